@@ -1,0 +1,1 @@
+"""Domain logic of the disc treatment explorer: plain functions, testable without Streamlit."""

@@ -1,0 +1,123 @@
+"""Reading the CSV files in data/ into validated, typed frames. The app only ever reads them."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Mapping
+
+import pandas as pd
+import streamlit as st
+
+from explorer import schema
+from explorer.schema import CsvFile, Problem
+
+DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+# Tests and a clinic's staging copy can point the app at another folder.
+DATA_DIR_VARIABLE = "EXPLORER_DATA_DIR"
+
+
+@dataclass(frozen=True)
+class Content:
+    """All treatment content, validated; each frame sorted in its display order."""
+
+    tables: Mapping[str, pd.DataFrame]
+
+    @property
+    def options(self) -> pd.DataFrame:
+        return self.tables["options.csv"]
+
+    @property
+    def questions(self) -> pd.DataFrame:
+        return self.tables["questions.csv"]
+
+    @property
+    def answers(self) -> pd.DataFrame:
+        return self.tables["answers.csv"]
+
+    @property
+    def sources(self) -> pd.DataFrame:
+        return self.tables["sources.csv"]
+
+    @property
+    def release(self) -> pd.Series:
+        return self.tables["release.csv"].iloc[0]
+
+    def option_names(self) -> dict[str, str]:
+        """Option id -> full name, in the neutral display order."""
+        return dict(zip(self.options["option_id"], self.options["name"]))
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    content: Content | None
+    problems: list[Problem] = field(default_factory=list)
+
+
+def data_dir() -> Path:
+    return Path(os.environ.get(DATA_DIR_VARIABLE, DEFAULT_DATA_DIR))
+
+
+def read_raw(folder: Path, file: CsvFile) -> tuple[pd.DataFrame | None, list[Problem]]:
+    """Read one file as text cells, turning every way a read can fail into a Problem."""
+    path = folder / file.name
+    columns = ", ".join(schema.expected_columns(file))
+    if not path.is_file():
+        return None, [Problem(file.name, None, None, "no such file", f"a CSV file with columns {columns}")]
+    try:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    except pd.errors.EmptyDataError:
+        return None, [Problem(file.name, None, None, "an empty file", f"a header row with columns {columns}")]
+    except pd.errors.ParserError as error:
+        return None, [Problem(file.name, None, None, _first_line(error), "the same number of cells in every row")]
+    except UnicodeDecodeError:
+        return None, [Problem(file.name, None, None, "text that is not UTF-8", "a CSV saved as UTF-8")]
+    frame.columns = [str(c).strip() for c in frame.columns]
+    return frame.apply(lambda column: column.str.strip()), []
+
+
+def _first_line(error: Exception) -> str:
+    return str(error).strip().splitlines()[0]
+
+
+def load_content(folder: Path) -> LoadResult:
+    """Read and check every file; return the content, or every problem found in any file."""
+    raw: dict[str, pd.DataFrame] = {}
+    problems: list[Problem] = []
+    for file in schema.FILES:
+        frame, read_problems = read_raw(folder, file)
+        problems += read_problems
+        if frame is not None:
+            raw[file.name] = frame
+
+    refs = schema.collect_refs(raw)
+    valid: dict[str, pd.DataFrame] = {}
+    for file in schema.FILES:
+        if file.name in raw:
+            frame, file_problems = schema.validate(file, raw[file.name], refs)
+            problems += file_problems
+            if frame is not None:
+                valid[file.name] = _in_display_order(file, frame)
+
+    ordered_ids = {
+        file.id_column: list(valid[file.name][file.id_column]) for file in schema.FILES if file.id_column and file.name in valid
+    }
+    for file in schema.FILES:
+        if file.complete_over and file.name in valid:
+            problems += schema.missing_rows(file, valid[file.name], ordered_ids)
+    if problems:
+        return LoadResult(None, problems)
+    return LoadResult(Content(valid))
+
+
+def _in_display_order(file: CsvFile, frame: pd.DataFrame) -> pd.DataFrame:
+    if file.order_by is None:
+        return frame
+    return frame.sort_values(file.order_by).reset_index(drop=True)
+
+
+@st.cache_data(show_spinner=False)
+def cached_content(folder: str) -> LoadResult:
+    """Parse and validate once per process; a clinic's edits show on the next start."""
+    return load_content(Path(folder))

@@ -1,0 +1,127 @@
+"""What every page shares: page setup, our own sidebar, the data check, and the footer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from explorer.data import Content, cached_content, data_dir
+from explorer.schema import Problem
+from explorer.selection import OPTIONS_PARAM, in_neutral_order, link_params
+from explorer.text import plain
+
+APP_NAME = "Disc treatment explorer"
+CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
+
+# The sidebar, in the order a person would walk through the tool. Paths are relative to app.py.
+PAGES: tuple[tuple[str, str], ...] = (
+    ("app.py", "Start here"),
+    ("pages/2_compare.py", "Compare the options"),
+    ("pages/9_about.py", "About and sources"),
+)
+
+# URL parameters that follow a person from page to page (the options they chose).
+CARRIED_PARAMS = (OPTIONS_PARAM,)
+
+# Author-written styles only (never CSV text): bold labels for containers keyed "label-…".
+STYLE = """
+<style>
+[class*="st-key-label-"] [data-testid="stText"] { font-weight: 700; }
+</style>
+"""
+
+
+def start_page(title: str) -> Content:
+    """Set up the page, draw the sidebar and return the checked content. When the data files
+    have problems, list them for the clinic and stop the page here: never a traceback."""
+    st.set_page_config(page_title=f"{title} · {APP_NAME}", layout="wide")
+    st.html(STYLE)
+    sidebar()
+    result = cached_content(str(data_dir()))
+    if result.problems:
+        show_problems(result.problems)
+        st.stop()
+    return result.content
+
+
+def sidebar() -> None:
+    carried = {key: st.query_params.get_all(key) for key in CARRIED_PARAMS if key in st.query_params}
+    with st.sidebar:
+        st.subheader(APP_NAME)
+        for path, label in PAGES:
+            st.page_link(path, label=label, query_params=carried)
+
+
+def option_picker(content: Content) -> list[str]:
+    """The options a person has chosen to look at, kept in the page address so that a copied
+    link opens the same view. Unknown ids in the address are ignored; none valid means all."""
+    names = content.option_names()
+    all_ids = list(names)
+    widget_key = "chosen_options"
+    if widget_key not in st.session_state:
+        from_url = in_neutral_order(st.query_params.get_all(OPTIONS_PARAM), all_ids)
+        st.session_state[widget_key] = from_url or all_ids
+    chosen = st.multiselect(
+        "Options to show (a clinician can narrow this to two or three)",
+        all_ids,
+        format_func=names.get,
+        key=widget_key,
+    )
+    shown = in_neutral_order(chosen, all_ids)
+    params = link_params(shown, all_ids)
+    if params:
+        st.query_params[OPTIONS_PARAM] = params[OPTIONS_PARAM]
+    else:
+        st.query_params.pop(OPTIONS_PARAM, None)
+    return shown
+
+
+def markdown_file(name: str) -> str:
+    """Author-written page copy from content/*.md (repo text, never CSV cells)."""
+    return (CONTENT_DIR / name).read_text(encoding="utf-8")
+
+
+def label(text: str, key: str) -> None:
+    """CSV text as a bold label: shown with st.text, made bold by the author-written style."""
+    with st.container(key=f"label-{key}"):
+        st.text(text)
+
+
+def show_problems(problems: list[Problem]) -> None:
+    st.title("The treatment information could not be loaded")
+    st.error(
+        f"We found {len(problems)} problem(s) in the data files, so this page is not shown. "
+        "Nothing has been changed on disk. Please ask the person who edits the clinic's data "
+        "to fix each problem below and restart the app."
+    )
+    st.table(problem_table(problems))
+
+
+def problem_table(problems: list[Problem]) -> pd.DataFrame:
+    """Problems as a table a spreadsheet user can work through, one line each."""
+    return pd.DataFrame(
+        [
+            {
+                "File": p.file,
+                "Row": "" if p.row is None else str(p.row),
+                "Column": p.column or "",
+                "Found": p.value,
+                "Expected": p.expected,
+            }
+            for p in problems
+        ]
+    )
+
+
+def footer(content: Content) -> None:
+    release = content.release
+    st.divider()
+    st.caption(
+        plain(
+            f"Content date {release['content_date']} · Version {release['version']} · "
+            f"Next review by {release['next_review_date']}. "
+            "This tool gives information, not medical advice, and does not recommend any option."
+        )
+    )

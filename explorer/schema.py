@@ -1,0 +1,339 @@
+"""The single truth about every CSV file in data/: columns, types, allowed values and the links
+between files. Every problem is reported in words a clinic's spreadsheet user can act on."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, Mapping
+
+import pandas as pd
+import pandera.pandas as pa
+
+CERTAINTY_LEVELS = ("high", "moderate", "low", "very low", "not known")
+OPTION_STATUSES = ("established", "investigational")
+
+# Ids are short, lower-case words so they read well in a shared link (?options=esi).
+ID_PATTERN = r"^[a-z][a-z0-9_]*$"
+SOURCE_ID_PATTERN = r"^S[0-9]+[a-z]?$"
+# Source ids in one cell are separated by semicolons: "S9; S10".
+SOURCE_SEPARATOR = ";"
+
+# CSV text is shown as plain text, but markup in a cell is still a mistake (or an attack):
+# HTML tags, Markdown images or links, and script URLs are refused at load time.
+MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!?]|!\[|\]\(|javascript:", re.IGNORECASE)
+PLAIN_TEXT = "plain text without HTML tags or Markdown images/links"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in one data file, located as a spreadsheet user would find it."""
+
+    file: str
+    row: int | None  # spreadsheet row: the header is row 1, the first data row is row 2
+    column: str | None
+    value: str
+    expected: str
+
+    def message(self) -> str:
+        where = [self.file]
+        if self.row is not None:
+            where.append(f"row {self.row}")
+        if self.column is not None:
+            where.append(f"column '{self.column}'")
+        found = f"found '{self.value}'" if self.value != "" else "found an empty cell"
+        return f"{', '.join(where)}: {found}; expected {self.expected}."
+
+
+def split_source_ids(cell: str) -> list[str]:
+    """'S9; S10' -> ['S9', 'S10'] (empty cell -> [])."""
+    return [part.strip() for part in str(cell).split(SOURCE_SEPARATOR) if part.strip()]
+
+
+def _plain_text(**column_options) -> pa.Column:
+    return pa.Column(
+        str,
+        checks=[
+            pa.Check(lambda s: s.str.strip() != "", error="some text (this cell must not be empty)"),
+            pa.Check(lambda s: ~s.str.contains(MARKUP), error=PLAIN_TEXT),
+        ],
+        **column_options,
+    )
+
+
+def _id_column(unique: bool = True) -> pa.Column:
+    return pa.Column(
+        str,
+        pa.Check.str_matches(ID_PATTERN, error="a short id in lower case letters, digits or _"),
+        unique=unique,
+    )
+
+
+def _reference(known: set[str], what: str) -> pa.Column:
+    known_list = ", ".join(sorted(known)) or "none found"
+    return pa.Column(str, pa.Check.isin(sorted(known), error=f"a {what} id listed in {what}s.csv ({known_list})"))
+
+
+def _position() -> pa.Column:
+    return pa.Column(
+        int,
+        pa.Check.ge(1, error="a whole number of 1 or more (the display order)"),
+        coerce=True,
+        unique=True,
+    )
+
+
+def _certainty() -> pa.Column:
+    return pa.Column(
+        str, pa.Check.isin(CERTAINTY_LEVELS, error="one of: " + ", ".join(CERTAINTY_LEVELS))
+    )
+
+
+def _source_ids(known_sources: set[str], required: bool = True) -> pa.Column:
+    def all_known(cells: pd.Series) -> pd.Series:
+        return cells.map(
+            lambda cell: all(
+                re.match(SOURCE_ID_PATTERN, part) and part in known_sources
+                for part in split_source_ids(cell)
+            )
+        )
+
+    checks = [
+        pa.Check(
+            all_known,
+            error="source ids listed in sources.csv, separated by ';' (for example 'S9; S10')",
+        )
+    ]
+    if required:
+        checks.append(
+            pa.Check(lambda s: s.str.strip() != "", error="at least one source id (for example 'S9')")
+        )
+    return pa.Column(str, checks=checks)
+
+
+# Rules that look at several cells of a row are reported against the one cell to fix.
+_ROW_RULE_COLUMNS: dict[str, str] = {}
+
+
+def _row_rule(column: str, rule: Callable[[pd.DataFrame], pd.Series], expected: str) -> pa.Check:
+    _ROW_RULE_COLUMNS[expected] = column
+    return pa.Check(rule, error=expected)
+
+
+def _date() -> pa.Column:
+    return pa.Column(
+        str,
+        pa.Check(
+            lambda s: pd.to_datetime(s, format="%Y-%m-%d", errors="coerce").notna(),
+            error="a date written as YYYY-MM-DD",
+        ),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# One schema per file. `refs` holds the ids other files define, for the links between files.
+Refs = Mapping[str, set[str]]
+
+
+def options_schema(refs: Refs) -> pa.DataFrameSchema:
+    return pa.DataFrameSchema(
+        {
+            "option_id": _id_column(),
+            "position": _position(),
+            "name": _plain_text(unique=True),
+            "short_name": _plain_text(unique=True),
+            "summary": _plain_text(),
+            "status": pa.Column(
+                str, pa.Check.isin(OPTION_STATUSES, error="one of: " + ", ".join(OPTION_STATUSES))
+            ),
+            "source_ids": _source_ids(refs["source"]),
+        },
+        name="options.csv",
+    )
+
+
+def questions_schema(refs: Refs) -> pa.DataFrameSchema:
+    return pa.DataFrameSchema(
+        {"question_id": _id_column(), "position": _position(), "question": _plain_text(unique=True)},
+        name="questions.csv",
+    )
+
+
+def answers_schema(refs: Refs) -> pa.DataFrameSchema:
+    return pa.DataFrameSchema(
+        {
+            "option_id": _reference(refs["option"], "option"),
+            "question_id": _reference(refs["question"], "question"),
+            "answer": _plain_text(),
+            "source_ids": _source_ids(refs["source"], required=False),
+            "certainty": _certainty(),
+        },
+        # A cell may go without a source only when we say its answer is not known.
+        checks=_row_rule(
+            "source_ids",
+            lambda df: (df["source_ids"].str.strip() != "") | (df["certainty"] == "not known"),
+            "at least one source id (only answers graded 'not known' may have none)",
+        ),
+        unique=["option_id", "question_id"],
+        name="answers.csv",
+    )
+
+
+def sources_schema(refs: Refs) -> pa.DataFrameSchema:
+    return pa.DataFrameSchema(
+        {
+            "source_id": pa.Column(
+                str,
+                pa.Check.str_matches(SOURCE_ID_PATTERN, error="an id like S9 or S10a"),
+                unique=True,
+            ),
+            "citation": _plain_text(),
+            "link": pa.Column(
+                str,
+                pa.Check.str_matches(
+                    r"^(https?://\S+|doi:\S+)$", error="a web address (https://...) or a DOI (doi:...)"
+                ),
+            ),
+            "year": pa.Column(
+                int, pa.Check.in_range(1900, 2100, error="a four-digit year"), coerce=True
+            ),
+        },
+        name="sources.csv",
+    )
+
+
+def release_schema(refs: Refs) -> pa.DataFrameSchema:
+    return pa.DataFrameSchema(
+        {
+            "version": pa.Column(
+                str, pa.Check.str_matches(r"^\d+\.\d+(\.\d+)?$", error="a version like 1.0 or 1.2.3")
+            ),
+            "content_date": _date(),
+            "next_review_date": _date(),
+            "review_policy": _plain_text(),
+        },
+        checks=pa.Check(lambda df: len(df) == 1, error="exactly one row"),
+        name="release.csv",
+    )
+
+
+@dataclass(frozen=True)
+class CsvFile:
+    """A data file in data/ and what the app needs to know about it besides its columns."""
+
+    name: str
+    schema: Callable[[Refs], pa.DataFrameSchema]
+    # The column that names each row, when other files point at its rows, and the kind of id.
+    id_column: str | None = None
+    id_kind: str | None = None
+    # Equal detail: two id columns whose every combination must have exactly one row.
+    complete_over: tuple[str, str] | None = None
+    # The column that gives the display order, if any.
+    order_by: str | None = None
+
+
+FILES: tuple[CsvFile, ...] = (
+    CsvFile("options.csv", options_schema, "option_id", "option", order_by="position"),
+    CsvFile("questions.csv", questions_schema, "question_id", "question", order_by="position"),
+    CsvFile("answers.csv", answers_schema, complete_over=("option_id", "question_id")),
+    CsvFile("sources.csv", sources_schema, "source_id", "source"),
+    CsvFile("release.csv", release_schema),
+)
+ID_KINDS = tuple(file.id_kind for file in FILES if file.id_kind)
+
+
+def expected_columns(file: CsvFile) -> list[str]:
+    return list(file.schema({kind: set() for kind in ID_KINDS}).columns)
+
+
+def collect_refs(raw_frames: Mapping[str, pd.DataFrame]) -> dict[str, set[str]]:
+    """The ids each file defines, read from the raw frames so that one bad file does not hide
+    the link problems of another."""
+    refs: dict[str, set[str]] = {kind: set() for kind in ID_KINDS}
+    for file in FILES:
+        frame = raw_frames.get(file.name)
+        if file.id_kind and frame is not None and file.id_column in frame.columns:
+            refs[file.id_kind] = {str(v).strip() for v in frame[file.id_column] if str(v).strip()}
+    return refs
+
+
+def _describe_check(check: str, column: str | None) -> str:
+    """Pandera's built-in check names, said in words; our own checks carry their own words."""
+    if check == "column_in_dataframe":
+        return "this column in the header row"
+    if check == "field_uniqueness":
+        return "a value not used in any other row (each must be unique)"
+    if check == "multiple_fields_uniqueness":
+        return "only one row for each combination of " + (column or "these columns")
+    if check.startswith(("coerce_dtype('int", "dtype('int")):
+        return "a whole number"
+    if check.startswith(("coerce_dtype", "dtype")):
+        return "text"
+    return check
+
+
+def validate(file: CsvFile, frame: pd.DataFrame, refs: Refs) -> tuple[pd.DataFrame | None, list[Problem]]:
+    """Check one file against its schema, listing every problem rather than stopping at the first."""
+    schema = file.schema(refs)
+    try:
+        return schema.validate(frame, lazy=True), []
+    except pa.errors.SchemaErrors as errors:
+        return None, _problems_from(file.name, errors.failure_cases, frame)
+
+
+def _problems_from(file_name: str, failures: pd.DataFrame, frame: pd.DataFrame) -> list[Problem]:
+    problems: list[Problem] = []
+    seen: set[tuple] = set()
+    for failure in failures.to_dict("records"):
+        check = str(failure["check"])
+        column = failure["column"]
+        index = failure["index"]
+        if check == "column_in_dataframe":
+            column = str(failure["failure_case"])
+            key = (None, column)
+            problem = Problem(file_name, 1, column, "no such column", _describe_check(check, column))
+        elif check in _ROW_RULE_COLUMNS:
+            if column != _ROW_RULE_COLUMNS[check]:
+                continue  # pandera lists every cell of the failing row; keep the one to fix
+            row = int(index) + 2
+            key = (row, column)
+            problem = Problem(file_name, row, column, str(failure["failure_case"]), check)
+        elif failure["schema_context"] == "DataFrameSchema" and column is None:
+            # A rule about whole rows (e.g. "a source unless not known", "exactly one row").
+            row = None if pd.isna(index) else int(index) + 2
+            key = (row, check)
+            problem = Problem(file_name, row, None, _row_preview(frame, index), _describe_check(check, None))
+        else:
+            row = None if pd.isna(index) else int(index) + 2
+            key = (row, column)
+            value = "" if pd.isna(failure["failure_case"]) else str(failure["failure_case"])
+            problem = Problem(file_name, row, column, value, _describe_check(check, column))
+        if key not in seen:  # a failed type conversion is reported twice by pandera
+            seen.add(key)
+            problems.append(problem)
+    return sorted(problems, key=lambda p: (p.row or 0, p.column or ""))
+
+
+def _row_preview(frame: pd.DataFrame, index) -> str:
+    if pd.isna(index) or index not in frame.index:
+        return f"{len(frame)} rows"
+    return " | ".join(str(v) for v in frame.loc[index].tolist())
+
+
+def missing_rows(file: CsvFile, frame: pd.DataFrame, ordered_ids: Mapping[str, list[str]]) -> list[Problem]:
+    """Equal detail: every combination of the two kinds of id (e.g. every option and every
+    question) must have its row. `ordered_ids` maps an id column to its ids in display order."""
+    first, second = file.complete_over
+    given = set(zip(frame[first], frame[second]))
+    return [
+        Problem(
+            file.name,
+            None,
+            f"{first}, {second}",
+            f"no row for {first} '{a}' with {second} '{b}'",
+            f"a row for every {first} and {second} (add one for {a} + {b})",
+        )
+        for a in ordered_ids.get(first, [])
+        for b in ordered_ids.get(second, [])
+        if (a, b) not in given
+    ]

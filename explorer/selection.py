@@ -1,0 +1,24 @@
+"""Which options a person is looking at, as carried in the page address (?options=esi&options=fusion)."""
+
+from __future__ import annotations
+
+from typing import Iterable, Sequence
+
+# The URL parameter shared by every page that shows a choice of options.
+OPTIONS_PARAM = "options"
+
+
+def in_neutral_order(chosen: Iterable[str], option_ids: Sequence[str]) -> list[str]:
+    """Known ids only, each once, in the stated neutral order (least to most invasive).
+    Unknown ids (a mistyped or old link) are ignored."""
+    wanted = set(chosen)
+    return [option_id for option_id in option_ids if option_id in wanted]
+
+
+def link_params(option_ids: Sequence[str], all_option_ids: Sequence[str]) -> dict[str, list[str]]:
+    """Query parameters for a link that opens a page with these options selected.
+    Showing all options is the default, so it needs no parameter."""
+    chosen = in_neutral_order(option_ids, all_option_ids)
+    if not chosen or chosen == list(all_option_ids):
+        return {}
+    return {OPTIONS_PARAM: chosen}

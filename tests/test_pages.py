@@ -1,0 +1,99 @@
+"""AppTest: every page runs, its widgets work, and bad data or bad links never crash it."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from explorer.data import DATA_DIR_VARIABLE
+from explorer.text import plain
+from tests.conftest import ROOT, set_cell
+
+PAGES = ["app.py", "pages/2_compare.py", "pages/9_about.py"]
+
+
+def open_page(page: str, **query) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    for key, value in query.items():
+        at.query_params[key] = value
+    if page != "app.py":
+        at.switch_page(page)
+    return at.run()
+
+
+def texts(at: AppTest) -> str:
+    return "\n".join(t.value for t in at.text)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_with_one_title_and_the_footer(page):
+    at = open_page(page)
+    assert not at.exception
+    assert len(at.title) == 1
+    assert "Next review by" in at.caption[-1].value
+
+
+def test_home_states_the_decision_and_lists_all_options():
+    at = open_page("app.py")
+    body = "\n".join(m.value for m in at.markdown)
+    assert "which treatment, if any, to try next" in body
+    assert "not medical advice" in body
+    options = at.table[0].value
+    assert len(options) == 5 and "Intra-annular fibrin injection" in set(options["Option"])
+
+
+def test_compare_shows_every_option_by_default():
+    at = open_page("pages/2_compare.py")
+    assert at.multiselect[0].value == ["conservative", "esi", "fibrin", "discectomy", "fusion"]
+    questions = [h.value for h in at.main.subheader]
+    assert len(questions) == 10 and questions[0] == plain("What is it?")
+    assert "33.5 out of 100" in texts(at)
+
+
+def test_narrowing_the_options_changes_the_grid_and_the_url():
+    at = open_page("pages/2_compare.py")
+    at.multiselect[0].set_value(["fusion", "esi"]).run()
+    assert not at.exception
+    assert at.query_params["options"] == ["esi", "fusion"]
+    body = texts(at)
+    assert "Spinal fusion" in body and "Epidural steroid injection" in body
+    assert "33.5 out of 100" not in body  # fibrin is no longer shown
+    assert not at.warning  # no investigational note without fibrin
+
+
+def test_a_link_with_an_unknown_option_keeps_the_known_ones():
+    at = open_page("pages/2_compare.py", options=["fibrin", "homeopathy", "<script>"])
+    assert not at.exception
+    assert at.multiselect[0].value == ["fibrin"]
+    assert "investigational" in at.warning[0].value
+
+
+def test_a_link_with_only_unknown_options_shows_all():
+    at = open_page("pages/2_compare.py", options="nothing-we-know")
+    assert not at.exception
+    assert len(at.multiselect[0].value) == 5
+
+
+def test_removing_every_option_asks_for_one():
+    at = open_page("pages/2_compare.py")
+    at.multiselect[0].set_value([]).run()
+    assert not at.exception
+    assert "Choose at least one option" in at.info[0].value
+
+
+def test_sources_are_listed_with_links():
+    at = open_page("pages/9_about.py")
+    sources = at.dataframe[0].value
+    assert {"Source", "Citation", "Year", "Link"} <= set(sources.columns)
+    assert "NCT01011816" in " ".join(sources["Citation"])
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_broken_data_shows_a_clear_table_not_a_traceback(page, data_copy, monkeypatch):
+    row = set_cell(data_copy / "answers.csv", 2, "certainty", "<b>certain</b>")
+    monkeypatch.setenv(DATA_DIR_VARIABLE, str(data_copy))
+    at = open_page(page)
+    assert not at.exception
+    assert "could not be loaded" in at.title[0].value
+    problems = at.table[0].value
+    assert list(problems.iloc[0][["File", "Row", "Column", "Found"]]) == ["answers.csv", str(row), "certainty", "<b>certain</b>"]

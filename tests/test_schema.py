@@ -1,0 +1,134 @@
+"""Loading and validation: one test per kind of fault, each checking the message says where."""
+
+from __future__ import annotations
+
+import pytest
+
+from explorer.data import load_content
+from explorer.schema import CERTAINTY_LEVELS, split_source_ids
+from tests.conftest import DATA, read_rows, set_cell, write_rows
+
+
+def problems_of(folder):
+    result = load_content(folder)
+    assert result.content is None, "a broken file must not produce content"
+    return result.problems
+
+
+def test_the_shipped_data_is_valid():
+    result = load_content(DATA)
+    assert [p.message() for p in result.problems] == []
+    assert list(result.content.options["option_id"]) == ["conservative", "esi", "fibrin", "discectomy", "fusion"]
+
+
+def test_missing_file_is_named(data_copy):
+    (data_copy / "sources.csv").unlink()
+    problems = problems_of(data_copy)
+    assert any(p.file == "sources.csv" and "no such file" in p.message() for p in problems)
+
+
+def test_empty_file_is_named(data_copy):
+    (data_copy / "questions.csv").write_text("")
+    [problem] = [p for p in problems_of(data_copy) if p.file == "questions.csv"]
+    assert "empty" in problem.message()
+    assert "question_id" in problem.expected
+
+
+def test_missing_column_names_file_and_column(data_copy):
+    rows = read_rows(data_copy / "answers.csv")
+    write_rows(data_copy / "answers.csv", rows, ["option_id", "question_id", "answer", "source_ids"])
+    problems = problems_of(data_copy)
+    assert any(p.file == "answers.csv" and p.column == "certainty" and p.row == 1 for p in problems)
+
+
+def test_unknown_option_id_names_file_row_column_and_value(data_copy):
+    row = set_cell(data_copy / "answers.csv", 3, "option_id", "acupuncture")
+    problems = problems_of(data_copy)
+    [problem] = [p for p in problems if p.column == "option_id" and p.row == row]
+    assert problem.file == "answers.csv"
+    assert problem.value == "acupuncture"
+    assert "option id" in problem.expected
+    message = problem.message()
+    assert "answers.csv" in message and f"row {row}" in message and "'option_id'" in message
+
+
+def test_unknown_source_id_is_found_inside_a_list(data_copy):
+    row = set_cell(data_copy / "answers.csv", 7, "source_ids", "S9; S999")
+    [problem] = [p for p in problems_of(data_copy) if p.column == "source_ids"]
+    assert (problem.file, problem.row, problem.value) == ("answers.csv", row, "S9; S999")
+
+
+def test_missing_answer_breaks_equal_detail(data_copy):
+    rows = read_rows(data_copy / "answers.csv")
+    dropped = rows.pop(12)
+    write_rows(data_copy / "answers.csv", rows)
+    [problem] = problems_of(data_copy)
+    assert problem.file == "answers.csv"
+    assert dropped["option_id"] in problem.message() and dropped["question_id"] in problem.message()
+
+
+def test_bad_certainty_lists_the_allowed_grades(data_copy):
+    row = set_cell(data_copy / "answers.csv", 0, "certainty", "pretty sure")
+    [problem] = problems_of(data_copy)
+    assert (problem.file, problem.row, problem.column, problem.value) == ("answers.csv", row, "certainty", "pretty sure")
+    assert all(level in problem.expected for level in CERTAINTY_LEVELS)
+
+
+def test_duplicate_id_is_reported_on_both_rows(data_copy):
+    set_cell(data_copy / "sources.csv", 1, "source_id", "S1")
+    problems = [p for p in problems_of(data_copy) if p.file == "sources.csv"]
+    assert {p.row for p in problems if p.column == "source_id"} == {2, 3}
+    assert all("unique" in p.expected for p in problems)
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "<script>alert('x')</script>",
+        "See ![chart](http://example.com/pixel.png)",
+        "Click [here](javascript:alert(1))",
+        "<img src=x onerror=alert(1)>",
+    ],
+)
+def test_markup_in_a_text_cell_is_refused(data_copy, markup):
+    row = set_cell(data_copy / "answers.csv", 4, "answer", markup)
+    [problem] = problems_of(data_copy)
+    assert (problem.file, problem.row, problem.column) == ("answers.csv", row, "answer")
+    assert "plain text" in problem.expected
+
+
+def test_every_problem_is_listed_not_just_the_first(data_copy):
+    set_cell(data_copy / "answers.csv", 0, "certainty", "sure")
+    set_cell(data_copy / "options.csv", 1, "status", "approved")
+    (data_copy / "release.csv").write_text("")
+    files = {p.file for p in problems_of(data_copy)}
+    assert files == {"answers.csv", "options.csv", "release.csv"}
+
+
+def test_bad_number_and_date_are_explained(data_copy):
+    set_cell(data_copy / "questions.csv", 2, "position", "third")
+    set_cell(data_copy / "release.csv", 0, "next_review_date", "next year")
+    by_column = {p.column: p for p in problems_of(data_copy)}
+    assert by_column["position"].expected == "a whole number"
+    assert "YYYY-MM-DD" in by_column["next_review_date"].expected
+
+
+def test_empty_source_only_allowed_when_not_known(data_copy):
+    row = set_cell(data_copy / "answers.csv", 0, "source_ids", "")
+    [problem] = problems_of(data_copy)
+    assert problem.row == row and "not known" in problem.expected
+
+
+def test_loading_never_writes_to_the_data_folder(data_copy):
+    before = {p.name: p.read_bytes() for p in data_copy.iterdir()}
+    set_cell(data_copy / "answers.csv", 0, "certainty", "sure")
+    broken = (data_copy / "answers.csv").read_bytes()
+    load_content(data_copy)
+    after = {p.name: p.read_bytes() for p in data_copy.iterdir()}
+    assert after["answers.csv"] == broken
+    assert {k: v for k, v in after.items() if k != "answers.csv"} == {k: v for k, v in before.items() if k != "answers.csv"}
+
+
+def test_split_source_ids():
+    assert split_source_ids(" S9;S10 ; ") == ["S9", "S10"]
+    assert split_source_ids("") == []

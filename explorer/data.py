@@ -44,6 +44,18 @@ class Content:
     def release(self) -> pd.Series:
         return self.tables["release.csv"].iloc[0]
 
+    @property
+    def statements(self) -> pd.DataFrame:
+        return self.tables["statements.csv"]
+
+    @property
+    def quiz(self) -> pd.DataFrame:
+        return self.tables["quiz.csv"]
+
+    @property
+    def clinician_questions(self) -> pd.DataFrame:
+        return self.tables["clinician_questions.csv"]
+
     def option_names(self) -> dict[str, str]:
         """Option id -> full name, in the neutral display order."""
         return dict(zip(self.options["option_id"], self.options["name"]))

@@ -7,9 +7,10 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from explorer import compare, decide
 from explorer.data import Content, cached_content, data_dir
 from explorer.schema import Problem
-from explorer.selection import OPTIONS_PARAM, in_neutral_order, link_params
+from explorer.selection import CONSULT, MODE_PARAM, OPTIONS_PARAM, in_neutral_order, link_params
 from explorer.text import plain
 
 APP_NAME = "Disc treatment explorer"
@@ -19,16 +20,36 @@ CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
 PAGES: tuple[tuple[str, str], ...] = (
     ("app.py", "Start here"),
     ("pages/2_compare.py", "Compare the options"),
+    ("pages/4_what_matters.py", "What matters to you"),
+    ("pages/5_summary.py", "Your summary to take home"),
     ("pages/9_about.py", "About and sources"),
 )
 
-# URL parameters that follow a person from page to page (the options they chose).
-CARRIED_PARAMS = (OPTIONS_PARAM,)
+# URL parameters that follow a person from page to page (the options they chose, the mode).
+CARRIED_PARAMS = (OPTIONS_PARAM, MODE_PARAM)
 
-# Author-written styles only (never CSV text): bold labels for containers keyed "label-…".
+# Author-written styles only (never CSV text). Bold labels for containers keyed "label-…";
+# print hides the sidebar, header and controls (containers keyed "controls-…") and keeps
+# text black on white.
 STYLE = """
 <style>
 [class*="st-key-label-"] [data-testid="stText"] { font-weight: 700; }
+@media print {
+  [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stToolbar"],
+  [data-testid="stSidebarCollapsedControl"], [class*="st-key-controls"],
+  [data-testid="stDownloadButton"], [data-testid="stButton"], [data-testid="stPageLink"],
+  [data-testid="stMultiSelect"], [data-testid="stCheckbox"], [data-testid="stToggle"] { display: none !important; }
+  .stApp, .stApp * { color: #000 !important; background: #fff !important; box-shadow: none !important; }
+  [data-testid="stMainBlockContainer"] { padding: 0 !important; max-width: 100% !important; }
+}
+</style>
+"""
+# Consult mode: base type of 20 px (Streamlit sizes text in rem) and less padding, so that a
+# comparison of two or three options fits a 1280x800 screen.
+CONSULT_STYLE = """
+<style>
+html { font-size: 20px; }
+[data-testid="stMainBlockContainer"] { padding-top: 1.2rem; padding-bottom: 1rem; max-width: 100%; }
 </style>
 """
 
@@ -36,9 +57,14 @@ STYLE = """
 def start_page(title: str) -> Content:
     """Set up the page, draw the sidebar and return the checked content. When the data files
     have problems, list them for the clinic and stop the page here: never a traceback."""
-    st.set_page_config(page_title=f"{title} · {APP_NAME}", layout="wide")
-    st.html(STYLE)
-    sidebar()
+    consult = in_consult_mode()
+    st.set_page_config(
+        page_title=f"{title} · {APP_NAME}",
+        layout="wide",
+        initial_sidebar_state="collapsed" if consult else "auto",
+    )
+    st.html(STYLE + (CONSULT_STYLE if consult else ""))
+    sidebar(consult)
     result = cached_content(str(data_dir()))
     if result.problems:
         show_problems(result.problems)
@@ -46,12 +72,98 @@ def start_page(title: str) -> Content:
     return result.content
 
 
-def sidebar() -> None:
-    carried = {key: st.query_params.get_all(key) for key in CARRIED_PARAMS if key in st.query_params}
+def in_consult_mode() -> bool:
+    return st.query_params.get(MODE_PARAM) == CONSULT
+
+
+def carried_params() -> dict[str, list[str]]:
+    """The URL parameters a link to another page should keep."""
+    return {key: st.query_params.get_all(key) for key in CARRIED_PARAMS if key in st.query_params}
+
+
+def sidebar(consult: bool) -> None:
+    carried = carried_params()
     with st.sidebar:
         st.subheader(APP_NAME)
         for path, label in PAGES:
             st.page_link(path, label=label, query_params=carried)
+        st.divider()
+        st.toggle(
+            "Consult mode: large text for a shared screen",
+            value=consult,
+            key="consult_toggle",
+            on_change=_switch_mode,
+            help="For a clinician and patient looking at one screen. Kept in the page address.",
+        )
+
+
+def _switch_mode() -> None:
+    if st.session_state["consult_toggle"]:
+        st.query_params[MODE_PARAM] = CONSULT
+    else:
+        st.query_params.pop(MODE_PARAM, None)
+
+
+QUESTION_PARAM = "question"
+
+
+def question_stepper(rows: list[compare.Row]) -> compare.Row:
+    """Consult mode: pick one comparison question at a time (kept in the URL), with
+    previous/next buttons for walking through them together."""
+    ids = [row.question_id for row in rows]
+    by_id = {row.question_id: row for row in rows}
+    if st.session_state.get(QUESTION_PARAM) not in ids:
+        from_url = st.query_params.get(QUESTION_PARAM)
+        st.session_state[QUESTION_PARAM] = from_url if from_url in ids else ids[0]
+
+    def step(offset: int) -> None:
+        position = ids.index(st.session_state[QUESTION_PARAM]) + offset
+        st.session_state[QUESTION_PARAM] = ids[min(max(position, 0), len(ids) - 1)]
+
+    with st.container(key="controls-stepper", horizontal=True, vertical_alignment="bottom"):
+        st.button("← Previous", on_click=step, args=(-1,), disabled=st.session_state[QUESTION_PARAM] == ids[0])
+        st.selectbox(
+            "Question",
+            ids,
+            format_func=lambda question_id: f"{ids.index(question_id) + 1} of {len(ids)}: {by_id[question_id].question}",
+            key=QUESTION_PARAM,
+            width=620,
+        )
+        st.button("Next →", on_click=step, args=(1,), disabled=st.session_state[QUESTION_PARAM] == ids[-1])
+    st.query_params[QUESTION_PARAM] = st.session_state[QUESTION_PARAM]
+    return by_id[st.session_state[QUESTION_PARAM]]
+
+
+def person_answers(content: Content) -> decide.Answers:
+    """The person's own answers, kept in this browser session only (never on disk, never
+    logged). A share link the person chose to fill with their answers seeds them once."""
+    if "answers" not in st.session_state:
+        params = {key: st.query_params.get_all(key) for key in st.query_params}
+        st.session_state["answers"] = decide.answers_from_params(content, params)
+    return st.session_state["answers"]
+
+
+def remembered_choice(label: str, choices, store: dict, item_id: str, key_prefix: str, **radio_options):
+    """A radio whose answer is kept in `store` (part of the person's answers), so it
+    survives moving between pages. Labels may be CSV text: they are escaped."""
+    key = f"{key_prefix}-{item_id}"
+
+    def remember() -> None:
+        if st.session_state[key] is None:
+            store.pop(item_id, None)
+        else:
+            store[item_id] = st.session_state[key]
+
+    current = store.get(item_id)
+    return st.radio(
+        plain(label),
+        choices,
+        index=list(choices).index(current) if current in choices else None,
+        key=key,
+        on_change=remember,
+        horizontal=True,
+        **radio_options,
+    )
 
 
 def option_picker(content: Content) -> list[str]:

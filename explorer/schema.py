@@ -217,6 +217,61 @@ def release_schema(refs: Refs) -> pa.DataFrameSchema:
     )
 
 
+def statements_schema(refs: Refs) -> pa.DataFrameSchema:
+    known = refs.get("attribute", set())
+
+    def all_known(cells: pd.Series) -> pd.Series:
+        return cells.map(lambda cell: bool(split_source_ids(cell)) and all(a in known for a in split_source_ids(cell)))
+
+    return pa.DataFrameSchema(
+        {
+            "statement_id": _id_column(),
+            "position": _position(),
+            "statement": _plain_text(unique=True),
+            "attribute_ids": pa.Column(
+                str,
+                pa.Check(
+                    all_known,
+                    error="attribute ids listed in attributes.csv, separated by ';' ("
+                    + (", ".join(sorted(known)) or "none found")
+                    + ")",
+                ),
+            ),
+        },
+        name="statements.csv",
+    )
+
+
+def quiz_schema(refs: Refs) -> pa.DataFrameSchema:
+    return pa.DataFrameSchema(
+        {
+            "item_id": _id_column(),
+            "position": _position(),
+            "statement": _plain_text(unique=True),
+            "correct": pa.Column(str, pa.Check.isin(["true", "false"], error="true or false")),
+            "explanation": _plain_text(),
+            "source_ids": _source_ids(refs["source"]),
+        },
+        name="quiz.csv",
+    )
+
+
+def clinician_questions_schema(refs: Refs) -> pa.DataFrameSchema:
+    known = refs["option"] | {"general"}
+    return pa.DataFrameSchema(
+        {
+            "question_id": _id_column(),
+            "position": _position(),
+            "about": pa.Column(
+                str,
+                pa.Check.isin(sorted(known), error="'general' or an option id listed in options.csv"),
+            ),
+            "question": _plain_text(unique=True),
+        },
+        name="clinician_questions.csv",
+    )
+
+
 @dataclass(frozen=True)
 class CsvFile:
     """A data file in data/ and what the app needs to know about it besides its columns."""
@@ -238,6 +293,9 @@ FILES: tuple[CsvFile, ...] = (
     CsvFile("answers.csv", answers_schema, complete_over=("option_id", "question_id")),
     CsvFile("sources.csv", sources_schema, "source_id", "source"),
     CsvFile("release.csv", release_schema),
+    CsvFile("statements.csv", statements_schema, order_by="position"),
+    CsvFile("quiz.csv", quiz_schema, order_by="position"),
+    CsvFile("clinician_questions.csv", clinician_questions_schema, order_by="position"),
 )
 ID_KINDS = tuple(file.id_kind for file in FILES if file.id_kind)
 

@@ -6,6 +6,9 @@ from typing import Iterable, Sequence
 
 # The URL parameter shared by every page that shows a choice of options.
 OPTIONS_PARAM = "options"
+# ?mode=consult: large type and a compact view for a clinician and patient at one screen.
+MODE_PARAM = "mode"
+CONSULT = "consult"
 
 
 def in_neutral_order(chosen: Iterable[str], option_ids: Sequence[str]) -> list[str]:

@@ -6,8 +6,10 @@ from explorer import compare, frame
 from explorer.text import plain
 
 content = frame.start_page("Compare the options")
+consult = frame.in_consult_mode()
 st.title("Compare the options")
-st.markdown(frame.markdown_file("compare.md"))
+if not consult:
+    st.markdown(frame.markdown_file("compare.md"))
 
 shown = frame.option_picker(content)
 if not shown:
@@ -17,7 +19,10 @@ if not shown:
 for warning in compare.notes(content, shown):
     st.warning(warning)
 
-for row in compare.rows(content, shown):
+rows = compare.rows(content, shown)
+if consult:  # one question at a time, large, so two or three options fit one screen
+    rows = [frame.question_stepper(rows)]
+for row in rows:
     st.subheader(plain(row.question), anchor=row.question_id)
     for cell, cell_column in zip(row.cells, st.columns(len(shown))):
         with cell_column.container(border=True):
@@ -25,11 +30,12 @@ for row in compare.rows(content, shown):
             st.text(cell.answer)
             st.caption(plain(cell.evidence_line()))
 
-st.header("Sources", anchor="sources")
-st.dataframe(
-    compare.cited_sources(content, shown),
-    hide_index=True,
-    column_config={"Link": st.column_config.LinkColumn("Link"), "Year": st.column_config.NumberColumn(format="%d")},
-)
+if not consult:  # on the shared screen, sources are one click away on the About page
+    st.header("Sources", anchor="sources")
+    st.dataframe(
+        compare.cited_sources(content, shown),
+        hide_index=True,
+        column_config={"Link": st.column_config.LinkColumn("Link"), "Year": st.column_config.NumberColumn(format="%d")},
+    )
 
 frame.footer(content)

@@ -1,0 +1,65 @@
+"""What matters to you: rate what matters, see how options line up, check understanding, SURE."""
+
+import streamlit as st
+
+from explorer import charts, decide, frame
+from explorer.text import plain
+
+content = frame.start_page("What matters to you")
+answers = frame.person_answers(content)
+
+st.title("What matters to you")
+st.markdown(frame.markdown_file("what_matters.md"))
+shown = frame.option_picker(content)
+
+st.header("1. How important is each of these to you?")
+for statement in content.statements.itertuples():
+    frame.remembered_choice(
+        statement.statement,
+        range(len(decide.IMPORTANCE)),
+        answers.ratings,
+        statement.statement_id,
+        key_prefix="rate",
+        format_func=decide.IMPORTANCE.__getitem__,
+    )
+
+st.header("2. How the options line up with what matters to you")
+st.markdown(frame.markdown_file("alignment.md"))
+alignment = decide.alignment_table(content, shown, answers.ratings)
+if alignment.empty:
+    st.info("Rate at least one thing as quite or very important to see how the options line up.")
+else:
+    st.altair_chart(charts.alignment_chart(alignment), alt=decide.alignment_alt(alignment))
+    st.dataframe(alignment, hide_index=True)
+
+st.header("3. Check your understanding")
+for item in content.quiz.itertuples():
+    choice = frame.remembered_choice(item.statement, decide.QUIZ_CHOICES, answers.quiz, item.item_id, key_prefix="quiz")
+    feedback = decide.quiz_feedback(content, item.item_id, choice)
+    if feedback is not None:
+        say = st.success if feedback.correct else st.warning
+        say(plain(("Right. " if feedback.correct else "Not quite. ") + feedback.explanation + f" (Sources: {feedback.source_ids})"))
+    elif choice == "Not sure":
+        st.info(plain(f"{item.explanation} (Sources: {item.source_ids})"))
+
+st.header("4. Are you ready to decide?")
+st.markdown(frame.markdown_file("sure.md"))
+for item_id, question in decide.SURE_ITEMS:
+    frame.remembered_choice(question, decide.YES_NO, answers.sure, item_id, key_prefix="sure")
+sure = decide.sure_result(answers.sure)
+if sure.talk_more:
+    st.warning("You answered 'No' to at least one question. That is common. Talk it through with your clinician before you decide.")
+elif sure.complete:
+    st.success("You answered 'Yes' to all four. You may feel ready to talk about a choice with your clinician.")
+
+st.header("5. Questions to ask your clinician")
+for question in decide.questions_to_ask(content, shown):
+    st.text("• " + question)
+
+st.page_link(
+    "pages/5_summary.py",
+    label="See, print or download your summary →",
+    query_params=frame.carried_params(),
+)
+
+frame.footer(content)

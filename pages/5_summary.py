@@ -1,0 +1,77 @@
+"""Take-home summary: everything in one printable page, a PDF, a note and a share link."""
+
+import streamlit as st
+
+from explorer import charts, decide, frame, handout
+from explorer.text import plain
+
+content = frame.start_page("Your summary")
+answers = frame.person_answers(content)
+
+st.title("Your summary to take home")
+with st.container(key="controls-intro"):
+    st.markdown(frame.markdown_file("summary.md"))
+    shown = frame.option_picker(content)
+summary = decide.summary(content, shown, answers)
+st.info(decide.NOT_A_RECOMMENDATION)
+
+st.header("The options you looked at")
+st.text(", ".join(summary.option_names) + ".")
+for note in summary.notes:
+    st.warning(note)
+for row in summary.rows:
+    st.subheader(plain(row.question))
+    for cell in row.cells:
+        frame.label(cell.option_name, key=f"summary-{row.question_id}-{cell.option_id}")
+        st.text(cell.answer)
+        st.caption(plain(cell.evidence_line()))
+
+st.header("What matters to you")
+if summary.priorities:
+    st.table(decide.priorities_table(summary), hide_index=True)
+else:
+    st.text("You have not rated anything yet. You can do that on the 'What matters to you' page.")
+if not summary.alignment.empty:
+    st.subheader("How the options line up with what you rated important")
+    st.altair_chart(charts.alignment_chart(summary.alignment), alt=decide.alignment_alt(summary.alignment))
+    st.table(summary.alignment, hide_index=True)
+
+right, total = summary.quiz_score
+st.header(f"Check your understanding: {right} of {total} right")
+st.table(decide.quiz_table(summary), hide_index=True)
+
+st.header("Are you ready to decide? (SURE test)")
+st.text(summary.sure.summary() + ".")
+if summary.sure.talk_more:
+    st.warning("At least one answer was 'No'. Talk it through with your clinician before you decide.")
+
+st.header("Questions to ask your clinician")
+for question in summary.questions:
+    st.text("• " + question)
+
+st.header("Sources")
+st.table(summary.sources[["Source", "Citation", "Year"]], hide_index=True)
+
+with st.container(key="controls-share"):
+    st.header("Take it with you")
+    st.download_button(
+        "Download this summary as a PDF",
+        data=handout.summary_pdf(summary),
+        file_name="disc-treatment-summary.pdf",
+        mime="application/pdf",
+    )
+    st.subheader("Note for the medical record")
+    st.caption("For your clinician: plain text to copy into the record (under 1,000 characters).")
+    st.code(decide.record_note(content, shown, answers), language=None, wrap_lines=True)
+    st.subheader("Link to this view")
+    include = st.checkbox(
+        "Put my ratings and answers in the link",
+        help="Off by default. Anyone with the link will see them. Nothing else about you is ever in it.",
+    )
+    st.code(
+        decide.share_url(st.context.url, shown, list(content.option_names()), frame.in_consult_mode(), answers, include),
+        language=None,
+        wrap_lines=True,
+    )
+
+frame.footer(content)

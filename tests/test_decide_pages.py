@@ -1,0 +1,110 @@
+"""AppTest of the decision pages: what matters, the summary, and consult mode."""
+
+from __future__ import annotations
+
+from tests.test_pages import open_page
+
+WHAT_MATTERS = "pages/4_what_matters.py"
+SUMMARY = "pages/5_summary.py"
+
+
+def radio(at, key):
+    return at.radio(key=key)
+
+
+def test_rating_a_statement_shows_how_the_options_line_up():
+    at = open_page(WHAT_MATTERS)
+    assert not at.exception
+    assert not at.get("vega_lite_chart")  # nothing rated yet
+    radio(at, "rate-avoid_surgery").set_value(3).run()
+    assert not at.exception
+    [chart] = at.get("vega_lite_chart")
+    assert "line up" in chart.proto.alt
+    table = at.dataframe[0].value
+    assert set(table["Statement"]) == {"Avoiding surgery"} and table["Option"].nunique() == 5
+
+
+def test_narrowing_the_options_narrows_the_alignment():
+    at = open_page(WHAT_MATTERS, options=["esi", "fusion"])
+    radio(at, "rate-lasting_relief").set_value(2).run()
+    assert list(at.dataframe[0].value["Option"].unique()) == ["Epidural steroid injection", "Spinal fusion"]
+
+
+def test_quiz_gives_instant_feedback():
+    at = open_page(WHAT_MATTERS)
+    radio(at, "quiz-fibrin_trial").set_value("True").run()
+    assert any("Not quite" in w.value and "39.3 out of 100" in w.value for w in at.warning)
+    radio(at, "quiz-fibrin_trial").set_value("False").run()
+    assert any("Right" in s.value for s in at.success)
+
+
+def test_any_no_in_sure_prompts_a_talk_with_the_clinician():
+    at = open_page(WHAT_MATTERS)
+    for item in ("sure", "understand", "risk_benefit"):
+        radio(at, f"sure-{item}").set_value("Yes").run()
+    radio(at, "sure-encouragement").set_value("No").run()
+    assert any("Talk it through with your clinician" in w.value for w in at.warning)
+
+
+def test_questions_to_ask_follow_the_chosen_options():
+    at = open_page(WHAT_MATTERS, options=["fibrin"])
+    texts = " ".join(t.value for t in at.text)
+    assert "research trial" in texts  # fibrin's question
+    assert "fusion for back pain alone" not in texts
+
+
+def test_answers_follow_the_person_to_the_summary():
+    at = open_page(WHAT_MATTERS, options=["esi", "discectomy"])
+    radio(at, "rate-back_to_work").set_value(3).run()
+    radio(at, "sure-sure").set_value("No").run()
+    at.switch_page(SUMMARY).run()
+    assert not at.exception
+    priorities = at.table[0].value
+    assert list(priorities.iloc[0]) == ["Getting back to work and usual activities fast", "Very important"]
+    [note] = [c.value for c in at.code if c.value.startswith("Shared decision-making")]
+    assert "Epidural steroid injection, Discectomy" in note and "SURE score 0 of 4" in note
+    assert len(note) < 1000
+
+
+def test_summary_runs_empty_and_offers_pdf_note_and_link():
+    at = open_page(SUMMARY)
+    assert not at.exception
+    assert "not recommend" in at.info[0].value
+    assert at.get("download_button")
+    link = [c.value for c in at.code if "summary" in c.value]
+    assert link and "rate=" not in link[0]
+
+
+def test_share_link_includes_answers_only_after_ticking_the_box():
+    at = open_page(SUMMARY, rate=["avoid_surgery.3"], options=["esi", "fusion"])
+    [link] = [c.value for c in at.code if "/summary" in c.value]
+    assert "options=esi&options=fusion" in link and "rate=" not in link
+    at.checkbox[0].check().run()
+    [link] = [c.value for c in at.code if "/summary" in c.value]
+    assert "rate=avoid_surgery.3" in link
+
+
+def test_consult_mode_shows_one_question_at_a_time_and_steps_through():
+    at = open_page("pages/2_compare.py", mode="consult", options=["esi", "discectomy", "fusion"])
+    assert not at.exception
+    assert len(at.main.subheader) == 1
+    assert at.selectbox(key="question").value == "what"
+    next_button = [b for b in at.button if "Next" in b.label][0]
+    next_button.click().run()
+    assert at.selectbox(key="question").value == "the_day"
+    assert at.query_params["question"] == ["the_day"]
+    assert not at.dataframe  # sources stay off the shared screen
+
+
+def test_consult_mode_opens_on_the_question_in_the_link():
+    at = open_page("pages/2_compare.py", mode="consult", question="risks")
+    assert at.selectbox(key="question").value == "risks"
+    at = open_page("pages/2_compare.py", mode="consult", question="<nonsense>")
+    assert not at.exception and at.selectbox(key="question").value == "what"
+
+
+def test_consult_toggle_writes_the_mode_into_the_url():
+    at = open_page("pages/2_compare.py")
+    at.toggle(key="consult_toggle").set_value(True).run()
+    assert at.query_params["mode"] == ["consult"]
+    assert len(at.main.subheader) == 1

@@ -1,0 +1,50 @@
+"""The PDF handout: valid, one or two pages, and about the options the person chose."""
+
+import subprocess
+
+import pytest
+
+from explorer import decide, handout
+from explorer.data import load_content
+from explorer.decide import Answers
+from tests.conftest import DATA
+
+CONTENT = load_content(DATA).content
+ALL = list(CONTENT.option_names())
+
+
+def pdf_text(pdf: bytes, tmp_path) -> tuple[int, str]:
+    path = tmp_path / "summary.pdf"
+    path.write_bytes(pdf)
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return pages, " ".join(text.split())
+
+
+def full_answers() -> Answers:
+    return Answers(
+        ratings={statement: 3 for statement in CONTENT.statements["statement_id"]},
+        quiz={item: "True" for item in CONTENT.quiz["item_id"]},
+        sure={item: "No" for item, _ in decide.SURE_ITEMS},
+    )
+
+
+@pytest.mark.parametrize("options", [["esi", "discectomy"], ALL])
+def test_pdf_is_one_or_two_pages_about_the_chosen_options(options, tmp_path):
+    pdf = handout.summary_pdf(decide.summary(CONTENT, options, full_answers()))
+    assert pdf.startswith(b"%PDF-")
+    pages, text = pdf_text(pdf, tmp_path)
+    assert 1 <= pages <= 2
+    names = CONTENT.option_names()
+    for option_id in ALL:
+        assert (names[option_id] in text) == (option_id in options)
+    assert "does not recommend any option" in text
+    assert f"v{CONTENT.release['version']}" in text and CONTENT.release["content_date"] in text
+    assert "Talk this through with your clinician" in text  # SURE had a "No"
+
+
+def test_pdf_without_any_answers_still_makes_sense(tmp_path):
+    pages, text = pdf_text(handout.summary_pdf(decide.summary(CONTENT, ["fusion"], Answers())), tmp_path)
+    assert pages == 1
+    assert "Not rated" in text and "SURE test not done" in text

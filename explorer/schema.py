@@ -109,8 +109,14 @@ def _option_ids(known_options: set[str]) -> pa.Column:
 
 
 def _out_of_100() -> pa.Column:
+    # Text that is not a number is reported once, by the type check; this check skips it.
     return pa.Column(
-        int, pa.Check.in_range(0, 100, error="a whole number from 0 to 100 (people out of 100)"), coerce=True
+        int,
+        pa.Check(
+            lambda s: pd.to_numeric(s, errors="coerce").fillna(0).between(0, 100),
+            error="a whole number from 0 to 100 (people out of 100)",
+        ),
+        coerce=True,
     )
 
 

@@ -6,15 +6,17 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
+import textstat
 from coloraide import Color
 
 from explorer import anatomy
 from explorer.data import load_content
 from explorer.schema import DISC_STATES, NO_PROCEDURE_ID, SCAN_AGES
 from explorer.selection import link_params
-from tests.conftest import DATA, read_rows
+from tests.conftest import DATA, ROOT, read_rows
 
 CONTENT = load_content(DATA).content
+ANATOMY_MARKDOWN = ("anatomy.md", "anatomy_scans.md", "anatomy_course.md")
 SVG = "{http://www.w3.org/2000/svg}"
 VIEWS = {"top": anatomy.top_view_svg, "side": anatomy.side_view_svg}
 
@@ -334,3 +336,39 @@ def test_cited_sources_include_the_data_and_the_page_text():
     cited = set(sources["Source"])
     assert {"S44", "S45", "S40", "S51", "S52", "S53a"} <= cited
     assert "S10" not in cited
+
+
+# ---------------------------------------------------------------------------------------------
+# The patient-facing words on the page: plain, short, sourced.
+PAGE_TEXTS = [(ROOT / "content" / name).read_text(encoding="utf-8") for name in ANATOMY_MARKDOWN]
+
+
+def page_text(state: str) -> str:
+    text = anatomy.state_text(CONTENT, state)
+    parts = [*PAGE_TEXTS, text.what_it_is, text.options_note, anatomy.pictures_description(state)]
+    if state == "herniation":
+        parts.append(anatomy.HERNIATION_TYPES_DESCRIPTION)
+    return re.sub(r"\*\*|^- ", "", "\n".join(parts), flags=re.MULTILINE)
+
+
+@pytest.mark.parametrize("state", DISC_STATES)
+def test_the_page_reads_at_grade_8_or_below_with_short_sentences(state):
+    text = page_text(state)
+    assert textstat.flesch_kincaid_grade(text) <= 8
+    sentences = [s for s in re.split(r"(?<=[.!?:])\s+", text) if s.strip()]
+    assert max(len(s.split()) for s in sentences) <= 20, max(sentences, key=lambda s: len(s.split()))
+
+
+def test_numbers_are_out_of_100_and_every_cited_source_exists():
+    text = "\n".join([*PAGE_TEXTS, *CONTENT.anatomy_states["what_it_is"], *CONTENT.anatomy_states["options_note"]])
+    assert "%" not in text and not re.search(r"\b1 in \d", text)
+    cited = set(anatomy.SOURCE_ID_IN_TEXT.findall("\n".join(PAGE_TEXTS)))
+    assert {"S14", "S40", "S41", "S44", "S45"} <= cited
+    assert cited <= set(CONTENT.sources["source_id"])
+
+
+def test_fibrin_is_called_investigational_wherever_it_is_linked():
+    for state in DISC_STATES:
+        text = anatomy.state_text(CONTENT, state)
+        if "fibrin" in text.option_ids:
+            assert "investigational" in text.options_note

@@ -68,7 +68,6 @@ LOOKS = {
     "herniation": Look(herniation=True),
     "degenerated": Look(worn=True),
 }
-assert set(LOOKS) == set(DISC_STATES), "every state in the data needs a drawing"
 
 
 def look(state: str) -> Look:
@@ -93,7 +92,7 @@ TOP_BASE = (
 TOP_CHANGE = {
     "healthy": "All the layers are whole.",
     "tear": "A split (fissure) runs from the gel centre through the layers to the outer layer, near its nerve endings.",
-    "herniation": "Gel from the centre pushes out through the layers at the back. It presses on the right nerve root and squashes it.",
+    "herniation": "Gel from the centre pushes out through the layers at the back. It presses on the nerve root on that side and squashes it.",
     "degenerated": "The gel centre is smaller and drier than in a healthy disc.",
 }
 SIDE_BASE = (
@@ -128,7 +127,8 @@ def side_view_description(state: str) -> str:
 
 def pictures_description(state: str) -> str:
     """Both pictures in words, shown under them for everyone who cannot see them well."""
-    return f"Left, from above: {top_view_description(state)} Right, from the side: {side_view_description(state)}"
+    # Not "left" and "right": on a phone the pictures stand one above the other.
+    return f"Seen from above: {top_view_description(state)} Seen from the side: {side_view_description(state)}"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -193,8 +193,8 @@ def _path(points: list[tuple[float, float]]) -> str:
 # Top view: a kidney-shaped lumbar disc seen from above, front of the body at the top.
 TOP_HEIGHT = 362
 TOP_CENTRE = (220, 150)
-# One half-outline of the kidney shape around (0, 0), clockwise from the front, as cubic curves:
-# the back (bottom) is dented where the spinal canal sits.
+# The kidney-shaped outline around (0, 0), clockwise from the front, as a start point and cubic
+# curves: the back (bottom) is dented where the spinal canal sits.
 _KIDNEY = (
     (0, -105),
     ((85, -105), (150, -70), (150, -5)),
@@ -207,8 +207,6 @@ _KIDNEY = (
 # Scale of each annulus layer, outermost first; the first band is the outer annulus.
 LAYER_SCALES = (0.8, 0.67, 0.59, 0.51)
 NUCLEUS_SIZE = {False: (50, 34), True: (36, 22)}  # (rx, ry): healthy, worn
-
-
 OUTER_BAND = (LAYER_SCALES[0] + LAYER_SCALES[1]) / 2  # the middle of the outer annulus
 
 
@@ -547,7 +545,7 @@ def findings_chart(findings: pd.DataFrame) -> alt.LayerChart:
     )
     return (
         (lines + points + labels)
-        .properties(title=alt.Title(["How many pain-free people", "have each finding on a scan"], anchor="start"), height=320)
+        .properties(title=alt.Title(["How many pain-free people", "have each finding on a scan"], anchor="start"), height=400)
         .configure_title(color=INK, fontSize=15)
     )
 

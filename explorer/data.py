@@ -56,6 +56,14 @@ class Content:
     def clinician_questions(self) -> pd.DataFrame:
         return self.tables["clinician_questions.csv"]
 
+    @property
+    def anatomy_states(self) -> pd.DataFrame:
+        return self.tables["anatomy_states.csv"]
+
+    @property
+    def scan_findings(self) -> pd.DataFrame:
+        return self.tables["scan_findings.csv"]
+
     def option_names(self) -> dict[str, str]:
         """Option id -> full name, in the neutral display order."""
         return dict(zip(self.options["option_id"], self.options["name"]))

@@ -19,6 +19,7 @@ CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
 # The sidebar, in the order a person would walk through the tool. Paths are relative to app.py.
 PAGES: tuple[tuple[str, str], ...] = (
     ("app.py", "Start here"),
+    ("pages/1_anatomy.py", "Your disc: what can go wrong"),
     ("pages/2_compare.py", "Compare the options"),
     ("pages/4_what_matters.py", "What matters to you"),
     ("pages/5_summary.py", "Your summary to take home"),
@@ -188,6 +189,15 @@ def option_picker(content: Content) -> list[str]:
     else:
         st.query_params.pop(OPTIONS_PARAM, None)
     return shown
+
+
+def sources_table(sources: pd.DataFrame) -> None:
+    """A table of sources (from compare.source_table) whose links open in the browser."""
+    st.dataframe(
+        sources,
+        hide_index=True,
+        column_config={"Link": st.column_config.LinkColumn("Link"), "Year": st.column_config.NumberColumn(format="%d")},
+    )
 
 
 def markdown_file(name: str) -> str:

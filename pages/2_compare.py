@@ -32,10 +32,6 @@ for row in rows:
 
 if not consult:  # on the shared screen, sources are one click away on the About page
     st.header("Sources", anchor="sources")
-    st.dataframe(
-        compare.cited_sources(content, shown),
-        hide_index=True,
-        column_config={"Link": st.column_config.LinkColumn("Link"), "Year": st.column_config.NumberColumn(format="%d")},
-    )
+    frame.sources_table(compare.cited_sources(content, shown))
 
 frame.footer(content)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Mapping
 
 import pandas as pd
 import streamlit as st
@@ -19,6 +20,7 @@ CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
 PAGES: tuple[tuple[str, str], ...] = (
     ("app.py", "Start here"),
     ("pages/2_compare.py", "Compare the options"),
+    ("pages/3_charts.py", "Charts: effort, recovery, evidence"),
     ("pages/9_about.py", "About and sources"),
 )
 
@@ -76,6 +78,22 @@ def option_picker(content: Content) -> list[str]:
     else:
         st.query_params.pop(OPTIONS_PARAM, None)
     return shown
+
+
+def pick_one(label: str, choices: Mapping[str, str], param: str) -> str:
+    """One of `choices` (id -> words), kept in the page address as ?param=id so that a copied
+    link opens the same view. An unknown id in the address is ignored; the first is the default."""
+    ids = list(choices)
+    widget_key = f"picked_{param}"
+    if widget_key not in st.session_state:
+        from_url = st.query_params.get(param)
+        st.session_state[widget_key] = from_url if from_url in choices else ids[0]
+    picked = st.selectbox(label, ids, format_func=choices.get, key=widget_key)
+    if picked == ids[0]:
+        st.query_params.pop(param, None)
+    else:
+        st.query_params[param] = picked
+    return picked
 
 
 def markdown_file(name: str) -> str:

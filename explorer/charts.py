@@ -101,6 +101,7 @@ def _column_axis(columns: list[str]) -> alt.Axis:
         labelPadding=(most - 1) * LINE_HEIGHT + 8,
         labelLimit=0,
         labelOverlap=False,
+        labelFlush=False,  # Streamlit's theme pushes the first and last labels inwards
         domain=False,
         ticks=False,
     )

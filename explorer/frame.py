@@ -8,6 +8,7 @@ from typing import Mapping
 import pandas as pd
 import streamlit as st
 
+from explorer import compare
 from explorer.data import Content, cached_content, data_dir
 from explorer.schema import Problem
 from explorer.selection import OPTIONS_PARAM, in_neutral_order, link_params
@@ -80,16 +81,30 @@ def option_picker(content: Content) -> list[str]:
     return shown
 
 
-def pick_one(label: str, choices: Mapping[str, str], param: str) -> str:
+def chosen_options(content: Content, what: str) -> list[str]:
+    """The option picker, then the notes that belong above any view of the chosen options (an
+    investigational option). With none chosen, ask for one and stop the page here."""
+    shown = option_picker(content)
+    if not shown:
+        st.info(f"Choose at least one option above to see the {what}.")
+        st.stop()
+    for warning in compare.notes(content, shown):
+        st.warning(warning)
+    return shown
+
+
+def pick_one(label: str, choices: Mapping[str, str], param: str, default: str | None = None) -> str:
     """One of `choices` (id -> words), kept in the page address as ?param=id so that a copied
-    link opens the same view. An unknown id in the address is ignored; the first is the default."""
+    link opens the same view. An unknown id in the address is ignored and the default shown
+    (`default` if it is a choice, else the first); the default needs no parameter."""
     ids = list(choices)
+    default = default if default in choices else ids[0]
     widget_key = f"picked_{param}"
     if widget_key not in st.session_state:
         from_url = st.query_params.get(param)
-        st.session_state[widget_key] = from_url if from_url in choices else ids[0]
+        st.session_state[widget_key] = from_url if from_url in choices else default
     picked = st.selectbox(label, ids, format_func=choices.get, key=widget_key)
-    if picked == ids[0]:
+    if picked == default:
         st.query_params.pop(param, None)
     else:
         st.query_params[param] = picked

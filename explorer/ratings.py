@@ -14,6 +14,8 @@ from explorer.schema import MILESTONES
 NOT_KNOWN = "Not known"
 # The attribute that says how sure we are that an option helps; shown beside every burden chart.
 EVIDENCE = "evidence_strength"
+# The attribute the one-at-a-time chart opens on (the evidence is already beside every row).
+FIRST_PICK = "invasiveness"
 # The burden scale is drawn in this many lightness steps, whatever an attribute's number of levels.
 SHADES = 5
 MILESTONE_NAMES = {"usual_activities": "usual activities", "work": "work"}

@@ -2,20 +2,23 @@
 
 import streamlit as st
 
-from explorer import compare, frame
+from explorer import compare, frame, ratings, selection
 from explorer.text import plain
 
 content = frame.start_page("Compare the options")
 st.title("Compare the options")
 st.markdown(frame.markdown_file("compare.md"))
 
-shown = frame.option_picker(content)
-if not shown:
-    st.info("Choose at least one option above to see the comparison.")
-    st.stop()
+shown = frame.chosen_options(content, "comparison")
 
-for warning in compare.notes(content, shown):
-    st.warning(warning)
+st.header("At a glance", anchor="at-a-glance")
+st.caption("The same levels as on the charts page. Sources and how sure we are are on that page.")
+st.table(ratings.glance_table(ratings.rated(content, shown)), hide_index=True)
+st.page_link(
+    "pages/3_charts.py",
+    label="See these as charts →",
+    query_params=selection.link_params(shown, list(content.options["option_id"])),
+)
 
 for row in compare.rows(content, shown):
     st.subheader(plain(row.question), anchor=row.question_id)

@@ -2,20 +2,14 @@
 
 import streamlit as st
 
-from explorer import charts, compare, frame, ratings
+from explorer import charts, frame, ratings
 from explorer.text import plain
 
 content = frame.start_page("Charts")
 st.title("Charts: effort, recovery and evidence")
 st.markdown(frame.markdown_file("charts.md"))
 
-shown = frame.option_picker(content)
-if not shown:
-    st.info("Choose at least one option above to see the charts.")
-    st.stop()
-for warning in compare.notes(content, shown):
-    st.warning(warning)
-
+shown = frame.chosen_options(content, "charts")
 rated = ratings.rated(content, shown)
 
 st.header("Everything at a glance", anchor="glance")
@@ -24,8 +18,11 @@ st.altair_chart(charts.overview_grid(rated), alt=charts.overview_alt(rated))
 st.table(ratings.glance_table(rated), hide_index=True)
 
 st.header("One thing at a time", anchor="one-thing")
-attribute_id = frame.pick_one("What do you want to compare?", ratings.attribute_names(content), "attribute")
+attribute_id = frame.pick_one(
+    "What do you want to compare?", ratings.attribute_names(content), "attribute", default=ratings.FIRST_PICK
+)
 st.caption(plain(ratings.description(content, attribute_id)))
+st.caption("Each row shows the whole scale, the lighter burden on the left. The lightest options come first.")
 ranked = ratings.ranked(rated, attribute_id)
 st.altair_chart(
     charts.attribute_chart(ranked, ratings.scale(content, attribute_id)), alt=charts.attribute_alt(ranked)

@@ -63,6 +63,8 @@ def test_picking_an_attribute_changes_the_chart_and_the_url():
     assert "Up to about 6 months" in words(at, 1)
     assert at.query_params["attribute"] == "recovery_time"
     assert "recovery_time" not in str(at.get("vega_lite_chart")[0].proto.alt)  # the overview stays
+    at.selectbox(key="picked_attribute").select("invasiveness").run()
+    assert "attribute" not in at.query_params  # the default needs no parameter
 
 
 def test_a_link_opens_the_attribute_it_names_and_ignores_unknown_ones():
@@ -71,7 +73,7 @@ def test_a_link_opens_the_attribute_it_names_and_ignores_unknown_ones():
     assert "Time until it helps" in at.get("vega_lite_chart")[1].proto.alt
     at = open_page(PAGE, attribute="<script>")
     assert not at.exception
-    assert at.selectbox(key="picked_attribute").value == "evidence_strength"
+    assert at.selectbox(key="picked_attribute").value == "invasiveness"
 
 
 def test_narrowing_the_options_changes_every_chart_and_the_url():
@@ -127,3 +129,12 @@ def test_an_invalid_level_gets_the_clear_problem_table(data_copy, monkeypatch):
     assert "could not be loaded" in at.title[0].value
     problem = at.table[0].value.iloc[0]
     assert list(problem[["File", "Row", "Column", "Found"]]) == ["ratings.csv", str(row), "level", "9"]
+
+
+def test_the_comparison_page_shows_the_same_levels_at_a_glance():
+    at = open_page("pages/2_compare.py", options=["fibrin", "discectomy"])
+    assert not at.exception
+    glance = at.table[0].value.set_index("What")
+    assert list(glance.columns) == ["Fibrin injection", "Discectomy"]
+    assert glance.at["How invasive", "Discectomy"] == "Operation to remove tissue"
+    assert glance.at["Time to usual activities", "Fibrin injection"] == "Not known"

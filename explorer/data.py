@@ -64,6 +64,14 @@ class Content:
     def release(self) -> pd.Series:
         return self.tables["release.csv"].iloc[0]
 
+    @property
+    def anatomy_states(self) -> pd.DataFrame:
+        return self.tables["anatomy_states.csv"]
+
+    @property
+    def scan_findings(self) -> pd.DataFrame:
+        return self.tables["scan_findings.csv"]
+
     def option_names(self) -> dict[str, str]:
         """Option id -> full name, in the neutral display order."""
         return dict(zip(self.options["option_id"], self.options["name"]))

@@ -20,6 +20,7 @@ CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
 # The sidebar, in the order a person would walk through the tool. Paths are relative to app.py.
 PAGES: tuple[tuple[str, str], ...] = (
     ("app.py", "Start here"),
+    ("pages/1_anatomy.py", "Your disc: what can go wrong"),
     ("pages/2_compare.py", "Compare the options"),
     ("pages/3_charts.py", "Charts: effort, recovery, evidence"),
     ("pages/9_about.py", "About and sources"),
@@ -109,6 +110,15 @@ def pick_one(label: str, choices: Mapping[str, str], param: str, default: str | 
     else:
         st.query_params[param] = picked
     return picked
+
+
+def sources_table(sources: pd.DataFrame) -> None:
+    """A table of sources (from compare.source_table) whose links open in the browser."""
+    st.dataframe(
+        sources,
+        hide_index=True,
+        column_config={"Link": st.column_config.LinkColumn("Link"), "Year": st.column_config.NumberColumn(format="%d")},
+    )
 
 
 def markdown_file(name: str) -> str:

@@ -17,11 +17,17 @@ OPTION_STATUSES = ("established", "investigational")
 MILESTONES = ("usual_activities", "work")
 # Level 1 of every attribute is the lighter burden; attributes.csv states it in every row.
 LIGHTER_END = "1"
+# The disc states the anatomy diagram can draw (explorer/anatomy.py); each needs its row of text.
+DISC_STATES = ("healthy", "tear", "herniation", "degenerated")
+# A decision aid always offers "no procedure": every list of options a disc state links to has it.
+NO_PROCEDURE_ID = "conservative"
+# Ages of the scan-findings table (Brinjikji 2015), one column each: age_20 ... age_80.
+SCAN_AGES = (20, 30, 40, 50, 60, 70, 80)
 
 # Ids are short, lower-case words so they read well in a shared link (?options=esi).
 ID_PATTERN = r"^[a-z][a-z0-9_]*$"
 SOURCE_ID_PATTERN = r"^S[0-9]+[a-z]?$"
-# Source ids in one cell are separated by semicolons: "S9; S10".
+# Several ids in one cell are separated by semicolons: "S9; S10", "conservative; esi".
 SOURCE_SEPARATOR = ";"
 
 # CSV text is shown as plain text, but markup in a cell is still a mistake (or an attack):
@@ -50,9 +56,12 @@ class Problem:
         return f"{', '.join(where)}: {found}; expected {self.expected}."
 
 
-def split_source_ids(cell: str) -> list[str]:
-    """'S9; S10' -> ['S9', 'S10'] (empty cell -> [])."""
+def split_ids(cell: str) -> list[str]:
+    """'S9; S10' -> ['S9', 'S10'], 'conservative; esi' -> ['conservative', 'esi'] (empty cell -> [])."""
     return [part.strip() for part in str(cell).split(SOURCE_SEPARATOR) if part.strip()]
+
+
+split_source_ids = split_ids  # the name the comparison code reads source lists with
 
 
 def _plain_text(*extra_checks: pa.Check, **column_options) -> pa.Column:
@@ -90,6 +99,38 @@ def _position() -> pa.Column:
         coerce=True,
         unique=True,
     )
+
+
+def _option_ids(known_options: set[str]) -> pa.Column:
+    expected = (
+        f"option ids listed in options.csv, separated by ';', always including "
+        f"{NO_PROCEDURE_ID} (for example '{NO_PROCEDURE_ID}; esi')"
+    )
+    return pa.Column(
+        str,
+        pa.Check(
+            lambda cells: cells.map(
+                lambda cell: NO_PROCEDURE_ID in split_ids(cell) and set(split_ids(cell)) <= known_options
+            ),
+            error=expected,
+        ),
+    )
+
+
+def _out_of_100() -> pa.Column:
+    # Text that is not a number is reported once, by the type check; this check skips it.
+    return pa.Column(
+        int,
+        pa.Check(
+            lambda s: pd.to_numeric(s, errors="coerce").fillna(0).between(0, 100),
+            error="a whole number from 0 to 100 (people out of 100)",
+        ),
+        coerce=True,
+    )
+
+
+def age_column(age: int) -> str:
+    return f"age_{age}"
 
 
 def _certainty() -> pa.Column:
@@ -369,6 +410,44 @@ def release_schema(refs: Refs) -> pa.DataFrameSchema:
     )
 
 
+def anatomy_states_schema(refs: Refs) -> pa.DataFrameSchema:
+    return pa.DataFrameSchema(
+        {
+            "state_id": pa.Column(
+                str,
+                pa.Check.isin(DISC_STATES, error="one of the disc states the diagram draws: " + ", ".join(DISC_STATES)),
+                unique=True,
+            ),
+            "position": _position(),
+            "name": _plain_text(unique=True),
+            "what_it_is": _plain_text(),
+            "options_note": _plain_text(),
+            "option_ids": _option_ids(refs["option"]),
+            "source_ids": _source_ids(refs["source"]),
+            "certainty": _certainty(),
+        },
+        checks=pa.Check(
+            lambda df: set(DISC_STATES) <= set(df["state_id"]),
+            error="a row for every disc state: " + ", ".join(DISC_STATES),
+        ),
+        name="anatomy_states.csv",
+    )
+
+
+def scan_findings_schema(refs: Refs) -> pa.DataFrameSchema:
+    return pa.DataFrameSchema(
+        {
+            "finding_id": _id_column(),
+            "position": _position(),
+            "finding": _plain_text(unique=True),
+            **{age_column(age): _out_of_100() for age in SCAN_AGES},
+            "source_ids": _source_ids(refs["source"]),
+            "certainty": _certainty(),
+        },
+        name="scan_findings.csv",
+    )
+
+
 @dataclass(frozen=True)
 class CsvFile:
     """A data file in data/ and what the app needs to know about it besides its columns."""
@@ -391,11 +470,15 @@ FILES: tuple[CsvFile, ...] = (
     CsvFile("questions.csv", questions_schema, "question_id", "question", order_by="position"),
     CsvFile("answers.csv", answers_schema, complete_over=("option_id", "question_id")),
     CsvFile("attributes.csv", attributes_schema, "attribute_id", "attribute", order_by="position"),
-    CsvFile("attribute_levels.csv", attribute_levels_schema, id_kind="attribute_level", id_pair=("attribute_id", "level")),
+    CsvFile(
+        "attribute_levels.csv", attribute_levels_schema, id_kind="attribute_level", id_pair=("attribute_id", "level")
+    ),
     CsvFile("ratings.csv", ratings_schema, complete_over=("option_id", "attribute_id")),
     CsvFile("recovery.csv", recovery_schema, complete_over=("option_id", "milestone")),
     CsvFile("sources.csv", sources_schema, "source_id", "source"),
     CsvFile("release.csv", release_schema),
+    CsvFile("anatomy_states.csv", anatomy_states_schema, order_by="position"),
+    CsvFile("scan_findings.csv", scan_findings_schema, order_by="position"),
 )
 ID_KINDS = tuple(file.id_kind for file in FILES if file.id_kind)
 # Id columns whose allowed values are fixed here rather than listed in a file.

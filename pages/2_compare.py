@@ -29,10 +29,6 @@ for row in compare.rows(content, shown):
             st.caption(plain(cell.evidence_line()))
 
 st.header("Sources", anchor="sources")
-st.dataframe(
-    compare.cited_sources(content, shown),
-    hide_index=True,
-    column_config={"Link": st.column_config.LinkColumn("Link"), "Year": st.column_config.NumberColumn(format="%d")},
-)
+frame.sources_table(compare.cited_sources(content, shown))
 
 frame.footer(content)

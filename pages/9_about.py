@@ -13,10 +13,6 @@ st.header("When this was written and when it is checked")
 st.table(about.release_table(content), hide_index=True)
 
 st.header("All sources")
-st.dataframe(
-    compare.source_table(content.sources),
-    hide_index=True,
-    column_config={"Link": st.column_config.LinkColumn("Link"), "Year": st.column_config.NumberColumn(format="%d")},
-)
+frame.sources_table(compare.source_table(content.sources))
 
 frame.footer(content)

@@ -33,6 +33,8 @@ CARRIED_PARAMS = (OPTIONS_PARAM,)
 STYLE = """
 <style>
 [class*="st-key-label-"] [data-testid="stText"] { font-weight: 700; }
+/* On paper the page needs its whole width (charts keep their words readable), not the sidebar. */
+@media print { [data-testid="stSidebar"], [data-testid="stHeader"] { display: none; } }
 </style>
 """
 

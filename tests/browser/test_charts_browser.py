@@ -6,18 +6,15 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import horizontal_overflow, open_page, screenshot, wait_for_app
+from tests.browser.conftest import horizontal_overflow, open_at_size, open_page, screenshot, wait_for_app
+from tests.browser.test_core_browser import SIZES
 
-SIZES = {"laptop": (1280, 800), "phone": (390, 844)}
 CHART = "[data-testid='stVegaLiteChart']"
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_charts_render_with_names_and_no_sideways_scroll(page, app_server, size):
-    width, height = SIZES[size]
-    page.set_viewport_size({"width": width, "height": height})
-    open_page(page, app_server.url + "/charts")
-    assert page.locator("[data-testid='stException']").count() == 0
+    open_at_size(page, app_server.url + "/charts", SIZES[size])
     charts = page.locator(CHART)
     assert charts.count() == 4
     for index in range(4):
@@ -25,7 +22,7 @@ def test_charts_render_with_names_and_no_sideways_scroll(page, app_server, size)
         assert chart.locator("svg").count() == 1  # drawn, not an empty frame
         assert chart.get_attribute("role") == "graphics-document"
         assert len(chart.get_attribute("aria-label") or "") > 20
-        assert chart.bounding_box()["width"] <= width
+        assert chart.bounding_box()["width"] <= SIZES[size][0]
     assert horizontal_overflow(page) <= 0
     screenshot(page, f"charts-{size}")
 

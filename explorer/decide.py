@@ -11,8 +11,10 @@ from urllib.parse import urlencode
 import pandas as pd
 
 from explorer import compare
+from explorer import ratings as ratings_frames
 from explorer.data import Content
-from explorer.schema import split_source_ids
+from explorer.ratings import NOT_KNOWN
+from explorer.schema import split_ids
 from explorer.selection import CONSULT, MODE_PARAM, OPTIONS_PARAM, in_neutral_order
 
 APP_NAME = "Disc treatment explorer"
@@ -107,7 +109,7 @@ def sure_result(sure_answers: Mapping[str, str]) -> SureResult:
 
 # ------------------------------------------------------------------------------- alignment
 FIT_WORDS = ("Lines up well", "Lines up partly", "Lines up poorly")
-NOT_KNOWN = "Not known"
+ALIGNMENT_COLUMNS = ("Statement", "Importance", "Option", "Topic", "Level", "Fit", "How sure")
 
 
 def fit(level: int, top_level: int) -> str:
@@ -118,40 +120,40 @@ def fit(level: int, top_level: int) -> str:
     return FIT_WORDS[0] if share <= 1 / 3 else FIT_WORDS[1] if share <= 2 / 3 else FIT_WORDS[2]
 
 
-def alignment_table(content: Content, option_ids: Sequence[str], ratings: Mapping[str, int]) -> pd.DataFrame:
+def alignment(content: Content, option_ids: Sequence[str], ratings: Mapping[str, int]) -> pd.DataFrame:
     """For each statement rated important and each chosen option: the option's level on the
-    related attribute, in words, and how it lines up. Per statement; no hidden total."""
-    columns = ["Statement", "Importance", "Option", "Topic", "Level", "Fit", "How sure"]
+    related attribute, in words, and how it lines up. Per statement; no hidden total.
+    The `shade` column places the level on the charts' light-to-dark scale."""
+    columns = [*ALIGNMENT_COLUMNS, "shade"]
     important = [
         row for row in content.statements.itertuples() if ratings.get(row.statement_id, -1) >= IMPORTANT_FROM
     ]
     chosen = in_neutral_order(option_ids, list(content.option_names()))
     if not important or not chosen:
         return pd.DataFrame(columns=columns)
-    levels = content.attribute_levels
-    top = levels.groupby("attribute_id")["level"].max()
-    labels = levels.set_index(["attribute_id", "level"])["label"]
-    topics = content.attributes.set_index("attribute_id")["name"]
-    rated = content.ratings.set_index(["option_id", "attribute_id"])
+    rated = ratings_frames.rated(content, chosen)
     names = content.option_names()
-    rows = []
-    for statement in important:
-        for attribute_id in split_source_ids(statement.attribute_ids):
-            for option_id in chosen:
-                rating = rated.loc[(option_id, attribute_id)]
-                known = rating["certainty"] != "not known"
-                rows.append(
-                    [
-                        statement.statement,
-                        IMPORTANCE[ratings[statement.statement_id]],
-                        names[option_id],
-                        topics[attribute_id],
-                        labels[(attribute_id, rating["level"])] if known else NOT_KNOWN,
-                        fit(rating["level"], top[attribute_id]) if known else NOT_KNOWN,
-                        rating["certainty"],
-                    ]
-                )
+    rows = [
+        [
+            statement.statement,
+            IMPORTANCE[ratings[statement.statement_id]],
+            names[rating.option_id],
+            rating.attribute,
+            rating.label,
+            NOT_KNOWN if pd.isna(rating.level) else fit(rating.level, rating.levels),
+            rating.certainty,
+            rating.shade,
+        ]
+        for statement in important
+        for attribute_id in split_ids(statement.attribute_ids)
+        for rating in rated[rated["attribute_id"] == attribute_id].itertuples()
+    ]
     return pd.DataFrame(rows, columns=columns)
+
+
+def alignment_table(alignment_rows: pd.DataFrame) -> pd.DataFrame:
+    """The alignment as people read it (without the chart's shading step)."""
+    return alignment_rows[list(ALIGNMENT_COLUMNS)]
 
 
 def alignment_alt(alignment: pd.DataFrame) -> str:
@@ -301,7 +303,7 @@ def summary(content: Content, option_ids: Sequence[str], answers: Answers) -> Su
             for row in content.statements.itertuples()
             if row.statement_id in answers.ratings
         ],
-        alignment=alignment_table(content, chosen, answers.ratings),
+        alignment=alignment(content, chosen, answers.ratings),
         quiz=[
             (row.statement, answers.quiz.get(row.item_id, "Not answered"), _quiz_line(content, row.item_id, answers))
             for row in content.quiz.itertuples()

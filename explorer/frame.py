@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Mapping
 
 import pandas as pd
 import streamlit as st
@@ -21,6 +22,7 @@ PAGES: tuple[tuple[str, str], ...] = (
     ("app.py", "Start here"),
     ("pages/1_anatomy.py", "Your disc: what can go wrong"),
     ("pages/2_compare.py", "Compare the options"),
+    ("pages/3_charts.py", "Charts: effort, recovery, evidence"),
     ("pages/4_what_matters.py", "What matters to you"),
     ("pages/5_summary.py", "Your summary to take home"),
     ("pages/9_about.py", "About and sources"),
@@ -35,6 +37,7 @@ CARRIED_PARAMS = (OPTIONS_PARAM, MODE_PARAM)
 STYLE = """
 <style>
 [class*="st-key-label-"] [data-testid="stText"] { font-weight: 700; }
+/* On paper the page needs its whole width, not the sidebar or the controls. */
 @media print {
   [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stToolbar"],
   [data-testid="stSidebarCollapsedControl"], [class*="st-key-controls"],
@@ -109,30 +112,26 @@ QUESTION_PARAM = "question"
 
 
 def question_stepper(rows: list[compare.Row]) -> compare.Row:
-    """Consult mode: pick one comparison question at a time (kept in the URL), with
+    """Consult mode: one comparison question at a time (kept in the URL as ?question=), with
     previous/next buttons for walking through them together."""
     ids = [row.question_id for row in rows]
     by_id = {row.question_id: row for row in rows}
-    if st.session_state.get(QUESTION_PARAM) not in ids:
-        from_url = st.query_params.get(QUESTION_PARAM)
-        st.session_state[QUESTION_PARAM] = from_url if from_url in ids else ids[0]
+    widget_key = f"picked_{QUESTION_PARAM}"  # the key pick_one keeps the choice under
+    current = st.session_state.get(widget_key, st.query_params.get(QUESTION_PARAM))
+    current = current if current in ids else ids[0]
 
     def step(offset: int) -> None:
-        position = ids.index(st.session_state[QUESTION_PARAM]) + offset
-        st.session_state[QUESTION_PARAM] = ids[min(max(position, 0), len(ids) - 1)]
+        st.session_state[widget_key] = ids[min(max(ids.index(current) + offset, 0), len(ids) - 1)]
 
     with st.container(key="controls-stepper", horizontal=True, vertical_alignment="bottom"):
-        st.button("← Previous", on_click=step, args=(-1,), disabled=st.session_state[QUESTION_PARAM] == ids[0])
-        st.selectbox(
+        st.button("← Previous", on_click=step, args=(-1,), disabled=current == ids[0])
+        picked = pick_one(
             "Question",
-            ids,
-            format_func=lambda question_id: f"{ids.index(question_id) + 1} of {len(ids)}: {by_id[question_id].question}",
-            key=QUESTION_PARAM,
-            width=620,
+            {question_id: f"{n} of {len(ids)}: {by_id[question_id].question}" for n, question_id in enumerate(ids, 1)},
+            QUESTION_PARAM,
         )
-        st.button("Next →", on_click=step, args=(1,), disabled=st.session_state[QUESTION_PARAM] == ids[-1])
-    st.query_params[QUESTION_PARAM] = st.session_state[QUESTION_PARAM]
-    return by_id[st.session_state[QUESTION_PARAM]]
+        st.button("Next →", on_click=step, args=(1,), disabled=current == ids[-1])
+    return by_id[picked]
 
 
 def person_answers(content: Content) -> decide.Answers:
@@ -189,6 +188,36 @@ def option_picker(content: Content) -> list[str]:
     else:
         st.query_params.pop(OPTIONS_PARAM, None)
     return shown
+
+
+def chosen_options(content: Content, what: str) -> list[str]:
+    """The option picker, then the notes that belong above any view of the chosen options (an
+    investigational option). With none chosen, ask for one and stop the page here."""
+    shown = option_picker(content)
+    if not shown:
+        st.info(f"Choose at least one option above to see the {what}.")
+        st.stop()
+    for warning in compare.notes(content, shown):
+        st.warning(warning)
+    return shown
+
+
+def pick_one(label: str, choices: Mapping[str, str], param: str, default: str | None = None) -> str:
+    """One of `choices` (id -> words), kept in the page address as ?param=id so that a copied
+    link opens the same view. An unknown id in the address is ignored and the default shown
+    (`default` if it is a choice, else the first); the default needs no parameter."""
+    ids = list(choices)
+    default = default if default in choices else ids[0]
+    widget_key = f"picked_{param}"
+    if widget_key not in st.session_state:
+        from_url = st.query_params.get(param)
+        st.session_state[widget_key] = from_url if from_url in choices else default
+    picked = st.selectbox(label, ids, format_func=choices.get, key=widget_key)
+    if picked == default:
+        st.query_params.pop(param, None)
+    else:
+        st.query_params[param] = picked
+    return picked
 
 
 def sources_table(sources: pd.DataFrame) -> None:

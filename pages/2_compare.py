@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from explorer import compare, frame
+from explorer import compare, frame, ratings, selection
 from explorer.text import plain
 
 content = frame.start_page("Compare the options")
@@ -11,13 +11,17 @@ st.title("Compare the options")
 if not consult:
     st.markdown(frame.markdown_file("compare.md"))
 
-shown = frame.option_picker(content)
-if not shown:
-    st.info("Choose at least one option above to see the comparison.")
-    st.stop()
+shown = frame.chosen_options(content, "comparison")
 
-for warning in compare.notes(content, shown):
-    st.warning(warning)
+if not consult:  # the shared screen shows one question at a time; the overview is a click away
+    st.header("At a glance", anchor="at-a-glance")
+    st.caption("The same levels as on the charts page. Sources and how sure we are are on that page.")
+    st.table(ratings.glance_table(ratings.rated(content, shown)), hide_index=True)
+    st.page_link(
+        "pages/3_charts.py",
+        label="See these as charts →",
+        query_params=selection.link_params(shown, list(content.options["option_id"])),
+    )
 
 rows = compare.rows(content, shown)
 if consult:  # one question at a time, large, so two or three options fit one screen

@@ -25,12 +25,12 @@ for statement in content.statements.itertuples():
 
 st.header("2. How the options line up with what matters to you")
 st.markdown(frame.markdown_file("alignment.md"))
-alignment = decide.alignment_table(content, shown, answers.ratings)
+alignment = decide.alignment(content, shown, answers.ratings)
 if alignment.empty:
     st.info("Rate at least one thing as quite or very important to see how the options line up.")
 else:
     st.altair_chart(charts.alignment_chart(alignment), alt=decide.alignment_alt(alignment))
-    st.dataframe(alignment, hide_index=True)
+    st.table(decide.alignment_table(alignment), hide_index=True)
 
 st.header("3. Check your understanding")
 for item in content.quiz.itertuples():

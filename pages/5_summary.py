@@ -34,7 +34,7 @@ else:
 if not summary.alignment.empty:
     st.subheader("How the options line up with what you rated important")
     st.altair_chart(charts.alignment_chart(summary.alignment), alt=decide.alignment_alt(summary.alignment))
-    st.table(summary.alignment, hide_index=True)
+    st.table(decide.alignment_table(summary.alignment), hide_index=True)
 
 right, total = summary.quiz_score
 st.header(f"Check your understanding: {right} of {total} right")

@@ -31,32 +31,31 @@ def test_fit_splits_each_scale_into_thirds(level, top, expected):
 
 def test_alignment_covers_each_important_statement_and_chosen_option_only():
     ratings = {"avoid_surgery": 3, "strong_evidence": 2, "lasting_relief": 1}
-    table = decide.alignment_table(CONTENT, ["fusion", "conservative"], ratings)
+    table = decide.alignment(CONTENT, ["fusion", "conservative"], ratings)
     assert set(table["Statement"]) == {"Avoiding surgery", "The strongest evidence that it works"}
     assert list(table["Option"].unique()) == ["No procedure: keep up conservative care", "Spinal fusion"]
 
 
 def test_alignment_follows_the_ratings_data():
-    table = decide.alignment_table(CONTENT, ALL, {"avoid_surgery": 3})
+    table = decide.alignment(CONTENT, ALL, {"avoid_surgery": 3})
     by_option = dict(zip(table["Option"], table["Fit"]))
     assert by_option["No procedure: keep up conservative care"] == "Lines up well"
     assert by_option["Spinal fusion"] == "Lines up poorly"
-    levels = CONTENT.attribute_levels
-    assert set(table["Level"]) <= set(levels["label"]) | {decide.NOT_KNOWN}
+    assert set(table["Level"]) <= set(CONTENT.attribute_levels["label"]) | {decide.NOT_KNOWN}
 
 
 def test_a_statement_with_two_topics_gets_a_row_for_each():
-    table = decide.alignment_table(CONTENT, ["esi"], {"no_anaesthetic_or_stay": 3})
+    table = decide.alignment(CONTENT, ["esi"], {"no_anaesthetic_or_stay": 3})
     assert len(table) == 2 and table["Topic"].nunique() == 2
 
 
 def test_nothing_important_means_no_alignment():
-    assert decide.alignment_table(CONTENT, ALL, {"avoid_surgery": 1}).empty
-    assert decide.alignment_table(CONTENT, [], very_important_all()).empty
+    assert decide.alignment(CONTENT, ALL, {"avoid_surgery": 1}).empty
+    assert decide.alignment(CONTENT, [], very_important_all()).empty
 
 
 def test_unknown_ratings_say_not_known_instead_of_guessing():
-    table = decide.alignment_table(CONTENT, ALL, very_important_all())
+    table = decide.alignment(CONTENT, ALL, very_important_all())
     shown_unknown = table["Fit"] == decide.NOT_KNOWN
     assert ((table["How sure"] == "not known") == shown_unknown).all()
     assert (table.loc[shown_unknown, "Level"] == decide.NOT_KNOWN).all()

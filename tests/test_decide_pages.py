@@ -20,14 +20,14 @@ def test_rating_a_statement_shows_how_the_options_line_up():
     assert not at.exception
     [chart] = at.get("vega_lite_chart")
     assert "line up" in chart.proto.alt
-    table = at.dataframe[0].value
+    table = at.main.table[0].value
     assert set(table["Statement"]) == {"Avoiding surgery"} and table["Option"].nunique() == 5
 
 
 def test_narrowing_the_options_narrows_the_alignment():
     at = open_page(WHAT_MATTERS, options=["esi", "fusion"])
     radio(at, "rate-lasting_relief").set_value(2).run()
-    assert list(at.dataframe[0].value["Option"].unique()) == ["Epidural steroid injection", "Spinal fusion"]
+    assert list(at.main.table[0].value["Option"].unique()) == ["Epidural steroid injection", "Spinal fusion"]
 
 
 def test_quiz_gives_instant_feedback():

@@ -157,12 +157,17 @@ def alignment_table(alignment_rows: pd.DataFrame) -> pd.DataFrame:
 
 
 def alignment_alt(alignment: pd.DataFrame) -> str:
-    statements = alignment["Statement"].unique()
+    topics = alignment["Topic"].nunique()
     return (
-        f"Grid of {len(statements)} things you rated important by {alignment['Option'].nunique()} options. "
-        "Each cell gives the option's level in words and whether it lines up well, partly or poorly. "
-        "The same information is in the table below."
+        f"How {alignment['Option'].nunique()} options line up on {topics} "
+        f"{'topic' if topics == 1 else 'topics'} you rated important. Each cell gives the option's "
+        "level in words and whether it lines up well, partly or poorly. The table below has the same information."
     )
+
+
+def citation_lines(summary: "Summary") -> str:
+    """The cited sources, one per line, as compact as print needs them."""
+    return "\n".join(f"{s.Source}: {s.Citation} ({s.Year})" for s in summary.sources.itertuples())
 
 
 def priorities_table(summary: "Summary") -> pd.DataFrame:

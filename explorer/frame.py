@@ -32,19 +32,33 @@ PAGES: tuple[tuple[str, str], ...] = (
 CARRIED_PARAMS = (OPTIONS_PARAM, MODE_PARAM)
 
 # Author-written styles only (never CSV text). Bold labels for containers keyed "label-…";
-# print hides the sidebar, header and controls (containers keyed "controls-…") and keeps
-# text black on white.
+# print hides the sidebar, header, controls (containers keyed "controls-…") and screen-only
+# repeats (keyed "screen-only-…", e.g. a chart's table when the chart itself is printed), and
+# keeps text black on white.
 STYLE = """
 <style>
 [class*="st-key-label-"] [data-testid="stText"] { font-weight: 700; }
 /* On paper the page needs its whole width, not the sidebar or the controls. */
 @media print {
   [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stToolbar"],
-  [data-testid="stSidebarCollapsedControl"], [class*="st-key-controls"],
+  [data-testid="stSidebarCollapsedControl"], [class*="st-key-controls"], [class*="st-key-screen-only"],
   [data-testid="stDownloadButton"], [data-testid="stButton"], [data-testid="stPageLink"],
   [data-testid="stMultiSelect"], [data-testid="stCheckbox"], [data-testid="stToggle"] { display: none !important; }
   .stApp, .stApp * { color: #000 !important; background: #fff !important; box-shadow: none !important; }
   [data-testid="stMainBlockContainer"] { padding: 0 !important; max-width: 100% !important; }
+  /* A handout: small, tight type so the summary fits one or two sheets. */
+  html { font-size: 8.5pt !important; }
+  h1 { font-size: 15pt !important; padding: 0 0 2pt !important; }
+  h2 { font-size: 11pt !important; padding: 6pt 0 1pt !important; }
+  h3 { font-size: 9.5pt !important; padding: 3pt 0 0 !important; }
+  [data-testid="stVerticalBlock"] { gap: 2pt !important; }
+  [data-testid="stText"], [data-testid="stMarkdownContainer"] p { line-height: 1.3 !important; margin: 0 !important; }
+  [data-testid="stTable"], [data-testid="stTable"] table { width: 100% !important; max-width: 100% !important; }
+  [data-testid="stTable"] td, [data-testid="stTable"] th { padding: 1pt 3pt !important; font-size: 7.5pt !important; }
+  [data-testid="stAlert"] { padding: 2pt !important; border: 1px solid #000 !important; }
+  [class*="st-key-citations"] [data-testid="stText"], [data-testid="stCaptionContainer"] { font-size: 6.5pt !important; }
+  [data-testid="stVegaLiteChart"], [data-testid="stVegaLiteChart"] * { height: auto !important; min-height: 0 !important; }
+  @page { size: A4; margin: 11mm; }
 }
 </style>
 """
@@ -53,7 +67,12 @@ STYLE = """
 CONSULT_STYLE = """
 <style>
 html { font-size: 20px; }
-[data-testid="stMainBlockContainer"] { padding-top: 1.2rem; padding-bottom: 1rem; max-width: 100%; }
+[data-testid="stMainBlockContainer"] { padding: 3.6rem 1.2rem 0.5rem; max-width: 100%; }
+[data-testid="stMain"] h1 { font-size: 1.6rem; padding: 0 0 0.2rem; }
+[data-testid="stMain"] h3 { font-size: 1.2rem; padding: 0.4rem 0 0.3rem; }
+[data-testid="stMain"] [data-testid="stText"] { line-height: 1.4; }
+[data-testid="stMain"] [data-testid="stVerticalBlock"] { gap: 0.5rem; }
+[data-testid="stMain"] hr { margin: 0.3rem 0; }
 </style>
 """
 
@@ -116,12 +135,11 @@ def question_stepper(rows: list[compare.Row]) -> compare.Row:
     previous/next buttons for walking through them together."""
     ids = [row.question_id for row in rows]
     by_id = {row.question_id: row for row in rows}
-    widget_key = f"picked_{QUESTION_PARAM}"  # the key pick_one keeps the choice under
-    current = st.session_state.get(widget_key, st.query_params.get(QUESTION_PARAM))
+    current = st.query_params.get(QUESTION_PARAM)
     current = current if current in ids else ids[0]
 
     def step(offset: int) -> None:
-        st.session_state[widget_key] = ids[min(max(ids.index(current) + offset, 0), len(ids) - 1)]
+        st.query_params[QUESTION_PARAM] = ids[min(max(ids.index(current) + offset, 0), len(ids) - 1)]
 
     with st.container(key="controls-stepper", horizontal=True, vertical_alignment="bottom"):
         st.button("← Previous", on_click=step, args=(-1,), disabled=current == ids[0])
@@ -166,28 +184,44 @@ def remembered_choice(label: str, choices, store: dict, item_id: str, key_prefix
     )
 
 
+def _follow_url(widget_key: str, from_url, to_url) -> None:
+    """Keep a widget and the page address in step. The address is the truth when a page
+    opens (a shared link, or another page's link); the widget writes to it when it changes,
+    in its callback, before the page runs again."""
+    # Set every run: another page's widget under the same key may hold a stale value.
+    st.session_state[widget_key] = from_url
+    return lambda: to_url(st.session_state[widget_key])
+
+
 def option_picker(content: Content) -> list[str]:
     """The options a person has chosen to look at, kept in the page address so that a copied
     link opens the same view. Unknown ids in the address are ignored; none valid means all."""
     names = content.option_names()
     all_ids = list(names)
+    in_url = st.query_params.get_all(OPTIONS_PARAM)
+    # "?options=" (empty) is how the address says the person has removed every option.
+    from_url = [] if in_url == [""] else in_neutral_order(in_url, all_ids) or all_ids
+
+    def to_url(chosen: list[str]) -> None:
+        params = link_params(chosen, all_ids)
+        if not chosen:
+            st.query_params[OPTIONS_PARAM] = ""
+        elif params:
+            st.query_params[OPTIONS_PARAM] = params[OPTIONS_PARAM]
+        else:
+            st.query_params.pop(OPTIONS_PARAM, None)
+
     widget_key = "chosen_options"
-    if widget_key not in st.session_state:
-        from_url = in_neutral_order(st.query_params.get_all(OPTIONS_PARAM), all_ids)
-        st.session_state[widget_key] = from_url or all_ids
+    # On a shared screen the short names keep the chosen options on one line.
+    labels = dict(zip(content.options["option_id"], content.options["short_name"])) if in_consult_mode() else names
     chosen = st.multiselect(
         "Options to show (a clinician can narrow this to two or three)",
         all_ids,
-        format_func=names.get,
+        format_func=labels.get,
         key=widget_key,
+        on_change=_follow_url(widget_key, from_url, to_url),
     )
-    shown = in_neutral_order(chosen, all_ids)
-    params = link_params(shown, all_ids)
-    if params:
-        st.query_params[OPTIONS_PARAM] = params[OPTIONS_PARAM]
-    else:
-        st.query_params.pop(OPTIONS_PARAM, None)
-    return shown
+    return in_neutral_order(chosen, all_ids)
 
 
 def chosen_options(content: Content, what: str) -> list[str]:
@@ -208,16 +242,22 @@ def pick_one(label: str, choices: Mapping[str, str], param: str, default: str | 
     (`default` if it is a choice, else the first); the default needs no parameter."""
     ids = list(choices)
     default = default if default in choices else ids[0]
+    from_url = st.query_params.get(param)
+
+    def to_url(picked: str) -> None:
+        if picked == default:
+            st.query_params.pop(param, None)
+        else:
+            st.query_params[param] = picked
+
     widget_key = f"picked_{param}"
-    if widget_key not in st.session_state:
-        from_url = st.query_params.get(param)
-        st.session_state[widget_key] = from_url if from_url in choices else default
-    picked = st.selectbox(label, ids, format_func=choices.get, key=widget_key)
-    if picked == default:
-        st.query_params.pop(param, None)
-    else:
-        st.query_params[param] = picked
-    return picked
+    return st.selectbox(
+        label,
+        ids,
+        format_func=choices.get,
+        key=widget_key,
+        on_change=_follow_url(widget_key, from_url if from_url in choices else default, to_url),
+    )
 
 
 def sources_table(sources: pd.DataFrame) -> None:

@@ -5,12 +5,15 @@ from __future__ import annotations
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from explorer.decide import APP_NAME, NOT_A_RECOMMENDATION, Summary
+from explorer.decide import APP_NAME, NOT_A_RECOMMENDATION, Summary, citation_lines
 
 # fpdf2's built-in fonts cover Latin-1 only; map the few typographic characters we use.
 _LATIN1 = str.maketrans({"–": "-", "—": "-", "‘": "'", "’": "'", "“": '"', "”": '"', "…": "...", "→": "->", "·": "-"})
 BODY = 8.5
-LINE = 3.9
+LINE = 3.7
+MAX_PAGES = 2
+# A clinic's longer content must still fit two pages: try smaller type before giving up.
+SCALES = (1.0, 0.92, 0.85, 0.78)
 
 
 def _latin1(text: str) -> str:
@@ -18,11 +21,13 @@ def _latin1(text: str) -> str:
 
 
 class _Handout(FPDF):
-    def __init__(self, footer_text: str):
+    def __init__(self, footer_text: str, scale: float):
         super().__init__(format="A4")
         self.footer_text = footer_text
-        self.set_margins(14, 12, 14)
-        self.set_auto_page_break(auto=True, margin=14)
+        self.body = BODY * scale
+        self.line = LINE * scale
+        self.set_margins(13, 10, 13)
+        self.set_auto_page_break(auto=True, margin=12)
 
     def footer(self) -> None:
         self.set_y(-10)
@@ -30,25 +35,34 @@ class _Handout(FPDF):
         self.cell(0, 4, _latin1(f"{self.footer_text}   Page {self.page_no()} of {{nb}}"), align="C")
 
     def heading(self, text: str) -> None:
-        self.ln(1.5)
-        self.set_font("Helvetica", "B", 11)
-        self.multi_cell(0, 5.5, _latin1(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.ln(1)
+        self.set_font("Helvetica", "B", 10)
+        self.multi_cell(0, 5, _latin1(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
-    def paragraph(self, text: str, size: float = BODY, style: str = "") -> None:
-        self.set_font("Helvetica", style, size)
-        self.multi_cell(0, LINE, _latin1(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+    def paragraph(self, text: str, style: str = "") -> None:
+        self.set_font("Helvetica", style, self.body)
+        self.multi_cell(0, self.line, _latin1(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
 
     def bullet(self, text: str) -> None:
-        self.set_font("Helvetica", "", BODY)
-        self.multi_cell(0, LINE, _latin1("- " + text), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+        self.set_font("Helvetica", "", self.body)
+        self.multi_cell(0, self.line, _latin1("- " + text), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
 
 
 def summary_pdf(summary: Summary) -> bytes:
-    """A one- or two-page A4 handout, legible in black and white."""
+    """A one- or two-page A4 handout, legible in black and white: the largest type that fits."""
+    for scale in SCALES:
+        pdf = _summary_at(summary, scale)
+        if pdf.page_no() <= MAX_PAGES:
+            break
+    return bytes(pdf.output())
+
+
+def _summary_at(summary: Summary, scale: float) -> _Handout:
     release = summary.release
     pdf = _Handout(
         f"{APP_NAME} v{release['version']} - content date {release['content_date']} - "
-        f"next review by {release['next_review_date']}"
+        f"next review by {release['next_review_date']}",
+        scale,
     )
     pdf.alias_nb_pages()
     pdf.add_page()
@@ -63,8 +77,8 @@ def summary_pdf(summary: Summary) -> bytes:
     for row in summary.rows:
         pdf.heading(row.question)
         for cell in row.cells:
-            pdf.set_font("Helvetica", "B", BODY)
-            pdf.multi_cell(0, LINE, _latin1(cell.option_name), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            pdf.set_font("Helvetica", "B", pdf.body)
+            pdf.multi_cell(0, pdf.line, _latin1(cell.option_name), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
             pdf.paragraph(f"{cell.answer} ({cell.evidence_line()})")
 
     pdf.heading("What matters to me")
@@ -75,8 +89,7 @@ def summary_pdf(summary: Summary) -> bytes:
         pdf.paragraph("Not rated.")
     if not summary.alignment.empty:
         pdf.heading("How the options line up with what I rated important")
-        for line in alignment_lines(summary):
-            pdf.bullet(line)
+        alignment_grid(pdf, summary)
 
     right, total = summary.quiz_score
     pdf.heading(f"Check your understanding: {right} of {total} right")
@@ -93,14 +106,38 @@ def summary_pdf(summary: Summary) -> bytes:
         pdf.bullet(question)
 
     pdf.heading("Sources")
-    for source in summary.sources.itertuples():
-        pdf.paragraph(f"{source.Source}  {source.Citation} ({source.Year})", size=6.5)
-    return bytes(pdf.output())
+    # One flowing paragraph: full citations, without a half-empty line each.
+    pdf.set_font("Helvetica", "", 6)
+    citations = "   ".join(citation_lines(summary).splitlines())
+    pdf.multi_cell(0, 2.6, _latin1(citations), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+    return pdf
 
 
-def alignment_lines(summary: Summary) -> list[str]:
-    """The alignment table as one sentence per statement and option, for print."""
-    return [
-        f"{row.Statement} - {row.Option}: {row.Level} ({row.Fit.lower()})"
-        for row in summary.alignment.itertuples()
-    ]
+def alignment_grid(pdf: _Handout, summary: Summary) -> None:
+    """The alignment as a compact grid: what matters (rows) by option (columns), each cell the
+    level in words and how it lines up."""
+    grid = alignment_cells(summary)
+    pdf.set_font("Helvetica", "", 7)
+    with pdf.table(
+        col_widths=(1.4, *([1] * (len(grid.columns)))), text_align="LEFT", line_height=3.1, padding=0.8
+    ) as table:
+        header = table.row()
+        for name in ("What matters to me", *grid.columns):
+            header.cell(_latin1(name))
+        for topic, cells in grid.iterrows():
+            row = table.row()
+            row.cell(_latin1(topic))
+            for cell in cells:
+                row.cell(_latin1(cell))
+
+
+def alignment_cells(summary: Summary):
+    """Alignment rows pivoted to one line per topic, one column per option, in page order."""
+    alignment = summary.alignment
+    fit = alignment["Fit"].str.replace("Lines up ", "", regex=False)
+    cells = alignment.assign(
+        Row=alignment["Statement"] + " (" + alignment["Topic"].str.lower() + ")",
+        Cell=alignment["Level"].where(alignment["Level"] == "Not known", alignment["Level"] + " - " + fit),
+    )
+    grid = cells.pivot(index="Row", columns="Option", values="Cell")
+    return grid.loc[list(dict.fromkeys(cells["Row"])), list(dict.fromkeys(cells["Option"]))]

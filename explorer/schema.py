@@ -462,6 +462,9 @@ def clinician_questions_schema(refs: Refs) -> pa.DataFrameSchema:
             "question": _plain_text(unique=True),
         },
         name="clinician_questions.csv",
+    )
+
+
 def anatomy_states_schema(refs: Refs) -> pa.DataFrameSchema:
     return pa.DataFrameSchema(
         {

@@ -11,7 +11,15 @@ st.title("Compare the options")
 if not consult:
     st.markdown(frame.markdown_file("compare.md"))
 
-shown = frame.chosen_options(content, "comparison")
+if consult:  # one compact row of controls and one question at a time, so it fits one screen
+    with st.container(key="controls-consult", horizontal=True, vertical_alignment="bottom"):
+        shown = frame.option_picker(content)
+        question = frame.question_stepper(compare.rows(content, shown))
+    if not shown:
+        st.info("Choose at least one option above to see the comparison.")
+        st.stop()
+else:
+    shown = frame.chosen_options(content, "comparison")
 
 if not consult:  # the shared screen shows one question at a time; the overview is a click away
     st.header("At a glance", anchor="at-a-glance")
@@ -23,14 +31,21 @@ if not consult:  # the shared screen shows one question at a time; the overview 
         query_params=selection.link_params(shown, list(content.options["option_id"])),
     )
 
-rows = compare.rows(content, shown)
-if consult:  # one question at a time, large, so two or three options fit one screen
-    rows = [frame.question_stepper(rows)]
-for row in rows:
-    st.subheader(plain(row.question), anchor=row.question_id)
+if consult:  # option names once, above the columns, with any investigational note
+    st.subheader(plain(question.question), anchor=question.question_id)
+    for cell, cell_column in zip(question.cells, st.columns(len(shown))):
+        with cell_column:
+            frame.label(cell.option_name, key=f"head-{cell.option_id}")
+            for note in compare.notes(content, [cell.option_id]):
+                st.caption(plain(note))
+
+for row in [question] if consult else compare.rows(content, shown):
+    if not consult:
+        st.subheader(plain(row.question), anchor=row.question_id)
     for cell, cell_column in zip(row.cells, st.columns(len(shown))):
         with cell_column.container(border=True):
-            frame.label(cell.option_name, key=f"{row.question_id}-{cell.option_id}")
+            if not consult:
+                frame.label(cell.option_name, key=f"{row.question_id}-{cell.option_id}")
             st.text(cell.answer)
             st.caption(plain(cell.evidence_line()))
 

@@ -53,8 +53,7 @@ elif sure.complete:
     st.success("You answered 'Yes' to all four. You may feel ready to talk about a choice with your clinician.")
 
 st.header("5. Questions to ask your clinician")
-for question in decide.questions_to_ask(content, shown):
-    st.text("• " + question)
+st.text("\n".join("• " + question for question in decide.questions_to_ask(content, shown)))
 
 st.page_link(
     "pages/5_summary.py",

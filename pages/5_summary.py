@@ -21,10 +21,11 @@ for note in summary.notes:
     st.warning(note)
 for row in summary.rows:
     st.subheader(plain(row.question))
-    for cell in row.cells:
-        frame.label(cell.option_name, key=f"summary-{row.question_id}-{cell.option_id}")
-        st.text(cell.answer)
-        st.caption(plain(cell.evidence_line()))
+    for cell, cell_column in zip(row.cells, st.columns(len(row.cells))):
+        with cell_column:
+            frame.label(cell.option_name, key=f"summary-{row.question_id}-{cell.option_id}")
+            st.text(cell.answer)
+            st.caption(plain(cell.evidence_line()))
 
 st.header("What matters to you")
 if summary.priorities:
@@ -34,7 +35,8 @@ else:
 if not summary.alignment.empty:
     st.subheader("How the options line up with what you rated important")
     st.altair_chart(charts.alignment_chart(summary.alignment), alt=decide.alignment_alt(summary.alignment))
-    st.table(decide.alignment_table(summary.alignment), hide_index=True)
+    with st.container(key="screen-only-alignment"):  # on paper the chart's words carry it
+        st.table(decide.alignment_table(summary.alignment), hide_index=True)
 
 right, total = summary.quiz_score
 st.header(f"Check your understanding: {right} of {total} right")
@@ -46,11 +48,11 @@ if summary.sure.talk_more:
     st.warning("At least one answer was 'No'. Talk it through with your clinician before you decide.")
 
 st.header("Questions to ask your clinician")
-for question in summary.questions:
-    st.text("• " + question)
+st.text("\n".join("• " + question for question in summary.questions))
 
 st.header("Sources")
-st.table(summary.sources[["Source", "Citation", "Year"]], hide_index=True)
+with st.container(key="citations"):
+    st.text(decide.citation_lines(summary))
 
 with st.container(key="controls-share"):
     st.header("Take it with you")
@@ -68,8 +70,9 @@ with st.container(key="controls-share"):
         "Put my ratings and answers in the link",
         help="Off by default. Anyone with the link will see them. Nothing else about you is ever in it.",
     )
+    page_url = st.context.url or "/summary"  # no address outside a browser (AppTest)
     st.code(
-        decide.share_url(st.context.url, shown, list(content.option_names()), frame.in_consult_mode(), answers, include),
+        decide.share_url(page_url, shown, list(content.option_names()), frame.in_consult_mode(), answers, include),
         language=None,
         wrap_lines=True,
     )

@@ -24,6 +24,12 @@ SOURCE_SEPARATOR = ";"
 MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!?]|!\[|\]\(|javascript:", re.IGNORECASE)
 PLAIN_TEXT = "plain text without HTML tags or Markdown images/links"
 
+# Who reads a text column: patients (so its reading level is checked, see explorer/readability.py)
+# or only people checking the evidence (citations).
+READ_BY = "read_by"
+PATIENTS = "patients"
+EXPERTS = "experts"
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -50,13 +56,14 @@ def split_source_ids(cell: str) -> list[str]:
     return [part.strip() for part in str(cell).split(SOURCE_SEPARATOR) if part.strip()]
 
 
-def _plain_text(**column_options) -> pa.Column:
+def _plain_text(read_by: str = PATIENTS, **column_options) -> pa.Column:
     return pa.Column(
         str,
         checks=[
             pa.Check(lambda s: s.str.strip() != "", error="some text (this cell must not be empty)"),
             pa.Check(lambda s: ~s.str.contains(MARKUP), error=PLAIN_TEXT),
         ],
+        metadata={READ_BY: read_by},
         **column_options,
     )
 
@@ -187,7 +194,7 @@ def sources_schema(refs: Refs) -> pa.DataFrameSchema:
                 pa.Check.str_matches(SOURCE_ID_PATTERN, error="an id like S9 or S10a"),
                 unique=True,
             ),
-            "citation": _plain_text(),
+            "citation": _plain_text(read_by=EXPERTS),
             "link": pa.Column(
                 str,
                 pa.Check.str_matches(

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from explorer import about, compare, frame
+from explorer.data import data_dir
 
 content = frame.start_page("About and sources")
 
@@ -11,6 +12,10 @@ st.markdown(frame.markdown_file("about.md"))
 
 st.header("When this was written and when it is checked")
 st.table(about.release_table(content), hide_index=True)
+
+st.header("How easy this is to read")
+st.markdown(frame.markdown_file("about_reading.md"))
+st.table(about.reading_levels(frame.PAGES, str(data_dir())), hide_index=True)
 
 st.header("All sources")
 st.dataframe(

@@ -17,7 +17,7 @@ def release_table(content: Content) -> pd.DataFrame:
     release = content.release
     return pd.DataFrame(
         {
-            "": ["Version", "Content date", "Next review by", "How we keep it up to date"],
+            "Item": ["Version", "Content date", "Next review by", "How we keep it up to date"],
             "Details": [
                 release["version"],
                 release["content_date"],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -10,10 +11,13 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 
 from explorer.data import DATA_DIR_VARIABLE
+from explorer.frame import PAGES
 from tests.conftest import DATA, ROOT
 
 CHROMIUM = "/usr/bin/chromium"
@@ -132,3 +136,48 @@ def horizontal_overflow(page) -> int:
     return page.evaluate(
         "Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - window.innerWidth"
     )
+
+
+def url_path(page_file: str) -> str:
+    """The address of a page script: app.py -> "/", pages/2_compare.py -> "/compare"."""
+    if page_file == "app.py":
+        return "/"
+    return "/" + re.sub(r"^\d+_", "", Path(page_file).stem)
+
+
+# Every page of the app, as a person opens it from a link, in sidebar order.
+PAGE_PATHS = [url_path(path) for path, _ in PAGES]
+LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+
+
+def watch_outside_requests(page) -> list[str]:
+    """Block every request of this page's browser context that would leave this machine, and
+    return the (growing) list of the addresses it tried."""
+    outside: list[str] = []
+
+    def handle(route):
+        if urlsplit(route.request.url).hostname in LOCAL_HOSTS:
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    page.context.route("**/*", handle)
+    # WebSockets are not routed: record any that would leave the machine.
+    page.on("websocket", lambda socket: urlsplit(socket.url).hostname in LOCAL_HOSTS or outside.append(socket.url))
+    return outside
+
+
+_AXE = Axe()
+SERIOUS = ("serious", "critical")
+
+
+def serious_accessibility_problems(page) -> list[str]:
+    """axe-core's serious and critical violations on the page as it is now (minor and moderate
+    ones, like the dataframe grid's empty-table-header, are left to review)."""
+    violations = _AXE.run(page).response["violations"]
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[node['target'] for node in v['nodes']]}"
+        for v in violations
+        if v["impact"] in SERIOUS
+    ]

@@ -10,7 +10,7 @@ import streamlit as st
 from explorer.data import Content, cached_content, data_dir
 from explorer.schema import Problem
 from explorer.selection import OPTIONS_PARAM, in_neutral_order, link_params
-from explorer.text import plain
+from explorer.text import plain, plain_table
 
 APP_NAME = "Disc treatment explorer"
 CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
@@ -91,6 +91,12 @@ def label(text: str, key: str) -> None:
         st.text(text)
 
 
+def table(data: pd.DataFrame, **options) -> None:
+    """st.table with every cell shown as typed (st.table alone renders cells as Markdown). Use it
+    for every table: its cells usually come from the CSV files."""
+    st.table(plain_table(data), **options)
+
+
 def show_problems(problems: list[Problem]) -> None:
     st.title("The treatment information could not be loaded")
     st.error(
@@ -98,7 +104,7 @@ def show_problems(problems: list[Problem]) -> None:
         "Nothing has been changed on disk. Please ask the person who edits the clinic's data "
         "to fix each problem below and restart the app."
     )
-    st.table(problem_table(problems))
+    table(problem_table(problems))
 
 
 def problem_table(problems: list[Problem]) -> pd.DataFrame:

@@ -143,8 +143,7 @@ def page_texts(page_file: Path, content_dir: Path) -> tuple[list[str], list[str]
 
 def patient_columns(file: schema.CsvFile) -> list[str]:
     """The columns of a data file that patients read (marked in the schema, see schema.READ_BY)."""
-    columns = file.schema({kind: set() for kind in schema.ID_KINDS}).columns
-    return [name for name, column in columns.items() if (column.metadata or {}).get(schema.READ_BY) == schema.PATIENTS]
+    return schema.text_columns(file, schema.PATIENTS)
 
 
 def data_texts(tables: Mapping[str, pd.DataFrame]) -> dict[str, list[str]]:

@@ -15,7 +15,7 @@ if not shown:
     st.stop()
 
 for warning in compare.notes(content, shown):
-    st.warning(warning)
+    st.warning(plain(warning))
 
 for row in compare.rows(content, shown):
     st.subheader(plain(row.question), anchor=row.question_id)

@@ -93,6 +93,22 @@ def app_server():
     server.stop()
 
 
+# What a running app is made of: a copy of these is a complete app.
+APP_PARTS = ("app.py", "pages", "explorer", "content", "data", ".streamlit")
+
+
+def copy_app(target: Path) -> Path:
+    """A runnable copy of the app (code, page copy, data and settings) in `target`."""
+    target.mkdir(parents=True, exist_ok=True)
+    for part in APP_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / part)
+    return target
+
+
 @pytest.fixture
 def broken_app(tmp_path):
     """Start an app on a copy of the data; the test breaks the copy first via the callback."""
@@ -129,6 +145,19 @@ def screenshot(page, name: str) -> Path:
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+def table_rows(page, table) -> list[dict[str, str]]:
+    """The rows of an st.table as {column header: cell text} (the index column left out)."""
+    return page.locator(table).evaluate(
+        """table => {
+            const headers = [...table.querySelectorAll("thead th")].map(th => th.innerText.trim());
+            return [...table.querySelectorAll("tbody tr")].map(tr => {
+                const cells = [...tr.children].map(cell => cell.innerText.trim());
+                return Object.fromEntries(headers.map((h, i) => [h, cells[i]]));
+            });
+        }"""
+    )
 
 
 def horizontal_overflow(page) -> int:

@@ -2,88 +2,22 @@
 
 from __future__ import annotations
 
-import os
-import re
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from explorer.data import DATA_DIR_VARIABLE
-from explorer.frame import PAGES
 from tests.conftest import DATA, ROOT
+from tests.live import CHROMIUM, CHROMIUM_ARGS, LOCAL_HOSTS, AppServer
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 ARTIFACTS = ROOT / "test-artifacts" / "screenshots"
 
 
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class AppServer:
-    """`streamlit run app.py` on a free local port, optionally reading another data folder."""
-
-    def __init__(self, app_dir: Path = ROOT, data_dir: Path | None = None):
-        self.port = _free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        env = {**os.environ}
-        if data_dir is not None:
-            env[DATA_DIR_VARIABLE] = str(data_dir)
-        self.process = subprocess.Popen(
-            [
-                sys.executable, "-m", "streamlit", "run", "app.py",
-                "--server.headless=true", f"--server.port={self.port}", "--server.address=127.0.0.1",
-            ],
-            cwd=app_dir,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        self._wait_until_healthy()
-
-    def _wait_until_healthy(self, timeout: float = 30) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=1) as reply:
-                    if reply.read() == b"ok":
-                        return
-            except OSError:
-                time.sleep(0.2)
-        self.stop()
-        raise RuntimeError("the app did not start within 30 s")
-
-    def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
 
 
 @pytest.fixture(scope="session")
@@ -167,16 +101,6 @@ def horizontal_overflow(page) -> int:
     )
 
 
-def url_path(page_file: str) -> str:
-    """The address of a page script: app.py -> "/", pages/2_compare.py -> "/compare"."""
-    if page_file == "app.py":
-        return "/"
-    return "/" + re.sub(r"^\d+_", "", Path(page_file).stem)
-
-
-# Every page of the app, as a person opens it from a link, in sidebar order.
-PAGE_PATHS = [url_path(path) for path, _ in PAGES]
-LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 
 
 def watch_outside_requests(page) -> list[str]:

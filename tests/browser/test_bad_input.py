@@ -14,16 +14,9 @@ import pytest
 
 from explorer import schema
 from explorer.data import load_content
-from tests.browser.conftest import (
-    PAGE_PATHS,
-    AppServer,
-    copy_app,
-    open_page,
-    screenshot,
-    table_rows,
-    watch_outside_requests,
-)
+from tests.browser.conftest import copy_app, open_page, screenshot, table_rows, watch_outside_requests
 from tests.conftest import read_rows, write_rows
+from tests.live import PAGE_PATHS, AppServer
 
 # Markup a cell might carry, by mistake or as an attack. Each would run a script or fetch from
 # outside if a page rendered the cell as HTML or Markdown.

@@ -8,15 +8,14 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.conftest import (
-    PAGE_PATHS,
     horizontal_overflow,
     open_page,
     screenshot,
     serious_accessibility_problems,
-    url_path,
     wait_for_app,
     watch_outside_requests,
 )
+from tests.live import PAGE_PATHS, url_path
 
 LAPTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}

@@ -42,7 +42,8 @@ def notes(content: Content, option_ids: Sequence[str]) -> list[str]:
 
 def rows(content: Content, option_ids: Sequence[str]) -> list[Row]:
     """One row per question, in question order; one cell per chosen option, in the given order."""
-    answers = content.answers.set_index(["option_id", "question_id"])
+    # A plain dict, not pandas lookups: this runs on every rerun (50 cells, 3 lookups each).
+    answers = {(answer.option_id, answer.question_id): answer for answer in content.answers.itertuples()}
     names = content.option_names()
     return [
         Row(
@@ -52,9 +53,9 @@ def rows(content: Content, option_ids: Sequence[str]) -> list[Row]:
                 Cell(
                     option_id,
                     names[option_id],
-                    answers.at[(option_id, question.question_id), "answer"],
-                    tuple(split_source_ids(answers.at[(option_id, question.question_id), "source_ids"])),
-                    answers.at[(option_id, question.question_id), "certainty"],
+                    answers[option_id, question.question_id].answer,
+                    tuple(split_source_ids(answers[option_id, question.question_id].source_ids)),
+                    answers[option_id, question.question_id].certainty,
                 )
                 for option_id in option_ids
             ),

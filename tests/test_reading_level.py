@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import gc
+
 import pytest
+from textstat.backend.utils import get_cmudict
 
 from explorer import readability, schema
 from explorer.data import load_content
@@ -72,3 +75,11 @@ def test_procedure_names_and_glossary_words_count_as_short_words():
     allowed = readability.score("allowed", text, ["Intra-annular fibrin injection"])
     assert allowed.grade < plain.grade
     assert allowed.words == plain.words  # sentence lengths still count every word
+
+
+def test_measuring_leaves_no_pronouncing_dictionary_in_memory():
+    # Kept in the server, textstat's 260,000-object dictionary makes every garbage collection slow.
+    readability.measure(PAGES, ROOT, TABLES)
+    assert get_cmudict.cache_info().currsize == 0
+    gc.collect()
+    assert not any(isinstance(o, dict) and len(o) > 100_000 for o in gc.get_objects())

@@ -34,6 +34,11 @@ def test_uploads_are_off():
     assert CONFIG["server"]["maxUploadSize"] <= 1
 
 
+def test_no_full_garbage_collection_after_every_run():
+    # It blocked every other session for tens of milliseconds per run (docs/performance.md).
+    assert CONFIG["runner"]["postScriptGC"] is False
+
+
 # Parameter names the app uses or may use (each address has some), plus any text; values
 # include markup, real option ids and junk.
 KNOWN_NAMES = sorted({*CARRIED_PARAMS, "options", "state", "attribute", "mode", "question", "page"})

@@ -20,8 +20,13 @@ class Cell:
     certainty: str
 
     def evidence_line(self) -> str:
-        sources = ", ".join(self.source_ids) if self.source_ids else "none"
-        return f"How sure are we: {self.certainty}. Sources: {sources}."
+        return evidence_line(self.certainty, self.source_ids)
+
+
+def evidence_line(certainty: str, source_ids: Sequence[str]) -> str:
+    """The line under every piece of content: how sure we are, and where it comes from."""
+    sources = ", ".join(source_ids) if source_ids else "none"
+    return f"How sure are we: {certainty}. Sources: {sources}."
 
 
 @dataclass(frozen=True)

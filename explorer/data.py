@@ -37,6 +37,26 @@ class Content:
         return self.tables["answers.csv"]
 
     @property
+    def attributes(self) -> pd.DataFrame:
+        """The qualities every option is rated on, in display order."""
+        return self.tables["attributes.csv"]
+
+    @property
+    def attribute_levels(self) -> pd.DataFrame:
+        """Every level of every attribute in words; level 1 is always the lighter burden."""
+        return self.tables["attribute_levels.csv"].sort_values(["attribute_id", "level"]).reset_index(drop=True)
+
+    @property
+    def ratings(self) -> pd.DataFrame:
+        """One level per option per attribute; the level is missing (<NA>) where it is not known."""
+        return _whole_numbers(self.tables["ratings.csv"], ["level"])
+
+    @property
+    def recovery(self) -> pd.DataFrame:
+        """Weeks until usual activities and until work; missing (<NA>) where not known."""
+        return _whole_numbers(self.tables["recovery.csv"], ["weeks_min", "weeks_max"])
+
+    @property
     def sources(self) -> pd.DataFrame:
         return self.tables["sources.csv"]
 
@@ -44,9 +64,22 @@ class Content:
     def release(self) -> pd.Series:
         return self.tables["release.csv"].iloc[0]
 
+    @property
+    def anatomy_states(self) -> pd.DataFrame:
+        return self.tables["anatomy_states.csv"]
+
+    @property
+    def scan_findings(self) -> pd.DataFrame:
+        return self.tables["scan_findings.csv"]
+
     def option_names(self) -> dict[str, str]:
         """Option id -> full name, in the neutral display order."""
         return dict(zip(self.options["option_id"], self.options["name"]))
+
+
+def _whole_numbers(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    # The schema has checked these cells: a whole number, or empty where the value is not known.
+    return frame.assign(**{column: pd.to_numeric(frame[column].replace("", None)).astype("Int64") for column in columns})
 
 
 @dataclass(frozen=True)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Mapping
 
 import pandas as pd
 import streamlit as st
 
+from explorer import compare
 from explorer.data import Content, cached_content, data_dir
 from explorer.schema import Problem
 from explorer.selection import OPTIONS_PARAM, in_neutral_order, link_params
@@ -18,7 +20,9 @@ CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
 # The sidebar, in the order a person would walk through the tool. Paths are relative to app.py.
 PAGES: tuple[tuple[str, str], ...] = (
     ("app.py", "Start here"),
+    ("pages/1_anatomy.py", "Your disc: what can go wrong"),
     ("pages/2_compare.py", "Compare the options"),
+    ("pages/3_charts.py", "Charts: effort, recovery, evidence"),
     ("pages/9_about.py", "About and sources"),
 )
 
@@ -31,6 +35,8 @@ STYLE = """
 <style>
 [class*="st-key-label-"] [data-testid="stText"] { font-weight: 700; }
 [data-testid="stCaptionContainer"] { opacity: 0.8; }
+/* On paper the page needs its whole width (charts keep their words readable), not the sidebar. */
+@media print { [data-testid="stSidebar"], [data-testid="stHeader"] { display: none; } }
 </style>
 """
 
@@ -78,6 +84,45 @@ def option_picker(content: Content) -> list[str]:
     else:
         st.query_params.pop(OPTIONS_PARAM, None)
     return shown
+
+
+def chosen_options(content: Content, what: str) -> list[str]:
+    """The option picker, then the notes that belong above any view of the chosen options (an
+    investigational option). With none chosen, ask for one and stop the page here."""
+    shown = option_picker(content)
+    if not shown:
+        st.info(f"Choose at least one option above to see the {what}.")
+        st.stop()
+    for warning in compare.notes(content, shown):
+        st.warning(plain(warning))
+    return shown
+
+
+def pick_one(label: str, choices: Mapping[str, str], param: str, default: str | None = None) -> str:
+    """One of `choices` (id -> words), kept in the page address as ?param=id so that a copied
+    link opens the same view. An unknown id in the address is ignored and the default shown
+    (`default` if it is a choice, else the first); the default needs no parameter."""
+    ids = list(choices)
+    default = default if default in choices else ids[0]
+    widget_key = f"picked_{param}"
+    if widget_key not in st.session_state:
+        from_url = st.query_params.get(param)
+        st.session_state[widget_key] = from_url if from_url in choices else default
+    picked = st.selectbox(label, ids, format_func=choices.get, key=widget_key)
+    if picked == default:
+        st.query_params.pop(param, None)
+    else:
+        st.query_params[param] = picked
+    return picked
+
+
+def sources_table(sources: pd.DataFrame) -> None:
+    """A table of sources (from compare.source_table) whose links open in the browser."""
+    st.dataframe(
+        sources,
+        hide_index=True,
+        column_config={"Link": st.column_config.LinkColumn("Link"), "Year": st.column_config.NumberColumn(format="%d")},
+    )
 
 
 def markdown_file(name: str) -> str:

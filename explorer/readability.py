@@ -25,12 +25,15 @@ MAX_SENTENCE_WORDS = 25
 # in options.csv are added to these) and a short glossary. They count as one short word each.
 GLOSSARY = (
     "anaesthetic",
+    "annular fissure",
     "anti-inflammatory",
     "cauda equina syndrome",
+    "degeneration",
     "epidural",
     "fibrin sealant",
     "investigational",
     "physiotherapy",
+    "protrusion",
     "rehabilitation",
 )
 # What a glossary term is scored as: one word of one syllable.

@@ -11,12 +11,23 @@ import pandas as pd
 import pandera.pandas as pa
 
 CERTAINTY_LEVELS = ("high", "moderate", "low", "very low", "not known")
+NOT_KNOWN = "not known"
 OPTION_STATUSES = ("established", "investigational")
+# The recovery milestones that recovery.csv gives weeks for, in display order.
+MILESTONES = ("usual_activities", "work")
+# Level 1 of every attribute is the lighter burden; attributes.csv states it in every row.
+LIGHTER_END = "1"
+# The disc states the anatomy diagram can draw (explorer/anatomy.py); each needs its row of text.
+DISC_STATES = ("healthy", "tear", "herniation", "degenerated")
+# A decision aid always offers "no procedure": every list of options a disc state links to has it.
+NO_PROCEDURE_ID = "conservative"
+# Ages of the scan-findings table (Brinjikji 2015), one column each: age_20 ... age_80.
+SCAN_AGES = (20, 30, 40, 50, 60, 70, 80)
 
 # Ids are short, lower-case words so they read well in a shared link (?options=esi).
 ID_PATTERN = r"^[a-z][a-z0-9_]*$"
 SOURCE_ID_PATTERN = r"^S[0-9]+[a-z]?$"
-# Source ids in one cell are separated by semicolons: "S9; S10".
+# Several ids in one cell are separated by semicolons: "S9; S10", "conservative; esi".
 SOURCE_SEPARATOR = ";"
 
 # CSV text is shown as plain text, but markup in a cell is still a mistake (or an attack):
@@ -52,17 +63,21 @@ class Problem:
         return f"{', '.join(where)}: {found}; expected {self.expected}."
 
 
-def split_source_ids(cell: str) -> list[str]:
-    """'S9; S10' -> ['S9', 'S10'] (empty cell -> [])."""
+def split_ids(cell: str) -> list[str]:
+    """'S9; S10' -> ['S9', 'S10'], 'conservative; esi' -> ['conservative', 'esi'] (empty cell -> [])."""
     return [part.strip() for part in str(cell).split(SOURCE_SEPARATOR) if part.strip()]
 
 
-def _plain_text(read_by: str = PATIENTS, **column_options) -> pa.Column:
+split_source_ids = split_ids  # the name the comparison code reads source lists with
+
+
+def _plain_text(*extra_checks: pa.Check, read_by: str = PATIENTS, **column_options) -> pa.Column:
     return pa.Column(
         str,
         checks=[
             pa.Check(lambda s: s.str.strip() != "", error="some text (this cell must not be empty)"),
             pa.Check(lambda s: ~s.str.contains(MARKUP), error=PLAIN_TEXT),
+            *extra_checks,
         ],
         metadata={READ_BY: read_by},
         **column_options,
@@ -79,7 +94,10 @@ def _id_column(unique: bool = True) -> pa.Column:
 
 def _reference(known: set[str], what: str) -> pa.Column:
     known_list = ", ".join(sorted(known)) or "none found"
-    return pa.Column(str, pa.Check.isin(sorted(known), error=f"a {what} id listed in {what}s.csv ({known_list})"))
+    article = "an" if what[0] in "aeiou" else "a"
+    return pa.Column(
+        str, pa.Check.isin(sorted(known), error=f"{article} {what} id listed in {what}s.csv ({known_list})")
+    )
 
 
 def _position() -> pa.Column:
@@ -89,6 +107,38 @@ def _position() -> pa.Column:
         coerce=True,
         unique=True,
     )
+
+
+def _option_ids(known_options: set[str]) -> pa.Column:
+    expected = (
+        f"option ids listed in options.csv, separated by ';', always including "
+        f"{NO_PROCEDURE_ID} (for example '{NO_PROCEDURE_ID}; esi')"
+    )
+    return pa.Column(
+        str,
+        pa.Check(
+            lambda cells: cells.map(
+                lambda cell: NO_PROCEDURE_ID in split_ids(cell) and set(split_ids(cell)) <= known_options
+            ),
+            error=expected,
+        ),
+    )
+
+
+def _out_of_100() -> pa.Column:
+    # Text that is not a number is reported once, by the type check; this check skips it.
+    return pa.Column(
+        int,
+        pa.Check(
+            lambda s: pd.to_numeric(s, errors="coerce").fillna(0).between(0, 100),
+            error="a whole number from 0 to 100 (people out of 100)",
+        ),
+        coerce=True,
+    )
+
+
+def age_column(age: int) -> str:
+    return f"age_{age}"
 
 
 def _certainty() -> pa.Column:
@@ -167,6 +217,15 @@ def questions_schema(refs: Refs) -> pa.DataFrameSchema:
     )
 
 
+def _sourced_unless_not_known() -> pa.Check:
+    # A cell may go without a source only when we say its content is not known.
+    return _row_rule(
+        "source_ids",
+        lambda df: (df["source_ids"].str.strip() != "") | (df["certainty"] == NOT_KNOWN),
+        "at least one source id (only rows graded 'not known' may have none)",
+    )
+
+
 def answers_schema(refs: Refs) -> pa.DataFrameSchema:
     return pa.DataFrameSchema(
         {
@@ -176,14 +235,148 @@ def answers_schema(refs: Refs) -> pa.DataFrameSchema:
             "source_ids": _source_ids(refs["source"], required=False),
             "certainty": _certainty(),
         },
-        # A cell may go without a source only when we say its answer is not known.
-        checks=_row_rule(
-            "source_ids",
-            lambda df: (df["source_ids"].str.strip() != "") | (df["certainty"] == "not known"),
-            "at least one source id (only answers graded 'not known' may have none)",
-        ),
+        checks=_sourced_unless_not_known(),
         unique=["option_id", "question_id"],
         name="answers.csv",
+    )
+
+
+def level_key(attribute_id: str, level) -> str:
+    """How ratings.csv points at one level of one attribute: 'invasiveness:2'."""
+    text = str(level).strip()
+    return f"{str(attribute_id).strip()}:{int(text) if text.isdigit() else text}"
+
+
+def _whole_number(cells: pd.Series) -> pd.Series:
+    return cells.str.fullmatch(r"[0-9]+")
+
+
+def attributes_schema(refs: Refs) -> pa.DataFrameSchema:
+    defined = refs["attribute_level"]
+    return pa.DataFrameSchema(
+        {
+            "attribute_id": _id_column(),
+            "position": _position(),
+            "name": _plain_text(unique=True),
+            "description": _plain_text(),
+            "lighter_end": pa.Column(
+                str,
+                pa.Check.isin(
+                    [LIGHTER_END],
+                    error="1: level 1 is always the lighter burden, so number the levels in "
+                    "attribute_levels.csv from lightest (1) to heaviest",
+                ),
+            ),
+        },
+        checks=_row_rule(
+            "attribute_id",
+            lambda df: df["attribute_id"].map(
+                lambda attribute: level_key(attribute, 1) in defined and level_key(attribute, 2) in defined
+            ),
+            "an attribute with at least levels 1 and 2 in attribute_levels.csv",
+        ),
+        name="attributes.csv",
+    )
+
+
+def attribute_levels_schema(refs: Refs) -> pa.DataFrameSchema:
+    def contiguous(df: pd.DataFrame) -> pd.Series:
+        # Unique levels of 1 or more, none above the attribute's count: exactly 1, 2, ... n.
+        levels = pd.to_numeric(df["level"], errors="coerce")
+        return levels.isna() | (levels <= df.groupby("attribute_id")["level"].transform("size"))
+
+    return pa.DataFrameSchema(
+        {
+            "attribute_id": _reference(refs["attribute"], "attribute"),
+            "level": pa.Column(
+                int, pa.Check.ge(1, error="a whole number of 1 or more (1 = lighter burden)"), coerce=True
+            ),
+            "label": _plain_text(
+                pa.Check(
+                    lambda s: s.str.strip().str.lower() != NOT_KNOWN,
+                    error="the level in words (for a rating that is not known, leave its level "
+                    "empty in ratings.csv instead)",
+                )
+            ),
+        },
+        checks=[
+            _row_rule("level", contiguous, "levels numbered 1, 2, 3 ... with no gaps for each attribute"),
+            _row_rule(
+                "label",
+                lambda df: ~df.duplicated(["attribute_id", "label"], keep=False),
+                "words not used for another level of the same attribute",
+            ),
+        ],
+        unique=["attribute_id", "level"],
+        name="attribute_levels.csv",
+    )
+
+
+def _empty_only_when_not_known(column: str, has_value: Callable[[pd.DataFrame], pd.Series], expected: str) -> pa.Check:
+    """A cell that holds a value when the row is graded, and stays empty when it is 'not known':
+    a gap is shown as 'Not known', never filled with a guess."""
+
+    def rule(df: pd.DataFrame) -> pd.Series:
+        not_known = df["certainty"] == NOT_KNOWN
+        return (not_known & (df[column] == "")) | (~not_known & has_value(df))
+
+    return _row_rule(column, rule, f"{expected}; leave it empty if, and only if, certainty is 'not known'")
+
+
+def ratings_schema(refs: Refs) -> pa.DataFrameSchema:
+    defined = refs["attribute_level"]
+    return pa.DataFrameSchema(
+        {
+            "option_id": _reference(refs["option"], "option"),
+            "attribute_id": _reference(refs["attribute"], "attribute"),
+            "level": pa.Column(str),
+            "source_ids": _source_ids(refs["source"], required=False),
+            "certainty": _certainty(),
+        },
+        checks=[
+            _empty_only_when_not_known(
+                "level",
+                lambda df: pd.Series(
+                    [level_key(a, l) in defined for a, l in zip(df["attribute_id"], df["level"])], index=df.index
+                ),
+                "a level that attribute_levels.csv lists for this row's attribute_id",
+            ),
+            _sourced_unless_not_known(),
+        ],
+        unique=["option_id", "attribute_id"],
+        name="ratings.csv",
+    )
+
+
+def _no_fewer_weeks_than_min(df: pd.DataFrame) -> pd.Series:
+    # A weeks_min that is not a number is reported on its own cell, not here as well.
+    weeks_min = pd.to_numeric(df["weeks_min"], errors="coerce")
+    weeks_max = pd.to_numeric(df["weeks_max"], errors="coerce")
+    return _whole_number(df["weeks_max"]) & (weeks_min.isna() | (weeks_max >= weeks_min))
+
+
+def recovery_schema(refs: Refs) -> pa.DataFrameSchema:
+    return pa.DataFrameSchema(
+        {
+            "option_id": _reference(refs["option"], "option"),
+            "milestone": pa.Column(str, pa.Check.isin(MILESTONES, error="one of: " + ", ".join(MILESTONES))),
+            "weeks_min": pa.Column(str),
+            "weeks_max": pa.Column(str),
+            "note": _plain_text(),
+            "source_ids": _source_ids(refs["source"], required=False),
+            "certainty": _certainty(),
+        },
+        checks=[
+            _empty_only_when_not_known(
+                "weeks_min", lambda df: _whole_number(df["weeks_min"]), "a whole number of weeks (0 or more)"
+            ),
+            _empty_only_when_not_known(
+                "weeks_max", _no_fewer_weeks_than_min, "a whole number of weeks, no less than weeks_min"
+            ),
+            _sourced_unless_not_known(),
+        ],
+        unique=["option_id", "milestone"],
+        name="recovery.csv",
     )
 
 
@@ -225,6 +418,44 @@ def release_schema(refs: Refs) -> pa.DataFrameSchema:
     )
 
 
+def anatomy_states_schema(refs: Refs) -> pa.DataFrameSchema:
+    return pa.DataFrameSchema(
+        {
+            "state_id": pa.Column(
+                str,
+                pa.Check.isin(DISC_STATES, error="one of the disc states the diagram draws: " + ", ".join(DISC_STATES)),
+                unique=True,
+            ),
+            "position": _position(),
+            "name": _plain_text(unique=True),
+            "what_it_is": _plain_text(),
+            "options_note": _plain_text(),
+            "option_ids": _option_ids(refs["option"]),
+            "source_ids": _source_ids(refs["source"]),
+            "certainty": _certainty(),
+        },
+        checks=pa.Check(
+            lambda df: set(DISC_STATES) <= set(df["state_id"]),
+            error="a row for every disc state: " + ", ".join(DISC_STATES),
+        ),
+        name="anatomy_states.csv",
+    )
+
+
+def scan_findings_schema(refs: Refs) -> pa.DataFrameSchema:
+    return pa.DataFrameSchema(
+        {
+            "finding_id": _id_column(),
+            "position": _position(),
+            "finding": _plain_text(unique=True),
+            **{age_column(age): _out_of_100() for age in SCAN_AGES},
+            "source_ids": _source_ids(refs["source"]),
+            "certainty": _certainty(),
+        },
+        name="scan_findings.csv",
+    )
+
+
 @dataclass(frozen=True)
 class CsvFile:
     """A data file in data/ and what the app needs to know about it besides its columns."""
@@ -234,6 +465,8 @@ class CsvFile:
     # The column that names each row, when other files point at its rows, and the kind of id.
     id_column: str | None = None
     id_kind: str | None = None
+    # Or the two columns that name each row together (an attribute's level), joined by level_key.
+    id_pair: tuple[str, str] | None = None
     # Equal detail: two id columns whose every combination must have exactly one row.
     complete_over: tuple[str, str] | None = None
     # The column that gives the display order, if any.
@@ -244,10 +477,20 @@ FILES: tuple[CsvFile, ...] = (
     CsvFile("options.csv", options_schema, "option_id", "option", order_by="position"),
     CsvFile("questions.csv", questions_schema, "question_id", "question", order_by="position"),
     CsvFile("answers.csv", answers_schema, complete_over=("option_id", "question_id")),
+    CsvFile("attributes.csv", attributes_schema, "attribute_id", "attribute", order_by="position"),
+    CsvFile(
+        "attribute_levels.csv", attribute_levels_schema, id_kind="attribute_level", id_pair=("attribute_id", "level")
+    ),
+    CsvFile("ratings.csv", ratings_schema, complete_over=("option_id", "attribute_id")),
+    CsvFile("recovery.csv", recovery_schema, complete_over=("option_id", "milestone")),
     CsvFile("sources.csv", sources_schema, "source_id", "source"),
     CsvFile("release.csv", release_schema),
+    CsvFile("anatomy_states.csv", anatomy_states_schema, order_by="position"),
+    CsvFile("scan_findings.csv", scan_findings_schema, order_by="position"),
 )
 ID_KINDS = tuple(file.id_kind for file in FILES if file.id_kind)
+# Id columns whose allowed values are fixed here rather than listed in a file.
+FIXED_IDS: dict[str, list[str]] = {"milestone": list(MILESTONES)}
 
 
 def _columns(file: CsvFile) -> dict[str, pa.Column]:
@@ -275,6 +518,9 @@ def collect_refs(raw_frames: Mapping[str, pd.DataFrame]) -> dict[str, set[str]]:
         frame = raw_frames.get(file.name)
         if file.id_kind and frame is not None and file.id_column in frame.columns:
             refs[file.id_kind] = {str(v).strip() for v in frame[file.id_column] if str(v).strip()}
+        if file.id_pair and frame is not None and set(file.id_pair) <= set(frame.columns):
+            first, second = file.id_pair
+            refs[file.id_kind] = {level_key(a, b) for a, b in zip(frame[first], frame[second])}
     return refs
 
 
@@ -351,6 +597,7 @@ def missing_rows(file: CsvFile, frame: pd.DataFrame, ordered_ids: Mapping[str, l
     """Equal detail: every combination of the two kinds of id (e.g. every option and every
     question) must have its row. `ordered_ids` maps an id column to its ids in display order."""
     first, second = file.complete_over
+    ordered_ids = {**FIXED_IDS, **ordered_ids}
     given = set(zip(frame[first], frame[second]))
     return [
         Problem(

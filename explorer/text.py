@@ -20,6 +20,6 @@ def plain(text: str) -> str:
 
 
 def plain_table(table: pd.DataFrame) -> pd.DataFrame:
-    """Every cell escaped: st.table reads each cell as Markdown, so an image in a CSV cell would
-    be fetched from outside and shown. Column headers are the author's and stay as they are."""
-    return table.map(plain)
+    """Every cell and column header escaped: st.table reads both as Markdown, so an image in a
+    CSV cell (or in an option name used as a header) would be fetched from outside and shown."""
+    return table.map(plain).rename(columns=plain)

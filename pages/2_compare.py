@@ -2,20 +2,23 @@
 
 import streamlit as st
 
-from explorer import compare, frame
+from explorer import compare, frame, ratings, selection
 from explorer.text import plain
 
 content = frame.start_page("Compare the options")
 st.title("Compare the options")
 st.markdown(frame.markdown_file("compare.md"))
 
-shown = frame.option_picker(content)
-if not shown:
-    st.info("Choose at least one option above to see the comparison.")
-    st.stop()
+shown = frame.chosen_options(content, "comparison")
 
-for warning in compare.notes(content, shown):
-    st.warning(plain(warning))
+st.header("At a glance", anchor="at-a-glance")
+st.caption("The same levels as on the charts page. Sources and how sure we are are on that page.")
+frame.table(ratings.glance_table(ratings.rated(content, shown)), hide_index=True)
+st.page_link(
+    "pages/3_charts.py",
+    label="See these as charts →",
+    query_params=selection.link_params(shown, list(content.options["option_id"])),
+)
 
 for row in compare.rows(content, shown):
     st.subheader(plain(row.question), anchor=row.question_id)
@@ -26,10 +29,6 @@ for row in compare.rows(content, shown):
             st.caption(plain(cell.evidence_line()))
 
 st.header("Sources", anchor="sources")
-st.dataframe(
-    compare.cited_sources(content, shown),
-    hide_index=True,
-    column_config={"Link": st.column_config.LinkColumn("Link"), "Year": st.column_config.NumberColumn(format="%d")},
-)
+frame.sources_table(compare.cited_sources(content, shown))
 
 frame.footer(content)

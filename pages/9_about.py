@@ -18,10 +18,6 @@ st.markdown(frame.markdown_file("about_reading.md"))
 frame.table(about.reading_levels(frame.PAGES, str(data_dir())), hide_index=True)
 
 st.header("All sources")
-st.dataframe(
-    compare.source_table(content.sources),
-    hide_index=True,
-    column_config={"Link": st.column_config.LinkColumn("Link"), "Year": st.column_config.NumberColumn(format="%d")},
-)
+frame.sources_table(compare.source_table(content.sources))
 
 frame.footer(content)

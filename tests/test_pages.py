@@ -9,7 +9,7 @@ from explorer.data import DATA_DIR_VARIABLE
 from explorer.text import plain
 from tests.conftest import ROOT, set_cell
 
-PAGES = ["app.py", "pages/2_compare.py", "pages/9_about.py"]
+PAGES = ["app.py", "pages/1_anatomy.py", "pages/2_compare.py", "pages/3_charts.py", "pages/9_about.py"]
 
 
 def open_page(page: str, **query) -> AppTest:

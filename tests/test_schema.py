@@ -140,3 +140,51 @@ def test_loading_never_writes_to_the_data_folder(data_copy):
 def test_split_source_ids():
     assert split_source_ids(" S9;S10 ; ") == ["S9", "S10"]
     assert split_source_ids("") == []
+
+
+# ---------------------------------------------------------------------------------------------
+# anatomy_states.csv and scan_findings.csv (the disc anatomy page)
+def test_anatomy_state_pointing_at_an_unknown_option_is_located(data_copy):
+    row = set_cell(data_copy / "anatomy_states.csv", 2, "option_ids", "conservative; acupuncture")
+    [problem] = problems_of(data_copy)
+    assert (problem.file, problem.row, problem.column, problem.value) == (
+        "anatomy_states.csv", row, "option_ids", "conservative; acupuncture"
+    )
+    assert "options.csv" in problem.expected
+
+
+def test_anatomy_state_without_no_procedure_is_refused(data_copy):
+    row = set_cell(data_copy / "anatomy_states.csv", 2, "option_ids", "esi; discectomy")
+    [problem] = problems_of(data_copy)
+    assert (problem.file, problem.row, problem.column) == ("anatomy_states.csv", row, "option_ids")
+    assert "always including conservative" in problem.expected
+
+
+def test_anatomy_state_the_diagram_cannot_draw_is_refused(data_copy):
+    row = set_cell(data_copy / "anatomy_states.csv", 0, "state_id", "slipped")
+    problems = problems_of(data_copy)
+    [unknown] = [p for p in problems if p.column == "state_id"]
+    assert (unknown.file, unknown.row, unknown.value) == ("anatomy_states.csv", row, "slipped")
+    assert "healthy" in unknown.expected
+    # Its own row is gone now, so the file also lacks a row for the healthy disc.
+    assert any(p.file == "anatomy_states.csv" and "a row for every disc state" in p.expected for p in problems)
+
+
+def test_anatomy_state_text_must_be_plain(data_copy):
+    row = set_cell(data_copy / "anatomy_states.csv", 1, "what_it_is", "See ![x](http://example.com/p.png)")
+    [problem] = problems_of(data_copy)
+    assert (problem.file, problem.row, problem.column) == ("anatomy_states.csv", row, "what_it_is")
+
+
+@pytest.mark.parametrize("value, expected", [("120", "0 to 100"), ("eighty", "a whole number")])
+def test_scan_finding_out_of_range_or_not_a_number_is_located(data_copy, value, expected):
+    row = set_cell(data_copy / "scan_findings.csv", 3, "age_50", value)
+    [problem] = problems_of(data_copy)
+    assert (problem.file, problem.row, problem.column, problem.value) == ("scan_findings.csv", row, "age_50", value)
+    assert expected in problem.expected
+
+
+def test_scan_finding_without_a_source_is_refused(data_copy):
+    row = set_cell(data_copy / "scan_findings.csv", 0, "source_ids", "")
+    [problem] = problems_of(data_copy)
+    assert (problem.file, problem.row, problem.column) == ("scan_findings.csv", row, "source_ids")

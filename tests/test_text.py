@@ -19,7 +19,7 @@ def test_web_and_email_addresses_cannot_become_links():
     assert escaped.replace("\\", "").replace("\u2060", "") == "see www.example.com, https://example.com or me@example.com"
 
 
-def test_every_cell_of_a_table_is_escaped_but_not_its_headers():
-    table = plain_table(pd.DataFrame({"Found": ["<img src=x>"], "Row": [3]}))
-    assert list(table.columns) == ["Found", "Row"]
+def test_every_cell_and_header_of_a_table_is_escaped():
+    table = plain_table(pd.DataFrame({"Found": ["<img src=x>"], "No. (row)": [3]}))
+    assert list(table.columns) == ["Found", r"No\. \(row\)"]
     assert table.iloc[0].tolist() == [r"\<img src\=x\>", "3"]

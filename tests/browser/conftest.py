@@ -73,6 +73,14 @@ def open_page(page, url: str) -> None:
     wait_for_app(page)
 
 
+def open_at_size(page, url: str, size: tuple[int, int]) -> None:
+    """Open a page in a window of `size` (width, height) and check it ran without an exception."""
+    width, height = size
+    page.set_viewport_size({"width": width, "height": height})
+    open_page(page, url)
+    assert page.locator("[data-testid='stException']").count() == 0
+
+
 def screenshot(page, name: str) -> Path:
     """Save a screenshot of the whole page (Streamlit scrolls inside its main block)."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)

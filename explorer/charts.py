@@ -1,0 +1,299 @@
+"""Charts of the qualitative ratings and of recovery times. One function per chart: a frame from
+explorer.ratings in, an Altair chart out; the page only lays them out.
+
+The levels are ordinal. Every mark carries its level in words, and shading runs from light
+(lighter burden) to dark (heavier) in one hue, so the charts also read in black and white.
+Nothing is drawn with decimals or smooth shapes that would suggest more precision than the
+evidence has, and every option's row says how sure we are that it helps.
+
+Each row starts with a heading line across the chart's full width instead of axis labels at
+the side, so that on a phone the cells get the whole width of the screen. Charts stretch to
+the page's width; Vega-Lite cannot stretch combined (concatenated) charts, so each is one view."""
+
+from __future__ import annotations
+
+import textwrap
+
+import altair as alt
+import pandas as pd
+
+from explorer.ratings import MILESTONE_NAMES, NOT_KNOWN, SHADES
+
+# A lightness ramp in one hue (the Okabe-Ito blue family): greys 244, 215, 172, 103 and 51 when
+# printed in black and white. Text is near-black on the three lightest shades and white on the
+# two darkest (at least 4.8:1 everywhere). Cells get a dark grey outline (7.5:1 on white) so
+# that even the lightest one stands out from the page.
+SHADE_COLOURS = ("#EFF5FB", "#C4DCF0", "#86B6DD", "#2F75B5", "#0B3C6E")
+FIRST_DARK_SHADE = 3
+TEXT_DARK = "#111111"
+TEXT_LIGHT = "#FFFFFF"
+OUTLINE = "#555555"
+SCALE_BOX = "#BBBBBB"  # the empty boxes of a scale: decoration, the filled box carries the data
+BAR_COLOUR = "#0072B2"  # Okabe-Ito blue, 5.2:1 on white
+FONT_SIZE = 12
+LINE_HEIGHT = 15
+LINE_BREAK = "\n"
+HEADING = 22  # pixels at the top of every row for its heading
+# Characters of 12 px text that fit across a phone-wide chart (about 360 px).
+PHONE_CHARACTERS = 64
+
+
+def wrap(text: str, width: int) -> str:
+    """Break text into lines of about `width` characters (Vega-Lite does not wrap by itself)."""
+    return LINE_BREAK.join(textwrap.wrap(str(text), width, break_long_words=False)) or str(text)
+
+
+def characters_per_column(columns: int) -> int:
+    """How many characters to put on a line in one of `columns` equal columns, so that the
+    words still fit on a phone; fewer columns get longer lines."""
+    return max(11, PHONE_CHARACTERS // max(columns, 1) - 1)
+
+
+def evidence_words(evidence: str) -> str:
+    return f"Evidence it helps: {evidence.lower()}"
+
+
+def _line_count(text: str) -> int:
+    return text.count(LINE_BREAK) + 1
+
+
+def _step(lines: pd.Series) -> int:
+    """Row height: the heading, then a cell tall enough for the longest label."""
+    return HEADING + 6 + max(map(_line_count, lines), default=1) * LINE_HEIGHT + 14
+
+
+def _band(step: int) -> dict:
+    """Mark properties that put a cell or bar under the row's heading."""
+    return {"height": step - HEADING - 6, "yOffset": (HEADING - 6) / 2}
+
+
+def _labelled(frame: pd.DataFrame, labels: pd.Series, width: int) -> tuple[pd.DataFrame, int]:
+    """Add the cell words wrapped to `width` characters, and where their block of lines starts
+    so that it sits in the middle of the cell (Vega puts the first line where it is told).
+    Returns the frame and the row height that fits the longest label."""
+    lines = labels.map(lambda text: wrap(text, width))
+    step = _step(lines)
+    middle = step / 2 + _band(step)["yOffset"]
+    starts = [middle - (_line_count(line) - 1) * LINE_HEIGHT / 2 for line in lines]
+    return frame.assign(label_lines=lines, label_y=starts), step
+
+
+def _columns(labels: list[str], width: int) -> list[str]:
+    """Column names wrapped, each padded with leading blank lines to the same number of lines,
+    so that all of them end just above the chart (Vega draws extra lines downwards)."""
+    lines = [wrap(label, width) for label in labels]
+    most = max(map(_line_count, lines), default=1)
+    return [LINE_BREAK * (most - _line_count(line)) + line for line in lines]
+
+
+def _column_axis(columns: list[str]) -> alt.Axis:
+    """Column names above the chart, every one shown, their lines kept."""
+    most = max(map(_line_count, columns), default=1)
+    return alt.Axis(
+        orient="top",
+        title=None,
+        labelExpr="split(datum.label, '\\n')",
+        labelAngle=0,
+        labelFontSize=FONT_SIZE,
+        labelLineHeight=LINE_HEIGHT,
+        labelColor=TEXT_DARK,
+        labelBaseline="line-bottom",
+        labelPadding=(most - 1) * LINE_HEIGHT + 8,
+        labelLimit=0,
+        labelOverlap=False,
+        labelFlush=False,  # Streamlit's theme pushes the first and last labels inwards
+        domain=False,
+        ticks=False,
+    )
+
+
+def _headings(frame: pd.DataFrame, row_field: str, row_order: list[str], step: int, right: str | None = None):
+    """Each row's heading: `row_field` in bold on the left and, if given, `right` on the right."""
+    base = alt.Chart(frame).encode(y=alt.Y(f"{row_field}:N", sort=row_order, axis=None))
+    line = {"baseline": "top", "yOffset": -step / 2 + 4, "fontSize": FONT_SIZE, "color": TEXT_DARK}
+    left = base.mark_text(align="left", fontWeight="bold", **line).encode(x=alt.value(0), text=f"{row_field}:N")
+    layers = [left]
+    if right:
+        layers.append(
+            base.mark_text(align="right", **line).encode(x=alt.value({"expr": "width"}), text=f"{right}:N")
+        )
+    return layers
+
+
+def _marks_hidden_from_screen_readers(chart: alt.LayerChart) -> alt.LayerChart:
+    """The chart is named by its alt text and its data is in the table beside it. Vega would also
+    give every layer an unnamed role=graphics-symbol group, even an empty one (e.g. no shaded
+    cells when only fibrin is chosen), which axe-core reports as a serious problem."""
+    return chart.configure_mark(aria=False)
+
+
+def _shaded_cell(base: alt.Chart, step: int, legend: alt.Legend | None) -> alt.Chart:
+    """Cells with a level: shaded light to dark, outlined."""
+    shades = alt.Scale(domain=list(range(SHADES)), range=list(SHADE_COLOURS))
+    return (
+        base.transform_filter("isValid(datum.shade)")
+        .mark_rect(stroke=OUTLINE, strokeWidth=1, **_band(step))
+        .encode(color=alt.Color("shade:O", scale=shades, legend=legend))
+    )
+
+
+def _not_known_cell(base: alt.Chart, step: int) -> alt.Chart:
+    """Cells without a level: white with a dashed outline, never shaded as if we knew."""
+    return base.transform_filter("!isValid(datum.shade)").mark_rect(
+        fill="#FFFFFF", stroke=OUTLINE, strokeDash=[4, 3], strokeWidth=1, **_band(step)
+    )
+
+
+def _cell_words(base: alt.Chart) -> alt.Chart:
+    """The level in words on every cell: white on the dark shades, near-black elsewhere."""
+    return base.mark_text(lineBreak=LINE_BREAK, lineHeight=LINE_HEIGHT, fontSize=FONT_SIZE).encode(
+        text="label_lines:N",
+        yOffset=alt.YOffset("label_y:Q", scale=None),
+        color=alt.condition(f"datum.shade >= {FIRST_DARK_SHADE}", alt.value(TEXT_LIGHT), alt.value(TEXT_DARK)),
+    )
+
+
+def overview_grid(rated_rows: pd.DataFrame) -> alt.LayerChart:
+    """Options as columns, attributes as rows; each cell is the level in words, shaded from
+    lighter to heavier burden (or from surer to less sure evidence)."""
+    options = list(dict.fromkeys(rated_rows["option"]))
+    width = characters_per_column(len(options))
+    columns = dict(zip(options, _columns(options, width)))
+    cells, step = _labelled(rated_rows.assign(column=rated_rows["option"].map(columns)), rated_rows["label"], width)
+    cells = cells[["attribute", "column", "label_lines", "label_y", "shade"]]
+    attributes = list(dict.fromkeys(cells["attribute"]))
+    base = alt.Chart(cells).encode(
+        x=alt.X("column:N", sort=list(columns.values()), axis=_column_axis(list(columns.values()))),
+        y=alt.Y("attribute:N", sort=attributes, axis=None),
+    )
+    legend = alt.Legend(
+        title="Shading",
+        orient="bottom",
+        direction="horizontal",
+        labelExpr=f"datum.value == 0 ? 'Lighter' : datum.value == {SHADES - 1} ? 'Heavier' : ''",
+        symbolType="square",
+        symbolSize=300,
+        symbolStrokeColor=OUTLINE,
+        symbolStrokeWidth=1,
+        labelFontSize=FONT_SIZE,
+        titleFontSize=FONT_SIZE,
+        labelColor=TEXT_DARK,
+        titleColor=TEXT_DARK,
+    )
+    headings = _headings(pd.DataFrame({"attribute": attributes}), "attribute", attributes, step)
+    cells = [_shaded_cell(base, step, legend), _not_known_cell(base, step), _cell_words(base)]
+    return _marks_hidden_from_screen_readers(alt.layer(*headings, *cells).properties(height=alt.Step(step)))
+
+
+def attribute_chart(ranked_rows: pd.DataFrame, scale_levels: pd.DataFrame) -> alt.LayerChart:
+    """The options on one attribute, lighter burden at the top. The columns are all the
+    attribute's levels in words, lightest on the left (the scale in full); each row shows the
+    scale as boxes with the option's own level filled in, shaded and labelled. Where the level
+    is not known, a dashed box across the row says so."""
+    levels = list(scale_levels["label"])
+    width = characters_per_column(len(levels))
+    columns = dict(zip(levels, _columns(levels, width)))
+    rows, step = _labelled(
+        ranked_rows.assign(
+            column=ranked_rows["label"].map(columns), evidence_words=ranked_rows["evidence"].map(evidence_words)
+        ),
+        ranked_rows["label"],
+        width,
+    )
+    rows = rows[["option", "evidence_words", "column", "label_lines", "label_y", "shade"]]
+    options = list(rows["option"])
+    scale_columns = list(columns.values())
+    level_x = alt.X(
+        "column:O", sort=scale_columns, scale=alt.Scale(domain=scale_columns), axis=_column_axis(scale_columns)
+    )
+    y = alt.Y("option:N", sort=options, axis=None)
+    scale_boxes = pd.DataFrame(
+        [(option, column) for option in rows.loc[rows["shade"].notna(), "option"] for column in scale_columns],
+        columns=["option", "column"],
+    )
+    boxes = (
+        alt.Chart(scale_boxes)
+        .mark_rect(fill="#FFFFFF", stroke=SCALE_BOX, strokeWidth=1, **_band(step))
+        .encode(x=level_x, y=y)
+    )
+    base = alt.Chart(rows).encode(y=y)
+    known = base.transform_filter("isValid(datum.shade)").encode(x=level_x)
+    unknown = base.transform_filter("!isValid(datum.shade)")
+    cells = [
+        boxes,
+        _shaded_cell(known, step, None),
+        _cell_words(known),
+        _not_known_cell(unknown.encode(x=alt.value(0), x2=alt.value({"expr": "width"})), step),
+        _cell_words(unknown.encode(x=alt.value({"expr": "width / 2"}))),
+    ]
+    headings = _headings(rows, "option", options, step, right="evidence_words")
+    return _marks_hidden_from_screen_readers(alt.layer(*headings, *cells).properties(height=alt.Step(step)))
+
+
+def recovery_chart(recovery_rows: pd.DataFrame, milestone: str) -> alt.LayerChart:
+    """Weeks until one milestone: a range bar per option from the sourced numbers (a short mark
+    where the whole range is under a week), the range in words in the row's heading, and a
+    dashed "Not known" box where no source gives a time."""
+    step = 60
+    rows = recovery_rows.assign(
+        heading=recovery_rows["option"] + ": " + recovery_rows["in_weeks"].str.lower(),
+        evidence_words=recovery_rows["evidence"].map(evidence_words),
+    )[["heading", "evidence_words", "weeks_min", "weeks_max"]]
+    order = list(rows["heading"])
+    longest = int(recovery_rows["weeks_max"].max()) if recovery_rows["weeks_max"].notna().any() else 1
+    axis = alt.Axis(
+        title=f"Weeks until back to {MILESTONE_NAMES[milestone]}",
+        format="d",
+        tickMinStep=1,
+        labelFontSize=FONT_SIZE,
+        titleFontSize=FONT_SIZE,
+        labelColor=TEXT_DARK,
+        titleColor=TEXT_DARK,
+    )
+
+    def weeks(field: str) -> alt.X:
+        return alt.X(f"{field}:Q", scale=alt.Scale(domain=[0, longest], nice=True), axis=axis)
+
+    base = alt.Chart(rows).encode(y=alt.Y("heading:N", sort=order, axis=None))
+    below_heading = {"yOffset": _band(step)["yOffset"]}
+    known = base.transform_filter("isValid(datum.weeks_max)")
+    bars = known.mark_bar(height=16, color=BAR_COLOUR, **below_heading).encode(
+        x=weeks("weeks_min"), x2="weeks_max:Q"
+    )
+    ends = [
+        known.mark_tick(thickness=3, size=24, color=BAR_COLOUR, **below_heading).encode(x=weeks(end))
+        for end in ("weeks_min", "weeks_max")
+    ]
+    not_known = base.transform_filter("!isValid(datum.weeks_max)")
+    gap = not_known.mark_rect(
+        fill="#FFFFFF", stroke=OUTLINE, strokeDash=[4, 3], height=22, **below_heading
+    ).encode(x=alt.value(0), x2=alt.value({"expr": "width"}))
+    gap_words = not_known.mark_text(fontSize=FONT_SIZE, color=TEXT_DARK, **below_heading).encode(
+        x=alt.value({"expr": "width / 2"}), text=alt.value(NOT_KNOWN)
+    )
+    headings = _headings(rows, "heading", order, step, right="evidence_words")
+    return _marks_hidden_from_screen_readers(
+        alt.layer(*headings, bars, *ends, gap, gap_words).properties(height=alt.Step(step))
+    )
+
+
+def overview_alt(rated_rows: pd.DataFrame) -> str:
+    attributes = rated_rows["attribute"].nunique()
+    options = ", ".join(dict.fromkeys(rated_rows["option"]))
+    return (
+        f"Grid of {attributes} things for each option ({options}). Each cell gives the level in words. "
+        "Darker shading means a heavier burden or less sure evidence. The same data is in the table below."
+    )
+
+
+def attribute_alt(ranked_rows: pd.DataFrame) -> str:
+    levels = "; ".join(f"{o}: {label}" for o, label in zip(ranked_rows["option"], ranked_rows["label"]))
+    return (
+        f"{ranked_rows['attribute'].iloc[0]}, options from lighter to heavier burden. {levels}. "
+        "The same data is in the table below."
+    )
+
+
+def recovery_alt(recovery_rows: pd.DataFrame, milestone: str) -> str:
+    ranges = "; ".join(f"{o}: {w}" for o, w in zip(recovery_rows["option"], recovery_rows["in_weeks"]))
+    return f"Weeks until back to {MILESTONE_NAMES[milestone]}. {ranges}. The same data is in the table below."

@@ -1,0 +1,136 @@
+"""The qualitative ratings as people read them: each option's level on each attribute in words,
+with how sure we are. The charts and the comparison page's "At a glance" table are built from
+these frames, so both show one truth."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+import pandas as pd
+
+from explorer.data import Content
+from explorer.schema import MILESTONES
+
+NOT_KNOWN = "Not known"
+# The attribute that says how sure we are that an option helps; shown beside every burden chart.
+EVIDENCE = "evidence_strength"
+# The attribute the one-at-a-time chart opens on (the evidence is already beside every row).
+FIRST_PICK = "invasiveness"
+# The burden scale is drawn in this many lightness steps, whatever an attribute's number of levels.
+SHADES = 5
+MILESTONE_NAMES = {"usual_activities": "usual activities", "work": "work"}
+
+
+def attribute_names(content: Content) -> dict[str, str]:
+    """Attribute id -> name, in display order."""
+    return dict(zip(content.attributes["attribute_id"], content.attributes["name"]))
+
+
+def description(content: Content, attribute_id: str) -> str:
+    return content.attributes.set_index("attribute_id").at[attribute_id, "description"]
+
+
+def shade(level, levels: int):
+    """Step on the shared light-to-dark scale: level 1 -> 0 (lightest), the last level -> SHADES - 1."""
+    if pd.isna(level):
+        return pd.NA
+    return int((level - 1) / (levels - 1) * (SHADES - 1) + 0.5)
+
+
+def rated(content: Content, option_ids: Sequence[str]) -> pd.DataFrame:
+    """One row per chosen option and attribute, options in the given order, attributes in
+    display order: the level in words ("Not known" where it is), its shade, how sure we are,
+    the sources, and the option's evidence strength in words."""
+    options = content.options.set_index("option_id").loc[list(option_ids)].reset_index()
+    levels = content.attribute_levels
+    level_counts = levels.groupby("attribute_id")["level"].max()
+    rows = (
+        content.ratings.merge(options[["option_id", "short_name"]], on="option_id")
+        .merge(content.attributes[["attribute_id", "position", "name"]], on="attribute_id")
+        .merge(levels, on=["attribute_id", "level"], how="left")
+        .rename(columns={"short_name": "option", "name": "attribute"})
+    )
+    rows["option_order"] = rows["option_id"].map({option_id: i for i, option_id in enumerate(option_ids)})
+    rows["label"] = rows["label"].fillna(NOT_KNOWN)
+    rows["levels"] = rows["attribute_id"].map(level_counts)
+    rows["shade"] = pd.array([shade(l, n) for l, n in zip(rows["level"], rows["levels"])], dtype="Int64")
+    evidence = rows[rows["attribute_id"] == EVIDENCE].set_index("option_id")["label"]
+    rows["evidence"] = rows["option_id"].map(evidence).fillna(NOT_KNOWN)
+    columns = [
+        "option_id", "option", "attribute_id", "attribute", "level", "levels",
+        "label", "shade", "certainty", "source_ids", "evidence",
+    ]
+    return rows.sort_values(["position", "option_order"])[columns].reset_index(drop=True)
+
+
+def glance_table(rated_rows: pd.DataFrame) -> pd.DataFrame:
+    """Attributes as rows, options as columns (short names, to fit a phone), each cell the
+    level in words."""
+    table = rated_rows.pivot(index="attribute", columns="option", values="label")
+    attributes = list(dict.fromkeys(rated_rows["attribute"]))
+    options = list(dict.fromkeys(rated_rows["option"]))
+    return table.loc[attributes, options].rename_axis(index="What", columns=None).reset_index()
+
+
+def ranked(rated_rows: pd.DataFrame, attribute_id: str) -> pd.DataFrame:
+    """The options on one attribute, lighter burden first; ties keep the neutral order and
+    options whose level is not known come last."""
+    rows = rated_rows[rated_rows["attribute_id"] == attribute_id]
+    order = rows.assign(unknown=rows["level"].isna(), known_level=rows["level"].fillna(0))
+    return rows.loc[order.sort_values(["unknown", "known_level"], kind="stable").index].reset_index(drop=True)
+
+
+def scale(content: Content, attribute_id: str) -> pd.DataFrame:
+    """Every level of one attribute in words, lightest first, with its shade."""
+    levels = content.attribute_levels[content.attribute_levels["attribute_id"] == attribute_id]
+    count = int(levels["level"].max())
+    return levels.assign(shade=[shade(level, count) for level in levels["level"]]).reset_index(drop=True)
+
+
+def attribute_table(ranked_rows: pd.DataFrame) -> pd.DataFrame:
+    """The same data as the one-attribute chart, in its order."""
+    attribute = ranked_rows["attribute"].iloc[0]
+    return pd.DataFrame(
+        {
+            "Option": ranked_rows["option"],
+            attribute: ranked_rows["label"],
+            "How sure we are of this": ranked_rows["certainty"],
+            "Sources": ranked_rows["source_ids"].replace("", "none"),
+            "How sure we are it helps": ranked_rows["evidence"],
+        }
+    )
+
+
+def in_weeks(weeks_min, weeks_max) -> str:
+    """A recovery range in words, in whole weeks."""
+    if pd.isna(weeks_min) or pd.isna(weeks_max):
+        return NOT_KNOWN
+    if weeks_max == 0:
+        return "Under 1 week"
+    if weeks_min == weeks_max:
+        return f"About {weeks_max} weeks"
+    return f"{weeks_min} to {weeks_max} weeks"
+
+
+def recovery(content: Content, rated_rows: pd.DataFrame, milestone: str) -> pd.DataFrame:
+    """Weeks until one milestone for the options in `rated_rows`, in their order, with the range
+    in words and each option's evidence strength."""
+    if milestone not in MILESTONES:
+        raise ValueError(f"unknown milestone {milestone!r}")
+    options = rated_rows.drop_duplicates("option_id")[["option_id", "option", "evidence"]]
+    rows = options.merge(content.recovery[content.recovery["milestone"] == milestone], on="option_id")
+    rows["in_weeks"] = [in_weeks(a, b) for a, b in zip(rows["weeks_min"], rows["weeks_max"])]
+    return rows.reset_index(drop=True)
+
+
+def recovery_table(recovery_rows: pd.DataFrame) -> pd.DataFrame:
+    """The same data as a recovery chart."""
+    return pd.DataFrame(
+        {
+            "Option": recovery_rows["option"],
+            "Weeks": recovery_rows["in_weeks"],
+            "What the sources say": recovery_rows["note"],
+            "How sure we are": recovery_rows["certainty"],
+            "Sources": recovery_rows["source_ids"].replace("", "none"),
+        }
+    )

@@ -1,0 +1,101 @@
+"""AppTest of the disc anatomy page: every state, its text, its link to the comparison, the chart."""
+
+from __future__ import annotations
+
+import pytest
+
+from explorer import anatomy
+from explorer.data import load_content
+from explorer.schema import DISC_STATES, SCAN_AGES
+from explorer.text import plain
+from tests.conftest import DATA
+from tests.test_pages import open_page, texts
+
+PAGE = "pages/1_anatomy.py"
+CONTENT = load_content(DATA).content
+STATES = CONTENT.anatomy_states.set_index("state_id")
+
+
+def images(at):
+    return [img for image_list in at.get("image") for img in image_list.proto.imgs]
+
+
+def compare_link(at):
+    [link] = [link for link in at.main.get("page_link") if link.proto.page.endswith("compare")]
+    return link.proto
+
+
+def check_state_shown(at, state):
+    assert not at.exception
+    assert at.radio[0].value == state
+    assert at.query_params[anatomy.STATE_PARAM] == state
+    row = STATES.loc[state]
+    assert plain(row["name"]) in [h.value for h in at.header]
+    body = texts(at)
+    assert row["what_it_is"] in body and row["options_note"] in body
+    assert anatomy.pictures_description(state) in "\n".join(m.value for m in at.markdown)
+    top, side = images(at)[:2]
+    assert top.alt == anatomy.top_view_title(state) and side.alt == anatomy.side_view_title(state)
+    # The link opens the comparison with this state's options chosen, "no procedure" among them.
+    text = anatomy.state_text(CONTENT, state)
+    link = compare_link(at)
+    expected = "&".join(f"options={option_id}" for option_id in text.option_ids)
+    assert link.query_string == expected and "options=conservative" in link.query_string
+    assert link.label == text.compare_label
+
+
+def test_the_page_opens_on_the_healthy_disc():
+    at = open_page(PAGE)
+    check_state_shown(at, "healthy")
+    assert len(images(at)) == 2
+
+
+def test_switching_through_every_state_redraws_and_relinks():
+    at = open_page(PAGE)
+    seen = set()
+    for state in DISC_STATES:
+        at.radio[0].set_value(state).run()
+        check_state_shown(at, state)
+        seen.add(images(at)[0].url)
+    assert len(seen) == len(DISC_STATES)  # a different top view for every state
+
+
+def test_a_link_opens_the_state_it_names():
+    at = open_page(PAGE, state="herniation")
+    check_state_shown(at, "herniation")
+    types = images(at)[2]
+    assert types.alt == anatomy.HERNIATION_TYPES_TITLE
+    assert compare_link(at).query_string == "options=conservative&options=esi&options=discectomy"
+
+
+@pytest.mark.parametrize("value", ["slipped", "<script>", ""])
+def test_an_unknown_state_in_the_link_shows_the_healthy_disc(value):
+    at = open_page(PAGE, state=value)
+    check_state_shown(at, "healthy")
+
+
+def test_the_age_chart_has_alt_text_and_the_same_numbers_in_a_table():
+    at = open_page(PAGE)
+    [chart] = at.get("vega_lite_chart")
+    assert chart.proto.alt == anatomy.findings_alt(CONTENT.scan_findings)
+    assert "Out of 100 pain-free people" in chart.proto.spec
+    [table] = at.table
+    numbers = table.value
+    assert list(numbers["Age"].astype(int)) == list(SCAN_AGES)
+    for row in CONTENT.scan_findings.itertuples():
+        assert list(numbers[row.finding].astype(int)) == [getattr(row, f"age_{age}") for age in SCAN_AGES]
+    body = "\n".join(m.value for m in at.markdown)
+    assert "does not prove it is the cause of your pain" in body
+    assert "63 out of 100" in body
+
+
+def test_the_page_lists_its_sources():
+    at = open_page(PAGE)
+    sources = set(at.dataframe[0].value["Source"])
+    assert {"S40", "S44", "S45", "S51", "S52"} <= sources
+
+
+def test_the_sidebar_lists_the_page_after_start_here():
+    at = open_page("app.py")
+    labels = [link.proto.label for link in at.sidebar.get("page_link")]
+    assert labels[:2] == ["Start here", "Your disc: what can go wrong"]

@@ -1,0 +1,196 @@
+"""Chart specs (explorer/charts.py): explicit encoding types, sort orders, colours that pass
+contrast and read in black and white, every option and attribute present, labels in words."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from explorer import charts, ratings
+from explorer.data import load_content
+from tests.conftest import DATA
+
+CONTENT = load_content(DATA).content
+ALL = list(CONTENT.options["option_id"])
+RATED = ratings.rated(CONTENT, ALL)
+
+
+def attribute_spec(attribute_id: str, option_ids=ALL) -> dict:
+    ranked = ratings.ranked(ratings.rated(CONTENT, option_ids), attribute_id)
+    return charts.attribute_chart(ranked, ratings.scale(CONTENT, attribute_id)).to_dict()
+
+
+def recovery_spec(milestone: str, option_ids=ALL) -> dict:
+    rows = ratings.recovery(CONTENT, ratings.rated(CONTENT, option_ids), milestone)
+    return charts.recovery_chart(rows, milestone).to_dict()
+
+
+def layers(spec: dict) -> list[dict]:
+    return spec["layer"]
+
+
+def values(spec: dict, layer: dict) -> list[dict]:
+    # Altair lifts data that all layers share to the top of the spec.
+    return spec["datasets"][layer.get("data", spec.get("data"))["name"]]
+
+
+def layer_with(spec: dict, channel: str, field: str) -> dict:
+    return next(layer for layer in layers(spec) if layer["encoding"].get(channel, {}).get("field") == field)
+
+
+def drawn(spec: dict, layer: dict) -> list[dict]:
+    """The rows a layer draws, after its isValid filters (the only filters the charts use)."""
+    rows = values(spec, layer)
+    for step in layer.get("transform", []):
+        negate, field = re.fullmatch(r"(!?)isValid\(datum\.(\w+)\)", step["filter"]).groups()
+        rows = [row for row in rows if (row[field] is None) == bool(negate)]
+    return rows
+
+
+def all_text(spec: dict) -> list[str]:
+    """Every text a chart draws from its data."""
+    return [
+        str(row[layer["encoding"]["text"]["field"]])
+        for layer in layers(spec)
+        if "field" in layer["encoding"].get("text", {})
+        for row in drawn(spec, layer)
+    ]
+
+
+def contrast(first: str, second: str) -> float:
+    def luminance(colour: str) -> float:
+        channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    light, dark = sorted((luminance(first), luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def grey(colour: str) -> float:
+    red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return 0.299 * red + 0.587 * green + 0.114 * blue
+
+
+SPECS = {
+    "overview": charts.overview_grid(RATED).to_dict(),
+    "attribute": attribute_spec("invasiveness"),
+    "recovery": recovery_spec("work"),
+}
+
+
+@pytest.mark.parametrize("name", SPECS)
+def test_every_encoded_field_has_an_explicit_type(name):
+    for layer in layers(SPECS[name]):
+        for channel, encoding in layer["encoding"].items():
+            if "field" in encoding and channel not in {"x2", "y2"}:  # these take x's and y's type
+                assert encoding.get("type") in {"nominal", "ordinal", "quantitative"}, (name, channel)
+
+
+@pytest.mark.parametrize("name", SPECS)
+def test_texts_are_words_not_bare_numbers_or_decimals(name):
+    for text in all_text(SPECS[name]):
+        assert re.search(r"[A-Za-z]", text), text
+        assert not re.search(r"\d\.\d", text), text
+
+
+def test_overview_shows_every_option_and_attribute_in_order():
+    spec = SPECS["overview"]
+    cells = layer_with(spec, "color", "shade")
+    x, y = cells["encoding"]["x"], cells["encoding"]["y"]
+    names = [column.strip().replace("\n", " ") for column in x["sort"]]
+    assert names == ["No procedure", "Steroid injection", "Fibrin injection", "Discectomy", "Spinal fusion"]
+    assert y["sort"] == list(CONTENT.attributes["name"])
+    shown = values(spec, cells)
+    assert {row["attribute"] for row in shown} == set(CONTENT.attributes["name"])
+    assert len({row["column"] for row in shown}) == len(ALL)
+    assert len(shown) == len(ALL) * len(CONTENT.attributes)
+
+
+def test_overview_shading_is_an_ordinal_light_to_dark_ramp_that_survives_greyscale():
+    colour = layer_with(SPECS["overview"], "color", "shade")["encoding"]["color"]
+    assert colour["type"] == "ordinal"
+    assert colour["scale"]["domain"] == list(range(ratings.SHADES))
+    ramp = colour["scale"]["range"]
+    assert ramp == list(charts.SHADE_COLOURS)
+    greys = [grey(c) for c in ramp]
+    assert all(lighter - darker >= 25 for lighter, darker in zip(greys, greys[1:]))  # distinct in print
+
+
+def test_cell_words_pass_contrast_on_their_shade_and_marks_pass_three_to_one():
+    for shade, colour in enumerate(charts.SHADE_COLOURS):
+        text = charts.TEXT_LIGHT if shade >= charts.FIRST_DARK_SHADE else charts.TEXT_DARK
+        assert contrast(text, colour) >= 4.5, colour
+    for mark in (charts.OUTLINE, charts.BAR_COLOUR, charts.TEXT_DARK):
+        assert contrast(mark, "#FFFFFF") >= 3
+
+
+def test_overview_says_not_known_in_a_dashed_unshaded_cell():
+    spec = SPECS["overview"]
+    dashed = next(layer for layer in layers(spec) if layer["mark"].get("strokeDash"))
+    assert dashed["mark"]["fill"] == "#FFFFFF"
+    assert "!isValid(datum.shade)" in str(dashed["transform"])
+    assert "Not known" in all_text(spec)
+
+
+def test_attribute_chart_shows_the_whole_scale_lightest_first():
+    spec = SPECS["attribute"]
+    x = layer_with(spec, "color", "shade")["encoding"]["x"]
+    assert x["type"] == "ordinal"
+    levels = [label.strip().replace("\n", " ") for label in x["sort"]]
+    assert levels == list(ratings.scale(CONTENT, "invasiveness")["label"])
+    assert x["scale"]["domain"] == x["sort"]
+
+
+def test_attribute_chart_ranks_options_lighter_first_with_evidence_beside_each():
+    spec = attribute_spec("time_to_benefit")
+    y = layer_with(spec, "color", "shade")["encoding"]["y"]
+    assert y["sort"] == ["Steroid injection", "Discectomy", "No procedure", "Fibrin injection", "Spinal fusion"]
+    texts = all_text(spec)
+    assert "Evidence it helps: very low" in texts and "Evidence it helps: moderate" in texts
+    assert texts.count("Not known") == 2  # fibrin and fusion: no source gives a time
+
+
+def test_narrowing_the_options_narrows_every_chart():
+    spec = attribute_spec("invasiveness", ["fusion", "esi"])
+    assert layer_with(spec, "color", "shade")["encoding"]["y"]["sort"] == ["Steroid injection", "Spinal fusion"]
+    overview = charts.overview_grid(ratings.rated(CONTENT, ["fibrin"])).to_dict()
+    assert {row["column"] for row in values(overview, layer_with(overview, "color", "shade"))} == {"Fibrin injection"}
+
+
+def test_recovery_chart_draws_sourced_ranges_in_whole_weeks():
+    spec = SPECS["recovery"]
+    bars = layer_with(spec, "x", "weeks_min")
+    assert bars["mark"]["type"] == "bar"
+    assert bars["encoding"]["x"]["type"] == "quantitative" and bars["encoding"]["x2"]["field"] == "weeks_max"
+    assert bars["encoding"]["x"]["axis"]["format"] == "d"
+    by_option = {row["heading"].split(":")[0]: row for row in values(spec, bars)}
+    assert (by_option["Discectomy"]["weeks_min"], by_option["Discectomy"]["weeks_max"]) == (4, 6)
+    assert by_option["Fibrin injection"]["weeks_max"] is None
+    assert all(isinstance(row["weeks_max"], (int, type(None))) for row in values(spec, bars))
+
+
+def test_recovery_chart_says_not_known_and_evidence_for_every_option():
+    spec = SPECS["recovery"]
+    headings = [text for text in all_text(spec) if ":" in text and not text.startswith("Evidence")]
+    assert headings == [
+        "No procedure: 0 to 13 weeks", "Steroid injection: not known", "Fibrin injection: not known",
+        "Discectomy: 4 to 6 weeks", "Spinal fusion: 4 to 26 weeks",
+    ]
+    gap = next(layer for layer in layers(spec) if layer["encoding"].get("text", {}).get("value") == "Not known")
+    assert "!isValid(datum.weeks_max)" in str(gap["transform"])
+    assert sum(text.startswith("Evidence it helps") for text in all_text(spec)) == len(ALL)
+
+
+def test_wrapping_keeps_words_whole_and_gives_fewer_columns_longer_lines():
+    assert charts.wrap("Major operation with implants", 11) == "Major\noperation\nwith\nimplants"
+    assert charts.characters_per_column(5) < charts.characters_per_column(2)
+
+
+def test_alt_texts_name_what_the_chart_shows():
+    ranked = ratings.ranked(RATED, "invasiveness")
+    assert "Fibrin injection: Needle injection" in charts.attribute_alt(ranked)
+    rows = ratings.recovery(CONTENT, RATED, "work")
+    assert "Fibrin injection: Not known" in charts.recovery_alt(rows, "work")
+    assert "10 things" in charts.overview_alt(RATED)

@@ -1,0 +1,141 @@
+"""AppTest of the charts page: it runs, every chart has alt text and a table after it, the
+picked attribute and options change the charts and stay in the URL, and a clinic's edit to a
+level shows on the next start (or is reported clearly when it is invalid)."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import streamlit as st
+from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
+
+from explorer.data import DATA_DIR_VARIABLE
+from explorer.text import plain
+from tests.conftest import read_rows, set_cell
+from tests.test_pages import open_page
+
+PAGE = "pages/3_charts.py"
+
+
+def chart_specs(at) -> list[dict]:
+    return [json.loads(chart.proto.spec) for chart in at.get("vega_lite_chart")]
+
+
+def chart_data(at, index: int) -> pd.DataFrame:
+    """All the rows of one chart's data sets (Streamlit sends them apart from the spec)."""
+    chart = at.get("vega_lite_chart")[index]
+    return pd.concat([convert_arrow_bytes_to_pandas_df(data.data.data) for data in chart.proto.datasets])
+
+
+def words(at, index: int) -> str:
+    return chart_data(at, index).astype(str).to_string().replace("\\n", " ")
+
+
+def test_every_chart_has_alt_text_and_is_followed_by_its_table():
+    at = open_page(PAGE)
+    assert not at.exception
+    charts = at.get("vega_lite_chart")
+    assert len(charts) == 4  # overview, one attribute, recovery to usual activities and to work
+    assert all(len(chart.proto.alt) > 20 for chart in charts)
+    kinds = [getattr(node, "type", None) for node in at.main]
+    after_each_chart = [kinds[i + 1] for i, kind in enumerate(kinds) if kind == "vega_lite_chart"]
+    assert after_each_chart == ["table"] * 4
+
+
+def test_tables_hold_the_same_words_as_the_charts():
+    at = open_page(PAGE, attribute="invasiveness")
+    glance = at.table[0].value
+    options = ["No procedure", "Steroid injection", "Fibrin injection", "Discectomy", "Spinal fusion"]
+    assert list(glance.columns) == ["What", *options]
+    assert "Major operation with implants" in words(at, 1)
+    assert glance.set_index("What").at["How invasive", "Spinal fusion"] == "Major operation with implants"
+    recovery = at.table[2].value
+    assert recovery.set_index("Option").at["Fibrin injection", "Weeks"] == "Not known"
+
+
+def test_picking_an_attribute_changes_the_chart_and_the_url():
+    at = open_page(PAGE)
+    before = chart_specs(at)[1]
+    assert "Up to about 6 months" not in words(at, 1)
+    at.selectbox(key="picked_attribute").select("recovery_time").run()
+    assert not at.exception
+    assert chart_specs(at)[1] != before
+    assert "Up to about 6 months" in words(at, 1)
+    assert at.query_params["attribute"] == "recovery_time"
+    assert "recovery_time" not in str(at.get("vega_lite_chart")[0].proto.alt)  # the overview stays
+    at.selectbox(key="picked_attribute").select("invasiveness").run()
+    assert "attribute" not in at.query_params  # the default needs no parameter
+
+
+def test_a_link_opens_the_attribute_it_names_and_ignores_unknown_ones():
+    at = open_page(PAGE, attribute="time_to_benefit")
+    assert at.selectbox(key="picked_attribute").value == "time_to_benefit"
+    assert "Time until it helps" in at.get("vega_lite_chart")[1].proto.alt
+    at = open_page(PAGE, attribute="<script>")
+    assert not at.exception
+    assert at.selectbox(key="picked_attribute").value == "invasiveness"
+
+
+def test_narrowing_the_options_changes_every_chart_and_the_url():
+    at = open_page(PAGE)
+    before = chart_specs(at)
+    at.multiselect[0].set_value(["fusion", "esi"]).run()
+    assert not at.exception
+    assert at.query_params["options"] == ["esi", "fusion"]
+    after = chart_specs(at)
+    assert all(b != a for b, a in zip(before, after))
+    assert all("Fibrin injection" not in words(at, i) for i in range(len(after)))
+    assert list(at.table[0].value.columns) == ["What", "Steroid injection", "Spinal fusion"]
+
+
+def test_the_same_options_as_the_comparison_page_come_from_the_link():
+    at = open_page(PAGE, options=["fibrin"])
+    assert at.multiselect[0].value == ["fibrin"]
+    assert "investigational" in at.warning[0].value
+    assert "Not known" in at.get("vega_lite_chart")[2].proto.alt
+
+
+def test_removing_every_option_asks_for_one():
+    at = open_page(PAGE)
+    at.multiselect[0].set_value([]).run()
+    assert not at.exception
+    assert not at.get("vega_lite_chart")
+    assert "Choose at least one option" in at.info[0].value
+
+
+def test_a_clinics_edit_to_a_level_changes_the_chart_on_the_next_start(data_copy, monkeypatch):
+    monkeypatch.setenv(DATA_DIR_VARIABLE, str(data_copy))
+    at = open_page(PAGE, attribute="hospital_stay")
+    before = chart_specs(at)
+    stay = chart_data(at, 1).set_index("option")["label_lines"].dropna()
+    assert stay["Spinal fusion"].replace("\n", " ") == "1 to 5 days in hospital"
+    path = data_copy / "ratings.csv"
+    keys = [(row["option_id"], row["attribute_id"]) for row in read_rows(path)]
+    set_cell(path, keys.index(("fusion", "hospital_stay")), "level", "2")
+    st.cache_data.clear()  # what a restart does: the data is read once per process
+    at = open_page(PAGE, attribute="hospital_stay")
+    after = chart_specs(at)
+    assert after[0] != before[0] and after[1] != before[1]
+    stay = chart_data(at, 1).set_index("option")["label_lines"].dropna()
+    assert stay["Spinal fusion"].replace("\n", " ") == "Home the same day"
+
+
+def test_an_invalid_level_gets_the_clear_problem_table(data_copy, monkeypatch):
+    path = data_copy / "ratings.csv"
+    row = set_cell(path, 3, "level", "9")
+    monkeypatch.setenv(DATA_DIR_VARIABLE, str(data_copy))
+    at = open_page(PAGE)
+    assert not at.exception
+    assert "could not be loaded" in at.title[0].value
+    problem = at.table[0].value.iloc[0]
+    assert list(problem[["File", "Row", "Column", "Found"]]) == [plain(cell) for cell in ["ratings.csv", str(row), "level", "9"]]
+
+
+def test_the_comparison_page_shows_the_same_levels_at_a_glance():
+    at = open_page("pages/2_compare.py", options=["fibrin", "discectomy"])
+    assert not at.exception
+    glance = at.table[0].value.set_index("What")
+    assert list(glance.columns) == ["Fibrin injection", "Discectomy"]
+    assert glance.at["How invasive", "Discectomy"] == "Operation to remove tissue"
+    assert glance.at["Time to usual activities", "Fibrin injection"] == "Not known"

@@ -1,0 +1,147 @@
+"""The ratings as people read them (explorer/ratings.py), and the shipped ratings keeping the
+promises of a fair decision aid: one truth with the comparison table, gaps said honestly."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from explorer import ratings
+from explorer.data import load_content
+from tests.conftest import DATA
+
+CONTENT = load_content(DATA).content
+ALL = list(CONTENT.options["option_id"])
+ATTRIBUTES = [
+    "evidence_strength", "invasiveness", "anaesthesia", "hospital_stay", "recovery_time",
+    "reversibility", "time_to_benefit", "benefit_duration", "serious_harm", "more_treatment",
+]
+
+
+def rating(option_id: str, attribute_id: str) -> pd.Series:
+    rows = CONTENT.ratings.set_index(["option_id", "attribute_id"])
+    return rows.loc[(option_id, attribute_id)]
+
+
+def test_the_data_contract_ids_and_columns():
+    assert list(CONTENT.attributes["attribute_id"]) == ATTRIBUTES
+    assert list(CONTENT.attributes.columns) == ["attribute_id", "position", "name", "description", "lighter_end"]
+    assert list(CONTENT.attribute_levels.columns) == ["attribute_id", "level", "label"]
+    assert list(CONTENT.ratings.columns) == ["option_id", "attribute_id", "level", "source_ids", "certainty"]
+    assert list(CONTENT.recovery.columns) == [
+        "option_id", "milestone", "weeks_min", "weeks_max", "note", "source_ids", "certainty"
+    ]
+    assert set(CONTENT.attributes["lighter_end"]) == {"1"}
+
+
+def test_every_attribute_has_contiguous_levels_from_one():
+    for attribute_id, levels in CONTENT.attribute_levels.groupby("attribute_id"):
+        assert list(levels["level"]) == list(range(1, len(levels) + 1)), attribute_id
+
+
+def test_rated_has_one_row_per_option_and_attribute_in_display_order():
+    rows = ratings.rated(CONTENT, ["fusion", "esi"])
+    assert len(rows) == 2 * len(ATTRIBUTES)
+    assert list(dict.fromkeys(rows["attribute_id"])) == ATTRIBUTES
+    assert list(rows["option_id"][:2]) == ["fusion", "esi"]  # the order the page asks for
+
+
+def test_rated_says_not_known_and_never_shades_a_gap():
+    rows = ratings.rated(CONTENT, ALL).set_index(["option_id", "attribute_id"])
+    gap = rows.loc[("fibrin", "recovery_time")]
+    assert gap["label"] == ratings.NOT_KNOWN and pd.isna(gap["shade"]) and gap["certainty"] == "not known"
+
+
+def test_shades_run_from_lightest_to_heaviest_whatever_the_number_of_levels():
+    assert [ratings.shade(level, 4) for level in (1, 2, 3, 4)] == [0, 1, 3, 4]
+    assert [ratings.shade(level, 3) for level in (1, 2, 3)] == [0, 2, 4]
+    assert pd.isna(ratings.shade(pd.NA, 3))
+
+
+def test_rated_carries_each_options_evidence_strength():
+    rows = ratings.rated(CONTENT, ALL).drop_duplicates("option_id").set_index("option_id")
+    assert rows.at["fibrin", "evidence"] == "Very low"
+    assert rows.at["conservative", "evidence"] == "Moderate"
+
+
+def test_ranked_puts_lighter_first_ties_in_neutral_order_and_unknown_last():
+    ranked = ratings.ranked(ratings.rated(CONTENT, ALL), "time_to_benefit")
+    assert list(ranked["option_id"]) == ["esi", "discectomy", "conservative", "fibrin", "fusion"]
+    ranked = ratings.ranked(ratings.rated(CONTENT, ALL), "invasiveness")
+    assert list(ranked["option_id"]) == ["conservative", "esi", "fibrin", "discectomy", "fusion"]
+
+
+def test_glance_table_has_attribute_rows_and_option_columns_in_words():
+    table = ratings.glance_table(ratings.rated(CONTENT, ["conservative", "fusion"]))
+    assert list(table.columns) == ["What", "No procedure", "Spinal fusion"]
+    assert list(table["What"]) == list(CONTENT.attributes["name"])
+    row = table.set_index("What").loc["How invasive"]
+    assert list(row) == ["No needle or cut", "Major operation with implants"]
+
+
+def test_attribute_table_matches_the_ranked_rows():
+    ranked = ratings.ranked(ratings.rated(CONTENT, ALL), "more_treatment")
+    table = ratings.attribute_table(ranked)
+    assert list(table.columns) == [
+        "Option", "Chance of more treatment", "How sure we are of this", "Sources", "How sure we are it helps"
+    ]
+    assert list(table["Option"]) == list(ranked["option"])
+    assert table.iloc[-1]["Sources"] == "none"  # a "not known" rating has no source
+
+
+@pytest.mark.parametrize(
+    ("weeks_min", "weeks_max", "words"),
+    [(pd.NA, pd.NA, "Not known"), (0, 0, "Under 1 week"), (3, 3, "About 3 weeks"), (4, 26, "4 to 26 weeks")],
+)
+def test_recovery_ranges_in_words(weeks_min, weeks_max, words):
+    assert ratings.in_weeks(weeks_min, weeks_max) == words
+
+
+def test_recovery_rows_follow_the_chosen_options():
+    rows = ratings.recovery(CONTENT, ratings.rated(CONTENT, ["fusion", "fibrin"]), "work")
+    assert list(rows["option_id"]) == ["fusion", "fibrin"]
+    assert list(rows["in_weeks"]) == ["4 to 26 weeks", "Not known"]
+    with pytest.raises(ValueError):
+        ratings.recovery(CONTENT, ratings.rated(CONTENT, ALL), "driving")
+
+
+# The shipped content --------------------------------------------------------------------------
+
+
+def test_sourced_recovery_numbers_from_the_evidence_brief():
+    recovery = CONTENT.recovery.set_index(["option_id", "milestone"])
+    assert tuple(recovery.loc[("discectomy", "work"), ["weeks_min", "weeks_max", "source_ids"]]) == (4, 6, "S18")
+    assert tuple(recovery.loc[("fusion", "work"), ["weeks_min", "weeks_max", "source_ids"]]) == (4, 26, "S29")
+    assert "83 out of 100" in recovery.loc[("conservative", "work"), "note"]
+    fibrin = recovery.loc["fibrin"]
+    assert fibrin["weeks_max"].isna().all() and set(fibrin["certainty"]) == {"not known"}
+
+
+def test_fibrin_ratings_are_very_low_or_not_known():
+    fibrin = CONTENT.ratings[CONTENT.ratings["option_id"] == "fibrin"]
+    assert set(fibrin["certainty"]) <= {"very low", "not known"}
+    assert rating("fibrin", "evidence_strength")["level"] == 4
+
+
+def test_evidence_strength_matches_the_comparison_tables_certainty_row():
+    # One truth: the grade on the charts is the grade under "How sure are we?" on the compare page.
+    answers = CONTENT.answers[CONTENT.answers["question_id"] == "certainty"].set_index("option_id")
+    words = ratings.rated(CONTENT, ALL).drop_duplicates("option_id").set_index("option_id")["evidence"]
+    for option_id in ALL:
+        assert words[option_id].lower() == answers.at[option_id, "certainty"], option_id
+
+
+def test_recovery_time_levels_agree_with_the_recovery_weeks():
+    usual = CONTENT.recovery[CONTENT.recovery["milestone"] == "usual_activities"].set_index("option_id")
+    levels = CONTENT.ratings[CONTENT.ratings["attribute_id"] == "recovery_time"].set_index("option_id")["level"]
+    for option_id in ALL:
+        assert pd.isna(levels[option_id]) == pd.isna(usual.at[option_id, "weeks_max"]), option_id
+    known = levels.dropna().sort_values(kind="stable").index
+    weeks = [usual.at[option_id, "weeks_max"] for option_id in known]
+    assert weeks == sorted(weeks)  # a heavier level never means fewer weeks
+
+
+def test_every_graded_rating_cites_a_source():
+    graded = CONTENT.ratings[CONTENT.ratings["certainty"] != "not known"]
+    assert (graded["source_ids"] != "").all()
+    assert graded["level"].notna().all()

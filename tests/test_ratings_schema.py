@@ -1,0 +1,107 @@
+"""Checks on the rating files (attributes, attribute_levels, ratings, recovery): each fault is
+reported with its file, spreadsheet row and column, and what was expected."""
+
+from __future__ import annotations
+
+import pytest
+
+from explorer.data import load_content
+from tests.conftest import read_rows, set_cell, write_rows
+
+
+def problems_of(folder):
+    result = load_content(folder)
+    assert result.content is None, "a broken file must not produce content"
+    return result.problems
+
+
+def only_problem(folder):
+    [problem] = problems_of(folder)
+    return problem
+
+
+def row_index(path, **match) -> int:
+    """Index (0 = first data row) of the row whose cells match."""
+    return next(i for i, row in enumerate(read_rows(path)) if all(row[k] == v for k, v in match.items()))
+
+
+FUSION_INVASIVENESS = {"option_id": "fusion", "attribute_id": "invasiveness"}
+FUSION_WORK = {"option_id": "fusion", "milestone": "work"}
+ONE_CELL_FAULTS = [
+    # file, the row (by its cells), column, new value, words the expectation must contain
+    ("ratings.csv", {"option_id": "esi", "attribute_id": "reversibility"}, "level", "7", "attribute_levels.csv"),
+    ("ratings.csv", FUSION_INVASIVENESS, "level", "major", "a level that attribute_levels.csv lists"),
+    ("ratings.csv", FUSION_INVASIVENESS, "level", "", "not known"),
+    ("ratings.csv", {"option_id": "fibrin", "attribute_id": "anaesthesia"}, "level", "2", "if, and only if"),
+    ("ratings.csv", {"option_id": "esi", "attribute_id": "anaesthesia"}, "source_ids", "", "at least one source"),
+    ("attribute_levels.csv", {"attribute_id": "anaesthesia", "level": "3"}, "label", "Not known", "empty in ratings"),
+    ("attributes.csv", {"attribute_id": "invasiveness"}, "lighter_end", "4", "level 1 is always the lighter burden"),
+    ("recovery.csv", FUSION_WORK, "weeks_max", "2", "no less than weeks_min"),
+    ("recovery.csv", FUSION_WORK, "weeks_min", "four", "whole number"),
+    ("recovery.csv", FUSION_WORK, "weeks_max", "5.5", "whole number"),
+    ("recovery.csv", {"option_id": "fibrin", "milestone": "work"}, "weeks_min", "1", "if, and only if"),
+]
+
+
+@pytest.mark.parametrize(("file", "match", "column", "value", "expected"), ONE_CELL_FAULTS)
+def test_one_bad_cell_is_named_by_file_row_and_column(data_copy, file, match, column, value, expected):
+    path = data_copy / file
+    row = set_cell(path, row_index(path, **match), column, value)
+    problem = only_problem(data_copy)
+    assert (problem.file, problem.row, problem.column, problem.value) == (file, row, column, value)
+    assert expected in problem.expected
+    assert f"{file}, row {row}, column '{column}'" in problem.message()
+
+
+@pytest.mark.parametrize(
+    ("file", "match"),
+    [
+        ("ratings.csv", {"option_id": "discectomy", "attribute_id": "serious_harm"}),
+        ("recovery.csv", {"option_id": "esi", "milestone": "work"}),
+    ],
+)
+def test_a_missing_row_breaks_equal_detail(data_copy, file, match):
+    path = data_copy / file
+    rows = read_rows(path)
+    rows.pop(row_index(path, **match))
+    write_rows(path, rows)
+    problem = only_problem(data_copy)
+    assert problem.file == file
+    assert all(value in problem.message() for value in match.values())
+
+
+@pytest.mark.parametrize(
+    ("file", "match", "column", "value", "expected"),
+    [
+        ("ratings.csv", {"option_id": "esi", "attribute_id": "anaesthesia"}, "attribute_id", "pain", "attributes.csv"),
+        ("recovery.csv", {"option_id": "esi", "milestone": "work"}, "milestone", "driving", "usual_activities, work"),
+    ],
+)
+def test_an_unknown_id_names_file_row_and_column(data_copy, file, match, column, value, expected):
+    # Other cells of the row may be reported too (a level cannot belong to an unknown attribute).
+    path = data_copy / file
+    row = set_cell(path, row_index(path, **match), column, value)
+    problem = next(p for p in problems_of(data_copy) if p.column == column)
+    assert (problem.file, problem.row, problem.value) == (file, row, value)
+    assert expected in problem.expected
+
+
+def test_a_gap_in_the_levels_of_an_attribute(data_copy):
+    path = data_copy / "attribute_levels.csv"
+    row = set_cell(path, row_index(path, attribute_id="reversibility", level="3"), "level", "4")
+    problems = problems_of(data_copy)
+    gap = next(p for p in problems if p.file == "attribute_levels.csv")
+    assert (gap.row, gap.column, gap.value) == (row, "level", "4")
+    assert "no gaps" in gap.expected
+    # The ratings that used the missing level are named too, so nothing silently disappears.
+    assert {p.file for p in problems} == {"attribute_levels.csv", "ratings.csv"}
+
+
+def test_an_attribute_without_levels(data_copy):
+    rows = read_rows(data_copy / "attributes.csv")
+    rows.append({**rows[0], "attribute_id": "cost", "position": "11", "name": "Cost"})
+    write_rows(data_copy / "attributes.csv", rows)
+    problems = problems_of(data_copy)
+    levels = next(p for p in problems if p.file == "attributes.csv")
+    assert (levels.row, levels.column, levels.value) == (len(rows) + 1, "attribute_id", "cost")
+    assert "levels 1 and 2" in levels.expected

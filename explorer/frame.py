@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Mapping
+from typing import Callable, Mapping
 
+import altair as alt
 import pandas as pd
 import streamlit as st
+# Private, in the pinned Streamlit: the lock around Altair's global theme (see _chart_spec).
+from streamlit.elements.vega_charts import _altair_globals_lock
 
 from explorer import compare
 from explorer.data import Content, cached_content, data_dir
@@ -123,6 +126,22 @@ def sources_table(sources: pd.DataFrame) -> None:
         hide_index=True,
         column_config={"Link": st.column_config.LinkColumn("Link"), "Year": st.column_config.NumberColumn(format="%d")},
     )
+
+
+def chart(build: Callable[..., alt.TopLevelMixin], *inputs, alt_text: str) -> None:
+    """The chart `build(*inputs)` makes, with its accessible name. Altair takes tens of
+    milliseconds to build and check a chart on every rerun (the charts page ran in ~300 ms,
+    docs/performance.md): the finished Vega-Lite spec is kept per builder and inputs."""
+    st.vega_lite_chart(spec=_chart_spec(f"{build.__module__}.{build.__qualname__}", build, *inputs), alt=alt_text)
+
+
+@st.cache_data(show_spinner=False, max_entries=1000)
+def _chart_spec(builder: str, _build: Callable[..., alt.TopLevelMixin], *inputs) -> dict:
+    # Keyed by the builder's name and the inputs (Streamlit cannot hash the function itself).
+    # As st.altair_chart does it: without Altair's default theme (fixed sizes), holding the lock
+    # Streamlit uses for Altair's global settings.
+    with _altair_globals_lock, alt.theme.enable("none"):
+        return _build(*inputs).to_dict()
 
 
 def markdown_file(name: str) -> str:

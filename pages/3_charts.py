@@ -14,7 +14,7 @@ rated = ratings.rated(content, shown)
 
 st.header("Everything at a glance", anchor="glance")
 st.caption("Lighter shading: a lighter burden, or surer evidence. Darker: a heavier burden, or less sure evidence.")
-st.altair_chart(charts.overview_grid(rated), alt=charts.overview_alt(rated))
+frame.chart(charts.overview_grid, rated, alt_text=charts.overview_alt(rated))
 frame.table(ratings.glance_table(rated), hide_index=True)
 
 st.header("One thing at a time", anchor="one-thing")
@@ -24,9 +24,7 @@ attribute_id = frame.pick_one(
 st.caption(plain(ratings.description(content, attribute_id)))
 st.caption("Each row shows the whole scale, the lighter burden on the left. The lightest options come first.")
 ranked = ratings.ranked(rated, attribute_id)
-st.altair_chart(
-    charts.attribute_chart(ranked, ratings.scale(content, attribute_id)), alt=charts.attribute_alt(ranked)
-)
+frame.chart(charts.attribute_chart, ranked, ratings.scale(content, attribute_id), alt_text=charts.attribute_alt(ranked))
 frame.table(ratings.attribute_table(ranked), hide_index=True)
 
 st.header("Time until back to usual activities and work", anchor="recovery")
@@ -34,7 +32,7 @@ st.markdown(frame.markdown_file("charts_recovery.md"))
 for milestone in ratings.MILESTONE_NAMES:
     recovery = ratings.recovery(content, rated, milestone)
     st.subheader(f"Back to {ratings.MILESTONE_NAMES[milestone]}")
-    st.altair_chart(charts.recovery_chart(recovery, milestone), alt=charts.recovery_alt(recovery, milestone))
+    frame.chart(charts.recovery_chart, recovery, milestone, alt_text=charts.recovery_alt(recovery, milestone))
     frame.table(ratings.recovery_table(recovery), hide_index=True)
 
 frame.footer(content)

@@ -11,7 +11,7 @@ st.markdown(frame.markdown_file("home.md"))
 
 st.header("The five options")
 st.caption("In a fixed order, from least to most invasive. The order is not a ranking.")
-st.table(home.option_lines(content), hide_index=True)
+frame.table(home.option_lines(content), hide_index=True)
 st.page_link("pages/2_compare.py", label="Compare the options side by side →")
 
 st.markdown(frame.markdown_file("home_how.md"))

@@ -1,8 +1,15 @@
 """Text assembled for the About page."""
 
-import pandas as pd
+from pathlib import Path
+from typing import Sequence
 
-from explorer.data import Content
+import pandas as pd
+import streamlit as st
+
+from explorer import readability
+from explorer.data import Content, cached_content
+
+APP_DIR = Path(__file__).resolve().parent.parent
 
 
 def release_table(content: Content) -> pd.DataFrame:
@@ -10,7 +17,7 @@ def release_table(content: Content) -> pd.DataFrame:
     release = content.release
     return pd.DataFrame(
         {
-            "": ["Version", "Content date", "Next review by", "How we keep it up to date"],
+            "Item": ["Version", "Content date", "Next review by", "How we keep it up to date"],
             "Details": [
                 release["version"],
                 release["content_date"],
@@ -19,3 +26,11 @@ def release_table(content: Content) -> pd.DataFrame:
             ],
         }
     )
+
+
+@st.cache_data(show_spinner=False)
+def reading_levels(pages: Sequence[tuple[str, str]], data_folder: str) -> pd.DataFrame:
+    """The reading level of every page and data file, measured once per process (like the
+    content it measures), from the same code as the reading-level test."""
+    tables = cached_content(data_folder).content.tables
+    return readability.score_table(readability.measure(pages, APP_DIR, tables))

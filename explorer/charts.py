@@ -120,6 +120,13 @@ def _headings(frame: pd.DataFrame, row_field: str, row_order: list[str], step: i
     return layers
 
 
+def _marks_hidden_from_screen_readers(chart: alt.LayerChart) -> alt.LayerChart:
+    """The chart is named by its alt text and its data is in the table beside it. Vega would also
+    give every layer an unnamed role=graphics-symbol group, even an empty one (e.g. no shaded
+    cells when only fibrin is chosen), which axe-core reports as a serious problem."""
+    return chart.configure_mark(aria=False)
+
+
 def _shaded_cell(base: alt.Chart, step: int, legend: alt.Legend | None) -> alt.Chart:
     """Cells with a level: shaded light to dark, outlined."""
     shades = alt.Scale(domain=list(range(SHADES)), range=list(SHADE_COLOURS))
@@ -175,7 +182,7 @@ def overview_grid(rated_rows: pd.DataFrame) -> alt.LayerChart:
     )
     headings = _headings(pd.DataFrame({"attribute": attributes}), "attribute", attributes, step)
     cells = [_shaded_cell(base, step, legend), _not_known_cell(base, step), _cell_words(base)]
-    return alt.layer(*headings, *cells).properties(height=alt.Step(step))
+    return _marks_hidden_from_screen_readers(alt.layer(*headings, *cells).properties(height=alt.Step(step)))
 
 
 def attribute_chart(ranked_rows: pd.DataFrame, scale_levels: pd.DataFrame) -> alt.LayerChart:
@@ -220,7 +227,7 @@ def attribute_chart(ranked_rows: pd.DataFrame, scale_levels: pd.DataFrame) -> al
         _cell_words(unknown.encode(x=alt.value({"expr": "width / 2"}))),
     ]
     headings = _headings(rows, "option", options, step, right="evidence_words")
-    return alt.layer(*headings, *cells).properties(height=alt.Step(step))
+    return _marks_hidden_from_screen_readers(alt.layer(*headings, *cells).properties(height=alt.Step(step)))
 
 
 def recovery_chart(recovery_rows: pd.DataFrame, milestone: str) -> alt.LayerChart:
@@ -265,7 +272,9 @@ def recovery_chart(recovery_rows: pd.DataFrame, milestone: str) -> alt.LayerChar
         x=alt.value({"expr": "width / 2"}), text=alt.value(NOT_KNOWN)
     )
     headings = _headings(rows, "heading", order, step, right="evidence_words")
-    return alt.layer(*headings, bars, *ends, gap, gap_words).properties(height=alt.Step(step))
+    return _marks_hidden_from_screen_readers(
+        alt.layer(*headings, bars, *ends, gap, gap_words).properties(height=alt.Step(step))
+    )
 
 
 def overview_alt(rated_rows: pd.DataFrame) -> str:

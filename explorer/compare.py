@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -47,7 +48,8 @@ def notes(content: Content, option_ids: Sequence[str]) -> list[str]:
 
 def rows(content: Content, option_ids: Sequence[str]) -> list[Row]:
     """One row per question, in question order; one cell per chosen option, in the given order."""
-    answers = content.answers.set_index(["option_id", "question_id"])
+    # A plain dict, not pandas lookups: this runs on every rerun (50 cells, 3 lookups each).
+    answers = {(answer.option_id, answer.question_id): answer for answer in content.answers.itertuples()}
     names = content.option_names()
     return [
         Row(
@@ -57,9 +59,9 @@ def rows(content: Content, option_ids: Sequence[str]) -> list[Row]:
                 Cell(
                     option_id,
                     names[option_id],
-                    answers.at[(option_id, question.question_id), "answer"],
-                    tuple(split_source_ids(answers.at[(option_id, question.question_id), "source_ids"])),
-                    answers.at[(option_id, question.question_id), "certainty"],
+                    answers[option_id, question.question_id].answer,
+                    tuple(split_source_ids(answers[option_id, question.question_id].source_ids)),
+                    answers[option_id, question.question_id].certainty,
                 )
                 for option_id in option_ids
             ),
@@ -70,20 +72,33 @@ def rows(content: Content, option_ids: Sequence[str]) -> list[Row]:
 
 def cited_sources(content: Content, option_ids: Sequence[str]) -> pd.DataFrame:
     """The full citations behind the cells shown for these options, in source-id order."""
-    shown = content.answers[content.answers["option_id"].isin(option_ids)]
-    cited = {source for cell in shown["source_ids"] for source in split_source_ids(cell)}
-    return source_table(content.sources[content.sources["source_id"].isin(cited)])
+    shown = set(option_ids)
+    answers = content.answers
+    cited = {
+        source
+        for option_id, cell in zip(answers["option_id"], answers["source_ids"])
+        if option_id in shown
+        for source in split_source_ids(cell)
+    }
+    return source_table(content.sources, only=cited)
 
 
-def source_table(sources: pd.DataFrame) -> pd.DataFrame:
-    """Sources as people read them: id, citation, year and a link that opens in a browser."""
-    table = sources.assign(
-        link=sources["link"].map(lambda link: "https://doi.org/" + link[4:] if link.startswith("doi:") else link),
-        number=sources["source_id"].str.extract(r"(\d+)", expand=False).astype(int),
+def source_table(sources: pd.DataFrame, only: set[str] | None = None) -> pd.DataFrame:
+    """Sources as people read them: id, citation, year and a link that opens in a browser.
+    Plain Python rather than pandas steps: it runs on every rerun of the comparison page."""
+    chosen = sorted(
+        (source for source in sources.itertuples() if only is None or source.source_id in only),
+        key=lambda source: (int(re.search(r"\d+", source.source_id).group()), source.source_id),
     )
-    return (
-        table.sort_values(["number", "source_id"])
-        .rename(columns={"source_id": "Source", "citation": "Citation", "year": "Year", "link": "Link"})
-        [["Source", "Citation", "Year", "Link"]]
-        .reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            "Source": [source.source_id for source in chosen],
+            "Citation": [source.citation for source in chosen],
+            "Year": [source.year for source in chosen],
+            "Link": [_web_link(source.link) for source in chosen],
+        }
     )
+
+
+def _web_link(link: str) -> str:
+    return "https://doi.org/" + link[4:] if link.startswith("doi:") else link

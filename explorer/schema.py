@@ -31,9 +31,16 @@ SOURCE_ID_PATTERN = r"^S[0-9]+[a-z]?$"
 SOURCE_SEPARATOR = ";"
 
 # CSV text is shown as plain text, but markup in a cell is still a mistake (or an attack):
-# HTML tags, Markdown images or links, and script URLs are refused at load time.
-MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!?]|!\[|\]\(|javascript:", re.IGNORECASE)
-PLAIN_TEXT = "plain text without HTML tags or Markdown images/links"
+# HTML tags, Markdown images or links, script URLs and web addresses (which Streamlit's Markdown
+# turns into links even when escaped; links belong in sources.csv) are refused at load time.
+MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!?]|!\[|\]\(|javascript:|https?://|www\.", re.IGNORECASE)
+PLAIN_TEXT = "plain text without HTML tags, Markdown images/links or web addresses"
+
+# Who reads a text column: patients (so its reading level is checked, see explorer/readability.py)
+# or only people checking the evidence (citations).
+READ_BY = "read_by"
+PATIENTS = "patients"
+EXPERTS = "experts"
 
 
 @dataclass(frozen=True)
@@ -64,7 +71,7 @@ def split_ids(cell: str) -> list[str]:
 split_source_ids = split_ids  # the name the comparison code reads source lists with
 
 
-def _plain_text(*extra_checks: pa.Check, **column_options) -> pa.Column:
+def _plain_text(*extra_checks: pa.Check, read_by: str = PATIENTS, **column_options) -> pa.Column:
     return pa.Column(
         str,
         checks=[
@@ -72,6 +79,7 @@ def _plain_text(*extra_checks: pa.Check, **column_options) -> pa.Column:
             pa.Check(lambda s: ~s.str.contains(MARKUP), error=PLAIN_TEXT),
             *extra_checks,
         ],
+        metadata={READ_BY: read_by},
         **column_options,
     )
 
@@ -380,7 +388,7 @@ def sources_schema(refs: Refs) -> pa.DataFrameSchema:
                 pa.Check.str_matches(SOURCE_ID_PATTERN, error="an id like S9 or S10a"),
                 unique=True,
             ),
-            "citation": _plain_text(),
+            "citation": _plain_text(read_by=EXPERTS),
             "link": pa.Column(
                 str,
                 pa.Check.str_matches(
@@ -543,8 +551,21 @@ ID_KINDS = tuple(file.id_kind for file in FILES if file.id_kind)
 FIXED_IDS: dict[str, list[str]] = {"milestone": list(MILESTONES)}
 
 
+def _columns(file: CsvFile) -> dict[str, pa.Column]:
+    return file.schema({kind: set() for kind in ID_KINDS}).columns
+
+
 def expected_columns(file: CsvFile) -> list[str]:
-    return list(file.schema({kind: set() for kind in ID_KINDS}).columns)
+    return list(_columns(file))
+
+
+def text_columns(file: CsvFile, read_by: str | None = None) -> list[str]:
+    """The plain-text columns of a file; with `read_by`, only those read by PATIENTS or EXPERTS."""
+    return [
+        name
+        for name, column in _columns(file).items()
+        if READ_BY in (column.metadata or {}) and read_by in (None, column.metadata[READ_BY])
+    ]
 
 
 def collect_refs(raw_frames: Mapping[str, pd.DataFrame]) -> dict[str, set[str]]:
@@ -588,10 +609,16 @@ def validate(file: CsvFile, frame: pd.DataFrame, refs: Refs) -> tuple[pd.DataFra
 def _problems_from(file_name: str, failures: pd.DataFrame, frame: pd.DataFrame) -> list[Problem]:
     problems: list[Problem] = []
     seen: set[tuple] = set()
-    for failure in failures.to_dict("records"):
+    records = failures.to_dict("records")
+    # When a cell cannot be converted (e.g. text in a number column), the column's other checks
+    # fail as a whole with a Python error: the conversion problem is the one to report.
+    unconverted = {f["column"] for f in records if str(f["check"]).startswith("coerce_dtype")}
+    for failure in records:
         check = str(failure["check"])
         column = failure["column"]
         index = failure["index"]
+        if column in unconverted and pd.isna(index) and not check.startswith(("coerce_dtype", "dtype")):
+            continue
         if check == "column_in_dataframe":
             column = str(failure["failure_case"])
             key = (None, column)

@@ -2,11 +2,24 @@
 
 import re
 
+import pandas as pd
+
 # CommonMark lets any ASCII punctuation be escaped with a backslash, which turns Markdown
 # images, links, HTML, emphasis and Streamlit's :colour[...] directives into literal text.
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+# Streamlit's Markdown turns web and e-mail addresses into links even when escaped. An invisible
+# word joiner after "www", a scheme's colon or "@" keeps them as text.
+_AUTOLINK = re.compile(r"(www|https?:|mailto:|ftp:|@)", re.IGNORECASE)
+_WORD_JOINER = "\u2060"
 
 
 def plain(text: str) -> str:
     """Escape every character Markdown could read as markup, so the text shows as typed."""
-    return _PUNCTUATION.sub(r"\\\1", str(text))
+    unlinked = _AUTOLINK.sub(lambda match: match.group(1) + _WORD_JOINER, str(text))
+    return _PUNCTUATION.sub(r"\\\1", unlinked)
+
+
+def plain_table(table: pd.DataFrame) -> pd.DataFrame:
+    """Every cell and column header escaped: st.table reads both as Markdown, so an image in a
+    CSV cell (or in an option name used as a header) would be fetched from outside and shown."""
+    return table.map(plain).rename(columns=plain)

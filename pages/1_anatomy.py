@@ -48,9 +48,10 @@ scans = frame.markdown_file("anatomy_scans.md")
 st.markdown(scans)
 findings = content.scan_findings
 chart, table = st.columns([3, 2])
-chart.altair_chart(anatomy.findings_chart(findings), alt=anatomy.findings_alt(findings))
+with chart:
+    frame.chart(anatomy.findings_chart, findings, alt_text=anatomy.findings_alt(findings))
 with table:
-    st.table(anatomy.findings_table(findings), hide_index=True)
+    frame.table(anatomy.findings_table(findings), hide_index=True)
     st.caption(plain("Out of 100 pain-free people, by age. " + anatomy.findings_evidence(findings)))
 
 st.header("What usually happens with time", anchor="natural-course")

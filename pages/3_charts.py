@@ -14,8 +14,8 @@ rated = ratings.rated(content, shown)
 
 st.header("Everything at a glance", anchor="glance")
 st.caption("Lighter shading: a lighter burden, or surer evidence. Darker: a heavier burden, or less sure evidence.")
-st.altair_chart(charts.overview_grid(rated), alt=charts.overview_alt(rated))
-st.table(ratings.glance_table(rated), hide_index=True)
+frame.chart(charts.overview_grid, rated, alt_text=charts.overview_alt(rated))
+frame.table(ratings.glance_table(rated), hide_index=True)
 
 st.header("One thing at a time", anchor="one-thing")
 attribute_id = frame.pick_one(
@@ -24,17 +24,15 @@ attribute_id = frame.pick_one(
 st.caption(plain(ratings.description(content, attribute_id)))
 st.caption("Each row shows the whole scale, the lighter burden on the left. The lightest options come first.")
 ranked = ratings.ranked(rated, attribute_id)
-st.altair_chart(
-    charts.attribute_chart(ranked, ratings.scale(content, attribute_id)), alt=charts.attribute_alt(ranked)
-)
-st.table(ratings.attribute_table(ranked), hide_index=True)
+frame.chart(charts.attribute_chart, ranked, ratings.scale(content, attribute_id), alt_text=charts.attribute_alt(ranked))
+frame.table(ratings.attribute_table(ranked), hide_index=True)
 
 st.header("Time until back to usual activities and work", anchor="recovery")
 st.markdown(frame.markdown_file("charts_recovery.md"))
 for milestone in ratings.MILESTONE_NAMES:
     recovery = ratings.recovery(content, rated, milestone)
     st.subheader(f"Back to {ratings.MILESTONE_NAMES[milestone]}")
-    st.altair_chart(charts.recovery_chart(recovery, milestone), alt=charts.recovery_alt(recovery, milestone))
-    st.table(ratings.recovery_table(recovery), hide_index=True)
+    frame.chart(charts.recovery_chart, recovery, milestone, alt_text=charts.recovery_alt(recovery, milestone))
+    frame.table(ratings.recovery_table(recovery), hide_index=True)
 
 frame.footer(content)

@@ -29,8 +29,8 @@ alignment = decide.alignment(content, shown, answers.ratings)
 if alignment.empty:
     st.info("Rate at least one thing as quite or very important to see how the options line up.")
 else:
-    st.altair_chart(charts.alignment_chart(alignment), alt=decide.alignment_alt(alignment))
-    st.table(decide.alignment_table(alignment), hide_index=True)
+    frame.chart(charts.alignment_chart, alignment, alt_text=decide.alignment_alt(alignment))
+    frame.table(decide.alignment_table(alignment), hide_index=True)
 
 st.header("3. Check your understanding")
 for item in content.quiz.itertuples():

@@ -29,18 +29,18 @@ for row in summary.rows:
 
 st.header("What matters to you")
 if summary.priorities:
-    st.table(decide.priorities_table(summary), hide_index=True)
+    frame.table(decide.priorities_table(summary), hide_index=True)
 else:
     st.text("You have not rated anything yet. You can do that on the 'What matters to you' page.")
 if not summary.alignment.empty:
     st.subheader("How the options line up with what you rated important")
-    st.altair_chart(charts.alignment_chart(summary.alignment), alt=decide.alignment_alt(summary.alignment))
+    frame.chart(charts.alignment_chart, summary.alignment, alt_text=decide.alignment_alt(summary.alignment))
     with st.container(key="screen-only-alignment"):  # on paper the chart's words carry it
-        st.table(decide.alignment_table(summary.alignment), hide_index=True)
+        frame.table(decide.alignment_table(summary.alignment), hide_index=True)
 
 right, total = summary.quiz_score
 st.header(f"Check your understanding: {right} of {total} right")
-st.table(decide.quiz_table(summary), hide_index=True)
+frame.table(decide.quiz_table(summary), hide_index=True)
 
 st.header("Are you ready to decide? (SURE test)")
 st.text(summary.sure.summary() + ".")

@@ -11,6 +11,7 @@ import streamlit as st
 from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 
 from explorer.data import DATA_DIR_VARIABLE
+from explorer.text import plain
 from tests.conftest import read_rows, set_cell
 from tests.test_pages import open_page
 
@@ -128,7 +129,7 @@ def test_an_invalid_level_gets_the_clear_problem_table(data_copy, monkeypatch):
     assert not at.exception
     assert "could not be loaded" in at.title[0].value
     problem = at.table[0].value.iloc[0]
-    assert list(problem[["File", "Row", "Column", "Found"]]) == ["ratings.csv", str(row), "level", "9"]
+    assert list(problem[["File", "Row", "Column", "Found"]]) == [plain(cell) for cell in ["ratings.csv", str(row), "level", "9"]]
 
 
 def test_the_comparison_page_shows_the_same_levels_at_a_glance():

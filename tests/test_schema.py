@@ -88,6 +88,8 @@ def test_duplicate_id_is_reported_on_both_rows(data_copy):
         "See ![chart](http://example.com/pixel.png)",
         "Click [here](javascript:alert(1))",
         "<img src=x onerror=alert(1)>",
+        "Read more at www.example.com",
+        "Read more at https://example.com",
     ],
 )
 def test_markup_in_a_text_cell_is_refused(data_copy, markup):
@@ -111,6 +113,12 @@ def test_bad_number_and_date_are_explained(data_copy):
     by_column = {p.column: p for p in problems_of(data_copy)}
     assert by_column["position"].expected == "a whole number"
     assert "YYYY-MM-DD" in by_column["next_review_date"].expected
+
+
+def test_text_in_a_number_column_is_one_problem_on_its_row(data_copy):
+    row = set_cell(data_copy / "questions.csv", 2, "position", "third")
+    [problem] = problems_of(data_copy)
+    assert (problem.row, problem.column, problem.value) == (row, "position", "third")
 
 
 def test_empty_source_only_allowed_when_not_known(data_copy):

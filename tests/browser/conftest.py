@@ -2,31 +2,16 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 
-from explorer.data import DATA_DIR_VARIABLE
 from tests.conftest import DATA, ROOT
+from tests.live import CHROMIUM, CHROMIUM_ARGS, LOCAL_HOSTS, AppServer
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 ARTIFACTS = ROOT / "test-artifacts" / "screenshots"
 
 
@@ -35,58 +20,27 @@ def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class AppServer:
-    """`streamlit run app.py` on a free local port, optionally reading another data folder."""
-
-    def __init__(self, app_dir: Path = ROOT, data_dir: Path | None = None):
-        self.port = _free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        env = {**os.environ}
-        if data_dir is not None:
-            env[DATA_DIR_VARIABLE] = str(data_dir)
-        self.process = subprocess.Popen(
-            [
-                sys.executable, "-m", "streamlit", "run", "app.py",
-                "--server.headless=true", f"--server.port={self.port}", "--server.address=127.0.0.1",
-            ],
-            cwd=app_dir,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        self._wait_until_healthy()
-
-    def _wait_until_healthy(self, timeout: float = 30) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=1) as reply:
-                    if reply.read() == b"ok":
-                        return
-            except OSError:
-                time.sleep(0.2)
-        self.stop()
-        raise RuntimeError("the app did not start within 30 s")
-
-    def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-
-
 @pytest.fixture(scope="session")
 def app_server():
     server = AppServer()
     yield server
     server.stop()
+
+
+# What a running app is made of: a copy of these is a complete app.
+APP_PARTS = ("app.py", "pages", "explorer", "content", "data", ".streamlit")
+
+
+def copy_app(target: Path) -> Path:
+    """A runnable copy of the app (code, page copy, data and settings) in `target`."""
+    target.mkdir(parents=True, exist_ok=True)
+    for part in APP_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / part)
+    return target
 
 
 @pytest.fixture
@@ -135,8 +89,56 @@ def screenshot(page, name: str) -> Path:
     return path
 
 
+def table_rows(page, table) -> list[dict[str, str]]:
+    """The rows of an st.table as {column header: cell text} (the index column left out)."""
+    return page.locator(table).evaluate(
+        """table => {
+            const headers = [...table.querySelectorAll("thead th")].map(th => th.innerText.trim());
+            return [...table.querySelectorAll("tbody tr")].map(tr => {
+                const cells = [...tr.children].map(cell => cell.innerText.trim());
+                return Object.fromEntries(headers.map((h, i) => [h, cells[i]]));
+            });
+        }"""
+    )
+
+
 def horizontal_overflow(page) -> int:
     """How many pixels the page is wider than the window (0 = no sideways scrolling)."""
     return page.evaluate(
         "Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - window.innerWidth"
     )
+
+
+
+
+def watch_outside_requests(page) -> list[str]:
+    """Block every request of this page's browser context that would leave this machine, and
+    return the (growing) list of the addresses it tried."""
+    outside: list[str] = []
+
+    def handle(route):
+        if urlsplit(route.request.url).hostname in LOCAL_HOSTS:
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    page.context.route("**/*", handle)
+    # WebSockets are not routed: record any that would leave the machine.
+    page.on("websocket", lambda socket: urlsplit(socket.url).hostname in LOCAL_HOSTS or outside.append(socket.url))
+    return outside
+
+
+_AXE = Axe()
+SERIOUS = ("serious", "critical")
+
+
+def serious_accessibility_problems(page) -> list[str]:
+    """axe-core's serious and critical violations on the page as it is now (minor and moderate
+    ones, like the dataframe grid's empty-table-header, are left to review)."""
+    violations = _AXE.run(page).response["violations"]
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[node['target'] for node in v['nodes']]}"
+        for v in violations
+        if v["impact"] in SERIOUS
+    ]

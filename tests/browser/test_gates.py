@@ -1,0 +1,84 @@
+"""Quality gates for every page in explorer.frame.PAGES, each opened by direct link in a fresh
+browser context: no error, one main heading, no serious accessibility problem, nothing fetched
+from outside this machine, no sideways scrolling on a phone. And a keyboard-only walk through the
+comparison page."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.conftest import (
+    horizontal_overflow,
+    open_page,
+    screenshot,
+    serious_accessibility_problems,
+    wait_for_app,
+    watch_outside_requests,
+)
+from tests.live import PAGE_PATHS, url_path
+
+LAPTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 390, "height": 844}
+
+
+def test_page_addresses_follow_the_file_names():
+    assert url_path("app.py") == "/"
+    assert url_path("pages/2_compare.py") == "/compare"
+    assert url_path("pages/10_what_matters.py") == "/what_matters"
+    assert PAGE_PATHS[0] == "/" and "/compare" in PAGE_PATHS and "/about" in PAGE_PATHS
+
+
+@pytest.mark.parametrize("path", PAGE_PATHS)
+def test_page_passes_the_quality_gates(page, app_server, path):
+    name = path.strip("/") or "home"
+    outside = watch_outside_requests(page)  # before the first request
+
+    # A phone first: what a patient opening a shared link sees.
+    page.set_viewport_size(PHONE)
+    open_page(page, app_server.url + path)
+    assert page.locator("[data-testid='stException']").count() == 0
+    headings = page.locator("h1")
+    assert headings.count() == 1 and headings.inner_text().strip()
+    assert horizontal_overflow(page) <= 0
+    screenshot(page, f"gate-{name}-phone")
+
+    # Then a laptop, where the sidebar is open too.
+    page.set_viewport_size(LAPTOP)
+    page.wait_for_timeout(300)
+    assert serious_accessibility_problems(page) == []
+    screenshot(page, f"gate-{name}-laptop")
+    assert outside == []
+
+
+def test_keyboard_alone_reaches_every_control_of_the_comparison_page(page, app_server):
+    page.set_viewport_size(LAPTOP)
+    open_page(page, app_server.url + "/compare")
+    # Every link in the sidebar and the page, and the option picker, marked to be found again.
+    controls = page.evaluate(
+        """() => {
+            const found = [...document.querySelectorAll(
+                "[data-testid=stSidebar] a[href], [data-testid=stMain] a[href], [data-testid=stMultiSelect] input"
+            )].filter(element => element.checkVisibility());
+            found.forEach((element, i) => { element.dataset.gate = i; });
+            return found.map(element => element.textContent.trim() || element.getAttribute("aria-label") || element.href);
+        }"""
+    )
+    assert len(controls) >= 4  # three sidebar links and the picker, at least
+
+    reached: set[int] = set()
+    for _ in range(3 * len(controls) + 40):
+        page.keyboard.press("Tab")
+        gate = page.evaluate("document.activeElement?.dataset?.gate ?? null")
+        if gate is not None:
+            reached.add(int(gate))
+        if len(reached) == len(controls):
+            break
+    assert [controls[i] for i in range(len(controls)) if i not in reached] == []
+
+    # The picker works from the keyboard too: Backspace removes the last option chosen.
+    page.locator("[data-testid='stMultiSelect'] input").focus()
+    page.keyboard.press("Backspace")
+    page.wait_for_url("**/compare?options=*")
+    wait_for_app(page)
+    assert "fusion" not in page.url
+    screenshot(page, "gate-compare-keyboard")

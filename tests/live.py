@@ -1,0 +1,89 @@
+"""A live app server and the Chromium that looks at it: shared by the browser tests and bench/."""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from explorer.data import DATA_DIR_VARIABLE
+from explorer.frame import PAGES
+
+ROOT = Path(__file__).resolve().parent.parent
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+
+
+def url_path(page_file: str) -> str:
+    """The address of a page script: app.py -> "/", pages/2_compare.py -> "/compare"."""
+    if page_file == "app.py":
+        return "/"
+    return "/" + re.sub(r"^\d+_", "", Path(page_file).stem)
+
+
+# Every page of the app, as a person opens it from a link, in sidebar order.
+PAGE_PATHS = [url_path(path) for path, _ in PAGES]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class AppServer:
+    """`streamlit run <script>` (the app by default) on a free local port, optionally reading
+    another data folder. Settings come from .streamlit/ in `app_dir`."""
+
+    def __init__(self, app_dir: Path = ROOT, data_dir: Path | None = None, script: str = "app.py"):
+        self.port = _free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        env = {**os.environ}
+        if data_dir is not None:
+            env[DATA_DIR_VARIABLE] = str(data_dir)
+        self.process = subprocess.Popen(
+            [
+                sys.executable, "-m", "streamlit", "run", script,
+                "--server.headless=true", f"--server.port={self.port}", "--server.address=127.0.0.1",
+            ],
+            cwd=app_dir,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        self._wait_until_healthy()
+
+    def _wait_until_healthy(self, timeout: float = 30) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=1) as reply:
+                    if reply.read() == b"ok":
+                        return
+            except OSError:
+                time.sleep(0.2)
+        self.stop()
+        raise RuntimeError("the app did not start within 30 s")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()

@@ -216,6 +216,8 @@ def option_picker(content: Content) -> list[str]:
         else:
             st.query_params.pop(OPTIONS_PARAM, None)
 
+    if in_url != ([""] if not from_url else link_params(from_url, all_ids).get(OPTIONS_PARAM, [])):
+        to_url(from_url)  # tidy the address: unknown ids out, neutral order, default left out
     widget_key = "chosen_options"
     # On a shared screen the short names keep the chosen options on one line.
     labels = dict(zip(content.options["option_id"], content.options["short_name"])) if in_consult_mode() else names

@@ -18,7 +18,7 @@ st.info(decide.NOT_A_RECOMMENDATION)
 st.header("The options you looked at")
 st.text(", ".join(summary.option_names) + ".")
 for note in summary.notes:
-    st.warning(note)
+    st.warning(plain(note))
 for row in summary.rows:
     st.subheader(plain(row.question))
     for cell, cell_column in zip(row.cells, st.columns(len(row.cells))):

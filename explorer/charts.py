@@ -312,4 +312,4 @@ def alignment_chart(alignment: pd.DataFrame) -> alt.LayerChart:
             "shade": alignment["shade"],
         }
     )
-    return overview_grid(cells).properties(title="How each option lines up with what you rated important")
+    return overview_grid(cells)  # the page's heading names it

@@ -61,7 +61,8 @@ STYLE = """
   [data-testid="stTable"], [data-testid="stTable"] table { width: 100% !important; max-width: 100% !important; }
   [data-testid="stTable"] td, [data-testid="stTable"] th { padding: 1pt 3pt !important; font-size: 7.5pt !important; }
   [data-testid="stAlert"] { padding: 2pt !important; border: 1px solid #000 !important; }
-  [class*="st-key-citations"] [data-testid="stText"], [data-testid="stCaptionContainer"] { font-size: 6.5pt !important; }
+  [class*="st-key-citations"] [data-testid="stText"], [data-testid="stCaptionContainer"] { font-size: 6pt !important; }
+  h2, h3 { break-after: avoid; }
   [data-testid="stVegaLiteChart"], [data-testid="stVegaLiteChart"] * { height: auto !important; min-height: 0 !important; }
   @page { size: A4; margin: 11mm; }
 }

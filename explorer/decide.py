@@ -112,12 +112,9 @@ FIT_WORDS = ("Lines up well", "Lines up partly", "Lines up poorly")
 ALIGNMENT_COLUMNS = ("Statement", "Importance", "Option", "Topic", "Level", "Fit", "How sure")
 
 
-def fit(level: int, top_level: int) -> str:
-    """Where a level sits on its scale (1 = lightest burden): lightest third, middle, heaviest."""
-    if top_level <= 1:
-        return FIT_WORDS[0]
-    share = (level - 1) / (top_level - 1)
-    return FIT_WORDS[0] if share <= 1 / 3 else FIT_WORDS[1] if share <= 2 / 3 else FIT_WORDS[2]
+def fit(level: int, well_to: int, poorly_from: int) -> str:
+    """How a level lines up with a statement, by the statement's own rule in statements.csv."""
+    return FIT_WORDS[0] if level <= well_to else FIT_WORDS[2] if level >= poorly_from else FIT_WORDS[1]
 
 
 def alignment(content: Content, option_ids: Sequence[str], ratings: Mapping[str, int]) -> pd.DataFrame:
@@ -140,7 +137,9 @@ def alignment(content: Content, option_ids: Sequence[str], ratings: Mapping[str,
             names[rating.option_id],
             rating.attribute,
             rating.label,
-            NOT_KNOWN if pd.isna(rating.level) else fit(rating.level, rating.levels),
+            NOT_KNOWN
+            if pd.isna(rating.level)
+            else fit(rating.level, statement.lines_up_well_to, statement.lines_up_poorly_from),
             rating.certainty,
             rating.shade,
         ]
@@ -152,8 +151,29 @@ def alignment(content: Content, option_ids: Sequence[str], ratings: Mapping[str,
 
 
 def alignment_table(alignment_rows: pd.DataFrame) -> pd.DataFrame:
-    """The alignment as people read it (without the chart's shading step)."""
-    return alignment_rows[list(ALIGNMENT_COLUMNS)]
+    """The alignment as people read it: narrow enough for a phone (the chart's row headings
+    carry the topic and how important it is)."""
+    return alignment_rows[["Statement", "Option", "Level", "Fit", "How sure"]]
+
+
+def fit_rules(content: Content) -> pd.DataFrame:
+    """How each statement is judged, in level words: the rule behind every "lines up"."""
+    levels = content.attribute_levels
+    topics = dict(zip(content.attributes["attribute_id"], content.attributes["name"]))
+    rows = []
+    for statement in content.statements.itertuples():
+        for attribute_id in split_ids(statement.attribute_ids):
+            words = levels[levels["attribute_id"] == attribute_id].set_index("level")["label"]
+            rows.append(
+                [
+                    statement.statement,
+                    topics[attribute_id],
+                    ", ".join(words[words.index <= statement.lines_up_well_to]),
+                    ", ".join(words[(words.index > statement.lines_up_well_to) & (words.index < statement.lines_up_poorly_from)]) or "-",
+                    ", ".join(words[words.index >= statement.lines_up_poorly_from]),
+                ]
+            )
+    return pd.DataFrame(rows, columns=["What matters", "Topic", *FIT_WORDS])
 
 
 def alignment_alt(alignment: pd.DataFrame) -> str:

@@ -438,7 +438,17 @@ def statements_schema(refs: Refs) -> pa.DataFrameSchema:
                     + ")",
                 ),
             ),
+            # Which levels of those attributes line up with the statement: 1 up to this one well,
+            # this one and above poorly, any in between partly (level 1 is the lightest burden).
+            "lines_up_well_to": pa.Column(int, pa.Check.ge(1, error="a level of 1 or more"), coerce=True),
+            "lines_up_poorly_from": pa.Column(int, pa.Check.ge(2, error="a level of 2 or more"), coerce=True),
         },
+        checks=_row_rule(
+            "lines_up_poorly_from",
+            lambda df: pd.to_numeric(df["lines_up_poorly_from"], errors="coerce")
+            > pd.to_numeric(df["lines_up_well_to"], errors="coerce"),
+            "a level above the one in 'lines_up_well_to'",
+        ),
         name="statements.csv",
     )
 

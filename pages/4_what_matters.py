@@ -31,6 +31,8 @@ if alignment.empty:
 else:
     frame.chart(charts.alignment_chart, alignment, alt_text=decide.alignment_alt(alignment))
     frame.table(decide.alignment_table(alignment), hide_index=True)
+with st.expander("The rules: which levels line up well, partly or poorly"):
+    frame.table(decide.fit_rules(content), hide_index=True)
 
 st.header("3. Check your understanding")
 for item in content.quiz.itertuples():

@@ -22,11 +22,26 @@ def very_important_all() -> dict[str, int]:
 
 # ---------------------------------------------------------------------------- alignment
 @pytest.mark.parametrize(
-    ("level", "top", "expected"),
-    [(1, 5, "Lines up well"), (2, 5, "Lines up well"), (3, 5, "Lines up partly"), (4, 5, "Lines up poorly"), (5, 5, "Lines up poorly"), (1, 1, "Lines up well")],
+    ("level", "expected"),
+    [(1, "Lines up well"), (2, "Lines up well"), (3, "Lines up partly"), (4, "Lines up poorly"), (5, "Lines up poorly")],
 )
-def test_fit_splits_each_scale_into_thirds(level, top, expected):
-    assert decide.fit(level, top) == expected
+def test_fit_follows_the_statement_rule(level, expected):
+    assert decide.fit(level, well_to=2, poorly_from=4) == expected
+
+
+def test_every_operation_lines_up_poorly_with_avoiding_surgery():
+    table = decide.alignment(CONTENT, ALL, {"avoid_surgery": 3})
+    by_option = dict(zip(table["Option"], table["Fit"]))
+    assert by_option["Discectomy"] == by_option["Spinal fusion"] == "Lines up poorly"
+    assert by_option["Epidural steroid injection"] == "Lines up well"
+
+
+def test_fit_rules_name_the_levels_in_words():
+    rules = decide.fit_rules(CONTENT)
+    surgery = rules[rules["What matters"] == "Avoiding surgery"].iloc[0]
+    assert "Needle injection" in surgery["Lines up well"]
+    assert "Operation to remove tissue" in surgery["Lines up poorly"]
+    assert len(rules) == sum(len(ids.split(";")) for ids in CONTENT.statements["attribute_ids"])
 
 
 def test_alignment_covers_each_important_statement_and_chosen_option_only():
@@ -47,6 +62,7 @@ def test_alignment_follows_the_ratings_data():
 def test_a_statement_with_two_topics_gets_a_row_for_each():
     table = decide.alignment(CONTENT, ["esi"], {"no_anaesthetic_or_stay": 3})
     assert len(table) == 2 and table["Topic"].nunique() == 2
+    assert set(decide.alignment_table(table).columns) == {"Statement", "Option", "Level", "Fit", "How sure"}
 
 
 def test_nothing_important_means_no_alignment():

@@ -188,3 +188,10 @@ def test_scan_finding_without_a_source_is_refused(data_copy):
     row = set_cell(data_copy / "scan_findings.csv", 0, "source_ids", "")
     [problem] = problems_of(data_copy)
     assert (problem.file, problem.row, problem.column) == ("scan_findings.csv", row, "source_ids")
+
+
+def test_statement_rule_must_put_poorly_above_well(data_copy):
+    row = set_cell(data_copy / "statements.csv", 0, "lines_up_poorly_from", "2")
+    set_cell(data_copy / "statements.csv", 0, "lines_up_well_to", "2")
+    [problem] = problems_of(data_copy)
+    assert (problem.file, problem.row, problem.column) == ("statements.csv", row, "lines_up_poorly_from")

@@ -44,7 +44,8 @@ def test_page_passes_the_quality_gates(page, app_server, path):
 
     # Then a laptop, where the sidebar is open too.
     page.set_viewport_size(LAPTOP)
-    page.wait_for_timeout(300)
+    wait_for_app(page)  # the sidebar slides in and charts redraw at the new width
+    page.wait_for_timeout(500)
     assert serious_accessibility_problems(page) == []
     screenshot(page, f"gate-{name}-laptop")
     assert outside == []

@@ -36,13 +36,15 @@ CARRIED_PARAMS = (OPTIONS_PARAM, MODE_PARAM)
 
 # Author-written styles only (never CSV text). Bold labels for containers keyed "label-…";
 # print hides the sidebar, header, controls (containers keyed "controls-…") and screen-only
-# repeats (keyed "screen-only-…", e.g. a chart's table when the chart itself is printed), and
+# repeats (keyed "screen-only-…", e.g. a chart's table when the chart itself is printed; their
+# paper versions are keyed "print-only-…"), and
 # keeps text black on white. Captions get a solid dark grey (8.9:1 on white) instead of
 # Streamlit's 60 % fade (3.9:1 fails WCAG AA).
 STYLE = """
 <style>
 [class*="st-key-label-"] [data-testid="stText"] { font-weight: 700; }
 [data-testid="stCaptionContainer"] { opacity: 1; color: #4a4a4a; }
+@media screen { [class*="st-key-print-only"] { display: none; } }
 /* On paper the page needs its whole width, not the sidebar or the controls. */
 @media print {
   [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stToolbar"],
@@ -61,8 +63,9 @@ STYLE = """
   [data-testid="stTable"], [data-testid="stTable"] table { width: 100% !important; max-width: 100% !important; }
   [data-testid="stTable"] td, [data-testid="stTable"] th { padding: 1pt 3pt !important; font-size: 7.5pt !important; }
   [data-testid="stAlert"] { padding: 2pt !important; border: 1px solid #000 !important; }
-  [class*="st-key-citations"] [data-testid="stText"], [data-testid="stCaptionContainer"] { font-size: 6pt !important; }
+  [class*="st-key-print-only-citations"] [data-testid="stText"], [data-testid="stCaptionContainer"] { font-size: 6pt !important; }
   h2, h3 { break-after: avoid; }
+  [class*="st-key-dense-rows"] [data-testid="stText"] { font-size: 7.5pt !important; line-height: 1.2 !important; }
   [data-testid="stVegaLiteChart"], [data-testid="stVegaLiteChart"] * { height: auto !important; min-height: 0 !important; }
   @page { size: A4; margin: 11mm; }
 }

@@ -19,13 +19,6 @@ st.header("The options you looked at")
 st.text(", ".join(summary.option_names) + ".")
 for note in summary.notes:
     st.warning(plain(note))
-for row in summary.rows:
-    st.subheader(plain(row.question))
-    for cell, cell_column in zip(row.cells, st.columns(len(row.cells))):
-        with cell_column:
-            frame.label(cell.option_name, key=f"summary-{row.question_id}-{cell.option_id}")
-            st.text(cell.answer)
-            st.caption(plain(cell.evidence_line()))
 
 st.header("What matters to you")
 if summary.priorities:
@@ -37,6 +30,17 @@ if not summary.alignment.empty:
     frame.chart(charts.alignment_chart, summary.alignment, alt_text=decide.alignment_alt(summary.alignment))
     with st.container(key="screen-only-alignment"):  # on paper the chart's words carry it
         frame.table(decide.alignment_table(summary.alignment), hide_index=True)
+
+# Charts cannot break across sheets: they come before the long rows of text, which can.
+st.header("Help, harms and how sure we are")
+with st.container(key="dense-rows"):  # smaller type on paper, so five options fit two sheets
+    for row in summary.rows:
+        st.subheader(plain(row.question))
+        for cell, cell_column in zip(row.cells, st.columns(len(row.cells))):
+            with cell_column:
+                frame.label(cell.option_name, key=f"summary-{row.question_id}-{cell.option_id}")
+                st.text(cell.answer)
+                st.caption(plain(cell.evidence_line()))
 
 right, total = summary.quiz_score
 st.header(f"Check your understanding: {right} of {total} right")
@@ -51,8 +55,10 @@ st.header("Questions to ask your clinician")
 st.text("\n".join("• " + question for question in summary.questions))
 
 st.header("Sources")
-with st.container(key="citations"):
+with st.container(key="screen-only-citations"):
     st.text(decide.citation_lines(summary))
+with st.container(key="print-only-citations"):  # on paper one flowing paragraph saves a page
+    st.text("   ".join(decide.citation_lines(summary).splitlines()))
 
 with st.container(key="controls-share"):
     st.header("Take it with you")

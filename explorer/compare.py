@@ -9,7 +9,7 @@ from typing import Sequence
 import pandas as pd
 
 from explorer.data import Content
-from explorer.schema import split_source_ids
+from explorer.schema import split_ids
 
 @dataclass(frozen=True)
 class Cell:
@@ -60,7 +60,7 @@ def rows(content: Content, option_ids: Sequence[str]) -> list[Row]:
                     option_id,
                     names[option_id],
                     answers[option_id, question.question_id].answer,
-                    tuple(split_source_ids(answers[option_id, question.question_id].source_ids)),
+                    tuple(split_ids(answers[option_id, question.question_id].source_ids)),
                     answers[option_id, question.question_id].certainty,
                 )
                 for option_id in option_ids
@@ -78,7 +78,7 @@ def cited_sources(content: Content, option_ids: Sequence[str]) -> pd.DataFrame:
         source
         for option_id, cell in zip(answers["option_id"], answers["source_ids"])
         if option_id in shown
-        for source in split_source_ids(cell)
+        for source in split_ids(cell)
     }
     return source_table(content.sources, only=cited)
 

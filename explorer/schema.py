@@ -68,7 +68,6 @@ def split_ids(cell: str) -> list[str]:
     return [part.strip() for part in str(cell).split(SOURCE_SEPARATOR) if part.strip()]
 
 
-split_source_ids = split_ids  # the name the comparison code reads source lists with
 
 
 def _plain_text(*extra_checks: pa.Check, read_by: str = PATIENTS, **column_options) -> pa.Column:
@@ -152,7 +151,7 @@ def _source_ids(known_sources: set[str], required: bool = True) -> pa.Column:
         return cells.map(
             lambda cell: all(
                 re.match(SOURCE_ID_PATTERN, part) and part in known_sources
-                for part in split_source_ids(cell)
+                for part in split_ids(cell)
             )
         )
 

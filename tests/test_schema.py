@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from explorer.data import load_content
-from explorer.schema import CERTAINTY_LEVELS, split_source_ids
+from explorer.schema import CERTAINTY_LEVELS, split_ids
 from tests.conftest import DATA, read_rows, set_cell, write_rows
 
 
@@ -137,9 +137,9 @@ def test_loading_never_writes_to_the_data_folder(data_copy):
     assert {k: v for k, v in after.items() if k != "answers.csv"} == {k: v for k, v in before.items() if k != "answers.csv"}
 
 
-def test_split_source_ids():
-    assert split_source_ids(" S9;S10 ; ") == ["S9", "S10"]
-    assert split_source_ids("") == []
+def test_split_ids():
+    assert split_ids(" S9;S10 ; ") == ["S9", "S10"]
+    assert split_ids("") == []
 
 
 # ---------------------------------------------------------------------------------------------

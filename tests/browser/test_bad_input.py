@@ -7,7 +7,6 @@ And text that passes the rules but looks like Markdown shows as typed on every p
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest

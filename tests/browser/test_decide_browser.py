@@ -31,7 +31,7 @@ def test_consult_mode_with_three_options_fits_a_laptop_screen_for_every_question
             screenshot(page, "consult-risks-1280")
         if step < 9:
             page.get_by_role("button", name="Next →").click()
-            page.wait_for_url(f"**question=*")
+            page.wait_for_url("**question=*")
             wait_for_app(page)
 
 

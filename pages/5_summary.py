@@ -64,7 +64,7 @@ with st.container(key="controls-share"):
     st.header("Take it with you")
     st.download_button(
         "Download this summary as a PDF",
-        data=handout.summary_pdf(summary),
+        data=lambda: handout.summary_pdf(summary),  # made only when clicked, not on every run
         file_name="disc-treatment-summary.pdf",
         mime="application/pdf",
     )

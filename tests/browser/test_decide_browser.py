@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+from pathlib import Path
 
 from tests.browser.conftest import ARTIFACTS, open_page, screenshot, wait_for_app
 
@@ -37,6 +38,9 @@ def test_consult_mode_with_three_options_fits_a_laptop_screen_for_every_question
 
 def test_print_hides_the_controls_and_fits_two_pages(page, app_server, tmp_path):
     open_page(page, f"{app_server.url}/summary?{THREE}&rate=avoid_surgery.3&rate=lasting_relief.2")
+    with page.expect_download() as download:  # the PDF is made by the app when clicked
+        page.get_by_text("Download this summary as a PDF").click()
+    assert Path(download.value.path()).read_bytes().startswith(b"%PDF-")
     page.emulate_media(media="print")
     for hidden in ("stSidebar", "stMultiSelect", "stDownloadButton", "stCheckbox"):
         locator = page.locator(f"[data-testid='{hidden}']")

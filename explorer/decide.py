@@ -185,9 +185,13 @@ def alignment_alt(alignment: pd.DataFrame) -> str:
     )
 
 
-def citation_lines(summary: "Summary") -> str:
-    """The cited sources, one per line, as compact as print needs them."""
-    return "\n".join(f"{s.Source}: {s.Citation} ({s.Year})" for s in summary.sources.itertuples())
+# Citations flow as one paragraph on paper, kept apart by this gap.
+CITATION_GAP = "   "
+
+
+def citations(summary: "Summary") -> list[str]:
+    """The cited sources, one line each."""
+    return [f"{s.Source}: {s.Citation} ({s.Year})" for s in summary.sources.itertuples()]
 
 
 def priorities_table(summary: "Summary") -> pd.DataFrame:

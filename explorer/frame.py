@@ -193,7 +193,7 @@ def remembered_choice(label: str, choices, store: dict, item_id: str, key_prefix
     )
 
 
-def _follow_url(widget_key: str, from_url, to_url) -> None:
+def _follow_url(widget_key: str, from_url, to_url: Callable) -> Callable[[], None]:
     """Keep a widget and the page address in step. The address is the truth when a page
     opens (a shared link, or another page's link); the widget writes to it when it changes,
     in its callback, before the page runs again."""
@@ -211,16 +211,17 @@ def option_picker(content: Content) -> list[str]:
     # "?options=" (empty) is how the address says the person has removed every option.
     from_url = [] if in_url == [""] else in_neutral_order(in_url, all_ids) or all_ids
 
+    def in_address(chosen: list[str]) -> list[str]:
+        # [""] when none are chosen; [] (no parameter) for all, the default.
+        return [""] if not chosen else link_params(chosen, all_ids).get(OPTIONS_PARAM, [])
+
     def to_url(chosen: list[str]) -> None:
-        params = link_params(chosen, all_ids)
-        if not chosen:
-            st.query_params[OPTIONS_PARAM] = ""
-        elif params:
-            st.query_params[OPTIONS_PARAM] = params[OPTIONS_PARAM]
+        if in_address(chosen):
+            st.query_params[OPTIONS_PARAM] = in_address(chosen)
         else:
             st.query_params.pop(OPTIONS_PARAM, None)
 
-    if in_url != ([""] if not from_url else link_params(from_url, all_ids).get(OPTIONS_PARAM, [])):
+    if in_url != in_address(from_url):
         to_url(from_url)  # tidy the address: unknown ids out, neutral order, default left out
     widget_key = "chosen_options"
     # On a shared screen the short names keep the chosen options on one line.
@@ -299,6 +300,15 @@ def _chart_spec(builder: str, _build: Callable[..., alt.TopLevelMixin], *inputs)
 def markdown_file(name: str) -> str:
     """Author-written page copy from content/*.md (repo text, never CSV cells)."""
     return (CONTENT_DIR / name).read_text(encoding="utf-8")
+
+
+def answer(cell: compare.Cell, label_key: str | None) -> None:
+    """One option's answer to one question with its evidence line; labelled with the option's
+    name unless `label_key` is None (when the names head the columns instead)."""
+    if label_key is not None:
+        label(cell.option_name, key=label_key)
+    st.text(cell.answer)
+    st.caption(plain(cell.evidence_line()))
 
 
 def label(text: str, key: str) -> None:

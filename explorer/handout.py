@@ -5,7 +5,7 @@ from __future__ import annotations
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from explorer.decide import APP_NAME, NOT_A_RECOMMENDATION, Summary, citation_lines
+from explorer.decide import APP_NAME, CITATION_GAP, NOT_A_RECOMMENDATION, Summary, citations
 
 # fpdf2's built-in fonts cover Latin-1 only; map the few typographic characters we use.
 _LATIN1 = str.maketrans({"–": "-", "—": "-", "‘": "'", "’": "'", "“": '"', "”": '"', "…": "...", "→": "->", "·": "-"})
@@ -108,8 +108,8 @@ def _summary_at(summary: Summary, scale: float) -> _Handout:
     pdf.heading("Sources")
     # One flowing paragraph: full citations, without a half-empty line each.
     pdf.set_font("Helvetica", "", 6)
-    citations = "   ".join(citation_lines(summary).splitlines())
-    pdf.multi_cell(0, 2.6, _latin1(citations), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+    paragraph = CITATION_GAP.join(citations(summary))
+    pdf.multi_cell(0, 2.6, _latin1(paragraph), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
     return pdf
 
 

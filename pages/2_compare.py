@@ -44,10 +44,7 @@ for row in [question] if consult else compare.rows(content, shown):
         st.subheader(plain(row.question), anchor=row.question_id)
     for cell, cell_column in zip(row.cells, st.columns(len(shown))):
         with cell_column.container(border=True):
-            if not consult:
-                frame.label(cell.option_name, key=f"{row.question_id}-{cell.option_id}")
-            st.text(cell.answer)
-            st.caption(plain(cell.evidence_line()))
+            frame.answer(cell, None if consult else f"{row.question_id}-{cell.option_id}")
 
 if not consult:  # on the shared screen, sources are one click away on the About page
     st.header("Sources", anchor="sources")

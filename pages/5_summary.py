@@ -38,9 +38,7 @@ with st.container(key="dense-rows"):  # smaller type on paper, so five options f
         st.subheader(plain(row.question))
         for cell, cell_column in zip(row.cells, st.columns(len(row.cells))):
             with cell_column:
-                frame.label(cell.option_name, key=f"summary-{row.question_id}-{cell.option_id}")
-                st.text(cell.answer)
-                st.caption(plain(cell.evidence_line()))
+                frame.answer(cell, f"summary-{row.question_id}-{cell.option_id}")
 
 right, total = summary.quiz_score
 st.header(f"Check your understanding: {right} of {total} right")
@@ -56,9 +54,9 @@ st.text("\n".join("• " + question for question in summary.questions))
 
 st.header("Sources")
 with st.container(key="screen-only-citations"):
-    st.text(decide.citation_lines(summary))
+    st.text("\n".join(decide.citations(summary)))
 with st.container(key="print-only-citations"):  # on paper one flowing paragraph saves a page
-    st.text("   ".join(decide.citation_lines(summary).splitlines()))
+    st.text(decide.CITATION_GAP.join(decide.citations(summary)))
 
 with st.container(key="controls-share"):
     st.header("Take it with you")

@@ -329,10 +329,10 @@ GROUP_GAP = 1.6  # empty columns between two groups' arrays
 HEADING_CHARACTERS = 24  # bold 12 px characters across one array
 GROUPS = 2  # every picture is as wide as two arrays, so all are drawn on the same scale
 KEY_STEP = 1.2  # rows of the key under the arrays, in rows of people
-# People who had it: near-black blue; within a range: light blue with a dashed outline; did
+# People who had it: near-black blue; within a range: mid blue with a dashed outline; did
 # not: white with an outline. Fill, outline and dashes differ, so they read in black and white.
 HAD, WITHIN_RANGE, DID_NOT = "had", "range", "did not"
-ICON_FILLS = {HAD: SHADE_COLOURS[4], WITHIN_RANGE: SHADE_COLOURS[1], DID_NOT: "#FFFFFF"}
+ICON_FILLS = {HAD: SHADE_COLOURS[4], WITHIN_RANGE: SHADE_COLOURS[2], DID_NOT: "#FFFFFF"}
 ICON_DASHES = {HAD: [1, 0], WITHIN_RANGE: [2, 2], DID_NOT: [1, 0]}
 
 

@@ -100,5 +100,10 @@ def source_table(sources: pd.DataFrame, only: set[str] | None = None) -> pd.Data
     )
 
 
+def source_lines(sources: pd.DataFrame, links: bool = True) -> list[str]:
+    """A source_table as lines of text, for paper (the links left out where space is short)."""
+    return [f"{s.Source}: {s.Citation} ({s.Year})" + (f". {s.Link}" if links else "") for s in sources.itertuples()]
+
+
 def _web_link(link: str) -> str:
     return "https://doi.org/" + link[4:] if link.startswith("doi:") else link

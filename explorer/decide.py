@@ -191,7 +191,7 @@ CITATION_GAP = "   "
 
 def citations(summary: "Summary") -> list[str]:
     """The cited sources, one line each."""
-    return [f"{s.Source}: {s.Citation} ({s.Year})" for s in summary.sources.itertuples()]
+    return compare.source_lines(summary.sources, links=False)
 
 
 def priorities_table(summary: "Summary") -> pd.DataFrame:

@@ -237,14 +237,15 @@ def option_picker(content: Content) -> list[str]:
     return in_neutral_order(chosen, all_ids)
 
 
-def chosen_options(content: Content, what: str) -> list[str]:
-    """The option picker, then the notes that belong above any view of the chosen options (an
-    investigational option). With none chosen, ask for one and stop the page here."""
+def chosen_options(content: Content, what: str, with_notes: bool = True) -> list[str]:
+    """The option picker, then (unless the page places them itself) the notes that belong above
+    any view of the chosen options (an investigational option). With none chosen, ask for one
+    and stop the page here."""
     shown = option_picker(content)
     if not shown:
         st.info(f"Choose at least one option above to see the {what}.")
         st.stop()
-    for warning in compare.notes(content, shown):
+    for warning in compare.notes(content, shown) if with_notes else []:
         st.warning(plain(warning))
     return shown
 
@@ -274,12 +275,16 @@ def pick_one(label: str, choices: Mapping[str, str], param: str, default: str | 
 
 
 def sources_table(sources: pd.DataFrame) -> None:
-    """A table of sources (from compare.source_table) whose links open in the browser."""
-    st.dataframe(
-        sources,
-        hide_index=True,
-        column_config={"Link": st.column_config.LinkColumn("Link"), "Year": st.column_config.NumberColumn(format="%d")},
-    )
+    """A table of sources (from compare.source_table) whose links open in the browser; on paper,
+    where the interactive table prints blank, the same sources as lines of text."""
+    with st.container(key="screen-only-sources"):
+        st.dataframe(
+            sources,
+            hide_index=True,
+            column_config={"Link": st.column_config.LinkColumn("Link"), "Year": st.column_config.NumberColumn(format="%d")},
+        )
+    with st.container(key="print-only-sources"):
+        st.text("\n".join(compare.source_lines(sources)))
 
 
 def chart(build: Callable[..., alt.TopLevelMixin], *inputs, alt_text: str, stretch: bool = True) -> None:

@@ -30,6 +30,11 @@ if not consult:  # the shared screen shows one question at a time; the overview 
         label="See these as charts →",
         query_params=selection.link_params(shown, list(content.options["option_id"])),
     )
+    st.page_link(
+        "pages/6_chances.py",
+        label="See the chances as pictures of 100 people →",
+        query_params={"option": shown[0]},
+    )
 
 if consult:  # option names once, above the columns, with any investigational note
     st.subheader(plain(question.question), anchor=question.question_id)

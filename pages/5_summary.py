@@ -11,7 +11,7 @@ answers = frame.person_answers(content)
 st.title("Your summary to take home")
 with st.container(key="controls-intro"):
     st.markdown(frame.markdown_file("summary.md"))
-    shown = frame.option_picker(content)
+    shown = frame.chosen_options(content, "summary", with_notes=False)  # the notes come below
 summary = decide.summary(content, shown, answers)
 st.info(decide.NOT_A_RECOMMENDATION)
 

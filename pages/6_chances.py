@@ -11,7 +11,8 @@ st.markdown(frame.markdown_file("chances.md"))
 
 every_chance = chances.all_chances(content)
 names = content.option_names()
-option_id = frame.pick_one("Which option do you want to see?", names, "option")
+with st.container(key="controls-option"):  # on paper the headings name the option
+    option_id = frame.pick_one("Which option do you want to see?", names, "option")
 for note in compare.notes(content, [option_id]):
     st.warning(plain(note))
 

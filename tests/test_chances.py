@@ -54,9 +54,16 @@ def test_the_comparison_group_is_drawn_beside_on_the_same_scale():
     assert list(option["y"]) == list(comparison["y"])
 
 
-def test_marks_differ_by_fill_and_outline_not_by_colour_alone():
-    fills = set(charts.ICON_FILLS.values())
-    assert len(fills) == 3 and "#FFFFFF" in fills
+def _grey(colour: str) -> float:
+    """The grey a colour prints as in black and white (Rec. 601 luma, 0 = black, 255 = white)."""
+    red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return 0.299 * red + 0.587 * green + 0.114 * blue
+
+
+def test_marks_differ_in_black_and_white_print_not_by_colour_alone():
+    greys = sorted(_grey(charts.ICON_FILLS[status]) for status in (charts.HAD, charts.WITHIN_RANGE, charts.DID_NOT))
+    assert greys[1] - greys[0] >= 60 and greys[2] - greys[1] >= 60  # dark, mid grey, white
+    # The range also has a dashed outline, so it differs by more than its shade.
     assert charts.ICON_DASHES[charts.WITHIN_RANGE] != charts.ICON_DASHES[charts.HAD]
 
 

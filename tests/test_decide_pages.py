@@ -121,3 +121,9 @@ def test_consult_toggle_writes_the_mode_into_the_url():
     at.toggle(key="consult_toggle").set_value(True).run()
     assert in_url(at, "mode") == ["consult"]
     assert len(at.main.subheader) == 1
+
+
+def test_a_summary_with_every_option_removed_asks_for_one():
+    at = open_page("pages/5_summary.py", options="")
+    assert not at.exception
+    assert any("Choose at least one option" in info.value for info in at.info)

@@ -11,13 +11,16 @@
 # EXPLORER_RUN_DIR: where the generated nginx.conf, logs and pid files go (default: a new temp
 #   folder, printed at start). app-<port>.pid and nginx.pid name each process it started.
 # STREAMLIT_SERVER_COOKIE_SECRET: shared by every replica; a random one per start if unset.
+# STREAMLIT_SERVER_ALLOWED_HOSTS: host names the app answers to (default "127.0.0.1 localhost").
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 proxy_port="${EXPLORER_PROXY_PORT:-8080}"
 read -r -a app_ports <<< "${EXPLORER_APP_PORTS:-8501 8502}"
 tls_port="${EXPLORER_TLS_PORT:-}"
 run_dir="${EXPLORER_RUN_DIR:-$(mktemp -d -t explorer-local.XXXXXX)}"
-command -v nginx >/dev/null || { echo "nginx is missing: apt-get install nginx" >&2; exit 1; }
+# Debian puts nginx in /usr/sbin, which a normal user's PATH may not list.
+nginx="$(command -v nginx || echo /usr/sbin/nginx)"
+[[ -x "$nginx" ]] || { echo "nginx is missing: apt-get install nginx" >&2; exit 1; }
 
 mkdir -p "$run_dir/temp"
 # nginx's workers drop to `nobody` when started by root and must reach their temp folders.
@@ -30,6 +33,7 @@ if [[ -z "${STREAMLIT_SERVER_COOKIE_SECRET:-}" ]]; then
   STREAMLIT_SERVER_COOKIE_SECRET="$(python3 -c 'import secrets; print(secrets.token_hex(32))')"
 fi
 export STREAMLIT_SERVER_COOKIE_SECRET
+export STREAMLIT_SERVER_ALLOWED_HOSTS="${STREAMLIT_SERVER_ALLOWED_HOSTS:-127.0.0.1 localhost}"
 
 started=()
 stop() {
@@ -102,7 +106,7 @@ NGINX
 for port in "${app_ports[@]}"; do
   healthy "http://127.0.0.1:$port/_stcore/health" || { echo "app on $port did not start: $run_dir/app-$port.log" >&2; exit 1; }
 done
-nginx -p "$run_dir" -c "$run_dir/nginx.conf" -e "$run_dir/nginx-error.log" &
+"$nginx" -p "$run_dir" -c "$run_dir/nginx.conf" -e "$run_dir/nginx-error.log" &
 started+=("$!")
 healthy "http://127.0.0.1:$proxy_port/_stcore/health" || { echo "nginx did not start: $run_dir/nginx-error.log" >&2; exit 1; }
 echo "Serving http://127.0.0.1:$proxy_port/ (apps on ${app_ports[*]}; files in $run_dir)"

@@ -4,6 +4,7 @@ started on free loopback ports, looked at with Debian's Chromium."""
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 from dataclasses import dataclass
@@ -14,6 +15,9 @@ import pytest
 # The same Chromium settings as the browser tier.
 from tests.browser.conftest import browser_type_launch_args  # noqa: F401
 from tests.live import ROOT, free_port
+
+# Debian puts nginx in /usr/sbin, which a normal user's PATH may not list.
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 
 
 @dataclass

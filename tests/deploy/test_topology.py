@@ -5,6 +5,7 @@ order (the last ones stop a replica, then everything)."""
 
 from __future__ import annotations
 
+import http.client
 import os
 import signal
 import socket
@@ -67,6 +68,28 @@ def test_metrics_are_refused_through_the_proxy_and_health_answers(topology):
     assert fetch(topology.url + "/_stcore/metrics?families=session_state")[0] in (403, 404)
     # The app itself still serves them on its own loopback port: the proxy is what closes them.
     assert fetch(f"http://127.0.0.1:{topology.app_ports[0]}/_stcore/metrics")[0] == 200
+
+
+def websocket_handshake(topology, host: str) -> int:
+    """The status nginx and the app give a WebSocket opened with this Host header."""
+    connection = http.client.HTTPConnection("127.0.0.1", int(topology.url.rsplit(":", 1)[1]), timeout=10)
+    connection.request("GET", "/_stcore/stream", headers={
+        "Host": host,
+        "Upgrade": "websocket",
+        "Connection": "Upgrade",
+        "Sec-WebSocket-Version": "13",
+        "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ==",
+    })
+    status = connection.getresponse().status
+    connection.close()
+    return status
+
+
+def test_the_app_answers_only_to_its_host_names(topology):
+    # server.allowedHosts (set by run-local.sh) guards against DNS rebinding; nginx passes the
+    # visitor's Host header on.
+    assert websocket_handshake(topology, "127.0.0.1") == 101
+    assert websocket_handshake(topology, "attacker.example") == 403
 
 
 def watch_console(page) -> list[str]:

@@ -313,3 +313,110 @@ def alignment_chart(alignment: pd.DataFrame) -> alt.LayerChart:
         }
     )
     return overview_grid(cells)  # the page's heading names it
+
+
+# Icon arrays ----------------------------------------------------------------------------------
+# A person: a round head over rounded shoulders, in Vega's symbol space (-1 to 1).
+PERSON = (
+    "M-0.28,-0.7a0.28,0.28 0 1,0 0.56,0a0.28,0.28 0 1,0 -0.56,0Z "
+    "M-0.62,1L-0.62,0.08Q-0.62,-0.34 0,-0.34Q0.62,-0.34 0.62,0.08L0.62,1Z"
+)
+ICON_CELL = 16  # pixels per person across: two arrays of 10 fit side by side on a phone (352 px)
+ICON_ROW = 18  # pixels per row of people
+ICON_SIZE = 190
+ICONS_PER_ROW = 10
+GROUP_GAP = 1.6  # empty columns between two groups' arrays
+HEADING_CHARACTERS = 24  # bold 12 px characters across one array
+GROUPS = 2  # every picture is as wide as two arrays, so all are drawn on the same scale
+KEY_STEP = 1.2  # rows of the key under the arrays, in rows of people
+# People who had it: near-black blue; within a range: light blue with a dashed outline; did
+# not: white with an outline. Fill, outline and dashes differ, so they read in black and white.
+HAD, WITHIN_RANGE, DID_NOT = "had", "range", "did not"
+ICON_FILLS = {HAD: SHADE_COLOURS[4], WITHIN_RANGE: SHADE_COLOURS[1], DID_NOT: "#FFFFFF"}
+ICON_DASHES = {HAD: [1, 0], WITHIN_RANGE: [2, 2], DID_NOT: [1, 0]}
+
+
+def _icon_x(group_index: int, person: int) -> float:
+    column = person % ICONS_PER_ROW
+    # A small gap after five people per row makes the counts easy to read (5, 10, 15 ...).
+    return group_index * (ICONS_PER_ROW + GROUP_GAP) + column + (0.4 if column >= 5 else 0)
+
+
+def icon_people(counts: tuple) -> pd.DataFrame:
+    """100 people per group, filled row by row from the top left (grouped, never scattered):
+    first those who had the outcome, then those within the range, then those who did not."""
+    rows = []
+    for group_index, count in enumerate(counts):
+        had, within = count.drawn()
+        for person in range(100):
+            status = HAD if person < had else WITHIN_RANGE if person < had + within else DID_NOT
+            rows.append(
+                {"person": person + 1, "x": _icon_x(group_index, person), "y": person // ICONS_PER_ROW, "status": status}
+            )
+    return pd.DataFrame(rows)
+
+
+def _icon_key(statuses: list[str], outcome: str) -> pd.DataFrame:
+    """One labelled person per kind of mark drawn, under the arrays (labels on the chart itself,
+    not a legend to match by colour)."""
+    words = {
+        HAD: outcome[:1].upper() + outcome[1:],
+        WITHIN_RANGE: "Within the range the studies give",
+        DID_NOT: "Did not",
+    }
+    return pd.DataFrame(
+        {
+            "x": 0.0,
+            "y": [ICONS_PER_ROW + 0.6 + i * KEY_STEP for i in range(len(statuses))],
+            "status": statuses,
+            "words": [words[status] for status in statuses],
+        }
+    )
+
+
+def icon_array(counts: tuple, outcome: str) -> alt.LayerChart:
+    """Icon arrays of 100 people for one outcome: the option's group and, beside it on the same
+    scale, the comparison group, each headed by its count, with a labelled key underneath.
+    `counts` are explorer.chances.Count values."""
+    people = icon_people(counts)
+    statuses = [status for status in (HAD, WITHIN_RANGE, DID_NOT) if status in set(people["status"])]
+    key = _icon_key(statuses, outcome)
+    # A heading over each array; a single array's heading may use the width of two.
+    heading_width = HEADING_CHARACTERS * GROUPS // len(counts)
+    headings = pd.DataFrame(
+        {
+            "x": [_icon_x(i, 0) - 0.5 for i in range(len(counts))],
+            "text": [wrap(f"{count.group}: {count.amount()} out of 100", heading_width) for count in counts],
+        }
+    )
+    top = -(max(_line_count(text) for text in headings["text"]) * LINE_HEIGHT + 16) / ICON_ROW
+    bottom = float(key["y"].max()) + 0.6
+    columns = GROUPS * ICONS_PER_ROW + (GROUPS - 1) * GROUP_GAP + 0.4
+    x = alt.X("x:Q", scale=alt.Scale(domain=[-0.5, columns - 0.5], nice=False, zero=False), axis=None)
+    y = alt.Y("y:Q", scale=alt.Scale(domain=[top, bottom], nice=False, zero=False, reverse=True), axis=None)
+
+    def marks(frame: pd.DataFrame) -> alt.Chart:
+        fills = alt.Scale(domain=statuses, range=[ICON_FILLS[s] for s in statuses])
+        dashes = alt.Scale(domain=statuses, range=[ICON_DASHES[s] for s in statuses])
+        return (
+            alt.Chart(frame)
+            .mark_point(shape=PERSON, filled=True, size=ICON_SIZE, stroke=TEXT_DARK, strokeWidth=1, opacity=1)
+            .encode(
+                x=x,
+                y=y,
+                fill=alt.Fill("status:N", scale=fills, legend=None),
+                strokeDash=alt.StrokeDash("status:N", scale=dashes, legend=None),
+            )
+        )
+
+    text = {"fontSize": FONT_SIZE, "color": TEXT_DARK}
+    titles = (
+        alt.Chart(headings)
+        .mark_text(align="left", baseline="top", lineBreak=LINE_BREAK, lineHeight=LINE_HEIGHT, fontWeight="bold", **text)
+        .encode(x=x, y=alt.value(0), text="text:N")
+    )
+    key_words = alt.Chart(key).mark_text(align="left", baseline="middle", dx=ICON_CELL, **text).encode(x=x, y=y, text="words:N")
+    chart = alt.layer(marks(people), marks(key), key_words, titles).properties(
+        width=round(columns * ICON_CELL), height=round((bottom - top) * ICON_ROW)
+    )
+    return _marks_hidden_from_screen_readers(chart)

@@ -84,6 +84,13 @@ class Content:
     def scan_findings(self) -> pd.DataFrame:
         return self.tables["scan_findings.csv"]
 
+    @property
+    def outcomes(self) -> pd.DataFrame:
+        """People out of 100 with each outcome, as numbers; missing (NaN) where a cell is empty."""
+        frame = self.tables["outcomes.csv"]
+        counts = ["count", "count_to", "comparison_count", "comparison_count_to"]
+        return frame.assign(**{column: pd.to_numeric(frame[column].replace("", None)) for column in counts})
+
     def option_names(self) -> dict[str, str]:
         """Option id -> full name, in the neutral display order."""
         return dict(zip(self.options["option_id"], self.options["name"]))

@@ -26,6 +26,7 @@ PAGES: tuple[tuple[str, str], ...] = (
     ("pages/1_anatomy.py", "Your disc: what can go wrong"),
     ("pages/2_compare.py", "Compare the options"),
     ("pages/3_charts.py", "Charts: effort, recovery, evidence"),
+    ("pages/6_chances.py", "Chances: what happens to 100 people"),
     ("pages/4_what_matters.py", "What matters to you"),
     ("pages/5_summary.py", "Your summary to take home"),
     ("pages/9_about.py", "About and sources"),
@@ -281,11 +282,13 @@ def sources_table(sources: pd.DataFrame) -> None:
     )
 
 
-def chart(build: Callable[..., alt.TopLevelMixin], *inputs, alt_text: str) -> None:
-    """The chart `build(*inputs)` makes, with its accessible name. Altair takes tens of
-    milliseconds to build and check a chart on every rerun (the charts page ran in ~300 ms,
-    docs/performance.md): the finished Vega-Lite spec is kept per builder and inputs."""
-    st.vega_lite_chart(spec=_chart_spec(f"{build.__module__}.{build.__qualname__}", build, *inputs), alt=alt_text)
+def chart(build: Callable[..., alt.TopLevelMixin], *inputs, alt_text: str, stretch: bool = True) -> None:
+    """The chart `build(*inputs)` makes, with its accessible name, as wide as the page unless
+    `stretch` is False (pictures drawn to size). Altair takes tens of milliseconds to build and
+    check a chart on every rerun (the charts page ran in ~300 ms, docs/performance.md): the
+    finished Vega-Lite spec is kept per builder and inputs."""
+    spec = _chart_spec(f"{build.__module__}.{build.__qualname__}", build, *inputs)
+    st.vega_lite_chart(spec=spec, alt=alt_text, width="stretch" if stretch else "content")
 
 
 @st.cache_data(show_spinner=False, max_entries=1000)

@@ -21,6 +21,8 @@ LIGHTER_END = "1"
 DISC_STATES = ("healthy", "tear", "herniation", "degenerated")
 # A decision aid always offers "no procedure": every list of options a disc state links to has it.
 NO_PROCEDURE_ID = "conservative"
+# What an outcome in outcomes.csv is for the person: a benefit, or a harm (or more treatment).
+OUTCOME_KINDS = ("benefit", "harm")
 # Ages of the scan-findings table (Brinjikji 2015), one column each: age_20 ... age_80.
 SCAN_AGES = (20, 30, 40, 50, 60, 70, 80)
 
@@ -70,11 +72,14 @@ def split_ids(cell: str) -> list[str]:
 
 
 
-def _plain_text(*extra_checks: pa.Check, read_by: str = PATIENTS, **column_options) -> pa.Column:
+def _plain_text(
+    *extra_checks: pa.Check, read_by: str = PATIENTS, required: bool = True, **column_options
+) -> pa.Column:
+    filled = [pa.Check(lambda s: s.str.strip() != "", error="some text (this cell must not be empty)")]
     return pa.Column(
         str,
         checks=[
-            pa.Check(lambda s: s.str.strip() != "", error="some text (this cell must not be empty)"),
+            *(filled if required else []),
             pa.Check(lambda s: ~s.str.contains(MARKUP), error=PLAIN_TEXT),
             *extra_checks,
         ],
@@ -136,14 +141,40 @@ def _out_of_100() -> pa.Column:
     )
 
 
+def _is_out_of_100(cells: pd.Series) -> pd.Series:
+    numbers = pd.to_numeric(cells.where(cells.str.fullmatch(r"[0-9]+(\.[0-9]+)?"), None), errors="coerce")
+    return numbers.between(0, 100)
+
+
+# People out of 100 may have a decimal (33.5 in 100 in a trial), as the source gave them.
+OUT_OF_100 = "a number of people out of 100, from 0 to 100 (for example 12 or 33.5)"
+
+
+def _count(required: bool) -> pa.Column:
+    if required:
+        return pa.Column(str, pa.Check(_is_out_of_100, error=OUT_OF_100))
+    return pa.Column(str, pa.Check(lambda s: (s == "") | _is_out_of_100(s), error=OUT_OF_100 + ", or empty"))
+
+
+def _count_to(column: str, count_column: str) -> pa.Check:
+    """The upper end of a range of people out of 100: empty for a single number."""
+
+    def rule(df: pd.DataFrame) -> pd.Series:
+        low = pd.to_numeric(df[count_column], errors="coerce")
+        high = pd.to_numeric(df[column], errors="coerce")
+        return (df[column] == "") | low.isna() | (high > low)
+
+    return _row_rule(
+        column, rule, f"empty for a single number; for a range, its upper end, above '{count_column}'"
+    )
+
+
 def age_column(age: int) -> str:
     return f"age_{age}"
 
 
-def _certainty() -> pa.Column:
-    return pa.Column(
-        str, pa.Check.isin(CERTAINTY_LEVELS, error="one of: " + ", ".join(CERTAINTY_LEVELS))
-    )
+def _certainty(levels: tuple[str, ...] = CERTAINTY_LEVELS) -> pa.Column:
+    return pa.Column(str, pa.Check.isin(levels, error="one of: " + ", ".join(levels)))
 
 
 def _source_ids(known_sources: set[str], required: bool = True) -> pa.Column:
@@ -520,6 +551,61 @@ def scan_findings_schema(refs: Refs) -> pa.DataFrameSchema:
     )
 
 
+def _same_for_each(column: str, key: str, allowed: tuple[str, ...] | None = None) -> pa.Check:
+    """Rows that share `key` agree on `column`. A value outside `allowed` is reported by its
+    own check instead, with the allowed values."""
+
+    def rule(df: pd.DataFrame) -> pd.Series:
+        values = df[column] if allowed is None else df[column].where(df[column].isin(allowed))
+        return values.isna() | (values.groupby(df[key]).transform("nunique") == 1)
+
+    return _row_rule(
+        column, rule, f"the same '{column}' in every row with this {key} (rows with one {key} are one outcome)"
+    )
+
+
+def outcomes_schema(refs: Refs) -> pa.DataFrameSchema:
+    # An outcome without a number is not listed: the page says "not known" for it.
+    has_comparison = lambda df: df["comparison_group"] != ""  # noqa: E731
+    return pa.DataFrameSchema(
+        {
+            "option_id": _reference(refs["option"], "option"),
+            "outcome_id": _id_column(unique=False),
+            "kind": pa.Column(str, pa.Check.isin(OUTCOME_KINDS, error="one of: " + ", ".join(OUTCOME_KINDS))),
+            "outcome": _plain_text(),
+            "group": _plain_text(),
+            "count": _count(required=True),
+            "count_to": _count(required=False),
+            "comparison_group": _plain_text(required=False),
+            "comparison_count": _count(required=False),
+            "comparison_count_to": _count(required=False),
+            "people": _plain_text(),
+            "time_frame": _plain_text(),
+            "note": _plain_text(required=False),
+            "source_ids": _source_ids(refs["source"]),
+            "certainty": _certainty(tuple(level for level in CERTAINTY_LEVELS if level != NOT_KNOWN)),
+        },
+        checks=[
+            _count_to("count_to", "count"),
+            _count_to("comparison_count_to", "comparison_count"),
+            _row_rule(
+                "comparison_count",
+                lambda df: has_comparison(df) == (df["comparison_count"] != ""),
+                "a number when there is a comparison_group, and empty when there is none",
+            ),
+            _row_rule(
+                "comparison_count_to",
+                lambda df: has_comparison(df) | (df["comparison_count_to"] == ""),
+                "empty when there is no comparison_group",
+            ),
+            _same_for_each("outcome", "outcome_id"),
+            _same_for_each("kind", "outcome_id", allowed=OUTCOME_KINDS),
+        ],
+        unique=["option_id", "outcome_id"],
+        name="outcomes.csv",
+    )
+
+
 @dataclass(frozen=True)
 class CsvFile:
     """A data file in data/ and what the app needs to know about it besides its columns."""
@@ -554,6 +640,7 @@ FILES: tuple[CsvFile, ...] = (
     CsvFile("clinician_questions.csv", clinician_questions_schema, order_by="position"),
     CsvFile("anatomy_states.csv", anatomy_states_schema, order_by="position"),
     CsvFile("scan_findings.csv", scan_findings_schema, order_by="position"),
+    CsvFile("outcomes.csv", outcomes_schema),
 )
 ID_KINDS = tuple(file.id_kind for file in FILES if file.id_kind)
 # Id columns whose allowed values are fixed here rather than listed in a file.

@@ -5,11 +5,12 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from explorer import frame
 from explorer.data import DATA_DIR_VARIABLE
 from explorer.text import plain
 from tests.conftest import ROOT, set_cell
 
-PAGES = ["app.py", "pages/1_anatomy.py", "pages/2_compare.py", "pages/3_charts.py", "pages/9_about.py"]
+PAGES = [path for path, _ in frame.PAGES]
 
 
 def open_page(page: str, **query) -> AppTest:

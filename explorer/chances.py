@@ -1,0 +1,213 @@
+"""Chances in numbers: out of 100 people like those in a study, how many had an outcome after
+each option, beside the study's comparison group where it had one (data/outcomes.csv).
+
+Every number is said out of 100, in both framings ("34 out of 100 did; 66 out of 100 did not"),
+with its time frame, who the people were and how sure we are. A range stays a range. Pictures
+show whole people, so a number such as 33.5 is drawn as about 34 and the exact figure is given
+beside it. No percentages and no relative risks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+import pandas as pd
+
+from explorer.compare import evidence_line, source_table
+from explorer.data import Content
+from explorer.schema import OUTCOME_KINDS, split_ids
+
+OUT_OF = 100
+KIND_HEADINGS = {"benefit": "Chances of benefit", "harm": "Chances of harm or more treatment"}
+NOT_COUNTED = "Not known. Our sources give no number of people out of 100 for this."
+
+
+def whole_people(number: float) -> int:
+    """How many whole people a number out of 100 is drawn as (33.5 -> 34, 1.6 -> 2)."""
+    return int(Decimal(str(number)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def _number(number: float) -> str:
+    return f"{number:g}"
+
+
+@dataclass(frozen=True)
+class Count:
+    """How many out of 100 people in one group had the outcome: one number, or a range."""
+
+    group: str
+    low: float
+    high: float
+
+    @property
+    def is_range(self) -> bool:
+        return self.high > self.low
+
+    def drawn(self) -> tuple[int, int]:
+        """People drawn as having it, and as within the range (0 for a single number)."""
+        return whole_people(self.low), whole_people(self.high) - whole_people(self.low)
+
+    def exact(self) -> bool:
+        return all(number == whole_people(number) for number in (self.low, self.high))
+
+    def had(self) -> str:
+        """The number in words for a table: '33.5', '12 to 40'."""
+        return _range(self.low, self.high)
+
+    def did_not(self) -> str:
+        return _range(OUT_OF - self.high, OUT_OF - self.low)
+
+    def amount(self, rest: bool = False) -> str:
+        """'95', 'about 34', 'between 12 and 40': whole people, as the picture shows them; with
+        `rest`, those who did not (the picture's empty people: 34 had it, so 66 did not)."""
+        had, within = self.drawn()
+        low, high = (OUT_OF - had - within, OUT_OF - had) if rest else (had, had + within)
+        about = "" if self.exact() else "about "
+        if self.is_range:
+            return f"between {about}{low} and {high}"
+        return f"{about}{low}"
+
+
+def _range(low: float, high: float) -> str:
+    return _number(low) if high == low else f"{_number(low)} to {_number(high)}"
+
+
+@dataclass(frozen=True)
+class Chance:
+    """One outcome of one option: the option's group and the comparison group, if any."""
+
+    option_id: str
+    option_name: str
+    outcome_id: str
+    kind: str
+    outcome: str
+    counts: tuple[Count, ...]
+    people: str
+    time_frame: str
+    note: str
+    source_ids: tuple[str, ...]
+    certainty: str
+
+    def sentences(self) -> list[str]:
+        """Both framings for every group, with the study's own figure where it was not whole."""
+        lines = []
+        for count in self.counts:
+            exact = "" if count.exact() else f" ({count.had()} in the study)"
+            lines.append(
+                f"{count.group}: {count.amount()} out of {OUT_OF} {self.outcome}{exact}. "
+                f"{_capital(count.amount(rest=True))} out of {OUT_OF} did not."
+            )
+        return lines
+
+    def details(self) -> list[str]:
+        """When, who, anything to bear in mind, and how sure we are."""
+        lines = [f"When: {_capital(self.time_frame)}.", f"Who: {self.people}"]
+        if self.note:
+            lines.append(self.note)
+        return lines
+
+    def evidence(self) -> str:
+        return evidence_line(self.certainty, self.source_ids)
+
+    def alt_text(self) -> str:
+        groups = " ".join(
+            f"{count.group}: {count.amount()} out of {OUT_OF} {self.outcome}." for count in self.counts
+        )
+        return f"Pictures of {OUT_OF} people for each group, {self.time_frame}. {groups}"
+
+    def table(self) -> pd.DataFrame:
+        """The picture's numbers, exactly as the study gave them."""
+        return pd.DataFrame(
+            {
+                "Group": [count.group for count in self.counts],
+                f"Out of {OUT_OF}: {self.outcome}": [count.had() for count in self.counts],
+                f"Out of {OUT_OF}: did not": [count.did_not() for count in self.counts],
+            }
+        )
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _counts(row: pd.Series) -> tuple[Count, ...]:
+    def count(group: str, low: float, high: float) -> Count:
+        return Count(group, float(low), float(low if pd.isna(high) else high))
+
+    counts = [count(row["group"], row["count"], row["count_to"])]
+    if row["comparison_group"]:
+        counts.append(count(row["comparison_group"], row["comparison_count"], row["comparison_count_to"]))
+    return tuple(counts)
+
+
+def all_chances(content: Content) -> list[Chance]:
+    """Every outcome of every option, options in their neutral order, benefits before harms."""
+    names = content.option_names()
+    outcomes = content.outcomes
+    chances = [
+        Chance(
+            option_id=row["option_id"],
+            option_name=names[row["option_id"]],
+            outcome_id=row["outcome_id"],
+            kind=row["kind"],
+            outcome=row["outcome"],
+            counts=_counts(row),
+            people=row["people"],
+            time_frame=row["time_frame"],
+            note=row["note"],
+            source_ids=tuple(split_ids(row["source_ids"])),
+            certainty=row["certainty"],
+        )
+        for _, row in outcomes.iterrows()
+    ]
+    option_order = list(names)
+    return sorted(chances, key=lambda c: (option_order.index(c.option_id), OUTCOME_KINDS.index(c.kind)))
+
+
+def by_kind(chances: list[Chance], option_id: str) -> dict[str, list[Chance]]:
+    """One option's chances under the same headings for every option: benefits, then harms
+    (an empty list where our sources give no number)."""
+    return {kind: [c for c in chances if c.option_id == option_id and c.kind == kind] for kind in OUTCOME_KINDS}
+
+
+def time_frame_warning(chances: list[Chance], chance: Chance) -> str | None:
+    """Said when another option's number for the same outcome covers a different time."""
+    others = [
+        f"{other.option_name} ({other.time_frame})"
+        for other in chances
+        if other.outcome_id == chance.outcome_id
+        and other.option_id != chance.option_id
+        and other.time_frame != chance.time_frame
+    ]
+    if not others:
+        return None
+    return (
+        f"Take care when comparing: for {'; '.join(others)}, this number covers a different time."
+    )
+
+
+def numbers_table(chances: list[Chance]) -> pd.DataFrame:
+    """Every number on the page in one table, one row per group."""
+    return pd.DataFrame(
+        [
+            {
+                "Option": chance.option_name,
+                "What happened": chance.outcome,
+                "Group": count.group,
+                f"Out of {OUT_OF}": count.had(),
+                "When": chance.time_frame,
+                "How sure are we": chance.certainty,
+            }
+            for chance in chances
+            for count in chance.counts
+        ]
+    )
+
+
+def title(chance: Chance) -> str:
+    """The outcome as a heading: 'Had a complication'."""
+    return _capital(chance.outcome)
+
+
+def cited_sources(content: Content, chances: list[Chance]) -> pd.DataFrame:
+    return source_table(content.sources, only={source for chance in chances for source in chance.source_ids})

@@ -1,0 +1,65 @@
+"""AppTest of the chances page: every outcome in the data renders with its alt text and table,
+every option gets the same two headings, and the chosen option stays in the address."""
+
+from __future__ import annotations
+
+import pytest
+
+from explorer import chances
+from explorer.data import load_content
+from explorer.text import plain, plain_table
+from tests.conftest import DATA
+from tests.test_pages import open_page, texts
+
+PAGE = "pages/6_chances.py"
+CONTENT = load_content(DATA).content
+EVERY_CHANCE = chances.all_chances(CONTENT)
+
+
+@pytest.mark.parametrize("option_id", list(CONTENT.option_names()))
+def test_every_outcome_of_every_option_renders_with_alt_text_and_a_table(option_id):
+    at = open_page(PAGE, option=option_id)
+    assert not at.exception
+    expected = [c for c in EVERY_CHANCE if c.option_id == option_id]
+    charts = at.get("vega_lite_chart")
+    assert [chart.proto.alt for chart in charts] == [c.alt_text() for c in expected]
+    # One table per picture with its numbers, then the table of every number.
+    assert [list(table.value.columns) for table in at.table[:-1]] == [list(plain_table(c.table()).columns) for c in expected]
+    assert len(at.table[-1].value) == sum(len(c.counts) for c in EVERY_CHANCE)
+    shown = texts(at)
+    for chance in expected:
+        assert all(sentence in shown for sentence in chance.sentences())
+        assert all(line in shown for line in chance.details())
+    headings = [h.value for h in at.header]
+    name = CONTENT.option_names()[option_id]
+    assert headings[:2] == [plain(f"Chances of benefit: {name}"), plain(f"Chances of harm or more treatment: {name}")]
+
+
+def test_an_option_without_numbers_says_not_known_under_both_headings():
+    at = open_page(PAGE, option="esi")
+    assert not at.get("vega_lite_chart")
+    assert texts(at).count(chances.NOT_COUNTED) == 2
+
+
+def test_the_investigational_option_is_marked():
+    at = open_page(PAGE, option="fibrin")
+    assert any("investigational" in warning.value for warning in at.warning)
+
+
+def test_picking_an_option_changes_the_pictures_and_the_address():
+    at = open_page(PAGE)
+    assert at.selectbox(key="picked_option").value == "conservative"
+    at.selectbox(key="picked_option").select("fusion").run()
+    assert at.query_params["option"] == "fusion"
+    assert "People who had fusion" in at.get("vega_lite_chart")[0].proto.alt
+
+
+def test_an_unknown_option_in_the_address_shows_the_first():
+    at = open_page(PAGE, option="magic_cure")
+    assert not at.exception
+    assert at.selectbox(key="picked_option").value == "conservative"
+
+
+def test_a_different_time_frame_is_said_on_the_page():
+    at = open_page(PAGE, option="discectomy")
+    assert any("different time" in warning.value for warning in at.warning)

@@ -101,12 +101,13 @@ def watch_console(page) -> list[str]:
     return messages
 
 
-# Pages with what a policy is most likely to break: Vega charts, SVG drawings as images and the
-# PDF download.
+# Pages with what a policy is most likely to break: Vega charts (bars, icon arrays), SVG
+# drawings as images and the PDF download.
 PAGES_UNDER_POLICY = {
     "/": "[data-testid='stHeading']",
     "/anatomy": "[data-testid='stImage'] img",
     "/charts": "[data-testid='stVegaLiteChart'] svg",
+    "/chances": "[data-testid='stVegaLiteChart'] svg",
     "/summary": "[data-testid='stDownloadButton']",
 }
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs what the app needs; with --dev also what the tests need (Python packages and
-# Debian's Chromium for the browser tests). Safe to run again: it skips what is there.
+# Installs what the app needs; with --dev also what the tests need (Python packages, Debian's
+# Chromium for the browser tests, nginx and openssl for the deploy tier). Safe to run again: it
+# skips what is there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,6 +13,8 @@ if [[ "${1:-}" == "--dev" ]]; then
   missing=()
   [[ -x /usr/bin/chromium ]] || missing+=(chromium)
   command -v pdftoppm >/dev/null || missing+=(poppler-utils)
+  command -v nginx >/dev/null || [[ -x /usr/sbin/nginx ]] || missing+=(nginx)
+  command -v openssl >/dev/null || missing+=(openssl)
   if (( ${#missing[@]} )); then
     sudo_cmd=""
     [[ $(id -u) -eq 0 ]] || sudo_cmd="sudo"

@@ -41,7 +41,7 @@ def url_path(page_file: str) -> str:
 PAGE_PATHS = [url_path(path) for path, _ in PAGES]
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
@@ -52,7 +52,7 @@ class AppServer:
     another data folder. Settings come from .streamlit/ in `app_dir`."""
 
     def __init__(self, app_dir: Path = ROOT, data_dir: Path | None = None, script: str = "app.py"):
-        self.port = _free_port()
+        self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         env = {**os.environ}
         if data_dir is not None:

@@ -1,0 +1,91 @@
+"""Deploy tier: the clinic topology (deploy/run-local.sh: nginx in front of two app processes)
+started on free loopback ports, looked at with Debian's Chromium."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+# The same Chromium settings as the browser tier.
+from tests.browser.conftest import browser_type_launch_args  # noqa: F401
+from tests.live import ROOT, free_port
+
+# Debian puts nginx in /usr/sbin, which a normal user's PATH may not list.
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+
+
+@dataclass
+class Topology:
+    """A running deploy/run-local.sh: its proxy addresses and the files it writes."""
+
+    process: subprocess.Popen
+    run_dir: Path
+    url: str
+    tls_url: str
+    app_ports: list[int]
+
+    def app_pid(self, port: int) -> int:
+        return int((self.run_dir / f"app-{port}.pid").read_text())
+
+    def started_pids(self) -> list[int]:
+        return [int(path.read_text()) for path in self.run_dir.glob("*.pid")]
+
+    def access_log(self) -> list[str]:
+        return (self.run_dir / "access.log").read_text().splitlines()
+
+    def stop(self) -> None:
+        """Ask the script to stop what it started; if it does not, end its processes by pid."""
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                for pid in [*self.started_pids(), self.process.pid]:
+                    try:
+                        os.kill(pid, signal.SIGKILL)
+                    except ProcessLookupError:
+                        pass
+                self.process.wait()
+
+
+def self_signed_certificate(folder: Path) -> Path:
+    folder.mkdir()
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
+         "-keyout", str(folder / "privkey.pem"), "-out", str(folder / "fullchain.pem")],
+        check=True, capture_output=True,
+    )
+    return folder
+
+
+@pytest.fixture(scope="module")
+def topology(tmp_path_factory):
+    work = tmp_path_factory.mktemp("topology")
+    proxy_port, tls_port, *app_ports = (free_port() for _ in range(4))
+    run_dir = work / "run"
+    env = {
+        **os.environ,
+        "EXPLORER_PROXY_PORT": str(proxy_port),
+        "EXPLORER_TLS_PORT": str(tls_port),
+        "EXPLORER_TLS_CERTS": str(self_signed_certificate(work / "certs")),
+        "EXPLORER_APP_PORTS": " ".join(map(str, app_ports)),
+        "EXPLORER_RUN_DIR": str(run_dir),
+    }
+    process = subprocess.Popen(
+        ["bash", str(ROOT / "deploy" / "run-local.sh")], env=env, cwd=ROOT,
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    topology = Topology(process, run_dir, f"http://127.0.0.1:{proxy_port}", f"https://127.0.0.1:{tls_port}", app_ports)
+    try:
+        # The script prints "Serving …" once the app answers through the proxy.
+        first_line = process.stdout.readline()
+        assert first_line.startswith("Serving"), first_line + process.stdout.read()
+        yield topology
+    finally:
+        topology.stop()

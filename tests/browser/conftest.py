@@ -62,9 +62,16 @@ def broken_app(tmp_path):
 
 
 def wait_for_app(page) -> None:
-    """Wait until Streamlit has connected and finished running the page script."""
+    """Wait until Streamlit has connected, finished running the page script, and shown it all:
+    the browser loads the code for charts and st.html (our styles) afterwards, showing a grey
+    placeholder (stSkeleton) meanwhile, which a test on a busy machine would otherwise see."""
     page.wait_for_selector("[data-testid='stApp'][data-test-connection-state='CONNECTED']", timeout=30_000)
     page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=30_000)
+    page.wait_for_function(
+        """() => !document.querySelector("[data-testid='stSkeleton']")
+            && [...document.querySelectorAll('style')].some(style => style.textContent.includes('st-key-label-'))""",
+        timeout=30_000,
+    )
     page.wait_for_timeout(300)  # let the last elements paint
 
 

@@ -19,12 +19,7 @@ CHART = "[data-testid='stVegaLiteChart']"
 EVERY_CHANCE = chances.all_chances(load_content(DATA).content)
 
 
-def wait_for_whole_page(page, pictures: int) -> None:
-    """The app's styles applied and every picture drawn: the browser loads the code for charts
-    and for st.html after the script has finished, showing a grey box meanwhile."""
-    page.wait_for_function(
-        "[...document.querySelectorAll('style')].some(style => style.textContent.includes('st-key-print-only'))"
-    )
+def wait_for_pictures(page, pictures: int) -> None:
     page.locator(CHART).nth(pictures - 1).locator("svg").wait_for()
 
 
@@ -34,7 +29,7 @@ def test_pictures_draw_with_their_names_and_fit_the_screen(page, app_server, opt
     open_at_size(page, f"{app_server.url}/chances?option={option_id}", SIZES[size])
     expected = [c for c in EVERY_CHANCE if c.option_id == option_id]
     charts = page.locator(CHART)
-    wait_for_whole_page(page, len(expected))
+    wait_for_pictures(page, len(expected))
     assert charts.count() == len(expected)
     for index, chance in enumerate(expected):
         chart = charts.nth(index)
@@ -50,7 +45,7 @@ def test_pictures_draw_with_their_names_and_fit_the_screen(page, app_server, opt
 
 def test_print_is_greyscale_readable_without_the_controls(page, app_server):
     open_page(page, f"{app_server.url}/chances?option=fibrin")
-    wait_for_whole_page(page, 3)
+    wait_for_pictures(page, 3)
     page.emulate_media(media="print")
     for hidden in ("stSidebar", "stSelectbox", "stDataFrame"):
         locator = page.locator(f"[data-testid='{hidden}']")

@@ -322,6 +322,7 @@ PERSON = (
     "M-0.62,1L-0.62,0.08Q-0.62,-0.34 0,-0.34Q0.62,-0.34 0.62,0.08L0.62,1Z"
 )
 ICON_CELL = 16  # pixels per person across: two arrays of 10 fit side by side on a phone (352 px)
+CONSULT_ZOOM = 1.6  # on a shared screen, where the page's type is 20 px instead of 16
 ICON_ROW = 18  # pixels per row of people
 ICON_SIZE = 190
 ICONS_PER_ROW = 10
@@ -374,10 +375,12 @@ def _icon_key(statuses: list[str], outcome: str) -> pd.DataFrame:
     )
 
 
-def icon_array(counts: tuple, outcome: str) -> alt.LayerChart:
+def icon_array(counts: tuple, outcome: str, zoom: float = 1.0) -> alt.LayerChart:
     """Icon arrays of 100 people for one outcome: the option's group and, beside it on the same
     scale, the comparison group, each headed by its count, with a labelled key underneath.
-    `counts` are explorer.chances.Count values."""
+    `counts` are explorer.chances.Count values. `zoom` enlarges people and words alike (for a
+    shared screen); at 1 two arrays fit a phone."""
+    cell, row, font, line = ICON_CELL * zoom, ICON_ROW * zoom, FONT_SIZE * zoom, LINE_HEIGHT * zoom
     people = icon_people(counts)
     statuses = [status for status in (HAD, WITHIN_RANGE, DID_NOT) if status in set(people["status"])]
     key = _icon_key(statuses, outcome)
@@ -389,7 +392,7 @@ def icon_array(counts: tuple, outcome: str) -> alt.LayerChart:
             "text": [wrap(f"{count.group}: {count.amount()} out of 100", heading_width) for count in counts],
         }
     )
-    top = -(max(_line_count(text) for text in headings["text"]) * LINE_HEIGHT + 16) / ICON_ROW
+    top = -(max(_line_count(text) for text in headings["text"]) * line + 16 * zoom) / row
     bottom = float(key["y"].max()) + 0.6
     columns = GROUPS * ICONS_PER_ROW + (GROUPS - 1) * GROUP_GAP + 0.4
     x = alt.X("x:Q", scale=alt.Scale(domain=[-0.5, columns - 0.5], nice=False, zero=False), axis=None)
@@ -400,7 +403,7 @@ def icon_array(counts: tuple, outcome: str) -> alt.LayerChart:
         dashes = alt.Scale(domain=statuses, range=[ICON_DASHES[s] for s in statuses])
         return (
             alt.Chart(frame)
-            .mark_point(shape=PERSON, filled=True, size=ICON_SIZE, stroke=TEXT_DARK, strokeWidth=1, opacity=1)
+            .mark_point(shape=PERSON, filled=True, size=ICON_SIZE * zoom**2, stroke=TEXT_DARK, strokeWidth=1, opacity=1)
             .encode(
                 x=x,
                 y=y,
@@ -409,14 +412,14 @@ def icon_array(counts: tuple, outcome: str) -> alt.LayerChart:
             )
         )
 
-    text = {"fontSize": FONT_SIZE, "color": TEXT_DARK}
+    text = {"fontSize": font, "color": TEXT_DARK}
     titles = (
         alt.Chart(headings)
-        .mark_text(align="left", baseline="top", lineBreak=LINE_BREAK, lineHeight=LINE_HEIGHT, fontWeight="bold", **text)
+        .mark_text(align="left", baseline="top", lineBreak=LINE_BREAK, lineHeight=line, fontWeight="bold", **text)
         .encode(x=x, y=alt.value(0), text="text:N")
     )
-    key_words = alt.Chart(key).mark_text(align="left", baseline="middle", dx=ICON_CELL, **text).encode(x=x, y=y, text="words:N")
+    key_words = alt.Chart(key).mark_text(align="left", baseline="middle", dx=cell, **text).encode(x=x, y=y, text="words:N")
     chart = alt.layer(marks(people), marks(key), key_words, titles).properties(
-        width=round(columns * ICON_CELL), height=round((bottom - top) * ICON_ROW)
+        width=round(columns * cell), height=round((bottom - top) * row)
     )
     return _marks_hidden_from_screen_readers(chart)

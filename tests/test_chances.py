@@ -82,6 +82,14 @@ def test_every_picture_has_the_same_width_so_the_scale_is_the_same():
     assert one["width"] == two["width"] <= 352  # fits a phone screen
 
 
+def test_consult_zoom_enlarges_people_and_words_alike():
+    counts = (Count("A", 5, 5), Count("B", 7, 7))
+    plain, zoomed = charts.icon_array(counts, "x").to_dict(), charts.icon_array(counts, "x", 1.5).to_dict()
+    assert zoomed["width"] == round(plain["width"] * 1.5)
+    assert zoomed["layer"][0]["mark"]["size"] == plain["layer"][0]["mark"]["size"] * 1.5**2
+    assert zoomed["layer"][2]["mark"]["fontSize"] == plain["layer"][2]["mark"]["fontSize"] * 1.5
+
+
 # The words -----------------------------------------------------------------------------------
 def test_both_framings_add_up_to_100_people(every_chance):
     for chance in every_chance:

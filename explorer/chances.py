@@ -20,6 +20,7 @@ from explorer.schema import OUTCOME_KINDS, split_ids
 OUT_OF = 100
 KIND_HEADINGS = {"benefit": "Chances of benefit", "harm": "Chances of harm or more treatment"}
 NOT_COUNTED = "Not known. Our sources give no number of people out of 100 for this."
+TOO_RARE = "Too rare to show as people in a picture of 100: fewer than 1 out of 100."
 
 
 def whole_people(number: float) -> int:
@@ -43,6 +44,11 @@ class Count:
     def is_range(self) -> bool:
         return self.high > self.low
 
+    @property
+    def is_rare(self) -> bool:
+        """Above 0 but under half a person out of 100: drawn as nobody, so said in words."""
+        return 0 < self.high < 0.5
+
     def drawn(self) -> tuple[int, int]:
         """People drawn as having it, and as within the range (0 for a single number)."""
         return whole_people(self.low), whole_people(self.high) - whole_people(self.low)
@@ -60,6 +66,8 @@ class Count:
     def amount(self, rest: bool = False) -> str:
         """'95', 'about 34', 'between 12 and 40': whole people, as the picture shows them; with
         `rest`, those who did not (the picture's empty people: 34 had it, so 66 did not)."""
+        if self.is_rare:
+            return "more than 99" if rest else "fewer than 1"
         had, within = self.drawn()
         low, high = (OUT_OF - had - within, OUT_OF - had) if rest else (had, had + within)
         about = "" if self.exact() else "about "
@@ -87,6 +95,11 @@ class Chance:
     note: str
     source_ids: tuple[str, ...]
     certainty: str
+
+    @property
+    def drawable(self) -> bool:
+        """Whether a picture of 100 people can show it (not when every group is too rare)."""
+        return not all(count.is_rare for count in self.counts)
 
     def sentences(self) -> list[str]:
         """Both framings for every group, with the study's own figure where it was not whole."""

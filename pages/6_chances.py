@@ -24,7 +24,10 @@ for kind, found in chances.by_kind(every_chance, option_id).items():
         st.text(chances.NOT_COUNTED)
     for chance in found:
         st.subheader(plain(chances.title(chance)), anchor=f"{kind}-{chance.outcome_id}")
-        frame.chart(charts.icon_array, chance.counts, chance.outcome, zoom, alt_text=chance.alt_text(), stretch=False)
+        if chance.drawable:
+            frame.chart(charts.icon_array, chance.counts, chance.outcome, zoom, alt_text=chance.alt_text(), stretch=False)
+        else:
+            st.text(chances.TOO_RARE)
         for line in chance.sentences():
             st.text(line)
         frame.table(chance.table(), hide_index=True)

@@ -117,6 +117,17 @@ def test_a_range_stays_a_range(every_chance):
     assert list(fusion.table().iloc[0])[1:] == ["12 to 40", "60 to 88"]
 
 
+def test_a_chance_under_1_in_100_is_said_in_words_not_drawn_as_nobody(every_chance):
+    death = find(every_chance, "fusion", "died_in_hospital")
+    assert not death.drawable
+    assert death.sentences() == [
+        "People who had fusion: fewer than 1 out of 100 died in hospital after the operation (0.2 in the study). "
+        "More than 99 out of 100 did not."
+    ]
+    assert all(c.drawable for c in every_chance if c.outcome_id != "died_in_hospital")
+    assert Count("People", 0, 0).amount() == "0" and not Count("People", 0, 0).is_rare  # none is drawn
+
+
 def test_every_chance_says_when_who_and_how_sure(every_chance):
     for chance in every_chance:
         details = chance.details()

@@ -22,8 +22,8 @@ def test_every_outcome_of_every_option_renders_with_alt_text_and_a_table(option_
     assert not at.exception
     expected = [c for c in EVERY_CHANCE if c.option_id == option_id]
     charts = at.get("vega_lite_chart")
-    assert [chart.proto.alt for chart in charts] == [c.alt_text() for c in expected]
-    # One table per picture with its numbers, then the table of every number.
+    assert [chart.proto.alt for chart in charts] == [c.alt_text() for c in expected if c.drawable]
+    # One table per outcome with its numbers, then the table of every number.
     assert [list(table.value.columns) for table in at.table[:-1]] == [list(plain_table(c.table()).columns) for c in expected]
     assert len(at.table[-1].value) == sum(len(c.counts) for c in EVERY_CHANCE)
     shown = texts(at)
@@ -39,6 +39,12 @@ def test_an_option_without_numbers_says_not_known_under_both_headings():
     at = open_page(PAGE, option="esi")
     assert not at.get("vega_lite_chart")
     assert texts(at).count(chances.NOT_COUNTED) == 2
+
+
+def test_a_chance_too_rare_to_draw_is_said_in_words():
+    at = open_page(PAGE, option="fusion")
+    assert chances.TOO_RARE in texts(at)
+    assert "fewer than 1 out of 100 died in hospital" in texts(at)
 
 
 def test_the_investigational_option_is_marked():

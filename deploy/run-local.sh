@@ -86,13 +86,15 @@ http {
     fastcgi_temp_path $run_dir/temp/fastcgi;
     uwsgi_temp_path $run_dir/temp/uwsgi;
     scgi_temp_path $run_dir/temp/scgi;
-    # Which replica answered each request (tests/deploy/test_topology.py reads it).
-    log_format upstream '\$remote_addr [\$time_local] "\$request" \$status upstream=\$upstream_addr';
+    # Which replica answered each request, and for which browser (its route key, route.conf);
+    # tests/deploy/test_topology.py reads it.
+    log_format upstream '\$remote_addr [\$time_local] "\$request" \$status upstream=\$upstream_addr route=\$explorer_route';
     access_log $run_dir/access.log upstream;
+    include explorer/route.conf;
     upstream explorer {
-        # Sticky per client address: a tab's files and WebSocket reach the process holding it.
-        # A replica that is down is skipped for the next one.
-        ip_hash;
+        # Sticky per browser (route.conf): a tab's files and WebSocket reach the process
+        # holding its session. A replica that is down is skipped for the next one.
+        hash \$explorer_route consistent;
 $upstream_servers    }
     server {
         listen 127.0.0.1:$proxy_port;

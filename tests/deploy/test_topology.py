@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import http.client
 import os
+import re
 import signal
 import socket
 import ssl
@@ -128,11 +129,38 @@ def test_pages_work_with_the_policy_in_force(topology, page):
     assert breaches == []
 
 
+ROUTE_COOKIE = "explorer_route"
+
+
+def replica_for(topology, route: str | None) -> str:
+    """The replica that answers a request carrying this routing cookie (None: a new browser)."""
+    headers = {"Cookie": f"{ROUTE_COOKIE}={route}"} if route else {}
+    with urllib.request.urlopen(urllib.request.Request(topology.url + "/_stcore/health", headers=headers), timeout=10):
+        pass
+    return replica_of_last(topology, "GET /_stcore/health")
+
+
+def test_each_browser_sticks_to_one_replica_and_browsers_spread_over_both(topology, browser):
+    # A real browser: its page and its WebSocket (the session) reach the same replica.
+    since = len(topology.access_log())
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(topology.url + "/")
+    wait_for_app(page)
+    [route] = [cookie["value"] for cookie in context.cookies() if cookie["name"] == ROUTE_COOKIE]
+    context.close()
+    assert stream_replica(topology, since, route) == replica_of_last(topology, "GET /") == replica_for(topology, route)
+    # Every request here comes from 127.0.0.1, as a clinic's visitors may share one address.
+    assert len({replica_for(topology, route) for _ in range(10)}) == 1
+    # 24 new browsers all on one replica would happen about twice in 10 million runs.
+    assert len({replica_for(topology, None) for _ in range(24)}) == 2
+
+
 def replica_of_last(topology, request: str) -> str:
     """The replica ("127.0.0.1:port") that answered the last `request` ("GET /compare") in
     nginx's log; after a retry the log lists every replica tried, the answering one last."""
     lines = [line for line in topology.access_log() if f'"{request} ' in line or f'"{request}?' in line]
-    return lines[-1].rsplit("upstream=", 1)[1].split(", ")[-1]
+    return upstream_of(lines[-1])
 
 
 def process_is_gone(pid: int, timeout: float = 10) -> bool:
@@ -151,10 +179,10 @@ def test_a_new_session_is_served_when_its_replica_stops(topology, browser):
     first_page = first.new_page()
     first_page.goto(topology.url + "/")
     wait_for_app(first_page)
+    route = [cookie for cookie in first.cookies() if cookie["name"] == ROUTE_COOKIE]
     first.close()
-    # Every client here is 127.0.0.1, so ip_hash sends them all to one replica: stop that one.
-    # With no tab left on it, nginx still takes it for alive: the next page's first request
-    # meets a closed port, and must be passed on to the other replica.
+    # Stop the replica this browser is routed to. With no tab left on it, nginx still takes it
+    # for alive: the browser's next page meets a closed port and must be passed on to the other.
     serving = replica_of_last(topology, "GET /")
     pid = topology.app_pid(int(serving.rsplit(":", 1)[1]))
     os.kill(pid, signal.SIGTERM)
@@ -162,6 +190,7 @@ def test_a_new_session_is_served_when_its_replica_stops(topology, browser):
 
     since = len(topology.access_log())
     second = browser.new_context()
+    second.add_cookies(route)  # the same browser, coming back
     page = second.new_page()
     messages = watch_console(page)
     assert page.goto(topology.url + "/compare").status == 200
@@ -170,18 +199,28 @@ def test_a_new_session_is_served_when_its_replica_stops(topology, browser):
     assert page.locator("[data-testid='stException']").count() == 0
     second.close()
     assert replica_of_last(topology, "GET /compare") != serving
-    assert stream_replica(topology, since) != serving
+    assert stream_replica(topology, since, route[0]["value"]) != serving
     assert not [m for m in messages if m.startswith("pageerror")]
 
 
-def stream_replica(topology, since: int, timeout: float = 5) -> str:
+def upstream_of(line: str) -> str:
+    """The replica that answered a line of nginx's access log (run-local.sh's format); after a
+    retry the log lists every replica tried, the answering one last."""
+    return re.search(r"upstream=(.*) route=", line).group(1).split(", ")[-1]
+
+
+def stream_replica(topology, since: int, route: str = "", timeout: float = 5) -> str:
     """The replica that held the first WebSocket logged after line `since` of nginx's access log
-    (nginx logs a WebSocket when it closes)."""
+    (nginx logs a WebSocket when it closes), of the browser with this route key if given."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        streams = [line for line in topology.access_log()[since:] if '"GET /_stcore/stream HTTP/1.1" 101 ' in line]
+        streams = [
+            line
+            for line in topology.access_log()[since:]
+            if '"GET /_stcore/stream HTTP/1.1" 101 ' in line and f"route={route}" in line
+        ]
         if streams:
-            return streams[0].rsplit("upstream=", 1)[1].split(", ")[-1]
+            return upstream_of(streams[0])
         time.sleep(0.1)
     raise AssertionError("no WebSocket in nginx's access log")
 

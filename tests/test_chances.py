@@ -47,6 +47,13 @@ def test_people_are_grouped_in_reading_order_not_scattered():
     assert people["y"].max() == 9 and people.groupby("y").size().eq(10).all()
 
 
+def test_the_chart_draws_exactly_those_people():
+    spec = charts.icon_array((Count("Fibrin", 33.5, 33.5), Count("Saltwater", 39.3, 39.3)), "met the goal").to_dict()
+    people = next(rows for rows in spec["datasets"].values() if rows and "person" in rows[0])
+    assert len(people) == 200
+    assert [sum(1 for row in people[g * 100 : g * 100 + 100] if row["status"] == charts.HAD) for g in (0, 1)] == [34, 39]
+
+
 def test_the_comparison_group_is_drawn_beside_on_the_same_scale():
     people = charts.icon_people((Count("Fibrin", 33.5, 33.5), Count("Saltwater", 39.3, 39.3)))
     option, comparison = people.iloc[:100], people.iloc[100:]

@@ -321,9 +321,13 @@ PERSON = (
     "M-0.28,-0.7a0.28,0.28 0 1,0 0.56,0a0.28,0.28 0 1,0 -0.56,0Z "
     "M-0.62,1L-0.62,0.08Q-0.62,-0.34 0,-0.34Q0.62,-0.34 0.62,0.08L0.62,1Z"
 )
-ICON_CELL = 16  # pixels per person across: two arrays of 10 fit side by side on a phone (352 px)
-CONSULT_ZOOM = 1.6  # on a shared screen, where the page's type is 20 px instead of 16
+ICON_CELL = 16  # pixels per person across, at zoom 1: two arrays of 10 take 352 px
 ICON_ROW = 18  # pixels per row of people
+# The page draws pictures larger and lets a phone shrink them to its width (frame.chart's
+# fit_key): at 1.3 a phone shows them at about zoom 1. Larger still on a shared screen, where the
+# page's type is 20 px instead of 16.
+SCREEN_ZOOM = 1.3
+CONSULT_ZOOM = 1.7
 ICON_SIZE = 190
 ICONS_PER_ROW = 10
 GROUP_GAP = 1.6  # empty columns between two groups' arrays
@@ -378,8 +382,7 @@ def _icon_key(statuses: list[str], outcome: str) -> pd.DataFrame:
 def icon_array(counts: tuple, outcome: str, zoom: float = 1.0) -> alt.LayerChart:
     """Icon arrays of 100 people for one outcome: the option's group and, beside it on the same
     scale, the comparison group, each headed by its count, with a labelled key underneath.
-    `counts` are explorer.chances.Count values. `zoom` enlarges people and words alike (for a
-    shared screen); at 1 two arrays fit a phone."""
+    `counts` are explorer.chances.Count values. `zoom` enlarges people and words alike."""
     cell, row, font, line = ICON_CELL * zoom, ICON_ROW * zoom, FONT_SIZE * zoom, LINE_HEIGHT * zoom
     people = icon_people(counts)
     statuses = [status for status in (HAD, WITHIN_RANGE, DID_NOT) if status in set(people["status"])]

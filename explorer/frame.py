@@ -46,6 +46,8 @@ STYLE = """
 [class*="st-key-label-"] [data-testid="stText"] { font-weight: 700; }
 [data-testid="stCaptionContainer"] { opacity: 1; color: #4a4a4a; }
 @media screen { [class*="st-key-print-only"] { display: none; } }
+/* Pictures drawn to size (icon arrays) shrink to fit a narrow screen instead of scrolling. */
+[class*="st-key-fit-"] [data-testid="stVegaLiteChart"], [class*="st-key-fit-"] [data-testid="stVegaLiteChart"] svg { max-width: 100%; height: auto; }
 /* On paper the page needs its whole width, not the sidebar or the controls. */
 @media print {
   [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stToolbar"],
@@ -287,13 +289,17 @@ def sources_table(sources: pd.DataFrame) -> None:
         st.text("\n".join(compare.source_lines(sources)))
 
 
-def chart(build: Callable[..., alt.TopLevelMixin], *inputs, alt_text: str, stretch: bool = True) -> None:
-    """The chart `build(*inputs)` makes, with its accessible name, as wide as the page unless
-    `stretch` is False (pictures drawn to size). Altair takes tens of milliseconds to build and
-    check a chart on every rerun (the charts page ran in ~300 ms, docs/performance.md): the
-    finished Vega-Lite spec is kept per builder and inputs."""
+def chart(build: Callable[..., alt.TopLevelMixin], *inputs, alt_text: str, fit_key: str | None = None) -> None:
+    """The chart `build(*inputs)` makes, with its accessible name, as wide as the page; with a
+    `fit_key`, a picture drawn to its own size instead, shrunk to fit a narrower screen. Altair
+    takes tens of milliseconds to build and check a chart on every rerun (the charts page ran in
+    ~300 ms, docs/performance.md): the finished Vega-Lite spec is kept per builder and inputs."""
     spec = _chart_spec(f"{build.__module__}.{build.__qualname__}", build, *inputs)
-    st.vega_lite_chart(spec=spec, alt=alt_text, width="stretch" if stretch else "content")
+    if fit_key is None:
+        st.vega_lite_chart(spec=spec, alt=alt_text, width="stretch")
+        return
+    with st.container(key=f"fit-{fit_key}"):
+        st.vega_lite_chart(spec=spec, alt=alt_text, width="content")
 
 
 @st.cache_data(show_spinner=False, max_entries=1000)

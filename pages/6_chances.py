@@ -10,7 +10,7 @@ st.title("Chances: what happens to 100 people")
 st.markdown(frame.markdown_file("chances.md"))
 
 every_chance = chances.all_chances(content)
-zoom = charts.CONSULT_ZOOM if frame.in_consult_mode() else 1.0
+zoom = charts.CONSULT_ZOOM if frame.in_consult_mode() else charts.SCREEN_ZOOM
 names = content.option_names()
 with st.container(key="controls-option"):  # on paper the headings name the option
     option_id = frame.pick_one("Which option do you want to see?", names, "option")
@@ -25,7 +25,10 @@ for kind, found in chances.by_kind(every_chance, option_id).items():
     for chance in found:
         st.subheader(plain(chances.title(chance)), anchor=f"{kind}-{chance.outcome_id}")
         if chance.drawable:
-            frame.chart(charts.icon_array, chance.counts, chance.outcome, zoom, alt_text=chance.alt_text(), stretch=False)
+            frame.chart(
+                charts.icon_array, chance.counts, chance.outcome, zoom,
+                alt_text=chance.alt_text(), fit_key=f"{kind}-{chance.outcome_id}",
+            )
         else:
             st.text(chances.TOO_RARE)
         for line in chance.sentences():

@@ -70,6 +70,8 @@ STYLE = """
   h2, h3 { break-after: avoid; }
   [class*="st-key-dense-rows"] [data-testid="stText"] { font-size: 7.5pt !important; line-height: 1.2 !important; }
   [data-testid="stVegaLiteChart"], [data-testid="stVegaLiteChart"] * { height: auto !important; min-height: 0 !important; }
+  /* Pictures drawn to size, scaled to the small print type. */
+  [class*="st-key-fit-"] [data-testid="stVegaLiteChart"] svg { width: 95mm !important; }
   @page { size: A4; margin: 11mm; }
 }
 </style>

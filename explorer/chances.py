@@ -16,6 +16,7 @@ import pandas as pd
 from explorer.compare import evidence_line, source_table
 from explorer.data import Content
 from explorer.schema import OUTCOME_KINDS, split_ids
+from explorer.text import capital
 
 OUT_OF = 100
 KIND_HEADINGS = {"benefit": "Chances of benefit", "harm": "Chances of harm or more treatment"}
@@ -108,13 +109,13 @@ class Chance:
             exact = "" if count.exact() else f" ({count.had()} in the study)"
             lines.append(
                 f"{count.group}: {count.amount()} out of {OUT_OF} {self.outcome}{exact}. "
-                f"{_capital(count.amount(rest=True))} out of {OUT_OF} did not."
+                f"{capital(count.amount(rest=True))} out of {OUT_OF} did not."
             )
         return lines
 
     def details(self) -> list[str]:
         """When, who, anything to bear in mind, and how sure we are."""
-        lines = [f"When: {_capital(self.time_frame)}.", f"Who: {self.people}"]
+        lines = [f"When: {capital(self.time_frame)}.", f"Who: {self.people}"]
         if self.note:
             lines.append(self.note)
         return lines
@@ -137,10 +138,6 @@ class Chance:
                 f"Out of {OUT_OF}: did not": [count.did_not() for count in self.counts],
             }
         )
-
-
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 def _counts(row: pd.Series) -> tuple[Count, ...]:
@@ -219,7 +216,7 @@ def numbers_table(chances: list[Chance]) -> pd.DataFrame:
 
 def title(chance: Chance) -> str:
     """The outcome as a heading: 'Had a complication'."""
-    return _capital(chance.outcome)
+    return capital(chance.outcome)
 
 
 def cited_sources(content: Content, chances: list[Chance]) -> pd.DataFrame:

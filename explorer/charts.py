@@ -18,6 +18,7 @@ import altair as alt
 import pandas as pd
 
 from explorer.ratings import MILESTONE_NAMES, NOT_KNOWN, SHADES
+from explorer.text import capital
 
 # A lightness ramp in one hue (the Okabe-Ito blue family): greys 244, 215, 172, 103 and 51 when
 # printed in black and white. Text is near-black on the three lightest shades and white on the
@@ -365,7 +366,7 @@ def _icon_key(statuses: list[str], outcome: str) -> pd.DataFrame:
     """One labelled person per kind of mark drawn, under the arrays (labels on the chart itself,
     not a legend to match by colour)."""
     words = {
-        HAD: outcome[:1].upper() + outcome[1:],
+        HAD: capital(outcome),
         WITHIN_RANGE: "Within the range the studies give",
         DID_NOT: "Did not",
     }

@@ -87,18 +87,20 @@ class Content:
     @property
     def outcomes(self) -> pd.DataFrame:
         """People out of 100 with each outcome, as numbers; missing (NaN) where a cell is empty."""
-        frame = self.tables["outcomes.csv"]
-        counts = ["count", "count_to", "comparison_count", "comparison_count_to"]
-        return frame.assign(**{column: pd.to_numeric(frame[column].replace("", None)) for column in counts})
+        return _numbers(self.tables["outcomes.csv"], ["count", "count_to", "comparison_count", "comparison_count_to"])
 
     def option_names(self) -> dict[str, str]:
         """Option id -> full name, in the neutral display order."""
         return dict(zip(self.options["option_id"], self.options["name"]))
 
 
+def _numbers(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    # The schema has checked these cells: a number, or empty where there is none.
+    return frame.assign(**{column: pd.to_numeric(frame[column].replace("", None)) for column in columns})
+
+
 def _whole_numbers(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
-    # The schema has checked these cells: a whole number, or empty where the value is not known.
-    return frame.assign(**{column: pd.to_numeric(frame[column].replace("", None)).astype("Int64") for column in columns})
+    return _numbers(frame, columns).astype({column: "Int64" for column in columns})
 
 
 @dataclass(frozen=True)

@@ -173,8 +173,12 @@ def age_column(age: int) -> str:
     return f"age_{age}"
 
 
-def _certainty(levels: tuple[str, ...] = CERTAINTY_LEVELS) -> pa.Column:
-    return pa.Column(str, pa.Check.isin(levels, error="one of: " + ", ".join(levels)))
+def _one_of(values: tuple[str, ...]) -> pa.Column:
+    return pa.Column(str, pa.Check.isin(values, error="one of: " + ", ".join(values)))
+
+
+def _certainty() -> pa.Column:
+    return _one_of(CERTAINTY_LEVELS)
 
 
 def _source_ids(known_sources: set[str], required: bool = True) -> pa.Column:
@@ -231,9 +235,7 @@ def options_schema(refs: Refs) -> pa.DataFrameSchema:
             "name": _plain_text(unique=True),
             "short_name": _plain_text(unique=True),
             "summary": _plain_text(),
-            "status": pa.Column(
-                str, pa.Check.isin(OPTION_STATUSES, error="one of: " + ", ".join(OPTION_STATUSES))
-            ),
+            "status": _one_of(OPTION_STATUSES),
             "source_ids": _source_ids(refs["source"]),
         },
         name="options.csv",
@@ -389,7 +391,7 @@ def recovery_schema(refs: Refs) -> pa.DataFrameSchema:
     return pa.DataFrameSchema(
         {
             "option_id": _reference(refs["option"], "option"),
-            "milestone": pa.Column(str, pa.Check.isin(MILESTONES, error="one of: " + ", ".join(MILESTONES))),
+            "milestone": _one_of(MILESTONES),
             "weeks_min": pa.Column(str),
             "weeks_max": pa.Column(str),
             "note": _plain_text(),
@@ -571,7 +573,7 @@ def outcomes_schema(refs: Refs) -> pa.DataFrameSchema:
         {
             "option_id": _reference(refs["option"], "option"),
             "outcome_id": _id_column(unique=False),
-            "kind": pa.Column(str, pa.Check.isin(OUTCOME_KINDS, error="one of: " + ", ".join(OUTCOME_KINDS))),
+            "kind": _one_of(OUTCOME_KINDS),
             "outcome": _plain_text(),
             "group": _plain_text(),
             "count": _count(required=True),
@@ -583,7 +585,7 @@ def outcomes_schema(refs: Refs) -> pa.DataFrameSchema:
             "time_frame": _plain_text(),
             "note": _plain_text(required=False),
             "source_ids": _source_ids(refs["source"]),
-            "certainty": _certainty(tuple(level for level in CERTAINTY_LEVELS if level != NOT_KNOWN)),
+            "certainty": _one_of(tuple(level for level in CERTAINTY_LEVELS if level != NOT_KNOWN)),
         },
         checks=[
             _count_to("count_to", "count"),

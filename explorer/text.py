@@ -19,6 +19,11 @@ def plain(text: str) -> str:
     return _PUNCTUATION.sub(r"\\\1", unlinked)
 
 
+def capital(text: str) -> str:
+    """The text with its first letter in capitals: 'had a complication' -> 'Had a complication'."""
+    return text[:1].upper() + text[1:]
+
+
 def plain_table(table: pd.DataFrame) -> pd.DataFrame:
     """Every cell and column header escaped: st.table reads both as Markdown, so an image in a
     CSV cell (or in an option name used as a header) would be fetched from outside and shown."""

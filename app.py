@@ -8,6 +8,7 @@ content = frame.start_page("Start here")
 
 st.title("Back pain from a disc: comparing your treatment options")
 st.markdown(frame.markdown_file("home.md"))
+frame.get_help_now(content)
 
 st.header("The five options")
 st.caption("In a fixed order, from least to most invasive. The order is not a ranking.")

@@ -8,6 +8,7 @@ import streamlit as st
 
 from explorer import readability
 from explorer.data import Content, cached_content
+from explorer.words import t
 
 APP_DIR = Path(__file__).resolve().parent.parent
 
@@ -26,6 +27,27 @@ def release_table(content: Content) -> pd.DataFrame:
             ],
         }
     )
+
+
+def changelog_table(content: Content) -> pd.DataFrame:
+    """What changed in each release and why, newest release first, in the clinic's order."""
+    log = content.changelog
+    newest_first = log.assign(order=log["version"].map(_version_key)).sort_values(
+        ["order", "position"], ascending=[False, True], kind="stable"
+    )
+    return pd.DataFrame(
+        {
+            t("about.changelog.version"): newest_first["version"],
+            t("about.changelog.kind"): newest_first["kind"].map(lambda kind: t(f"about.changelog.kinds.{kind}")),
+            t("about.changelog.finding"): newest_first["finding"],
+            t("about.changelog.change"): newest_first["change"],
+            t("about.changelog.reason"): newest_first["reason"],
+        }
+    )
+
+
+def _version_key(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in version.split("."))
 
 
 @st.cache_data(show_spinner=False)

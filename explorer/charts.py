@@ -4,7 +4,7 @@ explorer.ratings in, an Altair chart out; the page only lays them out.
 The levels are ordinal. Every mark carries its level in words, and shading runs from light
 (lighter burden) to dark (heavier) in one hue, so the charts also read in black and white.
 Nothing is drawn with decimals or smooth shapes that would suggest more precision than the
-evidence has, and every option's row says how sure we are that it helps.
+evidence has, and every option's row says how big its benefit is and how sure we are of that.
 
 Each row starts with a heading line across the chart's full width instead of axis labels at
 the side, so that on a phone the cells get the whole width of the screen. Charts stretch to
@@ -48,10 +48,6 @@ def characters_per_column(columns: int) -> int:
     """How many characters to put on a line in one of `columns` equal columns, so that the
     words still fit on a phone; fewer columns get longer lines."""
     return max(11, PHONE_CHARACTERS // max(columns, 1) - 1)
-
-
-def evidence_words(evidence: str) -> str:
-    return f"Evidence it helps: {evidence.lower()}"
 
 
 def _line_count(text: str) -> int:
@@ -196,7 +192,7 @@ def attribute_chart(ranked_rows: pd.DataFrame, scale_levels: pd.DataFrame) -> al
     columns = dict(zip(levels, _columns(levels, width)))
     rows, step = _labelled(
         ranked_rows.assign(
-            column=ranked_rows["label"].map(columns), evidence_words=ranked_rows["evidence"].map(evidence_words)
+            column=ranked_rows["label"].map(columns), evidence_words=ranked_rows["evidence"]
         ),
         ranked_rows["label"],
         width,
@@ -238,7 +234,7 @@ def recovery_chart(recovery_rows: pd.DataFrame, milestone: str) -> alt.LayerChar
     step = 60
     rows = recovery_rows.assign(
         heading=recovery_rows["option"] + ": " + recovery_rows["in_weeks"].str.lower(),
-        evidence_words=recovery_rows["evidence"].map(evidence_words),
+        evidence_words=recovery_rows["evidence"],
     )[["heading", "evidence_words", "weeks_min", "weeks_max"]]
     order = list(rows["heading"])
     longest = int(recovery_rows["weeks_max"].max()) if recovery_rows["weeks_max"].notna().any() else 1

@@ -89,6 +89,25 @@ class Content:
         """People out of 100 with each outcome, as numbers; missing (NaN) where a cell is empty."""
         return _numbers(self.tables["outcomes.csv"], ["count", "count_to", "comparison_count", "comparison_count_to"])
 
+    @property
+    def warning_groups(self) -> pd.DataFrame:
+        return self.tables["warning_groups.csv"]
+
+    @property
+    def warning_signs(self) -> pd.DataFrame:
+        """Warning signs, each with its group; in order within each group."""
+        return self.tables["warning_signs.csv"]
+
+    @property
+    def clinic(self) -> pd.Series:
+        """The clinic's own settings: the phone numbers the warning signs tell people to call."""
+        return self.tables["clinic.csv"].iloc[0]
+
+    @property
+    def changelog(self) -> pd.DataFrame:
+        """What changed in each release and why, including review findings answered, not applied."""
+        return self.tables["changelog.csv"]
+
     def option_names(self) -> dict[str, str]:
         """Option id -> full name, in the neutral display order."""
         return dict(zip(self.options["option_id"], self.options["name"]))

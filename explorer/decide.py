@@ -10,12 +10,13 @@ from urllib.parse import urlencode
 
 import pandas as pd
 
-from explorer import compare
+from explorer import compare, safety
 from explorer import ratings as ratings_frames
 from explorer.data import Content
 from explorer.ratings import NOT_KNOWN
 from explorer.schema import split_ids
 from explorer.selection import CONSULT, MODE_PARAM, OPTIONS_PARAM, in_neutral_order
+from explorer.words import t
 
 APP_NAME = "Disc treatment explorer"
 NOT_A_RECOMMENDATION = (
@@ -160,6 +161,7 @@ def fit_rules(content: Content) -> pd.DataFrame:
     """How each statement is judged, in level words: the rule behind every "lines up"."""
     levels = content.attribute_levels
     topics = dict(zip(content.attributes["attribute_id"], content.attributes["name"]))
+    rules = dict(zip(content.attributes["attribute_id"], content.attributes["rule"]))
     rows = []
     for statement in content.statements.itertuples():
         for attribute_id in split_ids(statement.attribute_ids):
@@ -168,12 +170,13 @@ def fit_rules(content: Content) -> pd.DataFrame:
                 [
                     statement.statement,
                     topics[attribute_id],
+                    rules[attribute_id],
                     ", ".join(words[words.index <= statement.lines_up_well_to]),
                     ", ".join(words[(words.index > statement.lines_up_well_to) & (words.index < statement.lines_up_poorly_from)]) or "-",
                     ", ".join(words[words.index >= statement.lines_up_poorly_from]),
                 ]
             )
-    return pd.DataFrame(rows, columns=["What matters", "Topic", *FIT_WORDS])
+    return pd.DataFrame(rows, columns=["What matters", "Topic", t("ratings.rule_heading"), *FIT_WORDS])
 
 
 def alignment_alt(alignment: pd.DataFrame) -> str:
@@ -238,6 +241,7 @@ def record_note(content: Content, option_ids: Sequence[str], answers: Answers) -
         f"Options discussed: {discussed}.",
         "Patient rated most important: " + ("; ".join(priorities) if priorities else "not rated") + ".",
         sure_result(answers.sure).summary() + ".",
+        safety.note_line(content),
         "Decision aid only; no option recommended by the tool.",
     ]
     note = "\n".join(lines)
@@ -309,6 +313,7 @@ class Summary:
 
     option_names: list[str]
     notes: list[str]
+    get_help: list[safety.WarningGroup]
     rows: list[compare.Row]  # SUMMARY_QUESTIONS only
     priorities: list[tuple[str, str]]  # (statement, importance words), in page order
     alignment: pd.DataFrame
@@ -326,6 +331,7 @@ def summary(content: Content, option_ids: Sequence[str], answers: Answers) -> Su
     return Summary(
         option_names=[content.option_names()[o] for o in chosen],
         notes=compare.notes(content, chosen),
+        get_help=safety.warning_groups(content),
         rows=rows,
         priorities=[
             (row.statement, IMPORTANCE[answers.ratings[row.statement_id]])

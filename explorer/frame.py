@@ -11,11 +11,12 @@ import streamlit as st
 # Private, in the pinned Streamlit: the lock around Altair's global theme (see _chart_spec).
 from streamlit.elements.vega_charts import _altair_globals_lock
 
-from explorer import compare, decide
+from explorer import compare, decide, safety
 from explorer.data import Content, cached_content, data_dir
 from explorer.schema import Problem
 from explorer.selection import CONSULT, MODE_PARAM, OPTIONS_PARAM, in_neutral_order, link_params
 from explorer.text import plain, plain_table
+from explorer.words import t
 
 APP_NAME = "Disc treatment explorer"
 CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
@@ -325,6 +326,21 @@ def answer(cell: compare.Cell, label_key: str | None) -> None:
         label(cell.option_name, key=label_key)
     st.text(cell.answer)
     st.caption(plain(cell.evidence_line()))
+
+
+def get_help_now(content: Content) -> None:
+    """The warning signs that need urgent care and what to do, on every page where a person
+    weighs the options: on screen, in consult mode and on paper."""
+    groups = safety.warning_groups(content)
+    with st.container(border=True, key="get-help-now"):
+        st.header(t("get_help.title"), anchor="get-help-now")
+        st.text(t("get_help.intro"))
+        for group in groups:
+            label(group.heading, key=f"help-{group.group_id}")
+            if group.signs:
+                st.text("\n".join("• " + sign for sign in group.signs))
+            st.error(plain(group.action))
+        st.caption(plain(safety.sources_line(groups)))
 
 
 def label(text: str, key: str) -> None:

@@ -5,7 +5,9 @@ from __future__ import annotations
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
+from explorer import safety
 from explorer.decide import APP_NAME, CITATION_GAP, NOT_A_RECOMMENDATION, Summary, citations
+from explorer.words import t
 
 # fpdf2's built-in fonts cover Latin-1 only; map the few typographic characters we use.
 _LATIN1 = str.maketrans({"–": "-", "—": "-", "‘": "'", "’": "'", "“": '"', "”": '"', "…": "...", "→": "->", "·": "-"})
@@ -74,6 +76,7 @@ def _summary_at(summary: Summary, scale: float) -> _Handout:
     pdf.paragraph(", ".join(summary.option_names) + ".")
     for note in summary.notes:
         pdf.paragraph(note, style="I")
+    get_help_now(pdf, summary.get_help)
     for row in summary.rows:
         pdf.heading(row.question)
         for cell in row.cells:
@@ -111,6 +114,24 @@ def _summary_at(summary: Summary, scale: float) -> _Handout:
     paragraph = CITATION_GAP.join(citations(summary))
     pdf.multi_cell(0, 2.6, _latin1(paragraph), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
     return pdf
+
+
+def get_help_now(pdf: _Handout, groups: list[safety.WarningGroup]) -> None:
+    """The warning signs in a box, so that they stand out on a black-and-white printout."""
+    top = pdf.get_y() + 1
+    pdf.ln(1)
+    pdf.set_x(pdf.l_margin + 1)
+    pdf.heading(t("get_help.title"))
+    pdf.paragraph(t("get_help.intro"))
+    for group in groups:
+        pdf.paragraph(group.heading, style="B")
+        for sign in group.signs:
+            pdf.bullet(sign)
+        pdf.paragraph(group.action, style="B")
+    pdf.set_font("Helvetica", "", 6)
+    pdf.multi_cell(0, 2.6, _latin1(safety.sources_line(groups)), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.rect(pdf.l_margin - 1.5, top, pdf.epw + 3, pdf.get_y() - top + 1)
+    pdf.ln(2)
 
 
 def alignment_grid(pdf: _Handout, summary: Summary) -> None:

@@ -9,11 +9,10 @@ from typing import Sequence
 import pandas as pd
 
 from explorer.data import Content
-from explorer.schema import MILESTONES
+from explorer.schema import BENEFIT_SIZE_ID, EVIDENCE_ID, MILESTONES
+from explorer.words import t
 
 NOT_KNOWN = "Not known"
-# The attribute that says how sure we are that an option helps; shown beside every burden chart.
-EVIDENCE = "evidence_strength"
 # The attribute the one-at-a-time chart opens on (the evidence is already beside every row).
 FIRST_PICK = "invasiveness"
 # The burden scale is drawn in this many lightness steps, whatever an attribute's number of levels.
@@ -40,7 +39,8 @@ def shade(level, levels: int):
 def rated(content: Content, option_ids: Sequence[str]) -> pd.DataFrame:
     """One row per chosen option and attribute, options in the given order, attributes in
     display order: the level in words ("Not known" where it is), its shade, how sure we are,
-    the sources, and the option's evidence strength in words."""
+    the sources, and the option's benefit words: how big its extra benefit is and how sure we are
+    of that, shown together so that certainty never reads as benefit."""
     options = content.options.set_index("option_id").loc[list(option_ids)].reset_index()
     levels = content.attribute_levels
     level_counts = levels.groupby("attribute_id")["level"].max()
@@ -54,13 +54,42 @@ def rated(content: Content, option_ids: Sequence[str]) -> pd.DataFrame:
     rows["label"] = rows["label"].fillna(NOT_KNOWN)
     rows["levels"] = rows["attribute_id"].map(level_counts)
     rows["shade"] = pd.array([shade(l, n) for l, n in zip(rows["level"], rows["levels"])], dtype="Int64")
-    evidence = rows[rows["attribute_id"] == EVIDENCE].set_index("option_id")["label"]
-    rows["evidence"] = rows["option_id"].map(evidence).fillna(NOT_KNOWN)
+    rows["evidence"] = rows["option_id"].map(
+        {
+            option_id: benefit_words(labels.get(BENEFIT_SIZE_ID, NOT_KNOWN), labels.get(EVIDENCE_ID, NOT_KNOWN))
+            for option_id, labels in _labels_by_option(rows, (BENEFIT_SIZE_ID, EVIDENCE_ID)).items()
+        }
+    )
     columns = [
         "option_id", "option", "attribute_id", "attribute", "level", "levels",
         "label", "shade", "certainty", "source_ids", "evidence",
     ]
     return rows.sort_values(["position", "option_order"])[columns].reset_index(drop=True)
+
+
+def _labels_by_option(rows: pd.DataFrame, attribute_ids: Sequence[str]) -> dict[str, dict[str, str]]:
+    chosen = rows[rows["attribute_id"].isin(attribute_ids)]
+    by_option: dict[str, dict[str, str]] = {option_id: {} for option_id in rows["option_id"]}
+    for option_id, attribute_id, label in zip(chosen["option_id"], chosen["attribute_id"], chosen["label"]):
+        by_option[option_id][attribute_id] = label
+    return by_option
+
+
+def benefit_words(size: str, certainty: str) -> str:
+    """How big the extra benefit is, with how sure we are of it: 'Benefit: small; certainty: moderate'."""
+    return t("ratings.benefit_words", size=size.lower(), certainty=certainty.lower())
+
+
+def rule(content: Content, attribute_id: str) -> str:
+    """The one rule every option is rated by on this quality, in words."""
+    return t("ratings.rule", rule=content.attributes.set_index("attribute_id").at[attribute_id, "rule"])
+
+
+def rules_table(content: Content) -> pd.DataFrame:
+    """Every quality with the rule its ratings follow."""
+    return pd.DataFrame(
+        {t("ratings.quality"): content.attributes["name"], t("ratings.rule_heading"): content.attributes["rule"]}
+    )
 
 
 def glance_table(rated_rows: pd.DataFrame) -> pd.DataFrame:
@@ -96,7 +125,7 @@ def attribute_table(ranked_rows: pd.DataFrame) -> pd.DataFrame:
             attribute: ranked_rows["label"],
             "How sure we are of this": ranked_rows["certainty"],
             "Sources": ranked_rows["source_ids"].replace("", "none"),
-            "How sure we are it helps": ranked_rows["evidence"],
+            t("ratings.benefit_heading"): ranked_rows["evidence"],
         }
     )
 
@@ -114,7 +143,7 @@ def in_weeks(weeks_min, weeks_max) -> str:
 
 def recovery(content: Content, rated_rows: pd.DataFrame, milestone: str) -> pd.DataFrame:
     """Weeks until one milestone for the options in `rated_rows`, in their order, with the range
-    in words and each option's evidence strength."""
+    in words and each option's benefit words."""
     if milestone not in MILESTONES:
         raise ValueError(f"unknown milestone {milestone!r}")
     options = rated_rows.drop_duplicates("option_id")[["option_id", "option", "evidence"]]

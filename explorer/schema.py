@@ -23,6 +23,16 @@ DISC_STATES = ("healthy", "tear", "herniation", "degenerated")
 NO_PROCEDURE_ID = "conservative"
 # What an outcome in outcomes.csv is for the person: a benefit, or a harm (or more treatment).
 OUTCOME_KINDS = ("benefit", "harm")
+# Ids the code relies on, declared here and checked at load: the quality that says how sure we
+# are about the benefit, and the one that says how big the benefit is (shown together).
+EVIDENCE_ID = "evidence_strength"
+BENEFIT_SIZE_ID = "benefit_size"
+ATTRIBUTE_ROLES = (EVIDENCE_ID, BENEFIT_SIZE_ID)
+# What changed in a release (changelog.csv): a review finding applied, one answered instead, or new.
+CHANGE_KINDS = ("fixed", "answered", "added")
+# The clinic's own numbers (clinic.csv), which the warning-sign actions name as {emergency_phone}.
+CLINIC_PHONES = ("emergency_phone", "urgent_phone")
+PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 # Ages of the scan-findings table (Brinjikji 2015), one column each: age_20 ... age_80.
 SCAN_AGES = (20, 30, 40, 50, 60, 70, 80)
 
@@ -291,6 +301,8 @@ def attributes_schema(refs: Refs) -> pa.DataFrameSchema:
             "position": _position(),
             "name": _plain_text(unique=True),
             "description": _plain_text(),
+            # The one rule by which every option is rated on this quality, shown beside its chart.
+            "rule": _plain_text(),
             "lighter_end": pa.Column(
                 str,
                 pa.Check.isin(
@@ -300,13 +312,19 @@ def attributes_schema(refs: Refs) -> pa.DataFrameSchema:
                 ),
             ),
         },
-        checks=_row_rule(
-            "attribute_id",
-            lambda df: df["attribute_id"].map(
-                lambda attribute: level_key(attribute, 1) in defined and level_key(attribute, 2) in defined
+        checks=[
+            _row_rule(
+                "attribute_id",
+                lambda df: df["attribute_id"].map(
+                    lambda attribute: level_key(attribute, 1) in defined and level_key(attribute, 2) in defined
+                ),
+                "an attribute with at least levels 1 and 2 in attribute_levels.csv",
             ),
-            "an attribute with at least levels 1 and 2 in attribute_levels.csv",
-        ),
+            pa.Check(
+                lambda df: set(ATTRIBUTE_ROLES) <= set(df["attribute_id"]),
+                error="a row for each quality the app shows beside every chart: " + ", ".join(ATTRIBUTE_ROLES),
+            ),
+        ],
         name="attributes.csv",
     )
 
@@ -435,12 +453,14 @@ def sources_schema(refs: Refs) -> pa.DataFrameSchema:
     )
 
 
+def _version() -> pa.Column:
+    return pa.Column(str, pa.Check.str_matches(r"^\d+\.\d+(\.\d+)?$", error="a version like 1.0 or 1.2.3"))
+
+
 def release_schema(refs: Refs) -> pa.DataFrameSchema:
     return pa.DataFrameSchema(
         {
-            "version": pa.Column(
-                str, pa.Check.str_matches(r"^\d+\.\d+(\.\d+)?$", error="a version like 1.0 or 1.2.3")
-            ),
+            "version": _version(),
             "content_date": _date(),
             "next_review_date": _date(),
             "review_policy": _plain_text(),
@@ -608,6 +628,77 @@ def outcomes_schema(refs: Refs) -> pa.DataFrameSchema:
     )
 
 
+def _placeholders_known(cells: pd.Series) -> pd.Series:
+    return cells.map(lambda cell: set(PLACEHOLDER.findall(cell)) <= set(CLINIC_PHONES))
+
+
+def warning_groups_schema(refs: Refs) -> pa.DataFrameSchema:
+    return pa.DataFrameSchema(
+        {
+            "group_id": _id_column(),
+            "position": _position(),
+            "heading": _plain_text(),
+            "action": _plain_text(
+                pa.Check(
+                    _placeholders_known,
+                    error="what to do; a phone number from clinic.csv may be written as "
+                    + " or ".join("{" + name + "}" for name in CLINIC_PHONES),
+                )
+            ),
+            "source_ids": _source_ids(refs["source"]),
+            "certainty": _certainty(),
+        },
+        name="warning_groups.csv",
+    )
+
+
+def warning_signs_schema(refs: Refs) -> pa.DataFrameSchema:
+    return pa.DataFrameSchema(
+        {
+            "group_id": _reference(refs["warning_group"], "warning_group"),
+            "position": pa.Column(int, pa.Check.ge(1, error="a whole number of 1 or more (the order in its group)"), coerce=True),
+            "sign": _plain_text(unique=True),
+        },
+        unique=["group_id", "position"],
+        name="warning_signs.csv",
+    )
+
+
+def clinic_schema(refs: Refs) -> pa.DataFrameSchema:
+    phone = pa.Column(
+        str, pa.Check.str_matches(r"^\+?[0-9][0-9 ()-]{1,19}$", error="a phone number, digits only (for example 999 or 911)")
+    )
+    return pa.DataFrameSchema(
+        {name: phone for name in CLINIC_PHONES},
+        checks=pa.Check(lambda df: len(df) == 1, error="exactly one row"),
+        name="clinic.csv",
+    )
+
+
+def changelog_schema(refs: Refs) -> pa.DataFrameSchema:
+    return pa.DataFrameSchema(
+        {
+            "version": _version(),
+            "position": _position(),
+            "kind": _one_of(CHANGE_KINDS),
+            "finding": pa.Column(
+                str,
+                pa.Check.str_matches(
+                    r"^([0-9]+(\s*;\s*[0-9]+)*)?$", error="empty, or review finding numbers separated by ';' (for example '3; 33')"
+                ),
+            ),
+            "change": _plain_text(read_by=EXPERTS),
+            "reason": _plain_text(read_by=EXPERTS),
+        },
+        checks=_row_rule(
+            "finding",
+            lambda df: (df["kind"] == "added") | (df["finding"].str.strip() != ""),
+            "the review finding number(s) this row fixes or answers (only 'added' rows have none)",
+        ),
+        name="changelog.csv",
+    )
+
+
 @dataclass(frozen=True)
 class CsvFile:
     """A data file in data/ and what the app needs to know about it besides its columns."""
@@ -643,6 +734,10 @@ FILES: tuple[CsvFile, ...] = (
     CsvFile("anatomy_states.csv", anatomy_states_schema, order_by="position"),
     CsvFile("scan_findings.csv", scan_findings_schema, order_by="position"),
     CsvFile("outcomes.csv", outcomes_schema),
+    CsvFile("warning_groups.csv", warning_groups_schema, "group_id", "warning_group", order_by="position"),
+    CsvFile("warning_signs.csv", warning_signs_schema, order_by="position"),
+    CsvFile("clinic.csv", clinic_schema),
+    CsvFile("changelog.csv", changelog_schema, order_by="position"),
 )
 ID_KINDS = tuple(file.id_kind for file in FILES if file.id_kind)
 # Id columns whose allowed values are fixed here rather than listed in a file.

@@ -51,6 +51,8 @@ for row in [question] if consult else compare.rows(content, shown):
         with cell_column.container(border=True):
             frame.answer(cell, None if consult else f"{row.question_id}-{cell.option_id}")
 
+frame.get_help_now(content)
+
 if not consult:  # on the shared screen, sources are one click away on the About page
     st.header("Sources", anchor="sources")
     frame.sources_table(compare.cited_sources(content, shown))

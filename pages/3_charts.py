@@ -4,6 +4,7 @@ import streamlit as st
 
 from explorer import charts, frame, ratings
 from explorer.text import plain
+from explorer.words import t
 
 content = frame.start_page("Charts")
 st.title("Charts: effort, recovery and evidence")
@@ -16,12 +17,15 @@ st.header("Everything at a glance", anchor="glance")
 st.caption("Lighter shading: a lighter burden, or surer evidence. Darker: a heavier burden, or less sure evidence.")
 frame.chart(charts.overview_grid, rated, alt_text=charts.overview_alt(rated))
 frame.table(ratings.glance_table(rated), hide_index=True)
+with st.expander(t("charts.rules_expander")):
+    frame.table(ratings.rules_table(content), hide_index=True)
 
 st.header("One thing at a time", anchor="one-thing")
 attribute_id = frame.pick_one(
     "What do you want to compare?", ratings.attribute_names(content), "attribute", default=ratings.FIRST_PICK
 )
 st.caption(plain(ratings.description(content, attribute_id)))
+st.caption(plain(ratings.rule(content, attribute_id)))
 st.caption("Each row shows the whole scale, the lighter burden on the left. The lightest options come first.")
 ranked = ratings.ranked(rated, attribute_id)
 frame.chart(charts.attribute_chart, ranked, ratings.scale(content, attribute_id), alt_text=charts.attribute_alt(ranked))

@@ -19,6 +19,7 @@ st.header("The options you looked at")
 st.text(", ".join(summary.option_names) + ".")
 for note in summary.notes:
     st.warning(plain(note))
+frame.get_help_now(content)
 
 st.header("What matters to you")
 if summary.priorities:

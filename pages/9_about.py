@@ -4,6 +4,7 @@ import streamlit as st
 
 from explorer import about, compare, frame
 from explorer.data import data_dir
+from explorer.words import t
 
 content = frame.start_page("About and sources")
 
@@ -12,6 +13,10 @@ st.markdown(frame.markdown_file("about.md"))
 
 st.header("When this was written and when it is checked")
 frame.table(about.release_table(content), hide_index=True)
+
+st.header(t("about.changelog.heading"), anchor="changelog")
+st.text(t("about.changelog.intro"))
+frame.table(about.changelog_table(content), hide_index=True)
 
 st.header("How easy this is to read")
 st.markdown(frame.markdown_file("about_reading.md"))

@@ -47,5 +47,5 @@ def test_pdf_is_one_or_two_pages_about_the_chosen_options(options, tmp_path):
 
 def test_pdf_without_any_answers_still_makes_sense(tmp_path):
     pages, text = pdf_text(handout.summary_pdf(decide.summary(CONTENT, ["fusion"], Answers())), tmp_path)
-    assert pages == 1
+    assert pages <= 2  # one option's rows and the warning signs
     assert "Not rated" in text and "SURE test not done" in text

@@ -8,14 +8,13 @@ import pytest
 
 from explorer import ratings
 from explorer.data import load_content
+from explorer.schema import ATTRIBUTE_ROLES, BENEFIT_SIZE_ID, EVIDENCE_ID
+from explorer.words import t
 from tests.conftest import DATA
 
 CONTENT = load_content(DATA).content
 ALL = list(CONTENT.options["option_id"])
-ATTRIBUTES = [
-    "evidence_strength", "invasiveness", "anaesthesia", "hospital_stay", "recovery_time",
-    "reversibility", "time_to_benefit", "benefit_duration", "serious_harm", "more_treatment",
-]
+ATTRIBUTES = list(CONTENT.attributes["attribute_id"])
 
 
 def rating(option_id: str, attribute_id: str) -> pd.Series:
@@ -24,8 +23,8 @@ def rating(option_id: str, attribute_id: str) -> pd.Series:
 
 
 def test_the_data_contract_ids_and_columns():
-    assert list(CONTENT.attributes["attribute_id"]) == ATTRIBUTES
-    assert list(CONTENT.attributes.columns) == ["attribute_id", "position", "name", "description", "lighter_end"]
+    assert set(ATTRIBUTE_ROLES) <= set(ATTRIBUTES)
+    assert list(CONTENT.attributes.columns) == ["attribute_id", "position", "name", "description", "rule", "lighter_end"]
     assert list(CONTENT.attribute_levels.columns) == ["attribute_id", "level", "label"]
     assert list(CONTENT.ratings.columns) == ["option_id", "attribute_id", "level", "source_ids", "certainty"]
     assert list(CONTENT.recovery.columns) == [
@@ -58,10 +57,12 @@ def test_shades_run_from_lightest_to_heaviest_whatever_the_number_of_levels():
     assert pd.isna(ratings.shade(pd.NA, 3))
 
 
-def test_rated_carries_each_options_evidence_strength():
-    rows = ratings.rated(CONTENT, ALL).drop_duplicates("option_id").set_index("option_id")
-    assert rows.at["fibrin", "evidence"] == "Very low"
-    assert rows.at["conservative", "evidence"] == "Moderate"
+def test_rated_carries_each_options_benefit_size_with_its_certainty():
+    rows = ratings.rated(CONTENT, ALL)
+    labels = rows.set_index(["option_id", "attribute_id"])["label"]
+    for option_id, words in rows.drop_duplicates("option_id").set_index("option_id")["evidence"].items():
+        expected = ratings.benefit_words(labels[(option_id, BENEFIT_SIZE_ID)], labels[(option_id, EVIDENCE_ID)])
+        assert words == expected, option_id
 
 
 def test_ranked_puts_lighter_first_ties_in_neutral_order_and_unknown_last():
@@ -83,7 +84,7 @@ def test_attribute_table_matches_the_ranked_rows():
     ranked = ratings.ranked(ratings.rated(CONTENT, ALL), "more_treatment")
     table = ratings.attribute_table(ranked)
     assert list(table.columns) == [
-        "Option", "Chance of more treatment", "How sure we are of this", "Sources", "How sure we are it helps"
+        "Option", "Chance of more treatment", "How sure we are of this", "Sources", t("ratings.benefit_heading")
     ]
     assert list(table["Option"]) == list(ranked["option"])
     assert table.iloc[-1]["Sources"] == "none"  # a "not known" rating has no source
@@ -117,18 +118,25 @@ def test_sourced_recovery_numbers_from_the_evidence_brief():
     assert fibrin["weeks_max"].isna().all() and set(fibrin["certainty"]) == {"not known"}
 
 
-def test_fibrin_ratings_are_very_low_or_not_known():
-    fibrin = CONTENT.ratings[CONTENT.ratings["option_id"] == "fibrin"]
-    assert set(fibrin["certainty"]) <= {"very low", "not known"}
-    assert rating("fibrin", "evidence_strength")["level"] == 4
+def test_every_quality_states_its_one_rule():
+    assert (CONTENT.attributes["rule"].str.strip() != "").all()
+    for attribute_id in ATTRIBUTES:
+        assert CONTENT.attributes.set_index("attribute_id").at[attribute_id, "rule"] in ratings.rule(CONTENT, attribute_id)
+
+
+def test_the_investigational_option_shows_no_benefit_size():
+    # Certainty is not benefit: whatever its grade, an option with no shown benefit says so.
+    heaviest = CONTENT.attribute_levels[CONTENT.attribute_levels["attribute_id"] == BENEFIT_SIZE_ID]["level"].max()
+    for option_id in CONTENT.options.loc[CONTENT.options["status"] == "investigational", "option_id"]:
+        assert rating(option_id, BENEFIT_SIZE_ID)["level"] == heaviest
 
 
 def test_evidence_strength_matches_the_comparison_tables_certainty_row():
     # One truth: the grade on the charts is the grade under "How sure are we?" on the compare page.
     answers = CONTENT.answers[CONTENT.answers["question_id"] == "certainty"].set_index("option_id")
-    words = ratings.rated(CONTENT, ALL).drop_duplicates("option_id").set_index("option_id")["evidence"]
+    words = ratings.rated(CONTENT, ALL).set_index(["option_id", "attribute_id"])["label"]
     for option_id in ALL:
-        assert words[option_id].lower() == answers.at[option_id, "certainty"], option_id
+        assert words[(option_id, EVIDENCE_ID)].lower() == answers.at[option_id, "certainty"], option_id
 
 
 def test_recovery_time_levels_agree_with_the_recovery_weeks():

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from explorer.data import load_content
+from explorer.schema import EVIDENCE_ID
 from tests.conftest import read_rows, set_cell, write_rows
 
 
@@ -99,9 +100,21 @@ def test_a_gap_in_the_levels_of_an_attribute(data_copy):
 
 def test_an_attribute_without_levels(data_copy):
     rows = read_rows(data_copy / "attributes.csv")
-    rows.append({**rows[0], "attribute_id": "cost", "position": "11", "name": "Cost"})
+    rows.append({**rows[0], "attribute_id": "cost", "position": str(len(rows) + 1), "name": "Cost"})
     write_rows(data_copy / "attributes.csv", rows)
     problems = problems_of(data_copy)
     levels = next(p for p in problems if p.file == "attributes.csv")
     assert (levels.row, levels.column, levels.value) == (len(rows) + 1, "attribute_id", "cost")
     assert "levels 1 and 2" in levels.expected
+
+
+def test_renaming_a_quality_the_app_relies_on_is_a_data_problem(data_copy):
+    # Beside every chart the app shows these two qualities: a rename must not silently hide them.
+    for name in ("attributes.csv", "attribute_levels.csv", "ratings.csv"):
+        rows = read_rows(data_copy / name)
+        for row in rows:
+            if row["attribute_id"] == EVIDENCE_ID:
+                row["attribute_id"] = "evidence"
+        write_rows(data_copy / name, rows)
+    problems = problems_of(data_copy)
+    assert any(p.file == "attributes.csv" and EVIDENCE_ID in p.expected for p in problems)

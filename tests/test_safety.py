@@ -1,0 +1,105 @@
+"""The "Get help now" warning signs: built from the data, with the clinic's own phone numbers,
+on the pages where a person weighs the options, in consult mode, in the PDF and in the note."""
+
+from __future__ import annotations
+
+import pytest
+
+from explorer import decide, handout, safety
+from explorer.data import load_content
+from explorer.schema import PLACEHOLDER
+from explorer.text import plain
+from explorer.words import t
+from tests.conftest import DATA, read_rows, set_cell, write_rows
+from tests.test_handout import pdf_text
+from tests.test_pages import open_page, texts
+
+CONTENT = load_content(DATA).content
+
+
+def test_groups_keep_the_data_order_with_their_own_signs():
+    groups = safety.warning_groups(CONTENT)
+    assert [g.group_id for g in groups] == list(CONTENT.warning_groups["group_id"])
+    signs = CONTENT.warning_signs
+    for group in groups:
+        in_data = signs[signs["group_id"] == group.group_id].sort_values("position")["sign"]
+        assert list(group.signs) == list(in_data)
+
+
+def test_actions_name_the_clinics_own_numbers(data_copy):
+    write_rows(data_copy / "clinic.csv", [{"emergency_phone": "911", "urgent_phone": "988"}])
+    rows = read_rows(data_copy / "warning_groups.csv")
+    rows[0]["action"] = "Go to the emergency room now, or call {emergency_phone}. Or {urgent_phone}."
+    write_rows(data_copy / "warning_groups.csv", rows)
+    content = load_content(data_copy).content
+    [first, *_] = safety.warning_groups(content)
+    assert first.action == "Go to the emergency room now, or call 911. Or 988."
+    assert "911" in safety.note_line(content)
+
+
+def test_shipped_actions_leave_no_placeholder_unfilled():
+    for group in safety.warning_groups(CONTENT):
+        assert not PLACEHOLDER.search(group.action)
+
+
+def test_an_unknown_placeholder_is_a_data_problem(data_copy):
+    row = set_cell(data_copy / "warning_groups.csv", 0, "action", "Call {doctor_phone} now.")
+    result = load_content(data_copy)
+    assert result.content is None
+    [problem] = [p for p in result.problems if p.file == "warning_groups.csv"]
+    assert (problem.row, problem.column) == (row, "action") and "{emergency_phone}" in problem.expected
+
+
+def test_a_sign_in_an_unknown_group_is_a_data_problem(data_copy):
+    row = set_cell(data_copy / "warning_signs.csv", 0, "group_id", "nowhere")
+    problems = load_content(data_copy).problems
+    assert any(p.file == "warning_signs.csv" and p.row == row and p.column == "group_id" for p in problems)
+
+
+def test_a_phone_number_must_be_a_number(data_copy):
+    set_cell(data_copy / "clinic.csv", 0, "emergency_phone", "ring the clinic")
+    problems = load_content(data_copy).problems
+    assert any(p.file == "clinic.csv" and p.column == "emergency_phone" for p in problems)
+
+
+def test_shipped_warning_signs_send_people_to_emergency_care():
+    raw = CONTENT.warning_groups
+    assert raw["action"].str.contains("{emergency_phone}", regex=False).any()
+    assert len(CONTENT.warning_signs) >= 1 and (raw["source_ids"].str.strip() != "").all()
+
+
+def shown(at) -> str:
+    return "\n".join([texts(at), *(e.value for e in at.error), *(h.value for h in at.header)])
+
+
+@pytest.mark.parametrize(
+    "page, query",
+    [
+        ("app.py", {}),
+        ("pages/2_compare.py", {}),
+        ("pages/2_compare.py", {"mode": "consult"}),
+        ("pages/5_summary.py", {}),
+        ("app.py", {"mode": "consult"}),
+    ],
+)
+def test_get_help_now_is_on_the_page(page, query):
+    at = open_page(page, **query)
+    assert not at.exception
+    body = shown(at)
+    assert t("get_help.title") in body
+    for group in safety.warning_groups(CONTENT):
+        assert plain(group.action) in body  # shown escaped, as typed
+        for sign in group.signs:
+            assert sign in body
+
+
+def test_get_help_now_is_in_the_pdf_and_the_note(tmp_path):
+    summary = decide.summary(CONTENT, ["esi"], decide.Answers())
+    _, text = pdf_text(handout.summary_pdf(summary), tmp_path)
+    assert t("get_help.title") in text
+    for group in summary.get_help:
+        assert " ".join(group.action.split()) in text
+        for sign in group.signs:
+            assert " ".join(sign.split()) in text
+    note = decide.record_note(CONTENT, ["esi"], decide.Answers())
+    assert safety.note_line(CONTENT) in note and CONTENT.clinic["emergency_phone"] in note

@@ -71,7 +71,8 @@ def rows(content: Content, option_ids: Sequence[str]) -> list[Row]:
 
 
 def cited_sources(content: Content, option_ids: Sequence[str]) -> pd.DataFrame:
-    """The full citations behind the cells shown for these options, in source-id order."""
+    """The full citations behind the cells shown for these options and behind the warning signs
+    shown with them, in source-id order."""
     shown = set(option_ids)
     answers = content.answers
     cited = {
@@ -80,7 +81,11 @@ def cited_sources(content: Content, option_ids: Sequence[str]) -> pd.DataFrame:
         if option_id in shown
         for source in split_ids(cell)
     }
-    return source_table(content.sources, only=cited)
+    return source_table(content.sources, only=cited | warning_sources(content))
+
+
+def warning_sources(content: Content) -> set[str]:
+    return {source for cell in content.warning_groups["source_ids"] for source in split_ids(cell)}
 
 
 def source_table(sources: pd.DataFrame, only: set[str] | None = None) -> pd.DataFrame:

@@ -346,7 +346,11 @@ def summary(content: Content, option_ids: Sequence[str], answers: Answers) -> Su
         quiz_score=quiz_score(content, answers.quiz),
         sure=sure_result(answers.sure),
         questions=questions_to_ask(content, chosen),
-        sources=compare.cited_sources(content, chosen),
+        # Only what the handout shows: a full list would not fit its two sheets.
+        sources=compare.source_table(
+            content.sources,
+            only={s for row in rows for cell in row.cells for s in cell.source_ids} | compare.warning_sources(content),
+        ),
         release=dict(content.release),
     )
 

@@ -10,8 +10,9 @@ from explorer.decide import APP_NAME, CITATION_GAP, NOT_A_RECOMMENDATION, Summar
 from explorer.words import t
 
 # fpdf2's built-in fonts cover Latin-1 only; map the few typographic characters we use.
-_LATIN1 = str.maketrans({"–": "-", "—": "-", "‘": "'", "’": "'", "“": '"', "”": '"', "…": "...", "→": "->", "·": "-"})
+_LATIN1 = str.maketrans({"•": "\u00b7", "–": "-", "—": "-", "‘": "'", "’": "'", "“": '"', "”": '"', "…": "...", "→": "->", "·": "-"})
 BODY = 8.5
+SIGN_GAP = "   "
 LINE = 3.7
 MAX_PAGES = 2
 # A clinic's longer content must still fit two pages: try smaller type before giving up.
@@ -125,8 +126,8 @@ def get_help_now(pdf: _Handout, groups: list[safety.WarningGroup]) -> None:
     pdf.paragraph(t("get_help.intro"))
     for group in groups:
         pdf.paragraph(group.heading, style="B")
-        for sign in group.signs:
-            pdf.bullet(sign)
+        # The signs run on as one paragraph: a list per line would push the handout to a third page.
+        pdf.paragraph(SIGN_GAP.join("• " + sign for sign in group.signs))
         pdf.paragraph(group.action, style="B")
     pdf.set_font("Helvetica", "", 6)
     pdf.multi_cell(0, 2.6, _latin1(safety.sources_line(groups)), new_x=XPos.LMARGIN, new_y=YPos.NEXT)

@@ -91,6 +91,12 @@ def _as_sentence(text: str) -> str:
     return text
 
 
+def _own_sentence(text: str) -> str:
+    # Each text is read on its own: a cell that leads into a list ("… an emergency:") ends there.
+    text = _as_sentence(str(text))
+    return text[:-1] + "." if text.endswith(":") else text
+
+
 def sentences(text: str) -> list[str]:
     return [part for part in _SENTENCE_END.split(text) if part.strip()]
 
@@ -102,7 +108,7 @@ def word_count(sentence: str) -> int:
 def score(name: str, texts: Iterable[str], allowed_terms: Iterable[str] = ()) -> Score:
     """Score texts as one reading: each text is ended as a sentence, allowed terms count as one
     short word for the grade; sentence length counts every word as written."""
-    text = " ".join(_as_sentence(t) for t in texts if str(t).strip())
+    text = " ".join(_own_sentence(t) for t in texts if str(t).strip())
     lengths = {sentence: word_count(sentence) for sentence in sentences(text)}
     return Score(
         name=name,

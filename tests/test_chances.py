@@ -154,7 +154,8 @@ def test_a_different_time_frame_for_the_same_outcome_is_pointed_out(every_chance
 def test_every_option_gets_the_same_headings_even_without_numbers(every_chance):
     for option_id in ["conservative", "esi", "fibrin", "discectomy", "fusion"]:
         assert list(chances.by_kind(every_chance, option_id)) == ["benefit", "harm"]
-    assert chances.by_kind(every_chance, "esi") == {"benefit": [], "harm": []}
+    # ESI has harm numbers (Carette 1997, Benedetti 2009) but no count of people for a benefit.
+    assert chances.by_kind(every_chance, "esi")["benefit"] == [] and chances.by_kind(every_chance, "esi")["harm"]
 
 
 def test_the_numbers_table_has_a_row_per_group(every_chance):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from explorer import decide, handout, safety
+from explorer import compare, decide, handout, safety
 from explorer.data import load_content
 from explorer.schema import PLACEHOLDER
 from explorer.text import plain
@@ -103,3 +103,10 @@ def test_get_help_now_is_in_the_pdf_and_the_note(tmp_path):
             assert " ".join(sign.split()) in text
     note = decide.record_note(CONTENT, ["esi"], decide.Answers())
     assert safety.note_line(CONTENT) in note and CONTENT.clinic["emergency_phone"] in note
+
+
+def test_the_sources_of_the_warning_signs_are_listed_where_they_are_shown():
+    wanted = {s for group in safety.warning_groups(CONTENT) for s in group.source_ids.replace(" ", "").split(";")}
+    summary = decide.summary(CONTENT, ["fusion"], decide.Answers())
+    assert wanted <= set(summary.sources["Source"])
+    assert wanted <= set(compare.cited_sources(CONTENT, ["fusion"])["Source"])

@@ -20,6 +20,20 @@ from tests.live import ROOT, free_port
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 
 
+def nginx_check(prefix: Path, conf: str) -> subprocess.CompletedProcess:
+    """`nginx -t` on prefix/conf, relative paths (includes, temp and pid files) under prefix."""
+    return subprocess.run(
+        [NGINX, "-t", "-p", f"{prefix}/", "-c", str(prefix / conf), "-e", str(prefix / "error.log")],
+        capture_output=True, text=True,
+    )
+
+
+def nginx_version() -> tuple[int, ...]:
+    """The version of the nginx that nginx_check runs, e.g. (1, 22, 1)."""
+    banner = subprocess.run([NGINX, "-v"], capture_output=True, text=True).stderr
+    return tuple(int(part) for part in banner.split("nginx/", 1)[1].split()[0].split("."))
+
+
 @dataclass
 class Topology:
     """A running deploy/run-local.sh: its proxy addresses and the files it writes."""

@@ -4,10 +4,9 @@ the app and with nginx."""
 from __future__ import annotations
 
 import re
-import subprocess
 
 from tests.browser.conftest import APP_PARTS
-from tests.deploy.conftest import NGINX
+from tests.deploy.conftest import nginx_check
 from tests.live import ROOT
 
 
@@ -31,8 +30,5 @@ def test_the_compose_nginx_configuration_is_valid(tmp_path):
         f"http {{ client_body_temp_path {tmp_path}/body; proxy_temp_path {tmp_path}/proxy;"
         f" access_log off; include conf.d/*.conf; }}\n"
     )
-    check = subprocess.run(
-        [NGINX, "-t", "-p", str(tmp_path), "-c", str(tmp_path / "nginx.conf"), "-e", str(tmp_path / "error.log")],
-        capture_output=True, text=True,
-    )
+    check = nginx_check(tmp_path, "nginx.conf")
     assert check.returncode == 0, check.stderr

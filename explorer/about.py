@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from explorer import readability
-from explorer.data import Content, cached_content
+from explorer.data import Content
 from explorer.words import t
 
 APP_DIR = Path(__file__).resolve().parent.parent
@@ -50,9 +50,8 @@ def _version_key(version: str) -> tuple[int, ...]:
     return tuple(int(part) for part in version.split("."))
 
 
-@st.cache_data(show_spinner=False)
-def reading_levels(pages: Sequence[tuple[str, str]], data_folder: str) -> pd.DataFrame:
-    """The reading level of every page and data file, measured once per process (like the
-    content it measures), from the same code as the reading-level test."""
-    tables = cached_content(data_folder).content.tables
-    return readability.score_table(readability.measure(pages, APP_DIR, tables))
+@st.cache_data(show_spinner=False, max_entries=4)
+def reading_levels(pages: Sequence[tuple[str, str]], content_version: tuple, _content: Content) -> pd.DataFrame:
+    """The reading level of every page and data file, measured once per version of the content
+    (keyed by `content_version`), from the same code as the reading-level test."""
+    return readability.score_table(readability.measure(pages, APP_DIR, _content.tables))

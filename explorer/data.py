@@ -1,14 +1,17 @@
-"""Reading the CSV files in data/ into validated, typed frames. The app only ever reads them."""
+"""Reading the CSV files in data/ into validated, typed frames. The app only ever reads them.
+Pure: no Streamlit here (the app keeps one ContentStore per process in its UI layer)."""
 
 from __future__ import annotations
 
+import logging
 import os
+import threading
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Mapping
 
 import pandas as pd
-import streamlit as st
 
 from explorer import schema
 from explorer.schema import CsvFile, Problem
@@ -41,17 +44,17 @@ class Content:
         """The qualities every option is rated on, in display order."""
         return self.tables["attributes.csv"]
 
-    @property
+    @cached_property
     def attribute_levels(self) -> pd.DataFrame:
         """Every level of every attribute in words; level 1 is always the lighter burden."""
         return self.tables["attribute_levels.csv"].sort_values(["attribute_id", "level"]).reset_index(drop=True)
 
-    @property
+    @cached_property
     def ratings(self) -> pd.DataFrame:
         """One level per option per attribute; the level is missing (<NA>) where it is not known."""
         return _whole_numbers(self.tables["ratings.csv"], ["level"])
 
-    @property
+    @cached_property
     def recovery(self) -> pd.DataFrame:
         """Weeks until usual activities and until work; missing (<NA>) where not known."""
         return _whole_numbers(self.tables["recovery.csv"], ["weeks_min", "weeks_max"])
@@ -84,7 +87,7 @@ class Content:
     def scan_findings(self) -> pd.DataFrame:
         return self.tables["scan_findings.csv"]
 
-    @property
+    @cached_property
     def outcomes(self) -> pd.DataFrame:
         """People out of 100 with each outcome, as numbers; missing (NaN) where a cell is empty."""
         return _numbers(self.tables["outcomes.csv"], ["count", "count_to", "comparison_count", "comparison_count_to"])
@@ -190,7 +193,70 @@ def _in_display_order(file: CsvFile, frame: pd.DataFrame) -> pd.DataFrame:
     return frame.sort_values(file.order_by).reset_index(drop=True)
 
 
-@st.cache_data(show_spinner=False)
-def cached_content(folder: str) -> LoadResult:
-    """Parse and validate once per process; a clinic's edits show on the next start."""
-    return load_content(Path(folder))
+def problem_table(problems: list[Problem]) -> pd.DataFrame:
+    """Problems as a table a spreadsheet user can work through, one line each: the same table in
+    the app, on the data-check page and from `python -m explorer check`."""
+    return pd.DataFrame(
+        [
+            {
+                "File": p.file,
+                "Row": "" if p.row is None else str(p.row),
+                "Column": p.column or "",
+                "Found": p.value,
+                "Expected": p.expected,
+            }
+            for p in problems
+        ],
+        columns=["File", "Row", "Column", "Found", "Expected"],
+    )
+
+
+log = logging.getLogger("explorer.data")
+
+
+def _stamp(folder: Path) -> tuple:
+    """What the data files look like on disk now: a saved edit changes it."""
+    stamps = []
+    for file in schema.FILES:
+        try:
+            info = (folder / file.name).stat()
+            stamps.append((file.name, info.st_mtime_ns, info.st_size))
+        except OSError:
+            stamps.append((file.name, None, None))
+    return tuple(stamps)
+
+
+class ContentStore:
+    """The checked content of one data folder, for a long-running app. A saved edit is picked
+    up at the next look; content that fails the check is never served: the last content that
+    passed stays in use, and the problems are kept (and logged) for the clinic's editor."""
+
+    def __init__(self, folder: Path):
+        self.folder = Path(folder)
+        self._lock = threading.Lock()
+        self._stamp: tuple | None = None
+        self.content: Content | None = None  # the last content that passed the check
+        self.version: tuple | None = None  # the files as they were when that content passed
+        self.problems: list[Problem] = []  # what is wrong with the files on disk now
+
+    def current(self) -> ContentStore:
+        """Re-check the files if they changed since the last look; cheap when they did not."""
+        stamp = _stamp(self.folder)
+        if stamp != self._stamp:
+            with self._lock:
+                if stamp != self._stamp:
+                    self._reload(stamp)
+        return self
+
+    def _reload(self, stamp: tuple) -> None:
+        result = load_content(self.folder)
+        self._stamp = stamp
+        self.problems = result.problems
+        if result.content is not None:
+            self.content, self.version = result.content, stamp
+            log.info("Data in %s checked: no problems; serving it.", self.folder)
+            return
+        serving = "the last content that passed" if self.content is not None else "no content"
+        log.warning("Data in %s has %d problem(s); serving %s.", self.folder, len(self.problems), serving)
+        for problem in self.problems:
+            log.warning("%s", problem.message())

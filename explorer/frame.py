@@ -12,7 +12,7 @@ import streamlit as st
 from streamlit.elements.vega_charts import _altair_globals_lock
 
 from explorer import compare, decide, safety
-from explorer.data import Content, cached_content, data_dir
+from explorer.data import Content, ContentStore, data_dir, problem_table
 from explorer.schema import Problem
 from explorer.selection import CONSULT, MODE_PARAM, OPTIONS_PARAM, in_neutral_order, link_params
 from explorer.text import plain, plain_table
@@ -103,11 +103,22 @@ def start_page(title: str) -> Content:
     )
     st.html(STYLE + (CONSULT_STYLE if consult else ""))
     sidebar(consult)
-    result = cached_content(str(data_dir()))
-    if result.problems:
-        show_problems(result.problems)
+    store = content_store()
+    if store.content is None:  # only a first start with broken files: nothing good to serve yet
+        show_problems(store.problems)
         st.stop()
-    return result.content
+    return store.content
+
+
+@st.cache_resource(show_spinner=False)
+def _store(folder: str) -> ContentStore:
+    return ContentStore(Path(folder))
+
+
+def content_store() -> ContentStore:
+    """The one checked content of this process, re-checked when a data file is saved: a bad edit
+    leaves patients on the last content that passed (see the data-check page)."""
+    return _store(str(data_dir())).current()
 
 
 def in_consult_mode() -> bool:
@@ -356,29 +367,9 @@ def table(data: pd.DataFrame, **options) -> None:
 
 
 def show_problems(problems: list[Problem]) -> None:
-    st.title("The treatment information could not be loaded")
-    st.error(
-        f"We found {len(problems)} problem(s) in the data files, so this page is not shown. "
-        "Nothing has been changed on disk. Please ask the person who edits the clinic's data "
-        "to fix each problem below and restart the app."
-    )
+    st.title(t("data_problems.title"))
+    st.error(t("data_problems.intro", count=len(problems)))
     table(problem_table(problems))
-
-
-def problem_table(problems: list[Problem]) -> pd.DataFrame:
-    """Problems as a table a spreadsheet user can work through, one line each."""
-    return pd.DataFrame(
-        [
-            {
-                "File": p.file,
-                "Row": "" if p.row is None else str(p.row),
-                "Column": p.column or "",
-                "Found": p.value,
-                "Expected": p.expected,
-            }
-            for p in problems
-        ]
-    )
 
 
 def footer(content: Content) -> None:

@@ -3,7 +3,6 @@
 import streamlit as st
 
 from explorer import about, compare, frame
-from explorer.data import data_dir
 from explorer.words import t
 
 content = frame.start_page("About and sources")
@@ -20,7 +19,7 @@ frame.table(about.changelog_table(content), hide_index=True)
 
 st.header("How easy this is to read")
 st.markdown(frame.markdown_file("about_reading.md"))
-frame.table(about.reading_levels(frame.PAGES, str(data_dir())), hide_index=True)
+frame.table(about.reading_levels(frame.PAGES, frame.content_store().version, content), hide_index=True)
 
 st.header("All sources")
 frame.sources_table(compare.source_table(content.sources))

@@ -17,8 +17,10 @@ DATA = ROOT / "data"
 def clear_streamlit_cache():
     # The cache is process-wide: without this, one test's data would leak into the next.
     st.cache_data.clear()
+    st.cache_resource.clear()
     yield
     st.cache_data.clear()
+    st.cache_resource.clear()
 
 
 @pytest.fixture

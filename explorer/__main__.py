@@ -1,0 +1,38 @@
+"""Command line for the clinic: `python -m explorer check [DIR]` checks a data folder with exactly
+the app's rules and prints the same table of problems the app shows. Exit status 1 on any problem."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from explorer import schema
+from explorer.data import data_dir, load_content, problem_table
+from explorer.words import t
+
+
+def check(folder: Path) -> int:
+    problems = load_content(folder).problems
+    if not problems:
+        print(t("data_check.cli_ok", folder=folder, files=len(schema.FILES)))
+        return 0
+    print(t("data_check.cli_problems", folder=folder, count=len(problems)))
+    with pd.option_context("display.max_colwidth", None, "display.width", 10_000):
+        print(problem_table(problems).to_string(index=False))
+    return 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m explorer")
+    commands = parser.add_subparsers(dest="command", required=True)
+    check_command = commands.add_parser("check", help="check a data folder with the app's rules")
+    check_command.add_argument("folder", nargs="?", type=Path, help="the data folder (default: the app's)")
+    arguments = parser.parse_args(argv)
+    return check(arguments.folder or data_dir())
+
+
+if __name__ == "__main__":
+    sys.exit(main())

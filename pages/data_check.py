@@ -1,0 +1,21 @@
+"""Data check, for the clinic's content editor (not in the patients' sidebar): do the files on
+disk pass the app's checks, and what are patients being shown meanwhile."""
+
+import streamlit as st
+
+from explorer import frame
+from explorer.data import problem_table
+from explorer.words import t
+
+content = frame.start_page(t("data_check.title"))  # a first start with broken files stops here
+store = frame.content_store()
+release = content.release
+st.title(t("data_check.title"))
+st.text(t("data_check.intro", folder=str(store.folder)))
+if store.problems:
+    st.error(t("data_check.problems", count=len(store.problems)))
+    st.text(t("data_check.serving", version=release["version"], content_date=release["content_date"]))
+    frame.table(problem_table(store.problems), hide_index=True)
+else:
+    st.success(t("data_check.all_good", version=release["version"], content_date=release["content_date"]))
+frame.footer(content)

@@ -1,0 +1,102 @@
+"""Checking the clinic's data while the app runs: `python -m explorer check`, the store that keeps
+serving the last good content after a bad edit, and the data-check page."""
+
+from __future__ import annotations
+
+import logging
+import os
+import subprocess
+import sys
+
+from explorer.__main__ import main
+from explorer.data import DATA_DIR_VARIABLE, ContentStore, load_content, problem_table
+from explorer.text import plain
+from explorer.words import t
+from tests.conftest import ROOT, read_rows, set_cell, write_rows
+from tests.test_pages import open_page, texts
+
+ESI_ROW = 1  # options.csv row index of a second option, renamed in these tests
+
+
+def rename_option(folder, name: str) -> None:
+    rows = read_rows(folder / "options.csv")
+    rows[ESI_ROW]["name"] = name
+    write_rows(folder / "options.csv", rows)
+
+
+def break_options(folder) -> int:
+    return set_cell(folder / "options.csv", ESI_ROW, "position", "second")
+
+
+def test_check_passes_the_shipped_data(capsys):
+    assert main(["check", str(ROOT / "data")]) == 0
+    assert "passes" in capsys.readouterr().out
+
+
+def test_check_prints_the_apps_table_and_fails(data_copy, capsys):
+    row = break_options(data_copy)
+    assert main(["check", str(data_copy)]) == 1
+    out = capsys.readouterr().out
+    problems = load_content(data_copy).problems
+    header = " ".join(problem_table(problems).columns)
+    assert " ".join(out.splitlines()[1].split()) == header
+    assert f"options.csv {row} position second" in " ".join(out.split())
+
+
+def test_check_runs_as_a_command(data_copy):
+    break_options(data_copy)
+    done = subprocess.run(
+        [sys.executable, "-m", "explorer", "check", str(data_copy)], cwd=ROOT, capture_output=True, text=True
+    )
+    assert done.returncode == 1 and "options.csv" in done.stdout
+
+
+def test_the_store_keeps_the_last_good_content_through_a_bad_edit(data_copy, caplog):
+    store = ContentStore(data_copy).current()
+    first = store.content
+    assert first is not None and store.problems == []
+    assert store.current().content is first  # nothing changed: nothing read again
+
+    rename_option(data_copy, "Steroid injection into the spine")
+    good = store.current().content
+    assert good is not first and good.option_names()["esi"] == "Steroid injection into the spine"
+
+    row = break_options(data_copy)
+    with caplog.at_level(logging.WARNING, logger="explorer.data"):
+        store.current()
+    assert store.content is good
+    assert [(p.file, p.row, p.column) for p in store.problems] == [("options.csv", row, "position")]
+    assert "options.csv, row" in caplog.text  # the server log names the problem too
+
+    set_cell(data_copy / "options.csv", ESI_ROW, "position", "2")
+    assert store.current().problems == [] and store.content is not good
+
+
+def test_a_running_app_serves_good_edits_and_keeps_good_content_through_bad_ones(data_copy, monkeypatch):
+    monkeypatch.setenv(DATA_DIR_VARIABLE, str(data_copy))
+    assert "Epidural steroid injection" in str(open_page("app.py").table[0].value["Option"].tolist())
+
+    rename_option(data_copy, "Spinal steroid injection")
+    assert plain("Spinal steroid injection") in open_page("app.py").table[0].value["Option"].tolist()
+
+    break_options(data_copy)
+    home = open_page("app.py")
+    assert not home.exception and plain("Spinal steroid injection") in home.table[0].value["Option"].tolist()
+    check = open_page("pages/data_check.py")
+    assert not check.exception
+    assert check.error[0].value == t("data_check.problems", count=1)
+    assert "second" in check.table[0].value["Found"].tolist()
+
+    set_cell(data_copy / "options.csv", ESI_ROW, "position", "2")
+    check = open_page("pages/data_check.py")
+    assert not check.error and check.success
+
+
+def test_a_first_start_with_broken_files_shows_the_problems_instead_of_content(data_copy, monkeypatch):
+    monkeypatch.setenv(DATA_DIR_VARIABLE, str(data_copy))
+    break_options(data_copy)
+    for page in ("app.py", "pages/data_check.py"):
+        at = open_page(page)
+        assert not at.exception
+        assert at.title[0].value == t("data_problems.title")
+        assert "second" in texts(at) + str(at.table[0].value["Found"].tolist())

@@ -16,7 +16,7 @@ import textstat
 from markdown_it import MarkdownIt
 from textstat.backend.utils import get_cmudict
 
-from explorer import schema
+from explorer import schema, words
 
 MAX_GRADE = 8.0
 MAX_SENTENCE_WORDS = 25
@@ -151,6 +151,11 @@ def page_texts(page_file: Path, content_dir: Path) -> tuple[list[str], list[str]
     return texts, copy_files
 
 
+def _catalogue_texts() -> list[str]:
+    # Placeholders are filled with a short word, as a number or a name would be.
+    return [re.sub(r"\{[^{}]*\}", "it", text) for text in words.catalogue().values()]
+
+
 def patient_columns(file: schema.CsvFile) -> list[str]:
     """The columns of a data file that patients read (marked in the schema, see schema.READ_BY)."""
     return schema.text_columns(file, schema.PATIENTS)
@@ -189,6 +194,7 @@ def measure(
     for copy_file in sorted(content_dir.glob("*.md")):
         if copy_file.name not in used_copy:
             scores.append(score(f"Text: {copy_file.name}", [markdown_to_text(copy_file.read_text(encoding="utf-8"))], terms))
+    scores.append(score("Text: words the app shows (catalogue)", _catalogue_texts(), terms))
     for file_name, texts in data_texts(tables).items():
         scores.append(score(f"Data: {file_name}", texts, terms))
     _forget_pronouncing_dictionary()

@@ -1,5 +1,6 @@
-"""Words the app itself shows, from the text catalogue content/<language>/ui.toml. Code names a
-key ("get_help.title"); the catalogue holds the words, so wording changes never touch code."""
+"""Words the app itself shows, from the text catalogue: every content/<language>/*.toml file,
+merged (each file holds its own top-level sections, so a page's words can live in its own file).
+Code names a key ("get_help.title"); the catalogue holds the words, so wording never touches code."""
 
 from __future__ import annotations
 
@@ -14,8 +15,14 @@ LANGUAGE = "en"
 @cache
 def catalogue(language: str = LANGUAGE) -> dict[str, str]:
     """Every key of one language's catalogue, flattened: {"get_help.title": "Get help now", …}."""
-    with (CONTENT_DIR / language / "ui.toml").open("rb") as handle:
-        return dict(_flatten(tomllib.load(handle)))
+    words: dict[str, str] = {}
+    for path in sorted((CONTENT_DIR / language).glob("*.toml")):
+        with path.open("rb") as handle:
+            for key, text in _flatten(tomllib.load(handle)):
+                if key in words:
+                    raise ValueError(f"{path.name}: '{key}' is already in another catalogue file")
+                words[key] = text
+    return words
 
 
 def _flatten(table: dict, prefix: str = ""):

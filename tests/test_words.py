@@ -1,0 +1,58 @@
+"""The text catalogue (content/<language>/*.toml): every key the code asks for exists."""
+
+from __future__ import annotations
+
+import ast
+import re
+
+import pytest
+
+from explorer import words
+from tests.conftest import ROOT
+
+CODE = [*sorted((ROOT / "explorer").glob("*.py")), *sorted((ROOT / "pages").glob("*.py")), ROOT / "app.py"]
+
+
+def keys_asked_for() -> set[str]:
+    """Every literal key passed to t(...) in the app's code (f-string keys are checked by their prefix)."""
+    keys = set()
+    for path in CODE:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "t" and node.args:
+                first = node.args[0]
+                if isinstance(first, ast.Constant):
+                    keys.add(first.value)
+                elif isinstance(first, ast.JoinedStr) and isinstance(first.values[0], ast.Constant):
+                    keys.add(first.values[0].value + "*")
+    return keys
+
+
+def test_every_key_the_code_uses_is_in_the_catalogue():
+    known = words.catalogue()
+    for key in keys_asked_for():
+        if key.endswith("*"):
+            assert any(k.startswith(key[:-1]) for k in known), key
+        else:
+            assert key in known, key
+
+
+def test_placeholders_are_filled_and_values_are_not_templates():
+    assert words.t("data_check.cli_problems", folder="{emergency_phone}", count=2).startswith("{emergency_phone}")
+
+
+def test_a_key_in_two_files_is_refused(tmp_path, monkeypatch):
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / "a.toml").write_text('[x]\ny = "one"\n')
+    (tmp_path / "en" / "b.toml").write_text('[x]\ny = "two"\n')
+    monkeypatch.setattr(words, "CONTENT_DIR", tmp_path)
+    words.catalogue.cache_clear()
+    try:
+        with pytest.raises(ValueError, match="x.y"):
+            words.catalogue()
+    finally:
+        words.catalogue.cache_clear()
+
+
+def test_catalogue_words_have_no_markup():
+    for key, text in words.catalogue().items():
+        assert not re.search(r"<\s*/?\s*[a-zA-Z]|!\[|\]\(|https?://", text), key

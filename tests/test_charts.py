@@ -149,7 +149,7 @@ def test_attribute_chart_ranks_options_lighter_first_with_evidence_beside_each()
     assert y["sort"] == ["Steroid injection", "Discectomy", "No procedure", "Fibrin injection", "Spinal fusion"]
     texts = all_text(spec)
     assert "Evidence it helps: very low" in texts and "Evidence it helps: moderate" in texts
-    assert texts.count("Not known") == 2  # fibrin and fusion: no source gives a time
+    assert texts.count("Not known") == 3  # no procedure, fibrin and fusion: no trial gives a time
 
 
 def test_narrowing_the_options_narrows_every_chart():
@@ -166,7 +166,7 @@ def test_recovery_chart_draws_sourced_ranges_in_whole_weeks():
     assert bars["encoding"]["x"]["type"] == "quantitative" and bars["encoding"]["x2"]["field"] == "weeks_max"
     assert bars["encoding"]["x"]["axis"]["format"] == "d"
     by_option = {row["heading"].split(":")[0]: row for row in values(spec, bars)}
-    assert (by_option["Discectomy"]["weeks_min"], by_option["Discectomy"]["weeks_max"]) == (4, 6)
+    assert (by_option["Discectomy"]["weeks_min"], by_option["Discectomy"]["weeks_max"]) == (0, 6)
     assert by_option["Fibrin injection"]["weeks_max"] is None
     assert all(isinstance(row["weeks_max"], (int, type(None))) for row in values(spec, bars))
 
@@ -176,7 +176,7 @@ def test_recovery_chart_says_not_known_and_evidence_for_every_option():
     headings = [text for text in all_text(spec) if ":" in text and not text.startswith("Evidence")]
     assert headings == [
         "No procedure: 0 to 13 weeks", "Steroid injection: not known", "Fibrin injection: not known",
-        "Discectomy: 4 to 6 weeks", "Spinal fusion: 4 to 26 weeks",
+        "Discectomy: 0 to 6 weeks", "Spinal fusion: 4 to 26 weeks",
     ]
     gap = next(layer for layer in layers(spec) if layer["encoding"].get("text", {}).get("value") == "Not known")
     assert "!isValid(datum.weeks_max)" in str(gap["transform"])
@@ -193,4 +193,4 @@ def test_alt_texts_name_what_the_chart_shows():
     assert "Fibrin injection: Needle injection" in charts.attribute_alt(ranked)
     rows = ratings.recovery(CONTENT, RATED, "work")
     assert "Fibrin injection: Not known" in charts.recovery_alt(rows, "work")
-    assert "10 things" in charts.overview_alt(RATED)
+    assert "11 things" in charts.overview_alt(RATED)

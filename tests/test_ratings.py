@@ -13,7 +13,7 @@ from tests.conftest import DATA
 CONTENT = load_content(DATA).content
 ALL = list(CONTENT.options["option_id"])
 ATTRIBUTES = [
-    "evidence_strength", "invasiveness", "anaesthesia", "hospital_stay", "recovery_time",
+    "evidence_strength", "benefit_size", "invasiveness", "anaesthesia", "hospital_stay", "recovery_time",
     "reversibility", "time_to_benefit", "benefit_duration", "serious_harm", "more_treatment",
 ]
 
@@ -25,7 +25,7 @@ def rating(option_id: str, attribute_id: str) -> pd.Series:
 
 def test_the_data_contract_ids_and_columns():
     assert list(CONTENT.attributes["attribute_id"]) == ATTRIBUTES
-    assert list(CONTENT.attributes.columns) == ["attribute_id", "position", "name", "description", "lighter_end"]
+    assert list(CONTENT.attributes.columns) == ["attribute_id", "position", "name", "description", "rule", "lighter_end"]
     assert list(CONTENT.attribute_levels.columns) == ["attribute_id", "level", "label"]
     assert list(CONTENT.ratings.columns) == ["option_id", "attribute_id", "level", "source_ids", "certainty"]
     assert list(CONTENT.recovery.columns) == [
@@ -83,7 +83,7 @@ def test_attribute_table_matches_the_ranked_rows():
     ranked = ratings.ranked(ratings.rated(CONTENT, ALL), "more_treatment")
     table = ratings.attribute_table(ranked)
     assert list(table.columns) == [
-        "Option", "Chance of more treatment", "How sure we are of this", "Sources", "How sure we are it helps"
+        "Option", "Chance of an operation later", "How sure we are of this", "Sources", "How sure we are it helps"
     ]
     assert list(table["Option"]) == list(ranked["option"])
     assert table.iloc[-1]["Sources"] == "none"  # a "not known" rating has no source
@@ -110,7 +110,7 @@ def test_recovery_rows_follow_the_chosen_options():
 
 def test_sourced_recovery_numbers_from_the_evidence_brief():
     recovery = CONTENT.recovery.set_index(["option_id", "milestone"])
-    assert tuple(recovery.loc[("discectomy", "work"), ["weeks_min", "weeks_max", "source_ids"]]) == (4, 6, "S18")
+    assert tuple(recovery.loc[("discectomy", "work"), ["weeks_min", "weeks_max", "source_ids"]]) == (0, 6, "S18")
     assert tuple(recovery.loc[("fusion", "work"), ["weeks_min", "weeks_max", "source_ids"]]) == (4, 26, "S29")
     assert "83 out of 100" in recovery.loc[("conservative", "work"), "note"]
     fibrin = recovery.loc["fibrin"]

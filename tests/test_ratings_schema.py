@@ -99,7 +99,7 @@ def test_a_gap_in_the_levels_of_an_attribute(data_copy):
 
 def test_an_attribute_without_levels(data_copy):
     rows = read_rows(data_copy / "attributes.csv")
-    rows.append({**rows[0], "attribute_id": "cost", "position": "11", "name": "Cost"})
+    rows.append({**rows[0], "attribute_id": "cost", "position": "12", "name": "Cost"})
     write_rows(data_copy / "attributes.csv", rows)
     problems = problems_of(data_copy)
     levels = next(p for p in problems if p.file == "attributes.csv")

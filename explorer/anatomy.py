@@ -444,15 +444,16 @@ def side_view_svg(state: str) -> str:
 # ---------------------------------------------------------------------------------------------
 # The three kinds of herniation, as close-ups of the back edge of a disc.
 HERNIATION_TYPES = (
-    ("protrusion", "Protrusion", ("The outer layer", "still holds it")),
-    ("extrusion", "Extrusion", ("Gel breaks", "through")),
+    ("protrusion", "Protrusion", ("Narrower than", "its base")),
+    ("extrusion", "Extrusion", ("Wider than", "its neck")),
     ("sequestration", "Sequestration", ("A piece", "breaks off")),
 )
 HERNIATION_TYPES_TITLE = "Three kinds of herniation, close up at the back of the disc"
 HERNIATION_TYPES_DESCRIPTION = (
-    "Protrusion: the gel bulges, but the outer layer still holds it, and the bulge is narrower than its base. "
-    "Extrusion: the gel breaks through every layer, and the part outside is wider than the gap. "
-    "Sequestration: a piece of gel has broken off and lies free, apart from the disc."
+    "Doctors name each kind by its shape on a scan. "
+    "Protrusion: disc material pushes out, and the part outside is narrower than its base. "
+    "Extrusion: the part outside is wider than its neck, where it leaves the disc. "
+    "Sequestration: a piece has broken off and lies free, apart from the disc."
 )
 
 

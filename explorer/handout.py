@@ -14,6 +14,8 @@ _LATIN1 = str.maketrans({"•": "\u00b7", "–": "-", "—": "-", "‘": "'", "�
 BODY = 8.5
 SIGN_GAP = "   "
 LINE = 3.7
+SMALL = 7
+SMALLEST = 5.5
 MAX_PAGES = 2
 # A clinic's longer content must still fit two pages: try smaller type before giving up.
 SCALES = (1.0, 0.92, 0.85, 0.78)
@@ -29,6 +31,8 @@ class _Handout(FPDF):
         self.footer_text = footer_text
         self.body = BODY * scale
         self.line = LINE * scale
+        # The grid and the citations shrink with the body text, never below what prints legibly.
+        self.small = max(SMALL * scale, SMALLEST)
         self.set_margins(13, 10, 13)
         self.set_auto_page_break(auto=True, margin=12)
 
@@ -111,9 +115,9 @@ def _summary_at(summary: Summary, scale: float) -> _Handout:
 
     pdf.heading("Sources")
     # One flowing paragraph: full citations, without a half-empty line each.
-    pdf.set_font("Helvetica", "", 6)
+    pdf.set_font("Helvetica", "", pdf.small - 1)
     paragraph = CITATION_GAP.join(citations(summary))
-    pdf.multi_cell(0, 2.6, _latin1(paragraph), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+    pdf.multi_cell(0, pdf.small * 0.43, _latin1(paragraph), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
     return pdf
 
 
@@ -129,8 +133,8 @@ def get_help_now(pdf: _Handout, groups: list[safety.WarningGroup]) -> None:
         # The signs run on as one paragraph: a list per line would push the handout to a third page.
         pdf.paragraph(SIGN_GAP.join("• " + sign for sign in group.signs))
         pdf.paragraph(group.action, style="B")
-    pdf.set_font("Helvetica", "", 6)
-    pdf.multi_cell(0, 2.6, _latin1(safety.sources_line(groups)), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.set_font("Helvetica", "", pdf.small - 1)
+    pdf.multi_cell(0, pdf.small * 0.43, _latin1(safety.sources_line(groups)), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.rect(pdf.l_margin - 1.5, top, pdf.epw + 3, pdf.get_y() - top + 1)
     pdf.ln(2)
 
@@ -139,9 +143,9 @@ def alignment_grid(pdf: _Handout, summary: Summary) -> None:
     """The alignment as a compact grid: what matters (rows) by option (columns), each cell the
     level in words and how it lines up."""
     grid = alignment_cells(summary)
-    pdf.set_font("Helvetica", "", 7)
+    pdf.set_font("Helvetica", "", pdf.small)
     with pdf.table(
-        col_widths=(1.4, *([1] * (len(grid.columns)))), text_align="LEFT", line_height=3.1, padding=0.8
+        col_widths=(1.4, *([1] * (len(grid.columns)))), text_align="LEFT", line_height=pdf.small * 0.44, padding=0.8
     ) as table:
         header = table.row()
         for name in ("What matters to me", *grid.columns):

@@ -111,10 +111,11 @@ def test_both_framings_add_up_to_100_people(every_chance):
 def test_a_figure_that_is_not_whole_is_said_as_about_with_the_studys_number(every_chance):
     fibrin = find(every_chance, "fibrin", "met_goal")
     assert fibrin.sentences()[0] == (
-        "People given fibrin: about 34 out of 100 met the trial's goal for success (33.5 in the study). "
+        "People given fibrin into the centre of the disc: about 34 out of 100 met the trial's goal for success "
+        "(33.5 in the study). "
         "About 66 out of 100 did not."
     )
-    assert list(fibrin.table().iloc[0]) == ["People given fibrin", "33.5", "66.5"]
+    assert list(fibrin.table().iloc[0]) == ["People given fibrin into the centre of the disc", "33.5", "66.5"]
 
 
 def test_a_range_stays_a_range(every_chance):
@@ -201,6 +202,6 @@ def _problem_in(folder, row, column):
 
 def test_the_same_outcome_twice_for_one_option_is_refused(data_copy):
     path = data_copy / "outcomes.csv"
-    row = set_cell(path, row_index(path, **FIBRIN_GOAL), "outcome_id", "side_effect")
+    row = set_cell(path, row_index(path, **FIBRIN_GOAL), "outcome_id", "complication")
     problems = load_content(data_copy).problems
     assert any(p.file == "outcomes.csv" and p.row == row and "only one row" in p.expected for p in problems)

@@ -70,7 +70,7 @@ def test_picking_an_attribute_changes_the_chart_and_the_url():
 def test_a_link_opens_the_attribute_it_names_and_ignores_unknown_ones():
     at = open_page(PAGE, attribute="time_to_benefit")
     assert at.selectbox(key="picked_attribute").value == "time_to_benefit"
-    assert "Time until it helps" in at.get("vega_lite_chart")[1].proto.alt
+    assert "Time until the extra benefit shows" in at.get("vega_lite_chart")[1].proto.alt
     at = open_page(PAGE, attribute="<script>")
     assert not at.exception
     assert at.selectbox(key="picked_attribute").value == "invasiveness"
@@ -137,4 +137,4 @@ def test_the_comparison_page_shows_the_same_levels_at_a_glance():
     glance = at.table[0].value.set_index("What")
     assert list(glance.columns) == ["Fibrin injection", "Discectomy"]
     assert glance.at["How invasive", "Discectomy"] == "Operation to remove tissue"
-    assert glance.at["Time to usual activities", "Fibrin injection"] == "Not known"
+    assert glance.at["Time off for the procedure", "Fibrin injection"] == "Not known"

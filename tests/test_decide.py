@@ -47,7 +47,7 @@ def test_fit_rules_name_the_levels_in_words():
 def test_alignment_covers_each_important_statement_and_chosen_option_only():
     ratings = {"avoid_surgery": 3, "strong_evidence": 2, "lasting_relief": 1}
     table = decide.alignment(CONTENT, ["fusion", "conservative"], ratings)
-    assert set(table["Statement"]) == {"Avoiding surgery", "The strongest evidence that it works"}
+    assert set(table["Statement"]) == {"Avoiding surgery", "A clear extra benefit, and good evidence for it"}
     assert list(table["Option"].unique()) == ["No procedure: keep up conservative care", "Spinal fusion"]
 
 
@@ -119,7 +119,7 @@ def test_note_names_options_priorities_sure_tool_and_version():
     note = decide.record_note(CONTENT, ["esi", "discectomy"], answers)
     assert len(note) < decide.NOTE_LIMIT
     assert "Epidural steroid injection, Discectomy" in note
-    assert note.index("Relief that lasts") < note.index("Avoiding surgery")  # most important first
+    assert note.index("Extra relief that lasts") < note.index("Avoiding surgery")  # most important first
     assert "SURE score 1 of 4" in note
     assert f"v{CONTENT.release['version']}" in note and CONTENT.release["content_date"] in note
 

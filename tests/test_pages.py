@@ -48,7 +48,7 @@ def test_compare_shows_every_option_by_default():
     assert at.multiselect[0].value == ["conservative", "esi", "fibrin", "discectomy", "fusion"]
     questions = [h.value for h in at.main.subheader]
     assert len(questions) == 10 and questions[0] == plain("What is it?")
-    assert "33.5 out of 100" in texts(at)
+    assert "about 34 out of 100 people given fibrin" in texts(at)
 
 
 def test_narrowing_the_options_changes_the_grid_and_the_url():
@@ -58,7 +58,7 @@ def test_narrowing_the_options_changes_the_grid_and_the_url():
     assert at.query_params["options"] == ["esi", "fusion"]
     body = texts(at)
     assert "Spinal fusion" in body and "Epidural steroid injection" in body
-    assert "33.5 out of 100" not in body  # fibrin is no longer shown
+    assert "about 34 out of 100 people given fibrin" not in body  # fibrin is no longer shown
     assert not at.warning  # no investigational note without fibrin
 
 

@@ -84,7 +84,7 @@ def test_attribute_table_matches_the_ranked_rows():
     ranked = ratings.ranked(ratings.rated(CONTENT, ALL), "more_treatment")
     table = ratings.attribute_table(ranked)
     assert list(table.columns) == [
-        "Option", "Chance of more treatment", "How sure we are of this", "Sources", t("ratings.benefit_heading")
+        "Option", ratings.attribute_names(CONTENT)["more_treatment"], "How sure we are of this", "Sources", t("ratings.benefit_heading")
     ]
     assert list(table["Option"]) == list(ranked["option"])
     assert table.iloc[-1]["Sources"] == "none"  # a "not known" rating has no source
@@ -111,7 +111,7 @@ def test_recovery_rows_follow_the_chosen_options():
 
 def test_sourced_recovery_numbers_from_the_evidence_brief():
     recovery = CONTENT.recovery.set_index(["option_id", "milestone"])
-    assert tuple(recovery.loc[("discectomy", "work"), ["weeks_min", "weeks_max", "source_ids"]]) == (4, 6, "S18")
+    assert tuple(recovery.loc[("discectomy", "work"), ["weeks_min", "weeks_max", "source_ids"]]) == (0, 6, "S18")
     assert tuple(recovery.loc[("fusion", "work"), ["weeks_min", "weeks_max", "source_ids"]]) == (4, 26, "S29")
     assert "83 out of 100" in recovery.loc[("conservative", "work"), "note"]
     fibrin = recovery.loc["fibrin"]

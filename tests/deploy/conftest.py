@@ -4,9 +4,9 @@ started on free loopback ports, looked at with Debian's Chromium."""
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,10 +14,13 @@ import pytest
 
 # The same Chromium settings as the browser tier.
 from tests.browser.conftest import browser_type_launch_args  # noqa: F401
+from tests.conftest import require_program
 from tests.live import ROOT, free_port
 
-# Debian puts nginx in /usr/sbin, which a normal user's PATH may not list.
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+
+@pytest.fixture(scope="session")
+def nginx() -> str:
+    return require_program("nginx")
 
 
 @dataclass
@@ -57,7 +60,7 @@ class Topology:
 def self_signed_certificate(folder: Path) -> Path:
     folder.mkdir()
     subprocess.run(
-        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
+        [require_program("openssl"), "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
          "-keyout", str(folder / "privkey.pem"), "-out", str(folder / "fullchain.pem")],
         check=True, capture_output=True,
     )
@@ -65,7 +68,7 @@ def self_signed_certificate(folder: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def topology(tmp_path_factory):
+def topology(tmp_path_factory, nginx):
     work = tmp_path_factory.mktemp("topology")
     proxy_port, tls_port, *app_ports = (free_port() for _ in range(4))
     run_dir = work / "run"
@@ -76,6 +79,7 @@ def topology(tmp_path_factory):
         "EXPLORER_TLS_CERTS": str(self_signed_certificate(work / "certs")),
         "EXPLORER_APP_PORTS": " ".join(map(str, app_ports)),
         "EXPLORER_RUN_DIR": str(run_dir),
+        "EXPLORER_PYTHON": sys.executable,
     }
     process = subprocess.Popen(
         ["bash", str(ROOT / "deploy" / "run-local.sh")], env=env, cwd=ROOT,

@@ -7,7 +7,6 @@ import re
 import subprocess
 
 from tests.browser.conftest import APP_PARTS
-from tests.deploy.conftest import NGINX
 from tests.live import ROOT
 
 
@@ -19,7 +18,7 @@ def test_the_image_holds_every_part_of_the_app():
     assert "/_stcore/health" in dockerfile.split("HEALTHCHECK", 1)[1]
 
 
-def test_the_compose_nginx_configuration_is_valid(tmp_path):
+def test_the_compose_nginx_configuration_is_valid(tmp_path, nginx):
     """compose.conf as the nginx image loads it (conf.d/default.conf, deploy/nginx mounted as
     explorer/), checked by Debian's nginx with the replicas' names pointed at this machine."""
     (tmp_path / "conf.d").mkdir()
@@ -32,7 +31,7 @@ def test_the_compose_nginx_configuration_is_valid(tmp_path):
         f" access_log off; include conf.d/*.conf; }}\n"
     )
     check = subprocess.run(
-        [NGINX, "-t", "-p", str(tmp_path), "-c", str(tmp_path / "nginx.conf"), "-e", str(tmp_path / "error.log")],
+        [nginx, "-t", "-p", str(tmp_path), "-c", str(tmp_path / "nginx.conf"), "-e", str(tmp_path / "error.log")],
         capture_output=True, text=True,
     )
     assert check.returncode == 0, check.stderr

@@ -66,6 +66,7 @@ def _uses_apptest(module) -> bool:
     (tests/test_pages.py's open_page)."""
     if module is None:
         return False
+    # This file imports only AppTest's module, so its own helpers do not count.
     AppTest = streamlit_testing.AppTest
     for value in vars(module).values():
         home = getattr(value, "__module__", None)

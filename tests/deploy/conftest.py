@@ -58,9 +58,10 @@ class Topology:
 
 
 def self_signed_certificate(folder: Path) -> Path:
+    openssl = require_program("openssl")
     folder.mkdir()
     subprocess.run(
-        [require_program("openssl"), "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
+        [openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
          "-keyout", str(folder / "privkey.pem"), "-out", str(folder / "fullchain.pem")],
         check=True, capture_output=True,
     )

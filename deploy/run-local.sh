@@ -10,6 +10,7 @@
 #   serve HTTPS on that port (deploy/nginx/tls.conf, with HSTS).
 # EXPLORER_RUN_DIR: where the generated nginx.conf, logs and pid files go (default: a new temp
 #   folder, printed at start). app-<port>.pid and nginx.pid name each process it started.
+# EXPLORER_PYTHON: the Python with Streamlit (default: .venv/bin/python, else python3).
 # STREAMLIT_SERVER_COOKIE_SECRET: shared by every replica; a random one per start if unset.
 # STREAMLIT_SERVER_ALLOWED_HOSTS: host names the app answers to (default "127.0.0.1 localhost").
 set -euo pipefail
@@ -21,6 +22,8 @@ run_dir="${EXPLORER_RUN_DIR:-$(mktemp -d -t explorer-local.XXXXXX)}"
 # Debian puts nginx in /usr/sbin, which a normal user's PATH may not list.
 nginx="$(command -v nginx || echo /usr/sbin/nginx)"
 [[ -x "$nginx" ]] || { echo "nginx is missing: apt-get install nginx" >&2; exit 1; }
+python="${EXPLORER_PYTHON:-$root/.venv/bin/python}"
+[[ -x "$python" ]] || python=python3
 
 mkdir -p "$run_dir/temp"
 # nginx's workers drop to `nobody` when started by root and must reach their temp folders.
@@ -30,7 +33,7 @@ ln -sfn "$root/deploy/nginx" "$run_dir/explorer"
 [[ -n "$tls_port" ]] && ln -sfn "$(cd "$EXPLORER_TLS_CERTS" && pwd)" "$run_dir/certs"
 
 if [[ -z "${STREAMLIT_SERVER_COOKIE_SECRET:-}" ]]; then
-  STREAMLIT_SERVER_COOKIE_SECRET="$(python3 -c 'import secrets; print(secrets.token_hex(32))')"
+  STREAMLIT_SERVER_COOKIE_SECRET="$("$python" -c 'import secrets; print(secrets.token_hex(32))')"
 fi
 export STREAMLIT_SERVER_COOKIE_SECRET
 export STREAMLIT_SERVER_ALLOWED_HOSTS="${STREAMLIT_SERVER_ALLOWED_HOSTS:-127.0.0.1 localhost}"
@@ -45,7 +48,7 @@ trap stop EXIT
 trap 'exit 0' INT TERM
 
 healthy() {  # the URL answers "ok" within 30 s
-  python3 - "$1" <<'PY'
+  "$python" - "$1" <<'PY'
 import sys, time, urllib.request
 deadline = time.monotonic() + 30
 while time.monotonic() < deadline:
@@ -61,7 +64,7 @@ PY
 
 upstream_servers=""
 for port in "${app_ports[@]}"; do
-  (cd "$root" && exec python3 -m streamlit run app.py --server.headless=true \
+  (cd "$root" && exec "$python" -m streamlit run app.py --server.headless=true \
      --server.address=127.0.0.1 --server.port="$port") > "$run_dir/app-$port.log" 2>&1 &
   started+=("$!")
   echo "$!" > "$run_dir/app-$port.pid"

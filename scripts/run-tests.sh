@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Install everything the tests need and run all three tiers: unit, AppTest and browser.
+# Install everything the tests need into .venv (and Debian's programs) and run all tiers: unit,
+# pages (AppTest), browser and deploy. Extra arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install.sh --dev
-exec python3 -m pytest "$@"
+exec .venv/bin/python -m pytest "$@"

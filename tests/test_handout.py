@@ -7,7 +7,7 @@ import pytest
 from explorer import decide, handout
 from explorer.data import load_content
 from explorer.decide import Answers
-from tests.conftest import DATA
+from tests.conftest import DATA, require_program
 
 CONTENT = load_content(DATA).content
 ALL = list(CONTENT.option_names())
@@ -16,9 +16,10 @@ ALL = list(CONTENT.option_names())
 def pdf_text(pdf: bytes, tmp_path) -> tuple[int, str]:
     path = tmp_path / "summary.pdf"
     path.write_bytes(pdf)
-    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    pdfinfo, pdftotext = require_program("pdfinfo"), require_program("pdftotext")
+    info = subprocess.run([pdfinfo, str(path)], capture_output=True, text=True, check=True).stdout
     pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
-    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    text = subprocess.run([pdftotext, "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
     return pages, " ".join(text.split())
 
 

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.conftest import DATA, ROOT
+from tests.conftest import DATA, ROOT, require_program
 from tests.live import CHROMIUM, CHROMIUM_ARGS, LOCAL_HOSTS, AppServer
 
 ARTIFACTS = ROOT / "test-artifacts" / "screenshots"
@@ -17,7 +17,8 @@ ARTIFACTS = ROOT / "test-artifacts" / "screenshots"
 
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
-    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+    chromium = require_program("chromium", CHROMIUM)
+    return {**browser_type_launch_args, "executable_path": chromium, "args": CHROMIUM_ARGS}
 
 
 @pytest.fixture(scope="session")

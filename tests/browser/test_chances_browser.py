@@ -13,7 +13,7 @@ from explorer import chances
 from explorer.data import load_content
 from tests.browser.conftest import ARTIFACTS, horizontal_overflow, open_at_size, open_page, screenshot, wait_for_app
 from tests.browser.test_core_browser import SIZES
-from tests.conftest import DATA
+from tests.conftest import DATA, require_program
 
 CHART = "[data-testid='stVegaLiteChart']"
 EVERY_CHANCE = chances.all_chances(load_content(DATA).content)
@@ -55,9 +55,14 @@ def test_print_is_greyscale_readable_without_the_controls(page, app_server):
     pdf_path = ARTIFACTS / "chances-fibrin-print.pdf"
     page.pdf(path=str(pdf_path), format="A4", print_background=False)
     # A greyscale picture of every printed page, to look at (test-artifacts/screenshots/).
-    subprocess.run(["pdftoppm", "-png", "-gray", "-r", "80", str(pdf_path), str(pdf_path.with_suffix(""))], check=True)
+    subprocess.run(
+        [require_program("pdftoppm"), "-png", "-gray", "-r", "80", str(pdf_path), str(pdf_path.with_suffix(""))],
+        check=True,
+    )
     text = " ".join(
-        subprocess.run(["pdftotext", str(pdf_path), "-"], capture_output=True, text=True, check=True).stdout.split()
+        subprocess.run(
+            [require_program("pdftotext"), str(pdf_path), "-"], capture_output=True, text=True, check=True
+        ).stdout.split()
     )
     fibrin = next(c for c in EVERY_CHANCE if c.outcome_id == "met_goal")
     assert all(sentence in text for sentence in fibrin.sentences())

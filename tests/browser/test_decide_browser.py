@@ -6,6 +6,7 @@ import subprocess
 from pathlib import Path
 
 from tests.browser.conftest import ARTIFACTS, open_page, screenshot, wait_for_app
+from tests.conftest import require_program
 
 THREE = "options=esi&options=discectomy&options=fusion"
 
@@ -48,10 +49,11 @@ def test_print_hides_the_controls_and_fits_two_pages(page, app_server, tmp_path)
     pdf_path = ARTIFACTS.parent / "summary-print.pdf"
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.pdf(path=str(pdf_path), format="A4", print_background=False)
-    info = subprocess.run(["pdfinfo", str(pdf_path)], capture_output=True, text=True, check=True).stdout
+    pdfinfo, pdftotext = require_program("pdfinfo"), require_program("pdftotext")
+    info = subprocess.run([pdfinfo, str(pdf_path)], capture_output=True, text=True, check=True).stdout
     pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
     assert 1 <= pages <= 2
-    text = subprocess.run(["pdftotext", str(pdf_path), "-"], capture_output=True, text=True, check=True).stdout
+    text = subprocess.run([pdftotext, str(pdf_path), "-"], capture_output=True, text=True, check=True).stdout
     assert "Epidural steroid injection" in text and "Download this summary" not in text
 
 

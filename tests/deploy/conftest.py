@@ -4,9 +4,9 @@ started on free loopback ports, looked at with Debian's Chromium."""
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,23 +14,26 @@ import pytest
 
 # The same Chromium settings as the browser tier.
 from tests.browser.conftest import browser_type_launch_args  # noqa: F401
+from tests.conftest import require_program
 from tests.live import ROOT, free_port
 
-# Debian puts nginx in /usr/sbin, which a normal user's PATH may not list.
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+
+@pytest.fixture(scope="session")
+def nginx() -> str:
+    return require_program("nginx")
 
 
 def nginx_check(prefix: Path, conf: str) -> subprocess.CompletedProcess:
     """`nginx -t` on prefix/conf, relative paths (includes, temp and pid files) under prefix."""
     return subprocess.run(
-        [NGINX, "-t", "-p", f"{prefix}/", "-c", str(prefix / conf), "-e", str(prefix / "error.log")],
+        [require_program("nginx"), "-t", "-p", f"{prefix}/", "-c", str(prefix / conf), "-e", str(prefix / "error.log")],
         capture_output=True, text=True,
     )
 
 
 def nginx_version() -> tuple[int, ...]:
     """The version of the nginx that nginx_check runs, e.g. (1, 22, 1)."""
-    banner = subprocess.run([NGINX, "-v"], capture_output=True, text=True).stderr
+    banner = subprocess.run([require_program("nginx"), "-v"], capture_output=True, text=True).stderr
     return tuple(int(part) for part in banner.split("nginx/", 1)[1].split()[0].split("."))
 
 
@@ -69,9 +72,10 @@ class Topology:
 
 
 def self_signed_certificate(folder: Path) -> Path:
+    openssl = require_program("openssl")
     folder.mkdir()
     subprocess.run(
-        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
+        [openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
          "-keyout", str(folder / "privkey.pem"), "-out", str(folder / "fullchain.pem")],
         check=True, capture_output=True,
     )
@@ -79,7 +83,7 @@ def self_signed_certificate(folder: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def topology(tmp_path_factory):
+def topology(tmp_path_factory, nginx):
     work = tmp_path_factory.mktemp("topology")
     proxy_port, tls_port, *app_ports = (free_port() for _ in range(4))
     run_dir = work / "run"
@@ -90,6 +94,7 @@ def topology(tmp_path_factory):
         "EXPLORER_TLS_CERTS": str(self_signed_certificate(work / "certs")),
         "EXPLORER_APP_PORTS": " ".join(map(str, app_ports)),
         "EXPLORER_RUN_DIR": str(run_dir),
+        "EXPLORER_PYTHON": sys.executable,
     }
     process = subprocess.Popen(
         ["bash", str(ROOT / "deploy" / "run-local.sh")], env=env, cwd=ROOT,

@@ -60,20 +60,24 @@ STYLE = """
   /* A handout: small, tight type so the summary fits one or two sheets. */
   html { font-size: 8.5pt !important; }
   h1 { font-size: 15pt !important; padding: 0 0 2pt !important; }
-  h2 { font-size: 11pt !important; padding: 6pt 0 1pt !important; }
+  h2 { font-size: 11pt !important; padding: 4pt 0 1pt !important; }
   h3 { font-size: 9.5pt !important; padding: 3pt 0 0 !important; }
   [data-testid="stVerticalBlock"] { gap: 2pt !important; }
   [data-testid="stText"], [data-testid="stMarkdownContainer"] p { line-height: 1.3 !important; margin: 0 !important; }
   [data-testid="stTable"], [data-testid="stTable"] table { width: 100% !important; max-width: 100% !important; }
-  [data-testid="stTable"] td, [data-testid="stTable"] th { padding: 1pt 3pt !important; font-size: 7.5pt !important; }
+  [data-testid="stTable"] td, [data-testid="stTable"] th { padding: 1pt 3pt !important; font-size: 7pt !important; line-height: 1.2 !important; }
   [data-testid="stAlert"] { padding: 2pt !important; border: 1px solid #000 !important; }
-  [class*="st-key-print-only-citations"] [data-testid="stText"], [data-testid="stCaptionContainer"] { font-size: 6pt !important; }
+  [class*="st-key-print-only-citations"] [data-testid="stText"], [data-testid="stCaptionContainer"] { font-size: 6pt !important; line-height: 1.2 !important; }
   h2, h3 { break-after: avoid; }
-  [class*="st-key-dense-rows"] [data-testid="stText"] { font-size: 7.5pt !important; line-height: 1.2 !important; }
+  hr { margin: 2pt 0 !important; }
+  /* The warning signs stay whole and take less paper: smaller type, the signs run on. */
+  [class*="st-key-get-help-now"] { break-inside: avoid; padding: 4pt 6pt !important; }
+  [class*="st-key-get-help-now"] [data-testid="stText"] { font-size: 7.5pt !important; }
+  [class*="st-key-dense-rows"] [data-testid="stText"] { font-size: 7pt !important; line-height: 1.2 !important; }
   [data-testid="stVegaLiteChart"], [data-testid="stVegaLiteChart"] * { height: auto !important; min-height: 0 !important; }
   /* Pictures drawn to size, scaled to the small print type. */
   [class*="st-key-fit-"] [data-testid="stVegaLiteChart"] svg { width: 95mm !important; }
-  @page { size: A4; margin: 11mm; }
+  @page { size: A4; margin: 9mm 10mm; }
 }
 </style>
 """
@@ -88,6 +92,8 @@ html { font-size: 20px; }
 [data-testid="stMain"] [data-testid="stText"] { line-height: 1.4; }
 [data-testid="stMain"] [data-testid="stVerticalBlock"] { gap: 0.5rem; }
 [data-testid="stMain"] hr { margin: 0.3rem 0; }
+/* The Get help now button beside the title, no taller than the title. */
+[class*="st-key-title-row"] [data-testid="stPopover"] button { min-height: 0; padding-top: 0.15rem; padding-bottom: 0.15rem; }
 </style>
 """
 
@@ -339,19 +345,31 @@ def answer(cell: compare.Cell, label_key: str | None) -> None:
     st.caption(plain(cell.evidence_line()))
 
 
-def get_help_now(content: Content) -> None:
+def get_help_now(content: Content, as_button: bool = False) -> None:
     """The warning signs that need urgent care and what to do, on every page where a person
-    weighs the options: on screen, in consult mode and on paper."""
+    weighs the options: on screen and on paper. As a button, it opens the same list: for the
+    consult comparison, where every question must fit the shared screen."""
     groups = safety.warning_groups(content)
+    if as_button:
+        with st.popover(t("get_help.title"), type="primary", icon=":material/emergency:", help=t("get_help.consult_help")):
+            _warning_signs(groups)
+        return
     with st.container(border=True, key="get-help-now"):
         st.header(t("get_help.title"), anchor="get-help-now")
-        st.text(t("get_help.intro"))
-        for group in groups:
-            label(group.heading, key=f"help-{group.group_id}")
-            if group.signs:
+        _warning_signs(groups)
+
+
+def _warning_signs(groups: list[safety.WarningGroup]) -> None:
+    st.text(t("get_help.intro"))
+    for group in groups:
+        label(group.heading, key=f"help-{group.group_id}")
+        if group.signs:
+            with st.container(key=f"screen-only-signs-{group.group_id}"):
                 st.text("\n".join("• " + sign for sign in group.signs))
-            st.error(plain(group.action))
-        st.caption(plain(safety.sources_line(groups)))
+            with st.container(key=f"print-only-signs-{group.group_id}"):
+                st.text(safety.signs_run_on(group))
+        st.error(plain(group.action))
+    st.caption(plain(safety.sources_line(groups)))
 
 
 def label(text: str, key: str) -> None:

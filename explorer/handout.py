@@ -12,7 +12,6 @@ from explorer.words import t
 # fpdf2's built-in fonts cover Latin-1 only; map the few typographic characters we use.
 _LATIN1 = str.maketrans({"•": "\u00b7", "–": "-", "—": "-", "‘": "'", "’": "'", "“": '"', "”": '"', "…": "...", "→": "->", "·": "-"})
 BODY = 8.5
-SIGN_GAP = "   "
 LINE = 3.7
 SMALL = 7
 SMALLEST = 5.5
@@ -130,8 +129,7 @@ def get_help_now(pdf: _Handout, groups: list[safety.WarningGroup]) -> None:
     pdf.paragraph(t("get_help.intro"))
     for group in groups:
         pdf.paragraph(group.heading, style="B")
-        # The signs run on as one paragraph: a list per line would push the handout to a third page.
-        pdf.paragraph(SIGN_GAP.join("• " + sign for sign in group.signs))
+        pdf.paragraph(safety.signs_run_on(group))
         pdf.paragraph(group.action, style="B")
     pdf.set_font("Helvetica", "", pdf.small - 1)
     pdf.multi_cell(0, pdf.small * 0.43, _latin1(safety.sources_line(groups)), new_x=XPos.LMARGIN, new_y=YPos.NEXT)

@@ -42,6 +42,14 @@ def _with_phones(action: str, clinic) -> str:
     return action
 
 
+SIGN_GAP = "   "
+
+
+def signs_run_on(group: WarningGroup) -> str:
+    """The signs as one paragraph, for paper: a line each would push a handout to a third page."""
+    return SIGN_GAP.join("• " + sign for sign in group.signs)
+
+
 def sources_line(groups: list[WarningGroup]) -> str:
     ids = dict.fromkeys(source_id for group in groups for source_id in split_ids(group.source_ids))
     return t("get_help.sources", sources=", ".join(ids))

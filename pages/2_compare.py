@@ -7,7 +7,10 @@ from explorer.text import plain
 
 content = frame.start_page("Compare the options")
 consult = frame.in_consult_mode()
-st.title("Compare the options")
+with st.container(key="title-row", horizontal=True, vertical_alignment="center"):
+    st.title("Compare the options")
+    if consult:  # beside the title, so that each question still fits the shared screen
+        frame.get_help_now(content, as_button=True)
 if not consult:
     st.markdown(frame.markdown_file("compare.md"))
 
@@ -36,24 +39,24 @@ if not consult:  # the shared screen shows one question at a time; the overview 
         query_params={"option": shown[0]},
     )
 
-if consult:  # option names once, above the columns, with any investigational note
+if consult:  # one question; each option's name and any investigational note above its answer
     st.subheader(plain(question.question), anchor=question.question_id)
     for cell, cell_column in zip(question.cells, st.columns(len(shown))):
         with cell_column:
             frame.label(cell.option_name, key=f"head-{cell.option_id}")
             for note in compare.notes(content, [cell.option_id]):
                 st.caption(plain(note))
-
-for row in [question] if consult else compare.rows(content, shown):
-    if not consult:
+            with st.container(border=True):
+                frame.answer(cell, None)
+else:
+    for row in compare.rows(content, shown):
         st.subheader(plain(row.question), anchor=row.question_id)
-    for cell, cell_column in zip(row.cells, st.columns(len(shown))):
-        with cell_column.container(border=True):
-            frame.answer(cell, None if consult else f"{row.question_id}-{cell.option_id}")
-
-frame.get_help_now(content)
+        for cell, cell_column in zip(row.cells, st.columns(len(shown))):
+            with cell_column.container(border=True):
+                frame.answer(cell, f"{row.question_id}-{cell.option_id}")
 
 if not consult:  # on the shared screen, sources are one click away on the About page
+    frame.get_help_now(content)
     st.header("Sources", anchor="sources")
     frame.sources_table(compare.cited_sources(content, shown))
 

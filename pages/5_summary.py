@@ -34,7 +34,7 @@ if not summary.alignment.empty:
 
 # Charts cannot break across sheets: they come before the long rows of text, which can.
 st.header("Help, harms and how sure we are")
-with st.container(key="dense-rows"):  # smaller type on paper, so five options fit two sheets
+with st.container(key="dense-rows"):  # smaller type on paper: three options fit two sheets (the PDF fits five)
     for row in summary.rows:
         st.subheader(plain(row.question))
         for cell, cell_column in zip(row.cells, st.columns(len(row.cells))):

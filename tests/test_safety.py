@@ -68,8 +68,19 @@ def test_shipped_warning_signs_send_people_to_emergency_care():
     assert len(CONTENT.warning_signs) >= 1 and (raw["source_ids"].str.strip() != "").all()
 
 
+def popover_labels(node) -> list[str]:
+    """The labels of the buttons that open a popover, anywhere under node (AppTest has no
+    accessor for them)."""
+    labels = []
+    for child in getattr(node, "children", {}).values():
+        if getattr(child, "type", None) == "popover":
+            labels.append(child.proto.popover.label)
+        labels += popover_labels(child)
+    return labels
+
+
 def shown(at) -> str:
-    return "\n".join([texts(at), *(e.value for e in at.error), *(h.value for h in at.header)])
+    return "\n".join([texts(at), *(e.value for e in at.error), *(h.value for h in at.header), *popover_labels(at.main)])
 
 
 @pytest.mark.parametrize(

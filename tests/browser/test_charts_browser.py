@@ -6,10 +6,14 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
+from explorer import ratings
+from explorer.data import load_content
 from tests.browser.conftest import horizontal_overflow, open_at_size, open_page, screenshot, wait_for_app
 from tests.browser.test_core_browser import SIZES
+from tests.conftest import DATA
 
 CHART = "[data-testid='stVegaLiteChart']"
+CONTENT = load_content(DATA).content
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -31,9 +35,10 @@ def test_the_picked_attribute_is_kept_in_the_address(page, app_server):
     open_page(page, app_server.url + "/charts?options=esi&options=fusion")
     picker = page.get_by_role("combobox", name="What do you want to compare?")
     picker.click()
-    picker.fill("Time to usual")
-    page.get_by_role("option", name="Time to usual activities").wait_for()
+    name = ratings.attribute_names(CONTENT)["recovery_time"]
+    picker.fill(name[:12])
+    page.get_by_role("option", name=name).wait_for()
     page.keyboard.press("Enter")
     expect(page).to_have_url(app_server.url + "/charts?options=esi&options=fusion&attribute=recovery_time")
     wait_for_app(page)
-    assert "Time to usual activities" in page.locator(CHART).nth(1).get_attribute("aria-label")
+    assert name in page.locator(CHART).nth(1).get_attribute("aria-label")

@@ -5,8 +5,13 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+from playwright.sync_api import expect
+
+from explorer import safety
+from explorer.data import load_content
+from explorer.words import t
 from tests.browser.conftest import ARTIFACTS, open_page, screenshot, wait_for_app
-from tests.conftest import require_program
+from tests.conftest import DATA, require_program
 
 THREE = "options=esi&options=discectomy&options=fusion"
 
@@ -35,6 +40,17 @@ def test_consult_mode_with_three_options_fits_a_laptop_screen_for_every_question
             page.get_by_role("button", name="Next →").click()
             page.wait_for_url("**question=*")
             wait_for_app(page)
+
+
+def test_consult_mode_opens_the_warning_signs_from_a_button_on_screen(page, app_server):
+    page.set_viewport_size({"width": 1280, "height": 800})
+    open_page(page, f"{app_server.url}/compare?mode=consult&{THREE}")
+    button = page.get_by_role("button", name=t("get_help.title"))
+    assert button.bounding_box()["y"] < 200  # in the first screen, beside the title
+    first_sign = safety.warning_groups(load_content(DATA).content)[0].signs[0]
+    assert not page.get_by_text(first_sign).first.is_visible()
+    button.click()
+    expect(page.get_by_text(first_sign).first).to_be_visible()
 
 
 def test_print_hides_the_controls_and_fits_two_pages(page, app_server, tmp_path):

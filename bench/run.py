@@ -93,6 +93,7 @@ def percentile(values: list[float], share: float) -> float:
 # ---------------------------------------------------------------------------------------------
 # Sessions in a browser
 
+
 class Tab:
     """One browser tab, with every WebSocket message it sent and received, decoded and timed as
     Playwright reports them to this process."""
@@ -106,7 +107,10 @@ class Tab:
         page.on("pageerror", lambda error: self.errors.append(f"page error: {error}"))
 
     def _watch(self, socket) -> None:
-        socket.on("framereceived", lambda payload: self.received.append((message_kind(payload), time.perf_counter())))
+        socket.on(
+            "framereceived",
+            lambda payload: self.received.append((message_kind(payload), time.perf_counter())),
+        )
         socket.on("framesent", lambda payload: self.sent.append(time.perf_counter()))
 
     def finished(self) -> list[float]:
@@ -181,6 +185,7 @@ async def reruns(browser: Browser, url: str, action, repeats: int) -> tuple[floa
 # ---------------------------------------------------------------------------------------------
 # Sessions without a browser: Streamlit's protocol over a plain WebSocket
 
+
 class RawSession:
     """A session that asks the server to run a page and waits for "script finished"."""
 
@@ -218,7 +223,9 @@ async def server_only(server: AppServer, path: str, repeats: int) -> tuple[float
     return median([t for t, _ in runs]), runs[-1][1]
 
 
-async def server_only_concurrent(server: AppServer, path: str, count: int) -> tuple[list[float], float]:
+async def server_only_concurrent(
+    server: AppServer, path: str, count: int
+) -> tuple[list[float], float]:
     """`count` sessions rerun the page at the same moment: (seconds each, server CPU ms per run)."""
     sessions = [await RawSession.open(server) for _ in range(count)]
     try:
@@ -234,6 +241,7 @@ async def server_only_concurrent(server: AppServer, path: str, count: int) -> tu
 
 # ---------------------------------------------------------------------------------------------
 # Machine
+
 
 def rss_mib(server: AppServer) -> float:
     return psutil.Process(server.process.pid).memory_info().rss / 2**20
@@ -257,7 +265,9 @@ def chromium_cpu_seconds() -> float:
 
 def machine() -> str:
     cpu = platform.machine()
-    for line in Path("/proc/cpuinfo").read_text().splitlines() if Path("/proc/cpuinfo").exists() else []:
+    for line in (
+        Path("/proc/cpuinfo").read_text().splitlines() if Path("/proc/cpuinfo").exists() else []
+    ):
         if line.startswith("model name"):
             cpu = line.split(":", 1)[1].strip()
             break
@@ -267,6 +277,7 @@ def machine() -> str:
 
 # ---------------------------------------------------------------------------------------------
 # The run
+
 
 @dataclass
 class Results:
@@ -316,7 +327,7 @@ async def concurrent_sessions(browser: Browser, url: str, results: Results, app:
         try:
             results.load_s.append(await tab.load(url) / 1000)
             loaded.append(tab)
-        except Exception as error:  # noqa: BLE001 - every failure is a counted error
+        except Exception as error:
             results.errors.append(f"load: {error!r}")
 
     async def change(tab: Tab, barrier: asyncio.Barrier) -> None:
@@ -327,7 +338,7 @@ async def concurrent_sessions(browser: Browser, url: str, results: Results, app:
             results.concurrent_from_request_s.append(from_request / 1000)
             if await tab.exception_shown():
                 results.errors.append("an exception element on the page")
-        except Exception as error:  # noqa: BLE001
+        except Exception as error:
             results.errors.append(f"rerun: {error!r}")
 
     barrier = asyncio.Barrier(len(tabs))
@@ -367,12 +378,17 @@ async def measure(sessions: int, repeats: int) -> Results:
                 browser, app.url + COMPARE, remove_last_option, repeats
             )
 
-            results.bare_server_ms, results.bare_messages = await server_only(bare, "/", repeats * 2)
-            for path in PAGE_PATHS:
-                results.server_ms[path], results.messages[path] = await server_only(app, path, repeats * 2)
-            results.server_only_concurrent_s, results.server_cpu_per_rerun_ms = await server_only_concurrent(
-                app, COMPARE, sessions
+            results.bare_server_ms, results.bare_messages = await server_only(
+                bare, "/", repeats * 2
             )
+            for path in PAGE_PATHS:
+                results.server_ms[path], results.messages[path] = await server_only(
+                    app, path, repeats * 2
+                )
+            (
+                results.server_only_concurrent_s,
+                results.server_cpu_per_rerun_ms,
+            ) = await server_only_concurrent(app, COMPARE, sessions)
             app.stop()
             bare.stop()
 
@@ -393,6 +409,7 @@ async def measure(sessions: int, repeats: int) -> Results:
 
 # ---------------------------------------------------------------------------------------------
 # Report
+
 
 def verdict(ok: bool) -> str:
     return "met" if ok else "**missed**"
@@ -421,7 +438,9 @@ def report(r: Results) -> str:
     summary.append(
         f"| {r.sessions} sessions: p95 rerun | {p95:.2f} s | | | ≤ {TARGET_P95_S} s | {verdict(p95 <= TARGET_P95_S)} |"
     )
-    summary.append(f"| {r.sessions} sessions: errors | {len(r.errors)} | | | 0 | {verdict(not r.errors)} |")
+    summary.append(
+        f"| {r.sessions} sessions: errors | {len(r.errors)} | | | 0 | {verdict(not r.errors)} |"
+    )
     summary.append(
         f"| Memory per added session | {r.mib_per_session:.2f} MiB | | | ≤ {TARGET_MIB_PER_SESSION} MiB | "
         f"{verdict(r.mib_per_session <= TARGET_MIB_PER_SESSION)} |"
@@ -496,6 +515,7 @@ def update_report(results_text: str) -> None:
 # ---------------------------------------------------------------------------------------------
 # Profile (for a missed target): every page script, in-process through AppTest.
 
+
 def profile(runs: int = 20) -> Path:
     """Profile the script runs only (Streamlit runs a script in its own thread, so the profiler
     is started and stopped around each run inside that thread)."""
@@ -537,8 +557,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sessions", type=int, default=40)
     parser.add_argument("--repeats", type=int, default=5)
-    parser.add_argument("--no-write", action="store_true", help="print only; leave docs/performance.md")
-    parser.add_argument("--profile", action="store_true", help="also profile every page script (pyinstrument)")
+    parser.add_argument(
+        "--no-write", action="store_true", help="print only; leave docs/performance.md"
+    )
+    parser.add_argument(
+        "--profile", action="store_true", help="also profile every page script (pyinstrument)"
+    )
     args = parser.parse_args()
     if args.sessions < 1:
         parser.error("--sessions needs at least 1")

@@ -1,7 +1,7 @@
 """Text assembled for the About page."""
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 import pandas as pd
 import streamlit as st
@@ -38,7 +38,9 @@ def changelog_table(content: Content) -> pd.DataFrame:
     return pd.DataFrame(
         {
             t("about.changelog.version"): newest_first["version"],
-            t("about.changelog.kind"): newest_first["kind"].map(lambda kind: t(f"about.changelog.kinds.{kind}")),
+            t("about.changelog.kind"): newest_first["kind"].map(
+                lambda kind: t(f"about.changelog.kinds.{kind}")
+            ),
             t("about.changelog.finding"): newest_first["finding"],
             t("about.changelog.change"): newest_first["change"],
             t("about.changelog.reason"): newest_first["reason"],
@@ -51,7 +53,9 @@ def _version_key(version: str) -> tuple[int, ...]:
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def reading_levels(pages: Sequence[tuple[str, str]], content_version: tuple, _content: Content) -> pd.DataFrame:
+def reading_levels(
+    pages: Sequence[tuple[str, str]], content_version: tuple, _content: Content
+) -> pd.DataFrame:
     """The reading level of every page and data file, measured once per version of the content
     (keyed by `content_version`), from the same code as the reading-level test."""
     return readability.score_table(readability.measure(pages, APP_DIR, _content.tables))

@@ -7,8 +7,8 @@ the picture; every colour pair used for text or outlines passes WCAG AA (tests/t
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 from xml.sax.saxutils import escape, quoteattr
 
 import altair as alt
@@ -143,7 +143,10 @@ def _svg(height: int, title: str, description: str, body: list[str], name: str) 
 
 
 def _attrs(**attributes) -> str:
-    return " ".join(f"{key.rstrip('_').replace('_', '-')}={quoteattr(str(value))}" for key, value in attributes.items())
+    return " ".join(
+        f"{key.rstrip('_').replace('_', '-')}={quoteattr(str(value))}"
+        for key, value in attributes.items()
+    )
 
 
 def _shape(tag: str, **attributes) -> str:
@@ -155,16 +158,34 @@ def _text_width(lines: tuple[str, ...], size: int) -> float:
     return max(len(line) for line in lines) * size * 0.55
 
 
-def _label(x: float, y: float, *lines: str, anchor: str = "start", size: int = LABEL_SIZE,
-           bold: bool = False, chip: bool = True, colour: str = INK, id_: str | None = None) -> str:
+def _label(
+    x: float,
+    y: float,
+    *lines: str,
+    anchor: str = "start",
+    size: int = LABEL_SIZE,
+    bold: bool = False,
+    chip: bool = True,
+    colour: str = INK,
+    id_: str | None = None,
+) -> str:
     """Text lines whose first baseline is at y, on a white chip so that no line runs under them."""
     width = _text_width(lines, size)
     left = {"start": x, "middle": x - width / 2, "end": x - width}[anchor]
     parts = [f"<g{' id=' + quoteattr(id_) if id_ else ''} class='label'>"]
     if chip:
         height = size + LINE_HEIGHT * (len(lines) - 1) + 8
-        parts.append(_shape("rect", x=round(left - 4, 1), y=y - size - 1, width=round(width + 8, 1),
-                            height=height, rx=4, fill=PAPER))
+        parts.append(
+            _shape(
+                "rect",
+                x=round(left - 4, 1),
+                y=y - size - 1,
+                width=round(width + 8, 1),
+                height=height,
+                rx=4,
+                fill=PAPER,
+            )
+        )
     weight = " font-weight='700'" if bold else ""
     for index, line in enumerate(lines):
         parts.append(
@@ -217,7 +238,11 @@ def _kidney(scale: float) -> str:
         return f"{cx + p[0] * scale:.1f} {cy + p[1] * scale:.1f}"
 
     start, *curves = _KIDNEY
-    return f"M {point(start)} " + " ".join(f"C {point(a)} {point(b)} {point(c)}" for a, b, c in curves) + " Z"
+    return (
+        f"M {point(start)} "
+        + " ".join(f"C {point(a)} {point(b)} {point(c)}" for a, b, c in curves)
+        + " Z"
+    )
 
 
 def _kidney_point(segment: int, t: float, scale: float) -> tuple[float, float]:
@@ -232,7 +257,17 @@ def _kidney_point(segment: int, t: float, scale: float) -> tuple[float, float]:
 
 
 # Where the nerve endings sit along the outline: (curve, fraction), more of them at the back.
-NERVE_ENDING_SPOTS = ((0, 0.1), (0, 0.6), (1, 0.2), (1, 0.7), (2, 0.5), (3, 0.5), (4, 0.3), (4, 0.8), (5, 0.3))
+NERVE_ENDING_SPOTS = (
+    (0, 0.1),
+    (0, 0.6),
+    (1, 0.2),
+    (1, 0.7),
+    (2, 0.5),
+    (3, 0.5),
+    (4, 0.3),
+    (4, 0.8),
+    (5, 0.3),
+)
 
 
 def nerve_ending_points() -> list[tuple[float, float]]:
@@ -245,8 +280,15 @@ def _nerve_endings() -> str:
         f"M {x:.1f} {y + 3:.1f} L {x:.1f} {y - 0.5:.1f} L {x - 3:.1f} {y - 3.5:.1f} M {x:.1f} {y - 0.5:.1f} L {x + 3:.1f} {y - 3.5:.1f}"
         for x, y in nerve_ending_points()
     ]
-    return _shape("path", id_="top-nerve-endings", d=" ".join(twigs), stroke=NERVE_ENDING,
-                  stroke_width=2, fill="none", stroke_linecap="round")
+    return _shape(
+        "path",
+        id_="top-nerve-endings",
+        d=" ".join(twigs),
+        stroke=NERVE_ENDING,
+        stroke_width=2,
+        fill="none",
+        stroke_linecap="round",
+    )
 
 
 def _fissure_points(nucleus_edge: tuple[float, float]) -> list[tuple[float, float]]:
@@ -272,42 +314,141 @@ def top_view_svg(state: str) -> str:
     for index, scale in enumerate(LAYER_SCALES):
         fill = OUTER_ANNULUS if index == 0 else ANNULUS_FILLS[index % 2]
         layer_id = "top-outer-annulus" if index == 0 else f"top-annulus-layer-{index}"
-        body.append(_shape("path", id_=layer_id, d=_kidney(scale), fill=fill, stroke=ANNULUS_LINE, stroke_width=1.5))
+        body.append(
+            _shape(
+                "path",
+                id_=layer_id,
+                d=_kidney(scale),
+                fill=fill,
+                stroke=ANNULUS_LINE,
+                stroke_width=1.5,
+            )
+        )
     body.append(_nerve_endings())
 
     rx, ry = NUCLEUS_SIZE[shape.worn]
-    nucleus_fill, nucleus_line = (DRY_NUCLEUS, DRY_NUCLEUS_LINE) if shape.worn else (NUCLEUS, NUCLEUS_LINE)
-    body.append(_shape("ellipse", id_="top-nucleus", cx=cx, cy=cy - 4, rx=rx, ry=ry,
-                       fill=nucleus_fill, stroke=nucleus_line, stroke_width=2))
+    nucleus_fill, nucleus_line = (
+        (DRY_NUCLEUS, DRY_NUCLEUS_LINE) if shape.worn else (NUCLEUS, NUCLEUS_LINE)
+    )
+    body.append(
+        _shape(
+            "ellipse",
+            id_="top-nucleus",
+            cx=cx,
+            cy=cy - 4,
+            rx=rx,
+            ry=ry,
+            fill=nucleus_fill,
+            stroke=nucleus_line,
+            stroke_width=2,
+        )
+    )
 
     # The spinal canal sits in the dent at the back; a nerve root lies at each back corner.
-    body.append(_shape("path", id_="top-spinal-canal", d="M 184 222 Q 220 208 256 222 L 238 292 Q 220 306 202 292 Z",
-                       fill=PAPER, stroke=OUTLINE, stroke_width=2))
-    body.append(_shape("circle", id_="top-nerve-root-left", cx=176, cy=238, r=11,
-                       fill=NERVE, stroke=NERVE_LINE, stroke_width=2, class_="nerve-root"))
+    body.append(
+        _shape(
+            "path",
+            id_="top-spinal-canal",
+            d="M 184 222 Q 220 208 256 222 L 238 292 Q 220 306 202 292 Z",
+            fill=PAPER,
+            stroke=OUTLINE,
+            stroke_width=2,
+        )
+    )
+    body.append(
+        _shape(
+            "circle",
+            id_="top-nerve-root-left",
+            cx=176,
+            cy=238,
+            r=11,
+            fill=NERVE,
+            stroke=NERVE_LINE,
+            stroke_width=2,
+            class_="nerve-root",
+        )
+    )
     if shape.herniation:
         # Gel squeezes out through every layer at the back right and flattens the nerve root.
-        body.append(_shape("path", id_="top-herniation",
-                           d="M 238 168 C 256 176 270 204 272 224 C 274 238 262 244 254 238 C 246 226 236 210 226 178 Z",
-                           fill=NUCLEUS, stroke=NUCLEUS_LINE, stroke_width=2))
-        body.append(_shape("ellipse", id_="top-nerve-root-right", cx=272, cy=248, rx=16, ry=6,
-                           fill=NERVE, stroke=NERVE_LINE, stroke_width=2.5, class_="nerve-root pressed"))
+        body.append(
+            _shape(
+                "path",
+                id_="top-herniation",
+                d="M 238 168 C 256 176 270 204 272 224 C 274 238 262 244 254 238 C 246 226 236 210 226 178 Z",
+                fill=NUCLEUS,
+                stroke=NUCLEUS_LINE,
+                stroke_width=2,
+            )
+        )
+        body.append(
+            _shape(
+                "ellipse",
+                id_="top-nerve-root-right",
+                cx=272,
+                cy=248,
+                rx=16,
+                ry=6,
+                fill=NERVE,
+                stroke=NERVE_LINE,
+                stroke_width=2.5,
+                class_="nerve-root pressed",
+            )
+        )
     else:
-        body.append(_shape("circle", id_="top-nerve-root-right", cx=264, cy=238, r=11,
-                           fill=NERVE, stroke=NERVE_LINE, stroke_width=2, class_="nerve-root"))
+        body.append(
+            _shape(
+                "circle",
+                id_="top-nerve-root-right",
+                cx=264,
+                cy=238,
+                r=11,
+                fill=NERVE,
+                stroke=NERVE_LINE,
+                stroke_width=2,
+                class_="nerve-root",
+            )
+        )
     if shape.fissure:
         # A radial split from the gel centre out to the outer layer at the back left.
-        split = _fissure_points((cx - rx * 0.45, cy - 4 + ry * 0.89))  # a point on the gel centre's edge
-        body.append(_shape("path", id_="top-fissure", d=_path(split), stroke=FISSURE, stroke_width=4,
-                           fill="none", stroke_linejoin="round", stroke_linecap="round"))
+        split = _fissure_points(
+            (cx - rx * 0.45, cy - 4 + ry * 0.89)
+        )  # a point on the gel centre's edge
+        body.append(
+            _shape(
+                "path",
+                id_="top-fissure",
+                d=_path(split),
+                stroke=FISSURE,
+                stroke_width=4,
+                fill="none",
+                stroke_linejoin="round",
+                stroke_linecap="round",
+            )
+        )
         middle = split[len(split) // 2]
-        body += [_leader(84, 212, *middle), _label(8, 200, "Tear", "(fissure)", id_="label-fissure")]
+        body += [
+            _leader(84, 212, *middle),
+            _label(8, 200, "Tear", "(fissure)", id_="label-fissure"),
+        ]
 
     nucleus_lines = ("Drier gel", "centre") if shape.worn else ("Gel centre", "(nucleus)")
     if shape.worn:
-        body += [_leader(120, 122, cx - rx + 4, cy - 4), _label(8, 122, *nucleus_lines, id_="label-nucleus")]
+        body += [
+            _leader(120, 122, cx - rx + 4, cy - 4),
+            _label(8, 122, *nucleus_lines, id_="label-nucleus"),
+        ]
     else:
-        body.append(_label(cx, cy - 6, *nucleus_lines, anchor="middle", size=14, chip=False, id_="label-nucleus"))
+        body.append(
+            _label(
+                cx,
+                cy - 6,
+                *nucleus_lines,
+                anchor="middle",
+                size=14,
+                chip=False,
+                id_="label-nucleus",
+            )
+        )
     body += [
         _label(cx, 96, "Fibre layers (annulus)", anchor="middle", id_="label-annulus"),
         _leader(96, 62, *nerve_ending_points()[-1]),
@@ -326,7 +467,10 @@ def top_view_svg(state: str) -> str:
             _label(432, 200, "Gel pushing", "out", anchor="end", id_="label-herniation"),
         ]
     else:
-        body += [_leader(352, 272, 272, 244), _label(432, 276, "Nerve root", anchor="end", id_="label-nerve-root-right")]
+        body += [
+            _leader(352, 272, 272, 244),
+            _label(432, 276, "Nerve root", anchor="end", id_="label-nerve-root-right"),
+        ]
     return _svg(TOP_HEIGHT, top_view_title(state), top_view_description(state), body, "top")
 
 
@@ -357,84 +501,235 @@ def side_view_svg(state: str) -> str:
     width = BONE_RIGHT - BONE_LEFT
 
     body = [
-        _shape("rect", id_="side-upper-vertebra", x=BONE_LEFT, y=30, width=width, height=BONE_HEIGHT, rx=10,
-               fill=BONE, stroke=OUTLINE, stroke_width=2),
-        _shape("rect", id_="side-upper-end-plate", x=BONE_LEFT, y=DISC_TOP - PLATE_HEIGHT, width=width,
-               height=PLATE_HEIGHT, fill=END_PLATE, stroke=END_PLATE_LINE, stroke_width=1.5),
-        _shape("rect", id_="side-disc", x=BONE_LEFT + 2, y=DISC_TOP, width=width - 4, height=height,
-               fill=ANNULUS_FILLS[1], stroke=ANNULUS_LINE, stroke_width=1.5),
-        _shape("rect", id_="side-lower-end-plate", x=BONE_LEFT, y=disc_bottom, width=width,
-               height=PLATE_HEIGHT, fill=END_PLATE, stroke=END_PLATE_LINE, stroke_width=1.5),
-        _shape("rect", id_="side-lower-vertebra", x=BONE_LEFT, y=lower_bone_top, width=width,
-               height=BONE_HEIGHT, rx=10, fill=BONE, stroke=OUTLINE, stroke_width=2),
+        _shape(
+            "rect",
+            id_="side-upper-vertebra",
+            x=BONE_LEFT,
+            y=30,
+            width=width,
+            height=BONE_HEIGHT,
+            rx=10,
+            fill=BONE,
+            stroke=OUTLINE,
+            stroke_width=2,
+        ),
+        _shape(
+            "rect",
+            id_="side-upper-end-plate",
+            x=BONE_LEFT,
+            y=DISC_TOP - PLATE_HEIGHT,
+            width=width,
+            height=PLATE_HEIGHT,
+            fill=END_PLATE,
+            stroke=END_PLATE_LINE,
+            stroke_width=1.5,
+        ),
+        _shape(
+            "rect",
+            id_="side-disc",
+            x=BONE_LEFT + 2,
+            y=DISC_TOP,
+            width=width - 4,
+            height=height,
+            fill=ANNULUS_FILLS[1],
+            stroke=ANNULUS_LINE,
+            stroke_width=1.5,
+        ),
+        _shape(
+            "rect",
+            id_="side-lower-end-plate",
+            x=BONE_LEFT,
+            y=disc_bottom,
+            width=width,
+            height=PLATE_HEIGHT,
+            fill=END_PLATE,
+            stroke=END_PLATE_LINE,
+            stroke_width=1.5,
+        ),
+        _shape(
+            "rect",
+            id_="side-lower-vertebra",
+            x=BONE_LEFT,
+            y=lower_bone_top,
+            width=width,
+            height=BONE_HEIGHT,
+            rx=10,
+            fill=BONE,
+            stroke=OUTLINE,
+            stroke_width=2,
+        ),
     ]
     # Fibre layers seen edge-on at the front and back of the disc.
     layers = []
     for offset in (10, 20, 30):
         for x, bow in ((BONE_LEFT + offset, -4), (BONE_RIGHT - offset, 4)):
             layers.append(f"M {x} {DISC_TOP} Q {x + bow} {mid:.1f} {x} {disc_bottom}")
-    body.append(_shape("path", id_="side-annulus-layers", d=" ".join(layers), stroke=ANNULUS_LINE,
-                       stroke_width=1.5, fill="none"))
+    body.append(
+        _shape(
+            "path",
+            id_="side-annulus-layers",
+            d=" ".join(layers),
+            stroke=ANNULUS_LINE,
+            stroke_width=1.5,
+            fill="none",
+        )
+    )
 
     rx, ry = SIDE_NUCLEUS_SIZE[shape.worn]
-    nucleus_fill, nucleus_line = (DRY_NUCLEUS, DRY_NUCLEUS_LINE) if shape.worn else (NUCLEUS, NUCLEUS_LINE)
-    body.append(_shape("ellipse", id_="side-nucleus", cx=centre_x, cy=mid, rx=rx, ry=ry,
-                       fill=nucleus_fill, stroke=nucleus_line, stroke_width=2))
+    nucleus_fill, nucleus_line = (
+        (DRY_NUCLEUS, DRY_NUCLEUS_LINE) if shape.worn else (NUCLEUS, NUCLEUS_LINE)
+    )
+    body.append(
+        _shape(
+            "ellipse",
+            id_="side-nucleus",
+            cx=centre_x,
+            cy=mid,
+            rx=rx,
+            ry=ry,
+            fill=nucleus_fill,
+            stroke=nucleus_line,
+            stroke_width=2,
+        )
+    )
 
     # Food and water reach the disc through the end plates: arrows from both bones.
     arrows = []
     for x in (centre_x - 72, centre_x - 45, centre_x + 45, centre_x + 72):
         top_tip, bottom_tip = DISC_TOP + 4, disc_bottom - 4
-        arrows.append(f"M {x} {DISC_TOP - 30} L {x} {top_tip} M {x - 5} {top_tip - 7} L {x} {top_tip} L {x + 5} {top_tip - 7}")
-        arrows.append(f"M {x} {disc_bottom + 30} L {x} {bottom_tip} M {x - 5} {bottom_tip + 7} L {x} {bottom_tip} L {x + 5} {bottom_tip + 7}")
-    body.append(_shape("path", id_="side-diffusion", d=" ".join(arrows), stroke=FLOW, stroke_width=2.5,
-                       fill="none", stroke_linecap="round", stroke_linejoin="round"))
+        arrows.append(
+            f"M {x} {DISC_TOP - 30} L {x} {top_tip} M {x - 5} {top_tip - 7} L {x} {top_tip} L {x + 5} {top_tip - 7}"
+        )
+        arrows.append(
+            f"M {x} {disc_bottom + 30} L {x} {bottom_tip} M {x - 5} {bottom_tip + 7} L {x} {bottom_tip} L {x + 5} {bottom_tip + 7}"
+        )
+    body.append(
+        _shape(
+            "path",
+            id_="side-diffusion",
+            d=" ".join(arrows),
+            stroke=FLOW,
+            stroke_width=2.5,
+            fill="none",
+            stroke_linecap="round",
+            stroke_linejoin="round",
+        )
+    )
 
     if shape.herniation:
         bulge = f"M {BONE_RIGHT - 40} {mid - 8:.1f} C {BONE_RIGHT + 10} {mid - 16:.1f} {NERVE_X + 6} {mid - 10:.1f} {NERVE_X + 6} {mid:.1f} C {NERVE_X + 6} {mid + 10:.1f} {BONE_RIGHT + 10} {mid + 16:.1f} {BONE_RIGHT - 40} {mid + 8:.1f} Z"
-        body.append(_shape("path", id_="side-herniation", d=bulge, fill=NUCLEUS, stroke=NUCLEUS_LINE, stroke_width=2))
+        body.append(
+            _shape(
+                "path",
+                id_="side-herniation",
+                d=bulge,
+                fill=NUCLEUS,
+                stroke=NUCLEUS_LINE,
+                stroke_width=2,
+            )
+        )
         nerve = f"M {NERVE_X} 20 L {NERVE_X} {mid - 60:.1f} C {NERVE_X} {mid - 30:.1f} {NERVE_X + 20} {mid - 25:.1f} {NERVE_X + 20} {mid:.1f} C {NERVE_X + 20} {mid + 25:.1f} {NERVE_X} {mid + 30:.1f} {NERVE_X} {mid + 60:.1f} L {NERVE_X} 380"
         nerve_class = "nerve-root pressed"
     else:
         nerve = f"M {NERVE_X} 20 L {NERVE_X} 380"
         nerve_class = "nerve-root"
     # Drawn twice: a dark wide stroke under a yellow narrow one gives the nerve its outline.
-    body.append(_shape("path", d=nerve, stroke=NERVE_LINE, stroke_width=14, fill="none", stroke_linecap="round"))
-    body.append(_shape("path", id_="side-nerve-root", d=nerve, stroke=NERVE, stroke_width=9, fill="none",
-                       stroke_linecap="round", class_=nerve_class))
+    body.append(
+        _shape(
+            "path", d=nerve, stroke=NERVE_LINE, stroke_width=14, fill="none", stroke_linecap="round"
+        )
+    )
+    body.append(
+        _shape(
+            "path",
+            id_="side-nerve-root",
+            d=nerve,
+            stroke=NERVE,
+            stroke_width=9,
+            fill="none",
+            stroke_linecap="round",
+            class_=nerve_class,
+        )
+    )
     if shape.fissure:
-        split = [(centre_x + rx - 6, mid - 2), (centre_x + rx + 8, mid + 6), (centre_x + rx + 18, mid - 4),
-                 (centre_x + rx + 30, mid + 5), (BONE_RIGHT - 2, mid - 2)]
-        body.append(_shape("path", id_="side-fissure", d=_path(split), stroke=FISSURE, stroke_width=4,
-                           fill="none", stroke_linejoin="round", stroke_linecap="round"))
+        split = [
+            (centre_x + rx - 6, mid - 2),
+            (centre_x + rx + 8, mid + 6),
+            (centre_x + rx + 18, mid - 4),
+            (centre_x + rx + 30, mid + 5),
+            (BONE_RIGHT - 2, mid - 2),
+        ]
+        body.append(
+            _shape(
+                "path",
+                id_="side-fissure",
+                d=_path(split),
+                stroke=FISSURE,
+                stroke_width=4,
+                fill="none",
+                stroke_linejoin="round",
+                stroke_linecap="round",
+            )
+        )
 
     disc_label = ("Thinner", "disc") if shape.worn else ("Disc",)
     body += [
         _label(centre_x, 70, "Vertebra", anchor="middle", chip=False, id_="label-upper-vertebra"),
         _label(centre_x, 88, "(bone)", anchor="middle", chip=False),
-        _label(centre_x, lower_bone_top + 62, "Vertebra (bone)", anchor="middle", chip=False, id_="label-lower-vertebra"),
+        _label(
+            centre_x,
+            lower_bone_top + 62,
+            "Vertebra (bone)",
+            anchor="middle",
+            chip=False,
+            id_="label-lower-vertebra",
+        ),
         _leader(84, DISC_TOP - 24, BONE_LEFT + 12, DISC_TOP - PLATE_HEIGHT / 2),
         _label(8, DISC_TOP - 30, "End plate", id_="label-upper-end-plate"),
         _leader(84, disc_bottom + 30, BONE_LEFT + 12, disc_bottom + PLATE_HEIGHT / 2),
         _label(8, disc_bottom + 40, "End plate", id_="label-lower-end-plate"),
         _leader(60, mid, BONE_LEFT + 6, mid),
-        _label(8, mid + 5 - (LINE_HEIGHT / 2) * (len(disc_label) - 1), *disc_label, id_="label-disc"),
+        _label(
+            8, mid + 5 - (LINE_HEIGHT / 2) * (len(disc_label) - 1), *disc_label, id_="label-disc"
+        ),
         _label(NERVE_X + 16, 44, "Nerve", "root", id_="label-nerve-root"),
     ]
     # The gel centre is named inside itself: a line from outside would cross the nerve root.
     nucleus_label, size = ("Drier gel", 13) if shape.worn else ("Gel centre", 14)
-    body.append(_label(centre_x, mid + size * 0.35, nucleus_label, anchor="middle", size=size, chip=False,
-                       id_="label-nucleus"))
+    body.append(
+        _label(
+            centre_x,
+            mid + size * 0.35,
+            nucleus_label,
+            anchor="middle",
+            size=size,
+            chip=False,
+            id_="label-nucleus",
+        )
+    )
     if shape.fissure:
-        body += [_leader(BONE_RIGHT + 24, DISC_TOP - 18, BONE_RIGHT - 6, mid - 2),
-                 _label(BONE_RIGHT + 8, DISC_TOP - 24, "Tear", id_="label-fissure")]
+        body += [
+            _leader(BONE_RIGHT + 24, DISC_TOP - 18, BONE_RIGHT - 6, mid - 2),
+            _label(BONE_RIGHT + 8, DISC_TOP - 24, "Tear", id_="label-fissure"),
+        ]
     if shape.herniation:
-        body += [_leader(NERVE_X + 28, mid - 42, NERVE_X + 4, mid - 4),
-                 _label(NERVE_X + 18, mid - 64, "Gel", "presses", id_="label-herniation")]
+        body += [
+            _leader(NERVE_X + 28, mid - 42, NERVE_X + 4, mid - 4),
+            _label(NERVE_X + 18, mid - 64, "Gel", "presses", id_="label-herniation"),
+        ]
     body += [
         # Green like the arrows, and in words, so the arrows are explained without relying on colour.
-        _label(centre_x, 332, "Arrows: food and water seep in", "through the end plates. The disc",
-               "has almost no blood vessels.", anchor="middle", size=14, colour=FLOW, id_="label-diffusion"),
+        _label(
+            centre_x,
+            332,
+            "Arrows: food and water seep in",
+            "through the end plates. The disc",
+            "has almost no blood vessels.",
+            anchor="middle",
+            size=14,
+            colour=FLOW,
+            id_="label-diffusion",
+        ),
         _label(8, 392, "FRONT", size=13, bold=True, chip=False),
         _label(432, 392, "BACK", anchor="end", size=13, bold=True, chip=False),
     ]
@@ -465,26 +760,88 @@ def herniation_types_svg() -> str:
         right = left + panel - 12
         middle = (left + right) / 2
         # Gel on top, three fibre layers below it; the last line is the disc's back edge.
-        body.append(_shape("rect", x=left, y=10, width=right - left, height=26, fill=NUCLEUS, stroke=NUCLEUS_LINE, stroke_width=1.5))
+        body.append(
+            _shape(
+                "rect",
+                x=left,
+                y=10,
+                width=right - left,
+                height=26,
+                fill=NUCLEUS,
+                stroke=NUCLEUS_LINE,
+                stroke_width=1.5,
+            )
+        )
         for layer in range(3):
-            body.append(_shape("rect", x=left, y=36 + layer * 10, width=right - left, height=10,
-                               fill=OUTER_ANNULUS if layer == 2 else ANNULUS_FILLS[layer % 2],
-                               stroke=ANNULUS_LINE, stroke_width=1.2))
+            body.append(
+                _shape(
+                    "rect",
+                    x=left,
+                    y=36 + layer * 10,
+                    width=right - left,
+                    height=10,
+                    fill=OUTER_ANNULUS if layer == 2 else ANNULUS_FILLS[layer % 2],
+                    stroke=ANNULUS_LINE,
+                    stroke_width=1.2,
+                )
+            )
         if type_id == "protrusion":
             # The layers stretch into a dome; the gel fills the inner part but the outer layer holds.
             layers = f"M {middle - 44} 66 C {middle - 38} 92 {middle + 38} 92 {middle + 44} 66 Z"
             gel = f"M {middle - 30} 36 C {middle - 28} 82 {middle + 28} 82 {middle + 30} 36 Z"
-            body.append(_shape("path", d=layers, fill=OUTER_ANNULUS, stroke=ANNULUS_LINE, stroke_width=1.5))
-            body.append(_shape("path", id_="type-protrusion", d=gel, fill=NUCLEUS, stroke=NUCLEUS_LINE, stroke_width=1.5))
+            body.append(
+                _shape("path", d=layers, fill=OUTER_ANNULUS, stroke=ANNULUS_LINE, stroke_width=1.5)
+            )
+            body.append(
+                _shape(
+                    "path",
+                    id_="type-protrusion",
+                    d=gel,
+                    fill=NUCLEUS,
+                    stroke=NUCLEUS_LINE,
+                    stroke_width=1.5,
+                )
+            )
         elif type_id == "extrusion":
             gel = f"M {middle - 8} 36 L {middle - 8} 66 C {middle - 40} 70 {middle - 36} 102 {middle} 102 C {middle + 36} 102 {middle + 40} 70 {middle + 8} 66 L {middle + 8} 36 Z"
-            body.append(_shape("path", id_="type-extrusion", d=gel, fill=NUCLEUS, stroke=NUCLEUS_LINE, stroke_width=1.5))
+            body.append(
+                _shape(
+                    "path",
+                    id_="type-extrusion",
+                    d=gel,
+                    fill=NUCLEUS,
+                    stroke=NUCLEUS_LINE,
+                    stroke_width=1.5,
+                )
+            )
         else:
-            body.append(_shape("ellipse", id_="type-sequestration", cx=middle, cy=94, rx=22, ry=12,
-                               fill=NUCLEUS, stroke=NUCLEUS_LINE, stroke_width=1.5))
-            body.append(_shape("path", d=f"M {middle - 6} 66 L {middle - 2} 58 L {middle + 3} 66 L {middle + 7} 60",
-                               stroke=FISSURE, stroke_width=2.5, fill="none"))
-        body.append(_label(middle, 132, name, anchor="middle", bold=True, chip=False, id_=f"label-{type_id}"))
+            body.append(
+                _shape(
+                    "ellipse",
+                    id_="type-sequestration",
+                    cx=middle,
+                    cy=94,
+                    rx=22,
+                    ry=12,
+                    fill=NUCLEUS,
+                    stroke=NUCLEUS_LINE,
+                    stroke_width=1.5,
+                )
+            )
+            body.append(
+                _shape(
+                    "path",
+                    d=f"M {middle - 6} 66 L {middle - 2} 58 L {middle + 3} 66 L {middle + 7} 60",
+                    stroke=FISSURE,
+                    stroke_width=2.5,
+                    fill="none",
+                )
+            )
+        body.append(
+            _label(
+                middle, 132, name, anchor="middle", bold=True, chip=False, id_=f"label-{type_id}"
+            )
+        )
         body.append(_label(middle, 152, *lines, anchor="middle", size=14, chip=False))
     return _svg(182, HERNIATION_TYPES_TITLE, HERNIATION_TYPES_DESCRIPTION, body, "types")
 
@@ -494,7 +851,9 @@ def herniation_types_svg() -> str:
 def findings_by_age(findings: pd.DataFrame) -> pd.DataFrame:
     """One row per finding and age: finding, age, out_of_100, in the files' finding order."""
     columns = {age_column(age): age for age in SCAN_AGES}
-    long = findings.melt(id_vars=["finding"], value_vars=list(columns), var_name="age", value_name="out_of_100")
+    long = findings.melt(
+        id_vars=["finding"], value_vars=list(columns), var_name="age", value_name="out_of_100"
+    )
     return long.assign(age=long["age"].map(columns)).reset_index(drop=True)
 
 
@@ -524,19 +883,34 @@ def findings_chart(findings: pd.DataFrame) -> alt.LayerChart:
     """A line per finding, out of 100 pain-free people by age, each line named at its end."""
     long = findings_by_age(findings)
     names = list(findings["finding"])
-    colour = alt.Color("finding:N", scale=alt.Scale(domain=names, range=list(FINDING_COLOURS[: len(names)])), legend=None)
+    colour = alt.Color(
+        "finding:N",
+        scale=alt.Scale(domain=names, range=list(FINDING_COLOURS[: len(names)])),
+        legend=None,
+    )
     base = alt.Chart(long).encode(
-        x=alt.X("age:Q", title="Age (years)", scale=alt.Scale(domain=[SCAN_AGES[0], SCAN_AGES[-1]]),
-                axis=alt.Axis(values=list(SCAN_AGES), format="d", **AXIS_STYLE)),
-        y=alt.Y("out_of_100:Q", title="Out of 100 pain-free people", scale=alt.Scale(domain=[0, 100]),
-                axis=alt.Axis(**AXIS_STYLE)),
+        x=alt.X(
+            "age:Q",
+            title="Age (years)",
+            scale=alt.Scale(domain=[SCAN_AGES[0], SCAN_AGES[-1]]),
+            axis=alt.Axis(values=list(SCAN_AGES), format="d", **AXIS_STYLE),
+        ),
+        y=alt.Y(
+            "out_of_100:Q",
+            title="Out of 100 pain-free people",
+            scale=alt.Scale(domain=[0, 100]),
+            axis=alt.Axis(**AXIS_STYLE),
+        ),
         color=colour,
     )
     lines = base.mark_line(strokeWidth=3)
     points = base.mark_point(filled=True, size=70, opacity=1).encode(
         shape=alt.Shape("finding:N", scale=alt.Scale(domain=names), legend=None),
-        tooltip=[alt.Tooltip("finding:N", title="Finding"), alt.Tooltip("age:Q", title="Age"),
-                 alt.Tooltip("out_of_100:Q", title="Out of 100")],
+        tooltip=[
+            alt.Tooltip("finding:N", title="Finding"),
+            alt.Tooltip("age:Q", title="Age"),
+            alt.Tooltip("out_of_100:Q", title="Out of 100"),
+        ],
     )
     # Each line is named at its right-hand end, in dark text, so no legend or colour is needed.
     labels = (
@@ -546,7 +920,12 @@ def findings_chart(findings: pd.DataFrame) -> alt.LayerChart:
     )
     return (
         (lines + points + labels)
-        .properties(title=alt.Title(["How many pain-free people", "have each finding on a scan"], anchor="start"), height=400)
+        .properties(
+            title=alt.Title(
+                ["How many pain-free people", "have each finding on a scan"], anchor="start"
+            ),
+            height=400,
+        )
         .configure_title(color=INK, fontSize=15)
     )
 
@@ -597,7 +976,9 @@ def state_text(content: Content, state: str) -> StateText:
 
 def findings_evidence(findings: pd.DataFrame) -> str:
     certainties = list(dict.fromkeys(findings["certainty"]))
-    sources = list(dict.fromkeys(source for cell in findings["source_ids"] for source in split_ids(cell)))
+    sources = list(
+        dict.fromkeys(source for cell in findings["source_ids"] for source in split_ids(cell))
+    )
     return evidence_line(", ".join(certainties), sources)
 
 

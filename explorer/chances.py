@@ -125,7 +125,8 @@ class Chance:
 
     def alt_text(self) -> str:
         groups = " ".join(
-            f"{count.group}: {count.amount()} out of {OUT_OF} {self.outcome}." for count in self.counts
+            f"{count.group}: {count.amount()} out of {OUT_OF} {self.outcome}."
+            for count in self.counts
         )
         return f"Pictures of {OUT_OF} people for each group, {self.time_frame}. {groups}"
 
@@ -146,7 +147,9 @@ def _counts(row: pd.Series) -> tuple[Count, ...]:
 
     counts = [count(row["group"], row["count"], row["count_to"])]
     if row["comparison_group"]:
-        counts.append(count(row["comparison_group"], row["comparison_count"], row["comparison_count_to"]))
+        counts.append(
+            count(row["comparison_group"], row["comparison_count"], row["comparison_count_to"])
+        )
     return tuple(counts)
 
 
@@ -171,13 +174,18 @@ def all_chances(content: Content) -> list[Chance]:
         for _, row in outcomes.iterrows()
     ]
     option_order = list(names)
-    return sorted(chances, key=lambda c: (option_order.index(c.option_id), OUTCOME_KINDS.index(c.kind)))
+    return sorted(
+        chances, key=lambda c: (option_order.index(c.option_id), OUTCOME_KINDS.index(c.kind))
+    )
 
 
 def by_kind(chances: list[Chance], option_id: str) -> dict[str, list[Chance]]:
     """One option's chances under the same headings for every option: benefits, then harms
     (an empty list where our sources give no number)."""
-    return {kind: [c for c in chances if c.option_id == option_id and c.kind == kind] for kind in OUTCOME_KINDS}
+    return {
+        kind: [c for c in chances if c.option_id == option_id and c.kind == kind]
+        for kind in OUTCOME_KINDS
+    }
 
 
 def time_frame_warning(chances: list[Chance], chance: Chance) -> str | None:
@@ -220,4 +228,6 @@ def title(chance: Chance) -> str:
 
 
 def cited_sources(content: Content, chances: list[Chance]) -> pd.DataFrame:
-    return source_table(content.sources, only={source for chance in chances for source in chance.source_ids})
+    return source_table(
+        content.sources, only={source for chance in chances for source in chance.source_ids}
+    )

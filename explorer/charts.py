@@ -104,15 +104,21 @@ def _column_axis(columns: list[str]) -> alt.Axis:
     )
 
 
-def _headings(frame: pd.DataFrame, row_field: str, row_order: list[str], step: int, right: str | None = None):
+def _headings(
+    frame: pd.DataFrame, row_field: str, row_order: list[str], step: int, right: str | None = None
+):
     """Each row's heading: `row_field` in bold on the left and, if given, `right` on the right."""
     base = alt.Chart(frame).encode(y=alt.Y(f"{row_field}:N", sort=row_order, axis=None))
     line = {"baseline": "top", "yOffset": -step / 2 + 4, "fontSize": FONT_SIZE, "color": TEXT_DARK}
-    left = base.mark_text(align="left", fontWeight="bold", **line).encode(x=alt.value(0), text=f"{row_field}:N")
+    left = base.mark_text(align="left", fontWeight="bold", **line).encode(
+        x=alt.value(0), text=f"{row_field}:N"
+    )
     layers = [left]
     if right:
         layers.append(
-            base.mark_text(align="right", **line).encode(x=alt.value({"expr": "width"}), text=f"{right}:N")
+            base.mark_text(align="right", **line).encode(
+                x=alt.value({"expr": "width"}), text=f"{right}:N"
+            )
         )
     return layers
 
@@ -146,7 +152,9 @@ def _cell_words(base: alt.Chart) -> alt.Chart:
     return base.mark_text(lineBreak=LINE_BREAK, lineHeight=LINE_HEIGHT, fontSize=FONT_SIZE).encode(
         text="label_lines:N",
         yOffset=alt.YOffset("label_y:Q", scale=None),
-        color=alt.condition(f"datum.shade >= {FIRST_DARK_SHADE}", alt.value(TEXT_LIGHT), alt.value(TEXT_DARK)),
+        color=alt.condition(
+            f"datum.shade >= {FIRST_DARK_SHADE}", alt.value(TEXT_LIGHT), alt.value(TEXT_DARK)
+        ),
     )
 
 
@@ -156,7 +164,9 @@ def overview_grid(rated_rows: pd.DataFrame) -> alt.LayerChart:
     options = list(dict.fromkeys(rated_rows["option"]))
     width = characters_per_column(len(options))
     columns = dict(zip(options, _columns(options, width)))
-    cells, step = _labelled(rated_rows.assign(column=rated_rows["option"].map(columns)), rated_rows["label"], width)
+    cells, step = _labelled(
+        rated_rows.assign(column=rated_rows["option"].map(columns)), rated_rows["label"], width
+    )
     cells = cells[["attribute", "column", "label_lines", "label_y", "shade"]]
     attributes = list(dict.fromkeys(cells["attribute"]))
     base = alt.Chart(cells).encode(
@@ -179,7 +189,9 @@ def overview_grid(rated_rows: pd.DataFrame) -> alt.LayerChart:
     )
     headings = _headings(pd.DataFrame({"attribute": attributes}), "attribute", attributes, step)
     cells = [_shaded_cell(base, step, legend), _not_known_cell(base, step), _cell_words(base)]
-    return _marks_hidden_from_screen_readers(alt.layer(*headings, *cells).properties(height=alt.Step(step)))
+    return _marks_hidden_from_screen_readers(
+        alt.layer(*headings, *cells).properties(height=alt.Step(step))
+    )
 
 
 def attribute_chart(ranked_rows: pd.DataFrame, scale_levels: pd.DataFrame) -> alt.LayerChart:
@@ -201,11 +213,18 @@ def attribute_chart(ranked_rows: pd.DataFrame, scale_levels: pd.DataFrame) -> al
     options = list(rows["option"])
     scale_columns = list(columns.values())
     level_x = alt.X(
-        "column:O", sort=scale_columns, scale=alt.Scale(domain=scale_columns), axis=_column_axis(scale_columns)
+        "column:O",
+        sort=scale_columns,
+        scale=alt.Scale(domain=scale_columns),
+        axis=_column_axis(scale_columns),
     )
     y = alt.Y("option:N", sort=options, axis=None)
     scale_boxes = pd.DataFrame(
-        [(option, column) for option in rows.loc[rows["shade"].notna(), "option"] for column in scale_columns],
+        [
+            (option, column)
+            for option in rows.loc[rows["shade"].notna(), "option"]
+            for column in scale_columns
+        ],
         columns=["option", "column"],
     )
     boxes = (
@@ -224,7 +243,9 @@ def attribute_chart(ranked_rows: pd.DataFrame, scale_levels: pd.DataFrame) -> al
         _cell_words(unknown.encode(x=alt.value({"expr": "width / 2"}))),
     ]
     headings = _headings(rows, "option", options, step, right="evidence_words")
-    return _marks_hidden_from_screen_readers(alt.layer(*headings, *cells).properties(height=alt.Step(step)))
+    return _marks_hidden_from_screen_readers(
+        alt.layer(*headings, *cells).properties(height=alt.Step(step))
+    )
 
 
 def recovery_chart(recovery_rows: pd.DataFrame, milestone: str) -> alt.LayerChart:
@@ -237,7 +258,9 @@ def recovery_chart(recovery_rows: pd.DataFrame, milestone: str) -> alt.LayerChar
         evidence_words=recovery_rows["evidence"],
     )[["heading", "evidence_words", "weeks_min", "weeks_max"]]
     order = list(rows["heading"])
-    longest = int(recovery_rows["weeks_max"].max()) if recovery_rows["weeks_max"].notna().any() else 1
+    longest = (
+        int(recovery_rows["weeks_max"].max()) if recovery_rows["weeks_max"].notna().any() else 1
+    )
     axis = alt.Axis(
         title=f"Weeks until back to {MILESTONE_NAMES[milestone]}",
         format="d",
@@ -258,7 +281,9 @@ def recovery_chart(recovery_rows: pd.DataFrame, milestone: str) -> alt.LayerChar
         x=weeks("weeks_min"), x2="weeks_max:Q"
     )
     ends = [
-        known.mark_tick(thickness=3, size=24, color=BAR_COLOUR, **below_heading).encode(x=weeks(end))
+        known.mark_tick(thickness=3, size=24, color=BAR_COLOUR, **below_heading).encode(
+            x=weeks(end)
+        )
         for end in ("weeks_min", "weeks_max")
     ]
     not_known = base.transform_filter("!isValid(datum.weeks_max)")
@@ -284,7 +309,9 @@ def overview_alt(rated_rows: pd.DataFrame) -> str:
 
 
 def attribute_alt(ranked_rows: pd.DataFrame) -> str:
-    levels = "; ".join(f"{o}: {label}" for o, label in zip(ranked_rows["option"], ranked_rows["label"]))
+    levels = "; ".join(
+        f"{o}: {label}" for o, label in zip(ranked_rows["option"], ranked_rows["label"])
+    )
     return (
         f"{ranked_rows['attribute'].iloc[0]}, options from lighter to heavier burden. {levels}. "
         "The same data is in the table below."
@@ -292,9 +319,10 @@ def attribute_alt(ranked_rows: pd.DataFrame) -> str:
 
 
 def recovery_alt(recovery_rows: pd.DataFrame, milestone: str) -> str:
-    ranges = "; ".join(f"{o}: {w}" for o, w in zip(recovery_rows["option"], recovery_rows["in_weeks"]))
+    ranges = "; ".join(
+        f"{o}: {w}" for o, w in zip(recovery_rows["option"], recovery_rows["in_weeks"])
+    )
     return f"Weeks until back to {MILESTONE_NAMES[milestone]}. {ranges}. The same data is in the table below."
-
 
 
 def alignment_chart(alignment: pd.DataFrame) -> alt.LayerChart:
@@ -304,8 +332,13 @@ def alignment_chart(alignment: pd.DataFrame) -> alt.LayerChart:
     cells = pd.DataFrame(
         {
             "option": alignment["Option"],
-            "attribute": alignment["Topic"] + " (" + alignment["Importance"].str.lower() + " to you)",
-            "label": alignment["Level"].where(alignment["Level"] == NOT_KNOWN, alignment["Level"] + ": lines up " + fit),
+            "attribute": alignment["Topic"]
+            + " ("
+            + alignment["Importance"].str.lower()
+            + " to you)",
+            "label": alignment["Level"].where(
+                alignment["Level"] == NOT_KNOWN, alignment["Level"] + ": lines up " + fit
+            ),
             "shade": alignment["shade"],
         }
     )
@@ -353,7 +386,12 @@ def icon_people(counts: tuple) -> pd.DataFrame:
         for person in range(100):
             status = HAD if person < had else WITHIN_RANGE if person < had + within else DID_NOT
             rows.append(
-                {"person": person + 1, "x": _icon_x(group_index, person), "y": person // ICONS_PER_ROW, "status": status}
+                {
+                    "person": person + 1,
+                    "x": _icon_x(group_index, person),
+                    "y": person // ICONS_PER_ROW,
+                    "status": status,
+                }
             )
     return pd.DataFrame(rows)
 
@@ -382,28 +420,46 @@ def icon_array(counts: tuple, outcome: str, zoom: float = 1.0) -> alt.LayerChart
     `counts` are explorer.chances.Count values. `zoom` enlarges people and words alike."""
     cell, row, font, line = ICON_CELL * zoom, ICON_ROW * zoom, FONT_SIZE * zoom, LINE_HEIGHT * zoom
     people = icon_people(counts)
-    statuses = [status for status in (HAD, WITHIN_RANGE, DID_NOT) if status in set(people["status"])]
+    statuses = [
+        status for status in (HAD, WITHIN_RANGE, DID_NOT) if status in set(people["status"])
+    ]
     key = _icon_key(statuses, outcome)
     # A heading over each array; a single array's heading may use the width of two.
     heading_width = HEADING_CHARACTERS * GROUPS // len(counts)
     headings = pd.DataFrame(
         {
             "x": [_icon_x(i, 0) - 0.5 for i in range(len(counts))],
-            "text": [wrap(f"{count.group}: {count.amount()} out of 100", heading_width) for count in counts],
+            "text": [
+                wrap(f"{count.group}: {count.amount()} out of 100", heading_width)
+                for count in counts
+            ],
         }
     )
     top = -(max(_line_count(text) for text in headings["text"]) * line + 16 * zoom) / row
     bottom = float(key["y"].max()) + 0.6
     columns = GROUPS * ICONS_PER_ROW + (GROUPS - 1) * GROUP_GAP + 0.4
-    x = alt.X("x:Q", scale=alt.Scale(domain=[-0.5, columns - 0.5], nice=False, zero=False), axis=None)
-    y = alt.Y("y:Q", scale=alt.Scale(domain=[top, bottom], nice=False, zero=False, reverse=True), axis=None)
+    x = alt.X(
+        "x:Q", scale=alt.Scale(domain=[-0.5, columns - 0.5], nice=False, zero=False), axis=None
+    )
+    y = alt.Y(
+        "y:Q",
+        scale=alt.Scale(domain=[top, bottom], nice=False, zero=False, reverse=True),
+        axis=None,
+    )
 
     def marks(frame: pd.DataFrame) -> alt.Chart:
         fills = alt.Scale(domain=statuses, range=[ICON_FILLS[s] for s in statuses])
         dashes = alt.Scale(domain=statuses, range=[ICON_DASHES[s] for s in statuses])
         return (
             alt.Chart(frame)
-            .mark_point(shape=PERSON, filled=True, size=ICON_SIZE * zoom**2, stroke=TEXT_DARK, strokeWidth=1, opacity=1)
+            .mark_point(
+                shape=PERSON,
+                filled=True,
+                size=ICON_SIZE * zoom**2,
+                stroke=TEXT_DARK,
+                strokeWidth=1,
+                opacity=1,
+            )
             .encode(
                 x=x,
                 y=y,
@@ -415,10 +471,21 @@ def icon_array(counts: tuple, outcome: str, zoom: float = 1.0) -> alt.LayerChart
     text = {"fontSize": font, "color": TEXT_DARK}
     titles = (
         alt.Chart(headings)
-        .mark_text(align="left", baseline="top", lineBreak=LINE_BREAK, lineHeight=line, fontWeight="bold", **text)
+        .mark_text(
+            align="left",
+            baseline="top",
+            lineBreak=LINE_BREAK,
+            lineHeight=line,
+            fontWeight="bold",
+            **text,
+        )
         .encode(x=x, y=alt.value(0), text="text:N")
     )
-    key_words = alt.Chart(key).mark_text(align="left", baseline="middle", dx=cell, **text).encode(x=x, y=y, text="words:N")
+    key_words = (
+        alt.Chart(key)
+        .mark_text(align="left", baseline="middle", dx=cell, **text)
+        .encode(x=x, y=y, text="words:N")
+    )
     chart = alt.layer(marks(people), marks(key), key_words, titles).properties(
         width=round(columns * cell), height=round((bottom - top) * row)
     )

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 import pandas as pd
 
 from explorer.data import Content
 from explorer.schema import split_ids
+
 
 @dataclass(frozen=True)
 class Cell:
@@ -49,7 +50,9 @@ def notes(content: Content, option_ids: Sequence[str]) -> list[str]:
 def rows(content: Content, option_ids: Sequence[str]) -> list[Row]:
     """One row per question, in question order; one cell per chosen option, in the given order."""
     # A plain dict, not pandas lookups: this runs on every rerun (50 cells, 3 lookups each).
-    answers = {(answer.option_id, answer.question_id): answer for answer in content.answers.itertuples()}
+    answers = {
+        (answer.option_id, answer.question_id): answer for answer in content.answers.itertuples()
+    }
     names = content.option_names()
     return [
         Row(
@@ -107,7 +110,10 @@ def source_table(sources: pd.DataFrame, only: set[str] | None = None) -> pd.Data
 
 def source_lines(sources: pd.DataFrame, links: bool = True) -> list[str]:
     """A source_table as lines of text, for paper (the links left out where space is short)."""
-    return [f"{s.Source}: {s.Citation} ({s.Year})" + (f". {s.Link}" if links else "") for s in sources.itertuples()]
+    return [
+        f"{s.Source}: {s.Citation} ({s.Year})" + (f". {s.Link}" if links else "")
+        for s in sources.itertuples()
+    ]
 
 
 def _web_link(link: str) -> str:

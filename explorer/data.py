@@ -6,10 +6,10 @@ from __future__ import annotations
 import logging
 import os
 import threading
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Mapping
 
 import pandas as pd
 
@@ -47,7 +47,11 @@ class Content:
     @cached_property
     def attribute_levels(self) -> pd.DataFrame:
         """Every level of every attribute in words; level 1 is always the lighter burden."""
-        return self.tables["attribute_levels.csv"].sort_values(["attribute_id", "level"]).reset_index(drop=True)
+        return (
+            self.tables["attribute_levels.csv"]
+            .sort_values(["attribute_id", "level"])
+            .reset_index(drop=True)
+        )
 
     @cached_property
     def ratings(self) -> pd.DataFrame:
@@ -90,7 +94,10 @@ class Content:
     @cached_property
     def outcomes(self) -> pd.DataFrame:
         """People out of 100 with each outcome, as numbers; missing (NaN) where a cell is empty."""
-        return _numbers(self.tables["outcomes.csv"], ["count", "count_to", "comparison_count", "comparison_count_to"])
+        return _numbers(
+            self.tables["outcomes.csv"],
+            ["count", "count_to", "comparison_count", "comparison_count_to"],
+        )
 
     @property
     def warning_groups(self) -> pd.DataFrame:
@@ -118,7 +125,9 @@ class Content:
 
 def _numbers(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
     # The schema has checked these cells: a number, or empty where there is none.
-    return frame.assign(**{column: pd.to_numeric(frame[column].replace("", None)) for column in columns})
+    return frame.assign(
+        **{column: pd.to_numeric(frame[column].replace("", None)) for column in columns}
+    )
 
 
 def _whole_numbers(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
@@ -140,15 +149,25 @@ def read_raw(folder: Path, file: CsvFile) -> tuple[pd.DataFrame | None, list[Pro
     path = folder / file.name
     columns = ", ".join(schema.expected_columns(file))
     if not path.is_file():
-        return None, [Problem(file.name, None, None, "no such file", f"a CSV file with columns {columns}")]
+        return None, [
+            Problem(file.name, None, None, "no such file", f"a CSV file with columns {columns}")
+        ]
     try:
         frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     except pd.errors.EmptyDataError:
-        return None, [Problem(file.name, None, None, "an empty file", f"a header row with columns {columns}")]
+        return None, [
+            Problem(file.name, None, None, "an empty file", f"a header row with columns {columns}")
+        ]
     except pd.errors.ParserError as error:
-        return None, [Problem(file.name, None, None, _first_line(error), "the same number of cells in every row")]
+        return None, [
+            Problem(
+                file.name, None, None, _first_line(error), "the same number of cells in every row"
+            )
+        ]
     except UnicodeDecodeError:
-        return None, [Problem(file.name, None, None, "text that is not UTF-8", "a CSV saved as UTF-8")]
+        return None, [
+            Problem(file.name, None, None, "text that is not UTF-8", "a CSV saved as UTF-8")
+        ]
     frame.columns = [str(c).strip() for c in frame.columns]
     return frame.apply(lambda column: column.str.strip()), []
 
@@ -177,7 +196,9 @@ def load_content(folder: Path) -> LoadResult:
                 valid[file.name] = _in_display_order(file, frame)
 
     ordered_ids = {
-        file.id_column: list(valid[file.name][file.id_column]) for file in schema.FILES if file.id_column and file.name in valid
+        file.id_column: list(valid[file.name][file.id_column])
+        for file in schema.FILES
+        if file.id_column and file.name in valid
     }
     for file in schema.FILES:
         if file.complete_over and file.name in valid:
@@ -257,6 +278,8 @@ class ContentStore:
             log.info("Data in %s checked: no problems; serving it.", self.folder)
             return
         serving = "the last content that passed" if self.content is not None else "no content"
-        log.warning("Data in %s has %d problem(s); serving %s.", self.folder, len(self.problems), serving)
+        log.warning(
+            "Data in %s has %d problem(s); serving %s.", self.folder, len(self.problems), serving
+        )
         for problem in self.problems:
             log.warning("%s", problem.message())

@@ -4,8 +4,8 @@ Plain functions: the person's answers come in as arguments and nothing is stored
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Mapping, Sequence
 from urllib.parse import urlencode
 
 import pandas as pd
@@ -75,7 +75,8 @@ def quiz_score(content: Content, quiz_answers: Mapping[str, str]) -> tuple[int, 
     right = sum(
         1
         for item_id in content.quiz["item_id"]
-        if (feedback := quiz_feedback(content, item_id, quiz_answers.get(item_id, ""))) and feedback.correct
+        if (feedback := quiz_feedback(content, item_id, quiz_answers.get(item_id, "")))
+        and feedback.correct
     )
     return right, len(content.quiz)
 
@@ -104,7 +105,11 @@ class SureResult:
 
 
 def sure_result(sure_answers: Mapping[str, str]) -> SureResult:
-    given = [sure_answers.get(item_id) for item_id, _ in SURE_ITEMS if sure_answers.get(item_id) in YES_NO]
+    given = [
+        sure_answers.get(item_id)
+        for item_id, _ in SURE_ITEMS
+        if sure_answers.get(item_id) in YES_NO
+    ]
     return SureResult(yes=given.count("Yes"), answered=len(given))
 
 
@@ -115,16 +120,22 @@ ALIGNMENT_COLUMNS = ("Statement", "Importance", "Option", "Topic", "Level", "Fit
 
 def fit(level: int, well_to: int, poorly_from: int) -> str:
     """How a level lines up with a statement, by the statement's own rule in statements.csv."""
-    return FIT_WORDS[0] if level <= well_to else FIT_WORDS[2] if level >= poorly_from else FIT_WORDS[1]
+    return (
+        FIT_WORDS[0] if level <= well_to else FIT_WORDS[2] if level >= poorly_from else FIT_WORDS[1]
+    )
 
 
-def alignment(content: Content, option_ids: Sequence[str], ratings: Mapping[str, int]) -> pd.DataFrame:
+def alignment(
+    content: Content, option_ids: Sequence[str], ratings: Mapping[str, int]
+) -> pd.DataFrame:
     """For each statement rated important and each chosen option: the option's level on the
     related attribute, in words, and how it lines up. Per statement; no hidden total.
     The `shade` column places the level on the charts' light-to-dark scale."""
     columns = [*ALIGNMENT_COLUMNS, "shade"]
     important = [
-        row for row in content.statements.itertuples() if ratings.get(row.statement_id, -1) >= IMPORTANT_FROM
+        row
+        for row in content.statements.itertuples()
+        if ratings.get(row.statement_id, -1) >= IMPORTANT_FROM
     ]
     chosen = in_neutral_order(option_ids, list(content.option_names()))
     if not important or not chosen:
@@ -172,11 +183,19 @@ def fit_rules(content: Content) -> pd.DataFrame:
                     topics[attribute_id],
                     rules[attribute_id],
                     ", ".join(words[words.index <= statement.lines_up_well_to]),
-                    ", ".join(words[(words.index > statement.lines_up_well_to) & (words.index < statement.lines_up_poorly_from)]) or "-",
+                    ", ".join(
+                        words[
+                            (words.index > statement.lines_up_well_to)
+                            & (words.index < statement.lines_up_poorly_from)
+                        ]
+                    )
+                    or "-",
                     ", ".join(words[words.index >= statement.lines_up_poorly_from]),
                 ]
             )
-    return pd.DataFrame(rows, columns=["What matters", "Topic", t("ratings.rule_heading"), *FIT_WORDS])
+    return pd.DataFrame(
+        rows, columns=["What matters", "Topic", t("ratings.rule_heading"), *FIT_WORDS]
+    )
 
 
 def alignment_alt(alignment: pd.DataFrame) -> str:
@@ -192,17 +211,19 @@ def alignment_alt(alignment: pd.DataFrame) -> str:
 CITATION_GAP = "   "
 
 
-def citations(summary: "Summary") -> list[str]:
+def citations(summary: Summary) -> list[str]:
     """The cited sources, one line each."""
     return compare.source_lines(summary.sources, links=False)
 
 
-def priorities_table(summary: "Summary") -> pd.DataFrame:
+def priorities_table(summary: Summary) -> pd.DataFrame:
     return pd.DataFrame(summary.priorities, columns=["What matters", "How important to you"])
 
 
-def quiz_table(summary: "Summary") -> pd.DataFrame:
-    return pd.DataFrame(summary.quiz, columns=["Statement", "Your answer", "What the evidence says"])
+def quiz_table(summary: Summary) -> pd.DataFrame:
+    return pd.DataFrame(
+        summary.quiz, columns=["Statement", "Your answer", "What the evidence says"]
+    )
 
 
 # ----------------------------------------------------------------- questions for the clinician
@@ -234,12 +255,16 @@ def record_note(content: Content, option_ids: Sequence[str], answers: Answers) -
     """Copy-ready plain text for the medical record, kept under NOTE_LIMIT characters."""
     names = content.option_names()
     release = content.release
-    discussed = ", ".join(names[o] for o in in_neutral_order(option_ids, list(names))) or "none chosen"
+    discussed = (
+        ", ".join(names[o] for o in in_neutral_order(option_ids, list(names))) or "none chosen"
+    )
     priorities = important_statements(content, answers.ratings)
     lines = [
         f"Shared decision-making using {APP_NAME} v{release['version']} (content {release['content_date']}).",
         f"Options discussed: {discussed}.",
-        "Patient rated most important: " + ("; ".join(priorities) if priorities else "not rated") + ".",
+        "Patient rated most important: "
+        + ("; ".join(priorities) if priorities else "not rated")
+        + ".",
         sure_result(answers.sure).summary() + ".",
         safety.note_line(content),
         "Decision aid only; no option recommended by the tool.",
@@ -258,7 +283,11 @@ def _without_lowest_priority(content: Content, answers: Answers) -> Answers:
 
 # ------------------------------------------------------------------------------- share link
 def share_params(
-    option_ids: Sequence[str], all_option_ids: Sequence[str], consult: bool, answers: Answers, include_answers: bool
+    option_ids: Sequence[str],
+    all_option_ids: Sequence[str],
+    consult: bool,
+    answers: Answers,
+    include_answers: bool,
 ) -> dict[str, list[str] | str]:
     """URL parameters that restore the view. The person's answers go in only if they ask."""
     params: dict[str, list[str] | str] = {}
@@ -268,14 +297,23 @@ def share_params(
     if consult:
         params[MODE_PARAM] = CONSULT
     if include_answers:
-        for name, values in ((RATING_PARAM, answers.ratings), (QUIZ_PARAM, answers.quiz), (SURE_PARAM, answers.sure)):
+        for name, values in (
+            (RATING_PARAM, answers.ratings),
+            (QUIZ_PARAM, answers.quiz),
+            (SURE_PARAM, answers.sure),
+        ):
             if values:
                 params[name] = [f"{key}.{value}" for key, value in values.items()]
     return params
 
 
 def share_url(
-    page_url: str, option_ids: Sequence[str], all_option_ids: Sequence[str], consult: bool, answers: Answers, include_answers: bool
+    page_url: str,
+    option_ids: Sequence[str],
+    all_option_ids: Sequence[str],
+    consult: bool,
+    answers: Answers,
+    include_answers: bool,
 ) -> str:
     """The current page's address with the parameters that restore this view."""
     params = share_params(option_ids, all_option_ids, consult, answers, include_answers)
@@ -295,7 +333,11 @@ def answers_from_params(content: Content, params: Mapping[str, Sequence[str]]) -
         return found
 
     return Answers(
-        ratings=pairs(RATING_PARAM, set(content.statements["statement_id"]), lambda v: v in {"0", "1", "2", "3"}),
+        ratings=pairs(
+            RATING_PARAM,
+            set(content.statements["statement_id"]),
+            lambda v: v in {"0", "1", "2", "3"},
+        ),
         quiz=pairs(QUIZ_PARAM, set(content.quiz["item_id"]), lambda v: v in QUIZ_CHOICES),
         sure=pairs(SURE_PARAM, {item_id for item_id, _ in SURE_ITEMS}, lambda v: v in YES_NO),
     )
@@ -340,7 +382,11 @@ def summary(content: Content, option_ids: Sequence[str], answers: Answers) -> Su
         ],
         alignment=alignment(content, chosen, answers.ratings),
         quiz=[
-            (row.statement, answers.quiz.get(row.item_id, "Not answered"), _quiz_line(content, row.item_id, answers))
+            (
+                row.statement,
+                answers.quiz.get(row.item_id, "Not answered"),
+                _quiz_line(content, row.item_id, answers),
+            )
             for row in content.quiz.itertuples()
         ],
         quiz_score=quiz_score(content, answers.quiz),
@@ -349,7 +395,8 @@ def summary(content: Content, option_ids: Sequence[str], answers: Answers) -> Su
         # Only what the handout shows: a full list would not fit its two sheets.
         sources=compare.source_table(
             content.sources,
-            only={s for row in rows for cell in row.cells for s in cell.source_ids} | compare.warning_sources(content),
+            only={s for row in rows for cell in row.cells for s in cell.source_ids}
+            | compare.warning_sources(content),
         ),
         release=dict(content.release),
     )

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Callable, Mapping
 
 import altair as alt
 import pandas as pd
 import streamlit as st
+
 # Private, in the pinned Streamlit: the lock around Altair's global theme (see _chart_spec).
 from streamlit.elements.vega_charts import _altair_globals_lock
 
@@ -171,13 +172,18 @@ def question_stepper(rows: list[compare.Row]) -> compare.Row:
     current = current if current in ids else ids[0]
 
     def step(offset: int) -> None:
-        st.query_params[QUESTION_PARAM] = ids[min(max(ids.index(current) + offset, 0), len(ids) - 1)]
+        st.query_params[QUESTION_PARAM] = ids[
+            min(max(ids.index(current) + offset, 0), len(ids) - 1)
+        ]
 
     with st.container(key="controls-stepper", horizontal=True, vertical_alignment="bottom"):
         st.button("← Previous", on_click=step, args=(-1,), disabled=current == ids[0])
         picked = pick_one(
             "Question",
-            {question_id: f"{n} of {len(ids)}: {by_id[question_id].question}" for n, question_id in enumerate(ids, 1)},
+            {
+                question_id: f"{n} of {len(ids)}: {by_id[question_id].question}"
+                for n, question_id in enumerate(ids, 1)
+            },
             QUESTION_PARAM,
         )
         st.button("Next →", on_click=step, args=(1,), disabled=current == ids[-1])
@@ -193,7 +199,9 @@ def person_answers(content: Content) -> decide.Answers:
     return st.session_state["answers"]
 
 
-def remembered_choice(label: str, choices, store: dict, item_id: str, key_prefix: str, **radio_options):
+def remembered_choice(
+    label: str, choices, store: dict, item_id: str, key_prefix: str, **radio_options
+):
     """A radio whose answer is kept in `store` (part of the person's answers), so it
     survives moving between pages. Labels may be CSV text: they are escaped."""
     key = f"{key_prefix}-{item_id}"
@@ -248,7 +256,11 @@ def option_picker(content: Content) -> list[str]:
         to_url(from_url)  # tidy the address: unknown ids out, neutral order, default left out
     widget_key = "chosen_options"
     # On a shared screen the short names keep the chosen options on one line.
-    labels = dict(zip(content.options["option_id"], content.options["short_name"])) if in_consult_mode() else names
+    labels = (
+        dict(zip(content.options["option_id"], content.options["short_name"]))
+        if in_consult_mode()
+        else names
+    )
     chosen = st.multiselect(
         "Options to show (a clinician can narrow this to two or three)",
         all_ids,
@@ -303,13 +315,18 @@ def sources_table(sources: pd.DataFrame) -> None:
         st.dataframe(
             sources,
             hide_index=True,
-            column_config={"Link": st.column_config.LinkColumn("Link"), "Year": st.column_config.NumberColumn(format="%d")},
+            column_config={
+                "Link": st.column_config.LinkColumn("Link"),
+                "Year": st.column_config.NumberColumn(format="%d"),
+            },
         )
     with st.container(key="print-only-sources"):
         st.text("\n".join(compare.source_lines(sources)))
 
 
-def chart(build: Callable[..., alt.TopLevelMixin], *inputs, alt_text: str, fit_key: str | None = None) -> None:
+def chart(
+    build: Callable[..., alt.TopLevelMixin], *inputs, alt_text: str, fit_key: str | None = None
+) -> None:
     """The chart `build(*inputs)` makes, with its accessible name, as wide as the page; with a
     `fit_key`, a picture drawn to its own size instead, shrunk to fit a narrower screen. Altair
     takes tens of milliseconds to build and check a chart on every rerun (the charts page ran in
@@ -351,7 +368,12 @@ def get_help_now(content: Content, as_button: bool = False) -> None:
     consult comparison, where every question must fit the shared screen."""
     groups = safety.warning_groups(content)
     if as_button:
-        with st.popover(t("get_help.title"), type="primary", icon=":material/emergency:", help=t("get_help.consult_help")):
+        with st.popover(
+            t("get_help.title"),
+            type="primary",
+            icon=":material/emergency:",
+            help=t("get_help.consult_help"),
+        ):
             _warning_signs(groups)
         return
     with st.container(border=True, key="get-help-now"):

@@ -10,7 +10,20 @@ from explorer.decide import APP_NAME, CITATION_GAP, NOT_A_RECOMMENDATION, Summar
 from explorer.words import t
 
 # fpdf2's built-in fonts cover Latin-1 only; map the few typographic characters we use.
-_LATIN1 = str.maketrans({"•": "\u00b7", "–": "-", "—": "-", "‘": "'", "’": "'", "“": '"', "”": '"', "…": "...", "→": "->", "·": "-"})
+_LATIN1 = str.maketrans(
+    {
+        "•": "\u00b7",
+        "–": "-",
+        "—": "-",
+        "‘": "'",
+        "’": "'",
+        "“": '"',
+        "”": '"',
+        "…": "...",
+        "→": "->",
+        "·": "-",
+    }
+)
 BODY = 8.5
 LINE = 3.7
 SMALL = 7
@@ -51,7 +64,9 @@ class _Handout(FPDF):
 
     def bullet(self, text: str) -> None:
         self.set_font("Helvetica", "", self.body)
-        self.multi_cell(0, self.line, _latin1("- " + text), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+        self.multi_cell(
+            0, self.line, _latin1("- " + text), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L"
+        )
 
 
 def summary_pdf(summary: Summary) -> bytes:
@@ -85,7 +100,9 @@ def _summary_at(summary: Summary, scale: float) -> _Handout:
         pdf.heading(row.question)
         for cell in row.cells:
             pdf.set_font("Helvetica", "B", pdf.body)
-            pdf.multi_cell(0, pdf.line, _latin1(cell.option_name), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            pdf.multi_cell(
+                0, pdf.line, _latin1(cell.option_name), new_x=XPos.LMARGIN, new_y=YPos.NEXT
+            )
             pdf.paragraph(f"{cell.answer} ({cell.evidence_line()})")
 
     pdf.heading("What matters to me")
@@ -106,7 +123,10 @@ def _summary_at(summary: Summary, scale: float) -> _Handout:
     pdf.heading("SURE test")
     pdf.paragraph(summary.sure.summary() + ".")
     if summary.sure.talk_more:
-        pdf.paragraph("At least one answer was 'No'. Talk this through with your clinician before deciding.", style="B")
+        pdf.paragraph(
+            "At least one answer was 'No'. Talk this through with your clinician before deciding.",
+            style="B",
+        )
 
     pdf.heading("Questions to ask my clinician")
     for question in summary.questions:
@@ -116,7 +136,9 @@ def _summary_at(summary: Summary, scale: float) -> _Handout:
     # One flowing paragraph: full citations, without a half-empty line each.
     pdf.set_font("Helvetica", "", pdf.small - 1)
     paragraph = CITATION_GAP.join(citations(summary))
-    pdf.multi_cell(0, pdf.small * 0.43, _latin1(paragraph), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+    pdf.multi_cell(
+        0, pdf.small * 0.43, _latin1(paragraph), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L"
+    )
     return pdf
 
 
@@ -132,7 +154,13 @@ def get_help_now(pdf: _Handout, groups: list[safety.WarningGroup]) -> None:
         pdf.paragraph(safety.signs_run_on(group))
         pdf.paragraph(group.action, style="B")
     pdf.set_font("Helvetica", "", pdf.small - 1)
-    pdf.multi_cell(0, pdf.small * 0.43, _latin1(safety.sources_line(groups)), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.multi_cell(
+        0,
+        pdf.small * 0.43,
+        _latin1(safety.sources_line(groups)),
+        new_x=XPos.LMARGIN,
+        new_y=YPos.NEXT,
+    )
     pdf.rect(pdf.l_margin - 1.5, top, pdf.epw + 3, pdf.get_y() - top + 1)
     pdf.ln(2)
 
@@ -143,7 +171,10 @@ def alignment_grid(pdf: _Handout, summary: Summary) -> None:
     grid = alignment_cells(summary)
     pdf.set_font("Helvetica", "", pdf.small)
     with pdf.table(
-        col_widths=(1.4, *([1] * (len(grid.columns)))), text_align="LEFT", line_height=pdf.small * 0.44, padding=0.8
+        col_widths=(1.4, *([1] * (len(grid.columns)))),
+        text_align="LEFT",
+        line_height=pdf.small * 0.44,
+        padding=0.8,
     ) as table:
         header = table.row()
         for name in ("What matters to me", *grid.columns):
@@ -161,7 +192,9 @@ def alignment_cells(summary: Summary):
     fit = alignment["Fit"].str.replace("Lines up ", "", regex=False)
     cells = alignment.assign(
         Row=alignment["Statement"] + " (" + alignment["Topic"].str.lower() + ")",
-        Cell=alignment["Level"].where(alignment["Level"] == "Not known", alignment["Level"] + " - " + fit),
+        Cell=alignment["Level"].where(
+            alignment["Level"] == "Not known", alignment["Level"] + " - " + fit
+        ),
     )
     grid = cells.pivot(index="Row", columns="Option", values="Cell")
     return grid.loc[list(dict.fromkeys(cells["Row"])), list(dict.fromkeys(cells["Option"]))]

@@ -4,7 +4,7 @@ these frames, so both show one truth."""
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 import pandas as pd
 
@@ -50,27 +50,46 @@ def rated(content: Content, option_ids: Sequence[str]) -> pd.DataFrame:
         .merge(levels, on=["attribute_id", "level"], how="left")
         .rename(columns={"short_name": "option", "name": "attribute"})
     )
-    rows["option_order"] = rows["option_id"].map({option_id: i for i, option_id in enumerate(option_ids)})
+    rows["option_order"] = rows["option_id"].map(
+        {option_id: i for i, option_id in enumerate(option_ids)}
+    )
     rows["label"] = rows["label"].fillna(NOT_KNOWN)
     rows["levels"] = rows["attribute_id"].map(level_counts)
-    rows["shade"] = pd.array([shade(l, n) for l, n in zip(rows["level"], rows["levels"])], dtype="Int64")
+    rows["shade"] = pd.array(
+        [shade(level, n) for level, n in zip(rows["level"], rows["levels"])], dtype="Int64"
+    )
     rows["evidence"] = rows["option_id"].map(
         {
-            option_id: benefit_words(labels.get(BENEFIT_SIZE_ID, NOT_KNOWN), labels.get(EVIDENCE_ID, NOT_KNOWN))
+            option_id: benefit_words(
+                labels.get(BENEFIT_SIZE_ID, NOT_KNOWN), labels.get(EVIDENCE_ID, NOT_KNOWN)
+            )
             for option_id, labels in _labels_by_option(rows, (BENEFIT_SIZE_ID, EVIDENCE_ID)).items()
         }
     )
     columns = [
-        "option_id", "option", "attribute_id", "attribute", "level", "levels",
-        "label", "shade", "certainty", "source_ids", "evidence",
+        "option_id",
+        "option",
+        "attribute_id",
+        "attribute",
+        "level",
+        "levels",
+        "label",
+        "shade",
+        "certainty",
+        "source_ids",
+        "evidence",
     ]
     return rows.sort_values(["position", "option_order"])[columns].reset_index(drop=True)
 
 
-def _labels_by_option(rows: pd.DataFrame, attribute_ids: Sequence[str]) -> dict[str, dict[str, str]]:
+def _labels_by_option(
+    rows: pd.DataFrame, attribute_ids: Sequence[str]
+) -> dict[str, dict[str, str]]:
     chosen = rows[rows["attribute_id"].isin(attribute_ids)]
     by_option: dict[str, dict[str, str]] = {option_id: {} for option_id in rows["option_id"]}
-    for option_id, attribute_id, label in zip(chosen["option_id"], chosen["attribute_id"], chosen["label"]):
+    for option_id, attribute_id, label in zip(
+        chosen["option_id"], chosen["attribute_id"], chosen["label"]
+    ):
         by_option[option_id][attribute_id] = label
     return by_option
 
@@ -82,13 +101,18 @@ def benefit_words(size: str, certainty: str) -> str:
 
 def rule(content: Content, attribute_id: str) -> str:
     """The one rule every option is rated by on this quality, in words."""
-    return t("ratings.rule", rule=content.attributes.set_index("attribute_id").at[attribute_id, "rule"])
+    return t(
+        "ratings.rule", rule=content.attributes.set_index("attribute_id").at[attribute_id, "rule"]
+    )
 
 
 def rules_table(content: Content) -> pd.DataFrame:
     """Every quality with the rule its ratings follow."""
     return pd.DataFrame(
-        {t("ratings.quality"): content.attributes["name"], t("ratings.rule_heading"): content.attributes["rule"]}
+        {
+            t("ratings.quality"): content.attributes["name"],
+            t("ratings.rule_heading"): content.attributes["rule"],
+        }
     )
 
 
@@ -106,14 +130,18 @@ def ranked(rated_rows: pd.DataFrame, attribute_id: str) -> pd.DataFrame:
     options whose level is not known come last."""
     rows = rated_rows[rated_rows["attribute_id"] == attribute_id]
     order = rows.assign(unknown=rows["level"].isna(), known_level=rows["level"].fillna(0))
-    return rows.loc[order.sort_values(["unknown", "known_level"], kind="stable").index].reset_index(drop=True)
+    return rows.loc[order.sort_values(["unknown", "known_level"], kind="stable").index].reset_index(
+        drop=True
+    )
 
 
 def scale(content: Content, attribute_id: str) -> pd.DataFrame:
     """Every level of one attribute in words, lightest first, with its shade."""
     levels = content.attribute_levels[content.attribute_levels["attribute_id"] == attribute_id]
     count = int(levels["level"].max())
-    return levels.assign(shade=[shade(level, count) for level in levels["level"]]).reset_index(drop=True)
+    return levels.assign(shade=[shade(level, count) for level in levels["level"]]).reset_index(
+        drop=True
+    )
 
 
 def attribute_table(ranked_rows: pd.DataFrame) -> pd.DataFrame:
@@ -147,7 +175,9 @@ def recovery(content: Content, rated_rows: pd.DataFrame, milestone: str) -> pd.D
     if milestone not in MILESTONES:
         raise ValueError(f"unknown milestone {milestone!r}")
     options = rated_rows.drop_duplicates("option_id")[["option_id", "option", "evidence"]]
-    rows = options.merge(content.recovery[content.recovery["milestone"] == milestone], on="option_id")
+    rows = options.merge(
+        content.recovery[content.recovery["milestone"] == milestone], on="option_id"
+    )
     rows["in_weeks"] = [in_weeks(a, b) for a, b in zip(rows["weeks_min"], rows["weeks_max"])]
     return rows.reset_index(drop=True)
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import ast
 import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Mapping, Sequence
 
 import pandas as pd
 import textstat
@@ -41,8 +41,23 @@ SHORT_WORD = "term"
 
 # Streamlit calls whose text argument a person reads on the page.
 _DISPLAY_CALLS = {
-    "title", "header", "subheader", "caption", "markdown", "text", "info", "warning", "error",
-    "success", "page_link", "multiselect", "selectbox", "radio", "slider", "checkbox", "button",
+    "title",
+    "header",
+    "subheader",
+    "caption",
+    "markdown",
+    "text",
+    "info",
+    "warning",
+    "error",
+    "success",
+    "page_link",
+    "multiselect",
+    "selectbox",
+    "radio",
+    "slider",
+    "checkbox",
+    "button",
 }
 _TEXT_ARGUMENTS = {"body", "label", "text"}
 # How a page reads author copy from content/ (explorer.frame.markdown_file).
@@ -112,7 +127,9 @@ def score(name: str, texts: Iterable[str], allowed_terms: Iterable[str] = ()) ->
     lengths = {sentence: word_count(sentence) for sentence in sentences(text)}
     return Score(
         name=name,
-        grade=round(textstat.flesch_kincaid_grade(_with_short_terms(text, allowed_terms)), 1) if text else 0.0,
+        grade=round(textstat.flesch_kincaid_grade(_with_short_terms(text, allowed_terms)), 1)
+        if text
+        else 0.0,
         words=word_count(text),
         longest_sentence_words=max(lengths.values(), default=0),
         too_long=tuple(s for s, n in lengths.items() if n > MAX_SENTENCE_WORDS),
@@ -122,12 +139,15 @@ def score(name: str, texts: Iterable[str], allowed_terms: Iterable[str] = ()) ->
 def _with_short_terms(text: str, terms: Iterable[str]) -> str:
     # Longest first, so that "Spinal fusion" is replaced before "fusion".
     for term in sorted({t for t in terms if t.strip()}, key=len, reverse=True):
-        text = re.sub(rf"(?<![\w-]){re.escape(term)}(?![\w-])", SHORT_WORD, text, flags=re.IGNORECASE)
+        text = re.sub(
+            rf"(?<![\w-]){re.escape(term)}(?![\w-])", SHORT_WORD, text, flags=re.IGNORECASE
+        )
     return text
 
 
 # ---------------------------------------------------------------------------------------------
 # What is patient-facing
+
 
 def page_texts(page_file: Path, content_dir: Path) -> tuple[list[str], list[str]]:
     """A page's own text: the string literals it shows with st.* calls, and the author copy
@@ -140,14 +160,22 @@ def page_texts(page_file: Path, content_dir: Path) -> tuple[list[str], list[str]
             continue
         literals = [
             argument.value
-            for argument in [*node.args[:1], *(k.value for k in node.keywords if k.arg in _TEXT_ARGUMENTS)]
+            for argument in [
+                *node.args[:1],
+                *(k.value for k in node.keywords if k.arg in _TEXT_ARGUMENTS),
+            ]
             if isinstance(argument, ast.Constant) and isinstance(argument.value, str)
         ]
         if node.func.attr == _COPY_LOADER:
             copy_files += literals
-            texts += [markdown_to_text((content_dir / name).read_text(encoding="utf-8")) for name in literals]
+            texts += [
+                markdown_to_text((content_dir / name).read_text(encoding="utf-8"))
+                for name in literals
+            ]
         elif node.func.attr in _DISPLAY_CALLS:
-            texts += [markdown_to_text(literal) for literal in literals if not literal.endswith(".py")]
+            texts += [
+                markdown_to_text(literal) for literal in literals if not literal.endswith(".py")
+            ]
     return texts, copy_files
 
 
@@ -167,7 +195,9 @@ def data_texts(tables: Mapping[str, pd.DataFrame]) -> dict[str, list[str]]:
     for file in schema.FILES:
         columns = patient_columns(file)
         if columns and file.name in tables:
-            texts[file.name] = [str(cell) for column in columns for cell in tables[file.name][column]]
+            texts[file.name] = [
+                str(cell) for column in columns for cell in tables[file.name][column]
+            ]
     return texts
 
 
@@ -193,7 +223,13 @@ def measure(
         scores.append(score(f"Page: {label}", texts, terms))
     for copy_file in sorted(content_dir.glob("*.md")):
         if copy_file.name not in used_copy:
-            scores.append(score(f"Text: {copy_file.name}", [markdown_to_text(copy_file.read_text(encoding="utf-8"))], terms))
+            scores.append(
+                score(
+                    f"Text: {copy_file.name}",
+                    [markdown_to_text(copy_file.read_text(encoding="utf-8"))],
+                    terms,
+                )
+            )
     scores.append(score("Text: words the app shows (catalogue)", _catalogue_texts(), terms))
     for file_name, texts in data_texts(tables).items():
         scores.append(score(f"Data: {file_name}", texts, terms))

@@ -4,8 +4,8 @@ between files. Every problem is reported in words a clinic's spreadsheet user ca
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Callable, Mapping
 
 import pandas as pd
 import pandera.pandas as pa
@@ -80,12 +80,12 @@ def split_ids(cell: str) -> list[str]:
     return [part.strip() for part in str(cell).split(SOURCE_SEPARATOR) if part.strip()]
 
 
-
-
 def _plain_text(
     *extra_checks: pa.Check, read_by: str = PATIENTS, required: bool = True, **column_options
 ) -> pa.Column:
-    filled = [pa.Check(lambda s: s.str.strip() != "", error="some text (this cell must not be empty)")]
+    filled = [
+        pa.Check(lambda s: s.str.strip() != "", error="some text (this cell must not be empty)")
+    ]
     return pa.Column(
         str,
         checks=[
@@ -110,7 +110,10 @@ def _reference(known: set[str], what: str) -> pa.Column:
     known_list = ", ".join(sorted(known)) or "none found"
     article = "an" if what[0] in "aeiou" else "a"
     return pa.Column(
-        str, pa.Check.isin(sorted(known), error=f"{article} {what} id listed in {what}s.csv ({known_list})")
+        str,
+        pa.Check.isin(
+            sorted(known), error=f"{article} {what} id listed in {what}s.csv ({known_list})"
+        ),
     )
 
 
@@ -132,7 +135,9 @@ def _option_ids(known_options: set[str]) -> pa.Column:
         str,
         pa.Check(
             lambda cells: cells.map(
-                lambda cell: NO_PROCEDURE_ID in split_ids(cell) and set(split_ids(cell)) <= known_options
+                lambda cell: (
+                    NO_PROCEDURE_ID in split_ids(cell) and set(split_ids(cell)) <= known_options
+                )
             ),
             error=expected,
         ),
@@ -152,7 +157,9 @@ def _out_of_100() -> pa.Column:
 
 
 def _is_out_of_100(cells: pd.Series) -> pd.Series:
-    numbers = pd.to_numeric(cells.where(cells.str.fullmatch(r"[0-9]+(\.[0-9]+)?"), None), errors="coerce")
+    numbers = pd.to_numeric(
+        cells.where(cells.str.fullmatch(r"[0-9]+(\.[0-9]+)?"), None), errors="coerce"
+    )
     return numbers.between(0, 100)
 
 
@@ -163,7 +170,9 @@ OUT_OF_100 = "a number of people out of 100, from 0 to 100 (for example 12 or 33
 def _count(required: bool) -> pa.Column:
     if required:
         return pa.Column(str, pa.Check(_is_out_of_100, error=OUT_OF_100))
-    return pa.Column(str, pa.Check(lambda s: (s == "") | _is_out_of_100(s), error=OUT_OF_100 + ", or empty"))
+    return pa.Column(
+        str, pa.Check(lambda s: (s == "") | _is_out_of_100(s), error=OUT_OF_100 + ", or empty")
+    )
 
 
 def _count_to(column: str, count_column: str) -> pa.Check:
@@ -175,7 +184,9 @@ def _count_to(column: str, count_column: str) -> pa.Check:
         return (df[column] == "") | low.isna() | (high > low)
 
     return _row_rule(
-        column, rule, f"empty for a single number; for a range, its upper end, above '{count_column}'"
+        column,
+        rule,
+        f"empty for a single number; for a range, its upper end, above '{count_column}'",
     )
 
 
@@ -208,7 +219,9 @@ def _source_ids(known_sources: set[str], required: bool = True) -> pa.Column:
     ]
     if required:
         checks.append(
-            pa.Check(lambda s: s.str.strip() != "", error="at least one source id (for example 'S9')")
+            pa.Check(
+                lambda s: s.str.strip() != "", error="at least one source id (for example 'S9')"
+            )
         )
     return pa.Column(str, checks=checks)
 
@@ -254,7 +267,11 @@ def options_schema(refs: Refs) -> pa.DataFrameSchema:
 
 def questions_schema(refs: Refs) -> pa.DataFrameSchema:
     return pa.DataFrameSchema(
-        {"question_id": _id_column(), "position": _position(), "question": _plain_text(unique=True)},
+        {
+            "question_id": _id_column(),
+            "position": _position(),
+            "question": _plain_text(unique=True),
+        },
         name="questions.csv",
     )
 
@@ -316,13 +333,16 @@ def attributes_schema(refs: Refs) -> pa.DataFrameSchema:
             _row_rule(
                 "attribute_id",
                 lambda df: df["attribute_id"].map(
-                    lambda attribute: level_key(attribute, 1) in defined and level_key(attribute, 2) in defined
+                    lambda attribute: (
+                        level_key(attribute, 1) in defined and level_key(attribute, 2) in defined
+                    )
                 ),
                 "an attribute with at least levels 1 and 2 in attribute_levels.csv",
             ),
             pa.Check(
                 lambda df: set(ATTRIBUTE_ROLES) <= set(df["attribute_id"]),
-                error="a row for each quality the app shows beside every chart: " + ", ".join(ATTRIBUTE_ROLES),
+                error="a row for each quality the app shows beside every chart: "
+                + ", ".join(ATTRIBUTE_ROLES),
             ),
         ],
         name="attributes.csv",
@@ -339,7 +359,9 @@ def attribute_levels_schema(refs: Refs) -> pa.DataFrameSchema:
         {
             "attribute_id": _reference(refs["attribute"], "attribute"),
             "level": pa.Column(
-                int, pa.Check.ge(1, error="a whole number of 1 or more (1 = lighter burden)"), coerce=True
+                int,
+                pa.Check.ge(1, error="a whole number of 1 or more (1 = lighter burden)"),
+                coerce=True,
             ),
             "label": _plain_text(
                 pa.Check(
@@ -350,7 +372,9 @@ def attribute_levels_schema(refs: Refs) -> pa.DataFrameSchema:
             ),
         },
         checks=[
-            _row_rule("level", contiguous, "levels numbered 1, 2, 3 ... with no gaps for each attribute"),
+            _row_rule(
+                "level", contiguous, "levels numbered 1, 2, 3 ... with no gaps for each attribute"
+            ),
             _row_rule(
                 "label",
                 lambda df: ~df.duplicated(["attribute_id", "label"], keep=False),
@@ -362,7 +386,9 @@ def attribute_levels_schema(refs: Refs) -> pa.DataFrameSchema:
     )
 
 
-def _empty_only_when_not_known(column: str, has_value: Callable[[pd.DataFrame], pd.Series], expected: str) -> pa.Check:
+def _empty_only_when_not_known(
+    column: str, has_value: Callable[[pd.DataFrame], pd.Series], expected: str
+) -> pa.Check:
     """A cell that holds a value when the row is graded, and stays empty when it is 'not known':
     a gap is shown as 'Not known', never filled with a guess."""
 
@@ -370,7 +396,9 @@ def _empty_only_when_not_known(column: str, has_value: Callable[[pd.DataFrame], 
         not_known = df["certainty"] == NOT_KNOWN
         return (not_known & (df[column] == "")) | (~not_known & has_value(df))
 
-    return _row_rule(column, rule, f"{expected}; leave it empty if, and only if, certainty is 'not known'")
+    return _row_rule(
+        column, rule, f"{expected}; leave it empty if, and only if, certainty is 'not known'"
+    )
 
 
 def ratings_schema(refs: Refs) -> pa.DataFrameSchema:
@@ -387,7 +415,11 @@ def ratings_schema(refs: Refs) -> pa.DataFrameSchema:
             _empty_only_when_not_known(
                 "level",
                 lambda df: pd.Series(
-                    [level_key(a, l) in defined for a, l in zip(df["attribute_id"], df["level"])], index=df.index
+                    [
+                        level_key(a, level) in defined
+                        for a, level in zip(df["attribute_id"], df["level"])
+                    ],
+                    index=df.index,
                 ),
                 "a level that attribute_levels.csv lists for this row's attribute_id",
             ),
@@ -418,10 +450,14 @@ def recovery_schema(refs: Refs) -> pa.DataFrameSchema:
         },
         checks=[
             _empty_only_when_not_known(
-                "weeks_min", lambda df: _whole_number(df["weeks_min"]), "a whole number of weeks (0 or more)"
+                "weeks_min",
+                lambda df: _whole_number(df["weeks_min"]),
+                "a whole number of weeks (0 or more)",
             ),
             _empty_only_when_not_known(
-                "weeks_max", _no_fewer_weeks_than_min, "a whole number of weeks, no less than weeks_min"
+                "weeks_max",
+                _no_fewer_weeks_than_min,
+                "a whole number of weeks, no less than weeks_min",
             ),
             _sourced_unless_not_known(),
         ],
@@ -442,7 +478,8 @@ def sources_schema(refs: Refs) -> pa.DataFrameSchema:
             "link": pa.Column(
                 str,
                 pa.Check.str_matches(
-                    r"^(https?://\S+|doi:\S+)$", error="a web address (https://...) or a DOI (doi:...)"
+                    r"^(https?://\S+|doi:\S+)$",
+                    error="a web address (https://...) or a DOI (doi:...)",
                 ),
             ),
             "year": pa.Column(
@@ -454,7 +491,9 @@ def sources_schema(refs: Refs) -> pa.DataFrameSchema:
 
 
 def _version() -> pa.Column:
-    return pa.Column(str, pa.Check.str_matches(r"^\d+\.\d+(\.\d+)?$", error="a version like 1.0 or 1.2.3"))
+    return pa.Column(
+        str, pa.Check.str_matches(r"^\d+\.\d+(\.\d+)?$", error="a version like 1.0 or 1.2.3")
+    )
 
 
 def release_schema(refs: Refs) -> pa.DataFrameSchema:
@@ -474,7 +513,9 @@ def statements_schema(refs: Refs) -> pa.DataFrameSchema:
     known = refs.get("attribute", set())
 
     def all_known(cells: pd.Series) -> pd.Series:
-        return cells.map(lambda cell: bool(split_ids(cell)) and all(a in known for a in split_ids(cell)))
+        return cells.map(
+            lambda cell: bool(split_ids(cell)) and all(a in known for a in split_ids(cell))
+        )
 
     return pa.DataFrameSchema(
         {
@@ -492,13 +533,19 @@ def statements_schema(refs: Refs) -> pa.DataFrameSchema:
             ),
             # Which levels of those attributes line up with the statement: 1 up to this one well,
             # this one and above poorly, any in between partly (level 1 is the lightest burden).
-            "lines_up_well_to": pa.Column(int, pa.Check.ge(1, error="a level of 1 or more"), coerce=True),
-            "lines_up_poorly_from": pa.Column(int, pa.Check.ge(2, error="a level of 2 or more"), coerce=True),
+            "lines_up_well_to": pa.Column(
+                int, pa.Check.ge(1, error="a level of 1 or more"), coerce=True
+            ),
+            "lines_up_poorly_from": pa.Column(
+                int, pa.Check.ge(2, error="a level of 2 or more"), coerce=True
+            ),
         },
         checks=_row_rule(
             "lines_up_poorly_from",
-            lambda df: pd.to_numeric(df["lines_up_poorly_from"], errors="coerce")
-            > pd.to_numeric(df["lines_up_well_to"], errors="coerce"),
+            lambda df: (
+                pd.to_numeric(df["lines_up_poorly_from"], errors="coerce")
+                > pd.to_numeric(df["lines_up_well_to"], errors="coerce")
+            ),
             "a level above the one in 'lines_up_well_to'",
         ),
         name="statements.csv",
@@ -527,7 +574,9 @@ def clinician_questions_schema(refs: Refs) -> pa.DataFrameSchema:
             "position": _position(),
             "about": pa.Column(
                 str,
-                pa.Check.isin(sorted(known), error="'general' or an option id listed in options.csv"),
+                pa.Check.isin(
+                    sorted(known), error="'general' or an option id listed in options.csv"
+                ),
             ),
             "question": _plain_text(unique=True),
         },
@@ -540,7 +589,10 @@ def anatomy_states_schema(refs: Refs) -> pa.DataFrameSchema:
         {
             "state_id": pa.Column(
                 str,
-                pa.Check.isin(DISC_STATES, error="one of the disc states the diagram draws: " + ", ".join(DISC_STATES)),
+                pa.Check.isin(
+                    DISC_STATES,
+                    error="one of the disc states the diagram draws: " + ", ".join(DISC_STATES),
+                ),
                 unique=True,
             ),
             "position": _position(),
@@ -582,7 +634,9 @@ def _same_for_each(column: str, key: str, allowed: tuple[str, ...] | None = None
         return values.isna() | (values.groupby(df[key]).transform("nunique") == 1)
 
     return _row_rule(
-        column, rule, f"the same '{column}' in every row with this {key} (rows with one {key} are one outcome)"
+        column,
+        rule,
+        f"the same '{column}' in every row with this {key} (rows with one {key} are one outcome)",
     )
 
 
@@ -656,7 +710,11 @@ def warning_signs_schema(refs: Refs) -> pa.DataFrameSchema:
     return pa.DataFrameSchema(
         {
             "group_id": _reference(refs["warning_group"], "warning_group"),
-            "position": pa.Column(int, pa.Check.ge(1, error="a whole number of 1 or more (the order in its group)"), coerce=True),
+            "position": pa.Column(
+                int,
+                pa.Check.ge(1, error="a whole number of 1 or more (the order in its group)"),
+                coerce=True,
+            ),
             "sign": _plain_text(unique=True),
         },
         unique=["group_id", "position"],
@@ -666,7 +724,11 @@ def warning_signs_schema(refs: Refs) -> pa.DataFrameSchema:
 
 def clinic_schema(refs: Refs) -> pa.DataFrameSchema:
     phone = pa.Column(
-        str, pa.Check.str_matches(r"^\+?[0-9][0-9 ()-]{1,19}$", error="a phone number, digits only (for example 999 or 911)")
+        str,
+        pa.Check.str_matches(
+            r"^\+?[0-9][0-9 ()-]{1,19}$",
+            error="a phone number, digits only (for example 999 or 911)",
+        ),
     )
     return pa.DataFrameSchema(
         {name: phone for name in CLINIC_PHONES},
@@ -684,7 +746,8 @@ def changelog_schema(refs: Refs) -> pa.DataFrameSchema:
             "finding": pa.Column(
                 str,
                 pa.Check.str_matches(
-                    r"^([0-9]+(\s*;\s*[0-9]+)*)?$", error="empty, or review finding numbers separated by ';' (for example '3; 33')"
+                    r"^([0-9]+(\s*;\s*[0-9]+)*)?$",
+                    error="empty, or review finding numbers separated by ';' (for example '3; 33')",
                 ),
             ),
             "change": _plain_text(read_by=EXPERTS),
@@ -722,7 +785,10 @@ FILES: tuple[CsvFile, ...] = (
     CsvFile("answers.csv", answers_schema, complete_over=("option_id", "question_id")),
     CsvFile("attributes.csv", attributes_schema, "attribute_id", "attribute", order_by="position"),
     CsvFile(
-        "attribute_levels.csv", attribute_levels_schema, id_kind="attribute_level", id_pair=("attribute_id", "level")
+        "attribute_levels.csv",
+        attribute_levels_schema,
+        id_kind="attribute_level",
+        id_pair=("attribute_id", "level"),
     ),
     CsvFile("ratings.csv", ratings_schema, complete_over=("option_id", "attribute_id")),
     CsvFile("recovery.csv", recovery_schema, complete_over=("option_id", "milestone")),
@@ -734,7 +800,13 @@ FILES: tuple[CsvFile, ...] = (
     CsvFile("anatomy_states.csv", anatomy_states_schema, order_by="position"),
     CsvFile("scan_findings.csv", scan_findings_schema, order_by="position"),
     CsvFile("outcomes.csv", outcomes_schema),
-    CsvFile("warning_groups.csv", warning_groups_schema, "group_id", "warning_group", order_by="position"),
+    CsvFile(
+        "warning_groups.csv",
+        warning_groups_schema,
+        "group_id",
+        "warning_group",
+        order_by="position",
+    ),
     CsvFile("warning_signs.csv", warning_signs_schema, order_by="position"),
     CsvFile("clinic.csv", clinic_schema),
     CsvFile("changelog.csv", changelog_schema, order_by="position"),
@@ -790,7 +862,9 @@ def _describe_check(check: str, column: str | None) -> str:
     return check
 
 
-def validate(file: CsvFile, frame: pd.DataFrame, refs: Refs) -> tuple[pd.DataFrame | None, list[Problem]]:
+def validate(
+    file: CsvFile, frame: pd.DataFrame, refs: Refs
+) -> tuple[pd.DataFrame | None, list[Problem]]:
     """Check one file against its schema, listing every problem rather than stopping at the first."""
     schema = file.schema(refs)
     try:
@@ -810,12 +884,18 @@ def _problems_from(file_name: str, failures: pd.DataFrame, frame: pd.DataFrame) 
         check = str(failure["check"])
         column = failure["column"]
         index = failure["index"]
-        if column in unconverted and pd.isna(index) and not check.startswith(("coerce_dtype", "dtype")):
+        if (
+            column in unconverted
+            and pd.isna(index)
+            and not check.startswith(("coerce_dtype", "dtype"))
+        ):
             continue
         if check == "column_in_dataframe":
             column = str(failure["failure_case"])
             key = (None, column)
-            problem = Problem(file_name, 1, column, "no such column", _describe_check(check, column))
+            problem = Problem(
+                file_name, 1, column, "no such column", _describe_check(check, column)
+            )
         elif check in _ROW_RULE_COLUMNS:
             if column != _ROW_RULE_COLUMNS[check]:
                 continue  # pandera lists every cell of the failing row; keep the one to fix
@@ -826,7 +906,9 @@ def _problems_from(file_name: str, failures: pd.DataFrame, frame: pd.DataFrame) 
             # A rule about whole rows (e.g. "a source unless not known", "exactly one row").
             row = None if pd.isna(index) else int(index) + 2
             key = (row, check)
-            problem = Problem(file_name, row, None, _row_preview(frame, index), _describe_check(check, None))
+            problem = Problem(
+                file_name, row, None, _row_preview(frame, index), _describe_check(check, None)
+            )
         else:
             row = None if pd.isna(index) else int(index) + 2
             key = (row, column)
@@ -844,7 +926,9 @@ def _row_preview(frame: pd.DataFrame, index) -> str:
     return " | ".join(str(v) for v in frame.loc[index].tolist())
 
 
-def missing_rows(file: CsvFile, frame: pd.DataFrame, ordered_ids: Mapping[str, list[str]]) -> list[Problem]:
+def missing_rows(
+    file: CsvFile, frame: pd.DataFrame, ordered_ids: Mapping[str, list[str]]
+) -> list[Problem]:
     """Equal detail: every combination of the two kinds of id (e.g. every option and every
     question) must have its row. `ordered_ids` maps an id column to its ids in display order."""
     first, second = file.complete_over

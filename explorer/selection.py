@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 # The URL parameter shared by every page that shows a choice of options.
 OPTIONS_PARAM = "options"

@@ -15,9 +15,14 @@ st.markdown(intro)
 known = anatomy.state_ids(content)
 names = dict(zip(content.anatomy_states["state_id"], content.anatomy_states["name"]))
 if "disc_state" not in st.session_state:
-    st.session_state["disc_state"] = anatomy.state_from_url(st.query_params.get(anatomy.STATE_PARAM), known)
+    st.session_state["disc_state"] = anatomy.state_from_url(
+        st.query_params.get(anatomy.STATE_PARAM), known
+    )
 state = st.radio(
-    "Choose what the pictures show", known, format_func=lambda state_id: plain(names[state_id]), key="disc_state",
+    "Choose what the pictures show",
+    known,
+    format_func=lambda state_id: plain(names[state_id]),
+    key="disc_state",
     horizontal=True,
 )
 st.query_params[anatomy.STATE_PARAM] = state
@@ -34,14 +39,20 @@ with about:
     st.text(text.what_it_is)
     st.caption(plain(text.evidence))
     if state == "herniation":
-        st.image(anatomy.herniation_types_svg(), alt=anatomy.HERNIATION_TYPES_TITLE, width="stretch")
+        st.image(
+            anatomy.herniation_types_svg(), alt=anatomy.HERNIATION_TYPES_TITLE, width="stretch"
+        )
         st.caption(anatomy.HERNIATION_TYPES_DESCRIPTION)
 with options:
     st.header("Options aimed at this", anchor="options")
     st.text(text.options_note)
     frame.label(f"Options: {text.option_names}", key="state-options")
-    st.page_link("pages/2_compare.py", label=text.compare_label, query_params=text.compare_params,
-                 icon=":material/arrow_forward:")
+    st.page_link(
+        "pages/2_compare.py",
+        label=text.compare_label,
+        query_params=text.compare_params,
+        icon=":material/arrow_forward:",
+    )
 
 st.header("Scan findings are common in people without back pain", anchor="scan-findings")
 scans = frame.markdown_file("anatomy_scans.md")

@@ -26,7 +26,9 @@ else:
 
 if not consult:  # the shared screen shows one question at a time; the overview is a click away
     st.header("At a glance", anchor="at-a-glance")
-    st.caption("The same levels as on the charts page. Sources and how sure we are are on that page.")
+    st.caption(
+        "The same levels as on the charts page. Sources and how sure we are are on that page."
+    )
     frame.table(ratings.glance_table(ratings.rated(content, shown)), hide_index=True)
     st.page_link(
         "pages/3_charts.py",

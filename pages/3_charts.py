@@ -14,7 +14,9 @@ shown = frame.chosen_options(content, "charts")
 rated = ratings.rated(content, shown)
 
 st.header("Everything at a glance", anchor="glance")
-st.caption("Lighter shading: a lighter burden, or surer evidence. Darker: a heavier burden, or less sure evidence.")
+st.caption(
+    "Lighter shading: a lighter burden, or surer evidence. Darker: a heavier burden, or less sure evidence."
+)
 frame.chart(charts.overview_grid, rated, alt_text=charts.overview_alt(rated))
 frame.table(ratings.glance_table(rated), hide_index=True)
 with st.expander(t("charts.rules_expander")):
@@ -22,13 +24,23 @@ with st.expander(t("charts.rules_expander")):
 
 st.header("One thing at a time", anchor="one-thing")
 attribute_id = frame.pick_one(
-    "What do you want to compare?", ratings.attribute_names(content), "attribute", default=ratings.FIRST_PICK
+    "What do you want to compare?",
+    ratings.attribute_names(content),
+    "attribute",
+    default=ratings.FIRST_PICK,
 )
 st.caption(plain(ratings.description(content, attribute_id)))
 st.caption(plain(ratings.rule(content, attribute_id)))
-st.caption("Each row shows the whole scale, the lighter burden on the left. The lightest options come first.")
+st.caption(
+    "Each row shows the whole scale, the lighter burden on the left. The lightest options come first."
+)
 ranked = ratings.ranked(rated, attribute_id)
-frame.chart(charts.attribute_chart, ranked, ratings.scale(content, attribute_id), alt_text=charts.attribute_alt(ranked))
+frame.chart(
+    charts.attribute_chart,
+    ranked,
+    ratings.scale(content, attribute_id),
+    alt_text=charts.attribute_alt(ranked),
+)
 frame.table(ratings.attribute_table(ranked), hide_index=True)
 
 st.header("Time until back to usual activities and work", anchor="recovery")
@@ -36,7 +48,12 @@ st.markdown(frame.markdown_file("charts_recovery.md"))
 for milestone in ratings.MILESTONE_NAMES:
     recovery = ratings.recovery(content, rated, milestone)
     st.subheader(f"Back to {ratings.MILESTONE_NAMES[milestone]}")
-    frame.chart(charts.recovery_chart, recovery, milestone, alt_text=charts.recovery_alt(recovery, milestone))
+    frame.chart(
+        charts.recovery_chart,
+        recovery,
+        milestone,
+        alt_text=charts.recovery_alt(recovery, milestone),
+    )
     frame.table(ratings.recovery_table(recovery), hide_index=True)
 
 frame.footer(content)

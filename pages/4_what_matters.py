@@ -36,11 +36,19 @@ with st.expander("The rules: which levels line up well, partly or poorly"):
 
 st.header("3. Check your understanding")
 for item in content.quiz.itertuples():
-    choice = frame.remembered_choice(item.statement, decide.QUIZ_CHOICES, answers.quiz, item.item_id, key_prefix="quiz")
+    choice = frame.remembered_choice(
+        item.statement, decide.QUIZ_CHOICES, answers.quiz, item.item_id, key_prefix="quiz"
+    )
     feedback = decide.quiz_feedback(content, item.item_id, choice)
     if feedback is not None:
         say = st.success if feedback.correct else st.warning
-        say(plain(("Right. " if feedback.correct else "Not quite. ") + feedback.explanation + f" (Sources: {feedback.source_ids})"))
+        say(
+            plain(
+                ("Right. " if feedback.correct else "Not quite. ")
+                + feedback.explanation
+                + f" (Sources: {feedback.source_ids})"
+            )
+        )
     elif choice == "Not sure":
         st.info(plain(f"{item.explanation} (Sources: {item.source_ids})"))
 
@@ -50,9 +58,13 @@ for item_id, question in decide.SURE_ITEMS:
     frame.remembered_choice(question, decide.YES_NO, answers.sure, item_id, key_prefix="sure")
 sure = decide.sure_result(answers.sure)
 if sure.talk_more:
-    st.warning("You answered 'No' to at least one question. That is common. Talk it through with your clinician before you decide.")
+    st.warning(
+        "You answered 'No' to at least one question. That is common. Talk it through with your clinician before you decide."
+    )
 elif sure.complete:
-    st.success("You answered 'Yes' to all four. You may feel ready to talk about a choice with your clinician.")
+    st.success(
+        "You answered 'Yes' to all four. You may feel ready to talk about a choice with your clinician."
+    )
 
 st.header("5. Questions to ask your clinician")
 st.text("\n".join("• " + question for question in decide.questions_to_ask(content, shown)))

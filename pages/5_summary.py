@@ -28,13 +28,17 @@ else:
     st.text("You have not rated anything yet. You can do that on the 'What matters to you' page.")
 if not summary.alignment.empty:
     st.subheader("How the options line up with what you rated important")
-    frame.chart(charts.alignment_chart, summary.alignment, alt_text=decide.alignment_alt(summary.alignment))
+    frame.chart(
+        charts.alignment_chart, summary.alignment, alt_text=decide.alignment_alt(summary.alignment)
+    )
     with st.container(key="screen-only-alignment"):  # on paper the chart's words carry it
         frame.table(decide.alignment_table(summary.alignment), hide_index=True)
 
 # Charts cannot break across sheets: they come before the long rows of text, which can.
 st.header("Help, harms and how sure we are")
-with st.container(key="dense-rows"):  # smaller type on paper: three options fit two sheets (the PDF fits five)
+with st.container(
+    key="dense-rows"
+):  # smaller type on paper: three options fit two sheets (the PDF fits five)
     for row in summary.rows:
         st.subheader(plain(row.question))
         for cell, cell_column in zip(row.cells, st.columns(len(row.cells))):
@@ -48,7 +52,9 @@ frame.table(decide.quiz_table(summary), hide_index=True)
 st.header("Are you ready to decide? (SURE test)")
 st.text(summary.sure.summary() + ".")
 if summary.sure.talk_more:
-    st.warning("At least one answer was 'No'. Talk it through with your clinician before you decide.")
+    st.warning(
+        "At least one answer was 'No'. Talk it through with your clinician before you decide."
+    )
 
 st.header("Questions to ask your clinician")
 st.text("\n".join("• " + question for question in summary.questions))
@@ -77,7 +83,9 @@ with st.container(key="controls-share"):
     )
     page_url = st.context.url or "/summary"  # no address outside a browser (AppTest)
     st.code(
-        decide.share_url(page_url, shown, list(content.option_names()), frame.in_consult_mode(), answers, include),
+        decide.share_url(
+            page_url, shown, list(content.option_names()), frame.in_consult_mode(), answers, include
+        ),
         language=None,
         wrap_lines=True,
     )

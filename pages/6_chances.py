@@ -26,8 +26,12 @@ for kind, found in chances.by_kind(every_chance, option_id).items():
         st.subheader(plain(chances.title(chance)), anchor=f"{kind}-{chance.outcome_id}")
         if chance.drawable:
             frame.chart(
-                charts.icon_array, chance.counts, chance.outcome, zoom,
-                alt_text=chance.alt_text(), fit_key=f"{kind}-{chance.outcome_id}",
+                charts.icon_array,
+                chance.counts,
+                chance.outcome,
+                zoom,
+                alt_text=chance.alt_text(),
+                fit_key=f"{kind}-{chance.outcome_id}",
             )
         else:
             st.text(chances.TOO_RARE)
@@ -42,7 +46,9 @@ for kind, found in chances.by_kind(every_chance, option_id).items():
         st.caption(plain(chance.evidence()))
 
 st.header("All the numbers in one table", anchor="all-numbers")
-st.caption("Every option, so you can compare. Check the time and who the people were before you compare two rows.")
+st.caption(
+    "Every option, so you can compare. Check the time and who the people were before you compare two rows."
+)
 frame.table(chances.numbers_table(every_chance), hide_index=True)
 
 st.header("Sources", anchor="sources")

@@ -19,7 +19,9 @@ frame.table(about.changelog_table(content), hide_index=True)
 
 st.header("How easy this is to read")
 st.markdown(frame.markdown_file("about_reading.md"))
-frame.table(about.reading_levels(frame.PAGES, frame.content_store().version, content), hide_index=True)
+frame.table(
+    about.reading_levels(frame.PAGES, frame.content_store().version, content), hide_index=True
+)
 
 st.header("All sources")
 frame.sources_table(compare.source_table(content.sources))

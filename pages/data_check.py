@@ -14,8 +14,12 @@ st.title(t("data_check.title"))
 st.text(t("data_check.intro", folder=str(store.folder)))
 if store.problems:
     st.error(t("data_check.problems", count=len(store.problems)))
-    st.text(t("data_check.serving", version=release["version"], content_date=release["content_date"]))
+    st.text(
+        t("data_check.serving", version=release["version"], content_date=release["content_date"])
+    )
     frame.table(problem_table(store.problems), hide_index=True)
 else:
-    st.success(t("data_check.all_good", version=release["version"], content_date=release["content_date"]))
+    st.success(
+        t("data_check.all_good", version=release["version"], content_date=release["content_date"])
+    )
 frame.footer(content)

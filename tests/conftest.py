@@ -71,7 +71,8 @@ def _uses_apptest(module) -> bool:
     for value in vars(module).values():
         home = getattr(value, "__module__", None)
         if value is AppTest or (
-            isinstance(home, str) and home.startswith("tests.")
+            isinstance(home, str)
+            and home.startswith("tests.")
             and getattr(sys.modules.get(home), "AppTest", None) is AppTest
         ):
             return True

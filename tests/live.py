@@ -59,8 +59,14 @@ class AppServer:
             env[DATA_DIR_VARIABLE] = str(data_dir)
         self.process = subprocess.Popen(
             [
-                sys.executable, "-m", "streamlit", "run", script,
-                "--server.headless=true", f"--server.port={self.port}", "--server.address=127.0.0.1",
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                script,
+                "--server.headless=true",
+                f"--server.port={self.port}",
+                "--server.address=127.0.0.1",
             ],
             cwd=app_dir,
             env=env,

@@ -84,7 +84,9 @@ def test_each_picture_has_an_accessible_name_and_description(state, view):
     elements = by_id(root)
     assert elements[title_id].tag == f"{SVG}title" and elements[desc_id].tag == f"{SVG}desc"
     assert anatomy.TITLES[state] in elements[title_id].text
-    description = {"top": anatomy.top_view_description, "side": anatomy.side_view_description}[view](state)
+    description = {"top": anatomy.top_view_description, "side": anatomy.side_view_description}[
+        view
+    ](state)
     assert elements[desc_id].text == description
     assert description in anatomy.pictures_description(state)
 
@@ -107,11 +109,13 @@ def outline(path: str, steps: int = 24) -> list[tuple[float, float]]:
     values = numbers(path)
     points = [(values[0], values[1])]
     for i in range(2, len(values), 6):
-        p0, (c1, c2, p1) = points[-1], zip(*[iter(values[i:i + 6])] * 2)
+        p0, (c1, c2, p1) = points[-1], zip(*[iter(values[i : i + 6])] * 2)
         for step in range(1, steps + 1):
             t = step / steps
             w = ((1 - t) ** 3, 3 * (1 - t) ** 2 * t, 3 * (1 - t) * t**2, t**3)
-            points.append(tuple(sum(wk * p[axis] for wk, p in zip(w, (p0, c1, c2, p1))) for axis in (0, 1)))
+            points.append(
+                tuple(sum(wk * p[axis] for wk, p in zip(w, (p0, c1, c2, p1))) for axis in (0, 1))
+            )
     return points
 
 
@@ -137,7 +141,9 @@ def test_the_tear_reaches_the_outer_layer_from_the_gel_centre():
     start, end = (split[0], split[1]), (split[-2], split[-1])
     nucleus = elements["top-nucleus"]
     cx, cy, rx, ry = (float(nucleus.get(k)) for k in ("cx", "cy", "rx", "ry"))
-    assert abs(((start[0] - cx) / rx) ** 2 + ((start[1] - cy) / ry) ** 2 - 1) < 0.05  # on the gel centre's edge
+    assert (
+        abs(((start[0] - cx) / rx) ** 2 + ((start[1] - cy) / ry) ** 2 - 1) < 0.05
+    )  # on the gel centre's edge
     assert in_outer_layer(end, elements)  # ends in the outer layer, where the nerve endings are
 
 
@@ -186,7 +192,10 @@ def test_only_the_worn_disc_is_lower_with_a_smaller_drier_centre(state):
     height = float(side["side-disc"].get("height"))
     assert (height < healthy_height) == worn
     assert height == anatomy.disc_height(state)
-    for nucleus, healthy_rx in ((top["top-nucleus"], anatomy.NUCLEUS_SIZE[False][0]), (side["side-nucleus"], anatomy.SIDE_NUCLEUS_SIZE[False][0])):
+    for nucleus, healthy_rx in (
+        (top["top-nucleus"], anatomy.NUCLEUS_SIZE[False][0]),
+        (side["side-nucleus"], anatomy.SIDE_NUCLEUS_SIZE[False][0]),
+    ):
         assert (nucleus.get("fill") == anatomy.DRY_NUCLEUS) == worn
         assert (float(nucleus.get("rx")) < healthy_rx) == worn
     # The bones close up by the height lost: the lower vertebra moves up with the disc.
@@ -220,8 +229,11 @@ def test_text_and_outlines_pass_wcag_contrast(name, svg):
     root = parse(svg)
     leader_dots = {id(e) for g in root.iter(f"{SVG}g") if g.get("class") == "leader" for e in g}
     fills = {
-        e.get("fill") for e in root.iter()
-        if e.get("fill") not in (None, "none") and e.tag != f"{SVG}text" and id(e) not in leader_dots
+        e.get("fill")
+        for e in root.iter()
+        if e.get("fill") not in (None, "none")
+        and e.tag != f"{SVG}text"
+        and id(e) not in leader_dots
     }
     # Text: 4.5:1 on its white chip, or on every fill in the picture where it has no chip.
     for label in (g for g in root.iter(f"{SVG}g") if g.get("class") == "label"):
@@ -247,7 +259,12 @@ def test_text_and_outlines_pass_wcag_contrast(name, svg):
             assert contrast(outline[0].get("stroke"), anatomy.PAPER) >= 3
         else:
             for background in fills:
-                assert contrast(stroke, background) >= 3, (name, element.get("id"), stroke, background)
+                assert contrast(stroke, background) >= 3, (
+                    name,
+                    element.get("id"),
+                    stroke,
+                    background,
+                )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -325,7 +342,8 @@ def test_compare_link_label_fits_the_number_of_options():
 
 
 @pytest.mark.parametrize(
-    "value, expected", [("herniation", "herniation"), ("slipped", "healthy"), (None, "healthy"), ("", "healthy")]
+    "value, expected",
+    [("herniation", "herniation"), ("slipped", "healthy"), (None, "healthy"), ("", "healthy")],
 )
 def test_state_from_url_ignores_unknown_values(value, expected):
     assert anatomy.state_from_url(value, list(DISC_STATES)) == expected
@@ -356,11 +374,19 @@ def test_the_page_reads_at_grade_8_or_below_with_short_sentences(state):
     text = page_text(state)
     assert textstat.flesch_kincaid_grade(text) <= 8
     sentences = [s for s in re.split(r"(?<=[.!?:])\s+", text) if s.strip()]
-    assert max(len(s.split()) for s in sentences) <= 20, max(sentences, key=lambda s: len(s.split()))
+    assert max(len(s.split()) for s in sentences) <= 20, max(
+        sentences, key=lambda s: len(s.split())
+    )
 
 
 def test_numbers_are_out_of_100_and_every_cited_source_exists():
-    text = "\n".join([*PAGE_TEXTS, *CONTENT.anatomy_states["what_it_is"], *CONTENT.anatomy_states["options_note"]])
+    text = "\n".join(
+        [
+            *PAGE_TEXTS,
+            *CONTENT.anatomy_states["what_it_is"],
+            *CONTENT.anatomy_states["options_note"],
+        ]
+    )
     assert "%" not in text and not re.search(r"\b1 in \d", text)
     cited = set(anatomy.SOURCE_ID_IN_TEXT.findall("\n".join(PAGE_TEXTS)))
     assert {"S14", "S40", "S41", "S44", "S45"} <= cited

@@ -83,7 +83,9 @@ def test_the_age_chart_has_alt_text_and_the_same_numbers_in_a_table():
     numbers = table.value
     assert list(numbers["Age"].astype(int)) == list(SCAN_AGES)
     for row in CONTENT.scan_findings.itertuples():
-        assert list(numbers[row.finding].astype(int)) == [getattr(row, f"age_{age}") for age in SCAN_AGES]
+        assert list(numbers[row.finding].astype(int)) == [
+            getattr(row, f"age_{age}") for age in SCAN_AGES
+        ]
     body = "\n".join(m.value for m in at.markdown)
     assert "does not prove it is the cause of your pain" in body
     assert "63 out of 100" in body

@@ -24,7 +24,9 @@ def test_every_outcome_of_every_option_renders_with_alt_text_and_a_table(option_
     charts = at.get("vega_lite_chart")
     assert [chart.proto.alt for chart in charts] == [c.alt_text() for c in expected if c.drawable]
     # One table per outcome with its numbers, then the table of every number.
-    assert [list(table.value.columns) for table in at.table[:-1]] == [list(plain_table(c.table()).columns) for c in expected]
+    assert [list(table.value.columns) for table in at.table[:-1]] == [
+        list(plain_table(c.table()).columns) for c in expected
+    ]
     assert len(at.table[-1].value) == sum(len(c.counts) for c in EVERY_CHANCE)
     shown = texts(at)
     for chance in expected:
@@ -32,7 +34,10 @@ def test_every_outcome_of_every_option_renders_with_alt_text_and_a_table(option_
         assert all(line in shown for line in chance.details())
     headings = [h.value for h in at.header]
     name = CONTENT.option_names()[option_id]
-    assert headings[:2] == [plain(f"Chances of benefit: {name}"), plain(f"Chances of harm or more treatment: {name}")]
+    assert headings[:2] == [
+        plain(f"Chances of benefit: {name}"),
+        plain(f"Chances of harm or more treatment: {name}"),
+    ]
 
 
 def test_a_kind_without_numbers_says_not_known_under_its_heading():

@@ -17,7 +17,9 @@ def test_a_fixed_or_answered_row_names_its_review_finding(data_copy):
     row = set_cell(log, 0, "kind", "answered")
     row = set_cell(log, 0, "finding", "")
     problems = load_content(data_copy).problems
-    assert any(p.file == "changelog.csv" and (p.row, p.column) == (row, "finding") for p in problems)
+    assert any(
+        p.file == "changelog.csv" and (p.row, p.column) == (row, "finding") for p in problems
+    )
 
 
 def test_an_unknown_kind_of_change_is_a_data_problem(data_copy):

@@ -14,7 +14,9 @@ CONTENT = load_content(DATA).content
 
 def without_data(spec: dict) -> str:
     """The spec with its data left out and dataset names made equal (they differ by design)."""
-    text = json.dumps({key: value for key, value in spec.items() if key != "datasets"}, sort_keys=True)
+    text = json.dumps(
+        {key: value for key, value in spec.items() if key != "datasets"}, sort_keys=True
+    )
     return re.sub(r'"name": "[^"]+"', '"name": "data"', text)
 
 

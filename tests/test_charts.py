@@ -3,11 +3,11 @@ contrast and read in black and white, every option and attribute present, labels
 
 from __future__ import annotations
 
+import itertools
 import re
 
-import pytest
-
 import pandas as pd
+import pytest
 
 from explorer import charts, ratings
 from explorer.data import load_content
@@ -32,7 +32,9 @@ def recovery_spec(milestone: str, option_ids=ALL) -> dict:
 def benefit_words(option_id: str) -> str:
     """The words beside an option's row, built from its two ratings in the data."""
     levels = CONTENT.attribute_levels.set_index(["attribute_id", "level"])["label"]
-    mine = CONTENT.ratings[CONTENT.ratings["option_id"] == option_id].set_index("attribute_id")["level"]
+    mine = CONTENT.ratings[CONTENT.ratings["option_id"] == option_id].set_index("attribute_id")[
+        "level"
+    ]
 
     def label(attribute_id: str) -> str:
         level = mine[attribute_id]
@@ -51,7 +53,9 @@ def values(spec: dict, layer: dict) -> list[dict]:
 
 
 def layer_with(spec: dict, channel: str, field: str) -> dict:
-    return next(layer for layer in layers(spec) if layer["encoding"].get(channel, {}).get("field") == field)
+    return next(
+        layer for layer in layers(spec) if layer["encoding"].get(channel, {}).get("field") == field
+    )
 
 
 def drawn(spec: dict, layer: dict) -> list[dict]:
@@ -100,7 +104,10 @@ def test_every_encoded_field_has_an_explicit_type(name):
     for layer in layers(SPECS[name]):
         for channel, encoding in layer["encoding"].items():
             if "field" in encoding and channel not in {"x2", "y2"}:  # these take x's and y's type
-                assert encoding.get("type") in {"nominal", "ordinal", "quantitative"}, (name, channel)
+                assert encoding.get("type") in {"nominal", "ordinal", "quantitative"}, (
+                    name,
+                    channel,
+                )
 
 
 @pytest.mark.parametrize("name", SPECS)
@@ -115,7 +122,13 @@ def test_overview_shows_every_option_and_attribute_in_order():
     cells = layer_with(spec, "color", "shade")
     x, y = cells["encoding"]["x"], cells["encoding"]["y"]
     names = [column.strip().replace("\n", " ") for column in x["sort"]]
-    assert names == ["No procedure", "Steroid injection", "Fibrin injection", "Discectomy", "Spinal fusion"]
+    assert names == [
+        "No procedure",
+        "Steroid injection",
+        "Fibrin injection",
+        "Discectomy",
+        "Spinal fusion",
+    ]
     assert y["sort"] == list(CONTENT.attributes["name"])
     shown = values(spec, cells)
     assert {row["attribute"] for row in shown} == set(CONTENT.attributes["name"])
@@ -130,7 +143,9 @@ def test_overview_shading_is_an_ordinal_light_to_dark_ramp_that_survives_greysca
     ramp = colour["scale"]["range"]
     assert ramp == list(charts.SHADE_COLOURS)
     greys = [grey(c) for c in ramp]
-    assert all(lighter - darker >= 25 for lighter, darker in zip(greys, greys[1:]))  # distinct in print
+    assert all(
+        lighter - darker >= 25 for lighter, darker in itertools.pairwise(greys)
+    )  # distinct in print
 
 
 def test_cell_words_pass_contrast_on_their_shade_and_marks_pass_three_to_one():
@@ -161,26 +176,44 @@ def test_attribute_chart_shows_the_whole_scale_lightest_first():
 def test_attribute_chart_ranks_options_lighter_first_with_evidence_beside_each():
     spec = attribute_spec("time_to_benefit")
     y = layer_with(spec, "color", "shade")["encoding"]["y"]
-    assert y["sort"] == ["Steroid injection", "Discectomy", "No procedure", "Fibrin injection", "Spinal fusion"]
+    assert y["sort"] == [
+        "Steroid injection",
+        "Discectomy",
+        "No procedure",
+        "Fibrin injection",
+        "Spinal fusion",
+    ]
     texts = all_text(spec)
     assert {benefit_words(option_id) for option_id in ALL} <= set(texts)
     assert all("certainty" in benefit_words(option_id) for option_id in ALL)  # never the size alone
-    unknown = ratings.rated(CONTENT, ALL).query("attribute_id == 'time_to_benefit' and level.isna()")
-    assert texts.count("Not known") == len(unknown) > 0  # an option no trial gives a time for says so
+    unknown = ratings.rated(CONTENT, ALL).query(
+        "attribute_id == 'time_to_benefit' and level.isna()"
+    )
+    assert (
+        texts.count("Not known") == len(unknown) > 0
+    )  # an option no trial gives a time for says so
 
 
 def test_narrowing_the_options_narrows_every_chart():
     spec = attribute_spec("invasiveness", ["fusion", "esi"])
-    assert layer_with(spec, "color", "shade")["encoding"]["y"]["sort"] == ["Steroid injection", "Spinal fusion"]
+    assert layer_with(spec, "color", "shade")["encoding"]["y"]["sort"] == [
+        "Steroid injection",
+        "Spinal fusion",
+    ]
     overview = charts.overview_grid(ratings.rated(CONTENT, ["fibrin"])).to_dict()
-    assert {row["column"] for row in values(overview, layer_with(overview, "color", "shade"))} == {"Fibrin injection"}
+    assert {row["column"] for row in values(overview, layer_with(overview, "color", "shade"))} == {
+        "Fibrin injection"
+    }
 
 
 def test_recovery_chart_draws_sourced_ranges_in_whole_weeks():
     spec = SPECS["recovery"]
     bars = layer_with(spec, "x", "weeks_min")
     assert bars["mark"]["type"] == "bar"
-    assert bars["encoding"]["x"]["type"] == "quantitative" and bars["encoding"]["x2"]["field"] == "weeks_max"
+    assert (
+        bars["encoding"]["x"]["type"] == "quantitative"
+        and bars["encoding"]["x2"]["field"] == "weeks_max"
+    )
     assert bars["encoding"]["x"]["axis"]["format"] == "d"
     by_option = {row["heading"].split(":")[0]: row for row in values(spec, bars)}
     assert (by_option["Discectomy"]["weeks_min"], by_option["Discectomy"]["weeks_max"]) == (0, 6)
@@ -193,10 +226,17 @@ def test_recovery_chart_says_not_known_and_evidence_for_every_option():
     beside = {benefit_words(option_id) for option_id in ALL}
     headings = [text for text in all_text(spec) if ":" in text and text not in beside]
     assert headings == [
-        "No procedure: 0 to 13 weeks", "Steroid injection: not known", "Fibrin injection: not known",
-        "Discectomy: 0 to 6 weeks", "Spinal fusion: 4 to 26 weeks",
+        "No procedure: 0 to 13 weeks",
+        "Steroid injection: not known",
+        "Fibrin injection: not known",
+        "Discectomy: 0 to 6 weeks",
+        "Spinal fusion: 4 to 26 weeks",
     ]
-    gap = next(layer for layer in layers(spec) if layer["encoding"].get("text", {}).get("value") == "Not known")
+    gap = next(
+        layer
+        for layer in layers(spec)
+        if layer["encoding"].get("text", {}).get("value") == "Not known"
+    )
     assert "!isValid(datum.weeks_max)" in str(gap["transform"])
     assert sum(text in beside for text in all_text(spec)) == len(ALL)
 

@@ -24,7 +24,9 @@ def chart_specs(at) -> list[dict]:
 def chart_data(at, index: int) -> pd.DataFrame:
     """All the rows of one chart's data sets (Streamlit sends them apart from the spec)."""
     chart = at.get("vega_lite_chart")[index]
-    return pd.concat([convert_arrow_bytes_to_pandas_df(data.data.data) for data in chart.proto.datasets])
+    return pd.concat(
+        [convert_arrow_bytes_to_pandas_df(data.data.data) for data in chart.proto.datasets]
+    )
 
 
 def words(at, index: int) -> str:
@@ -45,10 +47,19 @@ def test_every_chart_has_alt_text_and_is_followed_by_its_table():
 def test_tables_hold_the_same_words_as_the_charts():
     at = open_page(PAGE, attribute="invasiveness")
     glance = at.table[0].value
-    options = ["No procedure", "Steroid injection", "Fibrin injection", "Discectomy", "Spinal fusion"]
+    options = [
+        "No procedure",
+        "Steroid injection",
+        "Fibrin injection",
+        "Discectomy",
+        "Spinal fusion",
+    ]
     assert list(glance.columns) == ["What", *options]
     assert "Major operation with implants" in words(at, 1)
-    assert glance.set_index("What").at["How invasive", "Spinal fusion"] == "Major operation with implants"
+    assert (
+        glance.set_index("What").at["How invasive", "Spinal fusion"]
+        == "Major operation with implants"
+    )
     recovery = next(table.value for table in at.table if "Weeks" in table.value.columns)
     assert recovery.set_index("Option").at["Fibrin injection", "Weeks"] == "Not known"
 
@@ -128,7 +139,9 @@ def test_an_invalid_level_gets_the_clear_problem_table(data_copy, monkeypatch):
     assert not at.exception
     assert "could not be loaded" in at.title[0].value
     problem = at.table[0].value.iloc[0]
-    assert list(problem[["File", "Row", "Column", "Found"]]) == [plain(cell) for cell in ["ratings.csv", str(row), "level", "9"]]
+    assert list(problem[["File", "Row", "Column", "Found"]]) == [
+        plain(cell) for cell in ["ratings.csv", str(row), "level", "9"]
+    ]
 
 
 def test_the_comparison_page_shows_the_same_levels_at_a_glance():

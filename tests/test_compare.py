@@ -53,4 +53,6 @@ def test_link_params_leave_out_the_default():
 def test_home_lists_every_option_once_and_marks_the_investigational_one():
     lines = home.option_lines(CONTENT)
     assert list(lines["Option"]) == list(CONTENT.options["name"])
-    assert dict(zip(lines["Option"], lines["Status"]))["Intra-annular fibrin injection"].startswith("Investigational")
+    assert dict(zip(lines["Option"], lines["Status"]))["Intra-annular fibrin injection"].startswith(
+        "Investigational"
+    )

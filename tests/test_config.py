@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import tomllib
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from explorer.frame import CARRIED_PARAMS, PAGES
@@ -42,16 +42,18 @@ def test_no_full_garbage_collection_after_every_run():
 # Parameter names the app uses or may use (each address has some), plus any text; values
 # include markup, real option ids and junk.
 KNOWN_NAMES = sorted({*CARRIED_PARAMS, "options", "state", "attribute", "mode", "question", "page"})
-MARKUP = st.sampled_from([
-    "<script>window.hacked=1</script>",
-    "<img src=x onerror=alert(1)>",
-    "![x](http://example.invalid/p.png)",
-    "[link](javascript:alert(1))",
-    ":red[loud]",
-    "esi",
-    "fusion",
-    "",
-])
+MARKUP = st.sampled_from(
+    [
+        "<script>window.hacked=1</script>",
+        "<img src=x onerror=alert(1)>",
+        "![x](http://example.invalid/p.png)",
+        "[link](javascript:alert(1))",
+        ":red[loud]",
+        "esi",
+        "fusion",
+        "",
+    ]
+)
 PARAM_VALUES = st.lists(st.one_of(MARKUP, st.text(max_size=30)), min_size=1, max_size=3)
 
 
@@ -61,13 +63,17 @@ def address(known: dict, other: dict) -> dict:
 
 QUERIES = st.builds(
     address,
-    st.dictionaries(st.sampled_from(KNOWN_NAMES), PARAM_VALUES, min_size=1, max_size=len(KNOWN_NAMES)),
+    st.dictionaries(
+        st.sampled_from(KNOWN_NAMES), PARAM_VALUES, min_size=1, max_size=len(KNOWN_NAMES)
+    ),
     st.dictionaries(st.text(min_size=1, max_size=12), PARAM_VALUES, max_size=2),
 )
 
 
 @pytest.mark.parametrize("page", [path for path, _ in PAGES])
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(query=QUERIES)
 def test_any_page_address_is_handled_without_an_exception(page, query):
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)

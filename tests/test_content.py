@@ -28,7 +28,14 @@ def test_fibrin_is_graded_very_low_where_it_matters():
 
 def test_fibrin_benefit_states_the_failed_trial():
     benefit = answer("fibrin", "benefits")
-    for fact in ("NCT01011816", "about 34 out of 100", "about 39 out of 100", "26 weeks", "saltwater", "stopped"):
+    for fact in (
+        "NCT01011816",
+        "about 34 out of 100",
+        "about 39 out of 100",
+        "26 weeks",
+        "saltwater",
+        "stopped",
+    ):
         assert fact in benefit
 
 
@@ -40,7 +47,13 @@ def test_fibrin_is_marked_investigational():
 
 def test_marketing_claims_are_not_repeated():
     text = " ".join(CONTENT.answers["answer"]).lower()
-    for claim in ("fda approved biologic", "repairs and seals", "leaky disc", "regenerat", "mainstay"):
+    for claim in (
+        "fda approved biologic",
+        "repairs and seals",
+        "leaky disc",
+        "regenerat",
+        "mainstay",
+    ):
         assert claim not in text
 
 
@@ -51,4 +64,10 @@ def test_numbers_use_a_denominator_of_100_not_percent():
 
 
 def test_options_are_in_the_stated_neutral_order():
-    assert list(CONTENT.options["option_id"]) == ["conservative", "esi", "fibrin", "discectomy", "fusion"]
+    assert list(CONTENT.options["option_id"]) == [
+        "conservative",
+        "esi",
+        "fibrin",
+        "discectomy",
+        "fusion",
+    ]

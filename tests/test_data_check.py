@@ -4,7 +4,6 @@ serving the last good content after a bad edit, and the data-check page."""
 from __future__ import annotations
 
 import logging
-import os
 import subprocess
 import sys
 
@@ -46,7 +45,10 @@ def test_check_prints_the_apps_table_and_fails(data_copy, capsys):
 def test_check_runs_as_a_command(data_copy):
     break_options(data_copy)
     done = subprocess.run(
-        [sys.executable, "-m", "explorer", "check", str(data_copy)], cwd=ROOT, capture_output=True, text=True
+        [sys.executable, "-m", "explorer", "check", str(data_copy)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
     )
     assert done.returncode == 1 and "options.csv" in done.stdout
 
@@ -72,16 +74,25 @@ def test_the_store_keeps_the_last_good_content_through_a_bad_edit(data_copy, cap
     assert store.current().problems == [] and store.content is not good
 
 
-def test_a_running_app_serves_good_edits_and_keeps_good_content_through_bad_ones(data_copy, monkeypatch):
+def test_a_running_app_serves_good_edits_and_keeps_good_content_through_bad_ones(
+    data_copy, monkeypatch
+):
     monkeypatch.setenv(DATA_DIR_VARIABLE, str(data_copy))
-    assert "Epidural steroid injection" in str(open_page("app.py").table[0].value["Option"].tolist())
+    assert "Epidural steroid injection" in str(
+        open_page("app.py").table[0].value["Option"].tolist()
+    )
 
     rename_option(data_copy, "Spinal steroid injection")
-    assert plain("Spinal steroid injection") in open_page("app.py").table[0].value["Option"].tolist()
+    assert (
+        plain("Spinal steroid injection") in open_page("app.py").table[0].value["Option"].tolist()
+    )
 
     break_options(data_copy)
     home = open_page("app.py")
-    assert not home.exception and plain("Spinal steroid injection") in home.table[0].value["Option"].tolist()
+    assert (
+        not home.exception
+        and plain("Spinal steroid injection") in home.table[0].value["Option"].tolist()
+    )
     check = open_page("pages/data_check.py")
     assert not check.exception
     assert check.error[0].value == t("data_check.problems", count=1)
@@ -92,7 +103,9 @@ def test_a_running_app_serves_good_edits_and_keeps_good_content_through_bad_ones
     assert not check.error and check.success
 
 
-def test_a_first_start_with_broken_files_shows_the_problems_instead_of_content(data_copy, monkeypatch):
+def test_a_first_start_with_broken_files_shows_the_problems_instead_of_content(
+    data_copy, monkeypatch
+):
     monkeypatch.setenv(DATA_DIR_VARIABLE, str(data_copy))
     break_options(data_copy)
     for page in ("app.py", "pages/data_check.py"):

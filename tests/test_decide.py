@@ -23,7 +23,13 @@ def very_important_all() -> dict[str, int]:
 # ---------------------------------------------------------------------------- alignment
 @pytest.mark.parametrize(
     ("level", "expected"),
-    [(1, "Lines up well"), (2, "Lines up well"), (3, "Lines up partly"), (4, "Lines up poorly"), (5, "Lines up poorly")],
+    [
+        (1, "Lines up well"),
+        (2, "Lines up well"),
+        (3, "Lines up partly"),
+        (4, "Lines up poorly"),
+        (5, "Lines up poorly"),
+    ],
 )
 def test_fit_follows_the_statement_rule(level, expected):
     assert decide.fit(level, well_to=2, poorly_from=4) == expected
@@ -47,8 +53,14 @@ def test_fit_rules_name_the_levels_in_words():
 def test_alignment_covers_each_important_statement_and_chosen_option_only():
     ratings = {"avoid_surgery": 3, "strong_evidence": 2, "lasting_relief": 1}
     table = decide.alignment(CONTENT, ["fusion", "conservative"], ratings)
-    assert set(table["Statement"]) == {"Avoiding surgery", "A clear extra benefit, and good evidence for it"}
-    assert list(table["Option"].unique()) == ["No procedure: keep up conservative care", "Spinal fusion"]
+    assert set(table["Statement"]) == {
+        "Avoiding surgery",
+        "A clear extra benefit, and good evidence for it",
+    }
+    assert list(table["Option"].unique()) == [
+        "No procedure: keep up conservative care",
+        "Spinal fusion",
+    ]
 
 
 def test_alignment_follows_the_ratings_data():
@@ -62,7 +74,13 @@ def test_alignment_follows_the_ratings_data():
 def test_a_statement_with_two_topics_gets_a_row_for_each():
     table = decide.alignment(CONTENT, ["esi"], {"no_anaesthetic_or_stay": 3})
     assert len(table) == 2 and table["Topic"].nunique() == 2
-    assert set(decide.alignment_table(table).columns) == {"Statement", "Option", "Level", "Fit", "How sure"}
+    assert set(decide.alignment_table(table).columns) == {
+        "Statement",
+        "Option",
+        "Level",
+        "Fit",
+        "How sure",
+    }
 
 
 def test_nothing_important_means_no_alignment():
@@ -115,11 +133,15 @@ def test_questions_start_general_then_follow_the_chosen_options():
 
 
 def test_note_names_options_priorities_sure_tool_and_version():
-    answers = Answers(ratings={"lasting_relief": 3, "avoid_surgery": 2}, sure={"sure": "Yes", "understand": "No"})
+    answers = Answers(
+        ratings={"lasting_relief": 3, "avoid_surgery": 2}, sure={"sure": "Yes", "understand": "No"}
+    )
     note = decide.record_note(CONTENT, ["esi", "discectomy"], answers)
     assert len(note) < decide.NOTE_LIMIT
     assert "Epidural steroid injection, Discectomy" in note
-    assert note.index("Extra relief that lasts") < note.index("Avoiding surgery")  # most important first
+    assert note.index("Extra relief that lasts") < note.index(
+        "Avoiding surgery"
+    )  # most important first
     assert "SURE score 1 of 4" in note
     assert f"v{CONTENT.release['version']}" in note and CONTENT.release["content_date"] in note
 
@@ -132,26 +154,47 @@ def test_note_stays_under_the_limit_with_everything_rated():
 
 
 def test_share_link_has_no_answers_unless_asked():
-    answers = Answers(ratings={"avoid_surgery": 3}, quiz={"fusion_undo": "False"}, sure={"sure": "No"})
-    url = decide.share_url("http://host/summary?x=1", ["fusion", "esi"], ALL, True, answers, include_answers=False)
+    answers = Answers(
+        ratings={"avoid_surgery": 3}, quiz={"fusion_undo": "False"}, sure={"sure": "No"}
+    )
+    url = decide.share_url(
+        "http://host/summary?x=1", ["fusion", "esi"], ALL, True, answers, include_answers=False
+    )
     query = parse_qs(urlsplit(url).query)
     assert query == {"options": ["esi", "fusion"], "mode": ["consult"]}
-    url = decide.share_url("http://host/summary", ["fusion", "esi"], ALL, False, answers, include_answers=True)
+    url = decide.share_url(
+        "http://host/summary", ["fusion", "esi"], ALL, False, answers, include_answers=True
+    )
     query = parse_qs(urlsplit(url).query)
-    assert query["rate"] == ["avoid_surgery.3"] and query["quiz"] == ["fusion_undo.False"] and query["sure"] == ["sure.No"]
+    assert (
+        query["rate"] == ["avoid_surgery.3"]
+        and query["quiz"] == ["fusion_undo.False"]
+        and query["sure"] == ["sure.No"]
+    )
 
 
 def test_answers_round_trip_through_a_link_and_junk_is_ignored():
-    answers = Answers(ratings={"avoid_surgery": 3}, quiz={"fusion_undo": "False"}, sure={"sure": "No"})
+    answers = Answers(
+        ratings={"avoid_surgery": 3}, quiz={"fusion_undo": "False"}, sure={"sure": "No"}
+    )
     params = decide.share_params(ALL, ALL, False, answers, include_answers=True)
     assert decide.answers_from_params(CONTENT, params) == answers
-    junk = {"rate": ["avoid_surgery.9", "nope.1", "<b>.2"], "quiz": ["fusion_undo.maybe"], "sure": ["sure"]}
+    junk = {
+        "rate": ["avoid_surgery.9", "nope.1", "<b>.2"],
+        "quiz": ["fusion_undo.maybe"],
+        "sure": ["sure"],
+    }
     assert decide.answers_from_params(CONTENT, junk) == Answers()
 
 
 def test_summary_uses_the_same_rows_for_every_option():
-    summary = decide.summary(CONTENT, ["fibrin", "conservative"], Answers(ratings={"avoid_surgery": 3}))
-    assert summary.option_names == ["No procedure: keep up conservative care", "Intra-annular fibrin injection"]
+    summary = decide.summary(
+        CONTENT, ["fibrin", "conservative"], Answers(ratings={"avoid_surgery": 3})
+    )
+    assert summary.option_names == [
+        "No procedure: keep up conservative care",
+        "Intra-annular fibrin injection",
+    ]
     assert [row.question_id for row in summary.rows] == list(decide.SUMMARY_QUESTIONS)
     assert all(len(row.cells) == 2 for row in summary.rows)
     assert summary.notes and "investigational" in summary.notes[0]

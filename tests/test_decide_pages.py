@@ -38,7 +38,10 @@ def test_rating_a_statement_shows_how_the_options_line_up():
 def test_narrowing_the_options_narrows_the_alignment():
     at = open_page(WHAT_MATTERS, options=["esi", "fusion"])
     radio(at, "rate-lasting_relief").set_value(2).run()
-    assert list(at.main.table[0].value["Option"].unique()) == ["Epidural steroid injection", "Spinal fusion"]
+    assert list(at.main.table[0].value["Option"].unique()) == [
+        "Epidural steroid injection",
+        "Spinal fusion",
+    ]
 
 
 def test_quiz_gives_instant_feedback():
@@ -102,7 +105,7 @@ def test_consult_mode_shows_one_question_at_a_time_and_steps_through():
     assert not at.exception
     assert len(at.main.subheader) == 1
     assert at.selectbox(key="picked_question").value == "what"
-    next_button = [b for b in at.button if "Next" in b.label][0]
+    next_button = next(b for b in at.button if "Next" in b.label)
     next_button.click().run()
     assert at.selectbox(key="picked_question").value == "the_day"
     assert in_url(at, "question") == ["the_day"]

@@ -19,7 +19,9 @@ def pdf_text(pdf: bytes, tmp_path) -> tuple[int, str]:
     pdfinfo, pdftotext = require_program("pdfinfo"), require_program("pdftotext")
     info = subprocess.run([pdfinfo, str(path)], capture_output=True, text=True, check=True).stdout
     pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
-    text = subprocess.run([pdftotext, "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(
+        [pdftotext, "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
     return pages, " ".join(text.split())
 
 
@@ -47,6 +49,8 @@ def test_pdf_is_one_or_two_pages_about_the_chosen_options(options, tmp_path):
 
 
 def test_pdf_without_any_answers_still_makes_sense(tmp_path):
-    pages, text = pdf_text(handout.summary_pdf(decide.summary(CONTENT, ["fusion"], Answers())), tmp_path)
+    pages, text = pdf_text(
+        handout.summary_pdf(decide.summary(CONTENT, ["fusion"], Answers())), tmp_path
+    )
     assert pages <= 2  # one option's rows and the warning signs
     assert "Not rated" in text and "SURE test not done" in text

@@ -98,4 +98,6 @@ def test_broken_data_shows_a_clear_table_not_a_traceback(page, data_copy, monkey
     assert "could not be loaded" in at.title[0].value
     problems = at.table[0].value
     found = ["answers.csv", str(row), "certainty", "<b>certain</b>"]
-    assert list(problems.iloc[0][["File", "Row", "Column", "Found"]]) == [plain(cell) for cell in found]
+    assert list(problems.iloc[0][["File", "Row", "Column", "Found"]]) == [
+        plain(cell) for cell in found
+    ]

@@ -24,11 +24,30 @@ def rating(option_id: str, attribute_id: str) -> pd.Series:
 
 def test_the_data_contract_ids_and_columns():
     assert set(ATTRIBUTE_ROLES) <= set(ATTRIBUTES)
-    assert list(CONTENT.attributes.columns) == ["attribute_id", "position", "name", "description", "rule", "lighter_end"]
+    assert list(CONTENT.attributes.columns) == [
+        "attribute_id",
+        "position",
+        "name",
+        "description",
+        "rule",
+        "lighter_end",
+    ]
     assert list(CONTENT.attribute_levels.columns) == ["attribute_id", "level", "label"]
-    assert list(CONTENT.ratings.columns) == ["option_id", "attribute_id", "level", "source_ids", "certainty"]
+    assert list(CONTENT.ratings.columns) == [
+        "option_id",
+        "attribute_id",
+        "level",
+        "source_ids",
+        "certainty",
+    ]
     assert list(CONTENT.recovery.columns) == [
-        "option_id", "milestone", "weeks_min", "weeks_max", "note", "source_ids", "certainty"
+        "option_id",
+        "milestone",
+        "weeks_min",
+        "weeks_max",
+        "note",
+        "source_ids",
+        "certainty",
     ]
     assert set(CONTENT.attributes["lighter_end"]) == {"1"}
 
@@ -48,7 +67,11 @@ def test_rated_has_one_row_per_option_and_attribute_in_display_order():
 def test_rated_says_not_known_and_never_shades_a_gap():
     rows = ratings.rated(CONTENT, ALL).set_index(["option_id", "attribute_id"])
     gap = rows.loc[("fibrin", "recovery_time")]
-    assert gap["label"] == ratings.NOT_KNOWN and pd.isna(gap["shade"]) and gap["certainty"] == "not known"
+    assert (
+        gap["label"] == ratings.NOT_KNOWN
+        and pd.isna(gap["shade"])
+        and gap["certainty"] == "not known"
+    )
 
 
 def test_shades_run_from_lightest_to_heaviest_whatever_the_number_of_levels():
@@ -60,8 +83,12 @@ def test_shades_run_from_lightest_to_heaviest_whatever_the_number_of_levels():
 def test_rated_carries_each_options_benefit_size_with_its_certainty():
     rows = ratings.rated(CONTENT, ALL)
     labels = rows.set_index(["option_id", "attribute_id"])["label"]
-    for option_id, words in rows.drop_duplicates("option_id").set_index("option_id")["evidence"].items():
-        expected = ratings.benefit_words(labels[(option_id, BENEFIT_SIZE_ID)], labels[(option_id, EVIDENCE_ID)])
+    for option_id, words in (
+        rows.drop_duplicates("option_id").set_index("option_id")["evidence"].items()
+    ):
+        expected = ratings.benefit_words(
+            labels[(option_id, BENEFIT_SIZE_ID)], labels[(option_id, EVIDENCE_ID)]
+        )
         assert words == expected, option_id
 
 
@@ -84,7 +111,11 @@ def test_attribute_table_matches_the_ranked_rows():
     ranked = ratings.ranked(ratings.rated(CONTENT, ALL), "more_treatment")
     table = ratings.attribute_table(ranked)
     assert list(table.columns) == [
-        "Option", ratings.attribute_names(CONTENT)["more_treatment"], "How sure we are of this", "Sources", t("ratings.benefit_heading")
+        "Option",
+        ratings.attribute_names(CONTENT)["more_treatment"],
+        "How sure we are of this",
+        "Sources",
+        t("ratings.benefit_heading"),
     ]
     assert list(table["Option"]) == list(ranked["option"])
     assert table.iloc[-1]["Sources"] == "none"  # a "not known" rating has no source
@@ -92,7 +123,12 @@ def test_attribute_table_matches_the_ranked_rows():
 
 @pytest.mark.parametrize(
     ("weeks_min", "weeks_max", "words"),
-    [(pd.NA, pd.NA, "Not known"), (0, 0, "Under 1 week"), (3, 3, "About 3 weeks"), (4, 26, "4 to 26 weeks")],
+    [
+        (pd.NA, pd.NA, "Not known"),
+        (0, 0, "Under 1 week"),
+        (3, 3, "About 3 weeks"),
+        (4, 26, "4 to 26 weeks"),
+    ],
 )
 def test_recovery_ranges_in_words(weeks_min, weeks_max, words):
     assert ratings.in_weeks(weeks_min, weeks_max) == words
@@ -111,8 +147,14 @@ def test_recovery_rows_follow_the_chosen_options():
 
 def test_sourced_recovery_numbers_from_the_evidence_brief():
     recovery = CONTENT.recovery.set_index(["option_id", "milestone"])
-    assert tuple(recovery.loc[("discectomy", "work"), ["weeks_min", "weeks_max", "source_ids"]]) == (0, 6, "S18")
-    assert tuple(recovery.loc[("fusion", "work"), ["weeks_min", "weeks_max", "source_ids"]]) == (4, 26, "S29")
+    assert tuple(
+        recovery.loc[("discectomy", "work"), ["weeks_min", "weeks_max", "source_ids"]]
+    ) == (0, 6, "S18")
+    assert tuple(recovery.loc[("fusion", "work"), ["weeks_min", "weeks_max", "source_ids"]]) == (
+        4,
+        26,
+        "S29",
+    )
     assert "83 out of 100" in recovery.loc[("conservative", "work"), "note"]
     fibrin = recovery.loc["fibrin"]
     assert fibrin["weeks_max"].isna().all() and set(fibrin["certainty"]) == {"not known"}
@@ -121,13 +163,19 @@ def test_sourced_recovery_numbers_from_the_evidence_brief():
 def test_every_quality_states_its_one_rule():
     assert (CONTENT.attributes["rule"].str.strip() != "").all()
     for attribute_id in ATTRIBUTES:
-        assert CONTENT.attributes.set_index("attribute_id").at[attribute_id, "rule"] in ratings.rule(CONTENT, attribute_id)
+        assert CONTENT.attributes.set_index("attribute_id").at[
+            attribute_id, "rule"
+        ] in ratings.rule(CONTENT, attribute_id)
 
 
 def test_the_investigational_option_shows_no_benefit_size():
     # Certainty is not benefit: whatever its grade, an option with no shown benefit says so.
-    heaviest = CONTENT.attribute_levels[CONTENT.attribute_levels["attribute_id"] == BENEFIT_SIZE_ID]["level"].max()
-    for option_id in CONTENT.options.loc[CONTENT.options["status"] == "investigational", "option_id"]:
+    heaviest = CONTENT.attribute_levels[
+        CONTENT.attribute_levels["attribute_id"] == BENEFIT_SIZE_ID
+    ]["level"].max()
+    for option_id in CONTENT.options.loc[
+        CONTENT.options["status"] == "investigational", "option_id"
+    ]:
         assert rating(option_id, BENEFIT_SIZE_ID)["level"] == heaviest
 
 
@@ -136,12 +184,18 @@ def test_evidence_strength_matches_the_comparison_tables_certainty_row():
     answers = CONTENT.answers[CONTENT.answers["question_id"] == "certainty"].set_index("option_id")
     words = ratings.rated(CONTENT, ALL).set_index(["option_id", "attribute_id"])["label"]
     for option_id in ALL:
-        assert words[(option_id, EVIDENCE_ID)].lower() == answers.at[option_id, "certainty"], option_id
+        assert words[(option_id, EVIDENCE_ID)].lower() == answers.at[option_id, "certainty"], (
+            option_id
+        )
 
 
 def test_recovery_time_levels_agree_with_the_recovery_weeks():
-    usual = CONTENT.recovery[CONTENT.recovery["milestone"] == "usual_activities"].set_index("option_id")
-    levels = CONTENT.ratings[CONTENT.ratings["attribute_id"] == "recovery_time"].set_index("option_id")["level"]
+    usual = CONTENT.recovery[CONTENT.recovery["milestone"] == "usual_activities"].set_index(
+        "option_id"
+    )
+    levels = CONTENT.ratings[CONTENT.ratings["attribute_id"] == "recovery_time"].set_index(
+        "option_id"
+    )["level"]
     for option_id in ALL:
         assert pd.isna(levels[option_id]) == pd.isna(usual.at[option_id, "weeks_max"]), option_id
     known = levels.dropna().sort_values(kind="stable").index

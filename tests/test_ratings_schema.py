@@ -23,29 +23,75 @@ def only_problem(folder):
 
 def row_index(path, **match) -> int:
     """Index (0 = first data row) of the row whose cells match."""
-    return next(i for i, row in enumerate(read_rows(path)) if all(row[k] == v for k, v in match.items()))
+    return next(
+        i for i, row in enumerate(read_rows(path)) if all(row[k] == v for k, v in match.items())
+    )
 
 
 FUSION_INVASIVENESS = {"option_id": "fusion", "attribute_id": "invasiveness"}
 FUSION_WORK = {"option_id": "fusion", "milestone": "work"}
 ONE_CELL_FAULTS = [
     # file, the row (by its cells), column, new value, words the expectation must contain
-    ("ratings.csv", {"option_id": "esi", "attribute_id": "reversibility"}, "level", "7", "attribute_levels.csv"),
-    ("ratings.csv", FUSION_INVASIVENESS, "level", "major", "a level that attribute_levels.csv lists"),
+    (
+        "ratings.csv",
+        {"option_id": "esi", "attribute_id": "reversibility"},
+        "level",
+        "7",
+        "attribute_levels.csv",
+    ),
+    (
+        "ratings.csv",
+        FUSION_INVASIVENESS,
+        "level",
+        "major",
+        "a level that attribute_levels.csv lists",
+    ),
     ("ratings.csv", FUSION_INVASIVENESS, "level", "", "not known"),
-    ("ratings.csv", {"option_id": "fibrin", "attribute_id": "anaesthesia"}, "level", "2", "if, and only if"),
-    ("ratings.csv", {"option_id": "esi", "attribute_id": "anaesthesia"}, "source_ids", "", "at least one source"),
-    ("attribute_levels.csv", {"attribute_id": "anaesthesia", "level": "3"}, "label", "Not known", "empty in ratings"),
-    ("attributes.csv", {"attribute_id": "invasiveness"}, "lighter_end", "4", "level 1 is always the lighter burden"),
+    (
+        "ratings.csv",
+        {"option_id": "fibrin", "attribute_id": "anaesthesia"},
+        "level",
+        "2",
+        "if, and only if",
+    ),
+    (
+        "ratings.csv",
+        {"option_id": "esi", "attribute_id": "anaesthesia"},
+        "source_ids",
+        "",
+        "at least one source",
+    ),
+    (
+        "attribute_levels.csv",
+        {"attribute_id": "anaesthesia", "level": "3"},
+        "label",
+        "Not known",
+        "empty in ratings",
+    ),
+    (
+        "attributes.csv",
+        {"attribute_id": "invasiveness"},
+        "lighter_end",
+        "4",
+        "level 1 is always the lighter burden",
+    ),
     ("recovery.csv", FUSION_WORK, "weeks_max", "2", "no less than weeks_min"),
     ("recovery.csv", FUSION_WORK, "weeks_min", "four", "whole number"),
     ("recovery.csv", FUSION_WORK, "weeks_max", "5.5", "whole number"),
-    ("recovery.csv", {"option_id": "fibrin", "milestone": "work"}, "weeks_min", "1", "if, and only if"),
+    (
+        "recovery.csv",
+        {"option_id": "fibrin", "milestone": "work"},
+        "weeks_min",
+        "1",
+        "if, and only if",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("file", "match", "column", "value", "expected"), ONE_CELL_FAULTS)
-def test_one_bad_cell_is_named_by_file_row_and_column(data_copy, file, match, column, value, expected):
+def test_one_bad_cell_is_named_by_file_row_and_column(
+    data_copy, file, match, column, value, expected
+):
     path = data_copy / file
     row = set_cell(path, row_index(path, **match), column, value)
     problem = only_problem(data_copy)
@@ -74,8 +120,20 @@ def test_a_missing_row_breaks_equal_detail(data_copy, file, match):
 @pytest.mark.parametrize(
     ("file", "match", "column", "value", "expected"),
     [
-        ("ratings.csv", {"option_id": "esi", "attribute_id": "anaesthesia"}, "attribute_id", "pain", "attributes.csv"),
-        ("recovery.csv", {"option_id": "esi", "milestone": "work"}, "milestone", "driving", "usual_activities, work"),
+        (
+            "ratings.csv",
+            {"option_id": "esi", "attribute_id": "anaesthesia"},
+            "attribute_id",
+            "pain",
+            "attributes.csv",
+        ),
+        (
+            "recovery.csv",
+            {"option_id": "esi", "milestone": "work"},
+            "milestone",
+            "driving",
+            "usual_activities, work",
+        ),
     ],
 )
 def test_an_unknown_id_names_file_row_and_column(data_copy, file, match, column, value, expected):

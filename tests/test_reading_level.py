@@ -20,7 +20,9 @@ SCORES = {score.name: score for score in readability.measure(PAGES, ROOT, TABLES
 def test_each_page_and_data_file_is_easy_to_read(name):
     score = SCORES[name]
     assert score.grade <= readability.MAX_GRADE, f"{name}: grade {score.grade}"
-    assert not score.too_long, f"{name}: sentences over {readability.MAX_SENTENCE_WORDS} words: {score.too_long}"
+    assert not score.too_long, (
+        f"{name}: sentences over {readability.MAX_SENTENCE_WORDS} words: {score.too_long}"
+    )
 
 
 def test_every_page_and_every_patient_column_is_scored():
@@ -48,15 +50,19 @@ def test_page_text_includes_its_copy_files_and_inline_text():
 
 
 def test_markdown_is_stripped_and_every_block_ends_a_sentence():
-    text = readability.markdown_to_text("### Why\n\nSome **bold** words\n\n1. First step\n2. Second step.")
+    text = readability.markdown_to_text(
+        "### Why\n\nSome **bold** words\n\n1. First step\n2. Second step."
+    )
     assert text == "Why. Some bold words. First step. Second step."
 
 
 def test_a_hard_text_fails_and_an_easy_one_passes():
     hard = readability.score(
         "hard",
-        ["Notwithstanding considerable methodological heterogeneity, randomised investigations "
-         "demonstrated statistically indistinguishable functional outcomes."],
+        [
+            "Notwithstanding considerable methodological heterogeneity, randomised investigations "
+            "demonstrated statistically indistinguishable functional outcomes."
+        ],
     )
     easy = readability.score("easy", ["You go home the same day. It takes about an hour."])
     assert hard.grade > readability.MAX_GRADE and not hard.passes

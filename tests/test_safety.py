@@ -29,7 +29,9 @@ def test_groups_keep_the_data_order_with_their_own_signs():
 def test_actions_name_the_clinics_own_numbers(data_copy):
     write_rows(data_copy / "clinic.csv", [{"emergency_phone": "911", "urgent_phone": "988"}])
     rows = read_rows(data_copy / "warning_groups.csv")
-    rows[0]["action"] = "Go to the emergency room now, or call {emergency_phone}. Or {urgent_phone}."
+    rows[0]["action"] = (
+        "Go to the emergency room now, or call {emergency_phone}. Or {urgent_phone}."
+    )
     write_rows(data_copy / "warning_groups.csv", rows)
     content = load_content(data_copy).content
     [first, *_] = safety.warning_groups(content)
@@ -47,13 +49,18 @@ def test_an_unknown_placeholder_is_a_data_problem(data_copy):
     result = load_content(data_copy)
     assert result.content is None
     [problem] = [p for p in result.problems if p.file == "warning_groups.csv"]
-    assert (problem.row, problem.column) == (row, "action") and "{emergency_phone}" in problem.expected
+    assert (problem.row, problem.column) == (
+        row,
+        "action",
+    ) and "{emergency_phone}" in problem.expected
 
 
 def test_a_sign_in_an_unknown_group_is_a_data_problem(data_copy):
     row = set_cell(data_copy / "warning_signs.csv", 0, "group_id", "nowhere")
     problems = load_content(data_copy).problems
-    assert any(p.file == "warning_signs.csv" and p.row == row and p.column == "group_id" for p in problems)
+    assert any(
+        p.file == "warning_signs.csv" and p.row == row and p.column == "group_id" for p in problems
+    )
 
 
 def test_a_phone_number_must_be_a_number(data_copy):
@@ -80,7 +87,14 @@ def popover_labels(node) -> list[str]:
 
 
 def shown(at) -> str:
-    return "\n".join([texts(at), *(e.value for e in at.error), *(h.value for h in at.header), *popover_labels(at.main)])
+    return "\n".join(
+        [
+            texts(at),
+            *(e.value for e in at.error),
+            *(h.value for h in at.header),
+            *popover_labels(at.main),
+        ]
+    )
 
 
 @pytest.mark.parametrize(
@@ -117,7 +131,11 @@ def test_get_help_now_is_in_the_pdf_and_the_note(tmp_path):
 
 
 def test_the_sources_of_the_warning_signs_are_listed_where_they_are_shown():
-    wanted = {s for group in safety.warning_groups(CONTENT) for s in group.source_ids.replace(" ", "").split(";")}
+    wanted = {
+        s
+        for group in safety.warning_groups(CONTENT)
+        for s in group.source_ids.replace(" ", "").split(";")
+    }
     summary = decide.summary(CONTENT, ["fusion"], decide.Answers())
     assert wanted <= set(summary.sources["Source"])
     assert wanted <= set(compare.cited_sources(CONTENT, ["fusion"])["Source"])

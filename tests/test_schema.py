@@ -18,7 +18,13 @@ def problems_of(folder):
 def test_the_shipped_data_is_valid():
     result = load_content(DATA)
     assert [p.message() for p in result.problems] == []
-    assert list(result.content.options["option_id"]) == ["conservative", "esi", "fibrin", "discectomy", "fusion"]
+    assert list(result.content.options["option_id"]) == [
+        "conservative",
+        "esi",
+        "fibrin",
+        "discectomy",
+        "fusion",
+    ]
 
 
 def test_missing_file_is_named(data_copy):
@@ -36,7 +42,9 @@ def test_empty_file_is_named(data_copy):
 
 def test_missing_column_names_file_and_column(data_copy):
     rows = read_rows(data_copy / "answers.csv")
-    write_rows(data_copy / "answers.csv", rows, ["option_id", "question_id", "answer", "source_ids"])
+    write_rows(
+        data_copy / "answers.csv", rows, ["option_id", "question_id", "answer", "source_ids"]
+    )
     problems = problems_of(data_copy)
     assert any(p.file == "answers.csv" and p.column == "certainty" and p.row == 1 for p in problems)
 
@@ -70,7 +78,12 @@ def test_missing_answer_breaks_equal_detail(data_copy):
 def test_bad_certainty_lists_the_allowed_grades(data_copy):
     row = set_cell(data_copy / "answers.csv", 0, "certainty", "pretty sure")
     [problem] = problems_of(data_copy)
-    assert (problem.file, problem.row, problem.column, problem.value) == ("answers.csv", row, "certainty", "pretty sure")
+    assert (problem.file, problem.row, problem.column, problem.value) == (
+        "answers.csv",
+        row,
+        "certainty",
+        "pretty sure",
+    )
     assert all(level in problem.expected for level in CERTAINTY_LEVELS)
 
 
@@ -134,7 +147,9 @@ def test_loading_never_writes_to_the_data_folder(data_copy):
     load_content(data_copy)
     after = {p.name: p.read_bytes() for p in data_copy.iterdir()}
     assert after["answers.csv"] == broken
-    assert {k: v for k, v in after.items() if k != "answers.csv"} == {k: v for k, v in before.items() if k != "answers.csv"}
+    assert {k: v for k, v in after.items() if k != "answers.csv"} == {
+        k: v for k, v in before.items() if k != "answers.csv"
+    }
 
 
 def test_split_ids():
@@ -148,7 +163,10 @@ def test_anatomy_state_pointing_at_an_unknown_option_is_located(data_copy):
     row = set_cell(data_copy / "anatomy_states.csv", 2, "option_ids", "conservative; acupuncture")
     [problem] = problems_of(data_copy)
     assert (problem.file, problem.row, problem.column, problem.value) == (
-        "anatomy_states.csv", row, "option_ids", "conservative; acupuncture"
+        "anatomy_states.csv",
+        row,
+        "option_ids",
+        "conservative; acupuncture",
     )
     assert "options.csv" in problem.expected
 
@@ -167,11 +185,16 @@ def test_anatomy_state_the_diagram_cannot_draw_is_refused(data_copy):
     assert (unknown.file, unknown.row, unknown.value) == ("anatomy_states.csv", row, "slipped")
     assert "healthy" in unknown.expected
     # Its own row is gone now, so the file also lacks a row for the healthy disc.
-    assert any(p.file == "anatomy_states.csv" and "a row for every disc state" in p.expected for p in problems)
+    assert any(
+        p.file == "anatomy_states.csv" and "a row for every disc state" in p.expected
+        for p in problems
+    )
 
 
 def test_anatomy_state_text_must_be_plain(data_copy):
-    row = set_cell(data_copy / "anatomy_states.csv", 1, "what_it_is", "See ![x](http://example.com/p.png)")
+    row = set_cell(
+        data_copy / "anatomy_states.csv", 1, "what_it_is", "See ![x](http://example.com/p.png)"
+    )
     [problem] = problems_of(data_copy)
     assert (problem.file, problem.row, problem.column) == ("anatomy_states.csv", row, "what_it_is")
 
@@ -180,7 +203,12 @@ def test_anatomy_state_text_must_be_plain(data_copy):
 def test_scan_finding_out_of_range_or_not_a_number_is_located(data_copy, value, expected):
     row = set_cell(data_copy / "scan_findings.csv", 3, "age_50", value)
     [problem] = problems_of(data_copy)
-    assert (problem.file, problem.row, problem.column, problem.value) == ("scan_findings.csv", row, "age_50", value)
+    assert (problem.file, problem.row, problem.column, problem.value) == (
+        "scan_findings.csv",
+        row,
+        "age_50",
+        value,
+    )
     assert expected in problem.expected
 
 
@@ -194,4 +222,8 @@ def test_statement_rule_must_put_poorly_above_well(data_copy):
     row = set_cell(data_copy / "statements.csv", 0, "lines_up_poorly_from", "2")
     set_cell(data_copy / "statements.csv", 0, "lines_up_well_to", "2")
     [problem] = problems_of(data_copy)
-    assert (problem.file, problem.row, problem.column) == ("statements.csv", row, "lines_up_poorly_from")
+    assert (problem.file, problem.row, problem.column) == (
+        "statements.csv",
+        row,
+        "lines_up_poorly_from",
+    )

@@ -16,7 +16,10 @@ def test_web_and_email_addresses_cannot_become_links():
     for address_start in ("www.", "https://", "@example"):
         assert address_start not in escaped.replace("\\", "")
     # The text reads the same once the escapes and the invisible joiners are gone.
-    assert escaped.replace("\\", "").replace("\u2060", "") == "see www.example.com, https://example.com or me@example.com"
+    assert (
+        escaped.replace("\\", "").replace("\u2060", "")
+        == "see www.example.com, https://example.com or me@example.com"
+    )
 
 
 def test_every_cell_and_header_of_a_table_is_escaped():

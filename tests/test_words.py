@@ -10,7 +10,11 @@ import pytest
 from explorer import words
 from tests.conftest import ROOT
 
-CODE = [*sorted((ROOT / "explorer").glob("*.py")), *sorted((ROOT / "pages").glob("*.py")), ROOT / "app.py"]
+CODE = [
+    *sorted((ROOT / "explorer").glob("*.py")),
+    *sorted((ROOT / "pages").glob("*.py")),
+    ROOT / "app.py",
+]
 
 
 def keys_asked_for() -> set[str]:
@@ -37,7 +41,9 @@ def test_every_key_the_code_uses_is_in_the_catalogue():
 
 
 def test_placeholders_are_filled_and_values_are_not_templates():
-    assert words.t("data_check.cli_problems", folder="{emergency_phone}", count=2).startswith("{emergency_phone}")
+    assert words.t("data_check.cli_problems", folder="{emergency_phone}", count=2).startswith(
+        "{emergency_phone}"
+    )
 
 
 def test_a_key_in_two_files_is_refused(tmp_path, monkeypatch):
@@ -47,7 +53,7 @@ def test_a_key_in_two_files_is_refused(tmp_path, monkeypatch):
     monkeypatch.setattr(words, "CONTENT_DIR", tmp_path)
     words.catalogue.cache_clear()
     try:
-        with pytest.raises(ValueError, match="x.y"):
+        with pytest.raises(ValueError, match=r"x\.y"):
             words.catalogue()
     finally:
         words.catalogue.cache_clear()

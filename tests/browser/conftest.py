@@ -66,8 +66,12 @@ def wait_for_app(page) -> None:
     """Wait until Streamlit has connected, finished running the page script, and shown it all:
     the browser loads the code for charts and st.html (our styles) afterwards, showing a grey
     placeholder (stSkeleton) meanwhile, which a test on a busy machine would otherwise see."""
-    page.wait_for_selector("[data-testid='stApp'][data-test-connection-state='CONNECTED']", timeout=30_000)
-    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=30_000)
+    page.wait_for_selector(
+        "[data-testid='stApp'][data-test-connection-state='CONNECTED']", timeout=30_000
+    )
+    page.wait_for_selector(
+        "[data-testid='stApp'][data-test-script-state='notRunning']", timeout=30_000
+    )
     page.wait_for_function(
         """() => !document.querySelector("[data-testid='stSkeleton']")
             && [...document.querySelectorAll('style')].some(style => style.textContent.includes('st-key-label-'))""",
@@ -117,8 +121,6 @@ def horizontal_overflow(page) -> int:
     )
 
 
-
-
 def watch_outside_requests(page) -> list[str]:
     """Block every request of this page's browser context that would leave this machine, and
     return the (growing) list of the addresses it tried."""
@@ -133,7 +135,10 @@ def watch_outside_requests(page) -> list[str]:
 
     page.context.route("**/*", handle)
     # WebSockets are not routed: record any that would leave the machine.
-    page.on("websocket", lambda socket: urlsplit(socket.url).hostname in LOCAL_HOSTS or outside.append(socket.url))
+    page.on(
+        "websocket",
+        lambda socket: urlsplit(socket.url).hostname in LOCAL_HOSTS or outside.append(socket.url),
+    )
     return outside
 
 

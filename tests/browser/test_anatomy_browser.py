@@ -37,7 +37,9 @@ def test_the_state_switch_works_by_keyboard_and_is_kept_in_the_address(page, app
     page.wait_for_url("**/anatomy?state=tear")
     wait_for_app(page)
     assert page.get_by_role("heading", name="Annular tear (fissure)").count() == 1
-    assert "tear (fissure)" in page.locator("[data-testid='stImage'] img").first.get_attribute("alt")
+    assert "tear (fissure)" in page.locator("[data-testid='stImage'] img").first.get_attribute(
+        "alt"
+    )
 
 
 def test_the_compare_link_opens_the_comparison_with_the_states_options(page, app_server):
@@ -45,12 +47,20 @@ def test_the_compare_link_opens_the_comparison_with_the_states_options(page, app
     page.get_by_role("link", name="Compare these options side by side").click()
     page.wait_for_url("**/compare?options=conservative&options=esi&options=discectomy")
     wait_for_app(page)
-    assert chosen_tags(page) == ["No procedure: keep up conservative care", "Epidural steroid injection", "Discectomy"]
+    assert chosen_tags(page) == [
+        "No procedure: keep up conservative care",
+        "Epidural steroid injection",
+        "Discectomy",
+    ]
     assert page.get_by_text("Spinal fusion", exact=True).count() == 0
 
 
 def test_no_serious_accessibility_problems(page, app_server):
     open_page(page, app_server.url + "/anatomy?state=degenerated")
     violations = Axe().run(page).response["violations"]
-    serious = [(v["id"], v["nodes"][0]["target"]) for v in violations if v["impact"] in ("serious", "critical")]
+    serious = [
+        (v["id"], v["nodes"][0]["target"])
+        for v in violations
+        if v["impact"] in ("serious", "critical")
+    ]
     assert serious == []

@@ -13,7 +13,13 @@ import pytest
 
 from explorer import schema
 from explorer.data import load_content
-from tests.browser.conftest import copy_app, open_page, screenshot, table_rows, watch_outside_requests
+from tests.browser.conftest import (
+    copy_app,
+    open_page,
+    screenshot,
+    table_rows,
+    watch_outside_requests,
+)
 from tests.conftest import read_rows, write_rows
 from tests.live import PAGE_PATHS, AppServer
 
@@ -92,7 +98,10 @@ def test_broken_data_is_named_clearly_and_safely_on_every_page(page, tmp_path, v
         open_page(page, server.url + path)
 
         assert "could not be loaded" in page.locator("h1").inner_text()
-        shown = {(row["File"], row["Row"], row["Column"]) for row in table_rows(page, "[data-testid='stTable'] table")}
+        shown = {
+            (row["File"], row["Row"], row["Column"])
+            for row in table_rows(page, "[data-testid='stTable'] table")
+        }
         assert set(expected) <= shown
         assert page.locator("[data-testid='stException']").count() == 0
         assert "Traceback" not in page.content()
@@ -116,7 +125,9 @@ def test_csv_text_that_passes_the_rules_shows_as_typed_on_every_page(page, broke
             rows = read_rows(data / file.name)
             for row in rows:
                 for column in schema.text_columns(file):
-                    if row[column]:  # an optional cell left empty has a meaning (no comparison group)
+                    if row[
+                        column
+                    ]:  # an optional cell left empty has a meaning (no comparison group)
                         row[column] = f"{row[column]} {ALLOWED_MARKDOWN}"
             write_rows(data / file.name, rows)
         assert load_content(data).problems == []

@@ -11,7 +11,14 @@ from playwright.sync_api import expect
 
 from explorer import chances
 from explorer.data import load_content
-from tests.browser.conftest import ARTIFACTS, horizontal_overflow, open_at_size, open_page, screenshot, wait_for_app
+from tests.browser.conftest import (
+    ARTIFACTS,
+    horizontal_overflow,
+    open_at_size,
+    open_page,
+    screenshot,
+    wait_for_app,
+)
 from tests.browser.test_core_browser import SIZES
 from tests.conftest import DATA, require_program
 
@@ -56,12 +63,23 @@ def test_print_is_greyscale_readable_without_the_controls(page, app_server):
     page.pdf(path=str(pdf_path), format="A4", print_background=False)
     # A greyscale picture of every printed page, to look at (test-artifacts/screenshots/).
     subprocess.run(
-        [require_program("pdftoppm"), "-png", "-gray", "-r", "80", str(pdf_path), str(pdf_path.with_suffix(""))],
+        [
+            require_program("pdftoppm"),
+            "-png",
+            "-gray",
+            "-r",
+            "80",
+            str(pdf_path),
+            str(pdf_path.with_suffix("")),
+        ],
         check=True,
     )
     text = " ".join(
         subprocess.run(
-            [require_program("pdftotext"), str(pdf_path), "-"], capture_output=True, text=True, check=True
+            [require_program("pdftotext"), str(pdf_path), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout.split()
     )
     fibrin = next(c for c in EVERY_CHANCE if c.outcome_id == "met_goal")

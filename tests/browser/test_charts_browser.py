@@ -8,7 +8,13 @@ from playwright.sync_api import expect
 
 from explorer import ratings
 from explorer.data import load_content
-from tests.browser.conftest import horizontal_overflow, open_at_size, open_page, screenshot, wait_for_app
+from tests.browser.conftest import (
+    horizontal_overflow,
+    open_at_size,
+    open_page,
+    screenshot,
+    wait_for_app,
+)
 from tests.browser.test_core_browser import SIZES
 from tests.conftest import DATA
 
@@ -39,6 +45,8 @@ def test_the_picked_attribute_is_kept_in_the_address(page, app_server):
     picker.fill(name[:12])
     page.get_by_role("option", name=name).wait_for()
     page.keyboard.press("Enter")
-    expect(page).to_have_url(app_server.url + "/charts?options=esi&options=fusion&attribute=recovery_time")
+    expect(page).to_have_url(
+        app_server.url + "/charts?options=esi&options=fusion&attribute=recovery_time"
+    )
     wait_for_app(page)
     assert name in page.locator(CHART).nth(1).get_attribute("aria-label")

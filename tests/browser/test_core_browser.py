@@ -40,14 +40,18 @@ def test_choosing_options_is_kept_in_a_link_that_reopens_the_same_view(page, bro
 
 
 def chosen_tags(page) -> list[str]:
-    return page.locator("[data-testid='stMultiSelect'] .react-aria-ComboBox [data-tag]").all_inner_texts()
+    return page.locator(
+        "[data-testid='stMultiSelect'] .react-aria-ComboBox [data-tag]"
+    ).all_inner_texts()
 
 
 def test_broken_csv_shows_the_clear_message_in_the_browser(page, broken_app):
     rows = {}
 
     def break_data(data_dir):
-        rows["row"] = set_cell(data_dir / "answers.csv", 4, "answer", "<script>window.hacked=1</script>")
+        rows["row"] = set_cell(
+            data_dir / "answers.csv", 4, "answer", "<script>window.hacked=1</script>"
+        )
 
     server, data_dir = broken_app(break_data)
     before = (data_dir / "answers.csv").read_bytes()

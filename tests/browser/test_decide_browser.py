@@ -27,7 +27,9 @@ def test_consult_mode_with_three_options_fits_a_laptop_screen_for_every_question
     page.set_viewport_size({"width": 1280, "height": 800})
     open_page(page, f"{app_server.url}/compare?mode=consult&{THREE}")
     assert page.locator("[data-testid='stSidebar'][aria-expanded='true']").count() == 0
-    font_size = page.evaluate("parseFloat(getComputedStyle(document.querySelector('[data-testid=stText]')).fontSize)")
+    font_size = page.evaluate(
+        "parseFloat(getComputedStyle(document.querySelector('[data-testid=stText]')).fontSize)"
+    )
     assert font_size >= 20
     questions = page.locator("[data-testid='stSelectbox']")
     assert questions.count() == 1
@@ -66,10 +68,14 @@ def test_print_hides_the_controls_and_fits_two_pages(page, app_server, tmp_path)
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.pdf(path=str(pdf_path), format="A4", print_background=False)
     pdfinfo, pdftotext = require_program("pdfinfo"), require_program("pdftotext")
-    info = subprocess.run([pdfinfo, str(pdf_path)], capture_output=True, text=True, check=True).stdout
+    info = subprocess.run(
+        [pdfinfo, str(pdf_path)], capture_output=True, text=True, check=True
+    ).stdout
     pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
     assert 1 <= pages <= 2
-    text = subprocess.run([pdftotext, str(pdf_path), "-"], capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(
+        [pdftotext, str(pdf_path), "-"], capture_output=True, text=True, check=True
+    ).stdout
     assert "Epidural steroid injection" in text and "Download this summary" not in text
 
 
@@ -82,13 +88,26 @@ def test_a_share_link_restores_the_view_in_a_fresh_browser(page, browser, app_se
     wait_for_app(page)
     page.get_by_text("Put my ratings and answers in the link").click()
     wait_for_app(page)
-    link = page.locator("[data-testid='stCode'] code").filter(has_text="/summary?").inner_text().strip()
+    link = (
+        page.locator("[data-testid='stCode'] code")
+        .filter(has_text="/summary?")
+        .inner_text()
+        .strip()
+    )
     assert "rate=avoid_surgery.3" in link and "mode=consult" in link
 
     fresh = browser.new_context(viewport={"width": 1280, "height": 800}).new_page()
     open_page(fresh, link)
-    assert fresh.locator("[data-testid='stSidebar'][aria-expanded='true']").count() == 0  # consult mode
-    tags = fresh.locator("[data-testid='stMultiSelect'] .react-aria-ComboBox [data-tag]").all_inner_texts()
-    assert tags == ["Steroid injection", "Discectomy", "Spinal fusion"]  # short names in consult mode
+    assert (
+        fresh.locator("[data-testid='stSidebar'][aria-expanded='true']").count() == 0
+    )  # consult mode
+    tags = fresh.locator(
+        "[data-testid='stMultiSelect'] .react-aria-ComboBox [data-tag]"
+    ).all_inner_texts()
+    assert tags == [
+        "Steroid injection",
+        "Discectomy",
+        "Spinal fusion",
+    ]  # short names in consult mode
     assert "Very important" in fresh.locator("[data-testid='stTable']").first.inner_text()
     fresh.context.close()

@@ -26,8 +26,18 @@ def nginx() -> str:
 def nginx_check(prefix: Path, conf: str) -> subprocess.CompletedProcess:
     """`nginx -t` on prefix/conf, relative paths (includes, temp and pid files) under prefix."""
     return subprocess.run(
-        [require_program("nginx"), "-t", "-p", f"{prefix}/", "-c", str(prefix / conf), "-e", str(prefix / "error.log")],
-        capture_output=True, text=True,
+        [
+            require_program("nginx"),
+            "-t",
+            "-p",
+            f"{prefix}/",
+            "-c",
+            str(prefix / conf),
+            "-e",
+            str(prefix / "error.log"),
+        ],
+        capture_output=True,
+        text=True,
     )
 
 
@@ -75,9 +85,24 @@ def self_signed_certificate(folder: Path) -> Path:
     openssl = require_program("openssl")
     folder.mkdir()
     subprocess.run(
-        [openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
-         "-keyout", str(folder / "privkey.pem"), "-out", str(folder / "fullchain.pem")],
-        check=True, capture_output=True,
+        [
+            openssl,
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            "/CN=127.0.0.1",
+            "-keyout",
+            str(folder / "privkey.pem"),
+            "-out",
+            str(folder / "fullchain.pem"),
+        ],
+        check=True,
+        capture_output=True,
     )
     return folder
 
@@ -97,10 +122,20 @@ def topology(tmp_path_factory, nginx):
         "EXPLORER_PYTHON": sys.executable,
     }
     process = subprocess.Popen(
-        ["bash", str(ROOT / "deploy" / "run-local.sh")], env=env, cwd=ROOT,
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        ["bash", str(ROOT / "deploy" / "run-local.sh")],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
-    topology = Topology(process, run_dir, f"http://127.0.0.1:{proxy_port}", f"https://127.0.0.1:{tls_port}", app_ports)
+    topology = Topology(
+        process,
+        run_dir,
+        f"http://127.0.0.1:{proxy_port}",
+        f"https://127.0.0.1:{tls_port}",
+        app_ports,
+    )
     try:
         # The script prints "Serving …" once the app answers through the proxy.
         first_line = process.stdout.readline()

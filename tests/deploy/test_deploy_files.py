@@ -24,7 +24,9 @@ def test_the_compose_nginx_configuration_is_valid(tmp_path):
     (tmp_path / "conf.d").mkdir()
     (tmp_path / "explorer").symlink_to(ROOT / "deploy" / "nginx")
     site = (ROOT / "deploy" / "nginx" / "compose.conf").read_text()
-    (tmp_path / "conf.d" / "default.conf").write_text(re.sub(r"server app-\d+:", "server 127.0.0.1:", site))
+    (tmp_path / "conf.d" / "default.conf").write_text(
+        re.sub(r"server app-\d+:", "server 127.0.0.1:", site)
+    )
     (tmp_path / "nginx.conf").write_text(
         f"pid {tmp_path}/nginx.pid;\nevents {{}}\n"
         f"http {{ client_body_temp_path {tmp_path}/body; proxy_temp_path {tmp_path}/proxy;"

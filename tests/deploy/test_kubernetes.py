@@ -17,7 +17,10 @@ from tests.live import ROOT
 
 KUSTOMIZATION = ROOT / "deploy" / "kubernetes"
 APP_LABELS = {"app.kubernetes.io/name": "disc-explorer", "app.kubernetes.io/component": "app"}
-FRONT_DOOR_LABELS = {"app.kubernetes.io/name": "disc-explorer", "app.kubernetes.io/component": "front-door"}
+FRONT_DOOR_LABELS = {
+    "app.kubernetes.io/name": "disc-explorer",
+    "app.kubernetes.io/component": "front-door",
+}
 HEALTH = "/_stcore/health"
 # The oldest Kubernetes release the base is written for, and the newest whose schemas are shipped.
 KUBERNETES_VERSIONS = ["1.30", kubernetes_validate.latest_version()]
@@ -29,8 +32,13 @@ RESOLVING_NGINX = (1, 27, 3)
 def rendered() -> list[dict]:
     kubectl = shutil.which("kubectl")
     if kubectl is None:
-        pytest.fail("kubectl is missing: install kubectl (kustomize is built in) to render deploy/kubernetes", pytrace=False)
-    result = subprocess.run([kubectl, "kustomize", str(KUSTOMIZATION)], capture_output=True, text=True)
+        pytest.fail(
+            "kubectl is missing: install kubectl (kustomize is built in) to render deploy/kubernetes",
+            pytrace=False,
+        )
+    result = subprocess.run(
+        [kubectl, "kustomize", str(KUSTOMIZATION)], capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stderr
     return [document for document in yaml.safe_load_all(result.stdout) if document]
 
@@ -72,16 +80,28 @@ def test_every_object_matches_the_kubernetes_schemas(rendered, version):
             # strict: a field the API does not know (a typo, a wrong level) is an error too.
             kubernetes_validate.validate(obj, version, strict=True)
         except kubernetes_validate.ValidationError as error:
-            errors.append(f"{obj['kind']} {obj['metadata']['name']}: {error.message} at {list(error.path)}")
+            errors.append(
+                f"{obj['kind']} {obj['metadata']['name']}: {error.message} at {list(error.path)}"
+            )
     assert not errors, "\n".join(errors)
 
 
 def test_the_base_holds_the_clinic_topology_and_no_secret(rendered):
     kinds = sorted(obj["kind"] for obj in rendered)
-    assert kinds == sorted([
-        "ConfigMap", "ConfigMap", "ConfigMap", "Deployment", "Deployment", "HorizontalPodAutoscaler",
-        "NetworkPolicy", "PodDisruptionBudget", "Service", "Service",
-    ])
+    assert kinds == sorted(
+        [
+            "ConfigMap",
+            "ConfigMap",
+            "ConfigMap",
+            "Deployment",
+            "Deployment",
+            "HorizontalPodAutoscaler",
+            "NetworkPolicy",
+            "PodDisruptionBudget",
+            "Service",
+            "Service",
+        ]
+    )
     assert find(rendered, "Deployment", "explorer-app")["spec"]["replicas"] == 2
 
 
@@ -97,7 +117,10 @@ def test_pods_run_as_non_root_on_a_read_only_root_filesystem(rendered, deploymen
     # What each must write goes to an emptyDir.
     empty_dirs = {volume["name"] for volume in spec["volumes"] if "emptyDir" in volume}
     writable = [m["mountPath"] for m in container["volumeMounts"] if m["name"] in empty_dirs]
-    assert writable == {"explorer-app": ["/tmp"], "explorer-front-door": ["/etc/nginx/run"]}[deployment]
+    assert (
+        writable
+        == {"explorer-app": ["/tmp"], "explorer-front-door": ["/etc/nginx/run"]}[deployment]
+    )
 
 
 def test_the_app_writes_its_home_to_the_writable_folder(rendered):
@@ -117,7 +140,10 @@ def test_the_app_is_probed_on_its_health_endpoint(rendered, probe):
 def test_every_container_has_resource_requests_and_limits(rendered, deployment):
     for container in pod_spec(rendered, deployment)["containers"]:
         for bound in ("requests", "limits"):
-            assert set(container["resources"][bound]) == {"cpu", "memory"}, (container["name"], bound)
+            assert set(container["resources"][bound]) == {"cpu", "memory"}, (
+                container["name"],
+                bound,
+            )
 
 
 def test_the_cookie_secret_comes_from_a_secret_and_the_host_names_from_a_configmap(rendered):
@@ -144,7 +170,10 @@ def test_the_front_door_reaches_the_app_pods_through_a_headless_service(rendered
     service = find(rendered, "Service", "explorer-app")
     assert service["spec"]["clusterIP"] == "None"
     assert service["spec"]["selector"] == APP_LABELS
-    assert find(rendered, "Deployment", "explorer-app")["spec"]["template"]["metadata"]["labels"] == APP_LABELS
+    assert (
+        find(rendered, "Deployment", "explorer-app")["spec"]["template"]["metadata"]["labels"]
+        == APP_LABELS
+    )
     (port,) = service["spec"]["ports"]
     assert container_port(only_container(rendered, "explorer-app"), port["targetPort"]) == 8501
     # The upstream asks DNS for this Service's SRV records: _<port name>._tcp.<service>.<namespace>…
@@ -177,7 +206,9 @@ def test_the_front_door_serves_the_shared_site_files(rendered):
 
     service = find(rendered, "Service", "explorer")
     assert service["spec"]["selector"] == FRONT_DOOR_LABELS
-    listen = re.search(r"listen (\d+);", find(rendered, "ConfigMap", "explorer-nginx")["data"]["nginx.conf"])
+    listen = re.search(
+        r"listen (\d+);", find(rendered, "ConfigMap", "explorer-nginx")["data"]["nginx.conf"]
+    )
     (port,) = service["spec"]["ports"]
     assert container_port(container, port["targetPort"]) == int(listen.group(1))
 
@@ -192,7 +223,11 @@ def test_the_app_scales_on_cpu(rendered):
     autoscaler = find(rendered, "HorizontalPodAutoscaler", "explorer-app")
     assert autoscaler["apiVersion"] == "autoscaling/v2"
     spec = autoscaler["spec"]
-    assert spec["scaleTargetRef"] == {"apiVersion": "apps/v1", "kind": "Deployment", "name": "explorer-app"}
+    assert spec["scaleTargetRef"] == {
+        "apiVersion": "apps/v1",
+        "kind": "Deployment",
+        "name": "explorer-app",
+    }
     assert 2 <= spec["minReplicas"] < spec["maxReplicas"]
     (metric,) = spec["metrics"]
     assert metric["type"] == "Resource"
@@ -209,7 +244,9 @@ def test_only_front_door_pods_reach_the_app_pods(rendered):
     (rule,) = policy["ingress"]
     assert rule["from"] == [{"podSelector": {"matchLabels": FRONT_DOOR_LABELS}}]
     assert rule["ports"] == [{"protocol": "TCP", "port": 8501}]
-    front_door = find(rendered, "Deployment", "explorer-front-door")["spec"]["template"]["metadata"]["labels"]
+    front_door = find(rendered, "Deployment", "explorer-front-door")["spec"]["template"][
+        "metadata"
+    ]["labels"]
     assert front_door == FRONT_DOOR_LABELS != APP_LABELS
 
 
@@ -227,17 +264,25 @@ def test_the_front_door_nginx_configuration_is_valid(rendered, tmp_path):
     names = set(re.findall(r"\$\{(\w+)\}", template))
     allowed = re.compile(variables["NGINX_ENVSUBST_FILTER"]["value"])
     assert names == {name for name in names if allowed.search(name)}
-    assert variables["NGINX_ENTRYPOINT_LOCAL_RESOLVERS"]["value"] == "1"  # sets NGINX_LOCAL_RESOLVERS
+    assert (
+        variables["NGINX_ENTRYPOINT_LOCAL_RESOLVERS"]["value"] == "1"
+    )  # sets NGINX_LOCAL_RESOLVERS
     assert names - {"NGINX_LOCAL_RESOLVERS"} <= set(variables)
     assert variables["NGINX_ENVSUBST_OUTPUT_DIR"]["value"] == "/etc/nginx/run"
 
-    stand_ins = {"NGINX_LOCAL_RESOLVERS": "127.0.0.1", "POD_NAMESPACE": "default", "CLUSTER_DOMAIN": "cluster.local"}
+    stand_ins = {
+        "NGINX_LOCAL_RESOLVERS": "127.0.0.1",
+        "POD_NAMESPACE": "default",
+        "CLUSTER_DOMAIN": "cluster.local",
+    }
     upstream = re.sub(r"\$\{(\w+)\}", lambda m: stand_ins[m.group(1)], template)
     if nginx_version() < RESOLVING_NGINX:
         # Debian 12's nginx (1.22) predates `resolve` and `service=`, and would look the name up
         # now: that one line becomes a loopback server, and nginx checks everything else. The
         # line itself is held to the Service and the image's nginx version by the tests above.
-        upstream, replaced = re.subn(r"(?m)^(\s*)server \S+ service=\w+ resolve;", r"\1server 127.0.0.1:8501;", upstream)
+        upstream, replaced = re.subn(
+            r"(?m)^(\s*)server \S+ service=\w+ resolve;", r"\1server 127.0.0.1:8501;", upstream
+        )
         assert replaced == 1
 
     (tmp_path / "explorer").mkdir()

@@ -51,7 +51,11 @@ def test_the_page_carries_the_security_headers(topology):
     assert csp["frame-ancestors"] == ["'none'"]
     assert csp["object-src"] == ["'none'"]
     assert "'unsafe-inline'" not in csp["script-src"] and "'unsafe-eval'" not in csp["script-src"]
-    assert not any("*" in source or source in ("http:", "https:") for sources in csp.values() for source in sources)
+    assert not any(
+        "*" in source or source in ("http:", "https:")
+        for sources in csp.values()
+        for source in sources
+    )
     assert headers["x-content-type-options"] == "nosniff"
     assert headers["referrer-policy"] == "no-referrer"
     assert "camera=()" in headers["permissions-policy"]
@@ -74,14 +78,20 @@ def test_metrics_are_refused_through_the_proxy_and_health_answers(topology):
 
 def websocket_handshake(topology, host: str) -> int:
     """The status nginx and the app give a WebSocket opened with this Host header."""
-    connection = http.client.HTTPConnection("127.0.0.1", int(topology.url.rsplit(":", 1)[1]), timeout=10)
-    connection.request("GET", "/_stcore/stream", headers={
-        "Host": host,
-        "Upgrade": "websocket",
-        "Connection": "Upgrade",
-        "Sec-WebSocket-Version": "13",
-        "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ==",
-    })
+    connection = http.client.HTTPConnection(
+        "127.0.0.1", int(topology.url.rsplit(":", 1)[1]), timeout=10
+    )
+    connection.request(
+        "GET",
+        "/_stcore/stream",
+        headers={
+            "Host": host,
+            "Upgrade": "websocket",
+            "Connection": "Upgrade",
+            "Sec-WebSocket-Version": "13",
+            "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ==",
+        },
+    )
     status = connection.getresponse().status
     connection.close()
     return status
@@ -135,7 +145,9 @@ ROUTE_COOKIE = "explorer_route"
 def replica_for(topology, route: str | None) -> str:
     """The replica that answers a request carrying this routing cookie (None: a new browser)."""
     headers = {"Cookie": f"{ROUTE_COOKIE}={route}"} if route else {}
-    with urllib.request.urlopen(urllib.request.Request(topology.url + "/_stcore/health", headers=headers), timeout=10):
+    with urllib.request.urlopen(
+        urllib.request.Request(topology.url + "/_stcore/health", headers=headers), timeout=10
+    ):
         pass
     return replica_of_last(topology, "GET /_stcore/health")
 
@@ -149,7 +161,11 @@ def test_each_browser_sticks_to_one_replica_and_browsers_spread_over_both(topolo
     wait_for_app(page)
     [route] = [cookie["value"] for cookie in context.cookies() if cookie["name"] == ROUTE_COOKIE]
     context.close()
-    assert stream_replica(topology, since, route) == replica_of_last(topology, "GET /") == replica_for(topology, route)
+    assert (
+        stream_replica(topology, since, route)
+        == replica_of_last(topology, "GET /")
+        == replica_for(topology, route)
+    )
     # Every request here comes from 127.0.0.1, as a clinic's visitors may share one address.
     assert len({replica_for(topology, route) for _ in range(10)}) == 1
     # 24 new browsers all on one replica would happen about twice in 10 million runs.
@@ -159,7 +175,9 @@ def test_each_browser_sticks_to_one_replica_and_browsers_spread_over_both(topolo
 def replica_of_last(topology, request: str) -> str:
     """The replica ("127.0.0.1:port") that answered the last `request` ("GET /compare") in
     nginx's log; after a retry the log lists every replica tried, the answering one last."""
-    lines = [line for line in topology.access_log() if f'"{request} ' in line or f'"{request}?' in line]
+    lines = [
+        line for line in topology.access_log() if f'"{request} ' in line or f'"{request}?' in line
+    ]
     return upstream_of(lines[-1])
 
 

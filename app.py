@@ -2,12 +2,12 @@
 
 import streamlit as st
 
-from explorer import frame, home
+from explorer import frame, home, words
 
 content = frame.start_page("Start here")
 
 st.title("Back pain from a disc: comparing your treatment options")
-st.markdown(frame.markdown_file("home.md"))
+st.markdown(words.markdown_file("home.md"))
 frame.get_help_now(content)
 
 st.header("The five options")
@@ -15,6 +15,6 @@ st.caption("In a fixed order, from least to most invasive. The order is not a ra
 frame.table(home.option_lines(content), hide_index=True)
 st.page_link("pages/2_compare.py", label="Compare the options side by side →")
 
-st.markdown(frame.markdown_file("home_how.md"))
+st.markdown(words.markdown_file("home_how.md"))
 
 frame.footer(content)

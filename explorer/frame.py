@@ -20,7 +20,6 @@ from explorer.text import plain, plain_table
 from explorer.words import t
 
 APP_NAME = "Disc treatment explorer"
-CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
 
 # The sidebar, in the order a person would walk through the tool. Paths are relative to app.py.
 PAGES: tuple[tuple[str, str], ...] = (
@@ -346,11 +345,6 @@ def _chart_spec(builder: str, _build: Callable[..., alt.TopLevelMixin], *inputs)
     # Streamlit uses for Altair's global settings.
     with _altair_globals_lock, alt.theme.enable("none"):
         return _build(*inputs).to_dict()
-
-
-def markdown_file(name: str) -> str:
-    """Author-written page copy from content/*.md (repo text, never CSV cells)."""
-    return (CONTENT_DIR / name).read_text(encoding="utf-8")
 
 
 def answer(cell: compare.Cell, label_key: str | None) -> None:

@@ -60,7 +60,7 @@ _DISPLAY_CALLS = {
     "button",
 }
 _TEXT_ARGUMENTS = {"body", "label", "text"}
-# How a page reads author copy from content/ (explorer.frame.markdown_file).
+# How a page reads author copy from content/ (explorer.words.markdown_file).
 _COPY_LOADER = "markdown_file"
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
@@ -213,7 +213,7 @@ def measure(
 ) -> list[Score]:
     """Scores for every page's own text (pages as (path, label), like explorer.frame.PAGES),
     for any author copy no page reads directly, and for every data file's patient text."""
-    content_dir = app_dir / "content"
+    content_dir = app_dir / "content" / "en"
     terms = allowed_terms(tables)
     scores = []
     used_copy: set[str] = set()

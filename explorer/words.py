@@ -33,6 +33,11 @@ def _flatten(table: dict, prefix: str = ""):
             yield f"{prefix}{key}", value
 
 
+def markdown_file(name: str, language: str = LANGUAGE) -> str:
+    """Author-written page copy from content/<language>/*.md (repo text, never CSV cells)."""
+    return (CONTENT_DIR / language / name).read_text(encoding="utf-8")
+
+
 def t(key: str, **values: object) -> str:
     """The words for `key`, with any {placeholder} filled from `values` (values are inserted as
     they are: a CSV cell passed in is never read as a template)."""

@@ -3,12 +3,12 @@ options are aimed at each problem, with how common scan findings are in people w
 
 import streamlit as st
 
-from explorer import anatomy, frame
+from explorer import anatomy, frame, words
 from explorer.text import plain
 
 content = frame.start_page("Your disc")
 st.title("Your disc: what can go wrong")
-intro = frame.markdown_file("anatomy.md")
+intro = words.markdown_file("anatomy.md")
 st.markdown(intro)
 
 # The state shown is kept in the address (?state=herniation) so that a shared link opens it.
@@ -55,7 +55,7 @@ with options:
     )
 
 st.header("Scan findings are common in people without back pain", anchor="scan-findings")
-scans = frame.markdown_file("anatomy_scans.md")
+scans = words.markdown_file("anatomy_scans.md")
 st.markdown(scans)
 findings = content.scan_findings
 chart, table = st.columns([3, 2])
@@ -66,7 +66,7 @@ with table:
     st.caption(plain("Out of 100 pain-free people, by age. " + anatomy.findings_evidence(findings)))
 
 st.header("What usually happens with time", anchor="natural-course")
-course = frame.markdown_file("anatomy_course.md")
+course = words.markdown_file("anatomy_course.md")
 st.markdown(course)
 
 st.header("Sources", anchor="sources")

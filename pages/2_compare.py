@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from explorer import compare, frame, ratings, selection
+from explorer import compare, frame, ratings, selection, words
 from explorer.text import plain
 
 content = frame.start_page("Compare the options")
@@ -12,7 +12,7 @@ with st.container(key="title-row", horizontal=True, vertical_alignment="center")
     if consult:  # beside the title, so that each question still fits the shared screen
         frame.get_help_now(content, as_button=True)
 if not consult:
-    st.markdown(frame.markdown_file("compare.md"))
+    st.markdown(words.markdown_file("compare.md"))
 
 if consult:  # one compact row of controls and one question at a time, so it fits one screen
     with st.container(key="controls-consult", horizontal=True, vertical_alignment="bottom"):

@@ -2,13 +2,13 @@
 
 import streamlit as st
 
-from explorer import charts, frame, ratings
+from explorer import charts, frame, ratings, words
 from explorer.text import plain
 from explorer.words import t
 
 content = frame.start_page("Charts")
 st.title("Charts: effort, recovery and evidence")
-st.markdown(frame.markdown_file("charts.md"))
+st.markdown(words.markdown_file("charts.md"))
 
 shown = frame.chosen_options(content, "charts")
 rated = ratings.rated(content, shown)
@@ -44,7 +44,7 @@ frame.chart(
 frame.table(ratings.attribute_table(ranked), hide_index=True)
 
 st.header("Time until back to usual activities and work", anchor="recovery")
-st.markdown(frame.markdown_file("charts_recovery.md"))
+st.markdown(words.markdown_file("charts_recovery.md"))
 for milestone in ratings.MILESTONE_NAMES:
     recovery = ratings.recovery(content, rated, milestone)
     st.subheader(f"Back to {ratings.MILESTONE_NAMES[milestone]}")

@@ -2,14 +2,14 @@
 
 import streamlit as st
 
-from explorer import charts, decide, frame
+from explorer import charts, decide, frame, words
 from explorer.text import plain
 
 content = frame.start_page("What matters to you")
 answers = frame.person_answers(content)
 
 st.title("What matters to you")
-st.markdown(frame.markdown_file("what_matters.md"))
+st.markdown(words.markdown_file("what_matters.md"))
 shown = frame.option_picker(content)
 
 st.header("1. How important is each of these to you?")
@@ -24,7 +24,7 @@ for statement in content.statements.itertuples():
     )
 
 st.header("2. How the options line up with what matters to you")
-st.markdown(frame.markdown_file("alignment.md"))
+st.markdown(words.markdown_file("alignment.md"))
 alignment = decide.alignment(content, shown, answers.ratings)
 if alignment.empty:
     st.info("Rate at least one thing as quite or very important to see how the options line up.")
@@ -53,7 +53,7 @@ for item in content.quiz.itertuples():
         st.info(plain(f"{item.explanation} (Sources: {item.source_ids})"))
 
 st.header("4. Are you ready to decide?")
-st.markdown(frame.markdown_file("sure.md"))
+st.markdown(words.markdown_file("sure.md"))
 for item_id, question in decide.SURE_ITEMS:
     frame.remembered_choice(question, decide.YES_NO, answers.sure, item_id, key_prefix="sure")
 sure = decide.sure_result(answers.sure)

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from explorer import charts, decide, frame, handout
+from explorer import charts, decide, frame, handout, words
 from explorer.text import plain
 
 content = frame.start_page("Your summary")
@@ -10,7 +10,7 @@ answers = frame.person_answers(content)
 
 st.title("Your summary to take home")
 with st.container(key="controls-intro"):
-    st.markdown(frame.markdown_file("summary.md"))
+    st.markdown(words.markdown_file("summary.md"))
     shown = frame.chosen_options(content, "summary", with_notes=False)  # the notes come below
 summary = decide.summary(content, shown, answers)
 st.info(decide.NOT_A_RECOMMENDATION)

@@ -2,12 +2,12 @@
 
 import streamlit as st
 
-from explorer import chances, charts, compare, frame
+from explorer import chances, charts, compare, frame, words
 from explorer.text import plain
 
 content = frame.start_page("Chances in numbers")
 st.title("Chances: what happens to 100 people")
-st.markdown(frame.markdown_file("chances.md"))
+st.markdown(words.markdown_file("chances.md"))
 
 every_chance = chances.all_chances(content)
 zoom = charts.CONSULT_ZOOM if frame.in_consult_mode() else charts.SCREEN_ZOOM

@@ -2,13 +2,13 @@
 
 import streamlit as st
 
-from explorer import about, compare, frame
+from explorer import about, compare, frame, words
 from explorer.words import t
 
 content = frame.start_page("About and sources")
 
 st.title("About this tool and its sources")
-st.markdown(frame.markdown_file("about.md"))
+st.markdown(words.markdown_file("about.md"))
 
 st.header("When this was written and when it is checked")
 frame.table(about.release_table(content), hide_index=True)
@@ -18,7 +18,7 @@ st.text(t("about.changelog.intro"))
 frame.table(about.changelog_table(content), hide_index=True)
 
 st.header("How easy this is to read")
-st.markdown(frame.markdown_file("about_reading.md"))
+st.markdown(words.markdown_file("about_reading.md"))
 frame.table(
     about.reading_levels(frame.PAGES, frame.content_store().version, content), hide_index=True
 )

@@ -358,7 +358,9 @@ def test_cited_sources_include_the_data_and_the_page_text():
 
 # ---------------------------------------------------------------------------------------------
 # The patient-facing words on the page: plain, short, sourced.
-PAGE_TEXTS = [(ROOT / "content" / name).read_text(encoding="utf-8") for name in ANATOMY_MARKDOWN]
+PAGE_TEXTS = [
+    (ROOT / "content" / "en" / name).read_text(encoding="utf-8") for name in ANATOMY_MARKDOWN
+]
 
 
 def page_text(state: str) -> str:

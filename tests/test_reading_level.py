@@ -42,7 +42,7 @@ def test_citations_and_ids_are_not_scored_as_patient_text():
 
 
 def test_page_text_includes_its_copy_files_and_inline_text():
-    texts, copy_files = readability.page_texts(ROOT / "app.py", ROOT / "content")
+    texts, copy_files = readability.page_texts(ROOT / "app.py", ROOT / "content" / "en")
     assert copy_files == ["home.md", "home_how.md"]
     joined = " ".join(texts)
     assert "The five options." in joined  # a header, ended as a sentence

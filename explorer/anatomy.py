@@ -17,10 +17,9 @@ import pandas as pd
 from explorer.compare import evidence_line, source_table
 from explorer.data import Content
 from explorer.schema import DISC_STATES, SCAN_AGES, age_column, split_ids
-from explorer.selection import in_neutral_order, link_params
+from explorer.url_params import in_neutral_order, link_params
 
 # The URL parameter that keeps the state shown: /anatomy?state=herniation
-STATE_PARAM = "state"
 
 # ---------------------------------------------------------------------------------------------
 # Colours. Text is near-black on light fills (>= 4.5:1); outlines reach 3:1 on the fill inside

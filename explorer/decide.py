@@ -15,7 +15,15 @@ from explorer import ratings as ratings_frames
 from explorer.data import Content
 from explorer.ratings import NOT_KNOWN
 from explorer.schema import split_ids
-from explorer.selection import CONSULT, MODE_PARAM, OPTIONS_PARAM, in_neutral_order
+from explorer.url_params import (
+    CONSULT,
+    MODE_PARAM,
+    OPTIONS_PARAM,
+    QUIZ_PARAM,
+    RATING_PARAM,
+    SURE_PARAM,
+    in_neutral_order,
+)
 from explorer.words import t
 
 APP_NAME = "Disc treatment explorer"
@@ -39,9 +47,6 @@ SURE_ITEMS: tuple[tuple[str, str], ...] = (
 )
 YES_NO = ("Yes", "No")
 
-RATING_PARAM = "rate"
-QUIZ_PARAM = "quiz"
-SURE_PARAM = "sure"
 NOTE_LIMIT = 1000
 
 

@@ -15,8 +15,15 @@ from streamlit.elements.vega_charts import _altair_globals_lock
 from explorer import compare, decide, safety
 from explorer.data import Content, ContentStore, data_dir, problem_table
 from explorer.schema import Problem
-from explorer.selection import CONSULT, MODE_PARAM, OPTIONS_PARAM, in_neutral_order, link_params
 from explorer.text import plain, plain_table
+from explorer.url_params import (
+    CONSULT,
+    MODE_PARAM,
+    OPTIONS_PARAM,
+    QUESTION_PARAM,
+    in_neutral_order,
+    link_params,
+)
 from explorer.words import t
 
 APP_NAME = "Disc treatment explorer"
@@ -157,9 +164,6 @@ def _switch_mode() -> None:
         st.query_params[MODE_PARAM] = CONSULT
     else:
         st.query_params.pop(MODE_PARAM, None)
-
-
-QUESTION_PARAM = "question"
 
 
 def question_stepper(rows: list[compare.Row]) -> compare.Row:

@@ -3,7 +3,7 @@ options are aimed at each problem, with how common scan findings are in people w
 
 import streamlit as st
 
-from explorer import anatomy, frame, words
+from explorer import anatomy, frame, url_params, words
 from explorer.text import plain
 
 content = frame.start_page("Your disc")
@@ -16,7 +16,7 @@ known = anatomy.state_ids(content)
 names = dict(zip(content.anatomy_states["state_id"], content.anatomy_states["name"]))
 if "disc_state" not in st.session_state:
     st.session_state["disc_state"] = anatomy.state_from_url(
-        st.query_params.get(anatomy.STATE_PARAM), known
+        st.query_params.get(url_params.STATE_PARAM), known
     )
 state = st.radio(
     "Choose what the pictures show",
@@ -25,7 +25,7 @@ state = st.radio(
     key="disc_state",
     horizontal=True,
 )
-st.query_params[anatomy.STATE_PARAM] = state
+st.query_params[url_params.STATE_PARAM] = state
 text = anatomy.state_text(content, state)
 
 top, side = st.columns(2)

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from explorer import compare, frame, ratings, selection, words
+from explorer import compare, frame, ratings, url_params, words
 from explorer.text import plain
 
 content = frame.start_page("Compare the options")
@@ -33,12 +33,12 @@ if not consult:  # the shared screen shows one question at a time; the overview 
     st.page_link(
         "pages/3_charts.py",
         label="See these as charts →",
-        query_params=selection.link_params(shown, list(content.options["option_id"])),
+        query_params=url_params.link_params(shown, list(content.options["option_id"])),
     )
     st.page_link(
         "pages/6_chances.py",
         label="See the chances as pictures of 100 people →",
-        query_params={"option": shown[0]},
+        query_params={url_params.OPTION_PARAM: shown[0]},
     )
 
 if consult:  # one question; each option's name and any investigational note above its answer

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from explorer import charts, frame, ratings, words
+from explorer import charts, frame, ratings, url_params, words
 from explorer.text import plain
 from explorer.words import t
 
@@ -26,7 +26,7 @@ st.header("One thing at a time", anchor="one-thing")
 attribute_id = frame.pick_one(
     "What do you want to compare?",
     ratings.attribute_names(content),
-    "attribute",
+    url_params.ATTRIBUTE_PARAM,
     default=ratings.FIRST_PICK,
 )
 st.caption(plain(ratings.description(content, attribute_id)))

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from explorer import chances, charts, compare, frame, words
+from explorer import chances, charts, compare, frame, url_params, words
 from explorer.text import plain
 
 content = frame.start_page("Chances in numbers")
@@ -13,7 +13,7 @@ every_chance = chances.all_chances(content)
 zoom = charts.CONSULT_ZOOM if frame.in_consult_mode() else charts.SCREEN_ZOOM
 names = content.option_names()
 with st.container(key="controls-option"):  # on paper the headings name the option
-    option_id = frame.pick_one("Which option do you want to see?", names, "option")
+    option_id = frame.pick_one("Which option do you want to see?", names, url_params.OPTION_PARAM)
 for note in compare.notes(content, [option_id]):
     st.warning(plain(note))
 

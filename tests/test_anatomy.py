@@ -12,7 +12,7 @@ from coloraide import Color
 from explorer import anatomy
 from explorer.data import load_content
 from explorer.schema import DISC_STATES, NO_PROCEDURE_ID, SCAN_AGES
-from explorer.selection import link_params
+from explorer.url_params import link_params
 from tests.conftest import DATA, ROOT, read_rows
 
 CONTENT = load_content(DATA).content

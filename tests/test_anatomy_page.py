@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from explorer import anatomy
+from explorer import anatomy, url_params
 from explorer.data import load_content
 from explorer.schema import DISC_STATES, SCAN_AGES
 from explorer.text import plain
@@ -28,7 +28,7 @@ def compare_link(at):
 def check_state_shown(at, state):
     assert not at.exception
     assert at.radio[0].value == state
-    assert at.query_params[anatomy.STATE_PARAM] == state
+    assert at.query_params[url_params.STATE_PARAM] == state
     row = STATES.loc[state]
     assert plain(row["name"]) in [h.value for h in at.header]
     body = texts(at)

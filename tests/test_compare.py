@@ -2,7 +2,7 @@
 
 from explorer import compare, home
 from explorer.data import load_content
-from explorer.selection import OPTIONS_PARAM, in_neutral_order, link_params
+from explorer.url_params import OPTIONS_PARAM, in_neutral_order, link_params
 from tests.conftest import DATA
 
 CONTENT = load_content(DATA).content

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
 from explorer.frame import CARRIED_PARAMS, PAGES
+from explorer.url_params import EVERY_PARAM
 from tests.conftest import ROOT
 
 CONFIG = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
@@ -41,7 +42,7 @@ def test_no_full_garbage_collection_after_every_run():
 
 # Parameter names the app uses or may use (each address has some), plus any text; values
 # include markup, real option ids and junk.
-KNOWN_NAMES = sorted({*CARRIED_PARAMS, "options", "state", "attribute", "mode", "question", "page"})
+KNOWN_NAMES = sorted({*CARRIED_PARAMS, *EVERY_PARAM, "page"})
 MARKUP = st.sampled_from(
     [
         "<script>window.hacked=1</script>",

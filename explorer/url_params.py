@@ -1,4 +1,5 @@
-"""Which options a person is looking at, as carried in the page address (?options=esi&options=fusion)."""
+"""Every parameter of the page address, in one place, and which options a person is looking at
+(?options=esi&options=fusion). Plain names and functions: the Streamlit side is in explorer.frame."""
 
 from __future__ import annotations
 
@@ -9,6 +10,28 @@ OPTIONS_PARAM = "options"
 # ?mode=consult: large type and a compact view for a clinician and patient at one screen.
 MODE_PARAM = "mode"
 CONSULT = "consult"
+# One option's chances (?option=fibrin), one quality's chart (?attribute=effort), one disc state
+# (?state=herniation), one comparison question in consult mode (?question=benefits).
+OPTION_PARAM = "option"
+ATTRIBUTE_PARAM = "attribute"
+STATE_PARAM = "state"
+QUESTION_PARAM = "question"
+# The person's own answers, only in a link they chose to fill with them: importance ratings,
+# quiz answers and SURE answers, each as ?rate=<id>.<code>.
+RATING_PARAM = "rate"
+QUIZ_PARAM = "quiz"
+SURE_PARAM = "sure"
+EVERY_PARAM = (
+    OPTIONS_PARAM,
+    MODE_PARAM,
+    OPTION_PARAM,
+    ATTRIBUTE_PARAM,
+    STATE_PARAM,
+    QUESTION_PARAM,
+    RATING_PARAM,
+    QUIZ_PARAM,
+    SURE_PARAM,
+)
 
 
 def in_neutral_order(chosen: Iterable[str], option_ids: Sequence[str]) -> list[str]:

@@ -2,19 +2,21 @@
 
 import streamlit as st
 
-from explorer import frame, home, words
+from explorer import home, words
+from explorer.ui import shell, widgets
+from explorer.words import t
 
-content = frame.start_page("Start here")
+content = shell.start_page("home")
 
-st.title("Back pain from a disc: comparing your treatment options")
+st.title(t("pages.home.title"))
 st.markdown(words.markdown_file("home.md"))
-frame.get_help_now(content)
+widgets.get_help_now(content)
 
 st.header("The five options")
 st.caption("In a fixed order, from least to most invasive. The order is not a ranking.")
-frame.table(home.option_lines(content), hide_index=True)
-st.page_link("pages/2_compare.py", label="Compare the options side by side →")
+widgets.table(home.option_lines(content), hide_index=True)
+st.page_link(shell.path("compare"), label="Compare the options side by side →")
 
 st.markdown(words.markdown_file("home_how.md"))
 
-frame.footer(content)
+shell.footer(content)

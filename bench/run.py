@@ -523,7 +523,7 @@ def profile(runs: int = 20) -> Path:
     from streamlit.runtime.scriptrunner import script_runner
     from streamlit.testing.v1 import AppTest
 
-    from explorer.frame import PAGES
+    from explorer.ui.shell import PAGES
 
     profiler = Profiler(interval=0.0005)
     run_script = script_runner.exec_func_with_error_handling
@@ -535,7 +535,7 @@ def profile(runs: int = 20) -> Path:
         finally:
             profiler.stop()
 
-    for page, _ in PAGES:
+    for page in (listed.path for listed in PAGES):
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
         if page != "app.py":
             at.switch_page(page)

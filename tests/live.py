@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 import socket
 import subprocess
 import sys
@@ -12,7 +11,7 @@ import urllib.request
 from pathlib import Path
 
 from explorer.data import DATA_DIR_VARIABLE
-from explorer.frame import PAGES
+from explorer.ui.shell import PAGES
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -30,15 +29,8 @@ CHROMIUM_ARGS = [
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 
 
-def url_path(page_file: str) -> str:
-    """The address of a page script: app.py -> "/", pages/2_compare.py -> "/compare"."""
-    if page_file == "app.py":
-        return "/"
-    return "/" + re.sub(r"^\d+_", "", Path(page_file).stem)
-
-
 # Every page of the app, as a person opens it from a link, in sidebar order.
-PAGE_PATHS = [url_path(path) for path, _ in PAGES]
+PAGE_PATHS = [f"/{page.url_path}" for page in PAGES]
 
 
 def free_port() -> int:

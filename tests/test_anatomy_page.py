@@ -11,7 +11,7 @@ from explorer.text import plain
 from tests.conftest import DATA
 from tests.test_pages import open_page, texts
 
-PAGE = "pages/1_anatomy.py"
+PAGE = "pages/anatomy.py"
 CONTENT = load_content(DATA).content
 STATES = CONTENT.anatomy_states.set_index("state_id")
 

@@ -11,7 +11,7 @@ from explorer.text import plain, plain_table
 from tests.conftest import DATA
 from tests.test_pages import open_page, texts
 
-PAGE = "pages/6_chances.py"
+PAGE = "pages/chances.py"
 CONTENT = load_content(DATA).content
 EVERY_CHANCE = chances.all_chances(CONTENT)
 

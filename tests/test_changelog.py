@@ -38,7 +38,7 @@ def test_the_table_puts_the_newest_release_first_in_words():
 
 
 def test_the_about_page_shows_this_releases_changes():
-    at = open_page("pages/9_about.py")
+    at = open_page("pages/about.py")
     assert not at.exception
     assert t("about.changelog.heading") in [h.value for h in at.header]
     shown = next(table.value for table in at.table if len(table.value) == len(CONTENT.changelog))

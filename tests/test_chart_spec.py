@@ -1,13 +1,14 @@
-"""frame.chart keeps each chart's Vega-Lite spec; it must be the chart st.altair_chart would draw."""
+"""chart_cache.chart keeps each chart's Vega-Lite spec; it must be the chart st.altair_chart would draw."""
 
 import json
 import re
 
 from streamlit.elements.vega_charts import _convert_altair_to_vega_lite_spec
 
-from explorer import charts, frame, ratings
+from explorer import charts, ratings
 from explorer.data import load_content
-from tests.conftest import DATA
+from explorer.ui import chart_cache
+from tests.conftest import DATA, ROOT
 
 CONTENT = load_content(DATA).content
 
@@ -22,7 +23,14 @@ def without_data(spec: dict) -> str:
 
 def test_a_kept_chart_spec_is_the_one_streamlit_would_draw():
     rated = ratings.rated(CONTENT, list(CONTENT.options["option_id"]))
-    kept = frame._chart_spec("overview", charts.overview_grid, rated)
+    kept = chart_cache._chart_spec("overview", charts.overview_grid, rated)
     drawn = _convert_altair_to_vega_lite_spec(charts.overview_grid(rated))
     assert without_data(kept) == without_data(drawn)
     assert sum(len(rows) for rows in kept["datasets"].values()) > 0  # the data travels inline
+
+
+def test_every_chart_is_drawn_through_the_chart_cache():
+    """The cache turns charts into specs under its own lock on Altair's process-wide theme; a
+    st.altair_chart call elsewhere would switch the theme without that lock."""
+    scripts = [ROOT / "app.py", *ROOT.glob("pages/*.py"), *ROOT.glob("explorer/**/*.py")]
+    assert not [path.name for path in scripts if "st.altair_chart(" in path.read_text()]

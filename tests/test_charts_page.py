@@ -14,7 +14,7 @@ from explorer.text import plain
 from tests.conftest import read_rows, set_cell
 from tests.test_pages import open_page
 
-PAGE = "pages/3_charts.py"
+PAGE = "pages/charts.py"
 
 
 def chart_specs(at) -> list[dict]:
@@ -145,7 +145,7 @@ def test_an_invalid_level_gets_the_clear_problem_table(data_copy, monkeypatch):
 
 
 def test_the_comparison_page_shows_the_same_levels_at_a_glance():
-    at = open_page("pages/2_compare.py", options=["fibrin", "discectomy"])
+    at = open_page("pages/compare.py", options=["fibrin", "discectomy"])
     assert not at.exception
     glance = at.table[0].value.set_index("What")
     assert list(glance.columns) == ["Fibrin injection", "Discectomy"]

@@ -9,7 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
-from explorer.frame import CARRIED_PARAMS, PAGES
+from explorer.ui.shell import PAGES
+from explorer.ui.url_state import CARRIED_PARAMS
 from explorer.url_params import EVERY_PARAM
 from tests.conftest import ROOT
 
@@ -71,7 +72,7 @@ QUERIES = st.builds(
 )
 
 
-@pytest.mark.parametrize("page", [path for path, _ in PAGES])
+@pytest.mark.parametrize("page", [page.path for page in PAGES])
 @settings(
     max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )

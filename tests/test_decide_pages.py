@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from tests.test_pages import open_page
 
-WHAT_MATTERS = "pages/4_what_matters.py"
-SUMMARY = "pages/5_summary.py"
+WHAT_MATTERS = "pages/what_matters.py"
+SUMMARY = "pages/summary.py"
 
 
 def radio(at, key):
@@ -101,7 +101,7 @@ def test_share_link_includes_answers_only_after_ticking_the_box():
 
 
 def test_consult_mode_shows_one_question_at_a_time_and_steps_through():
-    at = open_page("pages/2_compare.py", mode="consult", options=["esi", "discectomy", "fusion"])
+    at = open_page("pages/compare.py", mode="consult", options=["esi", "discectomy", "fusion"])
     assert not at.exception
     assert len(at.main.subheader) == 1
     assert at.selectbox(key="picked_question").value == "what"
@@ -113,20 +113,20 @@ def test_consult_mode_shows_one_question_at_a_time_and_steps_through():
 
 
 def test_consult_mode_opens_on_the_question_in_the_link():
-    at = open_page("pages/2_compare.py", mode="consult", question="risks")
+    at = open_page("pages/compare.py", mode="consult", question="risks")
     assert at.selectbox(key="picked_question").value == "risks"
-    at = open_page("pages/2_compare.py", mode="consult", question="<nonsense>")
+    at = open_page("pages/compare.py", mode="consult", question="<nonsense>")
     assert not at.exception and at.selectbox(key="picked_question").value == "what"
 
 
 def test_consult_toggle_writes_the_mode_into_the_url():
-    at = open_page("pages/2_compare.py")
+    at = open_page("pages/compare.py")
     at.toggle(key="consult_toggle").set_value(True).run()
     assert in_url(at, "mode") == ["consult"]
     assert len(at.main.subheader) == 1
 
 
 def test_a_summary_with_every_option_removed_asks_for_one():
-    at = open_page("pages/5_summary.py", options="")
+    at = open_page("pages/summary.py", options="")
     assert not at.exception
     assert any("Choose at least one option" in info.value for info in at.info)

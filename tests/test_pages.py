@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from explorer import frame
 from explorer.data import DATA_DIR_VARIABLE
 from explorer.text import plain
+from explorer.ui import shell
 from tests.conftest import ROOT, set_cell
 
-PAGES = [path for path, _ in frame.PAGES]
+PAGES = [page.path for page in shell.PAGES]
 
 
 def open_page(page: str, **query) -> AppTest:
@@ -24,6 +24,24 @@ def open_page(page: str, **query) -> AppTest:
 
 def texts(at: AppTest) -> str:
     return "\n".join(t.value for t in at.text)
+
+
+def test_the_page_list_holds_every_page_script_once_named_for_what_it_is():
+    scripts = sorted(["app.py", *(f"pages/{p.name}" for p in (ROOT / "pages").glob("*.py"))])
+    assert sorted(PAGES) == scripts
+    url_paths = [page.url_path for page in shell.PAGES]
+    assert len(set(url_paths)) == len(url_paths)
+    for page in shell.PAGES:
+        assert not page.url_path[:1].isdigit(), page.path  # the order lives in the list
+        assert page.nav and page.title  # words from the catalogue
+
+
+@pytest.mark.parametrize("page", shell.PAGES, ids=lambda page: page.page_id)
+def test_the_sidebar_lists_the_patient_pages_in_order(page):
+    at = open_page(page.path)
+    sidebar_links = [link.label for link in at.sidebar.get("page_link")]
+    assert sidebar_links == [listed.nav for listed in shell.PAGES if listed.in_sidebar]
+    assert at.title[0].value == page.title
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -44,7 +62,7 @@ def test_home_states_the_decision_and_lists_all_options():
 
 
 def test_compare_shows_every_option_by_default():
-    at = open_page("pages/2_compare.py")
+    at = open_page("pages/compare.py")
     assert at.multiselect[0].value == ["conservative", "esi", "fibrin", "discectomy", "fusion"]
     questions = [h.value for h in at.main.subheader]
     assert len(questions) == 10 and questions[0] == plain("What is it?")
@@ -52,7 +70,7 @@ def test_compare_shows_every_option_by_default():
 
 
 def test_narrowing_the_options_changes_the_grid_and_the_url():
-    at = open_page("pages/2_compare.py")
+    at = open_page("pages/compare.py")
     at.multiselect[0].set_value(["fusion", "esi"]).run()
     assert not at.exception
     assert at.query_params["options"] == ["esi", "fusion"]
@@ -63,27 +81,27 @@ def test_narrowing_the_options_changes_the_grid_and_the_url():
 
 
 def test_a_link_with_an_unknown_option_keeps_the_known_ones():
-    at = open_page("pages/2_compare.py", options=["fibrin", "homeopathy", "<script>"])
+    at = open_page("pages/compare.py", options=["fibrin", "homeopathy", "<script>"])
     assert not at.exception
     assert at.multiselect[0].value == ["fibrin"]
     assert "investigational" in at.warning[0].value
 
 
 def test_a_link_with_only_unknown_options_shows_all():
-    at = open_page("pages/2_compare.py", options="nothing-we-know")
+    at = open_page("pages/compare.py", options="nothing-we-know")
     assert not at.exception
     assert len(at.multiselect[0].value) == 5
 
 
 def test_removing_every_option_asks_for_one():
-    at = open_page("pages/2_compare.py")
+    at = open_page("pages/compare.py")
     at.multiselect[0].set_value([]).run()
     assert not at.exception
     assert "Choose at least one option" in at.info[0].value
 
 
 def test_sources_are_listed_with_links():
-    at = open_page("pages/9_about.py")
+    at = open_page("pages/about.py")
     sources = at.dataframe[0].value
     assert {"Source", "Citation", "Year", "Link"} <= set(sources.columns)
     assert "NCT01011816" in " ".join(sources["Citation"])

@@ -9,7 +9,7 @@ from textstat.backend.utils import get_cmudict
 
 from explorer import readability, schema
 from explorer.data import load_content
-from explorer.frame import PAGES
+from explorer.ui.shell import PATIENT_PAGES as PAGES
 from tests.conftest import DATA, ROOT
 
 TABLES = load_content(DATA).content.tables

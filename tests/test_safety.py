@@ -101,9 +101,9 @@ def shown(at) -> str:
     "page, query",
     [
         ("app.py", {}),
-        ("pages/2_compare.py", {}),
-        ("pages/2_compare.py", {"mode": "consult"}),
-        ("pages/5_summary.py", {}),
+        ("pages/compare.py", {}),
+        ("pages/compare.py", {"mode": "consult"}),
+        ("pages/summary.py", {}),
         ("app.py", {"mode": "consult"}),
     ],
 )

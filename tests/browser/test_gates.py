@@ -1,4 +1,4 @@
-"""Quality gates for every page in explorer.frame.PAGES, each opened by direct link in a fresh
+"""Quality gates for every page in explorer.ui.shell.PAGES, each opened by direct link in a fresh
 browser context: no error, one main heading, no serious accessibility problem, nothing fetched
 from outside this machine, no sideways scrolling on a phone. And a keyboard-only walk through the
 comparison page."""
@@ -15,17 +15,10 @@ from tests.browser.conftest import (
     wait_for_app,
     watch_outside_requests,
 )
-from tests.live import PAGE_PATHS, url_path
+from tests.live import PAGE_PATHS
 
 LAPTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
-
-
-def test_page_addresses_follow_the_file_names():
-    assert url_path("app.py") == "/"
-    assert url_path("pages/2_compare.py") == "/compare"
-    assert url_path("pages/10_what_matters.py") == "/what_matters"
-    assert PAGE_PATHS[0] == "/" and "/compare" in PAGE_PATHS and "/about" in PAGE_PATHS
 
 
 @pytest.mark.parametrize("path", PAGE_PATHS)

@@ -3,11 +3,13 @@ options are aimed at each problem, with how common scan findings are in people w
 
 import streamlit as st
 
-from explorer import anatomy, frame, url_params, words
+from explorer import anatomy, url_params, words
 from explorer.text import plain
+from explorer.ui import chart_cache, shell, widgets
+from explorer.words import t
 
-content = frame.start_page("Your disc")
-st.title("Your disc: what can go wrong")
+content = shell.start_page("anatomy")
+st.title(t("pages.anatomy.title"))
 intro = words.markdown_file("anatomy.md")
 st.markdown(intro)
 
@@ -46,9 +48,9 @@ with about:
 with options:
     st.header("Options aimed at this", anchor="options")
     st.text(text.options_note)
-    frame.label(f"Options: {text.option_names}", key="state-options")
+    widgets.label(f"Options: {text.option_names}", key="state-options")
     st.page_link(
-        "pages/2_compare.py",
+        shell.path("compare"),
         label=text.compare_label,
         query_params=text.compare_params,
         icon=":material/arrow_forward:",
@@ -60,9 +62,9 @@ st.markdown(scans)
 findings = content.scan_findings
 chart, table = st.columns([3, 2])
 with chart:
-    frame.chart(anatomy.findings_chart, findings, alt_text=anatomy.findings_alt(findings))
+    chart_cache.chart(anatomy.findings_chart, findings, alt_text=anatomy.findings_alt(findings))
 with table:
-    frame.table(anatomy.findings_table(findings), hide_index=True)
+    widgets.table(anatomy.findings_table(findings), hide_index=True)
     st.caption(plain("Out of 100 pain-free people, by age. " + anatomy.findings_evidence(findings)))
 
 st.header("What usually happens with time", anchor="natural-course")
@@ -70,6 +72,6 @@ course = words.markdown_file("anatomy_course.md")
 st.markdown(course)
 
 st.header("Sources", anchor="sources")
-frame.sources_table(anatomy.cited_sources(content, [intro, scans, course]))
+widgets.sources_table(anatomy.cited_sources(content, [intro, scans, course]))
 
-frame.footer(content)
+shell.footer(content)

@@ -2,16 +2,18 @@
 
 import streamlit as st
 
-from explorer import charts, decide, frame, handout, words
+from explorer import charts, decide, handout, words
 from explorer.text import plain
+from explorer.ui import chart_cache, shell, url_state, widgets
+from explorer.words import t
 
-content = frame.start_page("Your summary")
-answers = frame.person_answers(content)
+content = shell.start_page("summary")
+answers = widgets.person_answers(content)
 
-st.title("Your summary to take home")
+st.title(t("pages.summary.title"))
 with st.container(key="controls-intro"):
     st.markdown(words.markdown_file("summary.md"))
-    shown = frame.chosen_options(content, "summary", with_notes=False)  # the notes come below
+    shown = url_state.chosen_options(content, with_notes=False)  # the notes come below
 summary = decide.summary(content, shown, answers)
 st.info(decide.NOT_A_RECOMMENDATION)
 
@@ -19,20 +21,20 @@ st.header("The options you looked at")
 st.text(", ".join(summary.option_names) + ".")
 for note in summary.notes:
     st.warning(plain(note))
-frame.get_help_now(content)
+widgets.get_help_now(content)
 
 st.header("What matters to you")
 if summary.priorities:
-    frame.table(decide.priorities_table(summary), hide_index=True)
+    widgets.table(decide.priorities_table(summary), hide_index=True)
 else:
     st.text("You have not rated anything yet. You can do that on the 'What matters to you' page.")
 if not summary.alignment.empty:
     st.subheader("How the options line up with what you rated important")
-    frame.chart(
+    chart_cache.chart(
         charts.alignment_chart, summary.alignment, alt_text=decide.alignment_alt(summary.alignment)
     )
     with st.container(key="screen-only-alignment"):  # on paper the chart's words carry it
-        frame.table(decide.alignment_table(summary.alignment), hide_index=True)
+        widgets.table(decide.alignment_table(summary.alignment), hide_index=True)
 
 # Charts cannot break across sheets: they come before the long rows of text, which can.
 st.header("Help, harms and how sure we are")
@@ -43,11 +45,11 @@ with st.container(
         st.subheader(plain(row.question))
         for cell, cell_column in zip(row.cells, st.columns(len(row.cells))):
             with cell_column:
-                frame.answer(cell, f"summary-{row.question_id}-{cell.option_id}")
+                widgets.answer(cell, f"summary-{row.question_id}-{cell.option_id}")
 
 right, total = summary.quiz_score
 st.header(f"Check your understanding: {right} of {total} right")
-frame.table(decide.quiz_table(summary), hide_index=True)
+widgets.table(decide.quiz_table(summary), hide_index=True)
 
 st.header("Are you ready to decide? (SURE test)")
 st.text(summary.sure.summary() + ".")
@@ -84,10 +86,15 @@ with st.container(key="controls-share"):
     page_url = st.context.url or "/summary"  # no address outside a browser (AppTest)
     st.code(
         decide.share_url(
-            page_url, shown, list(content.option_names()), frame.in_consult_mode(), answers, include
+            page_url,
+            shown,
+            list(content.option_names()),
+            url_state.in_consult_mode(),
+            answers,
+            include,
         ),
         language=None,
         wrap_lines=True,
     )
 
-frame.footer(content)
+shell.footer(content)

@@ -2,19 +2,21 @@
 
 import streamlit as st
 
-from explorer import charts, decide, frame, words
+from explorer import charts, decide, words
 from explorer.text import plain
+from explorer.ui import chart_cache, shell, url_state, widgets
+from explorer.words import t
 
-content = frame.start_page("What matters to you")
-answers = frame.person_answers(content)
+content = shell.start_page("what_matters")
+answers = widgets.person_answers(content)
 
-st.title("What matters to you")
+st.title(t("pages.what_matters.title"))
 st.markdown(words.markdown_file("what_matters.md"))
-shown = frame.option_picker(content)
+shown = url_state.option_picker(content)
 
 st.header("1. How important is each of these to you?")
 for statement in content.statements.itertuples():
-    frame.remembered_choice(
+    widgets.remembered_choice(
         statement.statement,
         range(len(decide.IMPORTANCE)),
         answers.ratings,
@@ -29,14 +31,14 @@ alignment = decide.alignment(content, shown, answers.ratings)
 if alignment.empty:
     st.info("Rate at least one thing as quite or very important to see how the options line up.")
 else:
-    frame.chart(charts.alignment_chart, alignment, alt_text=decide.alignment_alt(alignment))
-    frame.table(decide.alignment_table(alignment), hide_index=True)
+    chart_cache.chart(charts.alignment_chart, alignment, alt_text=decide.alignment_alt(alignment))
+    widgets.table(decide.alignment_table(alignment), hide_index=True)
 with st.expander("The rules: which levels line up well, partly or poorly"):
-    frame.table(decide.fit_rules(content), hide_index=True)
+    widgets.table(decide.fit_rules(content), hide_index=True)
 
 st.header("3. Check your understanding")
 for item in content.quiz.itertuples():
-    choice = frame.remembered_choice(
+    choice = widgets.remembered_choice(
         item.statement, decide.QUIZ_CHOICES, answers.quiz, item.item_id, key_prefix="quiz"
     )
     feedback = decide.quiz_feedback(content, item.item_id, choice)
@@ -55,7 +57,7 @@ for item in content.quiz.itertuples():
 st.header("4. Are you ready to decide?")
 st.markdown(words.markdown_file("sure.md"))
 for item_id, question in decide.SURE_ITEMS:
-    frame.remembered_choice(question, decide.YES_NO, answers.sure, item_id, key_prefix="sure")
+    widgets.remembered_choice(question, decide.YES_NO, answers.sure, item_id, key_prefix="sure")
 sure = decide.sure_result(answers.sure)
 if sure.talk_more:
     st.warning(
@@ -70,9 +72,9 @@ st.header("5. Questions to ask your clinician")
 st.text("\n".join("• " + question for question in decide.questions_to_ask(content, shown)))
 
 st.page_link(
-    "pages/5_summary.py",
+    shell.path("summary"),
     label="See, print or download your summary →",
-    query_params=frame.carried_params(),
+    query_params=url_state.carried_params(),
 )
 
-frame.footer(content)
+shell.footer(content)

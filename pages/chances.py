@@ -2,18 +2,22 @@
 
 import streamlit as st
 
-from explorer import chances, charts, compare, frame, url_params, words
+from explorer import chances, charts, compare, url_params, words
 from explorer.text import plain
+from explorer.ui import chart_cache, shell, url_state, widgets
+from explorer.words import t
 
-content = frame.start_page("Chances in numbers")
-st.title("Chances: what happens to 100 people")
+content = shell.start_page("chances")
+st.title(t("pages.chances.title"))
 st.markdown(words.markdown_file("chances.md"))
 
 every_chance = chances.all_chances(content)
-zoom = charts.CONSULT_ZOOM if frame.in_consult_mode() else charts.SCREEN_ZOOM
+zoom = charts.CONSULT_ZOOM if url_state.in_consult_mode() else charts.SCREEN_ZOOM
 names = content.option_names()
 with st.container(key="controls-option"):  # on paper the headings name the option
-    option_id = frame.pick_one("Which option do you want to see?", names, url_params.OPTION_PARAM)
+    option_id = url_state.pick_one(
+        "Which option do you want to see?", names, url_params.OPTION_PARAM
+    )
 for note in compare.notes(content, [option_id]):
     st.warning(plain(note))
 
@@ -25,7 +29,7 @@ for kind, found in chances.by_kind(every_chance, option_id).items():
     for chance in found:
         st.subheader(plain(chances.title(chance)), anchor=f"{kind}-{chance.outcome_id}")
         if chance.drawable:
-            frame.chart(
+            chart_cache.chart(
                 charts.icon_array,
                 chance.counts,
                 chance.outcome,
@@ -37,7 +41,7 @@ for kind, found in chances.by_kind(every_chance, option_id).items():
             st.text(chances.TOO_RARE)
         for line in chance.sentences():
             st.text(line)
-        frame.table(chance.table(), hide_index=True)
+        widgets.table(chance.table(), hide_index=True)
         for line in chance.details():
             st.text(line)
         warning = chances.time_frame_warning(every_chance, chance)
@@ -49,9 +53,9 @@ st.header("All the numbers in one table", anchor="all-numbers")
 st.caption(
     "Every option, so you can compare. Check the time and who the people were before you compare two rows."
 )
-frame.table(chances.numbers_table(every_chance), hide_index=True)
+widgets.table(chances.numbers_table(every_chance), hide_index=True)
 
 st.header("Sources", anchor="sources")
-frame.sources_table(chances.cited_sources(content, every_chance))
+widgets.sources_table(chances.cited_sources(content, every_chance))
 
-frame.footer(content)
+shell.footer(content)

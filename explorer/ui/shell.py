@@ -1,0 +1,153 @@
+"""What every page shares: the one list of pages, page setup, our own sidebar, the data check
+and the footer, opened by each page with `with shell.page("compare") as content:`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import streamlit as st
+
+from explorer.data import Content, ContentStore, data_dir, problem_table
+from explorer.schema import Problem
+from explorer.text import plain
+from explorer.ui import url_state
+from explorer.ui.widgets import table
+from explorer.url_params import CONSULT, MODE_PARAM
+from explorer.words import t
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page: its id (the catalogue's words are under pages.<id>) and its script, relative to
+    app.py. Streamlit's own pages/ discovery serves pages/<name>.py at /<name>."""
+
+    page_id: str
+    path: str
+    in_sidebar: bool = True
+
+    @property
+    def url_path(self) -> str:
+        return "" if self.path == "app.py" else Path(self.path).stem
+
+    @property
+    def nav(self) -> str:
+        return t(f"pages.{self.page_id}.nav")
+
+    @property
+    def title(self) -> str:
+        return t(f"pages.{self.page_id}.title")
+
+
+# Every page, in the order a person would walk through the tool: the sidebar, the links between
+# pages, the tests and the quality gates all read this list.
+PAGES: tuple[Page, ...] = (
+    Page("home", "app.py"),
+    Page("anatomy", "pages/anatomy.py"),
+    Page("compare", "pages/compare.py"),
+    Page("charts", "pages/charts.py"),
+    Page("chances", "pages/chances.py"),
+    Page("what_matters", "pages/what_matters.py"),
+    Page("summary", "pages/summary.py"),
+    Page("about", "pages/about.py"),
+    # For the clinic's content editor, not for patients: reached by its address.
+    Page("data_check", "pages/data_check.py", in_sidebar=False),
+)
+_BY_ID = {page.page_id: page for page in PAGES}
+# (script, sidebar label) of the pages patients read, for the reading-level table.
+PATIENT_PAGES = tuple((page.path, page.nav) for page in PAGES if page.in_sidebar)
+
+_STYLE_DIR = Path(__file__).resolve().parent
+PAGE_STYLE = (_STYLE_DIR / "page.css").read_text(encoding="utf-8")
+CONSULT_STYLE = (_STYLE_DIR / "consult.css").read_text(encoding="utf-8")
+
+
+def path(page_id: str) -> str:
+    """The script of a page, for st.page_link."""
+    return _BY_ID[page_id].path
+
+
+@contextmanager
+def page(page_id: str) -> Iterator[Content]:
+    """Set up the page, draw the sidebar, hand the checked content to the page, then the footer.
+    When the data files have problems, list them for the clinic and stop: never a traceback."""
+    content = start_page(page_id)
+    yield content
+    footer(content)
+
+
+def start_page(page_id: str) -> Content:
+    this_page = _BY_ID[page_id]
+    consult = url_state.in_consult_mode()
+    st.set_page_config(
+        page_title=t(
+            "shell.tab_title", page=t(f"pages.{this_page.page_id}.tab"), app=t("app.name")
+        ),
+        layout="wide",
+        initial_sidebar_state="collapsed" if consult else "auto",
+    )
+    st.html(f"<style>{PAGE_STYLE}{CONSULT_STYLE if consult else ''}</style>")
+    sidebar(consult)
+    store = content_store()
+    if store.content is None:  # only a first start with broken files: nothing good to serve yet
+        show_problems(store.problems)
+        st.stop()
+    return store.content
+
+
+@st.cache_resource(show_spinner=False)
+def _store(folder: str) -> ContentStore:
+    return ContentStore(Path(folder))
+
+
+def content_store() -> ContentStore:
+    """The one checked content of this process, re-checked when a data file is saved: a bad edit
+    leaves patients on the last content that passed (see the data-check page)."""
+    return _store(str(data_dir())).current()
+
+
+def sidebar(consult: bool) -> None:
+    carried = url_state.carried_params()
+    with st.sidebar:
+        st.subheader(t("app.name"))
+        for listed in PAGES:
+            if listed.in_sidebar:
+                st.page_link(listed.path, label=listed.nav, query_params=carried)
+        st.divider()
+        st.toggle(
+            t("shell.consult_toggle"),
+            value=consult,
+            key="consult_toggle",
+            on_change=_switch_mode,
+            help=t("shell.consult_toggle_help"),
+        )
+
+
+def _switch_mode() -> None:
+    if st.session_state["consult_toggle"]:
+        st.query_params[MODE_PARAM] = CONSULT
+    else:
+        st.query_params.pop(MODE_PARAM, None)
+
+
+def show_problems(problems: list[Problem]) -> None:
+    st.title(t("data_problems.title"))
+    st.error(t("data_problems.intro", count=len(problems)))
+    table(problem_table(problems))
+
+
+def footer(content: Content) -> None:
+    release = content.release
+    st.divider()
+    st.caption(
+        plain(
+            t(
+                "shell.footer",
+                content_date=release["content_date"],
+                version=release["version"],
+                next_review_date=release["next_review_date"],
+            )
+        )
+    )

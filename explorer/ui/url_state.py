@@ -1,0 +1,153 @@
+"""The page address as the truth about what a person is looking at, so a copied link opens the
+same view: the chosen options, one picked item (?option=, ?attribute=, ?question=), the mode.
+
+Streamlit 1.67's `bind="query-params"` is not used: a bound selectbox or multiselect writes the
+*shown words* into the address (session_state.py `_seed_widget_from_url` checks the address
+against `formatted_options`), and links must hold ids, never words. So one hand-written sync."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+import streamlit as st
+
+from explorer import compare
+from explorer.data import Content
+from explorer.text import plain
+from explorer.url_params import (
+    CONSULT,
+    MODE_PARAM,
+    OPTIONS_PARAM,
+    QUESTION_PARAM,
+    in_neutral_order,
+    link_params,
+)
+from explorer.words import t
+
+# URL parameters that follow a person from page to page (the options they chose, the mode).
+CARRIED_PARAMS = (OPTIONS_PARAM, MODE_PARAM)
+
+
+def in_consult_mode() -> bool:
+    return st.query_params.get(MODE_PARAM) == CONSULT
+
+
+def carried_params() -> dict[str, list[str]]:
+    """The URL parameters a link to another page should keep."""
+    return {key: st.query_params.get_all(key) for key in CARRIED_PARAMS if key in st.query_params}
+
+
+def _follow_url(widget_key: str, from_url, to_url: Callable) -> Callable[[], None]:
+    """Keep a widget and the page address in step. The address is the truth when a page
+    opens (a shared link, or another page's link); the widget writes to it when it changes,
+    in its callback, before the page runs again."""
+    # Set every run: another page's widget under the same key may hold a stale value.
+    st.session_state[widget_key] = from_url
+    return lambda: to_url(st.session_state[widget_key])
+
+
+def option_picker(content: Content) -> list[str]:
+    """The options a person has chosen to look at, kept in the page address so that a copied
+    link opens the same view. Unknown ids in the address are ignored; none valid means all."""
+    names = content.option_names()
+    all_ids = list(names)
+    in_url = st.query_params.get_all(OPTIONS_PARAM)
+    # "?options=" (empty) is how the address says the person has removed every option.
+    from_url = [] if in_url == [""] else in_neutral_order(in_url, all_ids) or all_ids
+
+    def in_address(chosen: list[str]) -> list[str]:
+        # [""] when none are chosen; [] (no parameter) for all, the default.
+        return [""] if not chosen else link_params(chosen, all_ids).get(OPTIONS_PARAM, [])
+
+    def to_url(chosen: list[str]) -> None:
+        if in_address(chosen):
+            st.query_params[OPTIONS_PARAM] = in_address(chosen)
+        else:
+            st.query_params.pop(OPTIONS_PARAM, None)
+
+    if in_url != in_address(from_url):
+        to_url(from_url)  # tidy the address: unknown ids out, neutral order, default left out
+    widget_key = "chosen_options"
+    # On a shared screen the short names keep the chosen options on one line.
+    labels = (
+        dict(zip(content.options["option_id"], content.options["short_name"]))
+        if in_consult_mode()
+        else names
+    )
+    chosen = st.multiselect(
+        t("picker.options"),
+        all_ids,
+        format_func=labels.get,
+        key=widget_key,
+        on_change=_follow_url(widget_key, from_url, to_url),
+    )
+    return in_neutral_order(chosen, all_ids)
+
+
+def chosen_options(content: Content, with_notes: bool = True) -> list[str]:
+    """The option picker, then (unless the page places them itself) the notes that belong above
+    any view of the chosen options (an investigational option). With none chosen, ask for one
+    and stop the page here."""
+    shown = option_picker(content)
+    if not shown:
+        st.info(t("picker.choose_one"))
+        st.stop()
+    for warning in compare.notes(content, shown) if with_notes else []:
+        st.warning(plain(warning))
+    return shown
+
+
+def pick_one(label: str, choices: Mapping[str, str], param: str, default: str | None = None) -> str:
+    """One of `choices` (id -> words), kept in the page address as ?param=id so that a copied
+    link opens the same view. An unknown id in the address is ignored and the default shown
+    (`default` if it is a choice, else the first); the default needs no parameter."""
+    ids = list(choices)
+    default = default if default in choices else ids[0]
+    from_url = st.query_params.get(param)
+
+    def to_url(picked: str) -> None:
+        if picked == default:
+            st.query_params.pop(param, None)
+        else:
+            st.query_params[param] = picked
+
+    widget_key = f"picked_{param}"
+    return st.selectbox(
+        label,
+        ids,
+        format_func=choices.get,
+        key=widget_key,
+        on_change=_follow_url(widget_key, from_url if from_url in choices else default, to_url),
+    )
+
+
+def question_stepper(rows: list[compare.Row]) -> compare.Row:
+    """Consult mode: one comparison question at a time (kept in the URL as ?question=), with
+    previous/next buttons for walking through them together."""
+    ids = [row.question_id for row in rows]
+    by_id = {row.question_id: row for row in rows}
+    current = st.query_params.get(QUESTION_PARAM)
+    current = current if current in ids else ids[0]
+
+    def step(offset: int) -> None:
+        st.query_params[QUESTION_PARAM] = ids[
+            min(max(ids.index(current) + offset, 0), len(ids) - 1)
+        ]
+
+    with st.container(key="controls-stepper", horizontal=True, vertical_alignment="bottom"):
+        st.button(t("picker.previous"), on_click=step, args=(-1,), disabled=current == ids[0])
+        picked = pick_one(
+            t("picker.question"),
+            {
+                question_id: t(
+                    "picker.question_choice",
+                    number=n,
+                    count=len(ids),
+                    question=by_id[question_id].question,
+                )
+                for n, question_id in enumerate(ids, 1)
+            },
+            QUESTION_PARAM,
+        )
+        st.button(t("picker.next"), on_click=step, args=(1,), disabled=current == ids[-1])
+    return by_id[picked]

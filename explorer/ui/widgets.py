@@ -1,0 +1,115 @@
+"""Widgets and tables every page uses: CSV text shown as typed, the person's own answers, the
+warning signs, the sources."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from explorer import compare, decide, safety
+from explorer.data import Content
+from explorer.text import plain, plain_table
+from explorer.words import t
+
+
+def answer(cell: compare.Cell, label_key: str | None) -> None:
+    """One option's answer to one question with its evidence line; labelled with the option's
+    name unless `label_key` is None (when the names head the columns instead)."""
+    if label_key is not None:
+        label(cell.option_name, key=label_key)
+    st.text(cell.answer)
+    st.caption(plain(cell.evidence_line()))
+
+
+def get_help_now(content: Content, as_button: bool = False) -> None:
+    """The warning signs that need urgent care and what to do, on every page where a person
+    weighs the options: on screen and on paper. As a button, it opens the same list: for the
+    consult comparison, where every question must fit the shared screen."""
+    groups = safety.warning_groups(content)
+    if as_button:
+        with st.popover(
+            t("get_help.title"),
+            type="primary",
+            icon=":material/emergency:",
+            help=t("get_help.consult_help"),
+        ):
+            _warning_signs(groups)
+        return
+    with st.container(border=True, key="get-help-now"):
+        st.header(t("get_help.title"), anchor="get-help-now")
+        _warning_signs(groups)
+
+
+def _warning_signs(groups: list[safety.WarningGroup]) -> None:
+    st.text(t("get_help.intro"))
+    for group in groups:
+        label(group.heading, key=f"help-{group.group_id}")
+        if group.signs:
+            with st.container(key=f"screen-only-signs-{group.group_id}"):
+                st.text("\n".join("• " + sign for sign in group.signs))
+            with st.container(key=f"print-only-signs-{group.group_id}"):
+                st.text(safety.signs_run_on(group))
+        st.error(plain(group.action))
+    st.caption(plain(safety.sources_line(groups)))
+
+
+def label(text: str, key: str) -> None:
+    """CSV text as a bold label: shown with st.text, made bold by the author-written style."""
+    with st.container(key=f"label-{key}"):
+        st.text(text)
+
+
+def table(data: pd.DataFrame, **options) -> None:
+    """st.table with every cell shown as typed (st.table alone renders cells as Markdown). Use it
+    for every table: its cells usually come from the CSV files."""
+    st.table(plain_table(data), **options)
+
+
+def person_answers(content: Content) -> decide.Answers:
+    """The person's own answers, kept in this browser session only (never on disk, never
+    logged). A share link the person chose to fill with their answers seeds them once."""
+    if "answers" not in st.session_state:
+        params = {key: st.query_params.get_all(key) for key in st.query_params}
+        st.session_state["answers"] = decide.answers_from_params(content, params)
+    return st.session_state["answers"]
+
+
+def remembered_choice(
+    label: str, choices, store: dict, item_id: str, key_prefix: str, **radio_options
+):
+    """A radio whose answer is kept in `store` (part of the person's answers), so it
+    survives moving between pages. Labels may be CSV text: they are escaped."""
+    key = f"{key_prefix}-{item_id}"
+
+    def remember() -> None:
+        if st.session_state[key] is None:
+            store.pop(item_id, None)
+        else:
+            store[item_id] = st.session_state[key]
+
+    current = store.get(item_id)
+    return st.radio(
+        plain(label),
+        choices,
+        index=list(choices).index(current) if current in choices else None,
+        key=key,
+        on_change=remember,
+        horizontal=True,
+        **radio_options,
+    )
+
+
+def sources_table(sources: pd.DataFrame) -> None:
+    """A table of sources (from compare.source_table) whose links open in the browser; on paper,
+    where the interactive table prints blank, the same sources as lines of text."""
+    with st.container(key="screen-only-sources"):
+        st.dataframe(
+            sources,
+            hide_index=True,
+            column_config={
+                "Link": st.column_config.LinkColumn("Link"),
+                "Year": st.column_config.NumberColumn(format="%d"),
+            },
+        )
+    with st.container(key="print-only-sources"):
+        st.text("\n".join(compare.source_lines(sources)))

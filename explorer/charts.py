@@ -17,6 +17,7 @@ import textwrap
 import altair as alt
 import pandas as pd
 
+from explorer import decide
 from explorer.ratings import MILESTONE_NAMES, NOT_KNOWN, SHADES
 from explorer.text import capital
 
@@ -328,17 +329,11 @@ def recovery_alt(recovery_rows: pd.DataFrame, milestone: str) -> str:
 def alignment_chart(alignment: pd.DataFrame) -> alt.LayerChart:
     """What the person rated important (rows) by the chosen options (columns): each option's
     level in words and how it lines up, shaded like the overview grid (lighter = lines up better)."""
-    fit = alignment["Fit"].str.replace("Lines up ", "", regex=False)
     cells = pd.DataFrame(
         {
-            "option": alignment["Option"],
-            "attribute": alignment["Topic"]
-            + " ("
-            + alignment["Importance"].str.lower()
-            + " to you)",
-            "label": alignment["Level"].where(
-                alignment["Level"] == NOT_KNOWN, alignment["Level"] + ": lines up " + fit
-            ),
+            "option": alignment["option"],
+            "attribute": list(map(decide.row_heading, alignment["topic"], alignment["importance"])),
+            "label": list(map(decide.level_and_fit, alignment["level"], alignment["fit"])),
             "shade": alignment["shade"],
         }
     )

@@ -26,7 +26,7 @@ from explorer.url_params import (
 )
 from explorer.words import t
 
-APP_NAME = "Disc treatment explorer"
+APP_NAME = t("app.name")
 
 # The sidebar, in the order a person would walk through the tool. Paths are relative to app.py.
 PAGES: tuple[tuple[str, str], ...] = (

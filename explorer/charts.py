@@ -17,6 +17,7 @@ import textwrap
 import altair as alt
 import pandas as pd
 
+from explorer import decide
 from explorer.ratings import MILESTONE_NAMES, NOT_KNOWN, SHADES
 from explorer.text import capital
 
@@ -328,17 +329,11 @@ def recovery_alt(recovery_rows: pd.DataFrame, milestone: str) -> str:
 def alignment_chart(alignment: pd.DataFrame) -> alt.LayerChart:
     """What the person rated important (rows) by the chosen options (columns): each option's
     level in words and how it lines up, shaded like the overview grid (lighter = lines up better)."""
-    fit = alignment["Fit"].str.replace("Lines up ", "", regex=False)
     cells = pd.DataFrame(
         {
-            "option": alignment["Option"],
-            "attribute": alignment["Topic"]
-            + " ("
-            + alignment["Importance"].str.lower()
-            + " to you)",
-            "label": alignment["Level"].where(
-                alignment["Level"] == NOT_KNOWN, alignment["Level"] + ": lines up " + fit
-            ),
+            "option": alignment["option"],
+            "attribute": list(map(decide.row_heading, alignment["topic"], alignment["importance"])),
+            "label": list(map(decide.level_and_fit, alignment["level"], alignment["fit"])),
             "shade": alignment["shade"],
         }
     )
@@ -353,7 +348,7 @@ PERSON = (
 )
 ICON_CELL = 16  # pixels per person across, at zoom 1: two arrays of 10 take 352 px
 ICON_ROW = 18  # pixels per row of people
-# The page draws pictures larger and lets a phone shrink them to its width (frame.chart's
+# The page draws pictures larger and lets a phone shrink them to its width (chart_cache.chart's
 # fit_key): at 1.3 a phone shows them at about zoom 1. Larger still on a shared screen, where the
 # page's type is 20 px instead of 16.
 SCREEN_ZOOM = 1.3

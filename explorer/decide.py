@@ -13,41 +13,52 @@ import pandas as pd
 from explorer import compare, safety
 from explorer import ratings as ratings_frames
 from explorer.data import Content
-from explorer.ratings import NOT_KNOWN
 from explorer.schema import split_ids
 from explorer.url_params import (
     CONSULT,
     MODE_PARAM,
-    OPTIONS_PARAM,
     QUIZ_PARAM,
     RATING_PARAM,
     SURE_PARAM,
     in_neutral_order,
+    link_params,
 )
 from explorer.words import t
 
-APP_NAME = "Disc treatment explorer"
-NOT_A_RECOMMENDATION = (
-    "This summary is a starting point for a conversation with your clinician. "
-    "It is not medical advice and does not recommend any option."
-)
+# The person's answers are codes, in session state and in share links alike; the words for
+# them come from the catalogue (content/en/decide.toml) only where they are shown.
 
-# How important a statement is to the person, from the "What matters to you" page.
-IMPORTANCE = ("Not important", "A little important", "Quite important", "Very important")
-IMPORTANT_FROM = 2  # "Quite important" and above count as important in the alignment
+# How important a statement is to the person: a rating keeps the level's position here.
+IMPORTANCE = ("not", "a_little", "quite", "very")
+IMPORTANT_FROM = IMPORTANCE.index("quite")  # "Quite important" and above count in the alignment
 
-QUIZ_CHOICES = ("True", "False", "Not sure")
+QUIZ_CHOICES = ("true", "false", "unsure")  # "true" and "false" as quiz.csv's `correct` has them
 
-# The SURE test of decisional conflict (Légaré et al., 2010), in its published wording.
-SURE_ITEMS: tuple[tuple[str, str], ...] = (
-    ("sure", "Do you feel SURE about the best choice for you?"),
-    ("understand", "Do you know the benefits and risks of each option?"),
-    ("risk_benefit", "Are you clear about which benefits and risks matter most to you?"),
-    ("encouragement", "Do you have enough support and advice to make a choice?"),
-)
-YES_NO = ("Yes", "No")
+# The SURE test of decisional conflict (Légaré et al., 2010); its questions are in the catalogue.
+SURE_ITEMS = ("sure", "understand", "risk_benefit", "encouragement")
+YES_NO = ("yes", "no")
+
+# Links made before answers were codes carry the words then shown ("quiz=fusion_undo.False",
+# "sure=sure.Yes"): read them as the codes, so that they still open the same view.
+LEGACY_ANSWERS = {"True": "true", "False": "false", "Not sure": "unsure", "Yes": "yes", "No": "no"}
 
 NOTE_LIMIT = 1000
+
+
+def importance_words(level: int) -> str:
+    return t(f"decide.importance.{IMPORTANCE[level]}")
+
+
+def quiz_answer_words(choice: str) -> str:
+    return t(f"decide.quiz.answers.{choice}")
+
+
+def sure_question(item_id: str) -> str:
+    return t(f"decide.sure.questions.{item_id}")
+
+
+def yes_no_words(answer: str) -> str:
+    return t(f"decide.sure.answers.{answer}")
 
 
 @dataclass
@@ -56,23 +67,34 @@ class Answers:
 
     ratings: dict[str, int] = field(default_factory=dict)  # statement id -> index in IMPORTANCE
     quiz: dict[str, str] = field(default_factory=dict)  # quiz item id -> one of QUIZ_CHOICES
-    sure: dict[str, str] = field(default_factory=dict)  # SURE item id -> "Yes" / "No"
+    sure: dict[str, str] = field(default_factory=dict)  # SURE item id -> one of YES_NO
 
 
 # ------------------------------------------------------------------ check your understanding
 @dataclass(frozen=True)
 class QuizFeedback:
-    correct: bool
+    correct: bool | None  # None: not sure or not answered, so the explanation comes unjudged
     explanation: str
     source_ids: str
 
+    def sentence(self) -> str:
+        """Right or not, then why."""
+        if self.correct is None:
+            return self.explanation
+        return t(
+            "decide.quiz.right" if self.correct else "decide.quiz.not_quite",
+            explanation=self.explanation,
+        )
 
-def quiz_feedback(content: Content, item_id: str, choice: str) -> QuizFeedback | None:
-    """Instant feedback for one answer; None until the person picks True or False."""
-    if choice not in ("True", "False"):
-        return None
+    def with_sources(self) -> str:
+        return t("decide.quiz.with_sources", text=self.sentence(), sources=self.source_ids)
+
+
+def quiz_feedback(content: Content, item_id: str, choice: str | None) -> QuizFeedback:
+    """Feedback for one answer: judged only when the person picks true or false."""
     item = content.quiz.set_index("item_id").loc[item_id]
-    return QuizFeedback(choice.lower() == item["correct"], item["explanation"], item["source_ids"])
+    correct = choice == item["correct"] if choice in ("true", "false") else None
+    return QuizFeedback(correct, item["explanation"], item["source_ids"])
 
 
 def quiz_score(content: Content, quiz_answers: Mapping[str, str]) -> tuple[int, int]:
@@ -80,8 +102,7 @@ def quiz_score(content: Content, quiz_answers: Mapping[str, str]) -> tuple[int, 
     right = sum(
         1
         for item_id in content.quiz["item_id"]
-        if (feedback := quiz_feedback(content, item_id, quiz_answers.get(item_id, "")))
-        and feedback.correct
+        if quiz_feedback(content, item_id, quiz_answers.get(item_id)).correct
     )
     return right, len(content.quiz)
 
@@ -99,34 +120,61 @@ class SureResult:
 
     @property
     def talk_more(self) -> bool:
-        """Any "No" suggests the person may not yet be ready to decide."""
+        """Any "no" suggests the person may not yet be ready to decide."""
         return self.answered > self.yes
 
     def summary(self) -> str:
         if not self.answered:
-            return "SURE test not done"
-        done = "" if self.complete else f" ({self.answered} of {self.total} answered)"
-        return f"SURE score {self.yes} of {self.total}{done}"
+            return t("decide.sure.not_done")
+        key = "decide.sure.score" if self.complete else "decide.sure.score_so_far"
+        return t(key, yes=self.yes, total=self.total, answered=self.answered)
 
 
 def sure_result(sure_answers: Mapping[str, str]) -> SureResult:
     given = [
-        sure_answers.get(item_id)
-        for item_id, _ in SURE_ITEMS
-        if sure_answers.get(item_id) in YES_NO
+        sure_answers.get(item_id) for item_id in SURE_ITEMS if sure_answers.get(item_id) in YES_NO
     ]
-    return SureResult(yes=given.count("Yes"), answered=len(given))
+    return SureResult(yes=given.count("yes"), answered=len(given))
 
 
 # ------------------------------------------------------------------------------- alignment
-FIT_WORDS = ("Lines up well", "Lines up partly", "Lines up poorly")
-ALIGNMENT_COLUMNS = ("Statement", "Importance", "Option", "Topic", "Level", "Fit", "How sure")
+FITS = ("well", "partly", "poorly")
+FIT_NOT_KNOWN = "not_known"  # the option's level is not known, so neither is the fit
+# Columns of the alignment rows: importance and fit hold codes, the rest content words.
+ALIGNMENT_COLUMNS = (
+    "statement",
+    "importance",
+    "option",
+    "topic",
+    "level",
+    "fit",
+    "certainty",
+    "shade",
+)
 
 
 def fit(level: int, well_to: int, poorly_from: int) -> str:
     """How a level lines up with a statement, by the statement's own rule in statements.csv."""
+    return FITS[0] if level <= well_to else FITS[2] if level >= poorly_from else FITS[1]
+
+
+def fit_words(code: str) -> str:
+    return t(f"decide.fit.{code}")
+
+
+def level_and_fit(level_words: str, code: str) -> str:
+    """An alignment chart's cell: the level in words, then how it lines up, if known."""
     return (
-        FIT_WORDS[0] if level <= well_to else FIT_WORDS[2] if level >= poorly_from else FIT_WORDS[1]
+        level_words
+        if code == FIT_NOT_KNOWN
+        else t(f"decide.fit_in_chart.{code}", level=level_words)
+    )
+
+
+def row_heading(topic: str, level: int) -> str:
+    """An alignment chart's row: the topic and how important it is to the person."""
+    return t(
+        "decide.alignment.row_heading", topic=topic, importance=importance_words(level).lower()
     )
 
 
@@ -134,9 +182,8 @@ def alignment(
     content: Content, option_ids: Sequence[str], ratings: Mapping[str, int]
 ) -> pd.DataFrame:
     """For each statement rated important and each chosen option: the option's level on the
-    related attribute, in words, and how it lines up. Per statement; no hidden total.
+    related attribute, in words, and how it lines up (a code). Per statement; no hidden total.
     The `shade` column places the level on the charts' light-to-dark scale."""
-    columns = [*ALIGNMENT_COLUMNS, "shade"]
     important = [
         row
         for row in content.statements.itertuples()
@@ -144,17 +191,17 @@ def alignment(
     ]
     chosen = in_neutral_order(option_ids, list(content.option_names()))
     if not important or not chosen:
-        return pd.DataFrame(columns=columns)
+        return pd.DataFrame(columns=ALIGNMENT_COLUMNS)
     rated = ratings_frames.rated(content, chosen)
     names = content.option_names()
     rows = [
         [
             statement.statement,
-            IMPORTANCE[ratings[statement.statement_id]],
+            ratings[statement.statement_id],
             names[rating.option_id],
             rating.attribute,
             rating.label,
-            NOT_KNOWN
+            FIT_NOT_KNOWN
             if pd.isna(rating.level)
             else fit(rating.level, statement.lines_up_well_to, statement.lines_up_poorly_from),
             rating.certainty,
@@ -164,13 +211,21 @@ def alignment(
         for attribute_id in split_ids(statement.attribute_ids)
         for rating in rated[rated["attribute_id"] == attribute_id].itertuples()
     ]
-    return pd.DataFrame(rows, columns=columns)
+    return pd.DataFrame(rows, columns=ALIGNMENT_COLUMNS)
 
 
 def alignment_table(alignment_rows: pd.DataFrame) -> pd.DataFrame:
     """The alignment as people read it: narrow enough for a phone (the chart's row headings
     carry the topic and how important it is)."""
-    return alignment_rows[["Statement", "Option", "Level", "Fit", "How sure"]]
+    return pd.DataFrame(
+        {
+            t("decide.alignment.statement"): alignment_rows["statement"],
+            t("decide.alignment.option"): alignment_rows["option"],
+            t("decide.alignment.level"): alignment_rows["level"],
+            t("decide.alignment.fit"): alignment_rows["fit"].map(fit_words),
+            t("decide.alignment.how_sure"): alignment_rows["certainty"],
+        }
+    )
 
 
 def fit_rules(content: Content) -> pd.DataFrame:
@@ -199,16 +254,24 @@ def fit_rules(content: Content) -> pd.DataFrame:
                 ]
             )
     return pd.DataFrame(
-        rows, columns=["What matters", "Topic", t("ratings.rule_heading"), *FIT_WORDS]
+        rows,
+        columns=[
+            t("decide.alignment.what_matters"),
+            t("decide.alignment.topic"),
+            t("ratings.rule_heading"),
+            *map(fit_words, FITS),
+        ],
     )
 
 
 def alignment_alt(alignment: pd.DataFrame) -> str:
-    topics = alignment["Topic"].nunique()
-    return (
-        f"How {alignment['Option'].nunique()} options line up on {topics} "
-        f"{'topic' if topics == 1 else 'topics'} you rated important. Each cell gives the option's "
-        "level in words and whether it lines up well, partly or poorly. The table below has the same information."
+    topics = alignment["topic"].nunique()
+    return t(
+        "decide.alignment.alt",
+        options=alignment["option"].nunique(),
+        topics=t("decide.alignment.one_topic")
+        if topics == 1
+        else t("decide.alignment.topics", count=topics),
     )
 
 
@@ -222,13 +285,26 @@ def citations(summary: Summary) -> list[str]:
 
 
 def priorities_table(summary: Summary) -> pd.DataFrame:
-    return pd.DataFrame(summary.priorities, columns=["What matters", "How important to you"])
+    return pd.DataFrame(
+        [(statement, importance_words(level)) for statement, level in summary.priorities],
+        columns=[t("decide.alignment.what_matters"), t("decide.alignment.how_important")],
+    )
 
 
 def quiz_table(summary: Summary) -> pd.DataFrame:
     return pd.DataFrame(
-        summary.quiz, columns=["Statement", "Your answer", "What the evidence says"]
+        [(statement, answer_words(choice), line) for statement, choice, line in summary.quiz],
+        columns=[
+            t("decide.quiz.statement"),
+            t("decide.quiz.your_answer"),
+            t("decide.quiz.evidence_says"),
+        ],
     )
+
+
+def answer_words(choice: str | None) -> str:
+    """The person's quiz answer in words, or that there is none."""
+    return t("decide.quiz.not_answered") if choice is None else quiz_answer_words(choice)
 
 
 # ----------------------------------------------------------------- questions for the clinician
@@ -260,19 +336,23 @@ def record_note(content: Content, option_ids: Sequence[str], answers: Answers) -
     """Copy-ready plain text for the medical record, kept under NOTE_LIMIT characters."""
     names = content.option_names()
     release = content.release
-    discussed = (
-        ", ".join(names[o] for o in in_neutral_order(option_ids, list(names))) or "none chosen"
-    )
+    discussed = ", ".join(names[o] for o in in_neutral_order(option_ids, list(names)))
     priorities = important_statements(content, answers.ratings)
     lines = [
-        f"Shared decision-making using {APP_NAME} v{release['version']} (content {release['content_date']}).",
-        f"Options discussed: {discussed}.",
-        "Patient rated most important: "
-        + ("; ".join(priorities) if priorities else "not rated")
-        + ".",
-        sure_result(answers.sure).summary() + ".",
+        t(
+            "decide.note.tool",
+            app=t("app.name"),
+            version=release["version"],
+            content_date=release["content_date"],
+        ),
+        t("decide.note.options", options=discussed or t("decide.note.no_options")),
+        t(
+            "decide.note.priorities",
+            priorities="; ".join(priorities) if priorities else t("decide.note.not_rated"),
+        ),
+        sure_result(answers.sure).summary(),
         safety.note_line(content),
-        "Decision aid only; no option recommended by the tool.",
+        t("decide.note.no_recommendation"),
     ]
     note = "\n".join(lines)
     if len(note) > NOTE_LIMIT:  # drop lower priorities rather than cut a sentence in half
@@ -295,10 +375,7 @@ def share_params(
     include_answers: bool,
 ) -> dict[str, list[str] | str]:
     """URL parameters that restore the view. The person's answers go in only if they ask."""
-    params: dict[str, list[str] | str] = {}
-    chosen = in_neutral_order(option_ids, all_option_ids)
-    if chosen and chosen != list(all_option_ids):
-        params[OPTIONS_PARAM] = chosen
+    params: dict[str, list[str] | str] = dict(link_params(option_ids, all_option_ids))
     if consult:
         params[MODE_PARAM] = CONSULT
     if include_answers:
@@ -329,22 +406,23 @@ def share_url(
 def answers_from_params(content: Content, params: Mapping[str, Sequence[str]]) -> Answers:
     """Read answers back from a share link, ignoring anything unknown or malformed."""
 
-    def pairs(name: str, valid_keys, valid_value) -> dict:
+    def pairs(name: str, valid_keys, codes: Mapping[str, object]) -> dict:
         found = {}
         for raw in params.get(name, []):
             key, _, value = str(raw).partition(".")
-            if key in valid_keys and valid_value(value):
-                found[key] = int(value) if name == RATING_PARAM else value
+            value = LEGACY_ANSWERS.get(value, value)
+            if key in valid_keys and value in codes:
+                found[key] = codes[value]
         return found
 
     return Answers(
         ratings=pairs(
             RATING_PARAM,
             set(content.statements["statement_id"]),
-            lambda v: v in {"0", "1", "2", "3"},
+            {str(level): level for level in range(len(IMPORTANCE))},
         ),
-        quiz=pairs(QUIZ_PARAM, set(content.quiz["item_id"]), lambda v: v in QUIZ_CHOICES),
-        sure=pairs(SURE_PARAM, {item_id for item_id, _ in SURE_ITEMS}, lambda v: v in YES_NO),
+        quiz=pairs(QUIZ_PARAM, set(content.quiz["item_id"]), {c: c for c in QUIZ_CHOICES}),
+        sure=pairs(SURE_PARAM, set(SURE_ITEMS), {c: c for c in YES_NO}),
     )
 
 
@@ -362,9 +440,9 @@ class Summary:
     notes: list[str]
     get_help: list[safety.WarningGroup]
     rows: list[compare.Row]  # SUMMARY_QUESTIONS only
-    priorities: list[tuple[str, str]]  # (statement, importance words), in page order
+    priorities: list[tuple[str, int]]  # (statement, importance level), in page order
     alignment: pd.DataFrame
-    quiz: list[tuple[str, str, str]]  # (statement, the person's answer, feedback)
+    quiz: list[tuple[str, str | None, str]]  # (statement, the person's answer code, feedback)
     quiz_score: tuple[int, int]
     sure: SureResult
     questions: list[str]
@@ -381,7 +459,7 @@ def summary(content: Content, option_ids: Sequence[str], answers: Answers) -> Su
         get_help=safety.warning_groups(content),
         rows=rows,
         priorities=[
-            (row.statement, IMPORTANCE[answers.ratings[row.statement_id]])
+            (row.statement, answers.ratings[row.statement_id])
             for row in content.statements.itertuples()
             if row.statement_id in answers.ratings
         ],
@@ -389,8 +467,8 @@ def summary(content: Content, option_ids: Sequence[str], answers: Answers) -> Su
         quiz=[
             (
                 row.statement,
-                answers.quiz.get(row.item_id, "Not answered"),
-                _quiz_line(content, row.item_id, answers),
+                answers.quiz.get(row.item_id),
+                quiz_feedback(content, row.item_id, answers.quiz.get(row.item_id)).sentence(),
             )
             for row in content.quiz.itertuples()
         ],
@@ -405,10 +483,3 @@ def summary(content: Content, option_ids: Sequence[str], answers: Answers) -> Su
         ),
         release=dict(content.release),
     )
-
-
-def _quiz_line(content: Content, item_id: str, answers: Answers) -> str:
-    feedback = quiz_feedback(content, item_id, answers.quiz.get(item_id, ""))
-    if feedback is None:
-        return content.quiz.set_index("item_id").at[item_id, "explanation"]
-    return ("Right. " if feedback.correct else "Not quite. ") + feedback.explanation

@@ -5,8 +5,8 @@ from __future__ import annotations
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from explorer import safety
-from explorer.decide import APP_NAME, CITATION_GAP, NOT_A_RECOMMENDATION, Summary, citations
+from explorer import decide, safety
+from explorer.decide import CITATION_GAP, FIT_NOT_KNOWN, Summary, citations
 from explorer.words import t
 
 # fpdf2's built-in fonts cover Latin-1 only; map the few typographic characters we use.
@@ -51,7 +51,9 @@ class _Handout(FPDF):
     def footer(self) -> None:
         self.set_y(-10)
         self.set_font("Helvetica", size=7)
-        self.cell(0, 4, _latin1(f"{self.footer_text}   Page {self.page_no()} of {{nb}}"), align="C")
+        # "{nb}" is fpdf's stand-in for the page count, filled in when the document is done.
+        footer = t("handout.page", footer=self.footer_text, page=self.page_no(), pages="{nb}")
+        self.cell(0, 4, _latin1(footer), align="C")
 
     def heading(self, text: str) -> None:
         self.ln(1)
@@ -81,17 +83,23 @@ def summary_pdf(summary: Summary) -> bytes:
 def _summary_at(summary: Summary, scale: float) -> _Handout:
     release = summary.release
     pdf = _Handout(
-        f"{APP_NAME} v{release['version']} - content date {release['content_date']} - "
-        f"next review by {release['next_review_date']}",
+        t(
+            "handout.footer",
+            app=t("app.name"),
+            version=release["version"],
+            content_date=release["content_date"],
+            next_review_date=release["next_review_date"],
+        ),
         scale,
     )
     pdf.alias_nb_pages()
     pdf.add_page()
     pdf.set_font("Helvetica", "B", 15)
-    pdf.cell(0, 8, _latin1(f"{APP_NAME}: my summary"), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    pdf.paragraph(NOT_A_RECOMMENDATION, style="B")
+    title = t("handout.title", app=t("app.name"))
+    pdf.cell(0, 8, _latin1(title), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.paragraph(t("decide.not_a_recommendation"), style="B")
 
-    pdf.heading("The options I looked at")
+    pdf.heading(t("handout.options"))
     pdf.paragraph(", ".join(summary.option_names) + ".")
     for note in summary.notes:
         pdf.paragraph(note, style="I")
@@ -105,34 +113,32 @@ def _summary_at(summary: Summary, scale: float) -> _Handout:
             )
             pdf.paragraph(f"{cell.answer} ({cell.evidence_line()})")
 
-    pdf.heading("What matters to me")
+    pdf.heading(t("handout.what_matters"))
     if summary.priorities:
-        for statement, importance in summary.priorities:
-            pdf.bullet(f"{statement}: {importance}")
+        for statement, level in summary.priorities:
+            pdf.bullet(f"{statement}: {decide.importance_words(level)}")
     else:
-        pdf.paragraph("Not rated.")
+        pdf.paragraph(t("handout.not_rated"))
     if not summary.alignment.empty:
-        pdf.heading("How the options line up with what I rated important")
+        pdf.heading(t("handout.alignment"))
         alignment_grid(pdf, summary)
 
     right, total = summary.quiz_score
-    pdf.heading(f"Check your understanding: {right} of {total} right")
-    for statement, answer, feedback in summary.quiz:
-        pdf.bullet(f"{statement} My answer: {answer}. {feedback}")
+    pdf.heading(t("decide.quiz.score", right=right, total=total))
+    for statement, choice, feedback in summary.quiz:
+        answer = decide.answer_words(choice)
+        pdf.bullet(t("handout.quiz_answer", statement=statement, answer=answer, feedback=feedback))
 
-    pdf.heading("SURE test")
-    pdf.paragraph(summary.sure.summary() + ".")
+    pdf.heading(t("handout.sure"))
+    pdf.paragraph(summary.sure.summary())
     if summary.sure.talk_more:
-        pdf.paragraph(
-            "At least one answer was 'No'. Talk this through with your clinician before deciding.",
-            style="B",
-        )
+        pdf.paragraph(t("decide.sure.talk_more"), style="B")
 
-    pdf.heading("Questions to ask my clinician")
+    pdf.heading(t("handout.questions"))
     for question in summary.questions:
         pdf.bullet(question)
 
-    pdf.heading("Sources")
+    pdf.heading(t("handout.sources"))
     # One flowing paragraph: full citations, without a half-empty line each.
     pdf.set_font("Helvetica", "", pdf.small - 1)
     paragraph = CITATION_GAP.join(citations(summary))
@@ -177,7 +183,7 @@ def alignment_grid(pdf: _Handout, summary: Summary) -> None:
         padding=0.8,
     ) as table:
         header = table.row()
-        for name in ("What matters to me", *grid.columns):
+        for name in (t("handout.what_matters"), *grid.columns):
             header.cell(_latin1(name))
         for topic, cells in grid.iterrows():
             row = table.row()
@@ -189,12 +195,17 @@ def alignment_grid(pdf: _Handout, summary: Summary) -> None:
 def alignment_cells(summary: Summary):
     """Alignment rows pivoted to one line per topic, one column per option, in page order."""
     alignment = summary.alignment
-    fit = alignment["Fit"].str.replace("Lines up ", "", regex=False)
     cells = alignment.assign(
-        Row=alignment["Statement"] + " (" + alignment["Topic"].str.lower() + ")",
-        Cell=alignment["Level"].where(
-            alignment["Level"] == "Not known", alignment["Level"] + " - " + fit
-        ),
+        row=[
+            t("handout.grid_row", statement=statement, topic=topic.lower())
+            for statement, topic in zip(alignment["statement"], alignment["topic"])
+        ],
+        cell=[
+            level
+            if fit == FIT_NOT_KNOWN
+            else t("handout.grid_cell", level=level, fit=t(f"handout.fit.{fit}"))
+            for level, fit in zip(alignment["level"], alignment["fit"])
+        ],
     )
-    grid = cells.pivot(index="Row", columns="Option", values="Cell")
-    return grid.loc[list(dict.fromkeys(cells["Row"])), list(dict.fromkeys(cells["Option"]))]
+    grid = cells.pivot(index="row", columns="option", values="cell")
+    return grid.loc[list(dict.fromkeys(cells["row"])), list(dict.fromkeys(cells["option"]))]

@@ -15,21 +15,21 @@ with st.container(key="controls-intro"):
     st.markdown(words.markdown_file("summary.md"))
     shown = url_state.chosen_options(content, with_notes=False)  # the notes come below
 summary = decide.summary(content, shown, answers)
-st.info(decide.NOT_A_RECOMMENDATION)
+st.info(t("decide.not_a_recommendation"))
 
-st.header("The options you looked at")
+st.header(t("summary.options"))
 st.text(", ".join(summary.option_names) + ".")
 for note in summary.notes:
     st.warning(plain(note))
 widgets.get_help_now(content)
 
-st.header("What matters to you")
+st.header(t("summary.what_matters"))
 if summary.priorities:
     widgets.table(decide.priorities_table(summary), hide_index=True)
 else:
-    st.text("You have not rated anything yet. You can do that on the 'What matters to you' page.")
+    st.text(t("summary.not_rated"))
 if not summary.alignment.empty:
-    st.subheader("How the options line up with what you rated important")
+    st.subheader(t("summary.alignment"))
     chart_cache.chart(
         charts.alignment_chart, summary.alignment, alt_text=decide.alignment_alt(summary.alignment)
     )
@@ -37,7 +37,7 @@ if not summary.alignment.empty:
         widgets.table(decide.alignment_table(summary.alignment), hide_index=True)
 
 # Charts cannot break across sheets: they come before the long rows of text, which can.
-st.header("Help, harms and how sure we are")
+st.header(t("summary.rows"))
 with st.container(
     key="dense-rows"
 ):  # smaller type on paper: three options fit two sheets (the PDF fits five)
@@ -48,41 +48,36 @@ with st.container(
                 widgets.answer(cell, f"summary-{row.question_id}-{cell.option_id}")
 
 right, total = summary.quiz_score
-st.header(f"Check your understanding: {right} of {total} right")
+st.header(t("decide.quiz.score", right=right, total=total))
 widgets.table(decide.quiz_table(summary), hide_index=True)
 
-st.header("Are you ready to decide? (SURE test)")
-st.text(summary.sure.summary() + ".")
+st.header(t("summary.sure"))
+st.text(summary.sure.summary())
 if summary.sure.talk_more:
-    st.warning(
-        "At least one answer was 'No'. Talk it through with your clinician before you decide."
-    )
+    st.warning(t("decide.sure.talk_more"))
 
-st.header("Questions to ask your clinician")
+st.header(t("summary.questions"))
 st.text("\n".join("• " + question for question in summary.questions))
 
-st.header("Sources")
+st.header(t("summary.sources"))
 with st.container(key="screen-only-citations"):
     st.text("\n".join(decide.citations(summary)))
 with st.container(key="print-only-citations"):  # on paper one flowing paragraph saves a page
     st.text(decide.CITATION_GAP.join(decide.citations(summary)))
 
 with st.container(key="controls-share"):
-    st.header("Take it with you")
+    st.header(t("summary.take_away"))
     st.download_button(
-        "Download this summary as a PDF",
+        t("summary.download"),
         data=lambda: handout.summary_pdf(summary),  # made only when clicked, not on every run
         file_name="disc-treatment-summary.pdf",
         mime="application/pdf",
     )
-    st.subheader("Note for the medical record")
-    st.caption("For your clinician: plain text to copy into the record (under 1,000 characters).")
+    st.subheader(t("summary.note"))
+    st.caption(t("summary.note_help"))
     st.code(decide.record_note(content, shown, answers), language=None, wrap_lines=True)
-    st.subheader("Link to this view")
-    include = st.checkbox(
-        "Put my ratings and answers in the link",
-        help="Off by default. Anyone with the link will see them. Nothing else about you is ever in it.",
-    )
+    st.subheader(t("summary.link"))
+    include = st.checkbox(t("summary.link_answers"), help=t("summary.link_answers_help"))
     page_url = st.context.url or "/summary"  # no address outside a browser (AppTest)
     st.code(
         decide.share_url(

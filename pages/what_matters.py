@@ -14,7 +14,7 @@ st.title(t("pages.what_matters.title"))
 st.markdown(words.markdown_file("what_matters.md"))
 shown = url_state.option_picker(content)
 
-st.header("1. How important is each of these to you?")
+st.header(t("what_matters.rate"))
 for statement in content.statements.itertuples():
     widgets.remembered_choice(
         statement.statement,
@@ -22,58 +22,58 @@ for statement in content.statements.itertuples():
         answers.ratings,
         statement.statement_id,
         key_prefix="rate",
-        format_func=decide.IMPORTANCE.__getitem__,
+        format_func=decide.importance_words,
     )
 
-st.header("2. How the options line up with what matters to you")
+st.header(t("what_matters.alignment"))
 st.markdown(words.markdown_file("alignment.md"))
 alignment = decide.alignment(content, shown, answers.ratings)
 if alignment.empty:
-    st.info("Rate at least one thing as quite or very important to see how the options line up.")
+    st.info(t("what_matters.rate_first"))
 else:
     chart_cache.chart(charts.alignment_chart, alignment, alt_text=decide.alignment_alt(alignment))
     widgets.table(decide.alignment_table(alignment), hide_index=True)
-with st.expander("The rules: which levels line up well, partly or poorly"):
+with st.expander(t("what_matters.rules")):
     widgets.table(decide.fit_rules(content), hide_index=True)
 
-st.header("3. Check your understanding")
+st.header(t("what_matters.quiz"))
 for item in content.quiz.itertuples():
     choice = widgets.remembered_choice(
-        item.statement, decide.QUIZ_CHOICES, answers.quiz, item.item_id, key_prefix="quiz"
+        item.statement,
+        decide.QUIZ_CHOICES,
+        answers.quiz,
+        item.item_id,
+        key_prefix="quiz",
+        format_func=decide.quiz_answer_words,
     )
-    feedback = decide.quiz_feedback(content, item.item_id, choice)
-    if feedback is not None:
-        say = st.success if feedback.correct else st.warning
-        say(
-            plain(
-                ("Right. " if feedback.correct else "Not quite. ")
-                + feedback.explanation
-                + f" (Sources: {feedback.source_ids})"
-            )
-        )
-    elif choice == "Not sure":
-        st.info(plain(f"{item.explanation} (Sources: {item.source_ids})"))
+    if choice is not None:
+        feedback = decide.quiz_feedback(content, item.item_id, choice)
+        say = {True: st.success, False: st.warning, None: st.info}[feedback.correct]
+        say(plain(feedback.with_sources()))
 
-st.header("4. Are you ready to decide?")
+st.header(t("what_matters.sure"))
 st.markdown(words.markdown_file("sure.md"))
-for item_id, question in decide.SURE_ITEMS:
-    widgets.remembered_choice(question, decide.YES_NO, answers.sure, item_id, key_prefix="sure")
+for item_id in decide.SURE_ITEMS:
+    widgets.remembered_choice(
+        decide.sure_question(item_id),
+        decide.YES_NO,
+        answers.sure,
+        item_id,
+        key_prefix="sure",
+        format_func=decide.yes_no_words,
+    )
 sure = decide.sure_result(answers.sure)
 if sure.talk_more:
-    st.warning(
-        "You answered 'No' to at least one question. That is common. Talk it through with your clinician before you decide."
-    )
+    st.warning(t("decide.sure.talk_more"))
 elif sure.complete:
-    st.success(
-        "You answered 'Yes' to all four. You may feel ready to talk about a choice with your clinician."
-    )
+    st.success(t("decide.sure.ready"))
 
-st.header("5. Questions to ask your clinician")
+st.header(t("what_matters.questions"))
 st.text("\n".join("• " + question for question in decide.questions_to_ask(content, shown)))
 
 st.page_link(
     shell.path("summary"),
-    label="See, print or download your summary →",
+    label=t("what_matters.to_summary"),
     query_params=url_state.carried_params(),
 )
 

@@ -6,9 +6,11 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from explorer import decide
+from explorer import charts, decide, words
 from explorer.data import load_content
 from explorer.decide import Answers
+from explorer.ratings import NOT_KNOWN
+from explorer.words import t
 from tests.conftest import DATA
 
 CONTENT = load_content(DATA).content
@@ -24,11 +26,11 @@ def very_important_all() -> dict[str, int]:
 @pytest.mark.parametrize(
     ("level", "expected"),
     [
-        (1, "Lines up well"),
-        (2, "Lines up well"),
-        (3, "Lines up partly"),
-        (4, "Lines up poorly"),
-        (5, "Lines up poorly"),
+        (1, "well"),
+        (2, "well"),
+        (3, "partly"),
+        (4, "poorly"),
+        (5, "poorly"),
     ],
 )
 def test_fit_follows_the_statement_rule(level, expected):
@@ -37,27 +39,27 @@ def test_fit_follows_the_statement_rule(level, expected):
 
 def test_every_operation_lines_up_poorly_with_avoiding_surgery():
     table = decide.alignment(CONTENT, ALL, {"avoid_surgery": 3})
-    by_option = dict(zip(table["Option"], table["Fit"]))
-    assert by_option["Discectomy"] == by_option["Spinal fusion"] == "Lines up poorly"
-    assert by_option["Epidural steroid injection"] == "Lines up well"
+    by_option = dict(zip(table["option"], table["fit"]))
+    assert by_option["Discectomy"] == by_option["Spinal fusion"] == "poorly"
+    assert by_option["Epidural steroid injection"] == "well"
 
 
 def test_fit_rules_name_the_levels_in_words():
     rules = decide.fit_rules(CONTENT)
-    surgery = rules[rules["What matters"] == "Avoiding surgery"].iloc[0]
-    assert "Needle injection" in surgery["Lines up well"]
-    assert "Operation to remove tissue" in surgery["Lines up poorly"]
+    surgery = rules[rules[t("decide.alignment.what_matters")] == "Avoiding surgery"].iloc[0]
+    assert "Needle injection" in surgery[decide.fit_words("well")]
+    assert "Operation to remove tissue" in surgery[decide.fit_words("poorly")]
     assert len(rules) == sum(len(ids.split(";")) for ids in CONTENT.statements["attribute_ids"])
 
 
 def test_alignment_covers_each_important_statement_and_chosen_option_only():
     ratings = {"avoid_surgery": 3, "strong_evidence": 2, "lasting_relief": 1}
     table = decide.alignment(CONTENT, ["fusion", "conservative"], ratings)
-    assert set(table["Statement"]) == {
+    assert set(table["statement"]) == {
         "Avoiding surgery",
         "A clear extra benefit, and good evidence for it",
     }
-    assert list(table["Option"].unique()) == [
+    assert list(table["option"].unique()) == [
         "No procedure: keep up conservative care",
         "Spinal fusion",
     ]
@@ -65,22 +67,20 @@ def test_alignment_covers_each_important_statement_and_chosen_option_only():
 
 def test_alignment_follows_the_ratings_data():
     table = decide.alignment(CONTENT, ALL, {"avoid_surgery": 3})
-    by_option = dict(zip(table["Option"], table["Fit"]))
-    assert by_option["No procedure: keep up conservative care"] == "Lines up well"
-    assert by_option["Spinal fusion"] == "Lines up poorly"
-    assert set(table["Level"]) <= set(CONTENT.attribute_levels["label"]) | {decide.NOT_KNOWN}
+    by_option = dict(zip(table["option"], table["fit"]))
+    assert by_option["No procedure: keep up conservative care"] == "well"
+    assert by_option["Spinal fusion"] == "poorly"
+    assert set(table["level"]) <= set(CONTENT.attribute_levels["label"]) | {NOT_KNOWN}
 
 
 def test_a_statement_with_two_topics_gets_a_row_for_each():
     table = decide.alignment(CONTENT, ["esi"], {"no_anaesthetic_or_stay": 3})
-    assert len(table) == 2 and table["Topic"].nunique() == 2
-    assert set(decide.alignment_table(table).columns) == {
-        "Statement",
-        "Option",
-        "Level",
-        "Fit",
-        "How sure",
-    }
+    assert len(table) == 2 and table["topic"].nunique() == 2
+    shown = decide.alignment_table(table)
+    assert list(shown.columns) == [
+        t(f"decide.alignment.{column}") for column in ("statement", "option", "level", "fit")
+    ] + [t("decide.alignment.how_sure")]
+    assert set(shown[t("decide.alignment.fit")]) <= {decide.fit_words(f) for f in decide.FITS}
 
 
 def test_nothing_important_means_no_alignment():
@@ -90,35 +90,42 @@ def test_nothing_important_means_no_alignment():
 
 def test_unknown_ratings_say_not_known_instead_of_guessing():
     table = decide.alignment(CONTENT, ALL, very_important_all())
-    shown_unknown = table["Fit"] == decide.NOT_KNOWN
-    assert ((table["How sure"] == "not known") == shown_unknown).all()
-    assert (table.loc[shown_unknown, "Level"] == decide.NOT_KNOWN).all()
+    shown_unknown = table["fit"] == decide.FIT_NOT_KNOWN
+    assert ((table["certainty"] == "not known") == shown_unknown).all()
+    assert (table.loc[shown_unknown, "level"] == NOT_KNOWN).all()
 
 
 # ------------------------------------------------------------------------- quiz and SURE
 def test_quiz_feedback_marks_right_and_wrong_and_explains():
     item = CONTENT.quiz.iloc[0]
-    right = "True" if item["correct"] == "true" else "False"
-    wrong = "False" if right == "True" else "True"
-    assert decide.quiz_feedback(CONTENT, item["item_id"], right).correct
+    right = item["correct"]
+    wrong = "false" if right == "true" else "true"
+    feedback = decide.quiz_feedback(CONTENT, item["item_id"], right)
+    assert feedback.correct and feedback.sentence() == t(
+        "decide.quiz.right", explanation=item["explanation"]
+    )
     feedback = decide.quiz_feedback(CONTENT, item["item_id"], wrong)
-    assert not feedback.correct and feedback.explanation == item["explanation"]
-    assert decide.quiz_feedback(CONTENT, item["item_id"], "Not sure") is None
+    assert feedback.correct is False and feedback.explanation == item["explanation"]
+    assert feedback.sentence() == t("decide.quiz.not_quite", explanation=item["explanation"])
+    assert item["source_ids"] in feedback.with_sources()
+    for no_verdict in ("unsure", None):
+        feedback = decide.quiz_feedback(CONTENT, item["item_id"], no_verdict)
+        assert feedback.correct is None and feedback.sentence() == item["explanation"]
 
 
 def test_quiz_score_counts_right_answers():
-    right_answers = {row.item_id: row.correct.title() for row in CONTENT.quiz.itertuples()}
+    right_answers = {row.item_id: row.correct for row in CONTENT.quiz.itertuples()}
     assert decide.quiz_score(CONTENT, right_answers) == (len(CONTENT.quiz), len(CONTENT.quiz))
     assert decide.quiz_score(CONTENT, {}) == (0, len(CONTENT.quiz))
 
 
 def test_sure_prompts_to_talk_more_on_any_no():
-    all_yes = {item_id: "Yes" for item_id, _ in decide.SURE_ITEMS}
+    all_yes = {item_id: "yes" for item_id in decide.SURE_ITEMS}
     assert decide.sure_result(all_yes).yes == 4 and not decide.sure_result(all_yes).talk_more
-    one_no = {**all_yes, "understand": "No"}
+    one_no = {**all_yes, "understand": "no"}
     result = decide.sure_result(one_no)
-    assert result.talk_more and result.summary() == "SURE score 3 of 4"
-    assert decide.sure_result({}).summary() == "SURE test not done"
+    assert result.talk_more and result.summary() == t("decide.sure.score", yes=3, total=4)
+    assert decide.sure_result({}).summary() == t("decide.sure.not_done")
 
 
 # --------------------------------------------------------------------- questions, note, link
@@ -134,7 +141,7 @@ def test_questions_start_general_then_follow_the_chosen_options():
 
 def test_note_names_options_priorities_sure_tool_and_version():
     answers = Answers(
-        ratings={"lasting_relief": 3, "avoid_surgery": 2}, sure={"sure": "Yes", "understand": "No"}
+        ratings={"lasting_relief": 3, "avoid_surgery": 2}, sure={"sure": "yes", "understand": "no"}
     )
     note = decide.record_note(CONTENT, ["esi", "discectomy"], answers)
     assert len(note) < decide.NOTE_LIMIT
@@ -147,7 +154,7 @@ def test_note_names_options_priorities_sure_tool_and_version():
 
 
 def test_note_stays_under_the_limit_with_everything_rated():
-    answers = Answers(ratings=very_important_all(), sure={i: "Yes" for i, _ in decide.SURE_ITEMS})
+    answers = Answers(ratings=very_important_all(), sure={i: "yes" for i in decide.SURE_ITEMS})
     note = decide.record_note(CONTENT, ALL, answers)
     assert len(note) < decide.NOTE_LIMIT
     assert "Options discussed" in note
@@ -155,7 +162,7 @@ def test_note_stays_under_the_limit_with_everything_rated():
 
 def test_share_link_has_no_answers_unless_asked():
     answers = Answers(
-        ratings={"avoid_surgery": 3}, quiz={"fusion_undo": "False"}, sure={"sure": "No"}
+        ratings={"avoid_surgery": 3}, quiz={"fusion_undo": "false"}, sure={"sure": "no"}
     )
     url = decide.share_url(
         "http://host/summary?x=1", ["fusion", "esi"], ALL, True, answers, include_answers=False
@@ -168,14 +175,14 @@ def test_share_link_has_no_answers_unless_asked():
     query = parse_qs(urlsplit(url).query)
     assert (
         query["rate"] == ["avoid_surgery.3"]
-        and query["quiz"] == ["fusion_undo.False"]
-        and query["sure"] == ["sure.No"]
+        and query["quiz"] == ["fusion_undo.false"]
+        and query["sure"] == ["sure.no"]
     )
 
 
 def test_answers_round_trip_through_a_link_and_junk_is_ignored():
     answers = Answers(
-        ratings={"avoid_surgery": 3}, quiz={"fusion_undo": "False"}, sure={"sure": "No"}
+        ratings={"avoid_surgery": 3}, quiz={"fusion_undo": "false"}, sure={"sure": "no"}
     )
     params = decide.share_params(ALL, ALL, False, answers, include_answers=True)
     assert decide.answers_from_params(CONTENT, params) == answers
@@ -199,3 +206,99 @@ def test_summary_uses_the_same_rows_for_every_option():
     assert all(len(row.cells) == 2 for row in summary.rows)
     assert summary.notes and "investigational" in summary.notes[0]
     assert not summary.alignment.empty
+
+
+# ------------------------------------------------------------ codes in state and in links
+def test_state_and_links_hold_codes_and_words_come_from_the_catalogue():
+    answers = Answers(
+        ratings={"avoid_surgery": 2},
+        quiz={item: choice for item, choice in zip(CONTENT.quiz["item_id"], decide.QUIZ_CHOICES)},
+        sure=dict(zip(decide.SURE_ITEMS, decide.YES_NO)),
+    )
+    params = decide.share_params(ALL, ALL, False, answers, include_answers=True)
+    codes = {str(level) for level in range(len(decide.IMPORTANCE))}
+    codes |= set(decide.QUIZ_CHOICES) | set(decide.YES_NO)
+    for name in ("rate", "quiz", "sure"):
+        assert {value.partition(".")[2] for value in params[name]} <= codes, name
+    summary = decide.summary(CONTENT, ALL, answers)
+    assert summary.priorities == [("Avoiding surgery", 2)]
+    assert list(decide.priorities_table(summary).iloc[0]) == [
+        "Avoiding surgery",
+        t("decide.importance.quite"),
+    ]
+    shown = decide.quiz_table(summary)[t("decide.quiz.your_answer")]
+    assert set(shown) <= {t(f"decide.quiz.answers.{c}") for c in decide.QUIZ_CHOICES} | {
+        t("decide.quiz.not_answered")
+    }
+
+
+@pytest.mark.parametrize(
+    ("legacy", "codes"),
+    [
+        ({"quiz": ["fusion_undo.False"]}, Answers(quiz={"fusion_undo": "false"})),
+        ({"quiz": ["fusion_undo.True"]}, Answers(quiz={"fusion_undo": "true"})),
+        ({"quiz": ["fusion_undo.Not sure"]}, Answers(quiz={"fusion_undo": "unsure"})),
+        (
+            {"sure": ["sure.Yes", "understand.No"]},
+            Answers(sure={"sure": "yes", "understand": "no"}),
+        ),
+        ({"rate": ["avoid_surgery.3"]}, Answers(ratings={"avoid_surgery": 3})),
+    ],
+)
+def test_links_made_before_codes_open_the_same_view(legacy, codes):
+    """Share links made while answers were kept as words still read back to the same answers."""
+    assert decide.answers_from_params(CONTENT, legacy) == codes
+
+
+def test_a_legacy_word_is_still_checked_against_its_own_question():
+    assert decide.answers_from_params(CONTENT, {"sure": ["sure.True"], "quiz": ["x.False"]}) == (
+        Answers()
+    )
+
+
+def chart_words(chart) -> str:
+    """Every word the chart draws, its wrapped lines joined again."""
+    rows = [row for data in chart.to_dict()["datasets"].values() for row in data]
+    return " ".join(f"{row['attribute']} {row.get('label_lines', '')}" for row in rows).replace(
+        "\n", " "
+    )
+
+
+@pytest.fixture
+def reworded(monkeypatch):
+    """The catalogue with new wording for how options line up: code must not depend on the old."""
+    wording = {
+        **words.catalogue(),
+        "decide.fit.well": "Fits closely",
+        "decide.fit.partly": "Fits in part",
+        "decide.fit.poorly": "Fits badly",
+        "decide.fit.not_known": "Unknown",
+        "decide.fit_in_chart.well": "{level} (fits closely)",
+        "decide.fit_in_chart.partly": "{level} (fits in part)",
+        "decide.fit_in_chart.poorly": "{level} (fits badly)",
+        "decide.importance.very": "Vital",
+    }
+    monkeypatch.setattr(words, "catalogue", lambda language=words.LANGUAGE: wording)
+    return wording
+
+
+def test_alignment_chart_and_table_follow_the_catalogue_wording(reworded):
+    table = decide.alignment(CONTENT, ALL, {"avoid_surgery": 3})
+    labels = chart_words(charts.alignment_chart(table))
+    assert "Epidural steroid injection" in table["option"].tolist()
+    assert "(fits closely)" in labels and "(fits badly)" in labels
+    assert "lines up" not in labels.lower() and "(vital to you)" in labels
+    shown = decide.alignment_table(table)[t("decide.alignment.fit")]
+    assert {"Fits closely", "Fits badly"} <= set(shown)
+    assert set(decide.fit_rules(CONTENT).columns[-3:]) == {
+        "Fits closely",
+        "Fits in part",
+        "Fits badly",
+    }
+
+
+def test_unknown_levels_show_the_level_alone_whatever_the_wording(reworded):
+    table = decide.alignment(CONTENT, ALL, very_important_all())
+    unknown = table[table["fit"] == decide.FIT_NOT_KNOWN]
+    for level, code in zip(unknown["level"], unknown["fit"]):
+        assert decide.level_and_fit(level, code) == level

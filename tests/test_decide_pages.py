@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from explorer import decide
+from explorer.data import load_content
+from explorer.words import t
+from tests.conftest import DATA
 from tests.test_pages import open_page
+
+CONTENT = load_content(DATA).content
 
 WHAT_MATTERS = "pages/what_matters.py"
 SUMMARY = "pages/summary.py"
@@ -46,18 +52,27 @@ def test_narrowing_the_options_narrows_the_alignment():
 
 def test_quiz_gives_instant_feedback():
     at = open_page(WHAT_MATTERS)
-    radio(at, "quiz-fibrin_trial").set_value("True").run()
-    assert any("Not quite" in w and "about 39 out of 100" in w for w in shown(at.warning))
-    radio(at, "quiz-fibrin_trial").set_value("False").run()
-    assert any("Right" in s for s in shown(at.success))
+    item = CONTENT.quiz.set_index("item_id").loc["fibrin_trial"]
+    wrong = "true" if item["correct"] == "false" else "false"
+    radio(at, "quiz-fibrin_trial").set_value(wrong).run()
+    feedback = decide.quiz_feedback(CONTENT, "fibrin_trial", wrong).with_sources()
+    assert shown(at.warning) == [feedback]  # the sentence decide builds, once
+    assert feedback.startswith(t("decide.quiz.not_quite", explanation="")) and not at.success
+    radio(at, "quiz-fibrin_trial").set_value(item["correct"]).run()
+    assert shown(at.success) == [
+        decide.quiz_feedback(CONTENT, "fibrin_trial", item["correct"]).with_sources()
+    ]
+    radio(at, "quiz-fibrin_trial").set_value("unsure").run()
+    assert not at.success and not at.warning
+    assert item["explanation"] in shown(at.info)[-1]
 
 
 def test_any_no_in_sure_prompts_a_talk_with_the_clinician():
     at = open_page(WHAT_MATTERS)
     for item in ("sure", "understand", "risk_benefit"):
-        radio(at, f"sure-{item}").set_value("Yes").run()
-    radio(at, "sure-encouragement").set_value("No").run()
-    assert any("Talk it through with your clinician" in w for w in shown(at.warning))
+        radio(at, f"sure-{item}").set_value("yes").run()
+    radio(at, "sure-encouragement").set_value("no").run()
+    assert t("decide.sure.talk_more") in shown(at.warning)
 
 
 def test_questions_to_ask_follow_the_chosen_options():
@@ -70,7 +85,7 @@ def test_questions_to_ask_follow_the_chosen_options():
 def test_answers_follow_the_person_to_the_summary():
     at = open_page(WHAT_MATTERS, options=["esi", "discectomy"])
     radio(at, "rate-back_to_work").set_value(3).run()
-    radio(at, "sure-sure").set_value("No").run()
+    radio(at, "sure-sure").set_value("no").run()
     at.switch_page(SUMMARY)
     at.query_params["options"] = ["esi", "discectomy"]  # as the sidebar link carries them
     at.run()
@@ -130,3 +145,33 @@ def test_a_summary_with_every_option_removed_asks_for_one():
     at = open_page("pages/summary.py", options="")
     assert not at.exception
     assert any("Choose at least one option" in info.value for info in at.info)
+
+
+def test_radios_show_words_and_the_session_keeps_codes():
+    at = open_page(WHAT_MATTERS)
+    quiz = radio(at, "quiz-fibrin_trial")
+    assert quiz.options == [decide.quiz_answer_words(c) for c in decide.QUIZ_CHOICES]
+    assert radio(at, "sure-sure").options == [decide.yes_no_words(a) for a in decide.YES_NO]
+    quiz.set_value("unsure").run()
+    radio(at, "sure-sure").set_value("yes").run()
+    radio(at, "rate-avoid_surgery").set_value(2).run()
+    answers = at.session_state["answers"]
+    assert (answers.quiz, answers.sure, answers.ratings) == (
+        {"fibrin_trial": "unsure"},
+        {"sure": "yes"},
+        {"avoid_surgery": 2},
+    )
+
+
+def test_a_link_made_before_codes_opens_the_same_view():
+    """Links from before answers were codes carry the words then shown (quiz=x.False)."""
+    legacy = open_page(
+        WHAT_MATTERS, quiz=["fibrin_trial.False", "scan_finding.Not sure"], sure=["sure.Yes"]
+    )
+    current = open_page(
+        WHAT_MATTERS, quiz=["fibrin_trial.false", "scan_finding.unsure"], sure=["sure.yes"]
+    )
+    for key in ("quiz-fibrin_trial", "quiz-scan_finding", "sure-sure"):
+        assert radio(legacy, key).value == radio(current, key).value is not None
+    assert shown(legacy.success) == shown(current.success)
+    assert shown(legacy.info) == shown(current.info)

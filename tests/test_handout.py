@@ -4,9 +4,10 @@ import subprocess
 
 import pytest
 
-from explorer import decide, handout
+from explorer import decide, handout, words
 from explorer.data import load_content
 from explorer.decide import Answers
+from explorer.words import t
 from tests.conftest import DATA, require_program
 
 CONTENT = load_content(DATA).content
@@ -28,8 +29,8 @@ def pdf_text(pdf: bytes, tmp_path) -> tuple[int, str]:
 def full_answers() -> Answers:
     return Answers(
         ratings={statement: 3 for statement in CONTENT.statements["statement_id"]},
-        quiz={item: "True" for item in CONTENT.quiz["item_id"]},
-        sure={item: "No" for item, _ in decide.SURE_ITEMS},
+        quiz={item: "true" for item in CONTENT.quiz["item_id"]},
+        sure={item: "no" for item in decide.SURE_ITEMS},
     )
 
 
@@ -45,7 +46,8 @@ def test_pdf_is_one_or_two_pages_about_the_chosen_options(options, tmp_path):
         assert text.count(names[option_id]) >= 1 + len(decide.SUMMARY_QUESTIONS)
     assert "does not recommend any option" in text
     assert f"v{CONTENT.release['version']}" in text and CONTENT.release["content_date"] in text
-    assert "Talk this through with your clinician" in text  # SURE had a "No"
+    assert t("decide.sure.talk_more") in text  # SURE had a "no"
+    assert t("decide.quiz.answers.true") in text  # the answers in words, not their codes
 
 
 def test_pdf_without_any_answers_still_makes_sense(tmp_path):
@@ -53,4 +55,25 @@ def test_pdf_without_any_answers_still_makes_sense(tmp_path):
         handout.summary_pdf(decide.summary(CONTENT, ["fusion"], Answers())), tmp_path
     )
     assert pages <= 2  # one option's rows and the warning signs
-    assert "Not rated" in text and "SURE test not done" in text
+    assert t("handout.not_rated") in text and t("decide.sure.not_done") in text
+
+
+def test_the_printed_grid_follows_the_catalogue_wording(monkeypatch, tmp_path):
+    """The grid maps the fit codes to words: new wording prints, and nothing reads words back."""
+    wording = {
+        **words.catalogue(),
+        "decide.fit.well": "Fits closely",
+        "decide.fit.poorly": "Fits badly",
+        "decide.fit.not_known": "Unknown",
+        "handout.fit.well": "closely",
+        "handout.fit.poorly": "badly",
+        "handout.grid_cell": "{level} / {fit}",
+    }
+    monkeypatch.setattr(words, "catalogue", lambda language=words.LANGUAGE: wording)
+    summary = decide.summary(CONTENT, ALL, Answers(ratings={"avoid_surgery": 3}))
+    cells = handout.alignment_cells(summary).stack().tolist()
+    assert any(cell.endswith(" / closely") for cell in cells)
+    assert any(cell.endswith(" / badly") for cell in cells)
+    assert not any(cell.endswith(("well", "poorly")) for cell in cells)
+    pages, text = pdf_text(handout.summary_pdf(summary), tmp_path)
+    assert pages <= 2 and "/ closely" in text

@@ -1,7 +1,8 @@
 """The disc anatomy page: a labelled drawing of a lumbar disc in each state, and the chart of how
 common scan findings are in people without pain. Pure functions: state in, SVG or chart out.
 
-The drawings are SVG written here (author markup, never CSV text). Every part carries a label on
+The drawings are SVG written here (author markup, never CSV text); their words come from the text
+catalogue (content/en/anatomy.toml) and are escaped as they go in. Every part carries a label on
 the picture; every colour pair used for text or outlines passes WCAG AA (tests/test_anatomy.py)."""
 
 from __future__ import annotations

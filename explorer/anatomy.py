@@ -1,7 +1,8 @@
 """The disc anatomy page: a labelled drawing of a lumbar disc in each state, and the chart of how
 common scan findings are in people without pain. Pure functions: state in, SVG or chart out.
 
-The drawings are SVG written here (author markup, never CSV text). Every part carries a label on
+The drawings are SVG written here (author markup, never CSV text); their words come from the text
+catalogue (content/en/anatomy.toml) and are escaped as they go in. Every part carries a label on
 the picture; every colour pair used for text or outlines passes WCAG AA (tests/test_anatomy.py)."""
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from explorer.compare import evidence_line, source_table
 from explorer.data import Content
 from explorer.schema import DISC_STATES, SCAN_AGES, age_column, split_ids
 from explorer.url_params import in_neutral_order, link_params
+from explorer.words import t
 
 # The URL parameter that keeps the state shown: /anatomy?state=herniation
 
@@ -76,58 +78,43 @@ def look(state: str) -> Look:
 
 
 # ---------------------------------------------------------------------------------------------
-# What the pictures show, in words: the accessible name of each picture and the page text.
-TITLES = {
-    "healthy": "a healthy disc",
-    "tear": "a disc with an annular tear (fissure)",
-    "herniation": "a herniated disc",
-    "degenerated": "a worn (degenerated) disc",
-}
-
-TOP_BASE = (
-    "The soft gel centre (nucleus) sits in the middle, ringed by layers of tough fibre (the annulus). "
-    "The outer layer has nerve endings. Behind the disc are the spinal canal and two nerve roots."
-)
-TOP_CHANGE = {
-    "healthy": "All the layers are whole.",
-    "tear": "A split (fissure) runs from the gel centre through the layers to the outer layer, near its nerve endings.",
-    "herniation": "Gel from the centre pushes out through the layers at the back. It presses on the nerve root on that side and squashes it.",
-    "degenerated": "The gel centre is smaller and drier than in a healthy disc.",
-}
-SIDE_BASE = (
-    "The disc sits between two bones of the spine (vertebrae), with a thin end plate above and below it. "
-    "Arrows show food and water seeping into the disc through the end plates. The disc has almost no blood vessels."
-)
-SIDE_CHANGE = {
-    "healthy": "The disc is at its full height.",
-    "tear": "A split runs from the gel centre to the back edge of the disc.",
-    "herniation": "Gel bulges out of the back of the disc and bends the nerve root behind it.",
-    "degenerated": "The disc is thinner, so the bones are closer together, and the gel centre is smaller and drier.",
-}
-
-
+# What the pictures show, in words (content/en/anatomy.toml): each picture's accessible name and
+# the page text.
 def top_view_title(state: str) -> str:
-    return f"Disc seen from above: {TITLES[state]}"
+    return t("anatomy.top_view_title", state=_state_words(state))
 
 
 def side_view_title(state: str) -> str:
-    return f"Disc seen from the side, between two bones: {TITLES[state]}"
+    return t("anatomy.side_view_title", state=_state_words(state))
+
+
+def _state_words(state: str) -> str:
+    look(state)
+    return t(f"anatomy.states.{state}")
 
 
 def top_view_description(state: str) -> str:
     look(state)
-    return f"{TOP_BASE} {TOP_CHANGE[state]}"
+    return f"{t('anatomy.top_view.base')} {t(f'anatomy.top_view.change.{state}')}"
 
 
 def side_view_description(state: str) -> str:
     look(state)
-    return f"{SIDE_BASE} {SIDE_CHANGE[state]}"
+    return f"{t('anatomy.side_view.base')} {t(f'anatomy.side_view.change.{state}')}"
 
 
 def pictures_description(state: str) -> str:
     """Both pictures in words, shown under them for everyone who cannot see them well."""
-    # Not "left" and "right": on a phone the pictures stand one above the other.
-    return f"Seen from above: {top_view_description(state)} Seen from the side: {side_view_description(state)}"
+    return t(
+        "anatomy.pictures_description",
+        top=top_view_description(state),
+        side=side_view_description(state),
+    )
+
+
+def _lines(words: str) -> tuple[str, ...]:
+    """A label's lines: the catalogue breaks a label where the drawing has no more room."""
+    return tuple(words.split("\n"))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -308,7 +295,17 @@ def top_view_svg(state: str) -> str:
     """The disc from above in this state, every part labelled."""
     shape = look(state)
     cx, cy = TOP_CENTRE
-    body = [_label(cx, 26, "FRONT OF BODY", anchor="middle", size=13, bold=True, chip=False)]
+    body = [
+        _label(
+            cx,
+            26,
+            *_lines(t("anatomy.labels.front_of_body")),
+            anchor="middle",
+            size=13,
+            bold=True,
+            chip=False,
+        )
+    ]
 
     for index, scale in enumerate(LAYER_SCALES):
         fill = OUTER_ANNULUS if index == 0 else ANNULUS_FILLS[index % 2]
@@ -427,10 +424,12 @@ def top_view_svg(state: str) -> str:
         middle = split[len(split) // 2]
         body += [
             _leader(84, 212, *middle),
-            _label(8, 200, "Tear", "(fissure)", id_="label-fissure"),
+            _label(8, 200, *_lines(t("anatomy.labels.tear_named")), id_="label-fissure"),
         ]
 
-    nucleus_lines = ("Drier gel", "centre") if shape.worn else ("Gel centre", "(nucleus)")
+    nucleus_lines = _lines(
+        t("anatomy.labels.dry_nucleus_lines") if shape.worn else t("anatomy.labels.nucleus_named")
+    )
     if shape.worn:
         body += [
             _leader(120, 122, cx - rx + 4, cy - 4),
@@ -449,26 +448,58 @@ def top_view_svg(state: str) -> str:
             )
         )
     body += [
-        _label(cx, 96, "Fibre layers (annulus)", anchor="middle", id_="label-annulus"),
+        _label(cx, 96, *_lines(t("anatomy.labels.annulus")), anchor="middle", id_="label-annulus"),
         _leader(96, 62, *nerve_ending_points()[-1]),
-        _label(8, 44, "Outer layer:", "nerve endings", id_="label-outer-annulus"),
+        _label(8, 44, *_lines(t("anatomy.labels.outer_annulus")), id_="label-outer-annulus"),
         _leader(88, 272, 168, 244),
-        _label(8, 276, "Nerve root", id_="label-nerve-root-left"),
-        _label(cx, 328, "Spinal canal", anchor="middle", id_="label-spinal-canal"),
+        _label(8, 276, *_lines(t("anatomy.labels.nerve_root")), id_="label-nerve-root-left"),
+        _label(
+            cx,
+            328,
+            *_lines(t("anatomy.labels.spinal_canal")),
+            anchor="middle",
+            id_="label-spinal-canal",
+        ),
         _leader(cx, 312, cx, 268),
-        _label(cx, 352, "BACK OF BODY", anchor="middle", size=13, bold=True, chip=False),
+        _label(
+            cx,
+            352,
+            *_lines(t("anatomy.labels.back_of_body")),
+            anchor="middle",
+            size=13,
+            bold=True,
+            chip=False,
+        ),
     ]
     if shape.herniation:
         body += [
             _leader(352, 272, 280, 250),
-            _label(432, 276, "Nerve root", "pressed", anchor="end", id_="label-nerve-root-right"),
+            _label(
+                432,
+                276,
+                *_lines(t("anatomy.labels.nerve_root_pressed")),
+                anchor="end",
+                id_="label-nerve-root-right",
+            ),
             _leader(352, 214, 272, 220),
-            _label(432, 200, "Gel pushing", "out", anchor="end", id_="label-herniation"),
+            _label(
+                432,
+                200,
+                *_lines(t("anatomy.labels.herniation_top")),
+                anchor="end",
+                id_="label-herniation",
+            ),
         ]
     else:
         body += [
             _leader(352, 272, 272, 244),
-            _label(432, 276, "Nerve root", anchor="end", id_="label-nerve-root-right"),
+            _label(
+                432,
+                276,
+                *_lines(t("anatomy.labels.nerve_root")),
+                anchor="end",
+                id_="label-nerve-root-right",
+            ),
         ]
     return _svg(TOP_HEIGHT, top_view_title(state), top_view_description(state), body, "top")
 
@@ -671,30 +702,39 @@ def side_view_svg(state: str) -> str:
             )
         )
 
-    disc_label = ("Thinner", "disc") if shape.worn else ("Disc",)
+    disc_label = _lines(t("anatomy.labels.thin_disc") if shape.worn else t("anatomy.labels.disc"))
+    vertebra = _lines(t("anatomy.labels.vertebra"))
     body += [
-        _label(centre_x, 70, "Vertebra", anchor="middle", chip=False, id_="label-upper-vertebra"),
-        _label(centre_x, 88, "(bone)", anchor="middle", chip=False),
+        # Above, the name stands on two lines, clear of the arrows; below there is room for one.
+        _label(centre_x, 70, *vertebra, anchor="middle", chip=False, id_="label-upper-vertebra"),
         _label(
             centre_x,
             lower_bone_top + 62,
-            "Vertebra (bone)",
+            " ".join(vertebra),
             anchor="middle",
             chip=False,
             id_="label-lower-vertebra",
         ),
         _leader(84, DISC_TOP - 24, BONE_LEFT + 12, DISC_TOP - PLATE_HEIGHT / 2),
-        _label(8, DISC_TOP - 30, "End plate", id_="label-upper-end-plate"),
+        _label(
+            8, DISC_TOP - 30, *_lines(t("anatomy.labels.end_plate")), id_="label-upper-end-plate"
+        ),
         _leader(84, disc_bottom + 30, BONE_LEFT + 12, disc_bottom + PLATE_HEIGHT / 2),
-        _label(8, disc_bottom + 40, "End plate", id_="label-lower-end-plate"),
+        _label(
+            8, disc_bottom + 40, *_lines(t("anatomy.labels.end_plate")), id_="label-lower-end-plate"
+        ),
         _leader(60, mid, BONE_LEFT + 6, mid),
         _label(
             8, mid + 5 - (LINE_HEIGHT / 2) * (len(disc_label) - 1), *disc_label, id_="label-disc"
         ),
-        _label(NERVE_X + 16, 44, "Nerve", "root", id_="label-nerve-root"),
+        _label(
+            NERVE_X + 16, 44, *_lines(t("anatomy.labels.nerve_root_lines")), id_="label-nerve-root"
+        ),
     ]
     # The gel centre is named inside itself: a line from outside would cross the nerve root.
-    nucleus_label, size = ("Drier gel", 13) if shape.worn else ("Gel centre", 14)
+    nucleus_label, size = (
+        (t("anatomy.labels.dry_nucleus"), 13) if shape.worn else (t("anatomy.labels.nucleus"), 14)
+    )
     body.append(
         _label(
             centre_x,
@@ -709,52 +749,61 @@ def side_view_svg(state: str) -> str:
     if shape.fissure:
         body += [
             _leader(BONE_RIGHT + 24, DISC_TOP - 18, BONE_RIGHT - 6, mid - 2),
-            _label(BONE_RIGHT + 8, DISC_TOP - 24, "Tear", id_="label-fissure"),
+            _label(
+                BONE_RIGHT + 8,
+                DISC_TOP - 24,
+                *_lines(t("anatomy.labels.tear")),
+                id_="label-fissure",
+            ),
         ]
     if shape.herniation:
         body += [
             _leader(NERVE_X + 28, mid - 42, NERVE_X + 4, mid - 4),
-            _label(NERVE_X + 18, mid - 64, "Gel", "presses", id_="label-herniation"),
+            _label(
+                NERVE_X + 18,
+                mid - 64,
+                *_lines(t("anatomy.labels.herniation_side")),
+                id_="label-herniation",
+            ),
         ]
     body += [
         # Green like the arrows, and in words, so the arrows are explained without relying on colour.
         _label(
             centre_x,
             332,
-            "Arrows: food and water seep in",
-            "through the end plates. The disc",
-            "has almost no blood vessels.",
+            *_lines(t("anatomy.labels.diffusion")),
             anchor="middle",
             size=14,
             colour=FLOW,
             id_="label-diffusion",
         ),
-        _label(8, 392, "FRONT", size=13, bold=True, chip=False),
-        _label(432, 392, "BACK", anchor="end", size=13, bold=True, chip=False),
+        _label(8, 392, *_lines(t("anatomy.labels.front")), size=13, bold=True, chip=False),
+        _label(
+            432,
+            392,
+            *_lines(t("anatomy.labels.back")),
+            anchor="end",
+            size=13,
+            bold=True,
+            chip=False,
+        ),
     ]
     return _svg(SIDE_HEIGHT, side_view_title(state), side_view_description(state), body, "side")
 
 
 # ---------------------------------------------------------------------------------------------
 # The three kinds of herniation, as close-ups of the back edge of a disc.
-HERNIATION_TYPES = (
-    ("protrusion", "Protrusion", ("Narrower than", "its base")),
-    ("extrusion", "Extrusion", ("Wider than", "its neck")),
-    ("sequestration", "Sequestration", ("A piece", "breaks off")),
-)
-HERNIATION_TYPES_TITLE = "Three kinds of herniation, close up at the back of the disc"
-HERNIATION_TYPES_DESCRIPTION = (
-    "Doctors name each kind by its shape on a scan. "
-    "Protrusion: disc material pushes out, and the part outside is narrower than its base. "
-    "Extrusion: the part outside is wider than its neck, where it leaves the disc. "
-    "Sequestration: a piece has broken off and lies free, apart from the disc."
-)
+HERNIATION_TYPES = ("protrusion", "extrusion", "sequestration")
+# Read by the page for the picture's accessible name and the caption under it.
+HERNIATION_TYPES_TITLE = t("anatomy.herniation_types.title")
+HERNIATION_TYPES_DESCRIPTION = t("anatomy.herniation_types.description")
 
 
 def herniation_types_svg() -> str:
     panel = WIDTH / 3
     body = []
-    for index, (type_id, name, lines) in enumerate(HERNIATION_TYPES):
+    for index, type_id in enumerate(HERNIATION_TYPES):
+        words = f"anatomy.herniation_types.{type_id}"
         left = index * panel + 6
         right = left + panel - 12
         middle = (left + right) / 2
@@ -838,10 +887,18 @@ def herniation_types_svg() -> str:
             )
         body.append(
             _label(
-                middle, 132, name, anchor="middle", bold=True, chip=False, id_=f"label-{type_id}"
+                middle,
+                132,
+                t(f"{words}.name"),
+                anchor="middle",
+                bold=True,
+                chip=False,
+                id_=f"label-{type_id}",
             )
         )
-        body.append(_label(middle, 152, *lines, anchor="middle", size=14, chip=False))
+        body.append(
+            _label(middle, 152, *_lines(t(f"{words}.shape")), anchor="middle", size=14, chip=False)
+        )
     return _svg(182, HERNIATION_TYPES_TITLE, HERNIATION_TYPES_DESCRIPTION, body, "types")
 
 
@@ -861,17 +918,24 @@ def findings_table(findings: pd.DataFrame) -> pd.DataFrame:
     table = findings_by_age(findings).pivot(index="age", columns="finding", values="out_of_100")
     table = table[list(findings["finding"])].reset_index()
     table.columns.name = None
-    return table.rename(columns={"age": "Age"})
+    return table.rename(columns={"age": t("anatomy.findings.age")})
 
 
 def findings_alt(findings: pd.DataFrame) -> str:
     """The chart's accessible name: what it shows and the end points of each line."""
     first, last = age_column(SCAN_AGES[0]), age_column(SCAN_AGES[-1])
     lines = "; ".join(
-        f"{row.finding}: {row[first]} at age {SCAN_AGES[0]}, {row[last]} at age {SCAN_AGES[-1]}"
+        t(
+            "anatomy.findings.alt_line",
+            finding=row.finding,
+            first=row[first],
+            first_age=SCAN_AGES[0],
+            last=row[last],
+            last_age=SCAN_AGES[-1],
+        )
         for _, row in findings.iterrows()
     )
-    return f"Line chart: out of 100 people with no back pain, how many have each scan finding, by age. {lines}."
+    return t("anatomy.findings.alt", lines=lines)
 
 
 # Dark axis text: the theme's light grey is below 4.5:1 on white.
@@ -890,13 +954,13 @@ def findings_chart(findings: pd.DataFrame) -> alt.LayerChart:
     base = alt.Chart(long).encode(
         x=alt.X(
             "age:Q",
-            title="Age (years)",
+            title=t("anatomy.findings.age_axis"),
             scale=alt.Scale(domain=[SCAN_AGES[0], SCAN_AGES[-1]]),
             axis=alt.Axis(values=list(SCAN_AGES), format="d", **AXIS_STYLE),
         ),
         y=alt.Y(
             "out_of_100:Q",
-            title="Out of 100 pain-free people",
+            title=t("anatomy.findings.out_of_100_axis"),
             scale=alt.Scale(domain=[0, 100]),
             axis=alt.Axis(**AXIS_STYLE),
         ),
@@ -906,9 +970,9 @@ def findings_chart(findings: pd.DataFrame) -> alt.LayerChart:
     points = base.mark_point(filled=True, size=70, opacity=1).encode(
         shape=alt.Shape("finding:N", scale=alt.Scale(domain=names), legend=None),
         tooltip=[
-            alt.Tooltip("finding:N", title="Finding"),
-            alt.Tooltip("age:Q", title="Age"),
-            alt.Tooltip("out_of_100:Q", title="Out of 100"),
+            alt.Tooltip("finding:N", title=t("anatomy.findings.finding")),
+            alt.Tooltip("age:Q", title=t("anatomy.findings.age")),
+            alt.Tooltip("out_of_100:Q", title=t("anatomy.findings.out_of_100")),
         ],
     )
     # Each line is named at its right-hand end, in dark text, so no legend or colour is needed.
@@ -920,9 +984,7 @@ def findings_chart(findings: pd.DataFrame) -> alt.LayerChart:
     return (
         (lines + points + labels)
         .properties(
-            title=alt.Title(
-                ["How many pain-free people", "have each finding on a scan"], anchor="start"
-            ),
+            title=alt.Title(list(_lines(t("anatomy.findings.title"))), anchor="start"),
             height=400,
         )
         .configure_title(color=INK, fontSize=15)
@@ -943,9 +1005,7 @@ class StateText:
 
     @property
     def compare_label(self) -> str:
-        if len(self.option_ids) == 1:
-            return "See this option on the comparison page"
-        return "Compare these options side by side"
+        return t("anatomy.compare_one" if len(self.option_ids) == 1 else "anatomy.compare_many")
 
 
 def state_ids(content: Content) -> list[str]:

@@ -17,11 +17,13 @@ from explorer.compare import evidence_line, source_table
 from explorer.data import Content
 from explorer.schema import OUTCOME_KINDS, split_ids
 from explorer.text import capital
+from explorer.words import t
 
 OUT_OF = 100
-KIND_HEADINGS = {"benefit": "Chances of benefit", "harm": "Chances of harm or more treatment"}
-NOT_COUNTED = "Not known. Our sources give no number of people out of 100 for this."
-TOO_RARE = "Too rare to show as people in a picture of 100: fewer than 1 out of 100."
+# Read by the page (content/en/chances.toml holds the words).
+KIND_HEADINGS = {kind: t(f"chances.kinds.{kind}") for kind in OUTCOME_KINDS}
+NOT_COUNTED = t("chances.not_counted")
+TOO_RARE = t("chances.too_rare")
 
 
 def whole_people(number: float) -> int:
@@ -68,17 +70,19 @@ class Count:
         """'95', 'about 34', 'between 12 and 40': whole people, as the picture shows them; with
         `rest`, those who did not (the picture's empty people: 34 had it, so 66 did not)."""
         if self.is_rare:
-            return "more than 99" if rest else "fewer than 1"
+            return t("chances.amount.more_than_99" if rest else "chances.amount.fewer_than_one")
         had, within = self.drawn()
         low, high = (OUT_OF - had - within, OUT_OF - had) if rest else (had, had + within)
-        about = "" if self.exact() else "about "
         if self.is_range:
-            return f"between {about}{low} and {high}"
-        return f"{about}{low}"
+            key = "chances.amount.between" if self.exact() else "chances.amount.about_between"
+            return t(key, low=low, high=high)
+        return str(low) if self.exact() else t("chances.amount.about", number=low)
 
 
 def _range(low: float, high: float) -> str:
-    return _number(low) if high == low else f"{_number(low)} to {_number(high)}"
+    if high == low:
+        return _number(low)
+    return t("chances.number_range", low=_number(low), high=_number(high))
 
 
 @dataclass(frozen=True)
@@ -104,18 +108,24 @@ class Chance:
 
     def sentences(self) -> list[str]:
         """Both framings for every group, with the study's own figure where it was not whole."""
-        lines = []
-        for count in self.counts:
-            exact = "" if count.exact() else f" ({count.had()} in the study)"
-            lines.append(
-                f"{count.group}: {count.amount()} out of {OUT_OF} {self.outcome}{exact}. "
-                f"{capital(count.amount(rest=True))} out of {OUT_OF} did not."
+        return [
+            t(
+                "chances.sentence" if count.exact() else "chances.sentence_with_study",
+                group=count.group,
+                amount=count.amount(),
+                outcome=self.outcome,
+                study=count.had(),
+                rest=capital(count.amount(rest=True)),
             )
-        return lines
+            for count in self.counts
+        ]
 
     def details(self) -> list[str]:
         """When, who, anything to bear in mind, and how sure we are."""
-        lines = [f"When: {capital(self.time_frame)}.", f"Who: {self.people}"]
+        lines = [
+            t("chances.when", time_frame=capital(self.time_frame)),
+            t("chances.who", people=self.people),
+        ]
         if self.note:
             lines.append(self.note)
         return lines
@@ -125,18 +135,20 @@ class Chance:
 
     def alt_text(self) -> str:
         groups = " ".join(
-            f"{count.group}: {count.amount()} out of {OUT_OF} {self.outcome}."
+            t("chances.alt_group", group=count.group, amount=count.amount(), outcome=self.outcome)
             for count in self.counts
         )
-        return f"Pictures of {OUT_OF} people for each group, {self.time_frame}. {groups}"
+        return t("chances.alt", time_frame=self.time_frame, groups=groups)
 
     def table(self) -> pd.DataFrame:
         """The picture's numbers, exactly as the study gave them."""
         return pd.DataFrame(
             {
-                "Group": [count.group for count in self.counts],
-                f"Out of {OUT_OF}: {self.outcome}": [count.had() for count in self.counts],
-                f"Out of {OUT_OF}: did not": [count.did_not() for count in self.counts],
+                t("chances.table.group"): [count.group for count in self.counts],
+                t("chances.table.had", outcome=self.outcome): [
+                    count.had() for count in self.counts
+                ],
+                t("chances.table.did_not"): [count.did_not() for count in self.counts],
             }
         )
 
@@ -199,9 +211,7 @@ def time_frame_warning(chances: list[Chance], chance: Chance) -> str | None:
     ]
     if not others:
         return None
-    return (
-        f"Take care when comparing: for {'; '.join(others)}, this number covers a different time."
-    )
+    return t("chances.different_time", others="; ".join(others))
 
 
 def numbers_table(chances: list[Chance]) -> pd.DataFrame:
@@ -209,12 +219,12 @@ def numbers_table(chances: list[Chance]) -> pd.DataFrame:
     return pd.DataFrame(
         [
             {
-                "Option": chance.option_name,
-                "What happened": chance.outcome,
-                "Group": count.group,
-                f"Out of {OUT_OF}": count.had(),
-                "When": chance.time_frame,
-                "How sure are we": chance.certainty,
+                t("chances.numbers.option"): chance.option_name,
+                t("chances.numbers.outcome"): chance.outcome,
+                t("chances.numbers.group"): count.group,
+                t("chances.numbers.out_of_100"): count.had(),
+                t("chances.numbers.when"): chance.time_frame,
+                t("chances.numbers.how_sure"): chance.certainty,
             }
             for chance in chances
             for count in chance.counts

@@ -12,6 +12,7 @@ the page's width; Vega-Lite cannot stretch combined (concatenated) charts, so ea
 
 from __future__ import annotations
 
+import json
 import textwrap
 
 import altair as alt
@@ -20,6 +21,7 @@ import pandas as pd
 from explorer import decide
 from explorer.ratings import MILESTONE_NAMES, NOT_KNOWN, SHADES
 from explorer.text import capital
+from explorer.words import t
 
 # A lightness ramp in one hue (the Okabe-Ito blue family): greys 244, 215, 172, 103 and 51 when
 # printed in black and white. Text is near-black on the three lightest shades and white on the
@@ -174,11 +176,15 @@ def overview_grid(rated_rows: pd.DataFrame) -> alt.LayerChart:
         x=alt.X("column:N", sort=list(columns.values()), axis=_column_axis(list(columns.values()))),
         y=alt.Y("attribute:N", sort=attributes, axis=None),
     )
+    # The words go into a Vega expression as JSON strings, so a quote in them cannot break it.
+    lighter, heavier = (
+        json.dumps(t(key)) for key in ("charts.overview.lighter", "charts.overview.heavier")
+    )
     legend = alt.Legend(
-        title="Shading",
+        title=t("charts.overview.legend"),
         orient="bottom",
         direction="horizontal",
-        labelExpr=f"datum.value == 0 ? 'Lighter' : datum.value == {SHADES - 1} ? 'Heavier' : ''",
+        labelExpr=f"datum.value == 0 ? {lighter} : datum.value == {SHADES - 1} ? {heavier} : ''",
         symbolType="square",
         symbolSize=300,
         symbolStrokeColor=OUTLINE,
@@ -263,7 +269,7 @@ def recovery_chart(recovery_rows: pd.DataFrame, milestone: str) -> alt.LayerChar
         int(recovery_rows["weeks_max"].max()) if recovery_rows["weeks_max"].notna().any() else 1
     )
     axis = alt.Axis(
-        title=f"Weeks until back to {MILESTONE_NAMES[milestone]}",
+        title=t("charts.recovery.axis", milestone=MILESTONE_NAMES[milestone]),
         format="d",
         tickMinStep=1,
         labelFontSize=FONT_SIZE,
@@ -303,27 +309,21 @@ def recovery_chart(recovery_rows: pd.DataFrame, milestone: str) -> alt.LayerChar
 def overview_alt(rated_rows: pd.DataFrame) -> str:
     attributes = rated_rows["attribute"].nunique()
     options = ", ".join(dict.fromkeys(rated_rows["option"]))
-    return (
-        f"Grid of {attributes} things for each option ({options}). Each cell gives the level in words. "
-        "Darker shading means a heavier burden or less sure evidence. The same data is in the table below."
-    )
+    return t("charts.overview.alt", count=attributes, options=options)
 
 
 def attribute_alt(ranked_rows: pd.DataFrame) -> str:
     levels = "; ".join(
         f"{o}: {label}" for o, label in zip(ranked_rows["option"], ranked_rows["label"])
     )
-    return (
-        f"{ranked_rows['attribute'].iloc[0]}, options from lighter to heavier burden. {levels}. "
-        "The same data is in the table below."
-    )
+    return t("charts.attribute.alt", attribute=ranked_rows["attribute"].iloc[0], levels=levels)
 
 
 def recovery_alt(recovery_rows: pd.DataFrame, milestone: str) -> str:
     ranges = "; ".join(
         f"{o}: {w}" for o, w in zip(recovery_rows["option"], recovery_rows["in_weeks"])
     )
-    return f"Weeks until back to {MILESTONE_NAMES[milestone]}. {ranges}. The same data is in the table below."
+    return t("charts.recovery.alt", milestone=MILESTONE_NAMES[milestone], ranges=ranges)
 
 
 def alignment_chart(alignment: pd.DataFrame) -> alt.LayerChart:
@@ -361,7 +361,7 @@ GROUPS = 2  # every picture is as wide as two arrays, so all are drawn on the sa
 KEY_STEP = 1.2  # rows of the key under the arrays, in rows of people
 # People who had it: near-black blue; within a range: mid blue with a dashed outline; did
 # not: white with an outline. Fill, outline and dashes differ, so they read in black and white.
-HAD, WITHIN_RANGE, DID_NOT = "had", "range", "did not"
+HAD, WITHIN_RANGE, DID_NOT = "had", "range", "did_not"
 ICON_FILLS = {HAD: SHADE_COLOURS[4], WITHIN_RANGE: SHADE_COLOURS[2], DID_NOT: "#FFFFFF"}
 ICON_DASHES = {HAD: [1, 0], WITHIN_RANGE: [2, 2], DID_NOT: [1, 0]}
 
@@ -396,8 +396,8 @@ def _icon_key(statuses: list[str], outcome: str) -> pd.DataFrame:
     not a legend to match by colour)."""
     words = {
         HAD: capital(outcome),
-        WITHIN_RANGE: "Within the range the studies give",
-        DID_NOT: "Did not",
+        WITHIN_RANGE: t("charts.icons.within_range"),
+        DID_NOT: t("charts.icons.did_not"),
     }
     return pd.DataFrame(
         {
@@ -425,7 +425,10 @@ def icon_array(counts: tuple, outcome: str, zoom: float = 1.0) -> alt.LayerChart
         {
             "x": [_icon_x(i, 0) - 0.5 for i in range(len(counts))],
             "text": [
-                wrap(f"{count.group}: {count.amount()} out of 100", heading_width)
+                wrap(
+                    t("charts.icons.heading", group=count.group, amount=count.amount()),
+                    heading_width,
+                )
                 for count in counts
             ],
         }

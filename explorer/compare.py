@@ -10,6 +10,7 @@ import pandas as pd
 
 from explorer.data import Content
 from explorer.schema import split_ids
+from explorer.words import t
 
 
 @dataclass(frozen=True)
@@ -26,8 +27,8 @@ class Cell:
 
 def evidence_line(certainty: str, source_ids: Sequence[str]) -> str:
     """The line under every piece of content: how sure we are, and where it comes from."""
-    sources = ", ".join(source_ids) if source_ids else "none"
-    return f"How sure are we: {certainty}. Sources: {sources}."
+    sources = ", ".join(source_ids) if source_ids else t("sources.none")
+    return t("compare.evidence_line", certainty=certainty, sources=sources)
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,7 @@ def notes(content: Content, option_ids: Sequence[str]) -> list[str]:
     """Warnings that belong above the grid, e.g. that an option shown is investigational."""
     options = content.options.set_index("option_id")
     return [
-        f"{options.at[option_id, 'name']} is investigational: not a proven or approved treatment for discs."
+        t("compare.investigational", option=options.at[option_id, "name"])
         for option_id in option_ids
         if options.at[option_id, "status"] == "investigational"
     ]
@@ -100,19 +101,20 @@ def source_table(sources: pd.DataFrame, only: set[str] | None = None) -> pd.Data
     )
     return pd.DataFrame(
         {
-            "Source": [source.source_id for source in chosen],
-            "Citation": [source.citation for source in chosen],
-            "Year": [source.year for source in chosen],
-            "Link": [_web_link(source.link) for source in chosen],
+            t("sources.source"): [source.source_id for source in chosen],
+            t("sources.citation"): [source.citation for source in chosen],
+            t("sources.year"): [source.year for source in chosen],
+            t("sources.link"): [_web_link(source.link) for source in chosen],
         }
     )
 
 
 def source_lines(sources: pd.DataFrame, links: bool = True) -> list[str]:
     """A source_table as lines of text, for paper (the links left out where space is short)."""
+    key = "sources.line_with_link" if links else "sources.line"
     return [
-        f"{s.Source}: {s.Citation} ({s.Year})" + (f". {s.Link}" if links else "")
-        for s in sources.itertuples()
+        t(key, source=source, citation=citation, year=year, link=link)
+        for source, citation, year, link in sources.itertuples(index=False)
     ]
 
 

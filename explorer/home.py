@@ -3,6 +3,8 @@
 import pandas as pd
 
 from explorer.data import Content
+from explorer.schema import OPTION_STATUSES
+from explorer.words import t
 
 
 def option_lines(content: Content) -> pd.DataFrame:
@@ -10,10 +12,10 @@ def option_lines(content: Content) -> pd.DataFrame:
     options = content.options
     return pd.DataFrame(
         {
-            "Option": options["name"],
-            "In one line": options["summary"],
-            "Status": options["status"].map(
-                {"established": "In use", "investigational": "Investigational (unproven)"}
+            t("home.options.option"): options["name"],
+            t("home.options.summary"): options["summary"],
+            t("home.options.status"): options["status"].map(
+                {status: t(f"home.status.{status}") for status in OPTION_STATUSES}
             ),
         }
     )

@@ -12,12 +12,13 @@ from explorer.data import Content
 from explorer.schema import BENEFIT_SIZE_ID, EVIDENCE_ID, MILESTONES
 from explorer.words import t
 
-NOT_KNOWN = "Not known"
+# Shown where the evidence gives no level or no time; read by the charts and the alignment too.
+NOT_KNOWN = t("ratings.not_known")
 # The attribute the one-at-a-time chart opens on (the evidence is already beside every row).
 FIRST_PICK = "invasiveness"
 # The burden scale is drawn in this many lightness steps, whatever an attribute's number of levels.
 SHADES = 5
-MILESTONE_NAMES = {"usual_activities": "usual activities", "work": "work"}
+MILESTONE_NAMES = {milestone: t(f"ratings.milestones.{milestone}") for milestone in MILESTONES}
 
 
 def attribute_names(content: Content) -> dict[str, str]:
@@ -122,7 +123,11 @@ def glance_table(rated_rows: pd.DataFrame) -> pd.DataFrame:
     table = rated_rows.pivot(index="attribute", columns="option", values="label")
     attributes = list(dict.fromkeys(rated_rows["attribute"]))
     options = list(dict.fromkeys(rated_rows["option"]))
-    return table.loc[attributes, options].rename_axis(index="What", columns=None).reset_index()
+    return (
+        table.loc[attributes, options]
+        .rename_axis(index=t("ratings.glance.what"), columns=None)
+        .reset_index()
+    )
 
 
 def ranked(rated_rows: pd.DataFrame, attribute_id: str) -> pd.DataFrame:
@@ -149,10 +154,10 @@ def attribute_table(ranked_rows: pd.DataFrame) -> pd.DataFrame:
     attribute = ranked_rows["attribute"].iloc[0]
     return pd.DataFrame(
         {
-            "Option": ranked_rows["option"],
+            t("ratings.attribute_table.option"): ranked_rows["option"],
             attribute: ranked_rows["label"],
-            "How sure we are of this": ranked_rows["certainty"],
-            "Sources": ranked_rows["source_ids"].replace("", "none"),
+            t("ratings.attribute_table.how_sure"): ranked_rows["certainty"],
+            t("ratings.attribute_table.sources"): _sources(ranked_rows),
             t("ratings.benefit_heading"): ranked_rows["evidence"],
         }
     )
@@ -163,10 +168,10 @@ def in_weeks(weeks_min, weeks_max) -> str:
     if pd.isna(weeks_min) or pd.isna(weeks_max):
         return NOT_KNOWN
     if weeks_max == 0:
-        return "Under 1 week"
+        return t("ratings.weeks.under_one")
     if weeks_min == weeks_max:
-        return f"About {weeks_max} weeks"
-    return f"{weeks_min} to {weeks_max} weeks"
+        return t("ratings.weeks.about", weeks=weeks_max)
+    return t("ratings.weeks.range", low=weeks_min, high=weeks_max)
 
 
 def recovery(content: Content, rated_rows: pd.DataFrame, milestone: str) -> pd.DataFrame:
@@ -186,10 +191,15 @@ def recovery_table(recovery_rows: pd.DataFrame) -> pd.DataFrame:
     """The same data as a recovery chart."""
     return pd.DataFrame(
         {
-            "Option": recovery_rows["option"],
-            "Weeks": recovery_rows["in_weeks"],
-            "What the sources say": recovery_rows["note"],
-            "How sure we are": recovery_rows["certainty"],
-            "Sources": recovery_rows["source_ids"].replace("", "none"),
+            t("ratings.recovery_table.option"): recovery_rows["option"],
+            t("ratings.recovery_table.weeks"): recovery_rows["in_weeks"],
+            t("ratings.recovery_table.note"): recovery_rows["note"],
+            t("ratings.recovery_table.how_sure"): recovery_rows["certainty"],
+            t("ratings.recovery_table.sources"): _sources(recovery_rows),
         }
     )
+
+
+def _sources(rows: pd.DataFrame) -> pd.Series:
+    """Each row's source ids, or a word saying it has none."""
+    return rows["source_ids"].replace("", t("sources.none"))

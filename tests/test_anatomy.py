@@ -13,6 +13,7 @@ from explorer import anatomy
 from explorer.data import load_content
 from explorer.schema import DISC_STATES, NO_PROCEDURE_ID, SCAN_AGES
 from explorer.url_params import link_params
+from explorer.words import t
 from tests.conftest import DATA, ROOT, read_rows
 
 CONTENT = load_content(DATA).content
@@ -83,7 +84,7 @@ def test_each_picture_has_an_accessible_name_and_description(state, view):
     title_id, desc_id = root.get("aria-labelledby").split()
     elements = by_id(root)
     assert elements[title_id].tag == f"{SVG}title" and elements[desc_id].tag == f"{SVG}desc"
-    assert anatomy.TITLES[state] in elements[title_id].text
+    assert t(f"anatomy.states.{state}") in elements[title_id].text
     description = {"top": anatomy.top_view_description, "side": anatomy.side_view_description}[
         view
     ](state)
@@ -208,7 +209,7 @@ def test_herniation_types_name_all_three_kinds():
     elements = by_id(root)
     for kind in ("protrusion", "extrusion", "sequestration"):
         assert f"type-{kind}" in elements
-        assert label_text(root, f"label-{kind}").lower() == kind
+        assert label_text(root, f"label-{kind}") == t(f"anatomy.herniation_types.{kind}.name")
     assert root.get("role") == "img"
 
 
@@ -283,8 +284,9 @@ def test_findings_by_age_has_every_number_from_the_file():
 
 def test_findings_table_has_one_row_per_age_and_a_column_per_finding():
     table = anatomy.findings_table(FINDINGS)
-    assert list(table.columns) == ["Age", *FINDINGS["finding"]]
-    assert list(table["Age"]) == list(SCAN_AGES)
+    age = t("anatomy.findings.age")
+    assert list(table.columns) == [age, *FINDINGS["finding"]]
+    assert list(table[age]) == list(SCAN_AGES)
     long = anatomy.findings_by_age(FINDINGS)
     first = FINDINGS["finding"].iloc[0]
     assert list(table[first]) == list(long[long["finding"] == first]["out_of_100"])
@@ -297,7 +299,7 @@ def test_findings_chart_uses_explicit_types_safe_colours_and_direct_labels():
     encoding = line["encoding"]
     assert encoding["x"]["type"] == "quantitative" and encoding["x"]["field"] == "age"
     assert encoding["y"]["type"] == "quantitative" and encoding["y"]["scale"]["domain"] == [0, 100]
-    assert "Out of 100" in encoding["y"]["title"]
+    assert encoding["y"]["title"] == t("anatomy.findings.out_of_100_axis")
     colour = encoding["color"]
     assert colour["type"] == "nominal" and colour["legend"] is None
     assert colour["scale"]["domain"] == list(FINDINGS["finding"])
@@ -312,7 +314,15 @@ def test_findings_chart_uses_explicit_types_safe_colours_and_direct_labels():
 def test_findings_alt_names_each_finding_and_its_end_points():
     alt_text = anatomy.findings_alt(FINDINGS)
     for row in FINDINGS.itertuples():
-        assert f"{row.finding}: {row.age_20} at age 20, {row.age_80} at age 80" in alt_text
+        end_points = t(
+            "anatomy.findings.alt_line",
+            finding=row.finding,
+            first=row.age_20,
+            first_age=20,
+            last=row.age_80,
+            last_age=80,
+        )
+        assert end_points in alt_text
 
 
 # ---------------------------------------------------------------------------------------------
@@ -325,7 +335,7 @@ def test_each_state_links_to_its_options_with_no_procedure_among_them(state):
     assert list(text.option_ids) == [o for o in all_ids if o in text.option_ids]  # neutral order
     assert text.compare_params == link_params(list(text.option_ids), all_ids)
     row = CONTENT.anatomy_states.set_index("state_id").loc[state]
-    assert text.what_it_is == row["what_it_is"] and "How sure are we" in text.evidence
+    assert text.what_it_is == row["what_it_is"] and row["certainty"] in text.evidence
 
 
 def test_options_aimed_at_each_state_follow_the_evidence_brief():
@@ -337,8 +347,8 @@ def test_options_aimed_at_each_state_follow_the_evidence_brief():
 
 
 def test_compare_link_label_fits_the_number_of_options():
-    assert "this option" in anatomy.state_text(CONTENT, "healthy").compare_label
-    assert "these options" in anatomy.state_text(CONTENT, "herniation").compare_label
+    assert anatomy.state_text(CONTENT, "healthy").compare_label == t("anatomy.compare_one")
+    assert anatomy.state_text(CONTENT, "herniation").compare_label == t("anatomy.compare_many")
 
 
 @pytest.mark.parametrize(
@@ -351,7 +361,7 @@ def test_state_from_url_ignores_unknown_values(value, expected):
 
 def test_cited_sources_include_the_data_and_the_page_text():
     sources = anatomy.cited_sources(CONTENT, ["Shrinks in 63 out of 100 (S45).", "By type (S44)."])
-    cited = set(sources["Source"])
+    cited = set(sources[t("sources.source")])
     assert {"S44", "S45", "S40", "S51", "S52", "S53a"} <= cited
     assert "S10" not in cited
 

@@ -8,6 +8,7 @@ from explorer import anatomy, url_params
 from explorer.data import load_content
 from explorer.schema import DISC_STATES, SCAN_AGES
 from explorer.text import plain
+from explorer.words import t
 from tests.conftest import DATA
 from tests.test_pages import open_page, texts
 
@@ -78,10 +79,10 @@ def test_the_age_chart_has_alt_text_and_the_same_numbers_in_a_table():
     at = open_page(PAGE)
     [chart] = at.get("vega_lite_chart")
     assert chart.proto.alt == anatomy.findings_alt(CONTENT.scan_findings)
-    assert "Out of 100 pain-free people" in chart.proto.spec
+    assert t("anatomy.findings.out_of_100_axis") in chart.proto.spec
     [table] = at.table
     numbers = table.value
-    assert list(numbers["Age"].astype(int)) == list(SCAN_AGES)
+    assert list(numbers[t("anatomy.findings.age")].astype(int)) == list(SCAN_AGES)
     for row in CONTENT.scan_findings.itertuples():
         assert list(numbers[row.finding].astype(int)) == [
             getattr(row, f"age_{age}") for age in SCAN_AGES
@@ -93,7 +94,7 @@ def test_the_age_chart_has_alt_text_and_the_same_numbers_in_a_table():
 
 def test_the_page_lists_its_sources():
     at = open_page(PAGE)
-    sources = set(at.dataframe[0].value["Source"])
+    sources = set(at.dataframe[0].value[t("sources.source")])
     assert {"S40", "S44", "S45", "S51", "S52"} <= sources
 
 

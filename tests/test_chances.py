@@ -8,6 +8,8 @@ import pytest
 from explorer import chances, charts
 from explorer.chances import Count
 from explorer.data import load_content
+from explorer.text import capital
+from explorer.words import t
 from tests.conftest import DATA, set_cell
 from tests.test_ratings_schema import only_problem, row_index
 
@@ -96,10 +98,14 @@ def test_the_chart_has_a_labelled_key_for_every_kind_of_mark_drawn():
         (Count("People who had fusion", 12, 40),), "had a complication"
     ).to_dict()
     words = {row["words"] for data in spec["datasets"].values() for row in data if "words" in row}
-    assert words == {"Had a complication", "Within the range the studies give", "Did not"}
+    assert words == {
+        "Had a complication",
+        t("charts.icons.within_range"),
+        t("charts.icons.did_not"),
+    }
     single = charts.icon_array((Count("People", 95, 95),), "felt recovered").to_dict()
     words = {row["words"] for data in single["datasets"].values() for row in data if "words" in row}
-    assert words == {"Felt recovered", "Did not"}
+    assert words == {"Felt recovered", t("charts.icons.did_not")}
 
 
 def test_every_picture_has_the_same_width_so_the_scale_is_the_same():
@@ -126,16 +132,19 @@ def test_both_framings_add_up_to_100_people(every_chance):
             had, within = count.drawn()
             assert had + within <= 100
             sentence = next(s for s in chance.sentences() if s.startswith(count.group + ":"))
-            assert "out of 100" in sentence and "did not" in sentence
+            assert count.amount() in sentence and capital(count.amount(rest=True)) in sentence
             assert "%" not in sentence
 
 
 def test_a_figure_that_is_not_whole_is_said_as_about_with_the_studys_number(every_chance):
     fibrin = find(every_chance, "fibrin", "met_goal")
-    assert fibrin.sentences()[0] == (
-        "People given fibrin into the centre of the disc: about 34 out of 100 met the trial's goal for success "
-        "(33.5 in the study). "
-        "About 66 out of 100 did not."
+    assert fibrin.sentences()[0] == t(
+        "chances.sentence_with_study",
+        group="People given fibrin into the centre of the disc",
+        amount=t("chances.amount.about", number=34),
+        outcome="met the trial's goal for success",
+        study="33.5",
+        rest=capital(t("chances.amount.about", number=66)),
     )
     assert list(fibrin.table().iloc[0]) == [
         "People given fibrin into the centre of the disc",
@@ -146,19 +155,31 @@ def test_a_figure_that_is_not_whole_is_said_as_about_with_the_studys_number(ever
 
 def test_a_range_stays_a_range(every_chance):
     fusion = find(every_chance, "fusion", "complication")
-    assert fusion.sentences()[0].startswith(
-        "People who had fusion: between 12 and 40 out of 100 had a complication."
+    assert fusion.sentences()[0] == t(
+        "chances.sentence",
+        group="People who had fusion",
+        amount=t("chances.amount.between", low=12, high=40),
+        outcome="had a complication",
+        rest=capital(t("chances.amount.between", low=60, high=88)),
     )
-    assert "Between 60 and 88 out of 100 did not." in fusion.sentences()[0]
-    assert list(fusion.table().iloc[0])[1:] == ["12 to 40", "60 to 88"]
+    assert list(fusion.table().iloc[0])[1:] == [
+        t("chances.number_range", low=12, high=40),
+        t("chances.number_range", low=60, high=88),
+    ]
 
 
 def test_a_chance_under_1_in_100_is_said_in_words_not_drawn_as_nobody(every_chance):
     death = find(every_chance, "fusion", "died_in_hospital")
     assert not death.drawable
     assert death.sentences() == [
-        "People who had fusion: fewer than 1 out of 100 died in hospital after the operation (0.2 in the study). "
-        "More than 99 out of 100 did not."
+        t(
+            "chances.sentence_with_study",
+            group="People who had fusion",
+            amount=t("chances.amount.fewer_than_one"),
+            outcome="died in hospital after the operation",
+            study="0.2",
+            rest=capital(t("chances.amount.more_than_99")),
+        )
     ]
     assert all(c.drawable for c in every_chance if c.outcome_id != "died_in_hospital")
     assert (
@@ -169,7 +190,10 @@ def test_a_chance_under_1_in_100_is_said_in_words_not_drawn_as_nobody(every_chan
 def test_every_chance_says_when_who_and_how_sure(every_chance):
     for chance in every_chance:
         details = chance.details()
-        assert details[0].startswith("When: ") and details[1].startswith("Who: ")
+        assert details[:2] == [
+            t("chances.when", time_frame=capital(chance.time_frame)),
+            t("chances.who", people=chance.people),
+        ]
         assert chance.certainty in chance.evidence() and chance.source_ids
         assert all(count.group in chance.alt_text() for count in chance.counts)
 
@@ -199,12 +223,8 @@ def test_the_numbers_table_has_a_row_per_group(every_chance):
     table = chances.numbers_table(every_chance)
     assert len(table) == sum(len(c.counts) for c in every_chance)
     assert list(table.columns) == [
-        "Option",
-        "What happened",
-        "Group",
-        "Out of 100",
-        "When",
-        "How sure are we",
+        t(f"chances.numbers.{column}")
+        for column in ("option", "outcome", "group", "out_of_100", "when", "how_sure")
     ]
 
 

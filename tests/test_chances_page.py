@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from explorer import chances
+from explorer import chances, compare
 from explorer.data import load_content
 from explorer.text import plain, plain_table
+from explorer.words import t
 from tests.conftest import DATA
 from tests.test_pages import open_page, texts
 
@@ -35,8 +36,8 @@ def test_every_outcome_of_every_option_renders_with_alt_text_and_a_table(option_
     headings = [h.value for h in at.header]
     name = CONTENT.option_names()[option_id]
     assert headings[:2] == [
-        plain(f"Chances of benefit: {name}"),
-        plain(f"Chances of harm or more treatment: {name}"),
+        plain(f"{t('chances.kinds.benefit')}: {name}"),
+        plain(f"{t('chances.kinds.harm')}: {name}"),
     ]
 
 
@@ -44,18 +45,22 @@ def test_a_kind_without_numbers_says_not_known_under_its_heading():
     # ESI has harm numbers but no count of people for a benefit: "Not known" under that heading only.
     at = open_page(PAGE, option="esi")
     assert at.get("vega_lite_chart")
-    assert texts(at).count(chances.NOT_COUNTED) == 1
+    assert texts(at).count(t("chances.not_counted")) == 1
 
 
 def test_a_chance_too_rare_to_draw_is_said_in_words():
     at = open_page(PAGE, option="fusion")
-    assert chances.TOO_RARE in texts(at)
-    assert "fewer than 1 out of 100 died in hospital" in texts(at)
+    assert t("chances.too_rare") in texts(at)
+    [death] = [
+        c for c in EVERY_CHANCE if (c.option_id, c.outcome_id) == ("fusion", "died_in_hospital")
+    ]
+    assert death.sentences()[0] in texts(at)
 
 
 def test_the_investigational_option_is_marked():
     at = open_page(PAGE, option="fibrin")
-    assert any("investigational" in warning.value for warning in at.warning)
+    [note] = compare.notes(CONTENT, ["fibrin"])
+    assert plain(note) in [warning.value for warning in at.warning]
 
 
 def test_picking_an_option_changes_the_pictures_and_the_address():

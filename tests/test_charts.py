@@ -12,6 +12,7 @@ import pytest
 from explorer import charts, ratings
 from explorer.data import load_content
 from explorer.schema import BENEFIT_SIZE_ID, EVIDENCE_ID
+from explorer.words import t
 from tests.conftest import DATA
 
 CONTENT = load_content(DATA).content
@@ -161,7 +162,7 @@ def test_overview_says_not_known_in_a_dashed_unshaded_cell():
     dashed = next(layer for layer in layers(spec) if layer["mark"].get("strokeDash"))
     assert dashed["mark"]["fill"] == "#FFFFFF"
     assert "!isValid(datum.shade)" in str(dashed["transform"])
-    assert "Not known" in all_text(spec)
+    assert t("ratings.not_known") in all_text(spec)
 
 
 def test_attribute_chart_shows_the_whole_scale_lightest_first():
@@ -190,7 +191,7 @@ def test_attribute_chart_ranks_options_lighter_first_with_evidence_beside_each()
         "attribute_id == 'time_to_benefit' and level.isna()"
     )
     assert (
-        texts.count("Not known") == len(unknown) > 0
+        texts.count(t("ratings.not_known")) == len(unknown) > 0
     )  # an option no trial gives a time for says so
 
 
@@ -225,17 +226,18 @@ def test_recovery_chart_says_not_known_and_evidence_for_every_option():
     spec = SPECS["recovery"]
     beside = {benefit_words(option_id) for option_id in ALL}
     headings = [text for text in all_text(spec) if ":" in text and text not in beside]
+    not_known = t("ratings.not_known").lower()
     assert headings == [
-        "No procedure: 0 to 13 weeks",
-        "Steroid injection: not known",
-        "Fibrin injection: not known",
-        "Discectomy: 0 to 6 weeks",
-        "Spinal fusion: 4 to 26 weeks",
+        f"No procedure: {t('ratings.weeks.range', low=0, high=13).lower()}",
+        f"Steroid injection: {not_known}",
+        f"Fibrin injection: {not_known}",
+        f"Discectomy: {t('ratings.weeks.range', low=0, high=6).lower()}",
+        f"Spinal fusion: {t('ratings.weeks.range', low=4, high=26).lower()}",
     ]
     gap = next(
         layer
         for layer in layers(spec)
-        if layer["encoding"].get("text", {}).get("value") == "Not known"
+        if layer["encoding"].get("text", {}).get("value") == t("ratings.not_known")
     )
     assert "!isValid(datum.weeks_max)" in str(gap["transform"])
     assert sum(text in beside for text in all_text(spec)) == len(ALL)
@@ -250,5 +252,9 @@ def test_alt_texts_name_what_the_chart_shows():
     ranked = ratings.ranked(RATED, "invasiveness")
     assert "Fibrin injection: Needle injection" in charts.attribute_alt(ranked)
     rows = ratings.recovery(CONTENT, RATED, "work")
-    assert "Fibrin injection: Not known" in charts.recovery_alt(rows, "work")
-    assert f"{len(CONTENT.attributes)} things" in charts.overview_alt(RATED)
+    assert f"Fibrin injection: {t('ratings.not_known')}" in charts.recovery_alt(rows, "work")
+    assert charts.overview_alt(RATED) == t(
+        "charts.overview.alt",
+        count=len(CONTENT.attributes),
+        options=", ".join(CONTENT.options["short_name"]),
+    )

@@ -11,6 +11,7 @@ from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 
 from explorer.data import DATA_DIR_VARIABLE
 from explorer.text import plain
+from explorer.words import t
 from tests.conftest import read_rows, set_cell
 from tests.test_pages import open_page
 
@@ -54,14 +55,16 @@ def test_tables_hold_the_same_words_as_the_charts():
         "Discectomy",
         "Spinal fusion",
     ]
-    assert list(glance.columns) == ["What", *options]
+    what, weeks = t("ratings.glance.what"), t("ratings.recovery_table.weeks")
+    assert list(glance.columns) == [what, *options]
     assert "Major operation with implants" in words(at, 1)
     assert (
-        glance.set_index("What").at["How invasive", "Spinal fusion"]
+        glance.set_index(what).at["How invasive", "Spinal fusion"]
         == "Major operation with implants"
     )
-    recovery = next(table.value for table in at.table if "Weeks" in table.value.columns)
-    assert recovery.set_index("Option").at["Fibrin injection", "Weeks"] == "Not known"
+    recovery = next(table.value for table in at.table if weeks in table.value.columns)
+    recovery = recovery.set_index(t("ratings.recovery_table.option"))
+    assert recovery.at["Fibrin injection", weeks] == t("ratings.not_known")
 
 
 def test_picking_an_attribute_changes_the_chart_and_the_url():
@@ -96,14 +99,18 @@ def test_narrowing_the_options_changes_every_chart_and_the_url():
     after = chart_specs(at)
     assert all(b != a for b, a in zip(before, after))
     assert all("Fibrin injection" not in words(at, i) for i in range(len(after)))
-    assert list(at.table[0].value.columns) == ["What", "Steroid injection", "Spinal fusion"]
+    assert list(at.table[0].value.columns) == [
+        t("ratings.glance.what"),
+        "Steroid injection",
+        "Spinal fusion",
+    ]
 
 
 def test_the_same_options_as_the_comparison_page_come_from_the_link():
     at = open_page(PAGE, options=["fibrin"])
     assert at.multiselect[0].value == ["fibrin"]
     assert "investigational" in at.warning[0].value
-    assert "Not known" in at.get("vega_lite_chart")[2].proto.alt
+    assert t("ratings.not_known") in at.get("vega_lite_chart")[2].proto.alt
 
 
 def test_removing_every_option_asks_for_one():
@@ -147,7 +154,7 @@ def test_an_invalid_level_gets_the_clear_problem_table(data_copy, monkeypatch):
 def test_the_comparison_page_shows_the_same_levels_at_a_glance():
     at = open_page("pages/compare.py", options=["fibrin", "discectomy"])
     assert not at.exception
-    glance = at.table[0].value.set_index("What")
+    glance = at.table[0].value.set_index(t("ratings.glance.what"))
     assert list(glance.columns) == ["Fibrin injection", "Discectomy"]
     assert glance.at["How invasive", "Discectomy"] == "Operation to remove tissue"
-    assert glance.at["Time off for the procedure", "Fibrin injection"] == "Not known"
+    assert glance.at["Time off for the procedure", "Fibrin injection"] == t("ratings.not_known")

@@ -3,6 +3,7 @@
 from explorer import compare, home
 from explorer.data import load_content
 from explorer.url_params import OPTIONS_PARAM, in_neutral_order, link_params
+from explorer.words import t
 from tests.conftest import DATA
 
 CONTENT = load_content(DATA).content
@@ -25,17 +26,17 @@ def test_every_cell_carries_its_sources_and_certainty():
 def test_investigational_note_only_when_fibrin_is_shown():
     assert compare.notes(CONTENT, ["esi", "fusion"]) == []
     [note] = compare.notes(CONTENT, ["esi", "fibrin"])
-    assert "Intra-annular fibrin injection" in note and "investigational" in note
+    assert note == t("compare.investigational", option="Intra-annular fibrin injection")
 
 
 def test_cited_sources_are_exactly_those_behind_the_shown_cells():
-    cited = set(compare.cited_sources(CONTENT, ["fibrin"])["Source"])
+    cited = set(compare.cited_sources(CONTENT, ["fibrin"])[t("sources.source")])
     assert "S31" in cited and "S33" in cited
     assert "S14" not in cited  # only cited by other options
 
 
 def test_source_links_open_in_a_browser():
-    links = compare.source_table(CONTENT.sources)["Link"]
+    links = compare.source_table(CONTENT.sources)[t("sources.link")]
     assert links.str.match(r"^https?://").all()
     assert "https://doi.org/10.1002/14651858.CD013577" in set(links)
 
@@ -52,7 +53,8 @@ def test_link_params_leave_out_the_default():
 
 def test_home_lists_every_option_once_and_marks_the_investigational_one():
     lines = home.option_lines(CONTENT)
-    assert list(lines["Option"]) == list(CONTENT.options["name"])
-    assert dict(zip(lines["Option"], lines["Status"]))["Intra-annular fibrin injection"].startswith(
-        "Investigational"
+    names, status = lines[t("home.options.option")], lines[t("home.options.status")]
+    assert list(names) == list(CONTENT.options["name"])
+    assert dict(zip(names, status))["Intra-annular fibrin injection"] == t(
+        "home.status.investigational"
     )

@@ -101,43 +101,48 @@ def test_ranked_puts_lighter_first_ties_in_neutral_order_and_unknown_last():
 
 def test_glance_table_has_attribute_rows_and_option_columns_in_words():
     table = ratings.glance_table(ratings.rated(CONTENT, ["conservative", "fusion"]))
-    assert list(table.columns) == ["What", "No procedure", "Spinal fusion"]
-    assert list(table["What"]) == list(CONTENT.attributes["name"])
-    row = table.set_index("What").loc["How invasive"]
+    what = t("ratings.glance.what")
+    assert list(table.columns) == [what, "No procedure", "Spinal fusion"]
+    assert list(table[what]) == list(CONTENT.attributes["name"])
+    row = table.set_index(what).loc["How invasive"]
     assert list(row) == ["No needle or cut", "Major operation with implants"]
 
 
 def test_attribute_table_matches_the_ranked_rows():
     ranked = ratings.ranked(ratings.rated(CONTENT, ALL), "more_treatment")
     table = ratings.attribute_table(ranked)
+    option, sources = t("ratings.attribute_table.option"), t("ratings.attribute_table.sources")
     assert list(table.columns) == [
-        "Option",
+        option,
         ratings.attribute_names(CONTENT)["more_treatment"],
-        "How sure we are of this",
-        "Sources",
+        t("ratings.attribute_table.how_sure"),
+        sources,
         t("ratings.benefit_heading"),
     ]
-    assert list(table["Option"]) == list(ranked["option"])
-    assert table.iloc[-1]["Sources"] == "none"  # a "not known" rating has no source
+    assert list(table[option]) == list(ranked["option"])
+    assert table.iloc[-1][sources] == t("sources.none")  # a "not known" rating has no source
 
 
 @pytest.mark.parametrize(
-    ("weeks_min", "weeks_max", "words"),
+    ("weeks_min", "weeks_max", "key", "values"),
     [
-        (pd.NA, pd.NA, "Not known"),
-        (0, 0, "Under 1 week"),
-        (3, 3, "About 3 weeks"),
-        (4, 26, "4 to 26 weeks"),
+        (pd.NA, pd.NA, "ratings.not_known", {}),
+        (0, 0, "ratings.weeks.under_one", {}),
+        (3, 3, "ratings.weeks.about", {"weeks": 3}),
+        (4, 26, "ratings.weeks.range", {"low": 4, "high": 26}),
     ],
 )
-def test_recovery_ranges_in_words(weeks_min, weeks_max, words):
-    assert ratings.in_weeks(weeks_min, weeks_max) == words
+def test_recovery_ranges_in_words(weeks_min, weeks_max, key, values):
+    assert ratings.in_weeks(weeks_min, weeks_max) == t(key, **values)
 
 
 def test_recovery_rows_follow_the_chosen_options():
     rows = ratings.recovery(CONTENT, ratings.rated(CONTENT, ["fusion", "fibrin"]), "work")
     assert list(rows["option_id"]) == ["fusion", "fibrin"]
-    assert list(rows["in_weeks"]) == ["4 to 26 weeks", "Not known"]
+    assert list(rows["in_weeks"]) == [
+        t("ratings.weeks.range", low=4, high=26),
+        t("ratings.not_known"),
+    ]
     with pytest.raises(ValueError):
         ratings.recovery(CONTENT, ratings.rated(CONTENT, ALL), "driving")
 

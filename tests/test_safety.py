@@ -137,5 +137,6 @@ def test_the_sources_of_the_warning_signs_are_listed_where_they_are_shown():
         for s in group.source_ids.replace(" ", "").split(";")
     }
     summary = decide.summary(CONTENT, ["fusion"], decide.Answers())
-    assert wanted <= set(summary.sources["Source"])
-    assert wanted <= set(compare.cited_sources(CONTENT, ["fusion"])["Source"])
+    source = t("sources.source")
+    assert wanted <= set(summary.sources[source])
+    assert wanted <= set(compare.cited_sources(CONTENT, ["fusion"])[source])

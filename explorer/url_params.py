@@ -1,5 +1,5 @@
 """Every parameter of the page address, in one place, and which options a person is looking at
-(?options=esi&options=fusion). Plain names and functions: the Streamlit side is in explorer.frame."""
+(?options=esi&options=fusion). Plain names and functions: the Streamlit side is in explorer.ui.url_state."""
 
 from __future__ import annotations
 

@@ -107,8 +107,8 @@ def sources_table(sources: pd.DataFrame) -> None:
             sources,
             hide_index=True,
             column_config={
-                "Link": st.column_config.LinkColumn("Link"),
-                "Year": st.column_config.NumberColumn(format="%d"),
+                t("sources.link"): st.column_config.LinkColumn(t("sources.link")),
+                t("sources.year"): st.column_config.NumberColumn(format="%d"),
             },
         )
     with st.container(key="print-only-sources"):

@@ -8,13 +8,13 @@ import os
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
 
 from explorer import schema
 from explorer.schema import CsvFile, Problem
+from explorer.words import t
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 # Tests and a clinic's staging copy can point the app at another folder.
@@ -23,115 +23,63 @@ DATA_DIR_VARIABLE = "EXPLORER_DATA_DIR"
 
 @dataclass(frozen=True)
 class Content:
-    """All treatment content, validated; each frame sorted in its display order."""
+    """All treatment content, validated and typed; one table per file in schema.FILES, named for
+    the file (options.csv -> content.options), each sorted in its display order. Number columns
+    hold numbers, missing (<NA> or NaN) where a cell is empty: a gap is 'not known'."""
 
     tables: Mapping[str, pd.DataFrame]
+    options: pd.DataFrame
+    questions: pd.DataFrame
+    answers: pd.DataFrame
+    attributes: pd.DataFrame  # the qualities every option is rated on
+    attribute_levels: pd.DataFrame  # each level in words; level 1 is always the lighter burden
+    ratings: pd.DataFrame  # one level per option per attribute
+    recovery: pd.DataFrame  # weeks until usual activities and until work
+    sources: pd.DataFrame
+    release: pd.Series
+    statements: pd.DataFrame
+    quiz: pd.DataFrame
+    clinician_questions: pd.DataFrame
+    anatomy_states: pd.DataFrame
+    scan_findings: pd.DataFrame
+    outcomes: pd.DataFrame  # people out of 100 with each outcome
+    warning_groups: pd.DataFrame
+    warning_signs: pd.DataFrame  # each with its group; in order within each group
+    clinic: pd.Series  # the phone numbers the warning signs tell people to call
+    changelog: pd.DataFrame  # what changed in each release and why
+    # The ids of the rows the code relies on, found by their role (schema.ROLE), never by id.
+    evidence_attribute: str
+    benefit_size_attribute: str
+    summary_question_ids: tuple[str, ...]  # in display order
+    no_procedure_option: str
 
-    @property
-    def options(self) -> pd.DataFrame:
-        return self.tables["options.csv"]
-
-    @property
-    def questions(self) -> pd.DataFrame:
-        return self.tables["questions.csv"]
-
-    @property
-    def answers(self) -> pd.DataFrame:
-        return self.tables["answers.csv"]
-
-    @property
-    def attributes(self) -> pd.DataFrame:
-        """The qualities every option is rated on, in display order."""
-        return self.tables["attributes.csv"]
-
-    @cached_property
-    def attribute_levels(self) -> pd.DataFrame:
-        """Every level of every attribute in words; level 1 is always the lighter burden."""
-        return (
-            self.tables["attribute_levels.csv"]
-            .sort_values(["attribute_id", "level"])
-            .reset_index(drop=True)
+    @classmethod
+    def from_tables(cls, tables: Mapping[str, pd.DataFrame]) -> Content:
+        """Content from every file's valid frame, each role present once (load_content checks)."""
+        roles = {
+            role: row_id
+            for file in schema.FILES
+            if file.roles
+            for role, row_id in schema.role_ids(file, tables[file.name]).items()
+        }
+        questions = tables["questions.csv"]
+        return cls(
+            tables=tables,
+            **{
+                file.table: tables[file.name].iloc[0] if file.one_row else tables[file.name]
+                for file in schema.FILES
+            },
+            evidence_attribute=roles[schema.EVIDENCE_ROLE],
+            benefit_size_attribute=roles[schema.BENEFIT_SIZE_ROLE],
+            summary_question_ids=tuple(
+                questions["question_id"][questions[schema.ROLE].isin(schema.SUMMARY_ROLES)]
+            ),
+            no_procedure_option=roles[schema.NO_PROCEDURE_ROLE],
         )
-
-    @cached_property
-    def ratings(self) -> pd.DataFrame:
-        """One level per option per attribute; the level is missing (<NA>) where it is not known."""
-        return _whole_numbers(self.tables["ratings.csv"], ["level"])
-
-    @cached_property
-    def recovery(self) -> pd.DataFrame:
-        """Weeks until usual activities and until work; missing (<NA>) where not known."""
-        return _whole_numbers(self.tables["recovery.csv"], ["weeks_min", "weeks_max"])
-
-    @property
-    def sources(self) -> pd.DataFrame:
-        return self.tables["sources.csv"]
-
-    @property
-    def release(self) -> pd.Series:
-        return self.tables["release.csv"].iloc[0]
-
-    @property
-    def statements(self) -> pd.DataFrame:
-        return self.tables["statements.csv"]
-
-    @property
-    def quiz(self) -> pd.DataFrame:
-        return self.tables["quiz.csv"]
-
-    @property
-    def clinician_questions(self) -> pd.DataFrame:
-        return self.tables["clinician_questions.csv"]
-
-    @property
-    def anatomy_states(self) -> pd.DataFrame:
-        return self.tables["anatomy_states.csv"]
-
-    @property
-    def scan_findings(self) -> pd.DataFrame:
-        return self.tables["scan_findings.csv"]
-
-    @cached_property
-    def outcomes(self) -> pd.DataFrame:
-        """People out of 100 with each outcome, as numbers; missing (NaN) where a cell is empty."""
-        return _numbers(
-            self.tables["outcomes.csv"],
-            ["count", "count_to", "comparison_count", "comparison_count_to"],
-        )
-
-    @property
-    def warning_groups(self) -> pd.DataFrame:
-        return self.tables["warning_groups.csv"]
-
-    @property
-    def warning_signs(self) -> pd.DataFrame:
-        """Warning signs, each with its group; in order within each group."""
-        return self.tables["warning_signs.csv"]
-
-    @property
-    def clinic(self) -> pd.Series:
-        """The clinic's own settings: the phone numbers the warning signs tell people to call."""
-        return self.tables["clinic.csv"].iloc[0]
-
-    @property
-    def changelog(self) -> pd.DataFrame:
-        """What changed in each release and why, including review findings answered, not applied."""
-        return self.tables["changelog.csv"]
 
     def option_names(self) -> dict[str, str]:
         """Option id -> full name, in the neutral display order."""
         return dict(zip(self.options["option_id"], self.options["name"]))
-
-
-def _numbers(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
-    # The schema has checked these cells: a number, or empty where there is none.
-    return frame.assign(
-        **{column: pd.to_numeric(frame[column].replace("", None)) for column in columns}
-    )
-
-
-def _whole_numbers(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
-    return _numbers(frame, columns).astype({column: "Int64" for column in columns})
 
 
 @dataclass(frozen=True)
@@ -148,26 +96,20 @@ def read_raw(folder: Path, file: CsvFile) -> tuple[pd.DataFrame | None, list[Pro
     """Read one file as text cells, turning every way a read can fail into a Problem."""
     path = folder / file.name
     columns = ", ".join(schema.expected_columns(file))
+
+    def problem(found: str, expected: str) -> tuple[None, list[Problem]]:
+        return None, [Problem(file.name, None, None, found, expected)]
+
     if not path.is_file():
-        return None, [
-            Problem(file.name, None, None, "no such file", f"a CSV file with columns {columns}")
-        ]
+        return problem(t("data_problem.no_file"), t("data_rule.csv_file", columns=columns))
     try:
         frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     except pd.errors.EmptyDataError:
-        return None, [
-            Problem(file.name, None, None, "an empty file", f"a header row with columns {columns}")
-        ]
+        return problem(t("data_problem.empty_file"), t("data_rule.header_row", columns=columns))
     except pd.errors.ParserError as error:
-        return None, [
-            Problem(
-                file.name, None, None, _first_line(error), "the same number of cells in every row"
-            )
-        ]
+        return problem(_first_line(error), t("data_rule.same_cells"))
     except UnicodeDecodeError:
-        return None, [
-            Problem(file.name, None, None, "text that is not UTF-8", "a CSV saved as UTF-8")
-        ]
+        return problem(t("data_problem.not_utf8"), t("data_rule.utf8"))
     frame.columns = [str(c).strip() for c in frame.columns]
     return frame.apply(lambda column: column.str.strip()), []
 
@@ -203,15 +145,21 @@ def load_content(folder: Path) -> LoadResult:
     for file in schema.FILES:
         if file.complete_over and file.name in valid:
             problems += schema.missing_rows(file, valid[file.name], ordered_ids)
+        if file.roles and file.name in valid:
+            problems += schema.missing_roles(file, valid[file.name])
     if problems:
         return LoadResult(None, problems)
-    return LoadResult(Content(valid))
+    return LoadResult(Content.from_tables(valid))
 
 
 def _in_display_order(file: CsvFile, frame: pd.DataFrame) -> pd.DataFrame:
-    if file.order_by is None:
+    if not file.order_by:
         return frame
-    return frame.sort_values(file.order_by).reset_index(drop=True)
+    return frame.sort_values(list(file.order_by)).reset_index(drop=True)
+
+
+# The problem table's columns, by their key in the catalogue (data_problem.table).
+PROBLEM_COLUMNS = ("file", "row", "column", "found", "expected")
 
 
 def problem_table(problems: list[Problem]) -> pd.DataFrame:
@@ -219,16 +167,10 @@ def problem_table(problems: list[Problem]) -> pd.DataFrame:
     the app, on the data-check page and from `python -m explorer check`."""
     return pd.DataFrame(
         [
-            {
-                "File": p.file,
-                "Row": "" if p.row is None else str(p.row),
-                "Column": p.column or "",
-                "Found": p.value,
-                "Expected": p.expected,
-            }
+            [p.file, "" if p.row is None else str(p.row), p.column or "", p.value, p.expected]
             for p in problems
         ],
-        columns=["File", "Row", "Column", "Found", "Expected"],
+        columns=[t(f"data_problem.table.{name}") for name in PROBLEM_COLUMNS],
     )
 
 

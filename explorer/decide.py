@@ -427,11 +427,6 @@ def answers_from_params(content: Content, params: Mapping[str, Sequence[str]]) -
 
 
 # ------------------------------------------------------------------------- take-home summary
-# The comparison rows a one- or two-page handout has room for: help, harm and certainty,
-# the same rows for every option (equal detail).
-SUMMARY_QUESTIONS = ("benefits", "risks", "certainty")
-
-
 @dataclass(frozen=True)
 class Summary:
     """Everything the take-home summary shows; the page and the PDF both draw from this."""
@@ -439,7 +434,7 @@ class Summary:
     option_names: list[str]
     notes: list[str]
     get_help: list[safety.WarningGroup]
-    rows: list[compare.Row]  # SUMMARY_QUESTIONS only
+    rows: list[compare.Row]  # the summary questions only (content.summary_question_ids)
     priorities: list[tuple[str, int]]  # (statement, importance level), in page order
     alignment: pd.DataFrame
     quiz: list[tuple[str, str | None, str]]  # (statement, the person's answer code, feedback)
@@ -452,7 +447,8 @@ class Summary:
 
 def summary(content: Content, option_ids: Sequence[str], answers: Answers) -> Summary:
     chosen = in_neutral_order(option_ids, list(content.option_names()))
-    rows = [row for row in compare.rows(content, chosen) if row.question_id in SUMMARY_QUESTIONS]
+    summary_ids = content.summary_question_ids
+    rows = [row for row in compare.rows(content, chosen) if row.question_id in summary_ids]
     return Summary(
         option_names=[content.option_names()[o] for o in chosen],
         notes=compare.notes(content, chosen),

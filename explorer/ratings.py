@@ -9,7 +9,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from explorer.data import Content
-from explorer.schema import BENEFIT_SIZE_ID, EVIDENCE_ID, MILESTONES
+from explorer.schema import MILESTONES
 from explorer.words import t
 
 # Shown where the evidence gives no level or no time; read by the charts and the alignment too.
@@ -59,12 +59,11 @@ def rated(content: Content, option_ids: Sequence[str]) -> pd.DataFrame:
     rows["shade"] = pd.array(
         [shade(level, n) for level, n in zip(rows["level"], rows["levels"])], dtype="Int64"
     )
+    size, evidence = content.benefit_size_attribute, content.evidence_attribute
     rows["evidence"] = rows["option_id"].map(
         {
-            option_id: benefit_words(
-                labels.get(BENEFIT_SIZE_ID, NOT_KNOWN), labels.get(EVIDENCE_ID, NOT_KNOWN)
-            )
-            for option_id, labels in _labels_by_option(rows, (BENEFIT_SIZE_ID, EVIDENCE_ID)).items()
+            option_id: benefit_words(labels.get(size, NOT_KNOWN), labels.get(evidence, NOT_KNOWN))
+            for option_id, labels in _labels_by_option(rows, (size, evidence)).items()
         }
     )
     columns = [

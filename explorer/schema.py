@@ -10,6 +10,8 @@ from dataclasses import dataclass
 import pandas as pd
 import pandera.pandas as pa
 
+from explorer.words import t
+
 CERTAINTY_LEVELS = ("high", "moderate", "low", "very low", "not known")
 NOT_KNOWN = "not known"
 OPTION_STATUSES = ("established", "investigational")
@@ -19,15 +21,22 @@ MILESTONES = ("usual_activities", "work")
 LIGHTER_END = "1"
 # The disc states the anatomy diagram can draw (explorer/anatomy.py); each needs its row of text.
 DISC_STATES = ("healthy", "tear", "herniation", "degenerated")
-# A decision aid always offers "no procedure": every list of options a disc state links to has it.
-NO_PROCEDURE_ID = "conservative"
 # What an outcome in outcomes.csv is for the person: a benefit, or a harm (or more treatment).
 OUTCOME_KINDS = ("benefit", "harm")
-# Ids the code relies on, declared here and checked at load: the quality that says how sure we
-# are about the benefit, and the one that says how big the benefit is (shown together).
-EVIDENCE_ID = "evidence_strength"
-BENEFIT_SIZE_ID = "benefit_size"
-ATTRIBUTE_ROLES = (EVIDENCE_ID, BENEFIT_SIZE_ID)
+# Rows the code relies on are marked in their file's `role` column, never found by their id:
+# renaming a row's id keeps its role, and a role missing or given twice is a data problem.
+ROLE = "role"
+# The quality that says how sure we are about the benefit, and the one that says how big the
+# benefit is: shown together beside every chart.
+EVIDENCE_ROLE = "evidence"
+BENEFIT_SIZE_ROLE = "benefit_size"
+ATTRIBUTE_ROLES = (EVIDENCE_ROLE, BENEFIT_SIZE_ROLE)
+# The comparison rows a one- or two-page handout has room for: help, harm and certainty, the
+# same rows for every option (equal detail).
+SUMMARY_ROLES = ("benefits", "harms", "certainty")
+# A decision aid always offers "no procedure": every list of options a disc state links to has it.
+NO_PROCEDURE_ROLE = "no_procedure"
+OPTION_ROLES = (NO_PROCEDURE_ROLE,)
 # What changed in a release (changelog.csv): a review finding applied, one answered instead, or new.
 CHANGE_KINDS = ("fixed", "answered", "added")
 # The clinic's own numbers (clinic.csv), which the warning-sign actions name as {emergency_phone}.
@@ -46,13 +55,15 @@ SOURCE_SEPARATOR = ";"
 # HTML tags, Markdown images or links, script URLs and web addresses (which Streamlit's Markdown
 # turns into links even when escaped; links belong in sources.csv) are refused at load time.
 MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!?]|!\[|\]\(|javascript:|https?://|www\.", re.IGNORECASE)
-PLAIN_TEXT = "plain text without HTML tags, Markdown images/links or web addresses"
 
 # Who reads a text column: patients (so its reading level is checked, see explorer/readability.py)
 # or only people checking the evidence (citations).
 READ_BY = "read_by"
 PATIENTS = "patients"
 EXPERTS = "experts"
+# The type a number column has once checked: its text is read as numbers once, at load, and an
+# empty cell becomes missing (<NA>/NaN), so no code converts it again.
+NUMBER = "number"
 
 
 @dataclass(frozen=True)
@@ -68,11 +79,15 @@ class Problem:
     def message(self) -> str:
         where = [self.file]
         if self.row is not None:
-            where.append(f"row {self.row}")
+            where.append(t("data_problem.row", row=self.row))
         if self.column is not None:
-            where.append(f"column '{self.column}'")
-        found = f"found '{self.value}'" if self.value != "" else "found an empty cell"
-        return f"{', '.join(where)}: {found}; expected {self.expected}."
+            where.append(t("data_problem.column", column=self.column))
+        found = (
+            t("data_problem.found", value=self.value)
+            if self.value != ""
+            else t("data_problem.found_empty")
+        )
+        return t("data_problem.line", where=", ".join(where), found=found, expected=self.expected)
 
 
 def split_ids(cell: str) -> list[str]:
@@ -83,14 +98,12 @@ def split_ids(cell: str) -> list[str]:
 def _plain_text(
     *extra_checks: pa.Check, read_by: str = PATIENTS, required: bool = True, **column_options
 ) -> pa.Column:
-    filled = [
-        pa.Check(lambda s: s.str.strip() != "", error="some text (this cell must not be empty)")
-    ]
+    filled = [pa.Check(lambda s: s.str.strip() != "", error=t("data_rule.filled"))]
     return pa.Column(
         str,
         checks=[
             *(filled if required else []),
-            pa.Check(lambda s: ~s.str.contains(MARKUP), error=PLAIN_TEXT),
+            pa.Check(lambda s: ~s.str.contains(MARKUP), error=t("data_rule.plain_text")),
             *extra_checks,
         ],
         metadata={READ_BY: read_by},
@@ -101,18 +114,20 @@ def _plain_text(
 def _id_column(unique: bool = True) -> pa.Column:
     return pa.Column(
         str,
-        pa.Check.str_matches(ID_PATTERN, error="a short id in lower case letters, digits or _"),
+        pa.Check.str_matches(ID_PATTERN, error=t("data_rule.id")),
         unique=unique,
     )
 
 
-def _reference(known: set[str], what: str) -> pa.Column:
-    known_list = ", ".join(sorted(known)) or "none found"
-    article = "an" if what[0] in "aeiou" else "a"
+def _known(ids: set[str]) -> str:
+    return ", ".join(sorted(ids)) or t("data_rule.none_found")
+
+
+def _reference(known: set[str], id_kind: str) -> pa.Column:
     return pa.Column(
         str,
         pa.Check.isin(
-            sorted(known), error=f"{article} {what} id listed in {what}s.csv ({known_list})"
+            sorted(known), error=t(f"data_rule.reference.{id_kind}", known=_known(known))
         ),
     )
 
@@ -120,26 +135,23 @@ def _reference(known: set[str], what: str) -> pa.Column:
 def _position() -> pa.Column:
     return pa.Column(
         int,
-        pa.Check.ge(1, error="a whole number of 1 or more (the display order)"),
+        pa.Check.ge(1, error=t("data_rule.position")),
         coerce=True,
         unique=True,
     )
 
 
-def _option_ids(known_options: set[str]) -> pa.Column:
-    expected = (
-        f"option ids listed in options.csv, separated by ';', always including "
-        f"{NO_PROCEDURE_ID} (for example '{NO_PROCEDURE_ID}; esi')"
-    )
+def _option_ids(known_options: set[str], no_procedure: set[str]) -> pa.Column:
+    # Without exactly one no-procedure option, options.csv reports its role: not every row here.
+    if len(no_procedure) != 1:
+        no_procedure = set()
     return pa.Column(
         str,
         pa.Check(
             lambda cells: cells.map(
-                lambda cell: (
-                    NO_PROCEDURE_ID in split_ids(cell) and set(split_ids(cell)) <= known_options
-                )
+                lambda cell: no_procedure <= set(split_ids(cell)) <= known_options
             ),
-            error=expected,
+            error=t("data_rule.option_ids", no_procedure=_known(no_procedure)),
         ),
     )
 
@@ -150,7 +162,7 @@ def _out_of_100() -> pa.Column:
         int,
         pa.Check(
             lambda s: pd.to_numeric(s, errors="coerce").fillna(0).between(0, 100),
-            error="a whole number from 0 to 100 (people out of 100)",
+            error=t("data_rule.out_of_100"),
         ),
         coerce=True,
     )
@@ -163,16 +175,15 @@ def _is_out_of_100(cells: pd.Series) -> pd.Series:
     return numbers.between(0, 100)
 
 
-# People out of 100 may have a decimal (33.5 in 100 in a trial), as the source gave them.
-OUT_OF_100 = "a number of people out of 100, from 0 to 100 (for example 12 or 33.5)"
-
-
 def _count(required: bool) -> pa.Column:
+    # People out of 100 may have a decimal (33.5 in 100 in a trial), as the source gave them.
     if required:
-        return pa.Column(str, pa.Check(_is_out_of_100, error=OUT_OF_100))
-    return pa.Column(
-        str, pa.Check(lambda s: (s == "") | _is_out_of_100(s), error=OUT_OF_100 + ", or empty")
-    )
+        check = pa.Check(_is_out_of_100, error=t("data_rule.count"))
+    else:
+        check = pa.Check(
+            lambda s: (s == "") | _is_out_of_100(s), error=t("data_rule.count_or_empty")
+        )
+    return pa.Column(str, check, metadata={NUMBER: "float64"})
 
 
 def _count_to(column: str, count_column: str) -> pa.Check:
@@ -183,11 +194,7 @@ def _count_to(column: str, count_column: str) -> pa.Check:
         high = pd.to_numeric(df[column], errors="coerce")
         return (df[column] == "") | low.isna() | (high > low)
 
-    return _row_rule(
-        column,
-        rule,
-        f"empty for a single number; for a range, its upper end, above '{count_column}'",
-    )
+    return _row_rule(column, rule, t("data_rule.count_to", count_column=count_column))
 
 
 def age_column(age: int) -> str:
@@ -195,7 +202,9 @@ def age_column(age: int) -> str:
 
 
 def _one_of(values: tuple[str, ...]) -> pa.Column:
-    return pa.Column(str, pa.Check.isin(values, error="one of: " + ", ".join(values)))
+    return pa.Column(
+        str, pa.Check.isin(values, error=t("data_rule.one_of", values=", ".join(values)))
+    )
 
 
 def _certainty() -> pa.Column:
@@ -211,28 +220,37 @@ def _source_ids(known_sources: set[str], required: bool = True) -> pa.Column:
             )
         )
 
-    checks = [
-        pa.Check(
-            all_known,
-            error="source ids listed in sources.csv, separated by ';' (for example 'S9; S10')",
-        )
-    ]
+    checks = [pa.Check(all_known, error=t("data_rule.source_ids"))]
     if required:
-        checks.append(
-            pa.Check(
-                lambda s: s.str.strip() != "", error="at least one source id (for example 'S9')"
-            )
-        )
+        checks.append(pa.Check(lambda s: s.str.strip() != "", error=t("data_rule.a_source_id")))
     return pa.Column(str, checks=checks)
 
 
-# Rules that look at several cells of a row are reported against the one cell to fix.
-_ROW_RULE_COLUMNS: dict[str, str] = {}
+# Pandera lists every cell of a row that fails a rule about several cells; the check itself says
+# which one cell to fix, and the report keeps only that one.
+REPORT_ON = "report_on"
 
 
 def _row_rule(column: str, rule: Callable[[pd.DataFrame], pd.Series], expected: str) -> pa.Check:
-    _ROW_RULE_COLUMNS[expected] = column
-    return pa.Check(rule, error=expected)
+    return pa.Check(rule, error=expected, statistics={REPORT_ON: column})
+
+
+def _role(roles: tuple[str, ...]) -> pa.Column:
+    # Most rows have no role; a role names exactly one row (the one missing is found by
+    # missing_roles, once the file is valid).
+    return pa.Column(
+        str,
+        checks=[
+            pa.Check.isin(("", *roles), error=t("data_rule.role", roles=", ".join(roles))),
+            pa.Check(
+                lambda s: (s == "") | ~s.duplicated(keep=False), error=t("data_rule.role_once")
+            ),
+        ],
+    )
+
+
+def _one_row() -> pa.Check:
+    return pa.Check(lambda df: len(df) == 1, error=t("data_rule.one_row"))
 
 
 def _date() -> pa.Column:
@@ -240,7 +258,7 @@ def _date() -> pa.Column:
         str,
         pa.Check(
             lambda s: pd.to_datetime(s, format="%Y-%m-%d", errors="coerce").notna(),
-            error="a date written as YYYY-MM-DD",
+            error=t("data_rule.date"),
         ),
     )
 
@@ -281,7 +299,7 @@ def _sourced_unless_not_known() -> pa.Check:
     return _row_rule(
         "source_ids",
         lambda df: (df["source_ids"].str.strip() != "") | (df["certainty"] == NOT_KNOWN),
-        "at least one source id (only rows graded 'not known' may have none)",
+        t("data_rule.sourced_unless_not_known"),
     )
 
 
@@ -321,12 +339,7 @@ def attributes_schema(refs: Refs) -> pa.DataFrameSchema:
             # The one rule by which every option is rated on this quality, shown beside its chart.
             "rule": _plain_text(),
             "lighter_end": pa.Column(
-                str,
-                pa.Check.isin(
-                    [LIGHTER_END],
-                    error="1: level 1 is always the lighter burden, so number the levels in "
-                    "attribute_levels.csv from lightest (1) to heaviest",
-                ),
+                str, pa.Check.isin([LIGHTER_END], error=t("data_rule.lighter_end"))
             ),
         },
         checks=[
@@ -337,12 +350,7 @@ def attributes_schema(refs: Refs) -> pa.DataFrameSchema:
                         level_key(attribute, 1) in defined and level_key(attribute, 2) in defined
                     )
                 ),
-                "an attribute with at least levels 1 and 2 in attribute_levels.csv",
-            ),
-            pa.Check(
-                lambda df: set(ATTRIBUTE_ROLES) <= set(df["attribute_id"]),
-                error="a row for each quality the app shows beside every chart: "
-                + ", ".join(ATTRIBUTE_ROLES),
+                t("data_rule.two_levels"),
             ),
         ],
         name="attributes.csv",
@@ -360,25 +368,22 @@ def attribute_levels_schema(refs: Refs) -> pa.DataFrameSchema:
             "attribute_id": _reference(refs["attribute"], "attribute"),
             "level": pa.Column(
                 int,
-                pa.Check.ge(1, error="a whole number of 1 or more (1 = lighter burden)"),
+                pa.Check.ge(1, error=t("data_rule.level")),
                 coerce=True,
             ),
             "label": _plain_text(
                 pa.Check(
                     lambda s: s.str.strip().str.lower() != NOT_KNOWN,
-                    error="the level in words (for a rating that is not known, leave its level "
-                    "empty in ratings.csv instead)",
+                    error=t("data_rule.level_label"),
                 )
             ),
         },
         checks=[
-            _row_rule(
-                "level", contiguous, "levels numbered 1, 2, 3 ... with no gaps for each attribute"
-            ),
+            _row_rule("level", contiguous, t("data_rule.levels_in_order")),
             _row_rule(
                 "label",
                 lambda df: ~df.duplicated(["attribute_id", "label"], keep=False),
-                "words not used for another level of the same attribute",
+                t("data_rule.label_unique"),
             ),
         ],
         unique=["attribute_id", "level"],
@@ -396,9 +401,7 @@ def _empty_only_when_not_known(
         not_known = df["certainty"] == NOT_KNOWN
         return (not_known & (df[column] == "")) | (~not_known & has_value(df))
 
-    return _row_rule(
-        column, rule, f"{expected}; leave it empty if, and only if, certainty is 'not known'"
-    )
+    return _row_rule(column, rule, t("data_rule.empty_only_when_not_known", expected=expected))
 
 
 def ratings_schema(refs: Refs) -> pa.DataFrameSchema:
@@ -407,7 +410,7 @@ def ratings_schema(refs: Refs) -> pa.DataFrameSchema:
         {
             "option_id": _reference(refs["option"], "option"),
             "attribute_id": _reference(refs["attribute"], "attribute"),
-            "level": pa.Column(str),
+            "level": pa.Column(str, metadata={NUMBER: "Int64"}),
             "source_ids": _source_ids(refs["source"], required=False),
             "certainty": _certainty(),
         },
@@ -421,7 +424,7 @@ def ratings_schema(refs: Refs) -> pa.DataFrameSchema:
                     ],
                     index=df.index,
                 ),
-                "a level that attribute_levels.csv lists for this row's attribute_id",
+                t("data_rule.rated_level"),
             ),
             _sourced_unless_not_known(),
         ],
@@ -442,8 +445,8 @@ def recovery_schema(refs: Refs) -> pa.DataFrameSchema:
         {
             "option_id": _reference(refs["option"], "option"),
             "milestone": _one_of(MILESTONES),
-            "weeks_min": pa.Column(str),
-            "weeks_max": pa.Column(str),
+            "weeks_min": pa.Column(str, metadata={NUMBER: "Int64"}),
+            "weeks_max": pa.Column(str, metadata={NUMBER: "Int64"}),
             "note": _plain_text(),
             "source_ids": _source_ids(refs["source"], required=False),
             "certainty": _certainty(),
@@ -452,12 +455,12 @@ def recovery_schema(refs: Refs) -> pa.DataFrameSchema:
             _empty_only_when_not_known(
                 "weeks_min",
                 lambda df: _whole_number(df["weeks_min"]),
-                "a whole number of weeks (0 or more)",
+                t("data_rule.weeks_min"),
             ),
             _empty_only_when_not_known(
                 "weeks_max",
                 _no_fewer_weeks_than_min,
-                "a whole number of weeks, no less than weeks_min",
+                t("data_rule.weeks_max"),
             ),
             _sourced_unless_not_known(),
         ],
@@ -471,19 +474,16 @@ def sources_schema(refs: Refs) -> pa.DataFrameSchema:
         {
             "source_id": pa.Column(
                 str,
-                pa.Check.str_matches(SOURCE_ID_PATTERN, error="an id like S9 or S10a"),
+                pa.Check.str_matches(SOURCE_ID_PATTERN, error=t("data_rule.source_id")),
                 unique=True,
             ),
             "citation": _plain_text(read_by=EXPERTS),
             "link": pa.Column(
                 str,
-                pa.Check.str_matches(
-                    r"^(https?://\S+|doi:\S+)$",
-                    error="a web address (https://...) or a DOI (doi:...)",
-                ),
+                pa.Check.str_matches(r"^(https?://\S+|doi:\S+)$", error=t("data_rule.link")),
             ),
             "year": pa.Column(
-                int, pa.Check.in_range(1900, 2100, error="a four-digit year"), coerce=True
+                int, pa.Check.in_range(1900, 2100, error=t("data_rule.year")), coerce=True
             ),
         },
         name="sources.csv",
@@ -491,9 +491,7 @@ def sources_schema(refs: Refs) -> pa.DataFrameSchema:
 
 
 def _version() -> pa.Column:
-    return pa.Column(
-        str, pa.Check.str_matches(r"^\d+\.\d+(\.\d+)?$", error="a version like 1.0 or 1.2.3")
-    )
+    return pa.Column(str, pa.Check.str_matches(r"^\d+\.\d+(\.\d+)?$", error=t("data_rule.version")))
 
 
 def release_schema(refs: Refs) -> pa.DataFrameSchema:
@@ -504,7 +502,7 @@ def release_schema(refs: Refs) -> pa.DataFrameSchema:
             "next_review_date": _date(),
             "review_policy": _plain_text(),
         },
-        checks=pa.Check(lambda df: len(df) == 1, error="exactly one row"),
+        checks=_one_row(),
         name="release.csv",
     )
 
@@ -524,20 +522,15 @@ def statements_schema(refs: Refs) -> pa.DataFrameSchema:
             "statement": _plain_text(unique=True),
             "attribute_ids": pa.Column(
                 str,
-                pa.Check(
-                    all_known,
-                    error="attribute ids listed in attributes.csv, separated by ';' ("
-                    + (", ".join(sorted(known)) or "none found")
-                    + ")",
-                ),
+                pa.Check(all_known, error=t("data_rule.attribute_ids", known=_known(known))),
             ),
             # Which levels of those attributes line up with the statement: 1 up to this one well,
             # this one and above poorly, any in between partly (level 1 is the lightest burden).
             "lines_up_well_to": pa.Column(
-                int, pa.Check.ge(1, error="a level of 1 or more"), coerce=True
+                int, pa.Check.ge(1, error=t("data_rule.level_from_1")), coerce=True
             ),
             "lines_up_poorly_from": pa.Column(
-                int, pa.Check.ge(2, error="a level of 2 or more"), coerce=True
+                int, pa.Check.ge(2, error=t("data_rule.level_from_2")), coerce=True
             ),
         },
         checks=_row_rule(
@@ -546,7 +539,7 @@ def statements_schema(refs: Refs) -> pa.DataFrameSchema:
                 pd.to_numeric(df["lines_up_poorly_from"], errors="coerce")
                 > pd.to_numeric(df["lines_up_well_to"], errors="coerce")
             ),
-            "a level above the one in 'lines_up_well_to'",
+            t("data_rule.poorly_above_well"),
         ),
         name="statements.csv",
     )
@@ -558,7 +551,9 @@ def quiz_schema(refs: Refs) -> pa.DataFrameSchema:
             "item_id": _id_column(),
             "position": _position(),
             "statement": _plain_text(unique=True),
-            "correct": pa.Column(str, pa.Check.isin(["true", "false"], error="true or false")),
+            "correct": pa.Column(
+                str, pa.Check.isin(["true", "false"], error=t("data_rule.true_or_false"))
+            ),
             "explanation": _plain_text(),
             "source_ids": _source_ids(refs["source"]),
         },
@@ -574,9 +569,7 @@ def clinician_questions_schema(refs: Refs) -> pa.DataFrameSchema:
             "position": _position(),
             "about": pa.Column(
                 str,
-                pa.Check.isin(
-                    sorted(known), error="'general' or an option id listed in options.csv"
-                ),
+                pa.Check.isin(sorted(known), error=t("data_rule.about")),
             ),
             "question": _plain_text(unique=True),
         },
@@ -590,8 +583,7 @@ def anatomy_states_schema(refs: Refs) -> pa.DataFrameSchema:
             "state_id": pa.Column(
                 str,
                 pa.Check.isin(
-                    DISC_STATES,
-                    error="one of the disc states the diagram draws: " + ", ".join(DISC_STATES),
+                    DISC_STATES, error=t("data_rule.disc_state", states=", ".join(DISC_STATES))
                 ),
                 unique=True,
             ),
@@ -599,13 +591,13 @@ def anatomy_states_schema(refs: Refs) -> pa.DataFrameSchema:
             "name": _plain_text(unique=True),
             "what_it_is": _plain_text(),
             "options_note": _plain_text(),
-            "option_ids": _option_ids(refs["option"]),
+            "option_ids": _option_ids(refs["option"], refs[f"option.{NO_PROCEDURE_ROLE}"]),
             "source_ids": _source_ids(refs["source"]),
             "certainty": _certainty(),
         },
         checks=pa.Check(
             lambda df: set(DISC_STATES) <= set(df["state_id"]),
-            error="a row for every disc state: " + ", ".join(DISC_STATES),
+            error=t("data_rule.every_disc_state", states=", ".join(DISC_STATES)),
         ),
         name="anatomy_states.csv",
     )
@@ -633,11 +625,7 @@ def _same_for_each(column: str, key: str, allowed: tuple[str, ...] | None = None
         values = df[column] if allowed is None else df[column].where(df[column].isin(allowed))
         return values.isna() | (values.groupby(df[key]).transform("nunique") == 1)
 
-    return _row_rule(
-        column,
-        rule,
-        f"the same '{column}' in every row with this {key} (rows with one {key} are one outcome)",
-    )
+    return _row_rule(column, rule, t("data_rule.same_for_each", column=column, id_column=key))
 
 
 def outcomes_schema(refs: Refs) -> pa.DataFrameSchema:
@@ -667,12 +655,12 @@ def outcomes_schema(refs: Refs) -> pa.DataFrameSchema:
             _row_rule(
                 "comparison_count",
                 lambda df: has_comparison(df) == (df["comparison_count"] != ""),
-                "a number when there is a comparison_group, and empty when there is none",
+                t("data_rule.comparison_count"),
             ),
             _row_rule(
                 "comparison_count_to",
                 lambda df: has_comparison(df) | (df["comparison_count_to"] == ""),
-                "empty when there is no comparison_group",
+                t("data_rule.comparison_count_to"),
             ),
             _same_for_each("outcome", "outcome_id"),
             _same_for_each("kind", "outcome_id", allowed=OUTCOME_KINDS),
@@ -695,8 +683,12 @@ def warning_groups_schema(refs: Refs) -> pa.DataFrameSchema:
             "action": _plain_text(
                 pa.Check(
                     _placeholders_known,
-                    error="what to do; a phone number from clinic.csv may be written as "
-                    + " or ".join("{" + name + "}" for name in CLINIC_PHONES),
+                    error=t(
+                        "data_rule.action",
+                        placeholders=t("data_rule.placeholder_separator").join(
+                            "{" + name + "}" for name in CLINIC_PHONES
+                        ),
+                    ),
                 )
             ),
             "source_ids": _source_ids(refs["source"]),
@@ -712,7 +704,7 @@ def warning_signs_schema(refs: Refs) -> pa.DataFrameSchema:
             "group_id": _reference(refs["warning_group"], "warning_group"),
             "position": pa.Column(
                 int,
-                pa.Check.ge(1, error="a whole number of 1 or more (the order in its group)"),
+                pa.Check.ge(1, error=t("data_rule.position_in_group")),
                 coerce=True,
             ),
             "sign": _plain_text(unique=True),
@@ -725,14 +717,11 @@ def warning_signs_schema(refs: Refs) -> pa.DataFrameSchema:
 def clinic_schema(refs: Refs) -> pa.DataFrameSchema:
     phone = pa.Column(
         str,
-        pa.Check.str_matches(
-            r"^\+?[0-9][0-9 ()-]{1,19}$",
-            error="a phone number, digits only (for example 999 or 911)",
-        ),
+        pa.Check.str_matches(r"^\+?[0-9][0-9 ()-]{1,19}$", error=t("data_rule.phone")),
     )
     return pa.DataFrameSchema(
         {name: phone for name in CLINIC_PHONES},
-        checks=pa.Check(lambda df: len(df) == 1, error="exactly one row"),
+        checks=_one_row(),
         name="clinic.csv",
     )
 
@@ -745,10 +734,7 @@ def changelog_schema(refs: Refs) -> pa.DataFrameSchema:
             "kind": _one_of(CHANGE_KINDS),
             "finding": pa.Column(
                 str,
-                pa.Check.str_matches(
-                    r"^([0-9]+(\s*;\s*[0-9]+)*)?$",
-                    error="empty, or review finding numbers separated by ';' (for example '3; 33')",
-                ),
+                pa.Check.str_matches(r"^([0-9]+(\s*;\s*[0-9]+)*)?$", error=t("data_rule.finding")),
             ),
             "change": _plain_text(read_by=EXPERTS),
             "reason": _plain_text(read_by=EXPERTS),
@@ -756,7 +742,7 @@ def changelog_schema(refs: Refs) -> pa.DataFrameSchema:
         checks=_row_rule(
             "finding",
             lambda df: (df["kind"] == "added") | (df["finding"].str.strip() != ""),
-            "the review finding number(s) this row fixes or answers (only 'added' rows have none)",
+            t("data_rule.finding_given"),
         ),
         name="changelog.csv",
     )
@@ -775,49 +761,93 @@ class CsvFile:
     id_pair: tuple[str, str] | None = None
     # Equal detail: two id columns whose every combination must have exactly one row.
     complete_over: tuple[str, str] | None = None
-    # The column that gives the display order, if any.
-    order_by: str | None = None
+    # The columns that give the display order, if any.
+    order_by: tuple[str, ...] = ()
+    # The rows the code relies on, by role (see ROLE): each must be given to exactly one row.
+    roles: tuple[str, ...] = ()
+    # A file of settings: one row (its schema checks it), read as that row.
+    one_row: bool = False
+
+    @property
+    def table(self) -> str:
+        """The name Content gives this file's table: options.csv -> content.options."""
+        return self.name.removesuffix(".csv")
 
 
 FILES: tuple[CsvFile, ...] = (
-    CsvFile("options.csv", options_schema, "option_id", "option", order_by="position"),
-    CsvFile("questions.csv", questions_schema, "question_id", "question", order_by="position"),
+    CsvFile(
+        "options.csv",
+        options_schema,
+        "option_id",
+        "option",
+        order_by=("position",),
+        roles=OPTION_ROLES,
+    ),
+    CsvFile(
+        "questions.csv",
+        questions_schema,
+        "question_id",
+        "question",
+        order_by=("position",),
+        roles=SUMMARY_ROLES,
+    ),
     CsvFile("answers.csv", answers_schema, complete_over=("option_id", "question_id")),
-    CsvFile("attributes.csv", attributes_schema, "attribute_id", "attribute", order_by="position"),
+    CsvFile(
+        "attributes.csv",
+        attributes_schema,
+        "attribute_id",
+        "attribute",
+        order_by=("position",),
+        roles=ATTRIBUTE_ROLES,
+    ),
     CsvFile(
         "attribute_levels.csv",
         attribute_levels_schema,
         id_kind="attribute_level",
         id_pair=("attribute_id", "level"),
+        order_by=("attribute_id", "level"),
     ),
     CsvFile("ratings.csv", ratings_schema, complete_over=("option_id", "attribute_id")),
     CsvFile("recovery.csv", recovery_schema, complete_over=("option_id", "milestone")),
     CsvFile("sources.csv", sources_schema, "source_id", "source"),
-    CsvFile("release.csv", release_schema),
-    CsvFile("statements.csv", statements_schema, order_by="position"),
-    CsvFile("quiz.csv", quiz_schema, order_by="position"),
-    CsvFile("clinician_questions.csv", clinician_questions_schema, order_by="position"),
-    CsvFile("anatomy_states.csv", anatomy_states_schema, order_by="position"),
-    CsvFile("scan_findings.csv", scan_findings_schema, order_by="position"),
+    CsvFile("release.csv", release_schema, one_row=True),
+    CsvFile("statements.csv", statements_schema, order_by=("position",)),
+    CsvFile("quiz.csv", quiz_schema, order_by=("position",)),
+    CsvFile("clinician_questions.csv", clinician_questions_schema, order_by=("position",)),
+    CsvFile("anatomy_states.csv", anatomy_states_schema, order_by=("position",)),
+    CsvFile("scan_findings.csv", scan_findings_schema, order_by=("position",)),
     CsvFile("outcomes.csv", outcomes_schema),
     CsvFile(
         "warning_groups.csv",
         warning_groups_schema,
         "group_id",
         "warning_group",
-        order_by="position",
+        order_by=("position",),
     ),
-    CsvFile("warning_signs.csv", warning_signs_schema, order_by="position"),
-    CsvFile("clinic.csv", clinic_schema),
-    CsvFile("changelog.csv", changelog_schema, order_by="position"),
+    CsvFile("warning_signs.csv", warning_signs_schema, order_by=("position",)),
+    CsvFile("clinic.csv", clinic_schema, one_row=True),
+    CsvFile("changelog.csv", changelog_schema, order_by=("position",)),
 )
 ID_KINDS = tuple(file.id_kind for file in FILES if file.id_kind)
 # Id columns whose allowed values are fixed here rather than listed in a file.
 FIXED_IDS: dict[str, list[str]] = {"milestone": list(MILESTONES)}
 
 
+def role_ref(file: CsvFile, role: str) -> str:
+    """The refs key of the ids given a role: 'option.no_procedure'."""
+    return f"{file.id_kind}.{role}"
+
+
+REF_KINDS = ID_KINDS + tuple(role_ref(file, role) for file in FILES for role in file.roles)
+
+
+def _schema(file: CsvFile, refs: Refs) -> pa.DataFrameSchema:
+    schema = file.schema(refs)
+    return schema.add_columns({ROLE: _role(file.roles)}) if file.roles else schema
+
+
 def _columns(file: CsvFile) -> dict[str, pa.Column]:
-    return file.schema({kind: set() for kind in ID_KINDS}).columns
+    return _schema(file, {kind: set() for kind in REF_KINDS}).columns
 
 
 def expected_columns(file: CsvFile) -> list[str]:
@@ -835,45 +865,67 @@ def text_columns(file: CsvFile, read_by: str | None = None) -> list[str]:
 
 def collect_refs(raw_frames: Mapping[str, pd.DataFrame]) -> dict[str, set[str]]:
     """The ids each file defines, read from the raw frames so that one bad file does not hide
-    the link problems of another."""
-    refs: dict[str, set[str]] = {kind: set() for kind in ID_KINDS}
+    the link problems of another; and the ids given each role ('option.no_procedure')."""
+    refs: dict[str, set[str]] = {kind: set() for kind in REF_KINDS}
     for file in FILES:
         frame = raw_frames.get(file.name)
-        if file.id_kind and frame is not None and file.id_column in frame.columns:
+        if frame is None:
+            continue
+        if file.id_kind and file.id_column in frame.columns:
             refs[file.id_kind] = {str(v).strip() for v in frame[file.id_column] if str(v).strip()}
-        if file.id_pair and frame is not None and set(file.id_pair) <= set(frame.columns):
+            if ROLE in frame.columns:
+                for role in file.roles:
+                    refs[role_ref(file, role)] = set(frame[file.id_column][frame[ROLE] == role])
+        if file.id_pair and set(file.id_pair) <= set(frame.columns):
             first, second = file.id_pair
             refs[file.id_kind] = {level_key(a, b) for a, b in zip(frame[first], frame[second])}
     return refs
 
 
-def _describe_check(check: str, column: str | None) -> str:
-    """Pandera's built-in check names, said in words; our own checks carry their own words."""
+def _describe_check(check: str, unique_together: list[str] | None = None) -> str:
+    """Pandera's built-in checks, said in words; our own checks carry their own words. Pandera
+    names its built-in checks only by these strings, so they are matched here (a pandera upgrade
+    that renames one shows its raw name, and tests/test_schema.py fails on it)."""
     if check == "column_in_dataframe":
-        return "this column in the header row"
+        return t("data_rule.column_in_header")
     if check == "field_uniqueness":
-        return "a value not used in any other row (each must be unique)"
+        return t("data_rule.unique")
     if check == "multiple_fields_uniqueness":
-        return "only one row for each combination of " + (column or "these columns")
+        columns = ", ".join(unique_together or []) or t("data_rule.these_columns")
+        return t("data_rule.unique_together", columns=columns)
     if check.startswith(("coerce_dtype('int", "dtype('int")):
-        return "a whole number"
+        return t("data_rule.whole_number")
     if check.startswith(("coerce_dtype", "dtype")):
-        return "text"
+        return t("data_rule.text")
     return check
 
 
 def validate(
     file: CsvFile, frame: pd.DataFrame, refs: Refs
 ) -> tuple[pd.DataFrame | None, list[Problem]]:
-    """Check one file against its schema, listing every problem rather than stopping at the first."""
-    schema = file.schema(refs)
+    """Check one file against its schema, listing every problem rather than stopping at the
+    first. A valid frame comes back typed: its number columns hold numbers (see NUMBER)."""
+    schema = _schema(file, refs)
     try:
-        return schema.validate(frame, lazy=True), []
+        valid = schema.validate(frame, lazy=True)
     except pa.errors.SchemaErrors as errors:
-        return None, _problems_from(file.name, errors.failure_cases, frame)
+        return None, _problems_from(file.name, schema, errors.failure_cases, frame)
+    return _typed(schema, valid), []
 
 
-def _problems_from(file_name: str, failures: pd.DataFrame, frame: pd.DataFrame) -> list[Problem]:
+def _typed(schema: pa.DataFrameSchema, frame: pd.DataFrame) -> pd.DataFrame:
+    # The schema has checked these cells: a number, or empty where there is none.
+    numbers = {
+        name: pd.to_numeric(frame[name].mask(frame[name] == "")).astype(column.metadata[NUMBER])
+        for name, column in schema.columns.items()
+        if NUMBER in (column.metadata or {})
+    }
+    return frame.assign(**numbers)
+
+
+def _problems_from(
+    file_name: str, schema: pa.DataFrameSchema, failures: pd.DataFrame, frame: pd.DataFrame
+) -> list[Problem]:
     problems: list[Problem] = []
     seen: set[tuple] = set()
     records = failures.to_dict("records")
@@ -890,39 +942,49 @@ def _problems_from(file_name: str, failures: pd.DataFrame, frame: pd.DataFrame) 
             and not check.startswith(("coerce_dtype", "dtype"))
         ):
             continue
+        report_on = _reported_on(schema, failure)
         if check == "column_in_dataframe":
             column = str(failure["failure_case"])
             key = (None, column)
             problem = Problem(
-                file_name, 1, column, "no such column", _describe_check(check, column)
+                file_name, 1, column, t("data_problem.no_column"), _describe_check(check)
             )
-        elif check in _ROW_RULE_COLUMNS:
-            if column != _ROW_RULE_COLUMNS[check]:
+        elif report_on is not None:
+            if column != report_on:
                 continue  # pandera lists every cell of the failing row; keep the one to fix
             row = int(index) + 2
             key = (row, column)
             problem = Problem(file_name, row, column, str(failure["failure_case"]), check)
-        elif failure["schema_context"] == "DataFrameSchema" and column is None:
-            # A rule about whole rows (e.g. "a source unless not known", "exactly one row").
+        elif failure["schema_context"] == "DataFrameSchema" and column in (None, schema.name):
+            # A rule about whole rows or the whole file (e.g. "exactly one row"); pandera gives
+            # the file's name as the column of a rule about the whole file.
             row = None if pd.isna(index) else int(index) + 2
             key = (row, check)
             problem = Problem(
-                file_name, row, None, _row_preview(frame, index), _describe_check(check, None)
+                file_name, row, None, _row_preview(frame, index), _describe_check(check)
             )
         else:
             row = None if pd.isna(index) else int(index) + 2
             key = (row, column)
             value = "" if pd.isna(failure["failure_case"]) else str(failure["failure_case"])
-            problem = Problem(file_name, row, column, value, _describe_check(check, column))
+            problem = Problem(file_name, row, column, value, _describe_check(check, schema.unique))
         if key not in seen:  # a failed type conversion is reported twice by pandera
             seen.add(key)
             problems.append(problem)
     return sorted(problems, key=lambda p: (p.row or 0, p.column or ""))
 
 
+def _reported_on(schema: pa.DataFrameSchema, failure: Mapping) -> str | None:
+    """The one column a failed rule about several cells is reported on (see _row_rule)."""
+    number = failure["check_number"]
+    if failure["schema_context"] != "DataFrameSchema" or pd.isna(number):
+        return None
+    return (schema.checks[int(number)].statistics or {}).get(REPORT_ON)
+
+
 def _row_preview(frame: pd.DataFrame, index) -> str:
     if pd.isna(index) or index not in frame.index:
-        return f"{len(frame)} rows"
+        return t("data_problem.rows", count=len(frame))
     return " | ".join(str(v) for v in frame.loc[index].tolist())
 
 
@@ -939,10 +1001,33 @@ def missing_rows(
             file.name,
             None,
             f"{first}, {second}",
-            f"no row for {first} '{a}' with {second} '{b}'",
-            f"a row for every {first} and {second} (add one for {a} + {b})",
+            t("data_problem.no_row_for", first=first, second=second, a=a, b=b),
+            t("data_rule.every_pair", first=first, second=second, a=a, b=b),
         )
         for a in ordered_ids.get(first, [])
         for b in ordered_ids.get(second, [])
         if (a, b) not in given
     ]
+
+
+def missing_roles(file: CsvFile, frame: pd.DataFrame) -> list[Problem]:
+    """Every role of a file names a row: a role taken off its row (or never given) is reported,
+    never left for the app to find no row and quietly show less."""
+    given = set(frame[ROLE])
+    return [
+        Problem(
+            file.name,
+            None,
+            ROLE,
+            t("data_problem.no_role", role=role),
+            t("data_rule.role_needed", role=role, meaning=t(f"data_rule.roles.{role}")),
+        )
+        for role in file.roles
+        if role not in given
+    ]
+
+
+def role_ids(file: CsvFile, frame: pd.DataFrame) -> dict[str, str]:
+    """Role -> the id of the row that has it, in a valid frame (each role names one row)."""
+    marked = frame[frame[ROLE] != ""]
+    return dict(zip(marked[ROLE], marked[file.id_column]))

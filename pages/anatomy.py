@@ -40,7 +40,7 @@ with about:
     st.header(plain(text.name), anchor="state")
     st.text(text.what_it_is)
     st.caption(plain(text.evidence))
-    if state == "herniation":
+    if anatomy.look(state).herniation:  # the state drawn with gel pushing out
         st.image(
             anatomy.herniation_types_svg(), alt=anatomy.HERNIATION_TYPES_TITLE, width="stretch"
         )

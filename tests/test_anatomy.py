@@ -11,7 +11,7 @@ from coloraide import Color
 
 from explorer import anatomy
 from explorer.data import load_content
-from explorer.schema import DISC_STATES, NO_PROCEDURE_ID, SCAN_AGES
+from explorer.schema import DISC_STATES, SCAN_AGES
 from explorer.url_params import link_params
 from explorer.words import t
 from tests.conftest import DATA, ROOT, read_rows
@@ -331,7 +331,7 @@ def test_findings_alt_names_each_finding_and_its_end_points():
 def test_each_state_links_to_its_options_with_no_procedure_among_them(state):
     text = anatomy.state_text(CONTENT, state)
     all_ids = list(CONTENT.options["option_id"])
-    assert NO_PROCEDURE_ID in text.option_ids
+    assert CONTENT.no_procedure_option in text.option_ids
     assert list(text.option_ids) == [o for o in all_ids if o in text.option_ids]  # neutral order
     assert text.compare_params == link_params(list(text.option_ids), all_ids)
     row = CONTENT.anatomy_states.set_index("state_id").loc[state]

@@ -11,7 +11,6 @@ import pytest
 
 from explorer import charts, ratings
 from explorer.data import load_content
-from explorer.schema import BENEFIT_SIZE_ID, EVIDENCE_ID
 from explorer.words import t
 from tests.conftest import DATA
 
@@ -41,7 +40,9 @@ def benefit_words(option_id: str) -> str:
         level = mine[attribute_id]
         return ratings.NOT_KNOWN if level is pd.NA else levels[(attribute_id, level)]
 
-    return ratings.benefit_words(label(BENEFIT_SIZE_ID), label(EVIDENCE_ID))
+    return ratings.benefit_words(
+        label(CONTENT.benefit_size_attribute), label(CONTENT.evidence_attribute)
+    )
 
 
 def layers(spec: dict) -> list[dict]:

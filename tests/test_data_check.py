@@ -10,6 +10,7 @@ import sys
 from explorer.__main__ import main
 from explorer.data import DATA_DIR_VARIABLE, ContentStore, load_content, problem_table
 from explorer.text import plain
+from explorer.ui import shell
 from explorer.words import t
 from tests.conftest import ROOT, read_rows, set_cell, write_rows
 from tests.test_pages import open_page, texts
@@ -113,3 +114,22 @@ def test_a_first_start_with_broken_files_shows_the_problems_instead_of_content(
         assert not at.exception
         assert at.title[0].value == t("data_problems.title")
         assert "second" in texts(at) + str(at.table[0].value["Found"].tolist())
+
+
+def test_reading_the_data_needs_no_streamlit():
+    # The domain code is testable without Streamlit: the cache lives in the UI layer (frame.py).
+    done = subprocess.run(
+        [sys.executable, "-c", "import sys, explorer.data; print('streamlit' in sys.modules)"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert done.stdout.strip() == "False", done.stderr
+
+
+def test_every_page_run_gets_the_one_content_object(data_copy, monkeypatch):
+    # One read-only content object per process, not a copy per run (st.cache_resource).
+    monkeypatch.setenv(DATA_DIR_VARIABLE, str(data_copy))
+    store = shell.content_store()
+    assert store.content is not None
+    assert shell.content_store() is store and shell.content_store().content is store.content

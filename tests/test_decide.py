@@ -202,7 +202,7 @@ def test_summary_uses_the_same_rows_for_every_option():
         "No procedure: keep up conservative care",
         "Intra-annular fibrin injection",
     ]
-    assert [row.question_id for row in summary.rows] == list(decide.SUMMARY_QUESTIONS)
+    assert [row.question_id for row in summary.rows] == list(CONTENT.summary_question_ids)
     assert all(len(row.cells) == 2 for row in summary.rows)
     assert summary.notes and "investigational" in summary.notes[0]
     assert not summary.alignment.empty

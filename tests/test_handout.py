@@ -43,7 +43,7 @@ def test_pdf_is_one_or_two_pages_about_the_chosen_options(options, tmp_path):
     names = CONTENT.option_names()
     assert f"The options I looked at {', '.join(names[o] for o in options)}." in text
     for option_id in options:  # every chosen option gets the same rows
-        assert text.count(names[option_id]) >= 1 + len(decide.SUMMARY_QUESTIONS)
+        assert text.count(names[option_id]) >= 1 + len(CONTENT.summary_question_ids)
     assert "does not recommend any option" in text
     assert f"v{CONTENT.release['version']}" in text and CONTENT.release["content_date"] in text
     assert t("decide.sure.talk_more") in text  # SURE had a "no"

@@ -8,11 +8,11 @@ import pytest
 
 from explorer import ratings
 from explorer.data import load_content
-from explorer.schema import ATTRIBUTE_ROLES, BENEFIT_SIZE_ID, EVIDENCE_ID
 from explorer.words import t
 from tests.conftest import DATA
 
 CONTENT = load_content(DATA).content
+BENEFIT_SIZE_ID, EVIDENCE_ID = CONTENT.benefit_size_attribute, CONTENT.evidence_attribute
 ALL = list(CONTENT.options["option_id"])
 ATTRIBUTES = list(CONTENT.attributes["attribute_id"])
 
@@ -23,7 +23,7 @@ def rating(option_id: str, attribute_id: str) -> pd.Series:
 
 
 def test_the_data_contract_ids_and_columns():
-    assert set(ATTRIBUTE_ROLES) <= set(ATTRIBUTES)
+    assert {BENEFIT_SIZE_ID, EVIDENCE_ID} <= set(ATTRIBUTES)
     assert list(CONTENT.attributes.columns) == [
         "attribute_id",
         "position",
@@ -31,6 +31,7 @@ def test_the_data_contract_ids_and_columns():
         "description",
         "rule",
         "lighter_end",
+        "role",
     ]
     assert list(CONTENT.attribute_levels.columns) == ["attribute_id", "level", "label"]
     assert list(CONTENT.ratings.columns) == [

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import pytest
 
+from explorer import ratings
 from explorer.data import load_content
-from explorer.schema import EVIDENCE_ID
-from tests.conftest import read_rows, set_cell, write_rows
+from tests.conftest import DATA, read_rows, set_cell, write_rows
+from tests.test_schema import rename_id
+
+WEEKS = ["weeks_min", "weeks_max"]
 
 
 def problems_of(folder):
@@ -158,7 +161,15 @@ def test_a_gap_in_the_levels_of_an_attribute(data_copy):
 
 def test_an_attribute_without_levels(data_copy):
     rows = read_rows(data_copy / "attributes.csv")
-    rows.append({**rows[0], "attribute_id": "cost", "position": str(len(rows) + 1), "name": "Cost"})
+    rows.append(
+        {
+            **rows[0],
+            "attribute_id": "cost",
+            "position": str(len(rows) + 1),
+            "name": "Cost",
+            "role": "",
+        }
+    )
     write_rows(data_copy / "attributes.csv", rows)
     problems = problems_of(data_copy)
     levels = next(p for p in problems if p.file == "attributes.csv")
@@ -166,13 +177,40 @@ def test_an_attribute_without_levels(data_copy):
     assert "levels 1 and 2" in levels.expected
 
 
-def test_renaming_a_quality_the_app_relies_on_is_a_data_problem(data_copy):
-    # Beside every chart the app shows these two qualities: a rename must not silently hide them.
-    for name in ("attributes.csv", "attribute_levels.csv", "ratings.csv"):
-        rows = read_rows(data_copy / name)
-        for row in rows:
-            if row["attribute_id"] == EVIDENCE_ID:
-                row["attribute_id"] = "evidence"
-        write_rows(data_copy / name, rows)
+def test_renaming_the_evidence_quality_keeps_its_role(data_copy):
+    # The app finds the qualities shown beside every chart by their role, not their id: a rename
+    # in every file still shows the same evidence, never "Not known".
+    shipped = load_content(DATA).content
+    before = ratings.rated(shipped, shipped.options["option_id"])["evidence"]
+    old = shipped.evidence_attribute
+    rename_id(data_copy, ("attribute_id", "attribute_ids"), old, "evidence")
+    result = load_content(data_copy)
+    assert result.problems == []
+    assert result.content.evidence_attribute == "evidence"
+    after = ratings.rated(result.content, result.content.options["option_id"])["evidence"]
+    assert after.tolist() == before.tolist()
+
+
+def test_a_quality_renamed_in_one_file_only_is_a_data_problem(data_copy):
+    old = load_content(DATA).content.evidence_attribute
+    set_cell(
+        data_copy / "attributes.csv",
+        row_index(data_copy / "attributes.csv", attribute_id=old),
+        "attribute_id",
+        "evidence",
+    )
     problems = problems_of(data_copy)
-    assert any(p.file == "attributes.csv" and EVIDENCE_ID in p.expected for p in problems)
+    assert any(p.file == "ratings.csv" and p.value == old for p in problems)
+
+
+def test_recovery_weeks_and_rating_levels_come_back_as_numbers(data_copy):
+    # Set one rating and one recovery row to "not known": their numbers are missing, not text.
+    rating = set_cell(data_copy / "ratings.csv", 0, "level", "") - 2
+    set_cell(data_copy / "ratings.csv", rating, "certainty", "not known")
+    set_cell(data_copy / "ratings.csv", rating, "source_ids", "")
+    for column, value in (("weeks_min", ""), ("weeks_max", ""), ("certainty", "not known")):
+        set_cell(data_copy / "recovery.csv", 0, column, value)
+    content = load_content(data_copy).content
+    for frame, columns in ((content.ratings, ["level"]), (content.recovery, WEEKS)):
+        assert all(str(frame[column].dtype) == "Int64" for column in columns)
+        assert frame[columns].isna().any(axis=None) and frame[columns].notna().any(axis=None)

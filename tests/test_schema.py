@@ -4,9 +4,23 @@ from __future__ import annotations
 
 import pytest
 
+from explorer import decide, schema
 from explorer.data import load_content
-from explorer.schema import CERTAINTY_LEVELS, split_ids
+from explorer.schema import CERTAINTY_LEVELS, FILES, ROLE, SUMMARY_ROLES, split_ids
+from explorer.words import t
 from tests.conftest import DATA, read_rows, set_cell, write_rows
+
+
+def rename_id(folder, columns: tuple[str, ...], old: str, new: str) -> None:
+    """Rename an id everywhere: in every file's id columns and in lists of ids ('a; b')."""
+    for path in sorted(folder.glob("*.csv")):
+        rows = read_rows(path)
+        for row in rows:
+            for column in set(columns) & set(row):
+                if old in split_ids(row[column]):
+                    parts = split_ids(row[column])
+                    row[column] = "; ".join(new if part == old else part for part in parts)
+        write_rows(path, rows)
 
 
 def problems_of(folder):
@@ -227,3 +241,115 @@ def test_statement_rule_must_put_poorly_above_well(data_copy):
         row,
         "lines_up_poorly_from",
     )
+
+
+# ------------------------------------------------------------------------------------------ roles
+ROLES = [(file.name, role) for file in FILES for role in file.roles]
+
+
+def role_row(folder, file_name: str, role: str) -> int:
+    """Index (0 = first data row) of the row that has the role."""
+    return next(i for i, row in enumerate(read_rows(folder / file_name)) if row[ROLE] == role)
+
+
+def test_renaming_a_summary_question_keeps_it_in_the_summary(data_copy):
+    shipped = load_content(DATA).content
+    first, *rest = shipped.summary_question_ids
+    rename_id(data_copy, ("question_id",), first, "helps")
+    content = load_content(data_copy).content
+    assert content.summary_question_ids == ("helps", *rest)
+    summary = decide.summary(content, [content.no_procedure_option], decide.Answers())
+    assert [row.question_id for row in summary.rows] == ["helps", *rest]
+
+
+def test_renaming_the_no_procedure_option_keeps_it_required(data_copy):
+    old = load_content(DATA).content.no_procedure_option
+    rename_id(data_copy, ("option_id", "option_ids", "about"), old, "watchful_waiting")
+    result = load_content(data_copy)
+    assert result.problems == []
+    assert result.content.no_procedure_option == "watchful_waiting"
+    # A disc state without it is still refused, now by its new id.
+    path = data_copy / "anatomy_states.csv"
+    set_cell(path, 0, "option_ids", "esi")
+    [problem] = problems_of(data_copy)
+    assert (problem.file, problem.column) == ("anatomy_states.csv", "option_ids")
+    assert "watchful_waiting" in problem.expected
+
+
+@pytest.mark.parametrize(("file_name", "role"), ROLES)
+def test_taking_a_role_off_its_row_is_a_data_problem(data_copy, file_name, role):
+    set_cell(data_copy / file_name, role_row(data_copy, file_name, role), ROLE, "")
+    [problem] = problems_of(data_copy)
+    assert (problem.file, problem.row, problem.column) == (file_name, None, ROLE)
+    assert problem.value == t("data_problem.no_role", role=role)
+    assert t(f"data_rule.roles.{role}") in problem.expected
+    assert f"{file_name}, column '{ROLE}'" in problem.message()
+
+
+@pytest.mark.parametrize(("file_name", "role"), ROLES)
+def test_a_role_given_to_two_rows_is_reported_on_both(data_copy, file_name, role):
+    path = data_copy / file_name
+    first = role_row(data_copy, file_name, role)
+    other = next(i for i, row in enumerate(read_rows(path)) if row[ROLE] == "")
+    set_cell(path, other, ROLE, role)
+    problems = problems_of(data_copy)
+    assert {(p.file, p.row, p.column, p.value) for p in problems} == {
+        (file_name, first + 2, ROLE, role),
+        (file_name, other + 2, ROLE, role),
+    }
+
+
+def test_an_unknown_role_lists_the_roles_of_its_file(data_copy):
+    row = set_cell(data_copy / "questions.csv", 0, ROLE, "summary")
+    [problem] = problems_of(data_copy)
+    assert (problem.file, problem.row, problem.column, problem.value) == (
+        "questions.csv",
+        row,
+        ROLE,
+        "summary",
+    )
+    assert all(role in problem.expected for role in SUMMARY_ROLES)
+
+
+# ------------------------------------------------------------------------- typed, and reported
+def test_people_out_of_100_come_back_as_numbers():
+    outcomes = load_content(DATA).content.outcomes
+    counts = ["count", "count_to", "comparison_count", "comparison_count_to"]
+    assert all(outcomes[column].dtype == "float64" for column in counts)
+    assert outcomes["count"].notna().all() and outcomes["count_to"].isna().any()
+
+
+def test_a_rule_about_a_row_is_reported_on_its_cell_whatever_its_words(data_copy, monkeypatch):
+    # Which cell a rule is reported on is carried by the check, not looked up by its words.
+    monkeypatch.setattr(schema, "t", lambda key, **values: "the same words for every rule")
+    graded = next(
+        i
+        for i, row in enumerate(read_rows(data_copy / "answers.csv"))
+        if row["certainty"] == "high"
+    )
+    row = set_cell(data_copy / "answers.csv", graded, "source_ids", "")
+    [problem] = problems_of(data_copy)
+    assert (problem.file, problem.row, problem.column) == ("answers.csv", row, "source_ids")
+
+
+def test_pandera_checks_are_said_in_words(data_copy):
+    # These problems come from pandera's own checks, named only by strings (see _describe_check).
+    set_cell(data_copy / "questions.csv", 2, "position", "third")
+    set_cell(data_copy / "sources.csv", 1, "source_id", "S1")
+    rows = read_rows(data_copy / "answers.csv")
+    write_rows(data_copy / "answers.csv", [*rows, rows[0]])
+    write_rows(data_copy / "quiz.csv", read_rows(data_copy / "quiz.csv"), ["item_id", "position"])
+    expected = {p.expected for p in problems_of(data_copy)}
+    assert {
+        t("data_rule.whole_number"),
+        t("data_rule.unique"),
+        t("data_rule.unique_together", columns="option_id, question_id"),
+        t("data_rule.column_in_header"),
+    } <= expected
+
+
+def test_a_settings_file_with_two_rows_says_how_many_it_has(data_copy):
+    rows = read_rows(data_copy / "clinic.csv")
+    write_rows(data_copy / "clinic.csv", [*rows, rows[0]])
+    [problem] = problems_of(data_copy)
+    assert problem.message() == "clinic.csv: found '2 rows'; expected exactly one row."

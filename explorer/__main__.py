@@ -28,10 +28,8 @@ def check(folder: Path) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m explorer")
     commands = parser.add_subparsers(dest="command", required=True)
-    check_command = commands.add_parser("check", help="check a data folder with the app's rules")
-    check_command.add_argument(
-        "folder", nargs="?", type=Path, help="the data folder (default: the app's)"
-    )
+    check_command = commands.add_parser("check", help=t("data_check.cli.check_help"))
+    check_command.add_argument("folder", nargs="?", type=Path, help=t("data_check.cli.folder_help"))
     arguments = parser.parse_args(argv)
     return check(arguments.folder or data_dir())
 

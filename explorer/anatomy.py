@@ -794,9 +794,6 @@ def side_view_svg(state: str) -> str:
 # ---------------------------------------------------------------------------------------------
 # The three kinds of herniation, as close-ups of the back edge of a disc.
 HERNIATION_TYPES = ("protrusion", "extrusion", "sequestration")
-# Read by the page for the picture's accessible name and the caption under it.
-HERNIATION_TYPES_TITLE = t("anatomy.herniation_types.title")
-HERNIATION_TYPES_DESCRIPTION = t("anatomy.herniation_types.description")
 
 
 def herniation_types_svg() -> str:
@@ -899,7 +896,13 @@ def herniation_types_svg() -> str:
         body.append(
             _label(middle, 152, *_lines(t(f"{words}.shape")), anchor="middle", size=14, chip=False)
         )
-    return _svg(182, HERNIATION_TYPES_TITLE, HERNIATION_TYPES_DESCRIPTION, body, "types")
+    return _svg(
+        182,
+        t("anatomy.herniation_types.title"),
+        t("anatomy.herniation_types.description"),
+        body,
+        "types",
+    )
 
 
 # ---------------------------------------------------------------------------------------------

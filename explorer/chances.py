@@ -20,10 +20,6 @@ from explorer.text import capital
 from explorer.words import t
 
 OUT_OF = 100
-# Read by the page (content/en/chances.toml holds the words).
-KIND_HEADINGS = {kind: t(f"chances.kinds.{kind}") for kind in OUTCOME_KINDS}
-NOT_COUNTED = t("chances.not_counted")
-TOO_RARE = t("chances.too_rare")
 
 
 def whole_people(number: float) -> int:

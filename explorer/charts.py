@@ -19,7 +19,7 @@ import altair as alt
 import pandas as pd
 
 from explorer import decide
-from explorer.ratings import MILESTONE_NAMES, NOT_KNOWN, SHADES
+from explorer.ratings import SHADES, milestone_name, not_known
 from explorer.text import capital
 from explorer.words import t
 
@@ -269,7 +269,7 @@ def recovery_chart(recovery_rows: pd.DataFrame, milestone: str) -> alt.LayerChar
         int(recovery_rows["weeks_max"].max()) if recovery_rows["weeks_max"].notna().any() else 1
     )
     axis = alt.Axis(
-        title=t("charts.recovery.axis", milestone=MILESTONE_NAMES[milestone]),
+        title=t("charts.recovery.axis", milestone=milestone_name(milestone)),
         format="d",
         tickMinStep=1,
         labelFontSize=FONT_SIZE,
@@ -293,13 +293,13 @@ def recovery_chart(recovery_rows: pd.DataFrame, milestone: str) -> alt.LayerChar
         )
         for end in ("weeks_min", "weeks_max")
     ]
-    not_known = base.transform_filter("!isValid(datum.weeks_max)")
-    gap = not_known.mark_rect(
+    unknown_weeks = base.transform_filter("!isValid(datum.weeks_max)")
+    gap = unknown_weeks.mark_rect(
         fill="#FFFFFF", stroke=OUTLINE, strokeDash=[4, 3], height=22, **below_heading
     ).encode(x=alt.value(0), x2=alt.value({"expr": "width"}))
-    gap_words = not_known.mark_text(fontSize=FONT_SIZE, color=TEXT_DARK, **below_heading).encode(
-        x=alt.value({"expr": "width / 2"}), text=alt.value(NOT_KNOWN)
-    )
+    gap_words = unknown_weeks.mark_text(
+        fontSize=FONT_SIZE, color=TEXT_DARK, **below_heading
+    ).encode(x=alt.value({"expr": "width / 2"}), text=alt.value(not_known()))
     headings = _headings(rows, "heading", order, step, right="evidence_words")
     return _marks_hidden_from_screen_readers(
         alt.layer(*headings, bars, *ends, gap, gap_words).properties(height=alt.Step(step))
@@ -323,7 +323,7 @@ def recovery_alt(recovery_rows: pd.DataFrame, milestone: str) -> str:
     ranges = "; ".join(
         f"{o}: {w}" for o, w in zip(recovery_rows["option"], recovery_rows["in_weeks"])
     )
-    return t("charts.recovery.alt", milestone=MILESTONE_NAMES[milestone], ranges=ranges)
+    return t("charts.recovery.alt", milestone=milestone_name(milestone), ranges=ranges)
 
 
 def alignment_chart(alignment: pd.DataFrame) -> alt.LayerChart:

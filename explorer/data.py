@@ -217,11 +217,11 @@ class ContentStore:
         self.problems = result.problems
         if result.content is not None:
             self.content, self.version = result.content, stamp
-            log.info("Data in %s checked: no problems; serving it.", self.folder)
+            log.info(t("data_log.passed", folder=self.folder))
             return
-        serving = "the last content that passed" if self.content is not None else "no content"
+        serving = "data_log.serving_last" if self.content is not None else "data_log.serving_none"
         log.warning(
-            "Data in %s has %d problem(s); serving %s.", self.folder, len(self.problems), serving
+            t("data_log.problems", folder=self.folder, count=len(self.problems), serving=t(serving))
         )
         for problem in self.problems:
             log.warning("%s", problem.message())

@@ -9,6 +9,9 @@ from explorer import decide, safety
 from explorer.decide import CITATION_GAP, FIT_NOT_KNOWN, Summary, citations
 from explorer.words import t
 
+# One of fpdf's built-in fonts: nothing to embed, and it holds every Latin-1 letter.
+FONT = "Helvetica"
+
 # fpdf2's built-in fonts cover Latin-1 only; map the few typographic characters we use.
 _LATIN1 = str.maketrans(
     {
@@ -50,22 +53,22 @@ class _Handout(FPDF):
 
     def footer(self) -> None:
         self.set_y(-10)
-        self.set_font("Helvetica", size=7)
+        self.set_font(FONT, size=7)
         # "{nb}" is fpdf's stand-in for the page count, filled in when the document is done.
         footer = t("handout.page", footer=self.footer_text, page=self.page_no(), pages="{nb}")
         self.cell(0, 4, _latin1(footer), align="C")
 
     def heading(self, text: str) -> None:
         self.ln(1)
-        self.set_font("Helvetica", "B", 10)
+        self.set_font(FONT, "B", 10)
         self.multi_cell(0, 5, _latin1(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
     def paragraph(self, text: str, style: str = "") -> None:
-        self.set_font("Helvetica", style, self.body)
+        self.set_font(FONT, style, self.body)
         self.multi_cell(0, self.line, _latin1(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
 
     def bullet(self, text: str) -> None:
-        self.set_font("Helvetica", "", self.body)
+        self.set_font(FONT, "", self.body)
         self.multi_cell(
             0, self.line, _latin1("- " + text), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L"
         )
@@ -94,7 +97,7 @@ def _summary_at(summary: Summary, scale: float) -> _Handout:
     )
     pdf.alias_nb_pages()
     pdf.add_page()
-    pdf.set_font("Helvetica", "B", 15)
+    pdf.set_font(FONT, "B", 15)
     title = t("handout.title", app=t("app.name"))
     pdf.cell(0, 8, _latin1(title), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.paragraph(t("decide.not_a_recommendation"), style="B")
@@ -107,7 +110,7 @@ def _summary_at(summary: Summary, scale: float) -> _Handout:
     for row in summary.rows:
         pdf.heading(row.question)
         for cell in row.cells:
-            pdf.set_font("Helvetica", "B", pdf.body)
+            pdf.set_font(FONT, "B", pdf.body)
             pdf.multi_cell(
                 0, pdf.line, _latin1(cell.option_name), new_x=XPos.LMARGIN, new_y=YPos.NEXT
             )
@@ -140,7 +143,7 @@ def _summary_at(summary: Summary, scale: float) -> _Handout:
 
     pdf.heading(t("handout.sources"))
     # One flowing paragraph: full citations, without a half-empty line each.
-    pdf.set_font("Helvetica", "", pdf.small - 1)
+    pdf.set_font(FONT, "", pdf.small - 1)
     paragraph = CITATION_GAP.join(citations(summary))
     pdf.multi_cell(
         0, pdf.small * 0.43, _latin1(paragraph), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L"
@@ -159,7 +162,7 @@ def get_help_now(pdf: _Handout, groups: list[safety.WarningGroup]) -> None:
         pdf.paragraph(group.heading, style="B")
         pdf.paragraph(safety.signs_run_on(group))
         pdf.paragraph(group.action, style="B")
-    pdf.set_font("Helvetica", "", pdf.small - 1)
+    pdf.set_font(FONT, "", pdf.small - 1)
     pdf.multi_cell(
         0,
         pdf.small * 0.43,
@@ -175,7 +178,7 @@ def alignment_grid(pdf: _Handout, summary: Summary) -> None:
     """The alignment as a compact grid: what matters (rows) by option (columns), each cell the
     level in words and how it lines up."""
     grid = alignment_cells(summary)
-    pdf.set_font("Helvetica", "", pdf.small)
+    pdf.set_font(FONT, "", pdf.small)
     with pdf.table(
         col_widths=(1.4, *([1] * (len(grid.columns)))),
         text_align="LEFT",

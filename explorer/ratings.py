@@ -12,13 +12,21 @@ from explorer.data import Content
 from explorer.schema import MILESTONES
 from explorer.words import t
 
-# Shown where the evidence gives no level or no time; read by the charts and the alignment too.
-NOT_KNOWN = t("ratings.not_known")
 # The attribute the one-at-a-time chart opens on (the evidence is already beside every row).
 FIRST_PICK = "invasiveness"
 # The burden scale is drawn in this many lightness steps, whatever an attribute's number of levels.
 SHADES = 5
-MILESTONE_NAMES = {milestone: t(f"ratings.milestones.{milestone}") for milestone in MILESTONES}
+
+
+def not_known() -> str:
+    """Shown where the evidence gives no level or no time; read by the charts and the alignment
+    too. Looked up at each call, never at import, so the words follow the reader's language."""
+    return t("ratings.not_known")
+
+
+def milestone_name(milestone: str) -> str:
+    """ "usual activities" or "work", as the recovery headings and charts say it."""
+    return t(f"ratings.milestones.{milestone}")
 
 
 def attribute_names(content: Content) -> dict[str, str]:
@@ -54,7 +62,7 @@ def rated(content: Content, option_ids: Sequence[str]) -> pd.DataFrame:
     rows["option_order"] = rows["option_id"].map(
         {option_id: i for i, option_id in enumerate(option_ids)}
     )
-    rows["label"] = rows["label"].fillna(NOT_KNOWN)
+    rows["label"] = rows["label"].fillna(not_known())
     rows["levels"] = rows["attribute_id"].map(level_counts)
     rows["shade"] = pd.array(
         [shade(level, n) for level, n in zip(rows["level"], rows["levels"])], dtype="Int64"
@@ -62,7 +70,9 @@ def rated(content: Content, option_ids: Sequence[str]) -> pd.DataFrame:
     size, evidence = content.benefit_size_attribute, content.evidence_attribute
     rows["evidence"] = rows["option_id"].map(
         {
-            option_id: benefit_words(labels.get(size, NOT_KNOWN), labels.get(evidence, NOT_KNOWN))
+            option_id: benefit_words(
+                labels.get(size, not_known()), labels.get(evidence, not_known())
+            )
             for option_id, labels in _labels_by_option(rows, (size, evidence)).items()
         }
     )
@@ -165,7 +175,7 @@ def attribute_table(ranked_rows: pd.DataFrame) -> pd.DataFrame:
 def in_weeks(weeks_min, weeks_max) -> str:
     """A recovery range in words, in whole weeks."""
     if pd.isna(weeks_min) or pd.isna(weeks_max):
-        return NOT_KNOWN
+        return not_known()
     if weeks_max == 0:
         return t("ratings.weeks.under_one")
     if weeks_min == weeks_max:

@@ -8,70 +8,72 @@ from explorer.text import plain
 from explorer.ui import chart_cache, shell, widgets
 from explorer.words import t
 
-content = shell.start_page("anatomy")
-st.title(t("pages.anatomy.title"))
-intro = words.markdown_file("anatomy.md")
-st.markdown(intro)
+with shell.page("anatomy") as content:
+    st.title(t("pages.anatomy.title"))
+    intro = words.markdown_file("anatomy.md")
+    st.markdown(intro)
 
-# The state shown is kept in the address (?state=herniation) so that a shared link opens it.
-known = anatomy.state_ids(content)
-names = dict(zip(content.anatomy_states["state_id"], content.anatomy_states["name"]))
-if "disc_state" not in st.session_state:
-    st.session_state["disc_state"] = anatomy.state_from_url(
-        st.query_params.get(url_params.STATE_PARAM), known
-    )
-state = st.radio(
-    "Choose what the pictures show",
-    known,
-    format_func=lambda state_id: plain(names[state_id]),
-    key="disc_state",
-    horizontal=True,
-)
-st.query_params[url_params.STATE_PARAM] = state
-text = anatomy.state_text(content, state)
-
-top, side = st.columns(2)
-top.image(anatomy.top_view_svg(state), alt=anatomy.top_view_title(state), width="stretch")
-side.image(anatomy.side_view_svg(state), alt=anatomy.side_view_title(state), width="stretch")
-st.markdown(f"**What the pictures show.** {anatomy.pictures_description(state)}")
-
-about, options = st.columns(2)
-with about:
-    st.header(plain(text.name), anchor="state")
-    st.text(text.what_it_is)
-    st.caption(plain(text.evidence))
-    if anatomy.look(state).herniation:  # the state drawn with gel pushing out
-        st.image(
-            anatomy.herniation_types_svg(), alt=anatomy.HERNIATION_TYPES_TITLE, width="stretch"
+    # The state shown is kept in the address (?state=herniation) so that a shared link opens it.
+    known = anatomy.state_ids(content)
+    names = dict(zip(content.anatomy_states["state_id"], content.anatomy_states["name"]))
+    if "disc_state" not in st.session_state:
+        st.session_state["disc_state"] = anatomy.state_from_url(
+            st.query_params.get(url_params.STATE_PARAM), known
         )
-        st.caption(anatomy.HERNIATION_TYPES_DESCRIPTION)
-with options:
-    st.header("Options aimed at this", anchor="options")
-    st.text(text.options_note)
-    widgets.label(f"Options: {text.option_names}", key="state-options")
-    st.page_link(
-        shell.path("compare"),
-        label=text.compare_label,
-        query_params=text.compare_params,
-        icon=":material/arrow_forward:",
+    state = st.radio(
+        t("anatomy.page.state_picker"),
+        known,
+        format_func=lambda state_id: plain(names[state_id]),
+        key="disc_state",
+        horizontal=True,
     )
+    st.query_params[url_params.STATE_PARAM] = state
+    text = anatomy.state_text(content, state)
 
-st.header("Scan findings are common in people without back pain", anchor="scan-findings")
-scans = words.markdown_file("anatomy_scans.md")
-st.markdown(scans)
-findings = content.scan_findings
-chart, table = st.columns([3, 2])
-with chart:
-    chart_cache.chart(anatomy.findings_chart, findings, alt_text=anatomy.findings_alt(findings))
-with table:
-    widgets.table(anatomy.findings_table(findings), hide_index=True)
-    st.caption(plain("Out of 100 pain-free people, by age. " + anatomy.findings_evidence(findings)))
+    top, side = st.columns(2)
+    top.image(anatomy.top_view_svg(state), alt=anatomy.top_view_title(state), width="stretch")
+    side.image(anatomy.side_view_svg(state), alt=anatomy.side_view_title(state), width="stretch")
+    st.markdown(t("anatomy.page.pictures_show", description=anatomy.pictures_description(state)))
 
-st.header("What usually happens with time", anchor="natural-course")
-course = words.markdown_file("anatomy_course.md")
-st.markdown(course)
+    about, options = st.columns(2)
+    with about:
+        st.header(plain(text.name), anchor="state")
+        st.text(text.what_it_is)
+        st.caption(plain(text.evidence))
+        if anatomy.look(state).herniation:  # the state drawn with gel pushing out
+            st.image(
+                anatomy.herniation_types_svg(),
+                alt=t("anatomy.herniation_types.title"),
+                width="stretch",
+            )
+            st.caption(t("anatomy.herniation_types.description"))
+    with options:
+        st.header(t("anatomy.page.options_heading"), anchor="options")
+        st.text(text.options_note)
+        widgets.label(t("anatomy.page.options_list", names=text.option_names), key="state-options")
+        st.page_link(
+            shell.path("compare"),
+            label=text.compare_label,
+            query_params=text.compare_params,
+            icon=":material/arrow_forward:",
+        )
 
-st.header("Sources", anchor="sources")
-widgets.sources_table(anatomy.cited_sources(content, [intro, scans, course]))
+    st.header(t("anatomy.page.scans_heading"), anchor="scan-findings")
+    scans = words.markdown_file("anatomy_scans.md")
+    st.markdown(scans)
+    findings = content.scan_findings
+    chart, table = st.columns([3, 2])
+    with chart:
+        chart_cache.chart(anatomy.findings_chart, findings, alt_text=anatomy.findings_alt(findings))
+    with table:
+        widgets.table(anatomy.findings_table(findings), hide_index=True)
+        st.caption(
+            plain(t("anatomy.page.scans_caption", evidence=anatomy.findings_evidence(findings)))
+        )
 
-shell.footer(content)
+    st.header(t("anatomy.page.course_heading"), anchor="natural-course")
+    course = words.markdown_file("anatomy_course.md")
+    st.markdown(course)
+
+    st.header(t("sources.heading"), anchor="sources")
+    widgets.sources_table(anatomy.cited_sources(content, [intro, scans, course]))

@@ -7,55 +7,54 @@ from explorer.text import plain
 from explorer.ui import chart_cache, shell, url_state, widgets
 from explorer.words import t
 
-content = shell.start_page("chances")
-st.title(t("pages.chances.title"))
-st.markdown(words.markdown_file("chances.md"))
+with shell.page("chances") as content:
+    st.title(t("pages.chances.title"))
+    st.markdown(words.markdown_file("chances.md"))
 
-every_chance = chances.all_chances(content)
-zoom = charts.CONSULT_ZOOM if url_state.in_consult_mode() else charts.SCREEN_ZOOM
-names = content.option_names()
-with st.container(key="controls-option"):  # on paper the headings name the option
-    option_id = url_state.pick_one(
-        "Which option do you want to see?", names, url_params.OPTION_PARAM
-    )
-for note in compare.notes(content, [option_id]):
-    st.warning(plain(note))
+    every_chance = chances.all_chances(content)
+    zoom = charts.CONSULT_ZOOM if url_state.in_consult_mode() else charts.SCREEN_ZOOM
+    names = content.option_names()
+    with st.container(key="controls-option"):  # on paper the headings name the option
+        option_id = url_state.pick_one(
+            t("chances.page.option_picker"), names, url_params.OPTION_PARAM
+        )
+    for note in compare.notes(content, [option_id]):
+        st.warning(plain(note))
 
-# The same headings for every option, benefits first, so harms get the same space as benefits.
-for kind, found in chances.by_kind(every_chance, option_id).items():
-    st.header(plain(f"{chances.KIND_HEADINGS[kind]}: {names[option_id]}"), anchor=kind)
-    if not found:
-        st.text(chances.NOT_COUNTED)
-    for chance in found:
-        st.subheader(plain(chances.title(chance)), anchor=f"{kind}-{chance.outcome_id}")
-        if chance.drawable:
-            chart_cache.chart(
-                charts.icon_array,
-                chance.counts,
-                chance.outcome,
-                zoom,
-                alt_text=chance.alt_text(),
-                fit_key=f"{kind}-{chance.outcome_id}",
-            )
-        else:
-            st.text(chances.TOO_RARE)
-        for line in chance.sentences():
-            st.text(line)
-        widgets.table(chance.table(), hide_index=True)
-        for line in chance.details():
-            st.text(line)
-        warning = chances.time_frame_warning(every_chance, chance)
-        if warning:
-            st.warning(plain(warning))
-        st.caption(plain(chance.evidence()))
+    # The same headings for every option, benefits first, so harms get the same space as benefits.
+    for kind, found in chances.by_kind(every_chance, option_id).items():
+        heading = t(
+            "chances.page.heading", kind=t(f"chances.kinds.{kind}"), option=names[option_id]
+        )
+        st.header(plain(heading), anchor=kind)
+        if not found:
+            st.text(t("chances.not_counted"))
+        for chance in found:
+            st.subheader(plain(chances.title(chance)), anchor=f"{kind}-{chance.outcome_id}")
+            if chance.drawable:
+                chart_cache.chart(
+                    charts.icon_array,
+                    chance.counts,
+                    chance.outcome,
+                    zoom,
+                    alt_text=chance.alt_text(),
+                    fit_key=f"{kind}-{chance.outcome_id}",
+                )
+            else:
+                st.text(t("chances.too_rare"))
+            for line in chance.sentences():
+                st.text(line)
+            widgets.table(chance.table(), hide_index=True)
+            for line in chance.details():
+                st.text(line)
+            warning = chances.time_frame_warning(every_chance, chance)
+            if warning:
+                st.warning(plain(warning))
+            st.caption(plain(chance.evidence()))
 
-st.header("All the numbers in one table", anchor="all-numbers")
-st.caption(
-    "Every option, so you can compare. Check the time and who the people were before you compare two rows."
-)
-widgets.table(chances.numbers_table(every_chance), hide_index=True)
+    st.header(t("chances.page.all_numbers_heading"), anchor="all-numbers")
+    st.caption(t("chances.page.all_numbers_caption"))
+    widgets.table(chances.numbers_table(every_chance), hide_index=True)
 
-st.header("Sources", anchor="sources")
-widgets.sources_table(chances.cited_sources(content, every_chance))
-
-shell.footer(content)
+    st.header(t("sources.heading"), anchor="sources")
+    widgets.sources_table(chances.cited_sources(content, every_chance))

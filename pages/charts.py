@@ -7,54 +7,48 @@ from explorer.text import plain
 from explorer.ui import chart_cache, shell, url_state, widgets
 from explorer.words import t
 
-content = shell.start_page("charts")
-st.title(t("pages.charts.title"))
-st.markdown(words.markdown_file("charts.md"))
+with shell.page("charts") as content:
+    st.title(t("pages.charts.title"))
+    st.markdown(words.markdown_file("charts.md"))
 
-shown = url_state.chosen_options(content)
-rated = ratings.rated(content, shown)
+    shown = url_state.chosen_options(content)
+    rated = ratings.rated(content, shown)
 
-st.header("Everything at a glance", anchor="glance")
-st.caption(
-    "Lighter shading: a lighter burden, or surer evidence. Darker: a heavier burden, or less sure evidence."
-)
-chart_cache.chart(charts.overview_grid, rated, alt_text=charts.overview_alt(rated))
-widgets.table(ratings.glance_table(rated), hide_index=True)
-with st.expander(t("charts.rules_expander")):
-    widgets.table(ratings.rules_table(content), hide_index=True)
+    st.header(t("charts.page.glance_heading"), anchor="glance")
+    st.caption(t("charts.page.glance_caption"))
+    chart_cache.chart(charts.overview_grid, rated, alt_text=charts.overview_alt(rated))
+    widgets.table(ratings.glance_table(rated), hide_index=True)
+    with st.expander(t("charts.rules_expander")):
+        widgets.table(ratings.rules_table(content), hide_index=True)
 
-st.header("One thing at a time", anchor="one-thing")
-attribute_id = url_state.pick_one(
-    "What do you want to compare?",
-    ratings.attribute_names(content),
-    url_params.ATTRIBUTE_PARAM,
-    default=ratings.FIRST_PICK,
-)
-st.caption(plain(ratings.description(content, attribute_id)))
-st.caption(plain(ratings.rule(content, attribute_id)))
-st.caption(
-    "Each row shows the whole scale, the lighter burden on the left. The lightest options come first."
-)
-ranked = ratings.ranked(rated, attribute_id)
-chart_cache.chart(
-    charts.attribute_chart,
-    ranked,
-    ratings.scale(content, attribute_id),
-    alt_text=charts.attribute_alt(ranked),
-)
-widgets.table(ratings.attribute_table(ranked), hide_index=True)
-
-st.header("Time until back to usual activities and work", anchor="recovery")
-st.markdown(words.markdown_file("charts_recovery.md"))
-for milestone in ratings.MILESTONE_NAMES:
-    recovery = ratings.recovery(content, rated, milestone)
-    st.subheader(f"Back to {ratings.MILESTONE_NAMES[milestone]}")
-    chart_cache.chart(
-        charts.recovery_chart,
-        recovery,
-        milestone,
-        alt_text=charts.recovery_alt(recovery, milestone),
+    st.header(t("charts.page.one_thing_heading"), anchor="one-thing")
+    attribute_id = url_state.pick_one(
+        t("charts.page.one_thing_picker"),
+        ratings.attribute_names(content),
+        url_params.ATTRIBUTE_PARAM,
+        default=ratings.FIRST_PICK,
     )
-    widgets.table(ratings.recovery_table(recovery), hide_index=True)
+    st.caption(plain(ratings.description(content, attribute_id)))
+    st.caption(plain(ratings.rule(content, attribute_id)))
+    st.caption(t("charts.page.one_thing_caption"))
+    ranked = ratings.ranked(rated, attribute_id)
+    chart_cache.chart(
+        charts.attribute_chart,
+        ranked,
+        ratings.scale(content, attribute_id),
+        alt_text=charts.attribute_alt(ranked),
+    )
+    widgets.table(ratings.attribute_table(ranked), hide_index=True)
 
-shell.footer(content)
+    st.header(t("charts.page.recovery_heading"), anchor="recovery")
+    st.markdown(words.markdown_file("charts_recovery.md"))
+    for milestone in ratings.MILESTONES:
+        recovery = ratings.recovery(content, rated, milestone)
+        st.subheader(t("charts.page.back_to", milestone=ratings.milestone_name(milestone)))
+        chart_cache.chart(
+            charts.recovery_chart,
+            recovery,
+            milestone,
+            alt_text=charts.recovery_alt(recovery, milestone),
+        )
+        widgets.table(ratings.recovery_table(recovery), hide_index=True)

@@ -7,61 +7,57 @@ from explorer.text import plain
 from explorer.ui import shell, url_state, widgets
 from explorer.words import t
 
-content = shell.start_page("compare")
-consult = url_state.in_consult_mode()
-with st.container(key="title-row", horizontal=True, vertical_alignment="center"):
-    st.title(t("pages.compare.title"))
-    if consult:  # beside the title, so that each question still fits the shared screen
-        widgets.get_help_now(content, as_button=True)
-if not consult:
-    st.markdown(words.markdown_file("compare.md"))
+with shell.page("compare") as content:
+    consult = url_state.in_consult_mode()
+    with st.container(key="title-row", horizontal=True, vertical_alignment="center"):
+        st.title(t("pages.compare.title"))
+        if consult:  # beside the title, so that each question still fits the shared screen
+            widgets.get_help_now(content, as_button=True)
+    if not consult:
+        st.markdown(words.markdown_file("compare.md"))
 
-if consult:  # one compact row of controls and one question at a time, so it fits one screen
-    with st.container(key="controls-consult", horizontal=True, vertical_alignment="bottom"):
-        shown = url_state.option_picker(content)
-        question = url_state.question_stepper(compare.rows(content, shown))
-    if not shown:
-        st.info("Choose at least one option above to see the comparison.")
-        st.stop()
-else:
-    shown = url_state.chosen_options(content)
+    if consult:  # one compact row of controls and one question at a time, so it fits one screen
+        with st.container(key="controls-consult", horizontal=True, vertical_alignment="bottom"):
+            shown = url_state.option_picker(content)
+            question = url_state.question_stepper(compare.rows(content, shown))
+        if not shown:
+            st.info(t("compare.page.choose_one"))
+            st.stop()
+    else:
+        shown = url_state.chosen_options(content)
 
-if not consult:  # the shared screen shows one question at a time; the overview is a click away
-    st.header("At a glance", anchor="at-a-glance")
-    st.caption(
-        "The same levels as on the charts page. Sources and how sure we are are on that page."
-    )
-    widgets.table(ratings.glance_table(ratings.rated(content, shown)), hide_index=True)
-    st.page_link(
-        shell.path("charts"),
-        label="See these as charts →",
-        query_params=url_params.link_params(shown, list(content.options["option_id"])),
-    )
-    st.page_link(
-        shell.path("chances"),
-        label="See the chances as pictures of 100 people →",
-        query_params={url_params.OPTION_PARAM: shown[0]},
-    )
+    if not consult:  # the shared screen shows one question at a time; the overview is a click away
+        st.header(t("compare.page.glance_heading"), anchor="at-a-glance")
+        st.caption(t("compare.page.glance_caption"))
+        widgets.table(ratings.glance_table(ratings.rated(content, shown)), hide_index=True)
+        st.page_link(
+            shell.path("charts"),
+            label=t("compare.page.to_charts"),
+            query_params=url_params.link_params(shown, list(content.options["option_id"])),
+        )
+        st.page_link(
+            shell.path("chances"),
+            label=t("compare.page.to_chances"),
+            query_params={url_params.OPTION_PARAM: shown[0]},
+        )
 
-if consult:  # one question; each option's name and any investigational note above its answer
-    st.subheader(plain(question.question), anchor=question.question_id)
-    for cell, cell_column in zip(question.cells, st.columns(len(shown))):
-        with cell_column:
-            widgets.label(cell.option_name, key=f"head-{cell.option_id}")
-            for note in compare.notes(content, [cell.option_id]):
-                st.caption(plain(note))
-            with st.container(border=True):
-                widgets.answer(cell, None)
-else:
-    for row in compare.rows(content, shown):
-        st.subheader(plain(row.question), anchor=row.question_id)
-        for cell, cell_column in zip(row.cells, st.columns(len(shown))):
-            with cell_column.container(border=True):
-                widgets.answer(cell, f"{row.question_id}-{cell.option_id}")
+    if consult:  # one question; each option's name and any investigational note above its answer
+        st.subheader(plain(question.question), anchor=question.question_id)
+        for cell, cell_column in zip(question.cells, st.columns(len(shown))):
+            with cell_column:
+                widgets.label(cell.option_name, key=f"head-{cell.option_id}")
+                for note in compare.notes(content, [cell.option_id]):
+                    st.caption(plain(note))
+                with st.container(border=True):
+                    widgets.answer(cell, None)
+    else:
+        for row in compare.rows(content, shown):
+            st.subheader(plain(row.question), anchor=row.question_id)
+            for cell, cell_column in zip(row.cells, st.columns(len(shown))):
+                with cell_column.container(border=True):
+                    widgets.answer(cell, f"{row.question_id}-{cell.option_id}")
 
-if not consult:  # on the shared screen, sources are one click away on the About page
-    widgets.get_help_now(content)
-    st.header("Sources", anchor="sources")
-    widgets.sources_table(compare.cited_sources(content, shown))
-
-shell.footer(content)
+    if not consult:  # on the shared screen, sources are one click away on the About page
+        widgets.get_help_now(content)
+        st.header(t("sources.heading"), anchor="sources")
+        widgets.sources_table(compare.cited_sources(content, shown))

@@ -7,19 +7,26 @@ from explorer.data import problem_table
 from explorer.ui import shell, widgets
 from explorer.words import t
 
-content = shell.start_page("data_check")  # a first start with broken files stops here
-store = shell.content_store()
-release = content.release
-st.title(t("pages.data_check.title"))
-st.text(t("data_check.intro", folder=str(store.folder)))
-if store.problems:
-    st.error(t("data_check.problems", count=len(store.problems)))
-    st.text(
-        t("data_check.serving", version=release["version"], content_date=release["content_date"])
-    )
-    widgets.table(problem_table(store.problems), hide_index=True)
-else:
-    st.success(
-        t("data_check.all_good", version=release["version"], content_date=release["content_date"])
-    )
-shell.footer(content)
+with shell.page("data_check") as content:  # a first start with broken files stops here
+    store = shell.content_store()
+    release = content.release
+    st.title(t("pages.data_check.title"))
+    st.text(t("data_check.intro", folder=str(store.folder)))
+    if store.problems:
+        st.error(t("data_check.problems", count=len(store.problems)))
+        st.text(
+            t(
+                "data_check.serving",
+                version=release["version"],
+                content_date=release["content_date"],
+            )
+        )
+        widgets.table(problem_table(store.problems), hide_index=True)
+    else:
+        st.success(
+            t(
+                "data_check.all_good",
+                version=release["version"],
+                content_date=release["content_date"],
+            )
+        )

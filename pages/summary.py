@@ -7,89 +7,89 @@ from explorer.text import plain
 from explorer.ui import chart_cache, shell, url_state, widgets
 from explorer.words import t
 
-content = shell.start_page("summary")
-answers = widgets.person_answers(content)
+with shell.page("summary") as content:
+    answers = widgets.person_answers(content)
 
-st.title(t("pages.summary.title"))
-with st.container(key="controls-intro"):
-    st.markdown(words.markdown_file("summary.md"))
-    shown = url_state.chosen_options(content, with_notes=False)  # the notes come below
-summary = decide.summary(content, shown, answers)
-st.info(t("decide.not_a_recommendation"))
+    st.title(t("pages.summary.title"))
+    with st.container(key="controls-intro"):
+        st.markdown(words.markdown_file("summary.md"))
+        shown = url_state.chosen_options(content, with_notes=False)  # the notes come below
+    summary = decide.summary(content, shown, answers)
+    st.info(t("decide.not_a_recommendation"))
 
-st.header(t("summary.options"))
-st.text(", ".join(summary.option_names) + ".")
-for note in summary.notes:
-    st.warning(plain(note))
-widgets.get_help_now(content)
+    st.header(t("summary.options"))
+    st.text(", ".join(summary.option_names) + ".")
+    for note in summary.notes:
+        st.warning(plain(note))
+    widgets.get_help_now(content)
 
-st.header(t("summary.what_matters"))
-if summary.priorities:
-    widgets.table(decide.priorities_table(summary), hide_index=True)
-else:
-    st.text(t("summary.not_rated"))
-if not summary.alignment.empty:
-    st.subheader(t("summary.alignment"))
-    chart_cache.chart(
-        charts.alignment_chart, summary.alignment, alt_text=decide.alignment_alt(summary.alignment)
-    )
-    with st.container(key="screen-only-alignment"):  # on paper the chart's words carry it
-        widgets.table(decide.alignment_table(summary.alignment), hide_index=True)
+    st.header(t("summary.what_matters"))
+    if summary.priorities:
+        widgets.table(decide.priorities_table(summary), hide_index=True)
+    else:
+        st.text(t("summary.not_rated"))
+    if not summary.alignment.empty:
+        st.subheader(t("summary.alignment"))
+        chart_cache.chart(
+            charts.alignment_chart,
+            summary.alignment,
+            alt_text=decide.alignment_alt(summary.alignment),
+        )
+        with st.container(key="screen-only-alignment"):  # on paper the chart's words carry it
+            widgets.table(decide.alignment_table(summary.alignment), hide_index=True)
 
-# Charts cannot break across sheets: they come before the long rows of text, which can.
-st.header(t("summary.rows"))
-with st.container(
-    key="dense-rows"
-):  # smaller type on paper: three options fit two sheets (the PDF fits five)
-    for row in summary.rows:
-        st.subheader(plain(row.question))
-        for cell, cell_column in zip(row.cells, st.columns(len(row.cells))):
-            with cell_column:
-                widgets.answer(cell, f"summary-{row.question_id}-{cell.option_id}")
+    # Charts cannot break across sheets: they come before the long rows of text, which can.
+    st.header(t("summary.rows"))
+    with st.container(
+        key="dense-rows"
+    ):  # smaller type on paper: three options fit two sheets (the PDF fits five)
+        for row in summary.rows:
+            st.subheader(plain(row.question))
+            for cell, cell_column in zip(row.cells, st.columns(len(row.cells))):
+                with cell_column:
+                    widgets.answer(cell, f"summary-{row.question_id}-{cell.option_id}")
 
-right, total = summary.quiz_score
-st.header(t("decide.quiz.score", right=right, total=total))
-widgets.table(decide.quiz_table(summary), hide_index=True)
+    right, total = summary.quiz_score
+    st.header(t("decide.quiz.score", right=right, total=total))
+    widgets.table(decide.quiz_table(summary), hide_index=True)
 
-st.header(t("summary.sure"))
-st.text(summary.sure.summary())
-if summary.sure.talk_more:
-    st.warning(t("decide.sure.talk_more"))
+    st.header(t("summary.sure"))
+    st.text(summary.sure.summary())
+    if summary.sure.talk_more:
+        st.warning(t("decide.sure.talk_more"))
 
-st.header(t("summary.questions"))
-st.text("\n".join("• " + question for question in summary.questions))
+    st.header(t("summary.questions"))
+    st.text("\n".join("• " + question for question in summary.questions))
 
-st.header(t("summary.sources"))
-with st.container(key="screen-only-citations"):
-    st.text("\n".join(decide.citations(summary)))
-with st.container(key="print-only-citations"):  # on paper one flowing paragraph saves a page
-    st.text(decide.CITATION_GAP.join(decide.citations(summary)))
+    st.header(t("summary.sources"))
+    with st.container(key="screen-only-citations"):
+        st.text("\n".join(decide.citations(summary)))
+    with st.container(key="print-only-citations"):  # on paper one flowing paragraph saves a page
+        st.text(decide.CITATION_GAP.join(decide.citations(summary)))
 
-with st.container(key="controls-share"):
-    st.header(t("summary.take_away"))
-    st.download_button(
-        t("summary.download"),
-        data=lambda: handout.summary_pdf(summary),  # made only when clicked, not on every run
-        file_name="disc-treatment-summary.pdf",
-        mime="application/pdf",
-    )
-    st.subheader(t("summary.note"))
-    st.caption(t("summary.note_help"))
-    st.code(decide.record_note(content, shown, answers), language=None, wrap_lines=True)
-    st.subheader(t("summary.link"))
-    include = st.checkbox(t("summary.link_answers"), help=t("summary.link_answers_help"))
-    page_url = st.context.url or "/summary"  # no address outside a browser (AppTest)
-    st.code(
-        decide.share_url(
-            page_url,
-            shown,
-            list(content.option_names()),
-            url_state.in_consult_mode(),
-            answers,
-            include,
-        ),
-        language=None,
-        wrap_lines=True,
-    )
-
-shell.footer(content)
+    with st.container(key="controls-share"):
+        st.header(t("summary.take_away"))
+        st.download_button(
+            t("summary.download"),
+            data=lambda: handout.summary_pdf(summary),  # made only when clicked, not on every run
+            file_name="disc-treatment-summary.pdf",
+            mime="application/pdf",
+        )
+        st.subheader(t("summary.note"))
+        st.caption(t("summary.note_help"))
+        st.code(decide.record_note(content, shown, answers), language=None, wrap_lines=True)
+        st.subheader(t("summary.link"))
+        include = st.checkbox(t("summary.link_answers"), help=t("summary.link_answers_help"))
+        page_url = st.context.url or "/summary"  # no address outside a browser (AppTest)
+        st.code(
+            decide.share_url(
+                page_url,
+                shown,
+                list(content.option_names()),
+                url_state.in_consult_mode(),
+                answers,
+                include,
+            ),
+            language=None,
+            wrap_lines=True,
+        )

@@ -7,74 +7,74 @@ from explorer.text import plain
 from explorer.ui import chart_cache, shell, url_state, widgets
 from explorer.words import t
 
-content = shell.start_page("what_matters")
-answers = widgets.person_answers(content)
+with shell.page("what_matters") as content:
+    answers = widgets.person_answers(content)
 
-st.title(t("pages.what_matters.title"))
-st.markdown(words.markdown_file("what_matters.md"))
-shown = url_state.option_picker(content)
+    st.title(t("pages.what_matters.title"))
+    st.markdown(words.markdown_file("what_matters.md"))
+    shown = url_state.option_picker(content)
 
-st.header(t("what_matters.rate"))
-for statement in content.statements.itertuples():
-    widgets.remembered_choice(
-        statement.statement,
-        range(len(decide.IMPORTANCE)),
-        answers.ratings,
-        statement.statement_id,
-        key_prefix="rate",
-        format_func=decide.importance_words,
+    st.header(t("what_matters.rate"))
+    for statement in content.statements.itertuples():
+        widgets.remembered_choice(
+            statement.statement,
+            range(len(decide.IMPORTANCE)),
+            answers.ratings,
+            statement.statement_id,
+            key_prefix="rate",
+            format_func=decide.importance_words,
+        )
+
+    st.header(t("what_matters.alignment"))
+    st.markdown(words.markdown_file("alignment.md"))
+    alignment = decide.alignment(content, shown, answers.ratings)
+    if alignment.empty:
+        st.info(t("what_matters.rate_first"))
+    else:
+        chart_cache.chart(
+            charts.alignment_chart, alignment, alt_text=decide.alignment_alt(alignment)
+        )
+        widgets.table(decide.alignment_table(alignment), hide_index=True)
+    with st.expander(t("what_matters.rules")):
+        widgets.table(decide.fit_rules(content), hide_index=True)
+
+    st.header(t("what_matters.quiz"))
+    for item in content.quiz.itertuples():
+        choice = widgets.remembered_choice(
+            item.statement,
+            decide.QUIZ_CHOICES,
+            answers.quiz,
+            item.item_id,
+            key_prefix="quiz",
+            format_func=decide.quiz_answer_words,
+        )
+        if choice is not None:
+            feedback = decide.quiz_feedback(content, item.item_id, choice)
+            say = {True: st.success, False: st.warning, None: st.info}[feedback.correct]
+            say(plain(feedback.with_sources()))
+
+    st.header(t("what_matters.sure"))
+    st.markdown(words.markdown_file("sure.md"))
+    for item_id in decide.SURE_ITEMS:
+        widgets.remembered_choice(
+            decide.sure_question(item_id),
+            decide.YES_NO,
+            answers.sure,
+            item_id,
+            key_prefix="sure",
+            format_func=decide.yes_no_words,
+        )
+    sure = decide.sure_result(answers.sure)
+    if sure.talk_more:
+        st.warning(t("decide.sure.talk_more"))
+    elif sure.complete:
+        st.success(t("decide.sure.ready"))
+
+    st.header(t("what_matters.questions"))
+    st.text("\n".join("• " + question for question in decide.questions_to_ask(content, shown)))
+
+    st.page_link(
+        shell.path("summary"),
+        label=t("what_matters.to_summary"),
+        query_params=url_state.carried_params(),
     )
-
-st.header(t("what_matters.alignment"))
-st.markdown(words.markdown_file("alignment.md"))
-alignment = decide.alignment(content, shown, answers.ratings)
-if alignment.empty:
-    st.info(t("what_matters.rate_first"))
-else:
-    chart_cache.chart(charts.alignment_chart, alignment, alt_text=decide.alignment_alt(alignment))
-    widgets.table(decide.alignment_table(alignment), hide_index=True)
-with st.expander(t("what_matters.rules")):
-    widgets.table(decide.fit_rules(content), hide_index=True)
-
-st.header(t("what_matters.quiz"))
-for item in content.quiz.itertuples():
-    choice = widgets.remembered_choice(
-        item.statement,
-        decide.QUIZ_CHOICES,
-        answers.quiz,
-        item.item_id,
-        key_prefix="quiz",
-        format_func=decide.quiz_answer_words,
-    )
-    if choice is not None:
-        feedback = decide.quiz_feedback(content, item.item_id, choice)
-        say = {True: st.success, False: st.warning, None: st.info}[feedback.correct]
-        say(plain(feedback.with_sources()))
-
-st.header(t("what_matters.sure"))
-st.markdown(words.markdown_file("sure.md"))
-for item_id in decide.SURE_ITEMS:
-    widgets.remembered_choice(
-        decide.sure_question(item_id),
-        decide.YES_NO,
-        answers.sure,
-        item_id,
-        key_prefix="sure",
-        format_func=decide.yes_no_words,
-    )
-sure = decide.sure_result(answers.sure)
-if sure.talk_more:
-    st.warning(t("decide.sure.talk_more"))
-elif sure.complete:
-    st.success(t("decide.sure.ready"))
-
-st.header(t("what_matters.questions"))
-st.text("\n".join("• " + question for question in decide.questions_to_ask(content, shown)))
-
-st.page_link(
-    shell.path("summary"),
-    label=t("what_matters.to_summary"),
-    query_params=url_state.carried_params(),
-)
-
-shell.footer(content)

@@ -377,7 +377,7 @@ def page_text(state: str) -> str:
     text = anatomy.state_text(CONTENT, state)
     parts = [*PAGE_TEXTS, text.what_it_is, text.options_note, anatomy.pictures_description(state)]
     if state == "herniation":
-        parts.append(anatomy.HERNIATION_TYPES_DESCRIPTION)
+        parts.append(t("anatomy.herniation_types.description"))
     return re.sub(r"\*\*|^- ", "", "\n".join(parts), flags=re.MULTILINE)
 
 

@@ -65,7 +65,7 @@ def test_a_link_opens_the_state_it_names():
     at = open_page(PAGE, state="herniation")
     check_state_shown(at, "herniation")
     types = images(at)[2]
-    assert types.alt == anatomy.HERNIATION_TYPES_TITLE
+    assert types.alt == t("anatomy.herniation_types.title")
     assert compare_link(at).query_string == "options=conservative&options=esi&options=discectomy"
 
 

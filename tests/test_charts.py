@@ -38,7 +38,7 @@ def benefit_words(option_id: str) -> str:
 
     def label(attribute_id: str) -> str:
         level = mine[attribute_id]
-        return ratings.NOT_KNOWN if level is pd.NA else levels[(attribute_id, level)]
+        return ratings.not_known() if level is pd.NA else levels[(attribute_id, level)]
 
     return ratings.benefit_words(
         label(CONTENT.benefit_size_attribute), label(CONTENT.evidence_attribute)

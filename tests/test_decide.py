@@ -9,7 +9,7 @@ import pytest
 from explorer import charts, decide, words
 from explorer.data import load_content
 from explorer.decide import Answers
-from explorer.ratings import NOT_KNOWN
+from explorer.ratings import not_known
 from explorer.words import t
 from tests.conftest import DATA
 
@@ -70,7 +70,7 @@ def test_alignment_follows_the_ratings_data():
     by_option = dict(zip(table["option"], table["fit"]))
     assert by_option["No procedure: keep up conservative care"] == "well"
     assert by_option["Spinal fusion"] == "poorly"
-    assert set(table["level"]) <= set(CONTENT.attribute_levels["label"]) | {NOT_KNOWN}
+    assert set(table["level"]) <= set(CONTENT.attribute_levels["label"]) | {not_known()}
 
 
 def test_a_statement_with_two_topics_gets_a_row_for_each():
@@ -92,7 +92,7 @@ def test_unknown_ratings_say_not_known_instead_of_guessing():
     table = decide.alignment(CONTENT, ALL, very_important_all())
     shown_unknown = table["fit"] == decide.FIT_NOT_KNOWN
     assert ((table["certainty"] == "not known") == shown_unknown).all()
-    assert (table.loc[shown_unknown, "level"] == NOT_KNOWN).all()
+    assert (table.loc[shown_unknown, "level"] == not_known()).all()
 
 
 # ------------------------------------------------------------------------- quiz and SURE

@@ -69,7 +69,7 @@ def test_rated_says_not_known_and_never_shades_a_gap():
     rows = ratings.rated(CONTENT, ALL).set_index(["option_id", "attribute_id"])
     gap = rows.loc[("fibrin", "recovery_time")]
     assert (
-        gap["label"] == ratings.NOT_KNOWN
+        gap["label"] == ratings.not_known()
         and pd.isna(gap["shade"])
         and gap["certainty"] == "not known"
     )

@@ -41,14 +41,6 @@ def test_citations_and_ids_are_not_scored_as_patient_text():
     assert readability.patient_columns(answers) == ["answer"]
 
 
-def test_page_text_includes_its_copy_files_and_inline_text():
-    texts, copy_files = readability.page_texts(ROOT / "app.py", ROOT / "content" / "en")
-    assert copy_files == ["home.md", "home_how.md"]
-    joined = " ".join(texts)
-    assert "The five options." in joined  # a header, ended as a sentence
-    assert "**" not in joined and "###" not in joined  # Markdown stripped
-
-
 def test_markdown_is_stripped_and_every_block_ends_a_sentence():
     text = readability.markdown_to_text(
         "### Why\n\nSome **bold** words\n\n1. First step\n2. Second step."

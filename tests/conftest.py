@@ -3,7 +3,7 @@
 Code tests run on the small fixture data set in tests/fixtures/data (`content`, `data_copy`, and
 every page run by AppTest, through EXPLORER_DATA_DIR), so a clinic's valid edit to data/ never
 turns them red. The shipped content in data/ is checked by rules in tests/content/
-(`shipped_content`, `shipped_copy`). Also: a clean Streamlit cache per test, the tiers as markers,
+(`shipped_content`; `copy_data(DATA, ...)` for an edited copy). Also: a clean Streamlit cache per test, the tiers as markers,
 and the system programs the tests need."""
 
 from __future__ import annotations
@@ -166,12 +166,6 @@ def copy_data(source: Path, target: Path) -> Path:
 def data_copy(tmp_path: Path) -> Path:
     """A copy of the fixture data that a test may edit or break."""
     return copy_data(FIXTURE_DATA, tmp_path / "data")
-
-
-@pytest.fixture
-def shipped_copy(tmp_path: Path) -> Path:
-    """A copy of data/ that a test may edit; the real files are never touched."""
-    return copy_data(DATA, tmp_path / "shipped")
 
 
 def problems_of(folder: Path) -> list[Problem]:

@@ -1,6 +1,6 @@
 """The ratings as people read them (explorer/ratings.py), on the fixture data: one truth with
 the comparison table, gaps said honestly. Rules about the shipped ratings are in
-tests/content/test_ratings_policy.py."""
+tests/content/test_policy.py."""
 
 from __future__ import annotations
 

@@ -1,9 +1,15 @@
-"""Shared fixtures: a clean Streamlit cache per test, and a private copy of data/ to break. The
-tiers as markers, and the system programs the tests need."""
+"""Shared fixtures and helpers.
+
+Code tests run on the small fixture data set in tests/fixtures/data (`content`, `data_copy`, and
+every page run by AppTest, through EXPLORER_DATA_DIR), so a clinic's valid edit to data/ never
+turns them red. The shipped content in data/ is checked by rules in tests/content/
+(`shipped_content`; `copy_data(DATA, ...)` for an edited copy). Also: a clean Streamlit cache per test, the tiers as markers,
+and the system programs the tests need."""
 
 from __future__ import annotations
 
 import csv
+import functools
 import os
 import shutil
 import sys
@@ -13,8 +19,18 @@ import pytest
 import streamlit as st
 from streamlit.testing import v1 as streamlit_testing
 
+from explorer.data import DATA_DIR_VARIABLE, Content, load_content
+from explorer.schema import Problem, split_ids
+
 ROOT = Path(__file__).resolve().parent.parent
+# The content the app ships: only tests/content/ (rules about it) and tests/test_new_option.py
+# read it, and the browser and deploy tiers, which run the real app.
 DATA = ROOT / "data"
+# The folder the content rules check (tests/content/): data/ unless this names another, as
+# tests/test_new_option.py does to check the rules on a copy of data/ with a sixth option.
+SHIPPED_DATA_VARIABLE = "EXPLORER_SHIPPED_DATA"
+# The small, made-up data set the code tests run on (its names and ids are not the shipped ones).
+FIXTURE_DATA = ROOT / "tests" / "fixtures" / "data"
 
 # The system programs tests run, and the Debian package of each (scripts/install.sh installs them).
 PACKAGES = {
@@ -63,7 +79,7 @@ TIERS = ("unit", "pages", "browser", "deploy")
 
 def _uses_apptest(module) -> bool:
     """The module runs pages with AppTest, itself or through a helper of another test module
-    (tests/test_pages.py's open_page)."""
+    (tests/apptest.py's open_page)."""
     if module is None:
         return False
     # This file imports only AppTest's module, so its own helpers do not count.
@@ -110,12 +126,67 @@ def clear_streamlit_cache():
     st.cache_resource.clear()
 
 
+@functools.cache
+def loaded(folder: Path) -> Content:
+    """The checked content of a data folder that tests only read, loaded once per process."""
+    result = load_content(folder)
+    assert not result.problems, [problem.message() for problem in result.problems]
+    return result.content
+
+
+def fixture_content() -> Content:
+    """The fixture data set's content, for module-level use (e.g. a parametrize list)."""
+    return loaded(FIXTURE_DATA)
+
+
+@pytest.fixture(scope="session")
+def content() -> Content:
+    """The fixture data set's content: what code tests run on."""
+    return fixture_content()
+
+
+def shipped_data() -> Path:
+    """The data folder the content rules check: data/, or the folder SHIPPED_DATA_VARIABLE names."""
+    return Path(os.environ.get(SHIPPED_DATA_VARIABLE, DATA))
+
+
+@pytest.fixture(scope="session")
+def shipped_content() -> Content:
+    """The content in data/ (see shipped_data): for rules about the shipped content only."""
+    return loaded(shipped_data())
+
+
+def copy_data(source: Path, target: Path) -> Path:
+    """A copy of a data folder that a test may edit or break; the source is never touched."""
+    shutil.copytree(source, target)
+    return target
+
+
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Path:
-    """A copy of data/ that a test may edit; the real files are never touched."""
-    target = tmp_path / "data"
-    shutil.copytree(DATA, target)
-    return target
+    """A copy of the fixture data that a test may edit or break."""
+    return copy_data(FIXTURE_DATA, tmp_path / "data")
+
+
+def problems_of(folder: Path) -> list[Problem]:
+    """Every problem in a folder that must not load: a broken file never produces content."""
+    result = load_content(folder)
+    assert result.content is None, "a broken file must not produce content"
+    return result.problems
+
+
+def only_problem(folder: Path) -> Problem:
+    [problem] = problems_of(folder)
+    return problem
+
+
+@pytest.fixture(autouse=True)
+def app_data_dir(request, monkeypatch):
+    """Pages run by AppTest read the fixture data unless a test points them elsewhere
+    (monkeypatch.setenv(DATA_DIR_VARIABLE, ...)). The browser and deploy tiers start real app
+    processes on the shipped data and set their own folder."""
+    if request.node.path.parent.name not in ("browser", "deploy"):
+        monkeypatch.setenv(DATA_DIR_VARIABLE, str(FIXTURE_DATA))
 
 
 def read_rows(path: Path) -> list[dict[str, str]]:
@@ -137,3 +208,22 @@ def set_cell(path: Path, row_index: int, column: str, value: str) -> int:
     rows[row_index][column] = value
     write_rows(path, rows)
     return row_index + 2
+
+
+def row_index(path: Path, **match: str) -> int:
+    """Index (0 = first data row) of the first row whose cells match."""
+    return next(
+        i for i, row in enumerate(read_rows(path)) if all(row[k] == v for k, v in match.items())
+    )
+
+
+def rename_id(folder: Path, columns: tuple[str, ...], old: str, new: str) -> None:
+    """Rename an id everywhere: in every file's id columns and in lists of ids ('a; b')."""
+    for path in sorted(folder.glob("*.csv")):
+        rows = read_rows(path)
+        for row in rows:
+            for column in set(columns) & set(row):
+                if old in split_ids(row[column]):
+                    parts = split_ids(row[column])
+                    row[column] = "; ".join(new if part == old else part for part in parts)
+        write_rows(path, rows)

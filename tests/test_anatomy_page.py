@@ -5,15 +5,14 @@ from __future__ import annotations
 import pytest
 
 from explorer import anatomy, url_params
-from explorer.data import load_content
 from explorer.schema import DISC_STATES, SCAN_AGES
 from explorer.text import plain
 from explorer.words import t
-from tests.conftest import DATA
-from tests.test_pages import open_page, texts
+from tests.apptest import open_page, texts
+from tests.conftest import fixture_content
 
 PAGE = "pages/anatomy.py"
-CONTENT = load_content(DATA).content
+CONTENT = fixture_content()  # what the pages read
 STATES = CONTENT.anatomy_states.set_index("state_id")
 
 
@@ -40,8 +39,12 @@ def check_state_shown(at, state):
     # The link opens the comparison with this state's options chosen, "no procedure" among them.
     text = anatomy.state_text(CONTENT, state)
     link = compare_link(at)
-    expected = "&".join(f"options={option_id}" for option_id in text.option_ids)
-    assert link.query_string == expected and "options=conservative" in link.query_string
+    assert CONTENT.no_procedure_option in text.option_ids
+    if len(text.option_ids) < len(CONTENT.options):
+        expected = "&".join(f"options={option_id}" for option_id in text.option_ids)
+    else:
+        expected = ""  # every option: the comparison page's default needs no parameter
+    assert link.query_string == expected
     assert link.label == text.compare_label
 
 
@@ -66,7 +69,7 @@ def test_a_link_opens_the_state_it_names():
     check_state_shown(at, "herniation")
     types = images(at)[2]
     assert types.alt == t("anatomy.herniation_types.title")
-    assert compare_link(at).query_string == "options=conservative&options=esi&options=discectomy"
+    assert compare_link(at).query_string == "options=rest&options=nerve_block"
 
 
 @pytest.mark.parametrize("value", ["slipped", "<script>", ""])
@@ -95,7 +98,8 @@ def test_the_age_chart_has_alt_text_and_the_same_numbers_in_a_table():
 def test_the_page_lists_its_sources():
     at = open_page(PAGE)
     sources = set(at.dataframe[0].value[t("sources.source")])
-    assert {"S40", "S44", "S45", "S51", "S52"} <= sources
+    assert "S105" in sources  # cited by the disc states and the scan findings
+    assert sources <= set(CONTENT.sources["source_id"]) and "S107" not in sources
 
 
 def test_the_sidebar_lists_the_page_after_start_here():

@@ -10,16 +10,16 @@ from explorer.chances import Count
 from explorer.data import load_content
 from explorer.text import capital
 from explorer.words import t
-from tests.conftest import DATA, set_cell
-from tests.test_ratings_schema import only_problem, row_index
+from tests.conftest import only_problem, row_index, set_cell
 
-FIBRIN_GOAL = {"option_id": "fibrin", "outcome_id": "met_goal"}
-FUSION_COMPLICATION = {"option_id": "fusion", "outcome_id": "complication"}
+# Rows of the fixture data's outcomes.csv: a decimal count with a comparison group, and a range.
+GEL_AIM = {"option_id": "gel", "outcome_id": "met_aim"}
+NERVE_BLOCK_FLARE = {"option_id": "nerve_block", "outcome_id": "flare"}
 
 
 @pytest.fixture(scope="module")
-def every_chance():
-    return chances.all_chances(load_content(DATA).content)
+def every_chance(content):
+    return chances.all_chances(content)
 
 
 def find(every_chance, option_id, outcome_id):
@@ -137,51 +137,53 @@ def test_both_framings_add_up_to_100_people(every_chance):
 
 
 def test_a_figure_that_is_not_whole_is_said_as_about_with_the_studys_number(every_chance):
-    fibrin = find(every_chance, "fibrin", "met_goal")
-    assert fibrin.sentences()[0] == t(
+    gel = find(every_chance, "gel", "met_aim")
+    assert gel.sentences()[0] == t(
         "chances.sentence_with_study",
-        group="People given fibrin into the centre of the disc",
-        amount=t("chances.amount.about", number=34),
-        outcome="met the trial's goal for success",
-        study="33.5",
-        rest=capital(t("chances.amount.about", number=66)),
+        group="People given the gel",
+        amount=t("chances.amount.about", number=28),
+        outcome="met the trial's aim",
+        study="27.5",
+        rest=capital(t("chances.amount.about", number=72)),
     )
-    assert list(fibrin.table().iloc[0]) == [
-        "People given fibrin into the centre of the disc",
-        "33.5",
-        "66.5",
+    assert list(gel.table().iloc[0]) == ["People given the gel", "27.5", "72.5"]
+    # The comparison group is the second group, said the same way.
+    assert [count.group for count in gel.counts] == [
+        "People given the gel",
+        "People given a dummy injection",
     ]
+    assert list(gel.table().iloc[1]) == ["People given a dummy injection", "31.2", "68.8"]
 
 
 def test_a_range_stays_a_range(every_chance):
-    fusion = find(every_chance, "fusion", "complication")
-    assert fusion.sentences()[0] == t(
+    flare = find(every_chance, "nerve_block", "flare")
+    assert flare.sentences()[0] == t(
         "chances.sentence",
-        group="People who had fusion",
-        amount=t("chances.amount.between", low=12, high=40),
-        outcome="had a complication",
-        rest=capital(t("chances.amount.between", low=60, high=88)),
+        group="People given a nerve block",
+        amount=t("chances.amount.between", low=5, high=20),
+        outcome="had a flare of pain",
+        rest=capital(t("chances.amount.between", low=80, high=95)),
     )
-    assert list(fusion.table().iloc[0])[1:] == [
-        t("chances.number_range", low=12, high=40),
-        t("chances.number_range", low=60, high=88),
+    assert list(flare.table().iloc[0])[1:] == [
+        t("chances.number_range", low=5, high=20),
+        t("chances.number_range", low=80, high=95),
     ]
 
 
 def test_a_chance_under_1_in_100_is_said_in_words_not_drawn_as_nobody(every_chance):
-    death = find(every_chance, "fusion", "died_in_hospital")
-    assert not death.drawable
-    assert death.sentences() == [
+    rare = find(every_chance, "nerve_block", "serious_problem")
+    assert not rare.drawable
+    assert rare.sentences() == [
         t(
             "chances.sentence_with_study",
-            group="People who had fusion",
+            group="People given a nerve block",
             amount=t("chances.amount.fewer_than_one"),
-            outcome="died in hospital after the operation",
-            study="0.2",
+            outcome="had a serious problem",
+            study="0.3",
             rest=capital(t("chances.amount.more_than_99")),
         )
     ]
-    assert all(c.drawable for c in every_chance if c.outcome_id != "died_in_hospital")
+    assert all(c.drawable for c in every_chance if c.outcome_id != "serious_problem")
     assert (
         Count("People", 0, 0).amount() == "0" and not Count("People", 0, 0).is_rare
     )  # none is drawn
@@ -199,23 +201,23 @@ def test_every_chance_says_when_who_and_how_sure(every_chance):
 
 
 def test_a_different_time_frame_for_the_same_outcome_is_pointed_out(every_chance):
-    discectomy = find(every_chance, "discectomy", "complication")
-    warning = chances.time_frame_warning(every_chance, discectomy)
-    assert "Spinal fusion" in warning and "within 2 years" in warning
+    gel = find(every_chance, "gel", "flare")
+    warning = chances.time_frame_warning(every_chance, gel)
+    assert "Nerve block injection" in warning and "within 4 weeks" in warning
+    assert "Disc gel implant" not in warning  # only the other options
     # Same outcome, same time frame: nothing to warn about.
     assert (
-        chances.time_frame_warning(every_chance, find(every_chance, "discectomy", "felt_recovered"))
-        is None
+        chances.time_frame_warning(every_chance, find(every_chance, "rest", "felt_better")) is None
     )
 
 
-def test_every_option_gets_the_same_headings_even_without_numbers(every_chance):
-    for option_id in ["conservative", "esi", "fibrin", "discectomy", "fusion"]:
+def test_every_option_gets_the_same_headings_even_without_numbers(every_chance, content):
+    for option_id in content.options["option_id"]:
         assert list(chances.by_kind(every_chance, option_id)) == ["benefit", "harm"]
-    # ESI has harm numbers (Carette 1997, Benedetti 2009) but no count of people for a benefit.
+    # Rest has a number for a benefit but none for a harm.
     assert (
-        chances.by_kind(every_chance, "esi")["benefit"] == []
-        and chances.by_kind(every_chance, "esi")["harm"]
+        chances.by_kind(every_chance, "rest")["harm"] == []
+        and chances.by_kind(every_chance, "rest")["benefit"]
     )
 
 
@@ -230,26 +232,26 @@ def test_the_numbers_table_has_a_row_per_group(every_chance):
 
 # The file's rules -----------------------------------------------------------------------------
 OUTCOME_FAULTS = [
-    (FIBRIN_GOAL, "count", "120", "from 0 to 100"),
-    (FIBRIN_GOAL, "count", "-3", "from 0 to 100"),
-    (FIBRIN_GOAL, "count", "a third", "from 0 to 100"),
-    (FIBRIN_GOAL, "comparison_count", "101", "from 0 to 100"),
-    (FIBRIN_GOAL, "time_frame", "", "must not be empty"),
-    (FIBRIN_GOAL, "people", "", "must not be empty"),
-    (FIBRIN_GOAL, "comparison_count", "", "a number when there is a comparison_group"),
-    (FUSION_COMPLICATION, "count_to", "10", "above 'count'"),
-    (FUSION_COMPLICATION, "certainty", "not known", "one of: high, moderate, low, very low"),
-    (FUSION_COMPLICATION, "source_ids", "", "at least one source id"),
-    (FUSION_COMPLICATION, "kind", "side effect", "benefit, harm"),
-    (FUSION_COMPLICATION, "comparison_count", "5", "a number when there is a comparison_group"),
+    (GEL_AIM, "count", "120", "from 0 to 100"),
+    (GEL_AIM, "count", "-3", "from 0 to 100"),
+    (GEL_AIM, "count", "a third", "from 0 to 100"),
+    (GEL_AIM, "comparison_count", "101", "from 0 to 100"),
+    (GEL_AIM, "time_frame", "", "must not be empty"),
+    (GEL_AIM, "people", "", "must not be empty"),
+    (GEL_AIM, "comparison_count", "", "a number when there is a comparison_group"),
+    (NERVE_BLOCK_FLARE, "count_to", "3", "above 'count'"),
+    (NERVE_BLOCK_FLARE, "certainty", "not known", "one of: high, moderate, low, very low"),
+    (NERVE_BLOCK_FLARE, "source_ids", "", "at least one source id"),
+    (NERVE_BLOCK_FLARE, "kind", "side effect", "benefit, harm"),
+    (NERVE_BLOCK_FLARE, "comparison_count", "5", "a number when there is a comparison_group"),
     (
-        FUSION_COMPLICATION,
+        NERVE_BLOCK_FLARE,
         "outcome",
         "had a problem",
         "the same 'outcome' in every row with this outcome_id",
     ),
-    (FUSION_COMPLICATION, "kind", "benefit", "the same 'kind' in every row with this outcome_id"),
-    (FUSION_COMPLICATION, "note", "See https://example.com", "plain text"),
+    (NERVE_BLOCK_FLARE, "kind", "benefit", "the same 'kind' in every row with this outcome_id"),
+    (NERVE_BLOCK_FLARE, "note", "See https://example.com", "plain text"),
 ]
 
 
@@ -281,7 +283,7 @@ def _problem_in(folder, row, column):
 
 def test_the_same_outcome_twice_for_one_option_is_refused(data_copy):
     path = data_copy / "outcomes.csv"
-    row = set_cell(path, row_index(path, **FIBRIN_GOAL), "outcome_id", "complication")
+    row = set_cell(path, row_index(path, **GEL_AIM), "outcome_id", "flare")
     problems = load_content(data_copy).problems
     assert any(
         p.file == "outcomes.csv" and p.row == row and "only one row" in p.expected for p in problems

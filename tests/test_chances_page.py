@@ -6,14 +6,13 @@ from __future__ import annotations
 import pytest
 
 from explorer import chances, compare
-from explorer.data import load_content
 from explorer.text import plain, plain_table
 from explorer.words import t
-from tests.conftest import DATA
-from tests.test_pages import open_page, texts
+from tests.apptest import open_page, texts
+from tests.conftest import fixture_content
 
 PAGE = "pages/chances.py"
-CONTENT = load_content(DATA).content
+CONTENT = fixture_content()  # what the pages read
 EVERY_CHANCE = chances.all_chances(CONTENT)
 
 
@@ -42,41 +41,43 @@ def test_every_outcome_of_every_option_renders_with_alt_text_and_a_table(option_
 
 
 def test_a_kind_without_numbers_says_not_known_under_its_heading():
-    # ESI has harm numbers but no count of people for a benefit: "Not known" under that heading only.
-    at = open_page(PAGE, option="esi")
+    # Rest has a number for a benefit but none for a harm: "Not known" under that heading only.
+    at = open_page(PAGE, option="rest")
     assert at.get("vega_lite_chart")
     assert texts(at).count(t("chances.not_counted")) == 1
 
 
 def test_a_chance_too_rare_to_draw_is_said_in_words():
-    at = open_page(PAGE, option="fusion")
+    at = open_page(PAGE, option="nerve_block")
     assert t("chances.too_rare") in texts(at)
-    [death] = [
-        c for c in EVERY_CHANCE if (c.option_id, c.outcome_id) == ("fusion", "died_in_hospital")
+    [rare] = [
+        c for c in EVERY_CHANCE if (c.option_id, c.outcome_id) == ("nerve_block", "serious_problem")
     ]
-    assert death.sentences()[0] in texts(at)
+    assert rare.sentences()[0] in texts(at)
 
 
 def test_the_investigational_option_is_marked():
-    at = open_page(PAGE, option="fibrin")
-    [note] = compare.notes(CONTENT, ["fibrin"])
+    at = open_page(PAGE, option="gel")
+    [note] = compare.notes(CONTENT, ["gel"])
     assert plain(note) in [warning.value for warning in at.warning]
 
 
 def test_picking_an_option_changes_the_pictures_and_the_address():
     at = open_page(PAGE)
-    assert at.selectbox(key="picked_option").value == "conservative"
-    at.selectbox(key="picked_option").select("fusion").run()
-    assert at.query_params["option"] == "fusion"
-    assert "People who had fusion" in at.get("vega_lite_chart")[0].proto.alt
+    assert at.selectbox(key="picked_option").value == "rest"
+    at.selectbox(key="picked_option").select("nerve_block").run()
+    assert at.query_params["option"] == "nerve_block"
+    assert "People given a nerve block" in at.get("vega_lite_chart")[0].proto.alt
 
 
 def test_an_unknown_option_in_the_address_shows_the_first():
     at = open_page(PAGE, option="magic_cure")
     assert not at.exception
-    assert at.selectbox(key="picked_option").value == "conservative"
+    assert at.selectbox(key="picked_option").value == CONTENT.options["option_id"].iloc[0]
 
 
 def test_a_different_time_frame_is_said_on_the_page():
-    at = open_page(PAGE, option="discectomy")
+    at = open_page(PAGE, option="gel")
     assert any("different time" in warning.value for warning in at.warning)
+    at = open_page(PAGE, option="rest")  # its one outcome has the same time frame everywhere
+    assert not any("different time" in warning.value for warning in at.warning)

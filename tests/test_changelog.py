@@ -6,10 +6,10 @@ from explorer import about
 from explorer.data import load_content
 from explorer.text import plain
 from explorer.words import t
-from tests.conftest import DATA, set_cell
-from tests.test_pages import open_page
+from tests.apptest import open_page
+from tests.conftest import fixture_content, set_cell
 
-CONTENT = load_content(DATA).content
+CONTENT = fixture_content()
 
 
 def test_a_fixed_or_answered_row_names_its_review_finding(data_copy):

@@ -6,11 +6,10 @@ import re
 from streamlit.elements.vega_charts import _convert_altair_to_vega_lite_spec
 
 from explorer import charts, ratings
-from explorer.data import load_content
 from explorer.ui import chart_cache
-from tests.conftest import DATA, ROOT
+from tests.conftest import ROOT, fixture_content
 
-CONTENT = load_content(DATA).content
+CONTENT = fixture_content()
 
 
 def without_data(spec: dict) -> str:

@@ -10,11 +10,10 @@ import pandas as pd
 import pytest
 
 from explorer import charts, ratings
-from explorer.data import load_content
 from explorer.words import t
-from tests.conftest import DATA
+from tests.conftest import fixture_content
 
-CONTENT = load_content(DATA).content
+CONTENT = fixture_content()  # the fixture data: three options, four qualities
 ALL = list(CONTENT.options["option_id"])
 RATED = ratings.rated(CONTENT, ALL)
 
@@ -96,7 +95,7 @@ def grey(colour: str) -> float:
 
 SPECS = {
     "overview": charts.overview_grid(RATED).to_dict(),
-    "attribute": attribute_spec("invasiveness"),
+    "attribute": attribute_spec("effort"),
     "recovery": recovery_spec("work"),
 }
 
@@ -124,13 +123,8 @@ def test_overview_shows_every_option_and_attribute_in_order():
     cells = layer_with(spec, "color", "shade")
     x, y = cells["encoding"]["x"], cells["encoding"]["y"]
     names = [column.strip().replace("\n", " ") for column in x["sort"]]
-    assert names == [
-        "No procedure",
-        "Steroid injection",
-        "Fibrin injection",
-        "Discectomy",
-        "Spinal fusion",
-    ]
+    assert names == list(CONTENT.options["short_name"])
+    assert names == ["Home exercise", "Nerve block", "Gel implant"]
     assert y["sort"] == list(CONTENT.attributes["name"])
     shown = values(spec, cells)
     assert {row["attribute"] for row in shown} == set(CONTENT.attributes["name"])
@@ -171,40 +165,33 @@ def test_attribute_chart_shows_the_whole_scale_lightest_first():
     x = layer_with(spec, "color", "shade")["encoding"]["x"]
     assert x["type"] == "ordinal"
     levels = [label.strip().replace("\n", " ") for label in x["sort"]]
-    assert levels == list(ratings.scale(CONTENT, "invasiveness")["label"])
+    assert levels == list(ratings.scale(CONTENT, "effort")["label"])
+    assert levels == ["Nothing done to the body", "A needle", "An operation"]
     assert x["scale"]["domain"] == x["sort"]
 
 
 def test_attribute_chart_ranks_options_lighter_first_with_evidence_beside_each():
-    spec = attribute_spec("time_to_benefit")
+    spec = attribute_spec("time_off")
     y = layer_with(spec, "color", "shade")["encoding"]["y"]
-    assert y["sort"] == [
-        "Steroid injection",
-        "Discectomy",
-        "No procedure",
-        "Fibrin injection",
-        "Spinal fusion",
-    ]
+    assert y["sort"] == ["Nerve block", "Home exercise", "Gel implant"]
     texts = all_text(spec)
     assert {benefit_words(option_id) for option_id in ALL} <= set(texts)
     assert all("certainty" in benefit_words(option_id) for option_id in ALL)  # never the size alone
-    unknown = ratings.rated(CONTENT, ALL).query(
-        "attribute_id == 'time_to_benefit' and level.isna()"
-    )
+    unknown = ratings.rated(CONTENT, ALL).query("attribute_id == 'time_off' and level.isna()")
     assert (
         texts.count(t("ratings.not_known")) == len(unknown) > 0
     )  # an option no trial gives a time for says so
 
 
 def test_narrowing_the_options_narrows_every_chart():
-    spec = attribute_spec("invasiveness", ["fusion", "esi"])
+    spec = attribute_spec("effort", ["rest", "gel"])
     assert layer_with(spec, "color", "shade")["encoding"]["y"]["sort"] == [
-        "Steroid injection",
-        "Spinal fusion",
+        "Home exercise",
+        "Gel implant",
     ]
-    overview = charts.overview_grid(ratings.rated(CONTENT, ["fibrin"])).to_dict()
+    overview = charts.overview_grid(ratings.rated(CONTENT, ["gel"])).to_dict()
     assert {row["column"] for row in values(overview, layer_with(overview, "color", "shade"))} == {
-        "Fibrin injection"
+        "Gel implant"
     }
 
 
@@ -218,8 +205,11 @@ def test_recovery_chart_draws_sourced_ranges_in_whole_weeks():
     )
     assert bars["encoding"]["x"]["axis"]["format"] == "d"
     by_option = {row["heading"].split(":")[0]: row for row in values(spec, bars)}
-    assert (by_option["Discectomy"]["weeks_min"], by_option["Discectomy"]["weeks_max"]) == (0, 6)
-    assert by_option["Fibrin injection"]["weeks_max"] is None
+    assert (by_option["Home exercise"]["weeks_min"], by_option["Home exercise"]["weeks_max"]) == (
+        0,
+        4,
+    )
+    assert by_option["Gel implant"]["weeks_max"] is None
     assert all(isinstance(row["weeks_max"], (int, type(None))) for row in values(spec, bars))
 
 
@@ -229,11 +219,9 @@ def test_recovery_chart_says_not_known_and_evidence_for_every_option():
     headings = [text for text in all_text(spec) if ":" in text and text not in beside]
     not_known = t("ratings.not_known").lower()
     assert headings == [
-        f"No procedure: {t('ratings.weeks.range', low=0, high=13).lower()}",
-        f"Steroid injection: {not_known}",
-        f"Fibrin injection: {not_known}",
-        f"Discectomy: {t('ratings.weeks.range', low=0, high=6).lower()}",
-        f"Spinal fusion: {t('ratings.weeks.range', low=4, high=26).lower()}",
+        f"Home exercise: {t('ratings.weeks.range', low=0, high=4).lower()}",
+        f"Nerve block: {t('ratings.weeks.about', weeks=2).lower()}",
+        f"Gel implant: {not_known}",
     ]
     gap = next(
         layer
@@ -250,10 +238,10 @@ def test_wrapping_keeps_words_whole_and_gives_fewer_columns_longer_lines():
 
 
 def test_alt_texts_name_what_the_chart_shows():
-    ranked = ratings.ranked(RATED, "invasiveness")
-    assert "Fibrin injection: Needle injection" in charts.attribute_alt(ranked)
+    ranked = ratings.ranked(RATED, "effort")
+    assert "Gel implant: A needle" in charts.attribute_alt(ranked)
     rows = ratings.recovery(CONTENT, RATED, "work")
-    assert f"Fibrin injection: {t('ratings.not_known')}" in charts.recovery_alt(rows, "work")
+    assert f"Gel implant: {t('ratings.not_known')}" in charts.recovery_alt(rows, "work")
     assert charts.overview_alt(RATED) == t(
         "charts.overview.alt",
         count=len(CONTENT.attributes),

@@ -12,10 +12,11 @@ from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 from explorer.data import DATA_DIR_VARIABLE
 from explorer.text import plain
 from explorer.words import t
-from tests.conftest import read_rows, set_cell
-from tests.test_pages import open_page
+from tests.apptest import open_page
+from tests.conftest import fixture_content, read_rows, set_cell
 
 PAGE = "pages/charts.py"
+CONTENT = fixture_content()  # what the pages read
 
 
 def chart_specs(at) -> list[dict]:
@@ -46,69 +47,65 @@ def test_every_chart_has_alt_text_and_is_followed_by_its_table():
 
 
 def test_tables_hold_the_same_words_as_the_charts():
-    at = open_page(PAGE, attribute="invasiveness")
+    at = open_page(PAGE, attribute="effort")
     glance = at.table[0].value
-    options = [
-        "No procedure",
-        "Steroid injection",
-        "Fibrin injection",
-        "Discectomy",
-        "Spinal fusion",
-    ]
+    options = ["Home exercise", "Nerve block", "Gel implant"]
     what, weeks = t("ratings.glance.what"), t("ratings.recovery_table.weeks")
     assert list(glance.columns) == [what, *options]
-    assert "Major operation with implants" in words(at, 1)
-    assert (
-        glance.set_index(what).at["How invasive", "Spinal fusion"]
-        == "Major operation with implants"
+    assert "Nothing done to the body" in words(at, 1)
+    assert glance.set_index(what).at["How much is done to you", "Home exercise"] == (
+        "Nothing done to the body"
     )
     recovery = next(table.value for table in at.table if weeks in table.value.columns)
     recovery = recovery.set_index(t("ratings.recovery_table.option"))
-    assert recovery.at["Fibrin injection", weeks] == t("ratings.not_known")
+    assert recovery.at["Gel implant", weeks] == t("ratings.not_known")
 
 
 def test_picking_an_attribute_changes_the_chart_and_the_url():
     at = open_page(PAGE)
+    # The fixture data has no "invasiveness" (ratings.FIRST_PICK): the page opens on the first.
+    first = CONTENT.attributes["attribute_id"].iloc[0]
+    assert at.selectbox(key="picked_attribute").value == first
     before = chart_specs(at)[1]
-    assert "Up to about 6 months" not in words(at, 1)
-    at.selectbox(key="picked_attribute").select("recovery_time").run()
+    assert "A few weeks" not in words(at, 1)
+    at.selectbox(key="picked_attribute").select("time_off").run()
     assert not at.exception
     assert chart_specs(at)[1] != before
-    assert "Up to about 6 months" in words(at, 1)
-    assert at.query_params["attribute"] == "recovery_time"
-    assert "recovery_time" not in str(at.get("vega_lite_chart")[0].proto.alt)  # the overview stays
-    at.selectbox(key="picked_attribute").select("invasiveness").run()
+    assert "A few weeks" in words(at, 1)
+    assert at.query_params["attribute"] == "time_off"
+    assert "time_off" not in str(at.get("vega_lite_chart")[0].proto.alt)  # the overview stays
+    at.selectbox(key="picked_attribute").select(first).run()
     assert "attribute" not in at.query_params  # the default needs no parameter
 
 
 def test_a_link_opens_the_attribute_it_names_and_ignores_unknown_ones():
-    at = open_page(PAGE, attribute="time_to_benefit")
-    assert at.selectbox(key="picked_attribute").value == "time_to_benefit"
-    assert "Time until the extra benefit shows" in at.get("vega_lite_chart")[1].proto.alt
+    at = open_page(PAGE, attribute="time_off")
+    assert at.selectbox(key="picked_attribute").value == "time_off"
+    assert "Time away from daily life" in at.get("vega_lite_chart")[1].proto.alt
     at = open_page(PAGE, attribute="<script>")
     assert not at.exception
-    assert at.selectbox(key="picked_attribute").value == "invasiveness"
+    assert at.selectbox(key="picked_attribute").value == CONTENT.attributes["attribute_id"].iloc[0]
 
 
 def test_narrowing_the_options_changes_every_chart_and_the_url():
     at = open_page(PAGE)
     before = chart_specs(at)
-    at.multiselect[0].set_value(["fusion", "esi"]).run()
+    at.multiselect[0].set_value(["nerve_block", "rest"]).run()
     assert not at.exception
-    assert at.query_params["options"] == ["esi", "fusion"]
+    assert at.query_params["options"] == ["rest", "nerve_block"]
     after = chart_specs(at)
     assert all(b != a for b, a in zip(before, after))
-    assert all("Fibrin injection" not in words(at, i) for i in range(len(after)))
+    assert all("Gel implant" not in words(at, i) for i in range(len(after)))
     assert list(at.table[0].value.columns) == [
         t("ratings.glance.what"),
-        "Steroid injection",
-        "Spinal fusion",
+        "Home exercise",
+        "Nerve block",
     ]
 
 
 def test_the_same_options_as_the_comparison_page_come_from_the_link():
-    at = open_page(PAGE, options=["fibrin"])
-    assert at.multiselect[0].value == ["fibrin"]
+    at = open_page(PAGE, options=["gel"])
+    assert at.multiselect[0].value == ["gel"]
     assert "investigational" in at.warning[0].value
     assert t("ratings.not_known") in at.get("vega_lite_chart")[2].proto.alt
 
@@ -123,19 +120,19 @@ def test_removing_every_option_asks_for_one():
 
 def test_a_clinics_edit_to_a_level_changes_the_chart_on_the_next_page_load(data_copy, monkeypatch):
     monkeypatch.setenv(DATA_DIR_VARIABLE, str(data_copy))
-    at = open_page(PAGE, attribute="hospital_stay")
+    at = open_page(PAGE, attribute="effort")
     before = chart_specs(at)
-    stay = chart_data(at, 1).set_index("option")["label_lines"].dropna()
-    assert stay["Spinal fusion"].replace("\n", " ") == "1 to 5 days in hospital"
+    effort = chart_data(at, 1).set_index("option")["label_lines"].dropna()
+    assert effort["Nerve block"].replace("\n", " ") == "A needle"
     path = data_copy / "ratings.csv"
     keys = [(row["option_id"], row["attribute_id"]) for row in read_rows(path)]
-    set_cell(path, keys.index(("fusion", "hospital_stay")), "level", "2")
+    set_cell(path, keys.index(("nerve_block", "effort")), "level", "3")
     # No restart: the app checks the files again when a page opens.
-    at = open_page(PAGE, attribute="hospital_stay")
+    at = open_page(PAGE, attribute="effort")
     after = chart_specs(at)
     assert after[0] != before[0] and after[1] != before[1]
-    stay = chart_data(at, 1).set_index("option")["label_lines"].dropna()
-    assert stay["Spinal fusion"].replace("\n", " ") == "Home the same day"
+    effort = chart_data(at, 1).set_index("option")["label_lines"].dropna()
+    assert effort["Nerve block"].replace("\n", " ") == "An operation"
 
 
 def test_an_invalid_level_gets_the_clear_problem_table(data_copy, monkeypatch):
@@ -152,9 +149,9 @@ def test_an_invalid_level_gets_the_clear_problem_table(data_copy, monkeypatch):
 
 
 def test_the_comparison_page_shows_the_same_levels_at_a_glance():
-    at = open_page("pages/compare.py", options=["fibrin", "discectomy"])
+    at = open_page("pages/compare.py", options=["gel", "nerve_block"])
     assert not at.exception
     glance = at.table[0].value.set_index(t("ratings.glance.what"))
-    assert list(glance.columns) == ["Fibrin injection", "Discectomy"]
-    assert glance.at["How invasive", "Discectomy"] == "Operation to remove tissue"
-    assert glance.at["Time off for the procedure", "Fibrin injection"] == t("ratings.not_known")
+    assert list(glance.columns) == ["Nerve block", "Gel implant"]
+    assert glance.at["How much is done to you", "Nerve block"] == "A needle"
+    assert glance.at["Time away from daily life", "Gel implant"] == t("ratings.not_known")

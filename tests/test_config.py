@@ -7,11 +7,11 @@ import tomllib
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from streamlit.testing.v1 import AppTest
 
 from explorer.ui.shell import PAGES
 from explorer.ui.url_state import CARRIED_PARAMS
 from explorer.url_params import EVERY_PARAM
+from tests.apptest import open_page
 from tests.conftest import ROOT
 
 CONFIG = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
@@ -42,7 +42,8 @@ def test_no_full_garbage_collection_after_every_run():
 
 
 # Parameter names the app uses or may use (each address has some), plus any text; values
-# include markup, real option ids and junk.
+# include markup, real option, attribute and question ids of the fixture data (the pages read
+# it), and junk.
 KNOWN_NAMES = sorted({*CARRIED_PARAMS, *EVERY_PARAM, "page"})
 MARKUP = st.sampled_from(
     [
@@ -51,8 +52,10 @@ MARKUP = st.sampled_from(
         "![x](http://example.invalid/p.png)",
         "[link](javascript:alert(1))",
         ":red[loud]",
-        "esi",
-        "fusion",
+        "nerve_block",
+        "gel",
+        "time_off",
+        "how_sure",
         "",
     ]
 )
@@ -78,12 +81,7 @@ QUERIES = st.builds(
 )
 @given(query=QUERIES)
 def test_any_page_address_is_handled_without_an_exception(page, query):
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
-    for key, values in query.items():
-        at.query_params[key] = values
-    if page != "app.py":
-        at.switch_page(page)
-    at.run()
+    at = open_page(page, **query)
     assert not at.exception
     assert len(at.title) == 1
     # Nothing from the address is rendered as Markdown (author copy only).

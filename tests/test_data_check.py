@@ -12,24 +12,24 @@ from explorer.data import DATA_DIR_VARIABLE, ContentStore, load_content, problem
 from explorer.text import plain
 from explorer.ui import shell
 from explorer.words import t
-from tests.conftest import ROOT, read_rows, set_cell, write_rows
-from tests.test_pages import open_page, texts
+from tests.apptest import open_page, texts
+from tests.conftest import FIXTURE_DATA, ROOT, read_rows, set_cell, write_rows
 
-ESI_ROW = 1  # options.csv row index of a second option, renamed in these tests
+SECOND_OPTION_ROW = 1  # options.csv row index of the fixture data's second option (nerve_block)
 
 
 def rename_option(folder, name: str) -> None:
     rows = read_rows(folder / "options.csv")
-    rows[ESI_ROW]["name"] = name
+    rows[SECOND_OPTION_ROW]["name"] = name
     write_rows(folder / "options.csv", rows)
 
 
 def break_options(folder) -> int:
-    return set_cell(folder / "options.csv", ESI_ROW, "position", "second")
+    return set_cell(folder / "options.csv", SECOND_OPTION_ROW, "position", "second")
 
 
-def test_check_passes_the_shipped_data(capsys):
-    assert main(["check", str(ROOT / "data")]) == 0
+def test_check_passes_good_data(capsys):
+    assert main(["check", str(FIXTURE_DATA)]) == 0
     assert "passes" in capsys.readouterr().out
 
 
@@ -60,9 +60,10 @@ def test_the_store_keeps_the_last_good_content_through_a_bad_edit(data_copy, cap
     assert first is not None and store.problems == []
     assert store.current().content is first  # nothing changed: nothing read again
 
-    rename_option(data_copy, "Steroid injection into the spine")
+    rename_option(data_copy, "Numbing injection into the spine")
     good = store.current().content
-    assert good is not first and good.option_names()["esi"] == "Steroid injection into the spine"
+    assert good is not first
+    assert good.option_names()["nerve_block"] == "Numbing injection into the spine"
 
     row = break_options(data_copy)
     with caplog.at_level(logging.WARNING, logger="explorer.data"):
@@ -71,7 +72,7 @@ def test_the_store_keeps_the_last_good_content_through_a_bad_edit(data_copy, cap
     assert [(p.file, p.row, p.column) for p in store.problems] == [("options.csv", row, "position")]
     assert "options.csv, row" in caplog.text  # the server log names the problem too
 
-    set_cell(data_copy / "options.csv", ESI_ROW, "position", "2")
+    set_cell(data_copy / "options.csv", SECOND_OPTION_ROW, "position", "2")
     assert store.current().problems == [] and store.content is not good
 
 
@@ -79,9 +80,7 @@ def test_a_running_app_serves_good_edits_and_keeps_good_content_through_bad_ones
     data_copy, monkeypatch
 ):
     monkeypatch.setenv(DATA_DIR_VARIABLE, str(data_copy))
-    assert "Epidural steroid injection" in str(
-        open_page("app.py").table[0].value["Option"].tolist()
-    )
+    assert plain("Nerve block injection") in open_page("app.py").table[0].value["Option"].tolist()
 
     rename_option(data_copy, "Spinal steroid injection")
     assert (
@@ -99,7 +98,7 @@ def test_a_running_app_serves_good_edits_and_keeps_good_content_through_bad_ones
     assert check.error[0].value == t("data_check.problems", count=1)
     assert "second" in check.table[0].value["Found"].tolist()
 
-    set_cell(data_copy / "options.csv", ESI_ROW, "position", "2")
+    set_cell(data_copy / "options.csv", SECOND_OPTION_ROW, "position", "2")
     check = open_page("pages/data_check.py")
     assert not check.error and check.success
 

@@ -7,13 +7,14 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from explorer import charts, decide, words
-from explorer.data import load_content
 from explorer.decide import Answers
 from explorer.ratings import not_known
 from explorer.words import t
-from tests.conftest import DATA
+from tests.conftest import fixture_content
 
-CONTENT = load_content(DATA).content
+# The fixture data: rest (no procedure), nerve_block, gel (investigational); statements
+# light_touch (effort: 1 well, 2 and up poorly), fast_return, proven_gain (two qualities).
+CONTENT = fixture_content()
 ALL = list(CONTENT.option_names())
 STATEMENTS = list(CONTENT.statements["statement_id"])
 
@@ -37,44 +38,45 @@ def test_fit_follows_the_statement_rule(level, expected):
     assert decide.fit(level, well_to=2, poorly_from=4) == expected
 
 
-def test_every_operation_lines_up_poorly_with_avoiding_surgery():
-    table = decide.alignment(CONTENT, ALL, {"avoid_surgery": 3})
+def test_every_needle_lines_up_poorly_with_keeping_the_treatment_light():
+    table = decide.alignment(CONTENT, ALL, {"light_touch": 3})
     by_option = dict(zip(table["option"], table["fit"]))
-    assert by_option["Discectomy"] == by_option["Spinal fusion"] == "poorly"
-    assert by_option["Epidural steroid injection"] == "well"
+    assert by_option["Nerve block injection"] == by_option["Disc gel implant"] == "poorly"
+    assert by_option["Rest and home exercise"] == "well"
 
 
 def test_fit_rules_name_the_levels_in_words():
     rules = decide.fit_rules(CONTENT)
-    surgery = rules[rules[t("decide.alignment.what_matters")] == "Avoiding surgery"].iloc[0]
-    assert "Needle injection" in surgery[decide.fit_words("well")]
-    assert "Operation to remove tissue" in surgery[decide.fit_words("poorly")]
+    light = rules[rules[t("decide.alignment.what_matters")] == "Keeping the treatment light"].iloc[
+        0
+    ]
+    assert "Nothing done to the body" in light[decide.fit_words("well")]
+    assert "A needle" in light[decide.fit_words("poorly")]
+    assert "An operation" in light[decide.fit_words("poorly")]
     assert len(rules) == sum(len(ids.split(";")) for ids in CONTENT.statements["attribute_ids"])
 
 
 def test_alignment_covers_each_important_statement_and_chosen_option_only():
-    ratings = {"avoid_surgery": 3, "strong_evidence": 2, "lasting_relief": 1}
-    table = decide.alignment(CONTENT, ["fusion", "conservative"], ratings)
+    ratings = {"light_touch": 3, "proven_gain": 2, "fast_return": 1}
+    table = decide.alignment(CONTENT, ["gel", "rest"], ratings)
     assert set(table["statement"]) == {
-        "Avoiding surgery",
-        "A clear extra benefit, and good evidence for it",
+        "Keeping the treatment light",
+        "A clear benefit that we trust",
     }
-    assert list(table["option"].unique()) == [
-        "No procedure: keep up conservative care",
-        "Spinal fusion",
-    ]
+    assert list(table["option"].unique()) == ["Rest and home exercise", "Disc gel implant"]
 
 
 def test_alignment_follows_the_ratings_data():
-    table = decide.alignment(CONTENT, ALL, {"avoid_surgery": 3})
+    table = decide.alignment(CONTENT, ALL, {"fast_return": 3})
     by_option = dict(zip(table["option"], table["fit"]))
-    assert by_option["No procedure: keep up conservative care"] == "well"
-    assert by_option["Spinal fusion"] == "poorly"
+    assert by_option["Nerve block injection"] == "well"
+    assert by_option["Rest and home exercise"] == "partly"
+    assert by_option["Disc gel implant"] == decide.FIT_NOT_KNOWN
     assert set(table["level"]) <= set(CONTENT.attribute_levels["label"]) | {not_known()}
 
 
 def test_a_statement_with_two_topics_gets_a_row_for_each():
-    table = decide.alignment(CONTENT, ["esi"], {"no_anaesthetic_or_stay": 3})
+    table = decide.alignment(CONTENT, ["nerve_block"], {"proven_gain": 3})
     assert len(table) == 2 and table["topic"].nunique() == 2
     shown = decide.alignment_table(table)
     assert list(shown.columns) == [
@@ -84,7 +86,7 @@ def test_a_statement_with_two_topics_gets_a_row_for_each():
 
 
 def test_nothing_important_means_no_alignment():
-    assert decide.alignment(CONTENT, ALL, {"avoid_surgery": 1}).empty
+    assert decide.alignment(CONTENT, ALL, {"light_touch": 1}).empty
     assert decide.alignment(CONTENT, [], very_important_all()).empty
 
 
@@ -130,24 +132,24 @@ def test_sure_prompts_to_talk_more_on_any_no():
 
 # --------------------------------------------------------------------- questions, note, link
 def test_questions_start_general_then_follow_the_chosen_options():
-    questions = decide.questions_to_ask(CONTENT, ["fusion", "esi"])
+    questions = decide.questions_to_ask(CONTENT, ["gel", "nerve_block"])
     clinician = CONTENT.clinician_questions.set_index("question")["about"]
     abouts = [clinician[q] for q in questions]
-    assert abouts == sorted(abouts, key=lambda a: ["general", "esi", "fusion"].index(a))
-    assert {"general", "esi", "fusion"} == set(abouts)
-    for topic in ("scan", "how long", "tried", "leg pain", "surgery before"):
+    assert abouts == ["general", "nerve_block", "gel"]
+    for topic in ("causing my pain", "numbing", "research trial"):
         assert any(topic in q.lower() for q in questions), topic
+    assert not any("exercises" in q for q in questions)  # rest's question: rest is not chosen
 
 
 def test_note_names_options_priorities_sure_tool_and_version():
     answers = Answers(
-        ratings={"lasting_relief": 3, "avoid_surgery": 2}, sure={"sure": "yes", "understand": "no"}
+        ratings={"proven_gain": 3, "light_touch": 2}, sure={"sure": "yes", "understand": "no"}
     )
-    note = decide.record_note(CONTENT, ["esi", "discectomy"], answers)
+    note = decide.record_note(CONTENT, ["nerve_block", "gel"], answers)
     assert len(note) < decide.NOTE_LIMIT
-    assert "Epidural steroid injection, Discectomy" in note
-    assert note.index("Extra relief that lasts") < note.index(
-        "Avoiding surgery"
+    assert "Nerve block injection, Disc gel implant" in note
+    assert note.index("A clear benefit that we trust") < note.index(
+        "Keeping the treatment light"
     )  # most important first
     assert "SURE score 1 of 4" in note
     assert f"v{CONTENT.release['version']}" in note and CONTENT.release["content_date"] in note
@@ -161,47 +163,38 @@ def test_note_stays_under_the_limit_with_everything_rated():
 
 
 def test_share_link_has_no_answers_unless_asked():
-    answers = Answers(
-        ratings={"avoid_surgery": 3}, quiz={"fusion_undo": "false"}, sure={"sure": "no"}
-    )
+    answers = Answers(ratings={"light_touch": 3}, quiz={"gel_proven": "false"}, sure={"sure": "no"})
     url = decide.share_url(
-        "http://host/summary?x=1", ["fusion", "esi"], ALL, True, answers, include_answers=False
+        "http://host/summary?x=1", ["gel", "nerve_block"], ALL, True, answers, include_answers=False
     )
     query = parse_qs(urlsplit(url).query)
-    assert query == {"options": ["esi", "fusion"], "mode": ["consult"]}
+    assert query == {"options": ["nerve_block", "gel"], "mode": ["consult"]}
     url = decide.share_url(
-        "http://host/summary", ["fusion", "esi"], ALL, False, answers, include_answers=True
+        "http://host/summary", ["gel", "nerve_block"], ALL, False, answers, include_answers=True
     )
     query = parse_qs(urlsplit(url).query)
     assert (
-        query["rate"] == ["avoid_surgery.3"]
-        and query["quiz"] == ["fusion_undo.false"]
+        query["rate"] == ["light_touch.3"]
+        and query["quiz"] == ["gel_proven.false"]
         and query["sure"] == ["sure.no"]
     )
 
 
 def test_answers_round_trip_through_a_link_and_junk_is_ignored():
-    answers = Answers(
-        ratings={"avoid_surgery": 3}, quiz={"fusion_undo": "false"}, sure={"sure": "no"}
-    )
+    answers = Answers(ratings={"light_touch": 3}, quiz={"gel_proven": "false"}, sure={"sure": "no"})
     params = decide.share_params(ALL, ALL, False, answers, include_answers=True)
     assert decide.answers_from_params(CONTENT, params) == answers
     junk = {
-        "rate": ["avoid_surgery.9", "nope.1", "<b>.2"],
-        "quiz": ["fusion_undo.maybe"],
+        "rate": ["light_touch.9", "nope.1", "<b>.2"],
+        "quiz": ["gel_proven.maybe"],
         "sure": ["sure"],
     }
     assert decide.answers_from_params(CONTENT, junk) == Answers()
 
 
 def test_summary_uses_the_same_rows_for_every_option():
-    summary = decide.summary(
-        CONTENT, ["fibrin", "conservative"], Answers(ratings={"avoid_surgery": 3})
-    )
-    assert summary.option_names == [
-        "No procedure: keep up conservative care",
-        "Intra-annular fibrin injection",
-    ]
+    summary = decide.summary(CONTENT, ["gel", "rest"], Answers(ratings={"light_touch": 3}))
+    assert summary.option_names == ["Rest and home exercise", "Disc gel implant"]
     assert [row.question_id for row in summary.rows] == list(CONTENT.summary_question_ids)
     assert all(len(row.cells) == 2 for row in summary.rows)
     assert summary.notes and "investigational" in summary.notes[0]
@@ -211,7 +204,7 @@ def test_summary_uses_the_same_rows_for_every_option():
 # ------------------------------------------------------------ codes in state and in links
 def test_state_and_links_hold_codes_and_words_come_from_the_catalogue():
     answers = Answers(
-        ratings={"avoid_surgery": 2},
+        ratings={"light_touch": 2},
         quiz={item: choice for item, choice in zip(CONTENT.quiz["item_id"], decide.QUIZ_CHOICES)},
         sure=dict(zip(decide.SURE_ITEMS, decide.YES_NO)),
     )
@@ -221,9 +214,9 @@ def test_state_and_links_hold_codes_and_words_come_from_the_catalogue():
     for name in ("rate", "quiz", "sure"):
         assert {value.partition(".")[2] for value in params[name]} <= codes, name
     summary = decide.summary(CONTENT, ALL, answers)
-    assert summary.priorities == [("Avoiding surgery", 2)]
+    assert summary.priorities == [("Keeping the treatment light", 2)]
     assert list(decide.priorities_table(summary).iloc[0]) == [
-        "Avoiding surgery",
+        "Keeping the treatment light",
         t("decide.importance.quite"),
     ]
     shown = decide.quiz_table(summary)[t("decide.quiz.your_answer")]
@@ -235,14 +228,14 @@ def test_state_and_links_hold_codes_and_words_come_from_the_catalogue():
 @pytest.mark.parametrize(
     ("legacy", "codes"),
     [
-        ({"quiz": ["fusion_undo.False"]}, Answers(quiz={"fusion_undo": "false"})),
-        ({"quiz": ["fusion_undo.True"]}, Answers(quiz={"fusion_undo": "true"})),
-        ({"quiz": ["fusion_undo.Not sure"]}, Answers(quiz={"fusion_undo": "unsure"})),
+        ({"quiz": ["gel_proven.False"]}, Answers(quiz={"gel_proven": "false"})),
+        ({"quiz": ["gel_proven.True"]}, Answers(quiz={"gel_proven": "true"})),
+        ({"quiz": ["gel_proven.Not sure"]}, Answers(quiz={"gel_proven": "unsure"})),
         (
             {"sure": ["sure.Yes", "understand.No"]},
             Answers(sure={"sure": "yes", "understand": "no"}),
         ),
-        ({"rate": ["avoid_surgery.3"]}, Answers(ratings={"avoid_surgery": 3})),
+        ({"rate": ["light_touch.3"]}, Answers(ratings={"light_touch": 3})),
     ],
 )
 def test_links_made_before_codes_open_the_same_view(legacy, codes):
@@ -283,9 +276,9 @@ def reworded(monkeypatch):
 
 
 def test_alignment_chart_and_table_follow_the_catalogue_wording(reworded):
-    table = decide.alignment(CONTENT, ALL, {"avoid_surgery": 3})
+    table = decide.alignment(CONTENT, ALL, {"light_touch": 3})
     labels = chart_words(charts.alignment_chart(table))
-    assert "Epidural steroid injection" in table["option"].tolist()
+    assert "Nerve block injection" in table["option"].tolist()
     assert "(fits closely)" in labels and "(fits badly)" in labels
     assert "lines up" not in labels.lower() and "(vital to you)" in labels
     shown = decide.alignment_table(table)[t("decide.alignment.fit")]

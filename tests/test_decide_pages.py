@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from explorer import decide
-from explorer.data import load_content
 from explorer.words import t
-from tests.conftest import DATA
-from tests.test_pages import open_page
+from tests.apptest import open_page
+from tests.conftest import fixture_content
 
-CONTENT = load_content(DATA).content
+CONTENT = fixture_content()  # what the pages read
 
 WHAT_MATTERS = "pages/what_matters.py"
 SUMMARY = "pages/summary.py"
@@ -33,36 +32,37 @@ def test_rating_a_statement_shows_how_the_options_line_up():
     at = open_page(WHAT_MATTERS)
     assert not at.exception
     assert not at.get("vega_lite_chart")  # nothing rated yet
-    radio(at, "rate-avoid_surgery").set_value(3).run()
+    radio(at, "rate-light_touch").set_value(3).run()
     assert not at.exception
     [chart] = at.get("vega_lite_chart")
     assert "line up" in chart.proto.alt
     table = at.main.table[0].value
-    assert set(table["Statement"]) == {"Avoiding surgery"} and table["Option"].nunique() == 5
+    assert set(table["Statement"]) == {"Keeping the treatment light"}
+    assert list(table["Option"].unique()) == list(CONTENT.options["name"])
 
 
 def test_narrowing_the_options_narrows_the_alignment():
-    at = open_page(WHAT_MATTERS, options=["esi", "fusion"])
-    radio(at, "rate-lasting_relief").set_value(2).run()
+    at = open_page(WHAT_MATTERS, options=["nerve_block", "gel"])
+    radio(at, "rate-proven_gain").set_value(2).run()
     assert list(at.main.table[0].value["Option"].unique()) == [
-        "Epidural steroid injection",
-        "Spinal fusion",
+        "Nerve block injection",
+        "Disc gel implant",
     ]
 
 
 def test_quiz_gives_instant_feedback():
     at = open_page(WHAT_MATTERS)
-    item = CONTENT.quiz.set_index("item_id").loc["fibrin_trial"]
+    item = CONTENT.quiz.set_index("item_id").loc["gel_proven"]
     wrong = "true" if item["correct"] == "false" else "false"
-    radio(at, "quiz-fibrin_trial").set_value(wrong).run()
-    feedback = decide.quiz_feedback(CONTENT, "fibrin_trial", wrong).with_sources()
+    radio(at, "quiz-gel_proven").set_value(wrong).run()
+    feedback = decide.quiz_feedback(CONTENT, "gel_proven", wrong).with_sources()
     assert shown(at.warning) == [feedback]  # the sentence decide builds, once
     assert feedback.startswith(t("decide.quiz.not_quite", explanation="")) and not at.success
-    radio(at, "quiz-fibrin_trial").set_value(item["correct"]).run()
+    radio(at, "quiz-gel_proven").set_value(item["correct"]).run()
     assert shown(at.success) == [
-        decide.quiz_feedback(CONTENT, "fibrin_trial", item["correct"]).with_sources()
+        decide.quiz_feedback(CONTENT, "gel_proven", item["correct"]).with_sources()
     ]
-    radio(at, "quiz-fibrin_trial").set_value("unsure").run()
+    radio(at, "quiz-gel_proven").set_value("unsure").run()
     assert not at.success and not at.warning
     assert item["explanation"] in shown(at.info)[-1]
 
@@ -76,24 +76,25 @@ def test_any_no_in_sure_prompts_a_talk_with_the_clinician():
 
 
 def test_questions_to_ask_follow_the_chosen_options():
-    at = open_page(WHAT_MATTERS, options=["fibrin"])
+    at = open_page(WHAT_MATTERS, options=["gel"])
     texts = " ".join(t.value for t in at.text)
-    assert "research trial" in texts  # fibrin's question
-    assert "fusion for back pain alone" not in texts
+    assert "research trial" in texts  # the gel's question
+    assert "causing my pain" in texts  # a general question
+    assert "exercises should I do" not in texts  # rest's question: rest is not chosen
 
 
 def test_answers_follow_the_person_to_the_summary():
-    at = open_page(WHAT_MATTERS, options=["esi", "discectomy"])
-    radio(at, "rate-back_to_work").set_value(3).run()
+    at = open_page(WHAT_MATTERS, options=["nerve_block", "gel"])
+    radio(at, "rate-fast_return").set_value(3).run()
     radio(at, "sure-sure").set_value("no").run()
     at.switch_page(SUMMARY)
-    at.query_params["options"] = ["esi", "discectomy"]  # as the sidebar link carries them
+    at.query_params["options"] = ["nerve_block", "gel"]  # as the sidebar link carries them
     at.run()
     assert not at.exception
     priorities = at.table[0].value
-    assert list(priorities.iloc[0]) == ["Little time off for a procedure", "Very important"]
+    assert list(priorities.iloc[0]) == ["Getting back to daily life soon", "Very important"]
     [note] = [c.value for c in at.code if c.value.startswith("Shared decision-making")]
-    assert "Epidural steroid injection, Discectomy" in note and "SURE score 0 of 4" in note
+    assert "Nerve block injection, Disc gel implant" in note and "SURE score 0 of 4" in note
     assert len(note) < 1000
 
 
@@ -107,31 +108,33 @@ def test_summary_runs_empty_and_offers_pdf_note_and_link():
 
 
 def test_share_link_includes_answers_only_after_ticking_the_box():
-    at = open_page(SUMMARY, rate=["avoid_surgery.3"], options=["esi", "fusion"])
+    at = open_page(SUMMARY, rate=["light_touch.3"], options=["gel", "nerve_block"])
     [link] = [c.value for c in at.code if "/summary" in c.value]
-    assert "options=esi&options=fusion" in link and "rate=" not in link
+    assert "options=nerve_block&options=gel" in link and "rate=" not in link
     at.checkbox[0].check().run()
     [link] = [c.value for c in at.code if "/summary" in c.value]
-    assert "rate=avoid_surgery.3" in link
+    assert "rate=light_touch.3" in link
 
 
 def test_consult_mode_shows_one_question_at_a_time_and_steps_through():
-    at = open_page("pages/compare.py", mode="consult", options=["esi", "discectomy", "fusion"])
+    at = open_page("pages/compare.py", mode="consult", options=["nerve_block", "gel"])
     assert not at.exception
     assert len(at.main.subheader) == 1
-    assert at.selectbox(key="picked_question").value == "what"
+    first, second = CONTENT.questions["question_id"][:2]
+    assert at.selectbox(key="picked_question").value == first
     next_button = next(b for b in at.button if "Next" in b.label)
     next_button.click().run()
-    assert at.selectbox(key="picked_question").value == "the_day"
-    assert in_url(at, "question") == ["the_day"]
+    assert at.selectbox(key="picked_question").value == second
+    assert in_url(at, "question") == [second]
     assert not at.dataframe  # sources stay off the shared screen
 
 
 def test_consult_mode_opens_on_the_question_in_the_link():
-    at = open_page("pages/compare.py", mode="consult", question="risks")
-    assert at.selectbox(key="picked_question").value == "risks"
+    at = open_page("pages/compare.py", mode="consult", question="risk")
+    assert at.selectbox(key="picked_question").value == "risk"
     at = open_page("pages/compare.py", mode="consult", question="<nonsense>")
-    assert not at.exception and at.selectbox(key="picked_question").value == "what"
+    assert not at.exception
+    assert at.selectbox(key="picked_question").value == CONTENT.questions["question_id"].iloc[0]
 
 
 def test_consult_toggle_writes_the_mode_into_the_url():
@@ -149,29 +152,29 @@ def test_a_summary_with_every_option_removed_asks_for_one():
 
 def test_radios_show_words_and_the_session_keeps_codes():
     at = open_page(WHAT_MATTERS)
-    quiz = radio(at, "quiz-fibrin_trial")
+    quiz = radio(at, "quiz-gel_proven")
     assert quiz.options == [decide.quiz_answer_words(c) for c in decide.QUIZ_CHOICES]
     assert radio(at, "sure-sure").options == [decide.yes_no_words(a) for a in decide.YES_NO]
     quiz.set_value("unsure").run()
     radio(at, "sure-sure").set_value("yes").run()
-    radio(at, "rate-avoid_surgery").set_value(2).run()
+    radio(at, "rate-light_touch").set_value(2).run()
     answers = at.session_state["answers"]
     assert (answers.quiz, answers.sure, answers.ratings) == (
-        {"fibrin_trial": "unsure"},
+        {"gel_proven": "unsure"},
         {"sure": "yes"},
-        {"avoid_surgery": 2},
+        {"light_touch": 2},
     )
 
 
 def test_a_link_made_before_codes_opens_the_same_view():
     """Links from before answers were codes carry the words then shown (quiz=x.False)."""
     legacy = open_page(
-        WHAT_MATTERS, quiz=["fibrin_trial.False", "scan_finding.Not sure"], sure=["sure.Yes"]
+        WHAT_MATTERS, quiz=["gel_proven.False", "keep_moving.Not sure"], sure=["sure.Yes"]
     )
     current = open_page(
-        WHAT_MATTERS, quiz=["fibrin_trial.false", "scan_finding.unsure"], sure=["sure.yes"]
+        WHAT_MATTERS, quiz=["gel_proven.false", "keep_moving.unsure"], sure=["sure.yes"]
     )
-    for key in ("quiz-fibrin_trial", "quiz-scan_finding", "sure-sure"):
+    for key in ("quiz-gel_proven", "quiz-keep_moving", "sure-sure"):
         assert radio(legacy, key).value == radio(current, key).value is not None
     assert shown(legacy.success) == shown(current.success)
     assert shown(legacy.info) == shown(current.info)

@@ -5,12 +5,11 @@ import subprocess
 import pytest
 
 from explorer import decide, handout, words
-from explorer.data import load_content
 from explorer.decide import Answers
 from explorer.words import t
-from tests.conftest import DATA, require_program
+from tests.conftest import fixture_content, require_program
 
-CONTENT = load_content(DATA).content
+CONTENT = fixture_content()
 ALL = list(CONTENT.option_names())
 
 
@@ -34,7 +33,7 @@ def full_answers() -> Answers:
     )
 
 
-@pytest.mark.parametrize("options", [["esi", "discectomy"], ALL])
+@pytest.mark.parametrize("options", [["nerve_block", "gel"], ALL])
 def test_pdf_is_one_or_two_pages_about_the_chosen_options(options, tmp_path):
     pdf = handout.summary_pdf(decide.summary(CONTENT, options, full_answers()))
     assert pdf.startswith(b"%PDF-")
@@ -52,7 +51,7 @@ def test_pdf_is_one_or_two_pages_about_the_chosen_options(options, tmp_path):
 
 def test_pdf_without_any_answers_still_makes_sense(tmp_path):
     pages, text = pdf_text(
-        handout.summary_pdf(decide.summary(CONTENT, ["fusion"], Answers())), tmp_path
+        handout.summary_pdf(decide.summary(CONTENT, ["gel"], Answers())), tmp_path
     )
     assert pages <= 2  # one option's rows and the warning signs
     assert t("handout.not_rated") in text and t("decide.sure.not_done") in text
@@ -70,7 +69,7 @@ def test_the_printed_grid_follows_the_catalogue_wording(monkeypatch, tmp_path):
         "handout.grid_cell": "{level} / {fit}",
     }
     monkeypatch.setattr(words, "catalogue", lambda language=words.LANGUAGE: wording)
-    summary = decide.summary(CONTENT, ALL, Answers(ratings={"avoid_surgery": 3}))
+    summary = decide.summary(CONTENT, ALL, Answers(ratings={"light_touch": 3}))
     cells = handout.alignment_cells(summary).stack().tolist()
     assert any(cell.endswith(" / closely") for cell in cells)
     assert any(cell.endswith(" / badly") for cell in cells)

@@ -1,29 +1,19 @@
-"""AppTest: every page runs, its widgets work, and bad data or bad links never crash it."""
+"""AppTest: every page runs, its widgets work, and bad data or bad links never crash it. Pages
+read the fixture data (tests/fixtures/data: rest, nerve_block and the investigational gel)."""
 
 from __future__ import annotations
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from explorer.data import DATA_DIR_VARIABLE
 from explorer.text import plain
 from explorer.ui import shell
-from tests.conftest import ROOT, set_cell
+from tests.apptest import open_page, texts
+from tests.conftest import ROOT, fixture_content, set_cell
 
 PAGES = [page.path for page in shell.PAGES]
-
-
-def open_page(page: str, **query) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
-    for key, value in query.items():
-        at.query_params[key] = value
-    if page != "app.py":
-        at.switch_page(page)
-    return at.run()
-
-
-def texts(at: AppTest) -> str:
-    return "\n".join(t.value for t in at.text)
+CONTENT = fixture_content()
+GEL_BENEFIT = "about 28 out of 100 people given the gel"  # in gel's answer to "gain"
 
 
 def test_the_page_list_holds_every_page_script_once_named_for_what_it_is():
@@ -58,39 +48,42 @@ def test_home_states_the_decision_and_lists_all_options():
     assert "which treatment, if any, to try next" in body
     assert "not medical advice" in body
     options = at.table[0].value
-    assert len(options) == 5 and plain("Intra-annular fibrin injection") in set(options["Option"])
+    assert list(options["Option"]) == [plain(name) for name in CONTENT.options["name"]]
+    assert plain("Disc gel implant") in set(options["Option"])
 
 
 def test_compare_shows_every_option_by_default():
     at = open_page("pages/compare.py")
-    assert at.multiselect[0].value == ["conservative", "esi", "fibrin", "discectomy", "fusion"]
+    assert at.multiselect[0].value == ["rest", "nerve_block", "gel"]
     questions = [h.value for h in at.main.subheader]
-    assert len(questions) == 10 and questions[0] == plain("What is it?")
-    assert "about 34 out of 100 people given fibrin" in texts(at)
+    assert questions == [plain(question) for question in CONTENT.questions["question"]]
+    assert questions[0] == plain("What is this option?")
+    assert GEL_BENEFIT in texts(at)
 
 
 def test_narrowing_the_options_changes_the_grid_and_the_url():
     at = open_page("pages/compare.py")
-    at.multiselect[0].set_value(["fusion", "esi"]).run()
+    at.multiselect[0].set_value(["nerve_block", "rest"]).run()
     assert not at.exception
-    assert at.query_params["options"] == ["esi", "fusion"]
+    assert at.query_params["options"] == ["rest", "nerve_block"]
     body = texts(at)
-    assert "Spinal fusion" in body and "Epidural steroid injection" in body
-    assert "about 34 out of 100 people given fibrin" not in body  # fibrin is no longer shown
-    assert not at.warning  # no investigational note without fibrin
+    assert "Rest and home exercise" in body and "Nerve block injection" in body
+    assert "Disc gel implant" not in body
+    assert GEL_BENEFIT not in body  # the gel is no longer shown
+    assert not at.warning  # no investigational note without the gel
 
 
 def test_a_link_with_an_unknown_option_keeps_the_known_ones():
-    at = open_page("pages/compare.py", options=["fibrin", "homeopathy", "<script>"])
+    at = open_page("pages/compare.py", options=["gel", "homeopathy", "<script>"])
     assert not at.exception
-    assert at.multiselect[0].value == ["fibrin"]
+    assert at.multiselect[0].value == ["gel"]
     assert "investigational" in at.warning[0].value
 
 
 def test_a_link_with_only_unknown_options_shows_all():
     at = open_page("pages/compare.py", options="nothing-we-know")
     assert not at.exception
-    assert len(at.multiselect[0].value) == 5
+    assert at.multiselect[0].value == list(CONTENT.options["option_id"])
 
 
 def test_removing_every_option_asks_for_one():
@@ -104,7 +97,8 @@ def test_sources_are_listed_with_links():
     at = open_page("pages/about.py")
     sources = at.dataframe[0].value
     assert {"Source", "Citation", "Year", "Link"} <= set(sources.columns)
-    assert "NCT01011816" in " ".join(sources["Citation"])
+    assert list(sources["Source"]) == list(CONTENT.sources["source_id"])
+    assert "Test trial of a disc gel implant" in " ".join(sources["Citation"])
 
 
 @pytest.mark.parametrize("page", PAGES)

@@ -7,87 +7,49 @@ import pytest
 
 from explorer import ratings
 from explorer.data import load_content
-from tests.conftest import DATA, read_rows, set_cell, write_rows
-from tests.test_schema import rename_id
+from tests.conftest import (
+    only_problem,
+    problems_of,
+    read_rows,
+    rename_id,
+    row_index,
+    set_cell,
+    write_rows,
+)
 
 WEEKS = ["weeks_min", "weeks_max"]
 
-
-def problems_of(folder):
-    result = load_content(folder)
-    assert result.content is None, "a broken file must not produce content"
-    return result.problems
-
-
-def only_problem(folder):
-    [problem] = problems_of(folder)
-    return problem
-
-
-def row_index(path, **match) -> int:
-    """Index (0 = first data row) of the row whose cells match."""
-    return next(
-        i for i, row in enumerate(read_rows(path)) if all(row[k] == v for k, v in match.items())
-    )
-
-
-FUSION_INVASIVENESS = {"option_id": "fusion", "attribute_id": "invasiveness"}
-FUSION_WORK = {"option_id": "fusion", "milestone": "work"}
+# Rows of the fixture data (tests/fixtures/data), by their cells.
+REST_EFFORT = {"option_id": "rest", "attribute_id": "effort"}
+NERVE_BLOCK_EFFORT = {"option_id": "nerve_block", "attribute_id": "effort"}
+GEL_TIME_OFF = {"option_id": "gel", "attribute_id": "time_off"}  # not known
+NERVE_BLOCK_WORK = {"option_id": "nerve_block", "milestone": "work"}  # 2 to 2 weeks
+GEL_WORK = {"option_id": "gel", "milestone": "work"}  # not known
 ONE_CELL_FAULTS = [
     # file, the row (by its cells), column, new value, words the expectation must contain
-    (
-        "ratings.csv",
-        {"option_id": "esi", "attribute_id": "reversibility"},
-        "level",
-        "7",
-        "attribute_levels.csv",
-    ),
-    (
-        "ratings.csv",
-        FUSION_INVASIVENESS,
-        "level",
-        "major",
-        "a level that attribute_levels.csv lists",
-    ),
-    ("ratings.csv", FUSION_INVASIVENESS, "level", "", "not known"),
-    (
-        "ratings.csv",
-        {"option_id": "fibrin", "attribute_id": "anaesthesia"},
-        "level",
-        "2",
-        "if, and only if",
-    ),
-    (
-        "ratings.csv",
-        {"option_id": "esi", "attribute_id": "anaesthesia"},
-        "source_ids",
-        "",
-        "at least one source",
-    ),
+    ("ratings.csv", NERVE_BLOCK_EFFORT, "level", "7", "attribute_levels.csv"),
+    ("ratings.csv", REST_EFFORT, "level", "major", "a level that attribute_levels.csv lists"),
+    ("ratings.csv", REST_EFFORT, "level", "", "not known"),
+    ("ratings.csv", GEL_TIME_OFF, "level", "2", "if, and only if"),
+    ("ratings.csv", NERVE_BLOCK_EFFORT, "source_ids", "", "at least one source"),
     (
         "attribute_levels.csv",
-        {"attribute_id": "anaesthesia", "level": "3"},
+        {"attribute_id": "effort", "level": "3"},
         "label",
         "Not known",
         "empty in ratings",
     ),
     (
         "attributes.csv",
-        {"attribute_id": "invasiveness"},
+        {"attribute_id": "effort"},
         "lighter_end",
         "4",
         "level 1 is always the lighter burden",
     ),
-    ("recovery.csv", FUSION_WORK, "weeks_max", "2", "no less than weeks_min"),
-    ("recovery.csv", FUSION_WORK, "weeks_min", "four", "whole number"),
-    ("recovery.csv", FUSION_WORK, "weeks_max", "5.5", "whole number"),
-    (
-        "recovery.csv",
-        {"option_id": "fibrin", "milestone": "work"},
-        "weeks_min",
-        "1",
-        "if, and only if",
-    ),
+    ("recovery.csv", NERVE_BLOCK_WORK, "weeks_max", "1", "no less than weeks_min"),
+    ("recovery.csv", NERVE_BLOCK_WORK, "weeks_min", "four", "whole number"),
+    ("recovery.csv", NERVE_BLOCK_WORK, "weeks_max", "5.5", "whole number"),
+    ("recovery.csv", GEL_WORK, "weeks_min", "1", "if, and only if"),
 ]
 
 
@@ -106,8 +68,8 @@ def test_one_bad_cell_is_named_by_file_row_and_column(
 @pytest.mark.parametrize(
     ("file", "match"),
     [
-        ("ratings.csv", {"option_id": "discectomy", "attribute_id": "serious_harm"}),
-        ("recovery.csv", {"option_id": "esi", "milestone": "work"}),
+        ("ratings.csv", {"option_id": "gel", "attribute_id": "effort"}),
+        ("recovery.csv", NERVE_BLOCK_WORK),
     ],
 )
 def test_a_missing_row_breaks_equal_detail(data_copy, file, match):
@@ -123,20 +85,8 @@ def test_a_missing_row_breaks_equal_detail(data_copy, file, match):
 @pytest.mark.parametrize(
     ("file", "match", "column", "value", "expected"),
     [
-        (
-            "ratings.csv",
-            {"option_id": "esi", "attribute_id": "anaesthesia"},
-            "attribute_id",
-            "pain",
-            "attributes.csv",
-        ),
-        (
-            "recovery.csv",
-            {"option_id": "esi", "milestone": "work"},
-            "milestone",
-            "driving",
-            "usual_activities, work",
-        ),
+        ("ratings.csv", NERVE_BLOCK_EFFORT, "attribute_id", "pain", "attributes.csv"),
+        ("recovery.csv", NERVE_BLOCK_WORK, "milestone", "driving", "usual_activities, work"),
     ],
 )
 def test_an_unknown_id_names_file_row_and_column(data_copy, file, match, column, value, expected):
@@ -150,10 +100,11 @@ def test_an_unknown_id_names_file_row_and_column(data_copy, file, match, column,
 
 def test_a_gap_in_the_levels_of_an_attribute(data_copy):
     path = data_copy / "attribute_levels.csv"
-    row = set_cell(path, row_index(path, attribute_id="reversibility", level="3"), "level", "4")
+    # Level 3 of sureness becomes 5: its levels are 1, 2, 4, 5, and the rating at level 3 loses it.
+    row = set_cell(path, row_index(path, attribute_id="sureness", level="3"), "level", "5")
     problems = problems_of(data_copy)
     gap = next(p for p in problems if p.file == "attribute_levels.csv")
-    assert (gap.row, gap.column, gap.value) == (row, "level", "4")
+    assert (gap.row, gap.column, gap.value) == (row, "level", "5")
     assert "no gaps" in gap.expected
     # The ratings that used the missing level are named too, so nothing silently disappears.
     assert {p.file for p in problems} == {"attribute_levels.csv", "ratings.csv"}
@@ -177,12 +128,11 @@ def test_an_attribute_without_levels(data_copy):
     assert "levels 1 and 2" in levels.expected
 
 
-def test_renaming_the_evidence_quality_keeps_its_role(data_copy):
+def test_renaming_the_evidence_quality_keeps_its_role(data_copy, content):
     # The app finds the qualities shown beside every chart by their role, not their id: a rename
     # in every file still shows the same evidence, never "Not known".
-    shipped = load_content(DATA).content
-    before = ratings.rated(shipped, shipped.options["option_id"])["evidence"]
-    old = shipped.evidence_attribute
+    before = ratings.rated(content, content.options["option_id"])["evidence"]
+    old = content.evidence_attribute
     rename_id(data_copy, ("attribute_id", "attribute_ids"), old, "evidence")
     result = load_content(data_copy)
     assert result.problems == []
@@ -191,8 +141,8 @@ def test_renaming_the_evidence_quality_keeps_its_role(data_copy):
     assert after.tolist() == before.tolist()
 
 
-def test_a_quality_renamed_in_one_file_only_is_a_data_problem(data_copy):
-    old = load_content(DATA).content.evidence_attribute
+def test_a_quality_renamed_in_one_file_only_is_a_data_problem(data_copy, content):
+    old = content.evidence_attribute
     set_cell(
         data_copy / "attributes.csv",
         row_index(data_copy / "attributes.csv", attribute_id=old),

@@ -10,11 +10,11 @@ from explorer.data import load_content
 from explorer.schema import PLACEHOLDER
 from explorer.text import plain
 from explorer.words import t
-from tests.conftest import DATA, read_rows, set_cell, write_rows
+from tests.apptest import open_page, texts
+from tests.conftest import fixture_content, read_rows, set_cell, write_rows
 from tests.test_handout import pdf_text
-from tests.test_pages import open_page, texts
 
-CONTENT = load_content(DATA).content
+CONTENT = fixture_content()
 
 
 def test_groups_keep_the_data_order_with_their_own_signs():
@@ -39,9 +39,14 @@ def test_actions_name_the_clinics_own_numbers(data_copy):
     assert "911" in safety.note_line(content)
 
 
-def test_shipped_actions_leave_no_placeholder_unfilled():
-    for group in safety.warning_groups(CONTENT):
-        assert not PLACEHOLDER.search(group.action)
+def test_actions_leave_no_placeholder_unfilled():
+    raw = CONTENT.warning_groups["action"]
+    assert raw.str.contains("{emergency_phone}", regex=False).any()
+    assert raw.str.contains("{urgent_phone}", regex=False).any()
+    actions = [group.action for group in safety.warning_groups(CONTENT)]
+    assert not any(PLACEHOLDER.search(action) for action in actions)
+    assert any(CONTENT.clinic["emergency_phone"] in action for action in actions)
+    assert any(CONTENT.clinic["urgent_phone"] in action for action in actions)
 
 
 def test_an_unknown_placeholder_is_a_data_problem(data_copy):
@@ -67,12 +72,6 @@ def test_a_phone_number_must_be_a_number(data_copy):
     set_cell(data_copy / "clinic.csv", 0, "emergency_phone", "ring the clinic")
     problems = load_content(data_copy).problems
     assert any(p.file == "clinic.csv" and p.column == "emergency_phone" for p in problems)
-
-
-def test_shipped_warning_signs_send_people_to_emergency_care():
-    raw = CONTENT.warning_groups
-    assert raw["action"].str.contains("{emergency_phone}", regex=False).any()
-    assert len(CONTENT.warning_signs) >= 1 and (raw["source_ids"].str.strip() != "").all()
 
 
 def popover_labels(node) -> list[str]:
@@ -119,14 +118,14 @@ def test_get_help_now_is_on_the_page(page, query):
 
 
 def test_get_help_now_is_in_the_pdf_and_the_note(tmp_path):
-    summary = decide.summary(CONTENT, ["esi"], decide.Answers())
+    summary = decide.summary(CONTENT, ["nerve_block"], decide.Answers())
     _, text = pdf_text(handout.summary_pdf(summary), tmp_path)
     assert t("get_help.title") in text
     for group in summary.get_help:
         assert " ".join(group.action.split()) in text
         for sign in group.signs:
             assert " ".join(sign.split()) in text
-    note = decide.record_note(CONTENT, ["esi"], decide.Answers())
+    note = decide.record_note(CONTENT, ["nerve_block"], decide.Answers())
     assert safety.note_line(CONTENT) in note and CONTENT.clinic["emergency_phone"] in note
 
 
@@ -136,7 +135,7 @@ def test_the_sources_of_the_warning_signs_are_listed_where_they_are_shown():
         for group in safety.warning_groups(CONTENT)
         for s in group.source_ids.replace(" ", "").split(";")
     }
-    summary = decide.summary(CONTENT, ["fusion"], decide.Answers())
+    summary = decide.summary(CONTENT, ["gel"], decide.Answers())
     source = t("sources.source")
     assert wanted <= set(summary.sources[source])
-    assert wanted <= set(compare.cited_sources(CONTENT, ["fusion"])[source])
+    assert wanted <= set(compare.cited_sources(CONTENT, ["gel"])[source])

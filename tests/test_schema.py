@@ -8,37 +8,19 @@ from explorer import decide, schema
 from explorer.data import load_content
 from explorer.schema import CERTAINTY_LEVELS, FILES, ROLE, SUMMARY_ROLES, split_ids
 from explorer.words import t
-from tests.conftest import DATA, read_rows, set_cell, write_rows
+from tests.conftest import problems_of, read_rows, rename_id, set_cell, write_rows
 
 
-def rename_id(folder, columns: tuple[str, ...], old: str, new: str) -> None:
-    """Rename an id everywhere: in every file's id columns and in lists of ids ('a; b')."""
-    for path in sorted(folder.glob("*.csv")):
-        rows = read_rows(path)
-        for row in rows:
-            for column in set(columns) & set(row):
-                if old in split_ids(row[column]):
-                    parts = split_ids(row[column])
-                    row[column] = "; ".join(new if part == old else part for part in parts)
-        write_rows(path, rows)
-
-
-def problems_of(folder):
-    result = load_content(folder)
-    assert result.content is None, "a broken file must not produce content"
-    return result.problems
-
-
-def test_the_shipped_data_is_valid():
-    result = load_content(DATA)
+def test_rows_come_back_in_display_order_whatever_their_order_in_the_file(data_copy, content):
+    for name in ("options.csv", "questions.csv", "attributes.csv"):
+        rows = read_rows(data_copy / name)
+        write_rows(data_copy / name, rows[::-1])
+    result = load_content(data_copy)
     assert [p.message() for p in result.problems] == []
-    assert list(result.content.options["option_id"]) == [
-        "conservative",
-        "esi",
-        "fibrin",
-        "discectomy",
-        "fusion",
-    ]
+    for table in ("options", "questions", "attributes"):
+        frame = getattr(result.content, table)
+        assert list(frame["position"]) == sorted(frame["position"]), table
+        assert frame.equals(getattr(content, table)), table
 
 
 def test_missing_file_is_named(data_copy):
@@ -75,9 +57,9 @@ def test_unknown_option_id_names_file_row_column_and_value(data_copy):
 
 
 def test_unknown_source_id_is_found_inside_a_list(data_copy):
-    row = set_cell(data_copy / "answers.csv", 7, "source_ids", "S9; S999")
+    row = set_cell(data_copy / "answers.csv", 7, "source_ids", "S101; S999")
     [problem] = [p for p in problems_of(data_copy) if p.column == "source_ids"]
-    assert (problem.file, problem.row, problem.value) == ("answers.csv", row, "S9; S999")
+    assert (problem.file, problem.row, problem.value) == ("answers.csv", row, "S101; S999")
 
 
 def test_missing_answer_breaks_equal_detail(data_copy):
@@ -102,7 +84,7 @@ def test_bad_certainty_lists_the_allowed_grades(data_copy):
 
 
 def test_duplicate_id_is_reported_on_both_rows(data_copy):
-    set_cell(data_copy / "sources.csv", 1, "source_id", "S1")
+    set_cell(data_copy / "sources.csv", 1, "source_id", "S101")
     problems = [p for p in problems_of(data_copy) if p.file == "sources.csv"]
     assert {p.row for p in problems if p.column == "source_id"} == {2, 3}
     assert all("unique" in p.expected for p in problems)
@@ -174,22 +156,23 @@ def test_split_ids():
 # ---------------------------------------------------------------------------------------------
 # anatomy_states.csv and scan_findings.csv (the disc anatomy page)
 def test_anatomy_state_pointing_at_an_unknown_option_is_located(data_copy):
-    row = set_cell(data_copy / "anatomy_states.csv", 2, "option_ids", "conservative; acupuncture")
+    row = set_cell(data_copy / "anatomy_states.csv", 2, "option_ids", "rest; acupuncture")
     [problem] = problems_of(data_copy)
     assert (problem.file, problem.row, problem.column, problem.value) == (
         "anatomy_states.csv",
         row,
         "option_ids",
-        "conservative; acupuncture",
+        "rest; acupuncture",
     )
     assert "options.csv" in problem.expected
 
 
-def test_anatomy_state_without_no_procedure_is_refused(data_copy):
-    row = set_cell(data_copy / "anatomy_states.csv", 2, "option_ids", "esi; discectomy")
+def test_anatomy_state_without_no_procedure_is_refused(data_copy, content):
+    others = [o for o in content.options["option_id"] if o != content.no_procedure_option]
+    row = set_cell(data_copy / "anatomy_states.csv", 2, "option_ids", "; ".join(others))
     [problem] = problems_of(data_copy)
     assert (problem.file, problem.row, problem.column) == ("anatomy_states.csv", row, "option_ids")
-    assert "always including conservative" in problem.expected
+    assert f"always including {content.no_procedure_option}" in problem.expected
 
 
 def test_anatomy_state_the_diagram_cannot_draw_is_refused(data_copy):
@@ -215,7 +198,7 @@ def test_anatomy_state_text_must_be_plain(data_copy):
 
 @pytest.mark.parametrize("value, expected", [("120", "0 to 100"), ("eighty", "a whole number")])
 def test_scan_finding_out_of_range_or_not_a_number_is_located(data_copy, value, expected):
-    row = set_cell(data_copy / "scan_findings.csv", 3, "age_50", value)
+    row = set_cell(data_copy / "scan_findings.csv", 1, "age_50", value)
     [problem] = problems_of(data_copy)
     assert (problem.file, problem.row, problem.column, problem.value) == (
         "scan_findings.csv",
@@ -252,9 +235,8 @@ def role_row(folder, file_name: str, role: str) -> int:
     return next(i for i, row in enumerate(read_rows(folder / file_name)) if row[ROLE] == role)
 
 
-def test_renaming_a_summary_question_keeps_it_in_the_summary(data_copy):
-    shipped = load_content(DATA).content
-    first, *rest = shipped.summary_question_ids
+def test_renaming_a_summary_question_keeps_it_in_the_summary(data_copy, content):
+    first, *rest = content.summary_question_ids
     rename_id(data_copy, ("question_id",), first, "helps")
     content = load_content(data_copy).content
     assert content.summary_question_ids == ("helps", *rest)
@@ -262,15 +244,16 @@ def test_renaming_a_summary_question_keeps_it_in_the_summary(data_copy):
     assert [row.question_id for row in summary.rows] == ["helps", *rest]
 
 
-def test_renaming_the_no_procedure_option_keeps_it_required(data_copy):
-    old = load_content(DATA).content.no_procedure_option
+def test_renaming_the_no_procedure_option_keeps_it_required(data_copy, content):
+    old = content.no_procedure_option
+    other = next(o for o in content.options["option_id"] if o != old)
     rename_id(data_copy, ("option_id", "option_ids", "about"), old, "watchful_waiting")
     result = load_content(data_copy)
     assert result.problems == []
     assert result.content.no_procedure_option == "watchful_waiting"
     # A disc state without it is still refused, now by its new id.
     path = data_copy / "anatomy_states.csv"
-    set_cell(path, 0, "option_ids", "esi")
+    set_cell(path, 0, "option_ids", other)
     [problem] = problems_of(data_copy)
     assert (problem.file, problem.column) == ("anatomy_states.csv", "option_ids")
     assert "watchful_waiting" in problem.expected
@@ -312,8 +295,8 @@ def test_an_unknown_role_lists_the_roles_of_its_file(data_copy):
 
 
 # ------------------------------------------------------------------------- typed, and reported
-def test_people_out_of_100_come_back_as_numbers():
-    outcomes = load_content(DATA).content.outcomes
+def test_people_out_of_100_come_back_as_numbers(content):
+    outcomes = content.outcomes
     counts = ["count", "count_to", "comparison_count", "comparison_count_to"]
     assert all(outcomes[column].dtype == "float64" for column in counts)
     assert outcomes["count"].notna().all() and outcomes["count_to"].isna().any()
@@ -335,7 +318,7 @@ def test_a_rule_about_a_row_is_reported_on_its_cell_whatever_its_words(data_copy
 def test_pandera_checks_are_said_in_words(data_copy):
     # These problems come from pandera's own checks, named only by strings (see _describe_check).
     set_cell(data_copy / "questions.csv", 2, "position", "third")
-    set_cell(data_copy / "sources.csv", 1, "source_id", "S1")
+    set_cell(data_copy / "sources.csv", 1, "source_id", "S101")
     rows = read_rows(data_copy / "answers.csv")
     write_rows(data_copy / "answers.csv", [*rows, rows[0]])
     write_rows(data_copy / "quiz.csv", read_rows(data_copy / "quiz.csv"), ["item_id", "position"])

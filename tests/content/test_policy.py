@@ -1,0 +1,254 @@
+"""The shipped content (data/ and content/en/*.md) keeps the promises of a fair decision aid.
+
+Each test is a rule that holds whatever options, questions and qualities a clinic lists: no
+counts, no fixed lists of names. A clinic that adds an option through the CSV files alone keeps
+these green (tests/test_new_option.py checks that on a copy of data/ with a sixth option). The
+code is tested on the fixture data in tests/fixtures/data instead."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+
+from explorer import anatomy, ratings, safety, schema
+from explorer.data import load_content
+from explorer.schema import NOT_KNOWN, PLACEHOLDER, ROLE, split_ids
+from tests.conftest import ROOT, shipped_data
+
+COPY = sorted((ROOT / "content" / "en").glob("*.md"))
+
+
+def investigational(content) -> list[str]:
+    options = content.options
+    return list(options.loc[options["status"] == "investigational", "option_id"])
+
+
+def answers_of(content, option_id: str) -> pd.DataFrame:
+    answers = content.answers
+    return answers[answers["option_id"] == option_id].set_index("question_id")
+
+
+def patient_texts(content):
+    """(file, column, text) of every cell that patients read."""
+    for file in schema.FILES:
+        table = content.tables[file.name]
+        for column in schema.text_columns(file, schema.PATIENTS):
+            for text in table[column].astype(str):
+                yield file.name, column, text
+
+
+# ------------------------------------------------------------------------ the files pass the check
+def test_the_shipped_data_passes_the_apps_check():
+    result = load_content(shipped_data())
+    assert [problem.message() for problem in result.problems] == []
+
+
+def test_every_option_answers_every_question_once(shipped_content):
+    content = shipped_content
+    pairs = content.answers.groupby(["option_id", "question_id"]).size()
+    expected = pd.MultiIndex.from_product(
+        [content.options["option_id"], content.questions["question_id"]]
+    )
+    assert set(pairs.index) == set(expected)
+    assert set(pairs) == {1}
+
+
+def test_every_option_is_rated_on_every_quality_and_has_both_recovery_milestones(
+    shipped_content,
+):
+    content = shipped_content
+    for option_id in content.options["option_id"]:
+        rated = content.ratings[content.ratings["option_id"] == option_id]
+        assert set(rated["attribute_id"]) == set(content.attributes["attribute_id"]), option_id
+        recovery = content.recovery[content.recovery["option_id"] == option_id]
+        assert set(recovery["milestone"]) == set(schema.MILESTONES), option_id
+
+
+# ---------------------------------------------------------------------------- roles and order
+def test_the_no_procedure_option_exists_comes_first_and_every_disc_state_offers_it(
+    shipped_content,
+):
+    content = shipped_content
+    [no_procedure] = content.options.loc[
+        content.options[ROLE] == schema.NO_PROCEDURE_ROLE, "option_id"
+    ]
+    assert content.no_procedure_option == no_procedure
+    assert content.options["option_id"].iloc[0] == no_procedure  # the neutral order starts here
+    for state, option_ids in zip(
+        content.anatomy_states["state_id"], content.anatomy_states["option_ids"]
+    ):
+        assert no_procedure in split_ids(option_ids), state
+
+
+def test_a_healthy_disc_is_offered_only_the_no_procedure_option(shipped_content):
+    healthy = anatomy.state_text(shipped_content, "healthy")
+    assert healthy.option_ids == (shipped_content.no_procedure_option,)
+
+
+def test_options_are_listed_from_least_to_most_invasive(shipped_content):
+    # The neutral order: the quality the charts open on (how invasive) never goes down.
+    content = shipped_content
+    levels = content.ratings[content.ratings["attribute_id"] == ratings.FIRST_PICK].set_index(
+        "option_id"
+    )["level"]
+    in_order = [levels[option_id] for option_id in content.options["option_id"]]
+    assert all(pd.notna(level) for level in in_order)
+    assert in_order == sorted(in_order)
+
+
+def test_every_role_names_one_row(shipped_content):
+    content = shipped_content
+    for file in schema.FILES:
+        if file.roles:
+            given = list(content.tables[file.name][ROLE])
+            assert all(given.count(role) == 1 for role in file.roles), file.name
+
+
+# ------------------------------------------------------------------- investigational options
+def test_an_investigational_option_says_so_wherever_it_is_described(shipped_content):
+    content = shipped_content
+    first_question = content.questions["question_id"].iloc[0]  # "What is it?"
+    for option_id in investigational(content):
+        summary = content.options.set_index("option_id").at[option_id, "summary"]
+        assert "investigational" in summary.lower(), option_id
+        assert (
+            "investigational" in answers_of(content, option_id).at[first_question, "answer"].lower()
+        ), option_id
+        for state in content.anatomy_states["state_id"]:
+            text = anatomy.state_text(content, state)
+            if option_id in text.option_ids:
+                assert "investigational" in text.options_note.lower(), (option_id, state)
+
+
+def test_an_investigational_option_is_graded_very_low_or_not_known(shipped_content):
+    for option_id in investigational(shipped_content):
+        grades = set(answers_of(shipped_content, option_id)["certainty"])
+        assert grades <= {"very low", NOT_KNOWN}, option_id
+
+
+def test_an_investigational_options_benefit_is_said_in_people_out_of_100_over_a_time(
+    shipped_content,
+):
+    # Its one trial's result, not a promise: "about 34 out of 100 ... at 26 weeks".
+    content = shipped_content
+    benefits = content.questions.set_index(ROLE).at["benefits", "question_id"]
+    for option_id in investigational(content):
+        answer = answers_of(content, option_id).at[benefits, "answer"]
+        assert re.search(r"\b\d+ out of 100\b", answer), option_id
+        assert re.search(r"\b\d+ (weeks|months|years)\b", answer), option_id
+
+
+def test_an_investigational_option_shows_no_benefit_size(shipped_content):
+    # Certainty is not benefit: whatever its grade, an option with no shown benefit says so.
+    content = shipped_content
+    size = content.benefit_size_attribute
+    levels = content.attribute_levels
+    heaviest = levels.loc[levels["attribute_id"] == size, "level"].max()
+    by_option = content.ratings[content.ratings["attribute_id"] == size].set_index("option_id")
+    for option_id in investigational(content):
+        assert by_option.at[option_id, "level"] == heaviest, option_id
+
+
+# --------------------------------------------------------------------- one truth, said honestly
+def test_the_evidence_quality_matches_the_certainty_row_of_the_comparison(shipped_content):
+    # The grade on the charts is the grade under "How sure are we?" on the comparison page.
+    content = shipped_content
+    certainty_question = content.questions.set_index(ROLE).at["certainty", "question_id"]
+    words = ratings.rated(content, list(content.options["option_id"])).set_index(
+        ["option_id", "attribute_id"]
+    )["label"]
+    for option_id in content.options["option_id"]:
+        grade = answers_of(content, option_id).at[certainty_question, "certainty"]
+        assert words[(option_id, content.evidence_attribute)].lower() == grade, option_id
+
+
+def test_recovery_time_levels_agree_with_the_recovery_weeks(shipped_content):
+    content = shipped_content
+    usual = content.recovery[content.recovery["milestone"] == "usual_activities"].set_index(
+        "option_id"
+    )
+    levels = content.ratings[content.ratings["attribute_id"] == "recovery_time"].set_index(
+        "option_id"
+    )["level"]
+    for option_id in content.options["option_id"]:
+        assert pd.isna(levels[option_id]) == pd.isna(usual.at[option_id, "weeks_max"]), option_id
+    known = levels.dropna().sort_values(kind="stable").index
+    weeks = [usual.at[option_id, "weeks_max"] for option_id in known]
+    assert weeks == sorted(weeks)  # a heavier level never means fewer weeks
+
+
+def test_marketing_claims_are_not_repeated(shipped_content):
+    text = " ".join(text for _, _, text in patient_texts(shipped_content)).lower()
+    for claim in (
+        "fda approved biologic",
+        "repairs and seals",
+        "leaky disc",
+        "regenerat",
+        "mainstay",
+    ):
+        assert claim not in text
+
+
+def test_numbers_are_people_out_of_100_not_percentages(shipped_content):
+    texts = [*(text for _, _, text in patient_texts(shipped_content))]
+    texts += [path.read_text(encoding="utf-8") for path in COPY]
+    for text in texts:
+        assert "%" not in text, text
+        assert not re.search(r"\b1 in \d", text), text
+
+
+# --------------------------------------------------------------------------------- sources
+def test_every_graded_number_and_answer_cites_a_source(shipped_content):
+    content = shipped_content
+    for table in (content.answers, content.ratings, content.recovery, content.outcomes):
+        graded = table[table["certainty"] != NOT_KNOWN]
+        assert (graded["source_ids"].str.strip() != "").all()
+    assert content.ratings.loc[content.ratings["certainty"] != NOT_KNOWN, "level"].notna().all()
+
+
+def test_every_source_cited_anywhere_exists(shipped_content):
+    content = shipped_content
+    known = set(content.sources["source_id"])
+    for file in schema.FILES:
+        table = content.tables[file.name]
+        if "source_ids" in table.columns:
+            cited = {s for cell in table["source_ids"] for s in split_ids(cell)}
+            assert cited <= known, (file.name, cited - known)
+    for path in COPY:  # the page text cites sources as (S40)
+        cited = set(anatomy.SOURCE_ID_IN_TEXT.findall(path.read_text(encoding="utf-8")))
+        assert cited <= known, (path.name, cited - known)
+
+
+def test_every_outcome_names_who_when_and_its_comparison(shipped_content):
+    outcomes = shipped_content.outcomes
+    for column in ("group", "people", "time_frame", "source_ids"):
+        assert (outcomes[column].str.strip() != "").all(), column
+    compared = outcomes["comparison_group"] != ""
+    assert outcomes.loc[compared, "comparison_count"].notna().all()
+    assert outcomes.loc[~compared, "comparison_count"].isna().all()
+    assert (outcomes["certainty"] != NOT_KNOWN).all()
+
+
+# ------------------------------------------------------------------------------ warning signs
+def test_warning_signs_send_people_to_emergency_care_with_every_placeholder_filled(
+    shipped_content,
+):
+    groups = safety.warning_groups(shipped_content)
+    assert groups and all(group.signs for group in groups)
+    raw = shipped_content.warning_groups
+    assert raw["action"].str.contains("{emergency_phone}", regex=False).any()
+    for group in groups:
+        assert not PLACEHOLDER.search(group.action), group.group_id
+        assert split_ids(group.source_ids), group.group_id
+
+
+@pytest.mark.parametrize(
+    "name", [path.name for path in sorted((ROOT / "content" / "en").glob("*.*"))]
+)
+def test_page_text_never_counts_the_options(name):
+    # "The five options" turns wrong when a clinic adds one: the copy says "the options".
+    text = (ROOT / "content" / "en" / name).read_text(encoding="utf-8").lower()
+    numbers = "two|three|four|five|six|seven|eight|nine|ten|[0-9]+"
+    assert not re.search(rf"\b(the|all|these|our) ({numbers}) (treatment )?options\b", text)

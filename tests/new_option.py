@@ -1,0 +1,120 @@
+"""Add an option to a data folder through the CSV files alone, as a clinic would: a row in
+options.csv, and in every file that has rows per option a copy of a neighbour's rows under the
+new id (answers, ratings, recovery, outcomes, clinician questions), and the new id beside the
+neighbour's wherever a list of option ids names it (anatomy_states.csv).
+
+    python -m tests.new_option FOLDER [--id heat_treatment] [--name ...] [--short-name ...]
+
+tests/test_new_option.py uses it on a copy of data/ to show that a sixth option needs no code
+or test edits."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import dataclass
+from pathlib import Path
+
+from explorer.schema import ROLE, split_ids
+from tests.conftest import read_rows, write_rows
+
+# Files with rows per option, and the column naming the option.
+PER_OPTION = {
+    "answers.csv": "option_id",
+    "ratings.csv": "option_id",
+    "recovery.csv": "option_id",
+    "outcomes.csv": "option_id",
+    "clinician_questions.csv": "about",
+}
+# Columns that list option ids ("conservative; esi").
+OPTION_LISTS = {"anatomy_states.csv": "option_ids"}
+
+
+@dataclass(frozen=True)
+class NewOption:
+    option_id: str
+    name: str
+    short_name: str
+    like: str  # the neighbour whose rows were copied
+
+
+def add_option(
+    folder: Path,
+    option_id: str = "heat_treatment",
+    name: str = "Radiofrequency heat treatment",
+    short_name: str = "Heat treatment",
+    like: str | None = None,
+) -> NewOption:
+    """Add the option after the last one (in display order), copying the rows of `like` (the last
+    option if not given). The copy has no role: each role stays on its one row. An id or name the
+    folder already has gets a number, so the tool also works on data that already has it."""
+    options = read_rows(folder / "options.csv")
+    option_id = _unused(option_id, {row["option_id"] for row in options}, "_")
+    name = _unused(name, {row["name"] for row in options}, " ")
+    short_name = _unused(short_name, {row["short_name"] for row in options}, " ")
+    last = max(options, key=lambda row: int(row["position"]))
+    like = like or last["option_id"]
+    [neighbour] = [row for row in options if row["option_id"] == like]
+    options.append(
+        {
+            **neighbour,
+            "option_id": option_id,
+            "position": str(int(last["position"]) + 1),
+            "name": name,
+            "short_name": short_name,
+            ROLE: "",
+        }
+    )
+    write_rows(folder / "options.csv", options)
+
+    for file_name, column in PER_OPTION.items():
+        path = folder / file_name
+        rows = read_rows(path)
+        copies = [{**row, column: option_id} for row in rows if row[column] == like]
+        if file_name == "clinician_questions.csv":
+            # Ids, positions and questions are unique in this file.
+            top = max(int(row["position"]) for row in rows)
+            copies = [
+                {
+                    **row,
+                    "question_id": f"{row['question_id']}_{option_id}",
+                    "position": str(top + i),
+                    "question": f"{row['question']} ({short_name})",
+                }
+                for i, row in enumerate(copies, start=1)
+            ]
+        write_rows(path, rows + copies, list(rows[0]))
+
+    for file_name, column in OPTION_LISTS.items():
+        path = folder / file_name
+        rows = read_rows(path)
+        for row in rows:
+            ids = split_ids(row[column])
+            if like in ids:
+                row[column] = "; ".join([*ids, option_id])
+        write_rows(path, rows)
+    return NewOption(option_id, name, short_name, like)
+
+
+def _unused(value: str, taken: set[str], separator: str) -> str:
+    number = 1
+    candidate = value
+    while candidate in taken:
+        number += 1
+        candidate = f"{value}{separator}{number}"
+    return candidate
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder", type=Path)
+    parser.add_argument("--id", default="heat_treatment")
+    parser.add_argument("--name", default="Radiofrequency heat treatment")
+    parser.add_argument("--short-name", default="Heat treatment")
+    parser.add_argument("--like", default=None, help="the option whose rows are copied")
+    args = parser.parse_args(argv)
+    added = add_option(args.folder, args.id, args.name, args.short_name, args.like)
+    print(f"Added {added.option_id} ({added.name}) to {args.folder}, like {added.like}.")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,16 +1,16 @@
-"""Text assembled for the About page."""
+"""Tables for the About page: the release, the change log and the reading levels. Pure: no
+Streamlit here (the page keeps the reading levels once per content version, explorer/ui/reading.py)."""
 
 from collections.abc import Sequence
-from pathlib import Path
 
 import pandas as pd
-import streamlit as st
 
-from explorer import readability
+from explorer import readability, words
 from explorer.data import Content
 from explorer.words import t
 
-APP_DIR = Path(__file__).resolve().parent.parent
+# The release's rows, by their column in release.csv and their key in the catalogue (about.release).
+RELEASE_ROWS = ("version", "content_date", "next_review_date", "review_policy")
 
 
 def release_table(content: Content) -> pd.DataFrame:
@@ -18,13 +18,8 @@ def release_table(content: Content) -> pd.DataFrame:
     release = content.release
     return pd.DataFrame(
         {
-            "Item": ["Version", "Content date", "Next review by", "How we keep it up to date"],
-            "Details": [
-                release["version"],
-                release["content_date"],
-                release["next_review_date"],
-                release["review_policy"],
-            ],
+            t("about.release.item"): [t(f"about.release.{row}") for row in RELEASE_ROWS],
+            t("about.release.details"): [release[row] for row in RELEASE_ROWS],
         }
     )
 
@@ -52,10 +47,28 @@ def _version_key(version: str) -> tuple[int, ...]:
     return tuple(int(part) for part in version.split("."))
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
-def reading_levels(
-    pages: Sequence[tuple[str, str]], content_version: tuple, _content: Content
-) -> pd.DataFrame:
-    """The reading level of every page and data file, measured once per version of the content
-    (keyed by `content_version`), from the same code as the reading-level test."""
-    return readability.score_table(readability.measure(pages, APP_DIR, _content.tables))
+def reading_table(scores: Sequence[readability.Score]) -> pd.DataFrame:
+    """One row per source of words (catalogue file, page text file, data file): its reading
+    grade, its longest sentence and whether it meets our aim."""
+    return pd.DataFrame(
+        {
+            t("about.reading.source"): [s.name for s in scores],
+            t("about.reading.kind"): [t(f"about.reading.kinds.{s.kind}") for s in scores],
+            t("about.reading.grade"): [f"{s.grade:.1f}" for s in scores],
+            t("about.reading.longest"): [
+                str(s.longest_sentence_words)
+                if s.longest_sentence_words
+                else t("about.reading.no_sentences")
+                for s in scores
+            ],
+            t("about.reading.passes"): [
+                t("about.reading.yes") if s.passes else t("about.reading.no") for s in scores
+            ],
+        }
+    )
+
+
+def reading_levels(content: Content, language: str = words.LANGUAGE) -> pd.DataFrame:
+    """The reading table of one language's words and this content's data, measured now: slow
+    (about a second), so the app keeps it once per content version."""
+    return reading_table(readability.measure(content.tables, language))

@@ -1,13 +1,15 @@
-"""How hard every patient-facing text is to read: the Flesch-Kincaid grade (textstat) and the
-longest sentence, for each page's own text and for each data file's patient text.
+"""How hard every text a patient reads is to read: the Flesch-Kincaid grade (textstat) and the
+longest sentence, scored by where the words live, never by reading Python: each catalogue file
+(content/<language>/*.toml), each author copy file (content/<language>/*.md) and each data
+file's patient columns (marked in explorer/schema.py).
 
 Pure functions (no Streamlit): the reading-level test and the About page both call `measure`."""
 
 from __future__ import annotations
 
-import ast
 import re
-from collections.abc import Iterable, Mapping, Sequence
+import tomllib
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,82 +23,114 @@ from explorer import schema, words
 MAX_GRADE = 8.0
 MAX_SENTENCE_WORDS = 25
 
-# Words a reader meets on purpose and has explained to them: procedure names (the option names
-# in options.csv are added to these) and a short glossary. They count as one short word each.
-GLOSSARY = (
-    "anaesthetic",
-    "annular fissure",
-    "anti-inflammatory",
-    "cauda equina syndrome",
-    "degeneration",
-    "epidural",
-    "fibrin sealant",
-    "investigational",
-    "physiotherapy",
-    "protrusion",
-    "rehabilitation",
-)
-# What a glossary term is scored as: one word of one syllable.
+# Words a reader meets on purpose and has explained to them, one a line, in each language's
+# folder (the option names in options.csv are added to these). Each counts as one short word.
+GLOSSARY_FILE = "glossary.txt"
+# What a glossary term or a procedure name is scored as: one word of one syllable.
 SHORT_WORD = "term"
+# What a catalogue {placeholder} is scored as: the app fills it with a number, a name or a
+# date, which the reader does not read as hard words.
+STAND_IN = "it"
+# A text with no full stop (or ! ? :) at its end and at most this many words is a label: a
+# heading, a button, a table header, a level such as "Moderate". It is read as a unit, not as a
+# sentence: its words count for how long the words are, not for how long the sentences are.
+LABEL_MAX_WORDS = 8
 
-# Streamlit calls whose text argument a person reads on the page.
-_DISPLAY_CALLS = {
-    "title",
-    "header",
-    "subheader",
-    "caption",
-    "markdown",
-    "text",
-    "info",
-    "warning",
-    "error",
-    "success",
-    "page_link",
-    "multiselect",
-    "selectbox",
-    "radio",
-    "slider",
-    "checkbox",
-    "button",
-}
-_TEXT_ARGUMENTS = {"body", "label", "text"}
-# How a page reads author copy from content/ (explorer.words.markdown_file).
-_COPY_LOADER = "markdown_file"
+# The kinds of text source, in the order the About page lists them.
+CATALOGUE = "catalogue"
+MARKDOWN = "markdown"
+DATA = "data"
+KINDS = (CATALOGUE, MARKDOWN, DATA)
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’.-][A-Za-z0-9]+)*")
+_PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+# How many of a failing source's hardest texts a failure names.
+_HARDEST_SHOWN = 3
+
+
+@dataclass(frozen=True)
+class Text:
+    """One text as the reader meets it, and where an editor finds it: a catalogue key
+    ("get_help.title"), a line of a Markdown file, or a data file's row and column."""
+
+    where: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Source:
+    """One file a reader's words come from: a catalogue file, a Markdown file or a data file."""
+
+    name: str  # the file's name: "ui.toml", "about.md", "answers.csv"
+    kind: str  # CATALOGUE, MARKDOWN or DATA
+    texts: tuple[Text, ...]
 
 
 @dataclass(frozen=True)
 class Score:
-    """The reading level of one text: a page's own copy, or one data file's patient text."""
+    """The reading level of one source, read as one text."""
 
     name: str
+    kind: str
     grade: float
     words: int
     longest_sentence_words: int
-    # Every sentence over MAX_SENTENCE_WORDS, so that a failing check says what to shorten.
-    too_long: tuple[str, ...]
+    # Every sentence over MAX_SENTENCE_WORDS, with where it is, so a failure says what to shorten.
+    too_long: tuple[tuple[str, str], ...]
+    # The source's hardest texts (where, grade), hardest first: what to rewrite if grade fails.
+    hardest: tuple[tuple[str, float], ...]
 
     @property
     def passes(self) -> bool:
         return self.grade <= MAX_GRADE and not self.too_long
 
+    def problems(self) -> list[str]:
+        """What is over the limits, naming the file and the key, line or row and column."""
+        found = []
+        if self.grade > MAX_GRADE:
+            hardest = "; ".join(f"{where} (grade {grade:.1f})" for where, grade in self.hardest)
+            found.append(
+                f"{self.name}: reading grade {self.grade:.1f}, over {MAX_GRADE:g}."
+                f" Hardest texts: {hardest}"
+            )
+        found += [
+            f"{self.name}, {where}: a sentence of {word_count(sentence)} words,"
+            f" over {MAX_SENTENCE_WORDS}: {sentence!r}"
+            for where, sentence in self.too_long
+        ]
+        return found
+
+
+# ---------------------------------------------------------------------------------------------
+# Turning each kind of source into texts
+
 
 def markdown_to_text(markdown: str) -> str:
     """Author copy without its Markdown. Each heading, paragraph and list item ends as a
     sentence, so that a heading is not read as the start of the paragraph under it."""
+    return " ".join(block.text for block in markdown_blocks(markdown))
+
+
+def markdown_blocks(markdown: str) -> list[Text]:
+    """Each heading, paragraph and list item of Markdown as plain text ended as a sentence, with
+    the line it starts on."""
     blocks = []
+    line = 0
     for token in MarkdownIt("commonmark").parse(markdown):
+        if token.map:
+            line = token.map[0] + 1
         if token.type != "inline":
             continue
-        words = "".join(
+        plain = "".join(
             child.content if child.type in ("text", "code_inline") else " "
             for child in token.children or []
             if child.type in ("text", "code_inline", "softbreak", "hardbreak")
         )
-        blocks.append(_as_sentence(words))
-    return " ".join(block for block in blocks if block)
+        text = _as_sentence(plain)
+        if text:
+            blocks.append(Text(f"line {line}", text))
+    return blocks
 
 
 def _as_sentence(text: str) -> str:
@@ -106,10 +140,115 @@ def _as_sentence(text: str) -> str:
     return text
 
 
-def _own_sentence(text: str) -> str:
-    # Each text is read on its own: a cell that leads into a list ("… an emergency:") ends there.
-    text = _as_sentence(str(text))
-    return text[:-1] + "." if text.endswith(":") else text
+def catalogue_texts(path: Path) -> list[Text]:
+    """Every string of one catalogue file, by its full key, each {placeholder} read as a short
+    stand-in word. A text that is only placeholders holds no words of the catalogue's own."""
+    with path.open("rb") as handle:
+        table = tomllib.load(handle)
+    texts = []
+    for key, value in _flatten(table):
+        text = _PLACEHOLDER.sub(STAND_IN, value)
+        if _WORD.search(_PLACEHOLDER.sub("", value)):
+            texts.append(Text(key, text))
+    return texts
+
+
+def _flatten(table: Mapping, prefix: str = "") -> Iterator[tuple[str, str]]:
+    for key, value in table.items():
+        if isinstance(value, Mapping):
+            yield from _flatten(value, f"{prefix}{key}.")
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                if isinstance(item, str):
+                    yield f"{prefix}{key}[{index}]", item
+        elif isinstance(value, str):
+            yield f"{prefix}{key}", value
+
+
+def patient_columns(file: schema.CsvFile) -> list[str]:
+    """The columns of a data file that patients read (marked in the schema, see schema.READ_BY)."""
+    return schema.text_columns(file, schema.PATIENTS)
+
+
+def data_texts(file: schema.CsvFile, table: pd.DataFrame) -> list[Text]:
+    """Every patient-facing cell of one data file, by row and column. The row is the frame's
+    index + 2: the spreadsheet's row when the frame is in file order (explorer.data.read_raw);
+    the checked content is in display order."""
+    return [
+        Text(f"row {index + 2}, column {column}", str(cell))
+        for column in patient_columns(file)
+        if column in table.columns
+        for index, cell in zip(table.index, table[column])
+        if str(cell).strip()
+    ]
+
+
+# ---------------------------------------------------------------------------------------------
+# Every source a reader's words come from
+
+
+def language_dir(language: str = words.LANGUAGE, content_dir: Path | None = None) -> Path:
+    """One language's folder of text files: content/<language>/ unless another is given."""
+    return (words.CONTENT_DIR if content_dir is None else content_dir) / language
+
+
+def text_sources(
+    tables: Mapping[str, pd.DataFrame],
+    language: str = words.LANGUAGE,
+    content_dir: Path | None = None,
+) -> list[Source]:
+    """Every catalogue file and Markdown file of one language, then every data file that has
+    patient columns, in that order, each in name (or schema) order."""
+    folder = language_dir(language, content_dir)
+    sources = [
+        Source(path.name, CATALOGUE, tuple(catalogue_texts(path)))
+        for path in sorted(folder.glob("*.toml"))
+    ]
+    sources += [
+        Source(path.name, MARKDOWN, tuple(markdown_blocks(path.read_text(encoding="utf-8"))))
+        for path in sorted(folder.glob("*.md"))
+    ]
+    sources += [
+        Source(file.name, DATA, tuple(data_texts(file, tables[file.name])))
+        for file in schema.FILES
+        if patient_columns(file) and file.name in tables
+    ]
+    return sources
+
+
+def glossary(language: str = words.LANGUAGE, content_dir: Path | None = None) -> list[str]:
+    """The glossary's terms: one a line; blank lines and lines starting with # are left out."""
+    path = language_dir(language, content_dir) / GLOSSARY_FILE
+    if not path.is_file():
+        return []
+    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return [line for line in lines if line and not line.startswith("#")]
+
+
+def allowed_terms(
+    tables: Mapping[str, pd.DataFrame],
+    language: str = words.LANGUAGE,
+    content_dir: Path | None = None,
+) -> list[str]:
+    """Procedure names (every option's name and short name) and the glossary."""
+    options = tables.get("options.csv")
+    names = [] if options is None else [*options["name"], *options["short_name"]]
+    return [*names, *glossary(language, content_dir)]
+
+
+def content_stamp(language: str = words.LANGUAGE, content_dir: Path | None = None) -> tuple:
+    """What one language's text files look like on disk now: a saved edit changes it. With the
+    data's version (explorer.data.ContentStore.version) it names one version of all the words."""
+    stamps = []
+    for path in sorted(language_dir(language, content_dir).iterdir()):
+        if path.is_file():
+            info = path.stat()
+            stamps.append((path.name, info.st_mtime_ns, info.st_size))
+    return tuple(stamps)
+
+
+# ---------------------------------------------------------------------------------------------
+# Scoring
 
 
 def sentences(text: str) -> list[str]:
@@ -120,119 +259,103 @@ def word_count(sentence: str) -> int:
     return len(_WORD.findall(sentence))
 
 
-def score(name: str, texts: Iterable[str], allowed_terms: Iterable[str] = ()) -> Score:
-    """Score texts as one reading: each text is ended as a sentence, allowed terms count as one
-    short word for the grade; sentence length counts every word as written."""
-    text = " ".join(_own_sentence(t) for t in texts if str(t).strip())
-    lengths = {sentence: word_count(sentence) for sentence in sentences(text)}
+def is_label(text: str) -> bool:
+    """A heading, button, table header or level: no sentence end, and a few words at most."""
+    text = " ".join(str(text).split())
+    return bool(text) and text[-1] not in ".!?:" and word_count(text) <= LABEL_MAX_WORDS
+
+
+def score_source(source: Source, allowed_terms: Iterable[str] = ()) -> Score:
+    """Score one source's texts as one reading: sentences ended as sentences, labels as labels
+    (see LABEL_MAX_WORDS); allowed terms count as one short word for the grade; sentence length
+    counts every word as written."""
+    terms = _term_patterns(allowed_terms)
+    prose = [t for t in source.texts if not is_label(t.text)]
+    labels = [t for t in source.texts if is_label(t.text)]
+    located = [(t.where, s) for t in prose for s in sentences(_own_sentence(t.text))]
+    lengths = [word_count(s) for _, s in located]
+    hardest = sorted(
+        (
+            (t.where, _grade([_own_sentence(t.text)], [], terms))
+            for t in prose
+            if word_count(t.text) >= 10
+        ),
+        key=lambda pair: pair[1],
+        reverse=True,
+    )
+    grade = _grade([_own_sentence(t.text) for t in prose], [t.text for t in labels], terms)
     return Score(
-        name=name,
-        grade=round(textstat.flesch_kincaid_grade(_with_short_terms(text, allowed_terms)), 1)
-        if text
-        else 0.0,
-        words=word_count(text),
-        longest_sentence_words=max(lengths.values(), default=0),
-        too_long=tuple(s for s, n in lengths.items() if n > MAX_SENTENCE_WORDS),
+        name=source.name,
+        kind=source.kind,
+        grade=grade,
+        words=sum(word_count(t.text) for t in source.texts),
+        longest_sentence_words=max(lengths, default=0),
+        too_long=tuple(
+            (where, sentence)
+            for (where, sentence), n in zip(located, lengths)
+            if n > MAX_SENTENCE_WORDS
+        ),
+        hardest=tuple(hardest[:_HARDEST_SHOWN]),
     )
 
 
-def _with_short_terms(text: str, terms: Iterable[str]) -> str:
-    # Longest first, so that "Spinal fusion" is replaced before "fusion".
-    for term in sorted({t for t in terms if t.strip()}, key=len, reverse=True):
-        text = re.sub(
-            rf"(?<![\w-]){re.escape(term)}(?![\w-])", SHORT_WORD, text, flags=re.IGNORECASE
+def score(name: str, texts: Iterable[str], allowed_terms: Iterable[str] = ()) -> Score:
+    """Score loose texts as one reading (each text's place is its position, from 1)."""
+    source = Source(
+        name, CATALOGUE, tuple(Text(f"text {n}", str(t)) for n, t in enumerate(texts, start=1))
+    )
+    return score_source(source, allowed_terms)
+
+
+def _own_sentence(text: str) -> str:
+    # Each text is read on its own: a cell that leads into a list ("… an emergency:") ends there.
+    text = _as_sentence(str(text))
+    return text[:-1] + "." if text.endswith(":") else text
+
+
+def _grade(prose: Sequence[str], labels: Sequence[str], terms: Sequence[re.Pattern]) -> float:
+    """Flesch-Kincaid grade, 0.39 * words per sentence + 11.8 * syllables per word - 15.59, from
+    textstat's own counts: the sentences give the words per sentence; the sentences and labels
+    together give the syllables per word. Only labels: a label's words stand for a sentence."""
+    sentence_text = _short_terms(" ".join(prose), terms)
+    label_text = _short_terms(" ".join(_as_sentence(label) for label in labels), terms)
+    all_text = f"{sentence_text} {label_text}".strip()
+    all_words = textstat.lexicon_count(all_text)
+    if not all_words:
+        return 0.0
+    if sentence_text:
+        per_sentence = textstat.lexicon_count(sentence_text) / textstat.sentence_count(
+            sentence_text
         )
+    else:
+        per_sentence = all_words / len(labels)
+    per_word = textstat.syllable_count(all_text) / all_words
+    # The formula goes below 0 for a few short words: no text is easier than grade 0.
+    return max(0.0, round(0.39 * per_sentence + 11.8 * per_word - 15.59, 1))
+
+
+def _term_patterns(terms: Iterable[str]) -> list[re.Pattern]:
+    # Longest first, so that "Spinal fusion" is replaced before "fusion".
+    return [
+        re.compile(rf"(?<![\w-]){re.escape(term)}(?![\w-])", re.IGNORECASE)
+        for term in sorted({t.strip() for t in terms if t.strip()}, key=len, reverse=True)
+    ]
+
+
+def _short_terms(text: str, terms: Sequence[re.Pattern]) -> str:
+    for pattern in terms:
+        text = pattern.sub(SHORT_WORD, text)
     return text
 
 
-# ---------------------------------------------------------------------------------------------
-# What is patient-facing
-
-
-def page_texts(page_file: Path, content_dir: Path) -> tuple[list[str], list[str]]:
-    """A page's own text: the string literals it shows with st.* calls, and the author copy
-    files it reads. Returns (texts, names of the content files used)."""
-    tree = ast.parse(page_file.read_text(encoding="utf-8"))
-    texts: list[str] = []
-    copy_files: list[str] = []
-    for node in ast.walk(tree):
-        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
-            continue
-        literals = [
-            argument.value
-            for argument in [
-                *node.args[:1],
-                *(k.value for k in node.keywords if k.arg in _TEXT_ARGUMENTS),
-            ]
-            if isinstance(argument, ast.Constant) and isinstance(argument.value, str)
-        ]
-        if node.func.attr == _COPY_LOADER:
-            copy_files += literals
-            texts += [
-                markdown_to_text((content_dir / name).read_text(encoding="utf-8"))
-                for name in literals
-            ]
-        elif node.func.attr in _DISPLAY_CALLS:
-            texts += [
-                markdown_to_text(literal) for literal in literals if not literal.endswith(".py")
-            ]
-    return texts, copy_files
-
-
-def _catalogue_texts() -> list[str]:
-    # Placeholders are filled with a short word, as a number or a name would be.
-    return [re.sub(r"\{[^{}]*\}", "it", text) for text in words.catalogue().values()]
-
-
-def patient_columns(file: schema.CsvFile) -> list[str]:
-    """The columns of a data file that patients read (marked in the schema, see schema.READ_BY)."""
-    return schema.text_columns(file, schema.PATIENTS)
-
-
-def data_texts(tables: Mapping[str, pd.DataFrame]) -> dict[str, list[str]]:
-    """Every patient-facing cell of every data file, by file name (files with none left out)."""
-    texts = {}
-    for file in schema.FILES:
-        columns = patient_columns(file)
-        if columns and file.name in tables:
-            texts[file.name] = [
-                str(cell) for column in columns for cell in tables[file.name][column]
-            ]
-    return texts
-
-
-def allowed_terms(tables: Mapping[str, pd.DataFrame]) -> list[str]:
-    """Procedure names (every option's name and short name) and the glossary."""
-    options = tables.get("options.csv")
-    names = [] if options is None else [*options["name"], *options["short_name"]]
-    return [*names, *GLOSSARY]
-
-
 def measure(
-    pages: Sequence[tuple[str, str]], app_dir: Path, tables: Mapping[str, pd.DataFrame]
+    tables: Mapping[str, pd.DataFrame],
+    language: str = words.LANGUAGE,
+    content_dir: Path | None = None,
 ) -> list[Score]:
-    """Scores for every page's own text (pages as (path, label), like explorer.frame.PAGES),
-    for any author copy no page reads directly, and for every data file's patient text."""
-    content_dir = app_dir / "content" / "en"
-    terms = allowed_terms(tables)
-    scores = []
-    used_copy: set[str] = set()
-    for path, label in pages:
-        texts, copy_files = page_texts(app_dir / path, content_dir)
-        used_copy.update(copy_files)
-        scores.append(score(f"Page: {label}", texts, terms))
-    for copy_file in sorted(content_dir.glob("*.md")):
-        if copy_file.name not in used_copy:
-            scores.append(
-                score(
-                    f"Text: {copy_file.name}",
-                    [markdown_to_text(copy_file.read_text(encoding="utf-8"))],
-                    terms,
-                )
-            )
-    scores.append(score("Text: words the app shows (catalogue)", _catalogue_texts(), terms))
-    for file_name, texts in data_texts(tables).items():
-        scores.append(score(f"Data: {file_name}", texts, terms))
+    """Scores for every source of one language's words (text_sources), in its order."""
+    terms = allowed_terms(tables, language, content_dir)
+    scores = [score_source(source, terms) for source in text_sources(tables, language, content_dir)]
     _forget_pronouncing_dictionary()
     return scores
 
@@ -242,15 +365,3 @@ def _forget_pronouncing_dictionary() -> None:
     good. In the app's long-running server that made every full garbage collection about 0.2 s
     slower, on every page (bench/run.py found it). The figures are computed once: let it go."""
     get_cmudict.cache_clear()
-
-
-def score_table(scores: Sequence[Score]) -> pd.DataFrame:
-    """Scores as people read them, for the About page."""
-    return pd.DataFrame(
-        {
-            "Text": [s.name for s in scores],
-            "Reading grade": [f"{s.grade:.1f}" for s in scores],
-            "Longest sentence (words)": [str(s.longest_sentence_words) for s in scores],
-            "Meets our aim": ["Yes" if s.passes else "No" for s in scores],
-        }
-    )

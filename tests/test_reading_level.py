@@ -1,37 +1,49 @@
-"""Every patient-facing text reads at grade 8 or lower, with no sentence over 25 words."""
+"""Every text a patient reads reads at grade 8 or lower, with no sentence over 25 words: each
+catalogue file, each Markdown file and each data file's patient columns, scored by file."""
 
 from __future__ import annotations
 
 import gc
+import subprocess
+import sys
 
+import pandas as pd
 import pytest
 from textstat.backend.utils import get_cmudict
 
-from explorer import readability, schema
-from explorer.data import load_content
-from explorer.ui.shell import PATIENT_PAGES as PAGES
+from explorer import readability, schema, words
+from explorer.data import read_raw
 from tests.conftest import DATA, ROOT
 
-TABLES = load_content(DATA).content.tables
-SCORES = {score.name: score for score in readability.measure(PAGES, ROOT, TABLES)}
+# The data files as written (file order), so a failure names the row a spreadsheet shows.
+TABLES = {file.name: read_raw(DATA, file)[0] for file in schema.FILES}
+LANGUAGE_DIR = ROOT / "content" / words.LANGUAGE
+SCORES = {score.name: score for score in readability.measure(TABLES)}
+
+HARD = (
+    "Notwithstanding considerable methodological heterogeneity, randomised investigations "
+    "demonstrated statistically indistinguishable functional outcomes."
+)
+LONG = " ".join(["we go to the park and then we go home"] * 3) + "."  # 30 short words
 
 
 @pytest.mark.parametrize("name", SCORES)
-def test_each_page_and_data_file_is_easy_to_read(name):
-    score = SCORES[name]
-    assert score.grade <= readability.MAX_GRADE, f"{name}: grade {score.grade}"
-    assert not score.too_long, (
-        f"{name}: sentences over {readability.MAX_SENTENCE_WORDS} words: {score.too_long}"
-    )
+def test_each_text_file_and_data_file_is_easy_to_read(name):
+    problems = SCORES[name].problems()
+    assert not problems, "\n".join(problems)
 
 
-def test_every_page_and_every_patient_column_is_scored():
-    page_scores = [name for name in SCORES if name.startswith("Page: ")]
-    assert len(page_scores) == len(PAGES)
+def test_every_catalogue_file_markdown_file_and_patient_column_is_scored():
+    kinds = {name: score.kind for name, score in SCORES.items()}
+    for path in LANGUAGE_DIR.glob("*.toml"):
+        assert kinds[path.name] == readability.CATALOGUE
+    for path in LANGUAGE_DIR.glob("*.md"):
+        assert kinds[path.name] == readability.MARKDOWN
     for file in schema.FILES:
         if readability.patient_columns(file):
-            assert f"Data: {file.name}" in SCORES
-    assert SCORES["Data: answers.csv"].words > 1000  # the comparison answers are in
+            assert kinds[file.name] == readability.DATA
+    assert SCORES["answers.csv"].words > 1000  # the comparison answers are in
+    assert SCORES["anatomy.toml"].words > 300  # the words explorer/ once built from literals
 
 
 def test_citations_and_ids_are_not_scored_as_patient_text():
@@ -41,6 +53,98 @@ def test_citations_and_ids_are_not_scored_as_patient_text():
     assert readability.patient_columns(answers) == ["answer"]
 
 
+def test_the_gate_reads_no_python():
+    for path in (ROOT / "explorer").rglob("*.py"):
+        code = path.read_text(encoding="utf-8")
+        assert "import ast" not in code and "from ast" not in code, path.name
+
+
+def test_the_about_tables_need_no_streamlit():
+    code = "import sys, explorer.about; print('streamlit' in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"
+
+
+# ---------------------------------------------------------------------------------------------
+# The rules, on small made-up inputs
+
+
+def made_up_content(tmp_path, toml: str, markdown: str = "", glossary: str = ""):
+    folder = tmp_path / "xx"
+    folder.mkdir(parents=True)
+    (folder / "words.toml").write_text(toml, encoding="utf-8")
+    (folder / "page.md").write_text(markdown or "You go home the same day.\n", encoding="utf-8")
+    if glossary:
+        (folder / readability.GLOSSARY_FILE).write_text(glossary, encoding="utf-8")
+    return tmp_path
+
+
+def test_a_too_hard_text_is_caught_naming_its_file_and_key(tmp_path):
+    root = made_up_content(
+        tmp_path, f'[page]\ntitle = "Your visit"\n\n[page.detail]\nhard = "{HARD}"\n'
+    )
+    score = {s.name: s for s in readability.measure({}, "xx", root)}["words.toml"]
+    assert score.grade > readability.MAX_GRADE and not score.passes
+    [problem] = score.problems()
+    assert problem.startswith("words.toml: reading grade") and "page.detail.hard" in problem
+
+
+def test_a_too_long_sentence_is_caught_naming_its_file_and_row_and_column(tmp_path):
+    root = made_up_content(tmp_path, '[page]\ntitle = "Your visit"\n')
+    tables = {"answers.csv": pd.DataFrame({"answer": ["It is fine.", f"It is fine. {LONG}"]})}
+    scores = {s.name: s for s in readability.measure(tables, "xx", root)}
+    answers = scores["answers.csv"]
+    assert answers.grade <= readability.MAX_GRADE  # easy words, yet it fails
+    assert answers.longest_sentence_words == 30 and answers.too_long == (
+        ("row 3, column answer", LONG),
+    )
+    assert answers.problems() == [
+        f"answers.csv, row 3, column answer: a sentence of 30 words, over 25: {LONG!r}"
+    ]
+    assert scores["words.toml"].passes and scores["page.md"].passes
+
+
+def test_a_too_long_sentence_in_markdown_is_caught_by_its_line(tmp_path):
+    root = made_up_content(tmp_path, '[page]\ntitle = "Your visit"\n', f"# Visit\n\n{LONG}\n")
+    score = {s.name: s for s in readability.measure({}, "xx", root)}["page.md"]
+    assert score.too_long == (("line 3", LONG),)
+
+
+def test_easy_texts_pass():
+    easy = readability.score("easy", ["You go home the same day. It takes about an hour."])
+    assert easy.grade <= readability.MAX_GRADE and easy.passes and not easy.problems()
+    assert not readability.score("hard", [HARD]).passes
+
+
+def test_placeholders_are_read_as_a_stand_in_word(tmp_path):
+    root = made_up_content(
+        tmp_path,
+        '[a]\nsentence = "You have {count} problem(s) in {file}."\nonly = "{low}–{high}"\n',
+    )
+    texts = readability.catalogue_texts(root / "xx" / "words.toml")
+    assert texts == [readability.Text("a.sentence", "You have it problem(s) in it.")]
+
+
+def test_a_label_is_not_a_sentence():
+    assert readability.is_label("Kind of change") and readability.is_label("Moderate")
+    assert not readability.is_label("You go home the same day.")
+    assert not readability.is_label(" ".join(["word"] * (readability.LABEL_MAX_WORDS + 1)))
+    # Read as sentences, ten short labels would make the long sentence look easier than it is.
+    as_labels = readability.score("labels", [LONG, *["Open the page"] * 10])
+    as_sentences = readability.score("sentences", [LONG, *["Open the page."] * 10])
+    assert as_labels.grade > as_sentences.grade
+    assert as_labels.longest_sentence_words == 30
+
+
+def test_only_labels_score_their_words():
+    easy = readability.score("easy", ["Low", "High", "Not known"])
+    hard = readability.score("hard", ["Investigational", "Intervertebral degeneration"])
+    assert easy.longest_sentence_words == 0 and easy.grade <= readability.MAX_GRADE
+    assert hard.grade > readability.MAX_GRADE
+
+
 def test_markdown_is_stripped_and_every_block_ends_a_sentence():
     text = readability.markdown_to_text(
         "### Why\n\nSome **bold** words\n\n1. First step\n2. Second step."
@@ -48,36 +152,47 @@ def test_markdown_is_stripped_and_every_block_ends_a_sentence():
     assert text == "Why. Some bold words. First step. Second step."
 
 
-def test_a_hard_text_fails_and_an_easy_one_passes():
-    hard = readability.score(
-        "hard",
-        [
-            "Notwithstanding considerable methodological heterogeneity, randomised investigations "
-            "demonstrated statistically indistinguishable functional outcomes."
-        ],
+def test_glossary_terms_and_option_names_count_as_short_words(tmp_path):
+    text = "Intra-annular fibrin injection is investigational. Physiotherapy is rehabilitation."
+    plain = made_up_content(tmp_path / "plain", f'[a]\nb = "{text}"\n')
+    with_glossary = made_up_content(
+        tmp_path / "glossary",
+        f'[a]\nb = "{text}"\n',
+        glossary="# terms we explain\ninvestigational\nphysiotherapy\n\nrehabilitation\n",
     )
-    easy = readability.score("easy", ["You go home the same day. It takes about an hour."])
-    assert hard.grade > readability.MAX_GRADE and not hard.passes
-    assert easy.grade <= readability.MAX_GRADE and easy.passes
+    assert readability.glossary("xx", with_glossary) == [
+        "investigational",
+        "physiotherapy",
+        "rehabilitation",
+    ]
+    options = {
+        "options.csv": pd.DataFrame(
+            {"name": ["Intra-annular fibrin injection"], "short_name": ["Fibrin"]}
+        )
+    }
+
+    def grade(root, tables):
+        return {s.name: s for s in readability.measure(tables, "xx", root)}["words.toml"]
+
+    assert grade(with_glossary, {}).grade < grade(plain, {}).grade
+    assert grade(with_glossary, options).grade < grade(with_glossary, {}).grade
+    assert grade(with_glossary, options).words == grade(plain, {}).words  # every word counts
 
 
-def test_a_long_sentence_fails_even_at_a_low_grade():
-    long_sentence = " ".join(["we go to the park and then we go home"] * 3) + "."
-    result = readability.score("long", [long_sentence])
-    assert result.longest_sentence_words == 30 and result.too_long == (long_sentence,)
+def test_the_shipped_glossary_is_read():
+    assert "epidural" in readability.glossary()
 
 
-def test_procedure_names_and_glossary_words_count_as_short_words():
-    text = ["Intra-annular fibrin injection is investigational."]
-    plain = readability.score("plain", text)
-    allowed = readability.score("allowed", text, ["Intra-annular fibrin injection"])
-    assert allowed.grade < plain.grade
-    assert allowed.words == plain.words  # sentence lengths still count every word
+def test_the_content_stamp_changes_when_a_text_file_is_saved(tmp_path):
+    root = made_up_content(tmp_path, '[a]\nb = "Yes"\n')
+    before = readability.content_stamp("xx", root)
+    (root / "xx" / "page.md").write_text("You go home the same day. It takes an hour.\n")
+    assert readability.content_stamp("xx", root) != before
 
 
 def test_measuring_leaves_no_pronouncing_dictionary_in_memory():
     # Kept in the server, textstat's 260,000-object dictionary makes every garbage collection slow.
-    readability.measure(PAGES, ROOT, TABLES)
+    readability.measure(TABLES)
     assert get_cmudict.cache_info().currsize == 0
     gc.collect()
     assert not any(isinstance(o, dict) and len(o) > 100_000 for o in gc.get_objects())

@@ -56,8 +56,6 @@ PAGES: tuple[Page, ...] = (
     Page("data_check", "pages/data_check.py", in_sidebar=False),
 )
 _BY_ID = {page.page_id: page for page in PAGES}
-# (script, sidebar label) of the pages patients read, for the reading-level table.
-PATIENT_PAGES = tuple((page.path, page.nav) for page in PAGES if page.in_sidebar)
 
 _STYLE_DIR = Path(__file__).resolve().parent
 PAGE_STYLE = (_STYLE_DIR / "page.css").read_text(encoding="utf-8")
@@ -73,12 +71,12 @@ def path(page_id: str) -> str:
 def page(page_id: str) -> Iterator[Content]:
     """Set up the page, draw the sidebar, hand the checked content to the page, then the footer.
     When the data files have problems, list them for the clinic and stop: never a traceback."""
-    content = start_page(page_id)
+    content = _start(page_id)
     yield content
-    footer(content)
+    _footer(content)
 
 
-def start_page(page_id: str) -> Content:
+def _start(page_id: str) -> Content:
     this_page = _BY_ID[page_id]
     consult = url_state.in_consult_mode()
     st.set_page_config(
@@ -89,10 +87,10 @@ def start_page(page_id: str) -> Content:
         initial_sidebar_state="collapsed" if consult else "auto",
     )
     st.html(f"<style>{PAGE_STYLE}{CONSULT_STYLE if consult else ''}</style>")
-    sidebar(consult)
+    _sidebar(consult)
     store = content_store()
     if store.content is None:  # only a first start with broken files: nothing good to serve yet
-        show_problems(store.problems)
+        _show_problems(store.problems)
         st.stop()
     return store.content
 
@@ -108,7 +106,7 @@ def content_store() -> ContentStore:
     return _store(str(data_dir())).current()
 
 
-def sidebar(consult: bool) -> None:
+def _sidebar(consult: bool) -> None:
     carried = url_state.carried_params()
     with st.sidebar:
         st.subheader(t("app.name"))
@@ -132,13 +130,13 @@ def _switch_mode() -> None:
         st.query_params.pop(MODE_PARAM, None)
 
 
-def show_problems(problems: list[Problem]) -> None:
+def _show_problems(problems: list[Problem]) -> None:
     st.title(t("data_problems.title"))
     st.error(t("data_problems.intro", count=len(problems)))
     table(problem_table(problems))
 
 
-def footer(content: Content) -> None:
+def _footer(content: Content) -> None:
     release = content.release
     st.divider()
     st.caption(

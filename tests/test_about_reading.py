@@ -1,0 +1,52 @@
+"""The About page's reading table: one row per source of words, measured once per version."""
+
+from __future__ import annotations
+
+from explorer import about, readability, schema
+from explorer.data import ContentStore
+from explorer.text import plain
+from explorer.ui import reading
+from explorer.words import t
+from tests.conftest import ROOT
+from tests.test_pages import open_page
+
+LANGUAGE_DIR = ROOT / "content" / "en"
+
+
+def sources_expected() -> list[str]:
+    return [
+        *sorted(p.name for p in LANGUAGE_DIR.glob("*.toml")),
+        *sorted(p.name for p in LANGUAGE_DIR.glob("*.md")),
+        *(file.name for file in schema.FILES if readability.patient_columns(file)),
+    ]
+
+
+def test_the_about_page_shows_one_row_per_source_of_words():
+    at = open_page("pages/about.py")
+    assert not at.exception
+    assert t("about.reading.heading") in [h.value for h in at.header]
+    shown = [table.value for table in at.table]
+    table = next(table for table in shown if plain(t("about.reading.grade")) in table.columns)
+    assert list(table.columns) == [
+        plain(t(f"about.reading.{column}"))
+        for column in ("source", "kind", "grade", "longest", "passes")
+    ]
+    assert list(table[plain(t("about.reading.source"))]) == [plain(s) for s in sources_expected()]
+    assert set(table[plain(t("about.reading.passes"))]) == {plain(t("about.reading.yes"))}
+    release = next(table for table in shown if plain(t("about.release.item")) in table.columns)
+    assert plain(t("about.release.content_date")) in set(release[plain(t("about.release.item"))])
+
+
+def test_the_reading_table_is_measured_once_per_content_version(monkeypatch, data_copy):
+    measured = []
+    monkeypatch.setattr(
+        about, "reading_levels", lambda content: measured.append(content) or about.reading_table([])
+    )
+    store = ContentStore(data_copy).current()
+    reading.reading_table(store)
+    reading.reading_table(store)
+    assert len(measured) == 1
+    answers = data_copy / "answers.csv"
+    answers.write_text(answers.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    reading.reading_table(store.current())
+    assert len(measured) == 2

@@ -12,8 +12,6 @@ from explorer.data import Content
 from explorer.schema import MILESTONES
 from explorer.words import t
 
-# The attribute the one-at-a-time chart opens on (the evidence is already beside every row).
-FIRST_PICK = "invasiveness"
 # The burden scale is drawn in this many lightness steps, whatever an attribute's number of levels.
 SHADES = 5
 
@@ -32,6 +30,14 @@ def milestone_name(milestone: str) -> str:
 def attribute_names(content: Content) -> dict[str, str]:
     """Attribute id -> name, in display order."""
     return dict(zip(content.attributes["attribute_id"], content.attributes["name"]))
+
+
+def first_pick(content: Content) -> str:
+    """The quality the one-at-a-time chart opens on: the first in display order that is not
+    already shown beside every chart (those have a role), so no id is fixed in code."""
+    beside = {content.evidence_attribute, content.benefit_size_attribute}
+    ids = list(content.attributes["attribute_id"])  # display order
+    return next((attribute for attribute in ids if attribute not in beside), ids[0])
 
 
 def description(content: Content, attribute_id: str) -> str:

@@ -26,7 +26,7 @@ with shell.page("charts") as content:
         t("charts.page.one_thing_picker"),
         ratings.attribute_names(content),
         url_params.ATTRIBUTE_PARAM,
-        default=ratings.FIRST_PICK,
+        default=ratings.first_pick(content),
     )
     st.caption(plain(ratings.description(content, attribute_id)))
     st.caption(plain(ratings.rule(content, attribute_id)))

@@ -9,7 +9,7 @@ import pytest
 
 from explorer import ratings
 from explorer.words import t
-from tests.conftest import fixture_content
+from tests.conftest import fixture_content, loaded, rename_id
 
 CONTENT = fixture_content()
 BENEFIT_SIZE_ID, EVIDENCE_ID = CONTENT.benefit_size_attribute, CONTENT.evidence_attribute
@@ -95,6 +95,12 @@ def test_ranked_puts_lighter_first_ties_in_neutral_order_and_unknown_last():
     # effort: rest 1, then nerve_block and gel tied at 2, in the neutral order.
     ranked = ratings.ranked(ratings.rated(CONTENT, ALL), "effort")
     assert list(ranked["option_id"]) == ["rest", "nerve_block", "gel"]
+
+
+def test_the_chart_opens_on_the_first_quality_without_a_role(content, data_copy):
+    assert ratings.first_pick(content) == "effort"  # sureness and gain_size have roles
+    rename_id(data_copy, ("attribute_id", "attribute_ids"), "effort", "how_much_effort")
+    assert ratings.first_pick(loaded(data_copy)) == "how_much_effort"
 
 
 def test_glance_table_has_attribute_rows_and_option_columns_in_words():

@@ -90,9 +90,10 @@ def test_a_healthy_disc_is_offered_only_the_no_procedure_option(shipped_content)
 def test_options_are_listed_from_least_to_most_invasive(shipped_content):
     # The neutral order: the quality the charts open on (how invasive) never goes down.
     content = shipped_content
-    levels = content.ratings[content.ratings["attribute_id"] == ratings.FIRST_PICK].set_index(
-        "option_id"
-    )["level"]
+    first = ratings.first_pick(content)
+    levels = content.ratings[content.ratings["attribute_id"] == first].set_index("option_id")[
+        "level"
+    ]
     in_order = [levels[option_id] for option_id in content.options["option_id"]]
     assert all(pd.notna(level) for level in in_order)
     assert in_order == sorted(in_order)

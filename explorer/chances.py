@@ -16,6 +16,7 @@ import pandas as pd
 from explorer.compare import evidence_line, source_table
 from explorer.data import Content
 from explorer.schema import OUTCOME_KINDS, split_ids
+from explorer.situation import NOT_SURE
 from explorer.text import capital
 from explorer.words import t
 
@@ -92,6 +93,8 @@ class Chance:
     outcome: str
     counts: tuple[Count, ...]
     people: str
+    whose: str  # the group the study was about, in a few words (populations.csv)
+    situation_ids: tuple[str, ...]  # the situations those people were in
     time_frame: str
     note: str
     source_ids: tuple[str, ...]
@@ -129,6 +132,18 @@ class Chance:
     def evidence(self) -> str:
         return evidence_line(self.certainty, self.source_ids)
 
+    def about(self, situation_id: str) -> bool:
+        """Whether these numbers come from people in this situation."""
+        return situation_id in self.situation_ids
+
+    def whose_line(self, situation_id: str) -> str:
+        """Whose numbers these are, said against the person's situation when they chose one."""
+        if situation_id == NOT_SURE:
+            return t("situation.numbers.whose", whose=self.whose)
+        if self.about(situation_id):
+            return t("situation.numbers.about_you", whose=self.whose)
+        return t("situation.numbers.not_about_you", whose=self.whose)
+
     def alt_text(self) -> str:
         groups = " ".join(
             t("chances.alt_group", group=count.group, amount=count.amount(), outcome=self.outcome)
@@ -165,6 +180,7 @@ def all_chances(content: Content) -> list[Chance]:
     """Every outcome of every option, options in their neutral order, benefits before harms."""
     names = content.option_names()
     outcomes = content.outcomes
+    populations = content.populations.set_index("population_id")
     chances = [
         Chance(
             option_id=row["option_id"],
@@ -174,6 +190,8 @@ def all_chances(content: Content) -> list[Chance]:
             outcome=row["outcome"],
             counts=_counts(row),
             people=row["people"],
+            whose=populations.at[row["population_id"], "whose"],
+            situation_ids=tuple(split_ids(populations.at[row["population_id"], "situation_ids"])),
             time_frame=row["time_frame"],
             note=row["note"],
             source_ids=tuple(split_ids(row["source_ids"])),
@@ -187,13 +205,26 @@ def all_chances(content: Content) -> list[Chance]:
     )
 
 
-def by_kind(chances: list[Chance], option_id: str) -> dict[str, list[Chance]]:
+def by_kind(
+    chances: list[Chance], option_id: str, situation_id: str = NOT_SURE
+) -> dict[str, list[Chance]]:
     """One option's chances under the same headings for every option: benefits, then harms
-    (an empty list where our sources give no number)."""
+    (an empty list where our sources give no number); within each, the numbers about people in
+    the person's situation first."""
     return {
-        kind: [c for c in chances if c.option_id == option_id and c.kind == kind]
+        kind: sorted(
+            (c for c in chances if c.option_id == option_id and c.kind == kind),
+            key=lambda c: not c.about(situation_id),
+        )
         for kind in OUTCOME_KINDS
     }
+
+
+def none_about(found: list[Chance], situation_id: str) -> bool:
+    """Whether a chosen situation has numbers here, yet none are about people in it."""
+    return (
+        situation_id != NOT_SURE and bool(found) and not any(c.about(situation_id) for c in found)
+    )
 
 
 def time_frame_warning(chances: list[Chance], chance: Chance) -> str | None:
@@ -220,6 +251,7 @@ def numbers_table(chances: list[Chance]) -> pd.DataFrame:
                 t("chances.numbers.group"): count.group,
                 t("chances.numbers.out_of_100"): count.had(),
                 t("chances.numbers.when"): chance.time_frame,
+                t("chances.numbers.whose"): chance.whose,
                 t("chances.numbers.how_sure"): chance.certainty,
             }
             for chance in chances

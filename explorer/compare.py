@@ -74,9 +74,11 @@ def rows(content: Content, option_ids: Sequence[str]) -> list[Row]:
     ]
 
 
-def cited_sources(content: Content, option_ids: Sequence[str]) -> pd.DataFrame:
-    """The full citations behind the cells shown for these options and behind the warning signs
-    shown with them, in source-id order."""
+def cited_sources(
+    content: Content, option_ids: Sequence[str], also: set[str] = frozenset()
+) -> pd.DataFrame:
+    """The full citations behind the cells shown for these options, behind the warning signs
+    shown with them and any others the page shows (`also`), in source-id order."""
     shown = set(option_ids)
     answers = content.answers
     cited = {
@@ -85,7 +87,7 @@ def cited_sources(content: Content, option_ids: Sequence[str]) -> pd.DataFrame:
         if option_id in shown
         for source in split_ids(cell)
     }
-    return source_table(content.sources, only=cited | warning_sources(content))
+    return source_table(content.sources, only=cited | warning_sources(content) | also)
 
 
 def warning_sources(content: Content) -> set[str]:

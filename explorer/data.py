@@ -42,7 +42,11 @@ class Content:
     clinician_questions: pd.DataFrame
     anatomy_states: pd.DataFrame
     scan_findings: pd.DataFrame
+    situations: pd.DataFrame  # the situations a person can say they are in
+    option_fit: pd.DataFrame  # how each option fits each situation, and why
+    populations: pd.DataFrame  # whose numbers: the people an outcome's study was about
     outcomes: pd.DataFrame  # people out of 100 with each outcome
+    evaluation: pd.DataFrame  # what an evaluation for each option looks at
     warning_groups: pd.DataFrame
     warning_signs: pd.DataFrame  # each with its group; in order within each group
     clinic: pd.Series  # the phone numbers the warning signs tell people to call

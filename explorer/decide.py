@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 
 import pandas as pd
 
-from explorer import compare, safety
+from explorer import compare, safety, situation
 from explorer import ratings as ratings_frames
 from explorer.data import Content
 from explorer.schema import split_ids
@@ -19,6 +19,7 @@ from explorer.url_params import (
     MODE_PARAM,
     QUIZ_PARAM,
     RATING_PARAM,
+    SITUATION_PARAM,
     SURE_PARAM,
     in_neutral_order,
     link_params,
@@ -332,7 +333,12 @@ def important_statements(content: Content, ratings: Mapping[str, int]) -> list[s
     return [statement for *_, statement in sorted(rated)]
 
 
-def record_note(content: Content, option_ids: Sequence[str], answers: Answers) -> str:
+def record_note(
+    content: Content,
+    option_ids: Sequence[str],
+    answers: Answers,
+    situation_id: str = situation.NOT_SURE,
+) -> str:
     """Copy-ready plain text for the medical record, kept under NOTE_LIMIT characters."""
     names = content.option_names()
     release = content.release
@@ -345,6 +351,7 @@ def record_note(content: Content, option_ids: Sequence[str], answers: Answers) -
             version=release["version"],
             content_date=release["content_date"],
         ),
+        situation.note_line(content, situation_id),
         t("decide.note.options", options=discussed or t("decide.note.no_options")),
         t(
             "decide.note.priorities",
@@ -356,7 +363,8 @@ def record_note(content: Content, option_ids: Sequence[str], answers: Answers) -
     ]
     note = "\n".join(lines)
     if len(note) > NOTE_LIMIT:  # drop lower priorities rather than cut a sentence in half
-        return record_note(content, option_ids, _without_lowest_priority(content, answers))
+        shorter = _without_lowest_priority(content, answers)
+        return record_note(content, option_ids, shorter, situation_id)
     return note
 
 
@@ -373,9 +381,14 @@ def share_params(
     consult: bool,
     answers: Answers,
     include_answers: bool,
+    situation_id: str = situation.NOT_SURE,
+    default_ids: Sequence[str] | None = None,
 ) -> dict[str, list[str] | str]:
-    """URL parameters that restore the view. The person's answers go in only if they ask."""
-    params: dict[str, list[str] | str] = dict(link_params(option_ids, all_option_ids))
+    """URL parameters that restore the view: the situation, the options (none when they are the
+    default, `default_ids`), the mode. The person's answers go in only if they ask."""
+    params: dict[str, list[str] | str] = dict(link_params(option_ids, all_option_ids, default_ids))
+    if situation_id != situation.NOT_SURE:
+        params[SITUATION_PARAM] = situation_id
     if consult:
         params[MODE_PARAM] = CONSULT
     if include_answers:
@@ -396,9 +409,13 @@ def share_url(
     consult: bool,
     answers: Answers,
     include_answers: bool,
+    situation_id: str = situation.NOT_SURE,
+    default_ids: Sequence[str] | None = None,
 ) -> str:
     """The current page's address with the parameters that restore this view."""
-    params = share_params(option_ids, all_option_ids, consult, answers, include_answers)
+    params = share_params(
+        option_ids, all_option_ids, consult, answers, include_answers, situation_id, default_ids
+    )
     base = page_url.split("?", 1)[0]
     return base + ("?" + urlencode(params, doseq=True) if params else "")
 
@@ -432,6 +449,7 @@ class Summary:
     """Everything the take-home summary shows; the page and the PDF both draw from this."""
 
     option_names: list[str]
+    situation: list[str]  # the person's situation, the options aimed at it, why others are not
     notes: list[str]
     get_help: list[safety.WarningGroup]
     rows: list[compare.Row]  # the summary questions only (content.summary_question_ids)
@@ -445,12 +463,18 @@ class Summary:
     release: Mapping[str, str]
 
 
-def summary(content: Content, option_ids: Sequence[str], answers: Answers) -> Summary:
+def summary(
+    content: Content,
+    option_ids: Sequence[str],
+    answers: Answers,
+    situation_id: str = situation.NOT_SURE,
+) -> Summary:
     chosen = in_neutral_order(option_ids, list(content.option_names()))
     summary_ids = content.summary_question_ids
     rows = [row for row in compare.rows(content, chosen) if row.question_id in summary_ids]
     return Summary(
         option_names=[content.option_names()[o] for o in chosen],
+        situation=situation.summary_lines(content, situation_id),
         notes=compare.notes(content, chosen),
         get_help=safety.warning_groups(content),
         rows=rows,

@@ -102,6 +102,8 @@ def _summary_at(summary: Summary, scale: float) -> _Handout:
     pdf.cell(0, 8, _latin1(title), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.paragraph(t("decide.not_a_recommendation"), style="B")
 
+    pdf.heading(t("situation.heading"))
+    pdf.paragraph(" ".join(summary.situation))
     pdf.heading(t("handout.options"))
     pdf.paragraph(", ".join(summary.option_names) + ".")
     for note in summary.notes:

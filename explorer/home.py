@@ -2,20 +2,29 @@
 
 import pandas as pd
 
+from explorer import situation
 from explorer.data import Content
 from explorer.schema import OPTION_STATUSES
 from explorer.words import t
 
 
-def option_lines(content: Content) -> pd.DataFrame:
-    """Each option in one line, in the neutral order, marking the investigational one."""
-    options = content.options
-    return pd.DataFrame(
+def option_lines(content: Content, situation_id: str = situation.NOT_SURE) -> pd.DataFrame:
+    """Each option in one line, marking the investigational one. With a situation chosen, the
+    options aimed at it first (the neutral order within each group), and how each fits it."""
+    options = content.options.set_index("option_id")
+    order = situation.arranged(content, situation_id, list(options.index))
+    lines = pd.DataFrame(
         {
-            t("home.options.option"): options["name"],
-            t("home.options.summary"): options["summary"],
-            t("home.options.status"): options["status"].map(
+            t("home.options.option"): options.loc[order, "name"],
+            t("home.options.summary"): options.loc[order, "summary"],
+            t("home.options.status"): options.loc[order, "status"].map(
                 {status: t(f"home.status.{status}") for status in OPTION_STATUSES}
             ),
         }
     )
+    fits = {fit.option_id: fit for fit in situation.fits(content, situation_id)}
+    if fits:
+        lines[t("situation.fit_column")] = [
+            f"{fits[option_id].label()}. {fits[option_id].reason}" for option_id in order
+        ]
+    return lines.reset_index(drop=True)

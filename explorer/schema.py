@@ -23,6 +23,10 @@ LIGHTER_END = "1"
 DISC_STATES = ("healthy", "tear", "herniation", "degenerated")
 # What an outcome in outcomes.csv is for the person: a benefit, or a harm (or more treatment).
 OUTCOME_KINDS = ("benefit", "harm")
+# How an option fits a person's situation (option_fit.csv), from most to least usual.
+FITS = ("usually_offered", "sometimes_offered", "research_only", "not_usually_offered")
+# What an evaluation for an option looks at (evaluation.csv), in the order the page shows them.
+EVALUATION_KINDS = ("clinic_checks", "trial_entry", "guideline")
 # Rows the code relies on are marked in their file's `role` column, never found by their id:
 # renaming a row's id keeps its role, and a role missing or given twice is a data problem.
 ROLE = "role"
@@ -138,6 +142,21 @@ def _position() -> pa.Column:
         pa.Check.ge(1, error=t("data_rule.position")),
         coerce=True,
         unique=True,
+    )
+
+
+def _position_in_group() -> pa.Column:
+    return pa.Column(int, pa.Check.ge(1, error=t("data_rule.position_in_group")), coerce=True)
+
+
+def _id_list(known: set[str], id_kind: str) -> pa.Column:
+    """Ids of another file's rows separated by ';', or empty for none."""
+    return pa.Column(
+        str,
+        pa.Check(
+            lambda cells: cells.map(lambda cell: set(split_ids(cell)) <= known),
+            error=t(f"data_rule.id_list.{id_kind}", known=_known(known)),
+        ),
     )
 
 
@@ -644,6 +663,7 @@ def outcomes_schema(refs: Refs) -> pa.DataFrameSchema:
             "comparison_count": _count(required=False),
             "comparison_count_to": _count(required=False),
             "people": _plain_text(),
+            "population_id": _reference(refs["population"], "population"),
             "time_frame": _plain_text(),
             "note": _plain_text(required=False),
             "source_ids": _source_ids(refs["source"]),
@@ -667,6 +687,62 @@ def outcomes_schema(refs: Refs) -> pa.DataFrameSchema:
         ],
         unique=["option_id", "outcome_id"],
         name="outcomes.csv",
+    )
+
+
+def situations_schema(refs: Refs) -> pa.DataFrameSchema:
+    return pa.DataFrameSchema(
+        {
+            "situation_id": _id_column(),
+            "position": _position(),
+            "name": _plain_text(unique=True),
+            "how_to_tell": _plain_text(),
+        },
+        name="situations.csv",
+    )
+
+
+def option_fit_schema(refs: Refs) -> pa.DataFrameSchema:
+    return pa.DataFrameSchema(
+        {
+            "option_id": _reference(refs["option"], "option"),
+            "situation_id": _reference(refs["situation"], "situation"),
+            "fit": _one_of(FITS),
+            "reason": _plain_text(),
+            "source_ids": _source_ids(refs["source"]),
+            "certainty": _certainty(),
+        },
+        unique=["option_id", "situation_id"],
+        name="option_fit.csv",
+    )
+
+
+def populations_schema(refs: Refs) -> pa.DataFrameSchema:
+    return pa.DataFrameSchema(
+        {
+            "population_id": _id_column(),
+            "whose": _plain_text(unique=True),
+            # Empty when the people match none of the situations (brand-new back pain).
+            "situation_ids": _id_list(refs["situation"], "situation"),
+        },
+        name="populations.csv",
+    )
+
+
+def evaluation_schema(refs: Refs) -> pa.DataFrameSchema:
+    return pa.DataFrameSchema(
+        {
+            "option_id": _reference(refs["option"], "option"),
+            "position": _position_in_group(),
+            "kind": _one_of(EVALUATION_KINDS),
+            # Empty when the row holds in every situation.
+            "situation_ids": _id_list(refs["situation"], "situation"),
+            "text": _plain_text(),
+            "source_ids": _source_ids(refs["source"]),
+            "certainty": _certainty(),
+        },
+        unique=["option_id", "position"],
+        name="evaluation.csv",
     )
 
 
@@ -702,11 +778,7 @@ def warning_signs_schema(refs: Refs) -> pa.DataFrameSchema:
     return pa.DataFrameSchema(
         {
             "group_id": _reference(refs["warning_group"], "warning_group"),
-            "position": pa.Column(
-                int,
-                pa.Check.ge(1, error=t("data_rule.position_in_group")),
-                coerce=True,
-            ),
+            "position": _position_in_group(),
             "sign": _plain_text(unique=True),
         },
         unique=["group_id", "position"],
@@ -816,7 +888,18 @@ FILES: tuple[CsvFile, ...] = (
     CsvFile("clinician_questions.csv", clinician_questions_schema, order_by=("position",)),
     CsvFile("anatomy_states.csv", anatomy_states_schema, order_by=("position",)),
     CsvFile("scan_findings.csv", scan_findings_schema, order_by=("position",)),
+    CsvFile(
+        "situations.csv", situations_schema, "situation_id", "situation", order_by=("position",)
+    ),
+    CsvFile("option_fit.csv", option_fit_schema, complete_over=("option_id", "situation_id")),
+    CsvFile("populations.csv", populations_schema, "population_id", "population"),
     CsvFile("outcomes.csv", outcomes_schema),
+    CsvFile(
+        "evaluation.csv",
+        evaluation_schema,
+        complete_over=("option_id", "kind"),
+        order_by=("option_id", "position"),
+    ),
     CsvFile(
         "warning_groups.csv",
         warning_groups_schema,
@@ -830,7 +913,7 @@ FILES: tuple[CsvFile, ...] = (
 )
 ID_KINDS = tuple(file.id_kind for file in FILES if file.id_kind)
 # Id columns whose allowed values are fixed here rather than listed in a file.
-FIXED_IDS: dict[str, list[str]] = {"milestone": list(MILESTONES)}
+FIXED_IDS: dict[str, list[str]] = {"milestone": list(MILESTONES), "kind": list(EVALUATION_KINDS)}
 
 
 def role_ref(file: CsvFile, role: str) -> str:

@@ -13,6 +13,8 @@ CONSULT = "consult"
 # One option's chances (?option=fibrin), one quality's chart (?attribute=effort), one disc state
 # (?state=herniation), one comparison question in consult mode (?question=benefits).
 OPTION_PARAM = "option"
+# The person's situation (?situation=leg_pain_long): which options are aimed at it, whose numbers.
+SITUATION_PARAM = "situation"
 ATTRIBUTE_PARAM = "attribute"
 STATE_PARAM = "state"
 QUESTION_PARAM = "question"
@@ -27,6 +29,7 @@ EVERY_PARAM = (
     OPTION_PARAM,
     ATTRIBUTE_PARAM,
     STATE_PARAM,
+    SITUATION_PARAM,
     QUESTION_PARAM,
     RATING_PARAM,
     QUIZ_PARAM,
@@ -41,10 +44,17 @@ def in_neutral_order(chosen: Iterable[str], option_ids: Sequence[str]) -> list[s
     return [option_id for option_id in option_ids if option_id in wanted]
 
 
-def link_params(option_ids: Sequence[str], all_option_ids: Sequence[str]) -> dict[str, list[str]]:
-    """Query parameters for a link that opens a page with these options selected.
-    Showing all options is the default, so it needs no parameter."""
+def link_params(
+    option_ids: Sequence[str],
+    all_option_ids: Sequence[str],
+    default_ids: Sequence[str] | None = None,
+) -> dict[str, list[str]]:
+    """Query parameters for a link that opens a page with these options selected. The default
+    (every option, or those aimed at the person's situation) needs no parameter."""
     chosen = in_neutral_order(option_ids, all_option_ids)
-    if not chosen or chosen == list(all_option_ids):
+    default = in_neutral_order(
+        all_option_ids if default_ids is None else default_ids, all_option_ids
+    )
+    if not chosen or chosen == default:
         return {}
     return {OPTIONS_PARAM: chosen}

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from explorer import chances, charts, compare, url_params, words
+from explorer import chances, charts, compare, situation, url_params, words
 from explorer.text import plain
 from explorer.ui import chart_cache, shell, url_state, widgets
 from explorer.words import t
@@ -15,22 +15,36 @@ with shell.page("chances") as content:
     zoom = charts.CONSULT_ZOOM if url_state.in_consult_mode() else charts.SCREEN_ZOOM
     names = content.option_names()
     with st.container(key="controls-option"):  # on paper the headings name the option
+        situation_id = url_state.situation_chooser(content)
         option_id = url_state.pick_one(
-            t("chances.page.option_picker"), names, url_params.OPTION_PARAM
+            t("chances.page.option_picker"),
+            situation.option_choices(content, situation_id),
+            url_params.OPTION_PARAM,
+            default=next(iter(situation.aimed_options(content, situation_id)), None),
         )
     for note in compare.notes(content, [option_id]):
         st.warning(plain(note))
+    for fit in situation.set_apart(content, situation_id):
+        if fit.option_id == option_id:
+            st.warning(plain(fit.line()))
 
     # The same headings for every option, benefits first, so harms get the same space as benefits.
-    for kind, found in chances.by_kind(every_chance, option_id).items():
+    for kind, found in chances.by_kind(every_chance, option_id, situation_id).items():
         heading = t(
             "chances.page.heading", kind=t(f"chances.kinds.{kind}"), option=names[option_id]
         )
         st.header(plain(heading), anchor=kind)
         if not found:
             st.text(t("chances.not_counted"))
+        if chances.none_about(found, situation_id):
+            st.info(t("situation.numbers.none_about_you"))
         for chance in found:
             st.subheader(plain(chances.title(chance)), anchor=f"{kind}-{chance.outcome_id}")
+            whose = plain(chance.whose_line(situation_id))
+            if chance.about(situation_id) or situation_id == situation.NOT_SURE:
+                st.caption(whose)
+            else:
+                st.warning(whose)
             if chance.drawable:
                 chart_cache.chart(
                     charts.icon_array,

@@ -11,7 +11,7 @@ with shell.page("charts") as content:
     st.title(t("pages.charts.title"))
     st.markdown(words.markdown_file("charts.md"))
 
-    shown = url_state.chosen_options(content)
+    shown = url_state.chosen_options(content, url_state.situation_chooser(content))
     rated = ratings.rated(content, shown)
 
     st.header(t("charts.page.glance_heading"), anchor="glance")

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from explorer import compare, ratings, url_params, words
+from explorer import compare, ratings, situation, url_params, words
 from explorer.text import plain
 from explorer.ui import shell, url_state, widgets
 from explorer.words import t
@@ -15,16 +15,17 @@ with shell.page("compare") as content:
             widgets.get_help_now(content, as_button=True)
     if not consult:
         st.markdown(words.markdown_file("compare.md"))
+    situation_id = url_state.situation_chooser(content)  # one click, at the top in consult mode
 
     if consult:  # one compact row of controls and one question at a time, so it fits one screen
         with st.container(key="controls-consult", horizontal=True, vertical_alignment="bottom"):
-            shown = url_state.option_picker(content)
+            shown = url_state.option_picker(content, situation_id)
             question = url_state.question_stepper(compare.rows(content, shown))
         if not shown:
             st.info(t("compare.page.choose_one"))
             st.stop()
     else:
-        shown = url_state.chosen_options(content)
+        shown = url_state.chosen_options(content, situation_id)
 
     if not consult:  # the shared screen shows one question at a time; the overview is a click away
         st.header(t("compare.page.glance_heading"), anchor="at-a-glance")
@@ -33,12 +34,15 @@ with shell.page("compare") as content:
         st.page_link(
             shell.path("charts"),
             label=t("compare.page.to_charts"),
-            query_params=url_params.link_params(shown, list(content.options["option_id"])),
+            query_params=url_state.options_link(content, shown, situation_id),
         )
         st.page_link(
             shell.path("chances"),
             label=t("compare.page.to_chances"),
-            query_params={url_params.OPTION_PARAM: shown[0]},
+            query_params={
+                **url_state.options_link(content, shown, situation_id),
+                url_params.OPTION_PARAM: shown[0],
+            },
         )
 
     if consult:  # one question; each option's name and any investigational note above its answer
@@ -57,7 +61,23 @@ with shell.page("compare") as content:
                 with cell_column.container(border=True):
                     widgets.answer(cell, f"{row.question_id}-{cell.option_id}")
 
+    if not consult:  # the shared screen keeps to one question at a time
+        st.header(t("situation.evaluation.heading"), anchor="evaluation")
+        st.caption(t("situation.evaluation.intro"))
+        names = content.option_names()
+        for kind, by_option in situation.evaluation(content, shown, situation_id).items():
+            st.subheader(t(f"situation.evaluation.kinds.{kind}"), anchor=f"evaluation-{kind}")
+            for option_id, cell_column in zip(shown, st.columns(len(shown))):
+                with cell_column.container(border=True):
+                    widgets.label(names[option_id], key=f"{kind}-{option_id}")
+                    for check in by_option[option_id]:
+                        st.text(check.text)
+                        st.caption(plain(check.evidence()))
+                    if not by_option[option_id]:
+                        st.text(t("situation.evaluation.none"))
+
     if not consult:  # on the shared screen, sources are one click away on the About page
         widgets.get_help_now(content)
         st.header(t("sources.heading"), anchor="sources")
-        widgets.sources_table(compare.cited_sources(content, shown))
+        also = situation.cited(content, shown, situation_id)
+        widgets.sources_table(compare.cited_sources(content, shown, also))

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from explorer import charts, decide, handout, words
+from explorer import charts, decide, handout, situation, words
 from explorer.text import plain
 from explorer.ui import chart_cache, shell, url_state, widgets
 from explorer.words import t
@@ -13,9 +13,16 @@ with shell.page("summary") as content:
     st.title(t("pages.summary.title"))
     with st.container(key="controls-intro"):
         st.markdown(words.markdown_file("summary.md"))
-        shown = url_state.chosen_options(content, with_notes=False)  # the notes come below
-    summary = decide.summary(content, shown, answers)
+        situation_id = url_state.situation_chooser(content)
+        shown = url_state.option_picker(content, situation_id)  # the set-apart lines come below
+        if not shown:
+            st.info(t("picker.choose_one"))
+            st.stop()
+    summary = decide.summary(content, shown, answers, situation_id)
     st.info(t("decide.not_a_recommendation"))
+
+    st.header(t("situation.heading"))
+    st.text("\n".join(summary.situation))
 
     st.header(t("summary.options"))
     st.text(", ".join(summary.option_names) + ".")
@@ -77,7 +84,11 @@ with shell.page("summary") as content:
         )
         st.subheader(t("summary.note"))
         st.caption(t("summary.note_help"))
-        st.code(decide.record_note(content, shown, answers), language=None, wrap_lines=True)
+        st.code(
+            decide.record_note(content, shown, answers, situation_id),
+            language=None,
+            wrap_lines=True,
+        )
         st.subheader(t("summary.link"))
         include = st.checkbox(t("summary.link_answers"), help=t("summary.link_answers_help"))
         page_url = st.context.url or "/summary"  # no address outside a browser (AppTest)
@@ -89,6 +100,8 @@ with shell.page("summary") as content:
                 url_state.in_consult_mode(),
                 answers,
                 include,
+                situation_id,
+                situation.aimed_options(content, situation_id),
             ),
             language=None,
             wrap_lines=True,

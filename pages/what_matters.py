@@ -12,7 +12,9 @@ with shell.page("what_matters") as content:
 
     st.title(t("pages.what_matters.title"))
     st.markdown(words.markdown_file("what_matters.md"))
-    shown = url_state.option_picker(content)
+    situation_id = url_state.situation_chooser(content)
+    shown = url_state.option_picker(content, situation_id)
+    url_state.set_apart_options(content, situation_id, shown)
 
     st.header(t("what_matters.rate"))
     for statement in content.statements.itertuples():

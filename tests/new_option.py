@@ -1,6 +1,7 @@
 """Add an option to a data folder through the CSV files alone, as a clinic would: a row in
 options.csv, and in every file that has rows per option a copy of a neighbour's rows under the
-new id (answers, ratings, recovery, outcomes, clinician questions), and the new id beside the
+new id (answers, ratings, recovery, outcomes, fit to each situation, what an evaluation looks
+at, clinician questions), and the new id beside the
 neighbour's wherever a list of option ids names it (anatomy_states.csv).
 
     python -m tests.new_option FOLDER [--id heat_treatment] [--name ...] [--short-name ...]
@@ -23,6 +24,8 @@ PER_OPTION = {
     "ratings.csv": "option_id",
     "recovery.csv": "option_id",
     "outcomes.csv": "option_id",
+    "option_fit.csv": "option_id",
+    "evaluation.csv": "option_id",
     "clinician_questions.csv": "about",
 }
 # Columns that list option ids ("conservative; esi").

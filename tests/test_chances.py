@@ -8,6 +8,7 @@ import pytest
 from explorer import chances, charts
 from explorer.chances import Count
 from explorer.data import load_content
+from explorer.situation import NOT_SURE
 from explorer.text import capital
 from explorer.words import t
 from tests.conftest import only_problem, row_index, set_cell
@@ -226,8 +227,34 @@ def test_the_numbers_table_has_a_row_per_group(every_chance):
     assert len(table) == sum(len(c.counts) for c in every_chance)
     assert list(table.columns) == [
         t(f"chances.numbers.{column}")
-        for column in ("option", "outcome", "group", "out_of_100", "when", "how_sure")
+        for column in ("option", "outcome", "group", "out_of_100", "when", "whose", "how_sure")
     ]
+    assert set(table[t("chances.numbers.whose")]) == {c.whose for c in every_chance}
+
+
+def test_every_number_says_whose_it_is_against_the_persons_situation(every_chance):
+    felt_better = next(c for c in every_chance if c.option_id == "rest" and c.kind == "benefit")
+    assert felt_better.whose == "people with back pain for over 3 months"
+    assert felt_better.about("back_pain") and not felt_better.about("leg_pain")
+    assert felt_better.whose in felt_better.whose_line(NOT_SURE)
+    assert felt_better.whose_line("back_pain") == t(
+        "situation.numbers.about_you", whose=felt_better.whose
+    )
+    assert felt_better.whose_line("leg_pain") == t(
+        "situation.numbers.not_about_you", whose=felt_better.whose
+    )
+
+
+def test_numbers_about_the_persons_situation_come_first(every_chance):
+    # Rest has two benefits: one about back pain for months, one about brand-new back pain.
+    for situation_id in ("back_pain", NOT_SURE):
+        benefits = chances.by_kind(every_chance, "rest", situation_id)["benefit"]
+        assert [c.outcome_id for c in benefits] == ["felt_better", "fully_recovered"]
+        assert not chances.none_about(benefits, situation_id)
+    # Nothing about leg pain for rest: said, not shown as if it were.
+    benefits = chances.by_kind(every_chance, "rest", "leg_pain")["benefit"]
+    assert len(benefits) == 2 and chances.none_about(benefits, "leg_pain")
+    assert not chances.none_about([], "leg_pain")  # no numbers at all is said otherwise
 
 
 # The file's rules -----------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 """The page address as the truth about what a person is looking at, so a copied link opens the
-same view: the chosen options, one picked item (?option=, ?attribute=, ?question=), the mode.
+same view: the person's situation, the chosen options, one picked item (?option=, ?attribute=,
+?question=), the mode.
 
 Streamlit 1.67's `bind="query-params"` is not used: a bound selectbox or multiselect writes the
 *shown words* into the address (session_state.py `_seed_widget_from_url` checks the address
@@ -8,10 +9,11 @@ against `formatted_options`), and links must hold ids, never words. So one hand-
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from functools import partial
 
 import streamlit as st
 
-from explorer import compare
+from explorer import compare, situation
 from explorer.data import Content
 from explorer.text import plain
 from explorer.url_params import (
@@ -19,13 +21,15 @@ from explorer.url_params import (
     MODE_PARAM,
     OPTIONS_PARAM,
     QUESTION_PARAM,
+    SITUATION_PARAM,
     in_neutral_order,
     link_params,
 )
 from explorer.words import t
 
-# URL parameters that follow a person from page to page (the options they chose, the mode).
-CARRIED_PARAMS = (OPTIONS_PARAM, MODE_PARAM)
+# URL parameters that follow a person from page to page (their situation, the options they
+# chose, the mode).
+CARRIED_PARAMS = (SITUATION_PARAM, OPTIONS_PARAM, MODE_PARAM)
 
 
 def in_consult_mode() -> bool:
@@ -46,18 +50,41 @@ def _follow_url(widget_key: str, from_url, to_url: Callable) -> Callable[[], Non
     return lambda: to_url(st.session_state[widget_key])
 
 
-def option_picker(content: Content) -> list[str]:
+def situation_chooser(content: Content) -> str:
+    """The person's situation, one click (kept as ?situation=; "not sure" needs no parameter),
+    with the line that helps them tell. An unknown id in the address means "not sure"."""
+    picked = pick_one(
+        t("situation.picker"),
+        situation.choices(content),
+        SITUATION_PARAM,
+        default=situation.NOT_SURE,
+        pills=True,
+    )
+    st.caption(plain(situation.how_to_tell(content, picked)))
+    return picked
+
+
+def current_situation(content: Content) -> str:
+    """The situation in the page address, for a page that shows it without the chooser."""
+    return situation.known(content, st.query_params.get(SITUATION_PARAM))
+
+
+def option_picker(content: Content, situation_id: str = situation.NOT_SURE) -> list[str]:
     """The options a person has chosen to look at, kept in the page address so that a copied
-    link opens the same view. Unknown ids in the address are ignored; none valid means all."""
+    link opens the same view. With none in the address, those aimed at the person's situation
+    (every option when they are not sure). Unknown ids in the address are ignored."""
     names = content.option_names()
     all_ids = list(names)
+    default = situation.aimed_options(content, situation_id)
     in_url = st.query_params.get_all(OPTIONS_PARAM)
     # "?options=" (empty) is how the address says the person has removed every option.
-    from_url = [] if in_url == [""] else in_neutral_order(in_url, all_ids) or all_ids
+    from_url = [] if in_url == [""] else in_neutral_order(in_url, all_ids) or default
 
     def in_address(chosen: list[str]) -> list[str]:
-        # [""] when none are chosen; [] (no parameter) for all, the default.
-        return [""] if not chosen else link_params(chosen, all_ids).get(OPTIONS_PARAM, [])
+        # [""] when none are chosen; [] (no parameter) for the default.
+        if not chosen:
+            return [""]
+        return link_params(chosen, all_ids, default).get(OPTIONS_PARAM, [])
 
     def to_url(chosen: list[str]) -> None:
         if in_address(chosen):
@@ -81,14 +108,42 @@ def option_picker(content: Content) -> list[str]:
         key=widget_key,
         on_change=_follow_url(widget_key, from_url, to_url),
     )
-    return in_neutral_order(chosen, all_ids)
+    return situation.arranged(content, situation_id, in_neutral_order(chosen, all_ids))
 
 
-def chosen_options(content: Content, with_notes: bool = True) -> list[str]:
-    """The option picker, then (unless the page places them itself) the notes that belong above
-    any view of the chosen options (an investigational option). With none chosen, ask for one
-    and stop the page here."""
-    shown = option_picker(content)
+def _show_too(option_id: str, shown: list[str], all_ids: list[str]) -> None:
+    st.query_params[OPTIONS_PARAM] = in_neutral_order([*shown, option_id], all_ids)
+
+
+def set_apart_options(content: Content, situation_id: str, shown: list[str]) -> None:
+    """The options not usually offered in the person's situation, each with its reason: marked
+    where shown, one click away where not, never hidden without a word."""
+    set_apart = situation.set_apart(content, situation_id)
+    if not set_apart:
+        return
+    all_ids = list(content.options["option_id"])
+    with st.container(border=True, key="set-apart"):
+        st.text(t("situation.set_apart_intro", situation=situation.name(content, situation_id)))
+        for fit in set_apart:
+            st.text(fit.line())
+            st.caption(plain(fit.evidence()))
+            if fit.option_id not in shown:
+                st.button(
+                    t("situation.show_too", option=fit.option_name),
+                    key=f"show-too-{fit.option_id}",
+                    on_click=_show_too,
+                    args=(fit.option_id, shown, all_ids),
+                )
+
+
+def chosen_options(
+    content: Content, situation_id: str = situation.NOT_SURE, with_notes: bool = True
+) -> list[str]:
+    """The option picker and the options set apart for the situation, then (unless the page
+    places them itself) the notes that belong above any view of the chosen options (an
+    investigational option). With none chosen, ask for one and stop the page here."""
+    shown = option_picker(content, situation_id)
+    set_apart_options(content, situation_id, shown)
     if not shown:
         st.info(t("picker.choose_one"))
         st.stop()
@@ -97,28 +152,47 @@ def chosen_options(content: Content, with_notes: bool = True) -> list[str]:
     return shown
 
 
-def pick_one(label: str, choices: Mapping[str, str], param: str, default: str | None = None) -> str:
+def options_link(content: Content, shown: list[str], situation_id: str) -> dict[str, list[str]]:
+    """The address of another page showing these options for this situation, in this mode."""
+    default = situation.aimed_options(content, situation_id)
+    params = dict(link_params(shown, list(content.options["option_id"]), default))
+    return {
+        **{key: value for key, value in carried_params().items() if key != OPTIONS_PARAM},
+        **params,
+    }
+
+
+def pick_one(
+    label: str,
+    choices: Mapping[str, str],
+    param: str,
+    default: str | None = None,
+    pills: bool = False,
+) -> str:
     """One of `choices` (id -> words), kept in the page address as ?param=id so that a copied
     link opens the same view. An unknown id in the address is ignored and the default shown
-    (`default` if it is a choice, else the first); the default needs no parameter."""
+    (`default` if it is a choice, else the first); the default needs no parameter. As `pills`,
+    every choice is in view and one click away (a pill clicked off means the default)."""
     ids = list(choices)
     default = default if default in choices else ids[0]
     from_url = st.query_params.get(param)
 
-    def to_url(picked: str) -> None:
-        if picked == default:
+    def to_url(picked: str | None) -> None:
+        if picked in (default, None):
             st.query_params.pop(param, None)
         else:
             st.query_params[param] = picked
 
     widget_key = f"picked_{param}"
-    return st.selectbox(
+    widget = partial(st.pills, selection_mode="single") if pills else st.selectbox
+    picked = widget(
         label,
         ids,
         format_func=choices.get,
         key=widget_key,
         on_change=_follow_url(widget_key, from_url if from_url in choices else default, to_url),
     )
+    return default if picked is None else picked
 
 
 def question_stepper(rows: list[compare.Row]) -> compare.Row:

@@ -1,0 +1,192 @@
+"""The person's situation on the fixture data (leg_pain, back_pain): which options are aimed at
+it comes from option_fit.csv, whose numbers match it from populations.csv, and the files' rules
+name every bad cell. Pages are in tests/test_situation_pages.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from explorer import decide, home, situation
+from explorer.situation import NOT_SURE
+from explorer.words import t
+from tests.conftest import (
+    loaded,
+    only_problem,
+    problems_of,
+    read_rows,
+    row_index,
+    set_cell,
+    write_rows,
+)
+
+ALL = ["rest", "nerve_block", "gel"]
+
+
+def test_not_sure_comes_first_and_shows_every_option(content):
+    assert list(situation.choices(content)) == [NOT_SURE, "leg_pain", "back_pain"]
+    assert situation.aimed_options(content, NOT_SURE) == ALL
+    assert situation.fits(content, NOT_SURE) == [] and situation.set_apart(content, NOT_SURE) == []
+
+
+@pytest.mark.parametrize(
+    ("situation_id", "aimed", "apart"),
+    [
+        ("leg_pain", ["rest", "nerve_block"], ["gel"]),
+        ("back_pain", ["rest", "gel"], ["nerve_block"]),
+    ],
+)
+def test_which_options_are_aimed_at_a_situation_comes_from_the_data(
+    content, situation_id, aimed, apart
+):
+    assert situation.aimed_options(content, situation_id) == aimed
+    assert [fit.option_id for fit in situation.set_apart(content, situation_id)] == apart
+    assert situation.arranged(content, situation_id, ALL) == aimed + apart
+
+
+def test_only_in_research_is_shown_with_the_aimed_options_and_says_so(content):
+    [gel] = [fit for fit in situation.fits(content, "back_pain") if fit.option_id == "gel"]
+    assert gel.aimed and gel.label() == t("situation.fits.research_only")
+    assert gel.reason in gel.line() and gel.option_name in gel.line()
+    assert "S104" in gel.evidence()
+
+
+def test_an_edit_to_the_fit_moves_the_option(data_copy):
+    path = data_copy / "option_fit.csv"
+    set_cell(
+        path, row_index(path, option_id="gel", situation_id="leg_pain"), "fit", "usually_offered"
+    )
+    assert situation.aimed_options(loaded(data_copy), "leg_pain") == ALL
+
+
+def test_an_unknown_situation_is_not_sure(content):
+    for unknown in (None, "", "<script>", "Leg_Pain"):
+        assert situation.known(content, unknown) == NOT_SURE
+    assert situation.name(content, "nonsense") == t("situation.not_sure")
+    assert situation.how_to_tell(content, "nonsense") == t("situation.not_sure_how_to_tell")
+
+
+def test_the_option_picker_marks_the_options_set_apart(content):
+    choices = situation.option_choices(content, "leg_pain")
+    assert list(choices) == ["rest", "nerve_block", "gel"]
+    assert choices["gel"] == t("situation.set_apart_choice", option="Disc gel implant")
+    assert list(situation.option_choices(content, "back_pain")) == ["rest", "gel", "nerve_block"]
+    assert situation.option_choices(content, NOT_SURE) == content.option_names()
+
+
+def test_the_home_list_says_how_each_option_fits(content):
+    plain_list = home.option_lines(content)
+    assert t("situation.fit_column") not in plain_list.columns
+    lines = home.option_lines(content, "back_pain")
+    names = list(lines[t("home.options.option")])
+    assert names == ["Rest and home exercise", "Disc gel implant", "Nerve block injection"]
+    assert (
+        lines[t("situation.fit_column")].iloc[2].startswith(t("situation.fits.not_usually_offered"))
+    )
+
+
+def test_the_summary_pdf_note_and_link_state_the_situation(content):
+    summary = decide.summary(content, ALL, decide.Answers(), "back_pain")
+    assert summary.situation[0] == t("situation.chosen", situation="Mostly back pain")
+    assert "Rest and home exercise, Disc gel implant" in summary.situation[1]
+    assert any("Nerve block injection" in line for line in summary.situation[2:])
+    assert decide.summary(content, ALL, decide.Answers()).situation == [t("situation.none_chosen")]
+    note = decide.record_note(content, ALL, decide.Answers(), "back_pain")
+    assert "Mostly back pain" in note and "Disc gel implant" in note
+    aimed = situation.aimed_options(content, "back_pain")
+    link = decide.share_url(
+        "http://x/summary", aimed, ALL, False, decide.Answers(), False, "back_pain", aimed
+    )
+    assert link == "http://x/summary?situation=back_pain"  # the aimed options are the default
+    link = decide.share_url(
+        "http://x/summary", ALL, ALL, False, decide.Answers(), False, "back_pain", aimed
+    )
+    assert "situation=back_pain" in link and "options=nerve_block" in link
+
+
+# The files' rules ------------------------------------------------------------------------------
+def test_every_option_needs_a_fit_for_every_situation(data_copy):
+    path = data_copy / "option_fit.csv"
+    rows = read_rows(path)
+    write_rows(
+        path,
+        [row for row in rows if (row["option_id"], row["situation_id"]) != ("gel", "leg_pain")],
+    )
+    problem = only_problem(data_copy)
+    assert (
+        problem.file == "option_fit.csv" and "gel" in problem.value and "leg_pain" in problem.value
+    )
+
+
+@pytest.mark.parametrize(
+    ("file_name", "match", "column", "value", "expected"),
+    [
+        (
+            "option_fit.csv",
+            {"option_id": "gel", "situation_id": "leg_pain"},
+            "fit",
+            "maybe",
+            "usually_offered",
+        ),
+        (
+            "option_fit.csv",
+            {"option_id": "gel", "situation_id": "leg_pain"},
+            "situation_id",
+            "neck_pain",
+            "situations.csv",
+        ),
+        (
+            "option_fit.csv",
+            {"option_id": "gel", "situation_id": "leg_pain"},
+            "reason",
+            "",
+            "must not be empty",
+        ),
+        (
+            "populations.csv",
+            {"population_id": "leg_disc"},
+            "situation_ids",
+            "leg_pain; neck",
+            "situations.csv",
+        ),
+        (
+            "outcomes.csv",
+            {"option_id": "gel", "outcome_id": "met_aim"},
+            "population_id",
+            "everyone",
+            "populations.csv",
+        ),
+        (
+            "evaluation.csv",
+            {"option_id": "gel", "position": "1"},
+            "kind",
+            "advert",
+            "clinic_checks",
+        ),
+        ("situations.csv", {"situation_id": "back_pain"}, "how_to_tell", "", "must not be empty"),
+    ],
+)
+def test_a_bad_cell_is_named_by_file_row_and_column(
+    data_copy, file_name, match, column, value, expected
+):
+    path = data_copy / file_name
+    row = set_cell(path, row_index(path, **match), column, value)
+    problems = problems_of(data_copy)
+    mine = [p for p in problems if (p.file, p.row, p.column) == (file_name, row, column)]
+    assert mine and expected in mine[0].expected, [p.message() for p in problems]
+
+
+def test_every_option_needs_each_kind_of_evaluation_row(data_copy):
+    path = data_copy / "evaluation.csv"
+    rows = read_rows(path)
+    write_rows(
+        path, [row for row in rows if (row["option_id"], row["kind"]) != ("gel", "guideline")]
+    )
+    problem = only_problem(data_copy)
+    assert problem.file == "evaluation.csv" and "guideline" in problem.value
+
+
+def test_a_renamed_situation_is_followed_everywhere_or_reported(data_copy):
+    path = data_copy / "situations.csv"
+    set_cell(path, row_index(path, situation_id="back_pain"), "situation_id", "low_back")
+    files = {problem.file for problem in problems_of(data_copy)}
+    assert files == {"option_fit.csv", "populations.csv", "evaluation.csv"}

@@ -1,0 +1,123 @@
+"""AppTest of the person's situation on the fixture data: every situation opens every page, an
+unknown one means "not sure", the options aimed at it come first and the others are marked with
+their reason and one click away, numbers say whose they are, and the summary states it."""
+
+from __future__ import annotations
+
+import pytest
+
+from explorer import situation
+from explorer.situation import NOT_SURE
+from explorer.text import plain
+from explorer.ui import shell
+from explorer.words import t
+from tests.apptest import open_page, texts
+from tests.conftest import fixture_content
+
+CONTENT = fixture_content()
+SITUATIONS = [NOT_SURE, *CONTENT.situations["situation_id"], "no_such_situation"]
+# The pages with the situation chooser: every page that compares options.
+CHOOSER_PAGES = ["app.py", *(f"pages/{page}.py" for page in ("compare", "charts", "chances"))]
+CHOOSER_PAGES += ["pages/what_matters.py", "pages/summary.py"]
+
+
+def chooser(at):
+    return at.get("button_group")[0]
+
+
+@pytest.mark.parametrize("situation_id", SITUATIONS)
+@pytest.mark.parametrize("page", [page.path for page in shell.PAGES])
+def test_every_situation_opens_every_page_without_error(page, situation_id):
+    at = open_page(page, situation=situation_id)
+    assert not at.exception
+    if page in CHOOSER_PAGES:
+        assert chooser(at).value == situation.known(CONTENT, situation_id)
+
+
+def test_choosing_a_situation_keeps_it_in_the_address_and_not_sure_needs_none():
+    at = open_page("pages/compare.py")
+    assert chooser(at).value == NOT_SURE and at.multiselect[0].value == list(CONTENT.option_names())
+    chooser(at).set_value("back_pain").run()
+    assert at.query_params["situation"] == "back_pain"
+    assert at.multiselect[0].value == situation.aimed_options(CONTENT, "back_pain")
+    how = situation.how_to_tell(CONTENT, "back_pain")
+    assert plain(how) in [caption.value for caption in at.caption]
+    chooser(at).set_value(None).run()  # a pill clicked off: not sure
+    assert "situation" not in at.query_params and not at.exception
+
+
+def test_the_options_set_apart_are_marked_with_their_reason_and_one_click_away():
+    at = open_page("pages/compare.py", situation="leg_pain")
+    assert at.multiselect[0].value == ["rest", "nerve_block"]
+    [gel] = situation.set_apart(CONTENT, "leg_pain")
+    assert gel.line() in texts(at)
+    at.button(key="show-too-gel").click().run()
+    assert at.multiselect[0].value == ["rest", "nerve_block", "gel"]
+    assert at.query_params["options"] == ["rest", "nerve_block", "gel"]
+    assert gel.line() in texts(at)  # still marked once shown
+    assert not [button for button in at.button if button.key == "show-too-gel"]
+
+
+def test_a_chosen_option_set_apart_is_shown_after_those_aimed_at_the_situation():
+    at = open_page("pages/charts.py", situation="back_pain", options=["nerve_block", "gel"])
+    glance = at.table[0].value
+    names = CONTENT.options.set_index("option_id")["short_name"]
+    assert list(glance.columns)[1:] == [names["gel"], names["nerve_block"]]
+
+
+def test_links_to_other_pages_carry_the_situation():
+    at = open_page("pages/compare.py", situation="back_pain")
+    links = [link for link in at.main.get("page_link") if link.proto.page.endswith("charts")]
+    assert links and "situation=back_pain" in links[0].proto.query_string
+    sidebar = at.sidebar.get("page_link")
+    assert all("situation=back_pain" in link.proto.query_string for link in sidebar)
+
+
+def test_consult_mode_sets_the_situation_in_one_click_at_the_top():
+    at = open_page("pages/compare.py", mode="consult")
+    kinds = [type(node).__name__ for node in at.main]
+    assert kinds.index("ButtonGroup") < kinds.index("Multiselect")
+    chooser(at).set_value("leg_pain").run()
+    assert at.query_params["situation"] == "leg_pain" and not at.exception
+
+
+def test_the_evaluation_rows_follow_the_situation():
+    every = texts(open_page("pages/compare.py"))
+    leg = texts(open_page("pages/compare.py", situation="leg_pain", options=["nerve_block"]))
+    back = texts(open_page("pages/compare.py", situation="back_pain", options=["nerve_block"]))
+    say_for_leg = "A guideline says to consider it for new and severe leg pain."
+    say_for_back = "A guideline says not to offer it for back pain alone."
+    assert say_for_leg in every and say_for_back in every
+    assert say_for_leg in leg and say_for_back not in leg
+    assert say_for_back in back and say_for_leg not in back
+
+
+def test_the_chances_page_puts_numbers_about_the_situation_first_and_labels_the_rest():
+    at = open_page("pages/chances.py", situation="back_pain", option="rest")
+    headings = [heading.value for heading in at.subheader]
+    assert headings.index("Felt better") < headings.index("Fully recovered")
+    warnings = [warning.value for warning in at.warning]
+    assert any("people whose back pain had started in the last 2 weeks" in w for w in warnings)
+    at = open_page("pages/chances.py", situation="leg_pain", option="rest")
+    assert t("situation.numbers.none_about_you") in [info.value for info in at.info]
+
+
+def test_the_chances_page_opens_on_an_option_aimed_at_the_situation_and_marks_the_others():
+    at = open_page("pages/chances.py", situation="back_pain")
+    assert at.selectbox(key="picked_option").value == "rest"
+    assert at.selectbox(key="picked_option").options[-1] == t(
+        "situation.set_apart_choice", option="Nerve block injection"
+    )
+    at = open_page("pages/chances.py", situation="back_pain", option="nerve_block")
+    [fit] = situation.set_apart(CONTENT, "back_pain")
+    assert plain(fit.line()) in [warning.value for warning in at.warning]
+
+
+def test_the_summary_states_the_situation_and_the_options_aimed_at_it():
+    at = open_page("pages/summary.py", situation="back_pain")
+    shown = texts(at)
+    for line in situation.summary_lines(CONTENT, "back_pain"):
+        assert line in shown
+    codes = [block.value for block in at.code]
+    assert any(situation.note_line(CONTENT, "back_pain") in code for code in codes)
+    assert any("situation=back_pain" in code for code in codes)  # the share link

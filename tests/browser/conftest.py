@@ -1,4 +1,11 @@
-"""Browser tier: Debian's Chromium driven by pytest-playwright against a real app server."""
+"""Browser tier: Debian's Chromium driven by pytest-playwright against a real app server.
+
+The app runs on the shipped content (data/, or the folder EXPLORER_SHIPPED_DATA names, as for the
+content rules in tests/content/), and the tests take every id, name and number they look for from
+that same content (`CONTENT`), never as literals: a clinic's valid edit to data/ (a sixth option,
+a reworded name, a renamed id) leaves this tier green. To check that on an edited copy:
+
+    EXPLORER_SHIPPED_DATA=/tmp/edited .venv/bin/python -m pytest -m browser"""
 
 from __future__ import annotations
 
@@ -9,10 +16,15 @@ from urllib.parse import urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.conftest import DATA, ROOT, require_program
+from explorer.data import Content
+from tests.conftest import ROOT, loaded, require_program, shipped_data
 from tests.live import CHROMIUM, CHROMIUM_ARGS, LOCAL_HOSTS, AppServer
 
 ARTIFACTS = ROOT / "test-artifacts" / "screenshots"
+
+# The folder the app under test reads, and its content as the tests read it.
+BROWSER_DATA = shipped_data()
+CONTENT: Content = loaded(BROWSER_DATA)
 
 
 @pytest.fixture(scope="session")
@@ -23,7 +35,7 @@ def browser_type_launch_args(browser_type_launch_args):
 
 @pytest.fixture(scope="session")
 def app_server():
-    server = AppServer()
+    server = AppServer(data_dir=BROWSER_DATA)
     yield server
     server.stop()
 
@@ -33,10 +45,11 @@ APP_PARTS = ("app.py", "pages", "explorer", "content", "data", ".streamlit")
 
 
 def copy_app(target: Path) -> Path:
-    """A runnable copy of the app (code, page copy, data and settings) in `target`."""
+    """A runnable copy of the app (code, page copy, data and settings) in `target`; its data/ is
+    a copy of the folder the browser tier runs on."""
     target.mkdir(parents=True, exist_ok=True)
     for part in APP_PARTS:
-        source = ROOT / part
+        source = BROWSER_DATA if part == "data" else ROOT / part
         if source.is_dir():
             shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
         else:
@@ -51,7 +64,7 @@ def broken_app(tmp_path):
 
     def start(break_data) -> tuple[AppServer, Path]:
         data_dir = tmp_path / "data"
-        shutil.copytree(DATA, data_dir)
+        shutil.copytree(BROWSER_DATA, data_dir)
         break_data(data_dir)
         server = AppServer(data_dir=data_dir)
         servers.append(server)

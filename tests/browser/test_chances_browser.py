@@ -10,9 +10,11 @@ import pytest
 from playwright.sync_api import expect
 
 from explorer import chances
-from explorer.data import load_content
+from explorer.url_params import OPTION_PARAM
+from explorer.words import t
 from tests.browser.conftest import (
     ARTIFACTS,
+    CONTENT,
     horizontal_overflow,
     open_at_size,
     open_page,
@@ -20,10 +22,36 @@ from tests.browser.conftest import (
     wait_for_app,
 )
 from tests.browser.test_core_browser import SIZES
-from tests.conftest import DATA, require_program
+from tests.conftest import require_program
 
 CHART = "[data-testid='stVegaLiteChart']"
-EVERY_CHANCE = chances.all_chances(load_content(DATA).content)
+EVERY_CHANCE = chances.all_chances(CONTENT)
+NAMES = CONTENT.option_names()
+
+
+def pictures_of(option_id: str) -> list[chances.Chance]:
+    """The chances the page draws for an option, in page order."""
+    return [c for c in EVERY_CHANCE if c.option_id == option_id and c.drawable]
+
+
+def compared(chance: chances.Chance) -> bool:
+    return len(chance.counts) > 1  # drawn beside the study's comparison group
+
+
+# Options whose page draws a picture of two groups: the one with the most pictures (the longest
+# page) and the one with the fewest, each chosen from the content in data/.
+WITH_COMPARISON = [
+    option_id for option_id in NAMES if any(compared(c) for c in pictures_of(option_id))
+]
+PICTURE_OPTIONS = sorted(
+    {
+        max(WITH_COMPARISON, key=lambda option_id: len(pictures_of(option_id))),
+        min(WITH_COMPARISON, key=lambda option_id: len(pictures_of(option_id))),
+    },
+    key=list(NAMES).index,
+)
+# The option printed: one with a picture of two groups, which greyscale must keep apart.
+PRINTED = PICTURE_OPTIONS[0]
 
 
 def wait_for_pictures(page, pictures: int) -> None:
@@ -31,10 +59,10 @@ def wait_for_pictures(page, pictures: int) -> None:
 
 
 @pytest.mark.parametrize("size", SIZES)
-@pytest.mark.parametrize("option_id", ["fibrin", "discectomy"])  # each with a comparison group
+@pytest.mark.parametrize("option_id", PICTURE_OPTIONS)
 def test_pictures_draw_with_their_names_and_fit_the_screen(page, app_server, option_id, size):
-    open_at_size(page, f"{app_server.url}/chances?option={option_id}", SIZES[size])
-    expected = [c for c in EVERY_CHANCE if c.option_id == option_id and c.drawable]
+    open_at_size(page, f"{app_server.url}/chances?{OPTION_PARAM}={option_id}", SIZES[size])
+    expected = pictures_of(option_id)
     charts = page.locator(CHART)
     wait_for_pictures(page, len(expected))
     assert charts.count() == len(expected)
@@ -51,15 +79,15 @@ def test_pictures_draw_with_their_names_and_fit_the_screen(page, app_server, opt
 
 
 def test_print_is_greyscale_readable_without_the_controls(page, app_server):
-    open_page(page, f"{app_server.url}/chances?option=fibrin")
-    wait_for_pictures(page, 3)
+    open_page(page, f"{app_server.url}/chances?{OPTION_PARAM}={PRINTED}")
+    wait_for_pictures(page, len(pictures_of(PRINTED)))
     page.emulate_media(media="print")
     for hidden in ("stSidebar", "stSelectbox", "stDataFrame"):
         locator = page.locator(f"[data-testid='{hidden}']")
         assert locator.count() == 0 or not locator.first.is_visible(), hidden
     assert page.locator(CHART).first.is_visible()
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    pdf_path = ARTIFACTS / "chances-fibrin-print.pdf"
+    pdf_path = ARTIFACTS / "chances-print.pdf"
     page.pdf(path=str(pdf_path), format="A4", print_background=False)
     # A greyscale picture of every printed page, to look at (test-artifacts/screenshots/).
     subprocess.run(
@@ -82,21 +110,27 @@ def test_print_is_greyscale_readable_without_the_controls(page, app_server):
             check=True,
         ).stdout.split()
     )
-    fibrin = next(c for c in EVERY_CHANCE if c.outcome_id == "met_goal")
-    assert all(sentence in text for sentence in fibrin.sentences())
-    assert "S31: ClinicalTrials.gov" in text  # the sources print as text
-    assert "Which option do you want to see?" not in text
+    two_groups = next(c for c in pictures_of(PRINTED) if compared(c))
+    assert all(" ".join(sentence.split()) in text for sentence in two_groups.sentences())
+    # The sources print as text: "S31: ClinicalTrials.gov ...".
+    citations = CONTENT.sources.set_index("source_id")["citation"]
+    for source_id in two_groups.source_ids:
+        assert f"{source_id}: {citations[source_id].split()[0]}" in text
+    assert t("chances.page.option_picker") not in text
 
 
 def test_the_chosen_option_is_kept_in_the_address(page, app_server):
+    # Not the first option (the default, left out of the address), and one with a picture.
+    option_id = next(o for o in list(NAMES)[1:] if pictures_of(o))
     open_page(page, f"{app_server.url}/chances")
-    picker = page.get_by_role("combobox", name="Which option do you want to see?")
+    picker = page.get_by_role("combobox", name=t("chances.page.option_picker"))
     picker.click()
-    picker.fill("Spinal")
-    page.get_by_role("option", name="Spinal fusion").wait_for()
+    picker.fill(NAMES[option_id])
+    page.get_by_role("option", name=NAMES[option_id], exact=True).wait_for()
     page.keyboard.press("Enter")
-    expect(page).to_have_url(f"{app_server.url}/chances?option=fusion")
+    expect(page).to_have_url(f"{app_server.url}/chances?{OPTION_PARAM}={option_id}")
     wait_for_app(page)
     page.reload()
     wait_for_app(page)
-    assert "People who had fusion" in page.locator(CHART).first.get_attribute("aria-label")
+    first_picture = pictures_of(option_id)[0]
+    assert page.locator(CHART).first.get_attribute("aria-label") == first_picture.alt_text()

@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import horizontal_overflow, open_page, screenshot, wait_for_app
-from tests.conftest import set_cell
+from tests.browser.conftest import (
+    CONTENT,
+    horizontal_overflow,
+    open_page,
+    screenshot,
+    wait_for_app,
+)
+from tests.conftest import read_rows, set_cell
 
 SIZES = {"laptop": (1280, 800), "phone": (390, 844)}
 
@@ -23,19 +29,27 @@ def test_pages_render_without_error_or_sideways_scroll(page, app_server, path, s
 
 
 def test_choosing_options_is_kept_in_a_link_that_reopens_the_same_view(page, browser, app_server):
-    open_page(page, app_server.url + "/compare?options=fusion&options=bogus&options=esi")
-    assert chosen_tags(page) == ["Epidural steroid injection", "Spinal fusion"]
-    assert page.url.endswith("/compare?options=esi&options=fusion")
+    # Two options, not all: the first and the last that are not the no-procedure option, given
+    # in the wrong order and with an id no option has.
+    names = CONTENT.option_names()
+    procedures = [o for o in names if o != CONTENT.no_procedure_option]
+    first, last = procedures[0], procedures[-1]
+    unknown = "bogus"
+    assert unknown not in names
+    open_page(page, f"{app_server.url}/compare?options={last}&options={unknown}&options={first}")
+    assert chosen_tags(page) == [names[first], names[last]]  # in the neutral order
+    assert page.url.endswith(f"/compare?options={first}&options={last}")
 
     # Remove one option in the browser: the address follows, and the grid loses that column.
-    page.get_by_role("button", name="Remove Spinal fusion").click()
-    page.wait_for_url("**/compare?options=esi")
+    # ("Remove <name>" is the chip's button as Streamlit's multiselect names it.)
+    page.get_by_role("button", name=f"Remove {names[last]}", exact=True).click()
+    page.wait_for_url(f"**/compare?options={first}")
     wait_for_app(page)
-    assert page.get_by_text("Spinal fusion", exact=True).count() == 0
+    assert page.get_by_text(names[last], exact=True).count() == 0
 
     fresh = browser.new_context().new_page()
     open_page(fresh, page.url)
-    assert chosen_tags(fresh) == ["Epidural steroid injection"]
+    assert chosen_tags(fresh) == [names[first]]
     fresh.context.close()
 
 
@@ -49,9 +63,9 @@ def test_broken_csv_shows_the_clear_message_in_the_browser(page, broken_app):
     rows = {}
 
     def break_data(data_dir):
-        rows["row"] = set_cell(
-            data_dir / "answers.csv", 4, "answer", "<script>window.hacked=1</script>"
-        )
+        path = data_dir / "answers.csv"
+        last = len(read_rows(path)) - 1  # any row will do: the last one
+        rows["row"] = set_cell(path, last, "answer", "<script>window.hacked=1</script>")
 
     server, data_dir = broken_app(break_data)
     before = (data_dir / "answers.csv").read_bytes()

@@ -4,16 +4,36 @@ from __future__ import annotations
 
 import subprocess
 from pathlib import Path
+from urllib.parse import urlencode
 
 from playwright.sync_api import expect
 
-from explorer import safety
-from explorer.data import load_content
+from explorer import compare, decide, safety
+from explorer.schema import ROLE
+from explorer.url_params import OPTIONS_PARAM, RATING_PARAM
 from explorer.words import t
-from tests.browser.conftest import ARTIFACTS, open_page, screenshot, wait_for_app
-from tests.conftest import DATA, require_program
+from tests.browser.conftest import ARTIFACTS, CONTENT, open_page, screenshot, wait_for_app
+from tests.conftest import require_program
 
-THREE = "options=esi&options=discectomy&options=fusion"
+OPTIONS = CONTENT.options.set_index("option_id")
+# Three procedures, as a clinician might narrow the choice to: the first three (in display order)
+# that are not the no-procedure option, established ones before investigational ones.
+PROCEDURES = [o for o in OPTIONS.index if o != CONTENT.no_procedure_option]
+THREE_IDS = sorted(PROCEDURES, key=lambda o: OPTIONS.loc[o, "status"] != "established")[:3]
+THREE_IDS = [o for o in PROCEDURES if o in THREE_IDS]  # back in the neutral order
+THREE = urlencode({OPTIONS_PARAM: THREE_IDS}, doseq=True)
+# Two statements rated in a link: the first "very important", the last "quite important".
+# The question about the main risks (its role, not its id): its screen is kept to look at.
+QUESTIONS = CONTENT.questions
+HARMS_QUESTION = QUESTIONS.loc[QUESTIONS[ROLE] == "harms", "question_id"].iloc[0]
+STATEMENTS = list(CONTENT.statements["statement_id"])
+VERY, QUITE = decide.IMPORTANCE.index("very"), decide.IMPORTANCE.index("quite")
+RATED = f"{RATING_PARAM}={STATEMENTS[0]}.{VERY}&{RATING_PARAM}={STATEMENTS[-1]}.{QUITE}"
+
+
+def one_line(text: str) -> str:
+    """Text with every run of spaces and line breaks as one space: a PDF breaks lines anywhere."""
+    return " ".join(text.split())
 
 
 def vertical_overflow(page) -> int:
@@ -33,13 +53,14 @@ def test_consult_mode_with_three_options_fits_a_laptop_screen_for_every_question
     assert font_size >= 20
     questions = page.locator("[data-testid='stSelectbox']")
     assert questions.count() == 1
-    for step in range(10):
+    rows = compare.rows(CONTENT, THREE_IDS)  # one question at a time, in this order
+    for step, row in enumerate(rows):
         overflow = vertical_overflow(page)
         assert overflow <= 0, f"question {step + 1} needs {overflow}px of scrolling"
-        if step == 4:
+        if row.question_id == HARMS_QUESTION:
             screenshot(page, "consult-risks-1280")
-        if step < 9:
-            page.get_by_role("button", name="Next →").click()
+        if step < len(rows) - 1:
+            page.get_by_role("button", name=t("picker.next")).click()
             page.wait_for_url("**question=*")
             wait_for_app(page)
 
@@ -49,16 +70,16 @@ def test_consult_mode_opens_the_warning_signs_from_a_button_on_screen(page, app_
     open_page(page, f"{app_server.url}/compare?mode=consult&{THREE}")
     button = page.get_by_role("button", name=t("get_help.title"))
     assert button.bounding_box()["y"] < 200  # in the first screen, beside the title
-    first_sign = safety.warning_groups(load_content(DATA).content)[0].signs[0]
+    first_sign = safety.warning_groups(CONTENT)[0].signs[0]
     assert not page.get_by_text(first_sign).first.is_visible()
     button.click()
     expect(page.get_by_text(first_sign).first).to_be_visible()
 
 
 def test_print_hides_the_controls_and_fits_two_pages(page, app_server, tmp_path):
-    open_page(page, f"{app_server.url}/summary?{THREE}&rate=avoid_surgery.3&rate=lasting_relief.2")
+    open_page(page, f"{app_server.url}/summary?{THREE}&{RATED}")
     with page.expect_download() as download:  # the PDF is made by the app when clicked
-        page.get_by_text("Download this summary as a PDF").click()
+        page.get_by_text(t("summary.download")).click()
     assert Path(download.value.path()).read_bytes().startswith(b"%PDF-")
     page.emulate_media(media="print")
     for hidden in ("stSidebar", "stMultiSelect", "stDownloadButton", "stCheckbox"):
@@ -73,20 +94,25 @@ def test_print_hides_the_controls_and_fits_two_pages(page, app_server, tmp_path)
     ).stdout
     pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
     assert 1 <= pages <= 2
-    text = subprocess.run(
-        [pdftotext, str(pdf_path), "-"], capture_output=True, text=True, check=True
-    ).stdout
-    assert "Epidural steroid injection" in text and "Download this summary" not in text
+    text = one_line(
+        subprocess.run(
+            [pdftotext, str(pdf_path), "-"], capture_output=True, text=True, check=True
+        ).stdout
+    )
+    assert all(one_line(OPTIONS.loc[o, "name"]) in text for o in THREE_IDS)
+    assert one_line(t("summary.download")) not in text
 
 
 def test_a_share_link_restores_the_view_in_a_fresh_browser(page, browser, app_server):
     open_page(page, f"{app_server.url}/what_matters?{THREE}&mode=consult")
-    page.get_by_role("radiogroup", name="Avoiding surgery").get_by_text("Very important").click()
+    first = CONTENT.statements.iloc[0]
+    very = decide.importance_words(VERY)
+    page.get_by_role("radiogroup", name=first["statement"]).get_by_text(very).click()
     wait_for_app(page)
-    page.get_by_role("link", name="See, print or download your summary →").click()
+    page.get_by_role("link", name=t("what_matters.to_summary")).click()
     page.wait_for_url("**/summary**")
     wait_for_app(page)
-    page.get_by_text("Put my ratings and answers in the link").click()
+    page.get_by_text(t("summary.link_answers")).click()
     wait_for_app(page)
     link = (
         page.locator("[data-testid='stCode'] code")
@@ -94,7 +120,7 @@ def test_a_share_link_restores_the_view_in_a_fresh_browser(page, browser, app_se
         .inner_text()
         .strip()
     )
-    assert "rate=avoid_surgery.3" in link and "mode=consult" in link
+    assert f"{RATING_PARAM}={first['statement_id']}.{VERY}" in link and "mode=consult" in link
 
     fresh = browser.new_context(viewport={"width": 1280, "height": 800}).new_page()
     open_page(fresh, link)
@@ -104,10 +130,6 @@ def test_a_share_link_restores_the_view_in_a_fresh_browser(page, browser, app_se
     tags = fresh.locator(
         "[data-testid='stMultiSelect'] .react-aria-ComboBox [data-tag]"
     ).all_inner_texts()
-    assert tags == [
-        "Steroid injection",
-        "Discectomy",
-        "Spinal fusion",
-    ]  # short names in consult mode
-    assert "Very important" in fresh.locator("[data-testid='stTable']").first.inner_text()
+    assert tags == [OPTIONS.loc[o, "short_name"] for o in THREE_IDS]  # short names in consult mode
+    assert very in fresh.locator("[data-testid='stTable']").first.inner_text()
     fresh.context.close()

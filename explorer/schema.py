@@ -696,6 +696,7 @@ def situations_schema(refs: Refs) -> pa.DataFrameSchema:
             "situation_id": _id_column(),
             "position": _position(),
             "name": _plain_text(unique=True),
+            "short_name": _plain_text(unique=True),  # on a shared screen: every choice on one line
             "how_to_tell": _plain_text(),
         },
         name="situations.csv",

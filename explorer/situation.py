@@ -49,8 +49,12 @@ class Fit:
         return evidence_line(self.certainty, self.source_ids)
 
 
-def choices(content: Content) -> dict[str, str]:
-    """Situation id -> its words, "not sure" first, then the situations in display order."""
+def choices(content: Content, short: bool = False) -> dict[str, str]:
+    """Situation id -> its words, "not sure" first, then the situations in display order; the
+    short names for a shared screen."""
+    if short:
+        names = dict(zip(content.situations["situation_id"], content.situations["short_name"]))
+        return {NOT_SURE: t("situation.not_sure_short"), **names}
     return {
         NOT_SURE: t("situation.not_sure"),
         **dict(zip(content.situations["situation_id"], content.situations["name"])),
@@ -214,3 +218,11 @@ def cited(content: Content, option_ids: Sequence[str], situation_id: str) -> set
         for row in rows
         for s in row.source_ids
     }
+
+
+def not_shown_line(content: Content, situation_id: str, shown: Sequence[str]) -> str | None:
+    """One line for a shared screen: the options set apart for the situation and not shown."""
+    hidden = [
+        fit.option_name for fit in set_apart(content, situation_id) if fit.option_id not in shown
+    ]
+    return t("situation.not_shown", options=", ".join(hidden)) if hidden else None

@@ -21,6 +21,9 @@ with shell.page("compare") as content:
         with st.container(key="controls-consult", horizontal=True, vertical_alignment="bottom"):
             shown = url_state.option_picker(content, situation_id)
             question = url_state.question_stepper(compare.rows(content, shown))
+        not_shown = situation.not_shown_line(content, situation_id, shown)
+        if not_shown:  # never hidden without a word, even on the shared screen
+            st.caption(plain(not_shown))
         if not shown:
             st.info(t("compare.page.choose_one"))
             st.stop()
@@ -52,6 +55,9 @@ with shell.page("compare") as content:
                 widgets.label(cell.option_name, key=f"head-{cell.option_id}")
                 for note in compare.notes(content, [cell.option_id]):
                     st.caption(plain(note))
+                for fit in situation.set_apart(content, situation_id):
+                    if fit.option_id == cell.option_id:
+                        st.caption(plain(fit.label()))
                 with st.container(border=True):
                     widgets.answer(cell, None)
     else:

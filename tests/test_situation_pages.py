@@ -77,8 +77,13 @@ def test_consult_mode_sets_the_situation_in_one_click_at_the_top():
     at = open_page("pages/compare.py", mode="consult")
     kinds = [type(node).__name__ for node in at.main]
     assert kinds.index("ButtonGroup") < kinds.index("Multiselect")
+    assert chooser(at).options[0] == t("situation.not_sure_short")  # one line of short names
     chooser(at).set_value("leg_pain").run()
     assert at.query_params["situation"] == "leg_pain" and not at.exception
+    captions = [caption.value for caption in at.caption]
+    assert plain(situation.not_shown_line(CONTENT, "leg_pain", ["rest", "nerve_block"])) in captions
+    at = open_page("pages/compare.py", mode="consult", situation="leg_pain", options=["gel"])
+    assert t("situation.fits.not_usually_offered") in [c.value for c in at.caption]
 
 
 def test_the_evaluation_rows_follow_the_situation():

@@ -53,14 +53,19 @@ def _follow_url(widget_key: str, from_url, to_url: Callable) -> Callable[[], Non
 def situation_chooser(content: Content) -> str:
     """The person's situation, one click (kept as ?situation=; "not sure" needs no parameter),
     with the line that helps them tell. An unknown id in the address means "not sure"."""
+    consult = in_consult_mode()
     picked = pick_one(
         t("situation.picker"),
-        situation.choices(content),
+        situation.choices(content, short=consult),
         SITUATION_PARAM,
         default=situation.NOT_SURE,
         pills=True,
+        # A shared screen keeps every question in view: one line of short choices, named for
+        # screen readers but not shown; the clinician and patient talk the choice through.
+        label_visibility="collapsed" if consult else "visible",
     )
-    st.caption(plain(situation.how_to_tell(content, picked)))
+    if not consult:
+        st.caption(plain(situation.how_to_tell(content, picked)))
     return picked
 
 
@@ -106,6 +111,8 @@ def option_picker(content: Content, situation_id: str = situation.NOT_SURE) -> l
         all_ids,
         format_func=labels.get,
         key=widget_key,
+        # On a shared screen the chips say what they are; the words stay for screen readers.
+        label_visibility="collapsed" if in_consult_mode() else "visible",
         on_change=_follow_url(widget_key, from_url, to_url),
     )
     return situation.arranged(content, situation_id, in_neutral_order(chosen, all_ids))
@@ -168,6 +175,7 @@ def pick_one(
     param: str,
     default: str | None = None,
     pills: bool = False,
+    label_visibility: str = "visible",
 ) -> str:
     """One of `choices` (id -> words), kept in the page address as ?param=id so that a copied
     link opens the same view. An unknown id in the address is ignored and the default shown
@@ -185,11 +193,14 @@ def pick_one(
 
     widget_key = f"picked_{param}"
     widget = partial(st.pills, selection_mode="single") if pills else st.selectbox
+    # Pills show their labels as Markdown: CSV words are made plain (a selectbox shows text).
+    words = (lambda choice: plain(choices[choice])) if pills else choices.get
     picked = widget(
         label,
         ids,
-        format_func=choices.get,
+        format_func=words,
         key=widget_key,
+        label_visibility=label_visibility,
         on_change=_follow_url(widget_key, from_url if from_url in choices else default, to_url),
     )
     return default if picked is None else picked
@@ -222,6 +233,7 @@ def question_stepper(rows: list[compare.Row]) -> compare.Row:
                 for n, question_id in enumerate(ids, 1)
             },
             QUESTION_PARAM,
+            label_visibility="collapsed",  # "3 of 10: …" says what it is
         )
         st.button(t("picker.next"), on_click=step, args=(1,), disabled=current == ids[-1])
     return by_id[picked]

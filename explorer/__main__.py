@@ -9,13 +9,17 @@ from pathlib import Path
 
 import pandas as pd
 
-from explorer import schema
-from explorer.data import data_dir, load_content, problem_table
+from explorer import schema, translations
+from explorer.data import data_dir, problem_table
 from explorer.words import t
 
 
 def check(folder: Path) -> int:
-    problems = load_content(folder).problems
+    result = translations.load_all(folder)
+    for translation in result.translations.values():
+        if not translation.reviewed:  # not a problem: a reminder, until a translator reviews
+            print(translations.unreviewed_line(translation))
+    problems = result.problems
     if not problems:
         print(t("data_check.cli_ok", folder=folder, files=len(schema.FILES)))
         return 0

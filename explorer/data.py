@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -90,6 +90,8 @@ class Content:
 class LoadResult:
     content: Content | None
     problems: list[Problem] = field(default_factory=list)
+    # Language -> the content in that language (explorer.translations), for those that passed.
+    translations: Mapping[str, object] = field(default_factory=dict)
 
 
 def data_dir() -> Path:
@@ -98,11 +100,17 @@ def data_dir() -> Path:
 
 def read_raw(folder: Path, file: CsvFile) -> tuple[pd.DataFrame | None, list[Problem]]:
     """Read one file as text cells, turning every way a read can fail into a Problem."""
-    path = folder / file.name
-    columns = ", ".join(schema.expected_columns(file))
+    return read_csv(folder / file.name, file.name, schema.expected_columns(file))
+
+
+def read_csv(
+    path: Path, name: str, expected_columns: list[str]
+) -> tuple[pd.DataFrame | None, list[Problem]]:
+    """Read a CSV file as text cells; `name` is how problems name the file."""
+    columns = ", ".join(expected_columns)
 
     def problem(found: str, expected: str) -> tuple[None, list[Problem]]:
-        return None, [Problem(file.name, None, None, found, expected)]
+        return None, [Problem(name, None, None, found, expected)]
 
     if not path.is_file():
         return problem(t("data_problem.no_file"), t("data_rule.csv_file", columns=columns))
@@ -182,14 +190,15 @@ log = logging.getLogger("explorer.data")
 
 
 def _stamp(folder: Path) -> tuple:
-    """What the data files look like on disk now: a saved edit changes it."""
+    """What the data files look like on disk now (translations in data/<language>/ too): a saved
+    edit, a new file or a deleted one changes it."""
     stamps = []
-    for file in schema.FILES:
+    for path in sorted(folder.rglob("*.csv")):
         try:
-            info = (folder / file.name).stat()
-            stamps.append((file.name, info.st_mtime_ns, info.st_size))
-        except OSError:
-            stamps.append((file.name, None, None))
+            info = path.stat()
+            stamps.append((str(path.relative_to(folder)), info.st_mtime_ns, info.st_size))
+        except OSError:  # deleted while we looked
+            stamps.append((str(path.relative_to(folder)), None, None))
     return tuple(stamps)
 
 
@@ -198,13 +207,15 @@ class ContentStore:
     up at the next look; content that fails the check is never served: the last content that
     passed stays in use, and the problems are kept (and logged) for the clinic's editor."""
 
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, load: Callable[[Path], LoadResult] = load_content):
         self.folder = Path(folder)
+        self._load = load
         self._lock = threading.Lock()
         self._stamp: tuple | None = None
         self.content: Content | None = None  # the last content that passed the check
         self.version: tuple | None = None  # the files as they were when that content passed
         self.problems: list[Problem] = []  # what is wrong with the files on disk now
+        self.translations: dict[str, object] = {}  # the last of each language that passed
 
     def current(self) -> ContentStore:
         """Re-check the files if they changed since the last look; cheap when they did not."""
@@ -216,11 +227,14 @@ class ContentStore:
         return self
 
     def _reload(self, stamp: tuple) -> None:
-        result = load_content(self.folder)
+        result = self._load(self.folder)
         self._stamp = stamp
         self.problems = result.problems
         if result.content is not None:
             self.content, self.version = result.content, stamp
+            # A language whose files have problems keeps its last words that passed.
+            self.translations = {**self.translations, **result.translations}
+        if not self.problems:
             log.info(t("data_log.passed", folder=self.folder))
             return
         serving = "data_log.serving_last" if self.content is not None else "data_log.serving_none"

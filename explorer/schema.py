@@ -840,6 +840,17 @@ class CsvFile:
     roles: tuple[str, ...] = ()
     # A file of settings: one row (its schema checks it), read as that row.
     one_row: bool = False
+    # The columns that name one row in a translation (data/<language>/<file>), where the row's
+    # id (or id pair) does not.
+    row_key: tuple[str, ...] = ()
+
+    @property
+    def key_columns(self) -> tuple[str, ...]:
+        if self.row_key:
+            return self.row_key
+        if self.id_column:
+            return (self.id_column,)
+        return self.id_pair or self.complete_over or ()
 
     @property
     def table(self) -> str:
@@ -883,23 +894,33 @@ FILES: tuple[CsvFile, ...] = (
     CsvFile("ratings.csv", ratings_schema, complete_over=("option_id", "attribute_id")),
     CsvFile("recovery.csv", recovery_schema, complete_over=("option_id", "milestone")),
     CsvFile("sources.csv", sources_schema, "source_id", "source"),
-    CsvFile("release.csv", release_schema, one_row=True),
-    CsvFile("statements.csv", statements_schema, order_by=("position",)),
-    CsvFile("quiz.csv", quiz_schema, order_by=("position",)),
-    CsvFile("clinician_questions.csv", clinician_questions_schema, order_by=("position",)),
-    CsvFile("anatomy_states.csv", anatomy_states_schema, order_by=("position",)),
-    CsvFile("scan_findings.csv", scan_findings_schema, order_by=("position",)),
+    CsvFile("release.csv", release_schema, one_row=True, row_key=("version",)),
+    CsvFile("statements.csv", statements_schema, order_by=("position",), row_key=("statement_id",)),
+    CsvFile("quiz.csv", quiz_schema, order_by=("position",), row_key=("item_id",)),
+    CsvFile(
+        "clinician_questions.csv",
+        clinician_questions_schema,
+        order_by=("position",),
+        row_key=("question_id",),
+    ),
+    CsvFile(
+        "anatomy_states.csv", anatomy_states_schema, order_by=("position",), row_key=("state_id",)
+    ),
+    CsvFile(
+        "scan_findings.csv", scan_findings_schema, order_by=("position",), row_key=("finding_id",)
+    ),
     CsvFile(
         "situations.csv", situations_schema, "situation_id", "situation", order_by=("position",)
     ),
     CsvFile("option_fit.csv", option_fit_schema, complete_over=("option_id", "situation_id")),
     CsvFile("populations.csv", populations_schema, "population_id", "population"),
-    CsvFile("outcomes.csv", outcomes_schema),
+    CsvFile("outcomes.csv", outcomes_schema, row_key=("option_id", "outcome_id")),
     CsvFile(
         "evaluation.csv",
         evaluation_schema,
         complete_over=("option_id", "kind"),
         order_by=("option_id", "position"),
+        row_key=("option_id", "position"),
     ),
     CsvFile(
         "warning_groups.csv",
@@ -908,9 +929,16 @@ FILES: tuple[CsvFile, ...] = (
         "warning_group",
         order_by=("position",),
     ),
-    CsvFile("warning_signs.csv", warning_signs_schema, order_by=("position",)),
+    CsvFile(
+        "warning_signs.csv",
+        warning_signs_schema,
+        order_by=("position",),
+        row_key=("group_id", "position"),
+    ),
     CsvFile("clinic.csv", clinic_schema, one_row=True),
-    CsvFile("changelog.csv", changelog_schema, order_by=("position",)),
+    CsvFile(
+        "changelog.csv", changelog_schema, order_by=("position",), row_key=("version", "position")
+    ),
 )
 ID_KINDS = tuple(file.id_kind for file in FILES if file.id_kind)
 # Id columns whose allowed values are fixed here rather than listed in a file.
@@ -930,19 +958,20 @@ def _schema(file: CsvFile, refs: Refs) -> pa.DataFrameSchema:
     return schema.add_columns({ROLE: _role(file.roles)}) if file.roles else schema
 
 
-def _columns(file: CsvFile) -> dict[str, pa.Column]:
+def file_columns(file: CsvFile) -> dict[str, pa.Column]:
+    """A file's columns and their rules about each cell (links between files left out)."""
     return _schema(file, {kind: set() for kind in REF_KINDS}).columns
 
 
 def expected_columns(file: CsvFile) -> list[str]:
-    return list(_columns(file))
+    return list(file_columns(file))
 
 
 def text_columns(file: CsvFile, read_by: str | None = None) -> list[str]:
     """The plain-text columns of a file; with `read_by`, only those read by PATIENTS or EXPERTS."""
     return [
         name
-        for name, column in _columns(file).items()
+        for name, column in file_columns(file).items()
         if READ_BY in (column.metadata or {}) and read_by in (None, column.metadata[READ_BY])
     ]
 
@@ -993,7 +1022,7 @@ def validate(
     try:
         valid = schema.validate(frame, lazy=True)
     except pa.errors.SchemaErrors as errors:
-        return None, _problems_from(file.name, schema, errors.failure_cases, frame)
+        return None, problems_from(file.name, schema, errors.failure_cases, frame)
     return _typed(schema, valid), []
 
 
@@ -1007,7 +1036,7 @@ def _typed(schema: pa.DataFrameSchema, frame: pd.DataFrame) -> pd.DataFrame:
     return frame.assign(**numbers)
 
 
-def _problems_from(
+def problems_from(
     file_name: str, schema: pa.DataFrameSchema, failures: pd.DataFrame, frame: pd.DataFrame
 ) -> list[Problem]:
     problems: list[Problem] = []

@@ -5,11 +5,34 @@ Code names a key ("get_help.title"); the catalogue holds the words, so wording n
 from __future__ import annotations
 
 import tomllib
+from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
 
 CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
+# The language the content is written in first, and the one shown when nothing else is asked for.
 LANGUAGE = "en"
+# The language of the words being built now: each page run sets it (explorer.ui.shell) before
+# anything is said; Streamlit runs each session's script in its own thread, and a ContextVar
+# keeps one session's language out of another's.
+_current: ContextVar[str] = ContextVar("language", default=LANGUAGE)
+
+
+def languages() -> list[str]:
+    """Every language the catalogue has: a folder of content/ per language, English first."""
+    found = sorted(path.name for path in CONTENT_DIR.iterdir() if (path / "pages.toml").is_file())
+    return sorted(found, key=lambda language: language != LANGUAGE)
+
+
+def use_language(language: str) -> None:
+    """Say everything from now on (in this thread or task) in `language`."""
+    if language not in languages():
+        raise ValueError(f"no catalogue for language {language!r}")
+    _current.set(language)
+
+
+def current_language() -> str:
+    return _current.get()
 
 
 @cache
@@ -33,13 +56,14 @@ def _flatten(table: dict, prefix: str = ""):
             yield f"{prefix}{key}", value
 
 
-def markdown_file(name: str, language: str = LANGUAGE) -> str:
-    """Author-written page copy from content/<language>/*.md (repo text, never CSV cells)."""
-    return (CONTENT_DIR / language / name).read_text(encoding="utf-8")
+def markdown_file(name: str, language: str | None = None) -> str:
+    """Author-written page copy from content/<language>/*.md (repo text, never CSV cells), in the
+    current language unless one is given."""
+    return (CONTENT_DIR / (language or current_language()) / name).read_text(encoding="utf-8")
 
 
 def t(key: str, **values: object) -> str:
     """The words for `key`, with any {placeholder} filled from `values` (values are inserted as
     they are: a CSV cell passed in is never read as a template)."""
-    text = catalogue()[key]
+    text = catalogue(current_language())[key]
     return text.format(**values) if values else text

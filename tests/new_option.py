@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from explorer.schema import ROLE, split_ids
+from explorer.translations import LANGUAGE_CODE
 from tests.conftest import read_rows, write_rows
 
 # Files with rows per option, and the column naming the option.
@@ -87,6 +88,10 @@ def add_option(
             ]
         write_rows(path, rows + copies, list(rows[0]))
 
+    for language_folder in sorted(folder.iterdir()):
+        if LANGUAGE_CODE.fullmatch(language_folder.name):
+            _add_translation(language_folder, option_id, name, short_name, like)
+
     for file_name, column in OPTION_LISTS.items():
         path = folder / file_name
         rows = read_rows(path)
@@ -96,6 +101,32 @@ def add_option(
                 row[column] = "; ".join([*ids, option_id])
         write_rows(path, rows)
     return NewOption(option_id, name, short_name, like)
+
+
+def _add_translation(folder: Path, option_id: str, name: str, short_name: str, like: str) -> None:
+    """The neighbour's translated rows under the new id, as a translator would start from."""
+    for file_name, column in {"options.csv": "option_id", **PER_OPTION}.items():
+        path = folder / file_name
+        if not path.is_file():
+            continue  # a file without words to translate (ratings.csv)
+        rows = read_rows(path)
+        if file_name == "clinician_questions.csv":  # keyed by question id: the copies' new ids
+            copies = [
+                {**row, "question_id": f"{row['question_id']}_{option_id}"}
+                for row in rows
+                if row["question_id"] in _questions_about(folder.parent, like)
+            ]
+            copies = [{**row, "question": f"{row['question']} ({short_name})"} for row in copies]
+        else:
+            copies = [{**row, column: option_id} for row in rows if row[column] == like]
+        if file_name == "options.csv":
+            copies = [{**row, "name": name, "short_name": short_name} for row in copies]
+        write_rows(path, rows + copies, list(rows[0]))
+
+
+def _questions_about(folder: Path, option_id: str) -> set[str]:
+    rows = read_rows(folder / "clinician_questions.csv")
+    return {row["question_id"] for row in rows if row["about"] == option_id}
 
 
 def _unused(value: str, taken: set[str], separator: str) -> str:

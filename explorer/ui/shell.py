@@ -10,6 +10,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from explorer import translations
 from explorer.data import Content, ContentStore, data_dir, problem_table
 from explorer.schema import Problem
 from explorer.text import plain
@@ -97,7 +98,7 @@ def _start(page_id: str) -> Content:
 
 @st.cache_resource(show_spinner=False)
 def _store(folder: str) -> ContentStore:
-    return ContentStore(Path(folder))
+    return ContentStore(Path(folder), load=translations.load_all)
 
 
 def content_store() -> ContentStore:

@@ -12,7 +12,7 @@ import re
 import pandas as pd
 import pytest
 
-from explorer import anatomy, ratings, safety, schema
+from explorer import anatomy, ratings, safety, schema, translations
 from explorer.data import load_content
 from explorer.schema import NOT_KNOWN, PLACEHOLDER, ROLE, split_ids
 from tests.conftest import ROOT, shipped_data
@@ -253,3 +253,12 @@ def test_page_text_never_counts_the_options(name):
     text = (ROOT / "content" / "en" / name).read_text(encoding="utf-8").lower()
     numbers = "two|three|four|five|six|seven|eight|nine|ten|[0-9]+"
     assert not re.search(rf"\b(the|all|these|our) ({numbers}) (treatment )?options\b", text)
+
+
+def test_every_language_has_words_for_every_row_and_they_pass():
+    # data/<language>/ for each language: every row of every file a patient reads, no bad cell.
+    result = translations.load_all(shipped_data())
+    assert result.problems == [], [problem.message() for problem in result.problems]
+    for language, translation in result.translations.items():
+        assert set(translation.unreviewed) <= {f.name for f in translations.translated_files()}
+        assert language in {"en", *(p.name for p in shipped_data().iterdir() if p.is_dir())}

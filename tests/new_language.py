@@ -1,6 +1,6 @@
 """A made-up translation of a data folder, as a translator would deliver one: for each file a
 patient reads, data/<language>/<file> with the row keys, every word cell marked (so a test sees
-which words were used) and the review columns. `python -m tests.new_language FOLDER xx`."""
+which words were used) and the review columns. `python -m tests.new_language FOLDER xx "XX "` (tests/fixtures/data/es was made this way, with "ES ")."""
 
 from __future__ import annotations
 
@@ -40,5 +40,6 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(prog="python -m tests.new_language")
     parser.add_argument("folder", type=Path)
     parser.add_argument("language", nargs="?", default="xx")
+    parser.add_argument("mark", nargs="?", default="XX ")
     arguments = parser.parse_args()
-    print(add_language(arguments.folder, arguments.language))
+    print(add_language(arguments.folder, arguments.language, arguments.mark))

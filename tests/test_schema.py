@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from explorer import decide, schema
+from explorer import decide, schema, translations
 from explorer.data import load_content
 from explorer.schema import CERTAINTY_LEVELS, FILES, ROLE, SUMMARY_ROLES, split_ids
 from explorer.words import t
@@ -137,11 +137,15 @@ def test_empty_source_only_allowed_when_not_known(data_copy):
 
 
 def test_loading_never_writes_to_the_data_folder(data_copy):
-    before = {p.name: p.read_bytes() for p in data_copy.iterdir()}
+    def files():
+        return {str(p.relative_to(data_copy)): p.read_bytes() for p in data_copy.rglob("*.csv")}
+
+    before = files()
     set_cell(data_copy / "answers.csv", 0, "certainty", "sure")
     broken = (data_copy / "answers.csv").read_bytes()
     load_content(data_copy)
-    after = {p.name: p.read_bytes() for p in data_copy.iterdir()}
+    translations.load_all(data_copy)
+    after = files()
     assert after["answers.csv"] == broken
     assert {k: v for k, v in after.items() if k != "answers.csv"} == {
         k: v for k, v in before.items() if k != "answers.csv"

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+# The language the pages speak (?lang=es); without it, the browser's language if we have it.
+LANG_PARAM = "lang"
 # The URL parameter shared by every page that shows a choice of options.
 OPTIONS_PARAM = "options"
 # ?mode=consult: large type and a compact view for a clinician and patient at one screen.
@@ -24,6 +26,7 @@ RATING_PARAM = "rate"
 QUIZ_PARAM = "quiz"
 SURE_PARAM = "sure"
 EVERY_PARAM = (
+    LANG_PARAM,
     OPTIONS_PARAM,
     MODE_PARAM,
     OPTION_PARAM,

@@ -4,6 +4,7 @@ Code names a key ("get_help.title"); the catalogue holds the words, so wording n
 
 from __future__ import annotations
 
+import csv
 import tomllib
 from contextvars import ContextVar
 from functools import cache
@@ -15,6 +16,8 @@ LANGUAGE = "en"
 # The language of the words being built now: each page run sets it (explorer.ui.shell) before
 # anything is said; Streamlit runs each session's script in its own thread, and a ContextVar
 # keeps one session's language out of another's.
+# Per translated language: who translated each catalogue file and who reviewed it.
+REVIEW_FILE = "review.csv"
 _current: ContextVar[str] = ContextVar("language", default=LANGUAGE)
 
 
@@ -54,6 +57,16 @@ def _flatten(table: dict, prefix: str = ""):
             yield from _flatten(value, f"{prefix}{key}.")
         else:
             yield f"{prefix}{key}", value
+
+
+def catalogue_reviewed(language: str) -> bool:
+    """Whether every file of a language's catalogue has a reviewer in content/<language>/review.csv
+    (who translated it, who reviewed it and when)."""
+    path = CONTENT_DIR / language / REVIEW_FILE
+    if not path.is_file():
+        return language == LANGUAGE
+    with path.open(encoding="utf-8", newline="") as handle:
+        return all(row["reviewed_by"].strip() for row in csv.DictReader(handle))
 
 
 def markdown_file(name: str, language: str | None = None) -> str:

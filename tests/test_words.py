@@ -11,7 +11,7 @@ from explorer import words
 from tests.conftest import ROOT
 
 CODE = [
-    *sorted((ROOT / "explorer").glob("*.py")),
+    *sorted((ROOT / "explorer").rglob("*.py")),
     *sorted((ROOT / "pages").glob("*.py")),
     ROOT / "app.py",
 ]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from explorer import translations
+from explorer import translations, words
 from explorer.data import Content, ContentStore, data_dir, problem_table
 from explorer.schema import Problem
 from explorer.text import plain
@@ -79,6 +79,8 @@ def page(page_id: str) -> Iterator[Content]:
 
 def _start(page_id: str) -> Content:
     this_page = _BY_ID[page_id]
+    language = url_state.page_language()
+    words.use_language(language)  # before any word of this run is said
     consult = url_state.in_consult_mode()
     st.set_page_config(
         page_title=t(
@@ -88,12 +90,14 @@ def _start(page_id: str) -> Content:
         initial_sidebar_state="collapsed" if consult else "auto",
     )
     st.html(f"<style>{PAGE_STYLE}{CONSULT_STYLE if consult else ''}</style>")
-    _sidebar(consult)
+    _sidebar(consult, language)
     store = content_store()
     if store.content is None:  # only a first start with broken files: nothing good to serve yet
         _show_problems(store.problems)
         st.stop()
-    return store.content
+    translation = store.translations.get(language)
+    # A language whose data words never passed the check shows the data in English.
+    return store.content if translation is None else translation.content
 
 
 @st.cache_resource(show_spinner=False)
@@ -107,9 +111,21 @@ def content_store() -> ContentStore:
     return _store(str(data_dir())).current()
 
 
-def _sidebar(consult: bool) -> None:
+# Streamlit writes <html lang="en"> into every page and has no setting for it: this script sets
+# the document's language, so screen readers use the right voice. Its text never changes (the
+# language is an attribute), so nginx's Content-Security-Policy allows it by one hash
+# (deploy/nginx/site.conf); tests/deploy checks the hash.
+PAGE_LANGUAGE_SCRIPT = "document.documentElement.lang = document.currentScript.dataset.lang;"
+
+
+def _sidebar(consult: bool, language: str) -> None:
     carried = url_state.carried_params()
     with st.sidebar:
+        st.html(
+            f'<script data-lang="{language}">{PAGE_LANGUAGE_SCRIPT}</script>',
+            unsafe_allow_javascript=True,
+        )
+        url_state.language_switch()
         st.subheader(t("app.name"))
         for listed in PAGES:
             if listed.in_sidebar:
@@ -150,3 +166,14 @@ def _footer(content: Content) -> None:
             )
         )
     )
+    if not reviewed(words.current_language()):
+        st.caption(t("shell.not_reviewed"))
+
+
+def reviewed(language: str) -> bool:
+    """Whether a qualified medical translator has reviewed every word of a language: the text
+    catalogue's files and the data's rows (English is the source, so it needs no review)."""
+    if language == words.LANGUAGE:
+        return True
+    translation = content_store().translations.get(language)
+    return words.catalogue_reviewed(language) and translation is not None and translation.reviewed

@@ -13,11 +13,12 @@ from functools import partial
 
 import streamlit as st
 
-from explorer import compare, situation
+from explorer import compare, situation, words
 from explorer.data import Content
 from explorer.text import plain
 from explorer.url_params import (
     CONSULT,
+    LANG_PARAM,
     MODE_PARAM,
     OPTIONS_PARAM,
     QUESTION_PARAM,
@@ -27,9 +28,9 @@ from explorer.url_params import (
 )
 from explorer.words import t
 
-# URL parameters that follow a person from page to page (their situation, the options they
-# chose, the mode).
-CARRIED_PARAMS = (SITUATION_PARAM, OPTIONS_PARAM, MODE_PARAM)
+# URL parameters that follow a person from page to page (their language, their situation, the
+# options they chose, the mode).
+CARRIED_PARAMS = (LANG_PARAM, SITUATION_PARAM, OPTIONS_PARAM, MODE_PARAM)
 
 
 def in_consult_mode() -> bool:
@@ -69,9 +70,32 @@ def situation_chooser(content: Content) -> str:
     return picked
 
 
-def current_situation(content: Content) -> str:
-    """The situation in the page address, for a page that shows it without the chooser."""
-    return situation.known(content, st.query_params.get(SITUATION_PARAM))
+def browser_language() -> str:
+    """The language to speak when the address names none: the browser's (es-US -> es) if the
+    catalogue has it, else the first language."""
+    locale = (st.context.locale or "").split("-")[0].lower()
+    return locale if locale in words.languages() else words.LANGUAGE
+
+
+def page_language() -> str:
+    """The language in the page address; an unknown one means the browser's."""
+    asked = st.query_params.get(LANG_PARAM)
+    return asked if asked in words.languages() else browser_language()
+
+
+def language_switch() -> None:
+    """Every language, each named in itself, one click away; kept as ?lang= (the browser's own
+    language needs no parameter). Choices are codes, so switching keeps every answer."""
+    pick_one(
+        t("shell.language"),
+        {
+            language: words.catalogue(language)["app.language_name"]
+            for language in words.languages()
+        },
+        LANG_PARAM,
+        default=browser_language(),
+        pills=True,
+    )
 
 
 def option_picker(content: Content, situation_id: str = situation.NOT_SURE) -> list[str]:

@@ -5,6 +5,8 @@ order (the last ones stop a replica, then everything)."""
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import http.client
 import os
 import re
@@ -18,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from explorer.ui import shell
 from tests.browser.conftest import wait_for_app
 
 CSP_BREACH = "Content Security Policy"
@@ -51,6 +54,8 @@ def test_the_page_carries_the_security_headers(topology):
     assert csp["frame-ancestors"] == ["'none'"]
     assert csp["object-src"] == ["'none'"]
     assert "'unsafe-inline'" not in csp["script-src"] and "'unsafe-eval'" not in csp["script-src"]
+    language_script = hashlib.sha256(shell.PAGE_LANGUAGE_SCRIPT.encode()).digest()
+    assert f"'sha256-{base64.b64encode(language_script).decode()}'" in csp["script-src"]
     assert not any(
         "*" in source or source in ("http:", "https:")
         for sources in csp.values()
@@ -135,6 +140,10 @@ def test_pages_work_with_the_policy_in_force(topology, page):
     with page.expect_download() as download:
         page.locator("[data-testid='stDownloadButton'] button").click()
     assert Path(download.value.path()).read_bytes().startswith(b"%PDF-")
+    # The one script of ours: it tells screen readers the page's language.
+    page.goto(topology.url + "/compare?lang=es")
+    wait_for_app(page)
+    page.wait_for_function("document.documentElement.lang === 'es'")
     breaches = [m for m in messages if CSP_BREACH in m or m.startswith("pageerror")]
     assert breaches == []
 

@@ -1,0 +1,66 @@
+"""AppTest of the language switch on the fixture data (its Spanish words are marked "ES "): the
+address chooses the language, every page opens in it, links keep it, switching keeps the
+person's choices, and an unreviewed translation says so."""
+
+from __future__ import annotations
+
+import pytest
+
+from explorer import words
+from explorer.ui import shell
+from tests.apptest import open_page, texts
+
+SPANISH = words.catalogue("es")
+
+
+def switch(at):
+    return at.sidebar.get("button_group")[0]
+
+
+@pytest.mark.parametrize("page", [page.path for page in shell.PAGES])
+def test_every_page_opens_in_spanish(page):
+    at = open_page(page, lang="es")
+    assert not at.exception
+    listed = next(p for p in shell.PAGES if p.path == page)
+    assert at.title[0].value == SPANISH[f"pages.{listed.page_id}.title"]
+    assert [link.label for link in at.sidebar.get("page_link")] == [
+        SPANISH[f"pages.{p.page_id}.nav"] for p in shell.PAGES if p.in_sidebar
+    ]
+
+
+def test_the_data_words_follow_the_language():
+    at = open_page("app.py", lang="es")
+    names = list(at.table[0].value.iloc[:, 0])
+    assert names and all(name.startswith("ES ") for name in names)
+    assert SPANISH["shell.not_reviewed"] in [caption.value for caption in at.caption]
+    english = open_page("app.py")
+    assert not any(name.startswith("ES ") for name in english.table[0].value.iloc[:, 0])
+    assert words.catalogue("en")["shell.not_reviewed"] not in [c.value for c in english.caption]
+
+
+def test_an_unknown_language_in_the_address_is_english():
+    at = open_page("pages/compare.py", lang="klingon")
+    assert not at.exception and at.title[0].value == words.catalogue("en")["pages.compare.title"]
+
+
+def test_switching_language_keeps_the_persons_choices_and_the_address():
+    at = open_page("pages/compare.py", situation="back_pain", options=["rest", "nerve_block"])
+    switch(at).set_value("es").run()
+    assert at.query_params["lang"] == "es"
+    assert at.title[0].value == SPANISH["pages.compare.title"]
+    assert at.multiselect[0].value == ["rest", "nerve_block"]
+    assert at.get("button_group")[0].value == "back_pain"  # the situation (main area)
+    links = at.sidebar.get("page_link")
+    assert all("lang=es" in link.proto.query_string for link in links)
+    switch(at).set_value("en").run()
+    assert "lang" not in at.query_params
+    assert "ES " not in texts(at)
+
+
+def test_answers_survive_a_change_of_language():
+    at = open_page("pages/what_matters.py")
+    key = at.radio[0].key  # the first statement's importance: keyed by its id, not its words
+    at.radio(key=key).set_value(2).run()
+    switch(at).set_value("es").run()
+    assert at.radio(key=key).value == 2
+    assert at.radio(key=key).label.startswith("ES ")  # the statement, in the fixture's Spanish

@@ -62,14 +62,11 @@ with shell.page("anatomy") as content:
     scans = words.markdown_file("anatomy_scans.md")
     st.markdown(scans)
     findings = content.scan_findings
-    chart, table = st.columns([3, 2])
-    with chart:
-        chart_cache.chart(anatomy.findings_chart, findings, alt_text=anatomy.findings_alt(findings))
-    with table:
-        widgets.table(anatomy.findings_table(findings), hide_index=True)
-        st.caption(
-            plain(t("anatomy.page.scans_caption", evidence=anatomy.findings_evidence(findings)))
-        )
+    # The table under the chart, at full width: its headers are the findings' names, which
+    # are longer in some languages than a side column allows.
+    chart_cache.chart(anatomy.findings_chart, findings, alt_text=anatomy.findings_alt(findings))
+    widgets.table(anatomy.findings_table(findings), hide_index=True)
+    st.caption(plain(t("anatomy.page.scans_caption", evidence=anatomy.findings_evidence(findings))))
 
     st.header(t("anatomy.page.course_heading"), anchor="natural-course")
     course = words.markdown_file("anatomy_course.md")

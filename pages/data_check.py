@@ -3,7 +3,9 @@ disk pass the app's checks, and what are patients being shown meanwhile."""
 
 import streamlit as st
 
+from explorer import translations
 from explorer.data import problem_table
+from explorer.text import plain
 from explorer.ui import shell, widgets
 from explorer.words import t
 
@@ -30,3 +32,6 @@ with shell.page("data_check") as content:  # a first start with broken files sto
                 content_date=release["content_date"],
             )
         )
+    for translation in store.translations.values():
+        if not translation.reviewed:  # a reminder for the clinic, not a problem
+            st.warning(plain(translations.unreviewed_line(translation)))

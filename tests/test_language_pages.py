@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from explorer import words
+from explorer import translations, words
+from explorer.text import plain
 from explorer.ui import shell
 from tests.apptest import open_page, texts
+from tests.conftest import FIXTURE_DATA
 
 SPANISH = words.catalogue("es")
 
@@ -64,3 +66,9 @@ def test_answers_survive_a_change_of_language():
     switch(at).set_value("es").run()
     assert at.radio(key=key).value == 2
     assert at.radio(key=key).label.startswith("ES ")  # the statement, in the fixture's Spanish
+
+
+def test_the_data_check_page_lists_the_unreviewed_rows():
+    at = open_page("pages/data_check.py")
+    spanish = translations.load_all(FIXTURE_DATA).translations["es"]
+    assert plain(translations.unreviewed_line(spanish)) in [warning.value for warning in at.warning]

@@ -135,6 +135,7 @@ def option_picker(content: Content, situation_id: str = situation.NOT_SURE) -> l
         all_ids,
         format_func=labels.get,
         key=widget_key,
+        placeholder=t("picker.placeholder"),
         # On a shared screen the chips say what they are; the words stay for screen readers.
         label_visibility="collapsed" if in_consult_mode() else "visible",
         on_change=_follow_url(widget_key, from_url, to_url),

@@ -1,5 +1,5 @@
-"""Quality gates for every page in explorer.ui.shell.PAGES, each opened by direct link in a fresh
-browser context: no error, one main heading, no serious accessibility problem, nothing fetched
+"""Quality gates for every page in explorer.ui.shell.PAGES in every language, each opened by direct
+link in a fresh browser context: no error, one main heading, no serious accessibility problem, nothing fetched
 from outside this machine, no sideways scrolling on a phone. And a keyboard-only walk through the
 comparison page."""
 
@@ -9,7 +9,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from explorer.url_params import OPTIONS_PARAM
+from explorer import words
+from explorer.url_params import LANG_PARAM, OPTIONS_PARAM
 from tests.browser.conftest import (
     CONTENT,
     horizontal_overflow,
@@ -25,15 +26,18 @@ LAPTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
 
 
+@pytest.mark.parametrize("language", words.languages())
 @pytest.mark.parametrize("path", PAGE_PATHS)
-def test_page_passes_the_quality_gates(page, app_server, path):
-    name = path.strip("/") or "home"
+def test_page_passes_the_quality_gates(page, app_server, path, language):
+    name = (path.strip("/") or "home") + ("" if language == words.LANGUAGE else f"-{language}")
     outside = watch_outside_requests(page)  # before the first request
 
     # A phone first: what a patient opening a shared link sees.
     page.set_viewport_size(PHONE)
-    open_page(page, app_server.url + path)
+    open_page(page, f"{app_server.url}{path}?{LANG_PARAM}={language}")
     assert page.locator("[data-testid='stException']").count() == 0
+    # The document says its language, for screen readers (axe checks it is a valid one).
+    page.wait_for_function(f"document.documentElement.lang === '{language}'")
     headings = page.locator("h1")
     assert headings.count() == 1 and headings.inner_text().strip()
     assert horizontal_overflow(page) <= 0

@@ -118,21 +118,27 @@ def rules_for(language: str) -> Rules:
 # two of our measurements (two server threads drawing the About page in two languages) from
 # mixing their languages, and English is set back after each.
 _TEXTSTAT_LOCK = threading.RLock()
+# The language this module last set textstat to: English whenever no measurement runs.
+_textstat_locale = [ENGLISH.locale]
 
 
 @contextmanager
 def textstat_language(locale: str) -> Iterator[None]:
-    """Count syllables in `locale` inside the block, and in English again after it.
+    """Count syllables in `locale` inside the block, and as before it after it: in English, once
+    the outermost block ends.
 
     Limitation: the setting is global, and only code that takes this lock waits for it. Any other
     code calling textstat in another thread during a measurement would count in this language;
     nothing else in the app calls textstat. Keep each switch inside one call (as `measure` does)."""
     with _TEXTSTAT_LOCK:
+        previous = _textstat_locale[-1]  # a block inside another gives the outer one its own back
+        _textstat_locale.append(locale)
         textstat.set_lang(locale)
         try:
             yield
         finally:
-            textstat.set_lang(ENGLISH.locale)
+            _textstat_locale.pop()
+            textstat.set_lang(previous)
 
 
 # Words a reader meets on purpose and has explained to them, one a line, in each language's

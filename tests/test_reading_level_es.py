@@ -158,6 +158,12 @@ def test_measuring_spanish_leaves_textstat_counting_in_english():
         with readability.textstat_language(SPANISH.locale):
             raise RuntimeError
     assert textstat.syllable_count("everything") == before
+    with readability.textstat_language(SPANISH.locale):
+        spanish = textstat.syllable_count("everything")
+        with readability.textstat_language(readability.ENGLISH.locale):
+            assert textstat.syllable_count("everything") == before
+        assert textstat.syllable_count("everything") == spanish  # the outer block's own back
+    assert textstat.syllable_count("everything") == before
     english = {s.name: s.level for s in readability.measure({}, "en")}
     assert english == {s.name: s.level for s in readability.measure({}, "en")}
 

@@ -47,14 +47,23 @@ def _version_key(version: str) -> tuple[int, ...]:
     return tuple(int(part) for part in version.split("."))
 
 
-def reading_table(scores: Sequence[readability.Score]) -> pd.DataFrame:
-    """One row per source of words (catalogue file, page text file, data file): its reading
-    grade, its longest sentence and whether it meets our aim."""
+def reading_table(scores: Sequence[readability.Score], language: str | None = None) -> pd.DataFrame:
+    """One row per source of words (catalogue file, page text file, data file): each of its
+    language's reading figures (the grade in English; INFLESZ and Fernández-Huerta in Spanish),
+    its longest sentence and whether it meets our aim. The language is the one being read unless
+    one is given."""
+    rules = readability.rules_for(language or words.current_language())
+    figures = {
+        t(f"about.reading.measures.{formula.name}"): [
+            f"{s.figure(formula.name):.1f}" for s in scores
+        ]
+        for formula in rules.formulas
+    }
     return pd.DataFrame(
         {
             t("about.reading.source"): [s.name for s in scores],
             t("about.reading.kind"): [t(f"about.reading.kinds.{s.kind}") for s in scores],
-            t("about.reading.grade"): [f"{s.grade:.1f}" for s in scores],
+            **figures,
             t("about.reading.longest"): [
                 str(s.longest_sentence_words)
                 if s.longest_sentence_words
@@ -68,7 +77,9 @@ def reading_table(scores: Sequence[readability.Score]) -> pd.DataFrame:
     )
 
 
-def reading_levels(content: Content, language: str = words.LANGUAGE) -> pd.DataFrame:
-    """The reading table of one language's words and this content's data, measured now: slow
-    (about a second), so the app keeps it once per content version."""
-    return reading_table(readability.measure(content.tables, language))
+def reading_levels(content: Content | None, language: str = words.LANGUAGE) -> pd.DataFrame:
+    """The reading table of one language's words and this content's data (the data's words in
+    that language; None: the text files only), measured now: slow (about a second), so the app
+    keeps it once per content version and language."""
+    tables = {} if content is None else content.tables
+    return reading_table(readability.measure(tables, language), language)

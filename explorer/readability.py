@@ -1,16 +1,20 @@
-"""How hard every text a patient reads is to read: the Flesch-Kincaid grade (textstat) and the
-longest sentence, scored by where the words live, never by reading Python: each catalogue file
-(content/<language>/*.toml), each author copy file (content/<language>/*.md) and each data
-file's patient columns (marked in explorer/schema.py).
+"""How hard every text a patient reads is to read, by each language's rules (RULES): in English
+the Flesch-Kincaid grade, in Spanish the Szigriszt-Pazos index (INFLESZ scale) with the
+Fernández-Huerta index beside it, and the longest sentence; all from textstat's counts. Scored by
+where the words live, never by reading Python: each catalogue file (content/<language>/*.toml),
+each author copy file (content/<language>/*.md) and each data file's patient columns (marked in
+explorer/schema.py; another language's words are in data/<language>/).
 
-Pure functions (no Streamlit): the reading-level test and the About page both call `measure`."""
+Pure functions (no Streamlit): the reading-level tests and the About page both call `measure`."""
 
 from __future__ import annotations
 
 import re
+import threading
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -20,8 +24,122 @@ from textstat.backend.utils import get_cmudict
 
 from explorer import schema, words
 
-MAX_GRADE = 8.0
-MAX_SENTENCE_WORDS = 25
+
+@dataclass(frozen=True)
+class Formula:
+    """A readability formula of the two counts every one of ours uses: base + per_sentence *
+    (words per sentence) + per_syllable * (syllables per word). Its name is textstat's function
+    for it (tests/test_reading_level_es.py checks the two agree on plain prose) and its key in
+    the catalogue (about.reading.measures.<name>)."""
+
+    name: str
+    base: float
+    per_sentence: float
+    per_syllable: float
+    # The lowest figure reported: the Flesch-Kincaid formula goes below 0 for a few short words,
+    # and no text is easier than grade 0.
+    floor: float | None = None
+
+    def __call__(self, words_per_sentence: float, syllables_per_word: float) -> float:
+        figure = (
+            self.base
+            + self.per_sentence * words_per_sentence
+            + self.per_syllable * syllables_per_word
+        )
+        return round(figure if self.floor is None else max(self.floor, figure), 1)
+
+
+FLESCH_KINCAID = Formula("flesch_kincaid_grade", -15.59, 0.39, 11.8, floor=0.0)
+# Szigriszt-Pazos (1992), read on the INFLESZ scale (Barrio-Cantalejo 2008): 55-65 "normal",
+# 65-80 "bastante fácil", 80+ "muy fácil". textstat's base for Spanish is 206.84.
+SZIGRISZT_PAZOS = Formula("szigriszt_pazos", 206.84, -1.0, -62.3)
+FERNANDEZ_HUERTA = Formula("fernandez_huerta", 206.84, -1.02, -60.0)
+
+
+@dataclass(frozen=True)
+class Rules:
+    """One language's reading aim: the formula that gates, its limit, the longest sentence
+    allowed, and the formulas reported beside it."""
+
+    language: str
+    # textstat's language (textstat.set_lang): which pyphen dictionary counts the syllables.
+    locale: str
+    gate: Formula
+    limit: float
+    # True: the gate's figure is a grade, at most `limit`; False: an ease score, at least `limit`.
+    at_most: bool
+    max_sentence_words: int
+    reported: tuple[Formula, ...] = ()
+
+    @property
+    def formulas(self) -> tuple[Formula, ...]:
+        """The gate's formula first, then the reported ones: the About page's columns."""
+        return (self.gate, *self.reported)
+
+    def meets(self, figure: float) -> bool:
+        return figure <= self.limit if self.at_most else figure >= self.limit
+
+    def harder_first(self, figure: float) -> float:
+        """A sort key putting the hardest text first."""
+        return -figure if self.at_most else figure
+
+
+# Each language's rules, by its code (content/<code>/). A new language adds a row here: a language
+# of the catalogue without one is refused (rules_for), and the tests fail on it.
+RULES: dict[str, Rules] = {
+    rules.language: rules
+    for rules in (
+        Rules("en", "en_US", FLESCH_KINCAID, 8.0, at_most=True, max_sentence_words=25),
+        Rules(
+            "es",
+            "es",
+            SZIGRISZT_PAZOS,
+            65.0,
+            at_most=False,
+            max_sentence_words=20,
+            reported=(FERNANDEZ_HUERTA,),
+        ),
+    )
+}
+ENGLISH = RULES["en"]
+# The English aim, as before there were rules per language.
+MAX_GRADE = ENGLISH.limit
+MAX_SENTENCE_WORDS = ENGLISH.max_sentence_words
+
+
+def rules_for(language: str) -> Rules:
+    """A language's reading rules; a language with none is an error, never a silent pass."""
+    if language not in RULES:
+        raise KeyError(f"no reading rules for language {language!r}: add a row to RULES")
+    return RULES[language]
+
+
+# textstat's language is one setting for the whole process (textstat.set_lang): the lock keeps
+# two of our measurements (two server threads drawing the About page in two languages) from
+# mixing their languages, and English is set back after each.
+_TEXTSTAT_LOCK = threading.RLock()
+# The language this module last set textstat to: English whenever no measurement runs.
+_textstat_locale = [ENGLISH.locale]
+
+
+@contextmanager
+def textstat_language(locale: str) -> Iterator[None]:
+    """Count syllables in `locale` inside the block, and as before it after it: in English, once
+    the outermost block ends.
+
+    Limitation: the setting is global, and only code that takes this lock waits for it. Any other
+    code calling textstat in another thread during a measurement would count in this language;
+    nothing else in the app calls textstat. Keep each switch inside one call (as `measure` does)."""
+    with _TEXTSTAT_LOCK:
+        previous = _textstat_locale[-1]  # a block inside another gives the outer one its own back
+        _textstat_locale.append(locale)
+        textstat.set_lang(locale)
+        try:
+            yield
+        finally:
+            _textstat_locale.pop()
+            textstat.set_lang(previous)
+
 
 # Words a reader meets on purpose and has explained to them, one a line, in each language's
 # folder (the option names in options.csv are added to these). Each counts as one short word.
@@ -43,7 +161,9 @@ DATA = "data"
 KINDS = (CATALOGUE, MARKDOWN, DATA)
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
-_WORD = re.compile(r"[A-Za-z0-9]+(?:['’.-][A-Za-z0-9]+)*")
+# A word: letters and digits of any script ("inyección" is one word), joined by an apostrophe,
+# a full stop or a hyphen.
+_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 # How many of a failing source's hardest texts a failure names.
 _HARDEST_SHOWN = 3
@@ -69,34 +189,46 @@ class Source:
 
 @dataclass(frozen=True)
 class Score:
-    """The reading level of one source, read as one text."""
+    """The reading level of one source, read as one text, by one language's rules."""
 
     name: str
     kind: str
-    grade: float
+    # Each of the rules' formulas (name, figure), the gate's first.
+    figures: tuple[tuple[str, float], ...]
     words: int
     longest_sentence_words: int
-    # Every sentence over MAX_SENTENCE_WORDS, with where it is, so a failure says what to shorten.
+    # Every sentence over the rules' longest, with where it is, so a failure says what to shorten.
     too_long: tuple[tuple[str, str], ...]
-    # The source's hardest texts (where, grade), hardest first: what to rewrite if grade fails.
+    # The source's hardest texts (where, gate figure), hardest first: what to rewrite.
     hardest: tuple[tuple[str, float], ...]
+    rules: Rules = field(default=ENGLISH)
+
+    @property
+    def level(self) -> float:
+        """The figure the rules gate on: the grade in English, the INFLESZ score in Spanish."""
+        return self.figures[0][1]
+
+    def figure(self, formula: str) -> float:
+        return dict(self.figures)[formula]
 
     @property
     def passes(self) -> bool:
-        return self.grade <= MAX_GRADE and not self.too_long
+        return self.rules.meets(self.level) and not self.too_long
 
     def problems(self) -> list[str]:
         """What is over the limits, naming the file and the key, line or row and column."""
         found = []
-        if self.grade > MAX_GRADE:
-            hardest = "; ".join(f"{where} (grade {grade:.1f})" for where, grade in self.hardest)
+        gate = self.rules.gate.name
+        if not self.rules.meets(self.level):
+            side = "over" if self.rules.at_most else "under"
+            hardest = "; ".join(f"{where} ({gate} {level:.1f})" for where, level in self.hardest)
             found.append(
-                f"{self.name}: reading grade {self.grade:.1f}, over {MAX_GRADE:g}."
+                f"{self.name}: {gate} {self.level:.1f}, {side} {self.rules.limit:g}."
                 f" Hardest texts: {hardest}"
             )
         found += [
             f"{self.name}, {where}: a sentence of {word_count(sentence)} words,"
-            f" over {MAX_SENTENCE_WORDS}: {sentence!r}"
+            f" over {self.rules.max_sentence_words}: {sentence!r}"
             for where, sentence in self.too_long
         ]
         return found
@@ -198,7 +330,8 @@ def text_sources(
     content_dir: Path | None = None,
 ) -> list[Source]:
     """Every catalogue file and Markdown file of one language, then every data file that has
-    patient columns, in that order, each in name (or schema) order."""
+    patient columns, in that order, each in name (or schema) order. `tables` hold the data's words
+    in that language; another language's data files are named for its folder: es/answers.csv."""
     folder = language_dir(language, content_dir)
     sources = [
         Source(path.name, CATALOGUE, tuple(catalogue_texts(path)))
@@ -209,11 +342,16 @@ def text_sources(
         for path in sorted(folder.glob("*.md"))
     ]
     sources += [
-        Source(file.name, DATA, tuple(data_texts(file, tables[file.name])))
+        Source(data_name(file.name, language), DATA, tuple(data_texts(file, tables[file.name])))
         for file in schema.FILES
         if patient_columns(file) and file.name in tables
     ]
     return sources
+
+
+def data_name(name: str, language: str = words.LANGUAGE) -> str:
+    """How a data file is named where its words are: answers.csv, es/answers.csv."""
+    return name if language == words.LANGUAGE else f"{language}/{name}"
 
 
 def glossary(language: str = words.LANGUAGE, content_dir: Path | None = None) -> list[str]:
@@ -265,46 +403,53 @@ def is_label(text: str) -> bool:
     return bool(text) and text[-1] not in ".!?:" and word_count(text) <= LABEL_MAX_WORDS
 
 
-def score_source(source: Source, allowed_terms: Iterable[str] = ()) -> Score:
-    """Score one source's texts as one reading: sentences ended as sentences, labels as labels
-    (see LABEL_MAX_WORDS); allowed terms count as one short word for the grade; sentence length
-    counts every word as written."""
+def score_source(
+    source: Source, allowed_terms: Iterable[str] = (), rules: Rules = ENGLISH
+) -> Score:
+    """Score one source's texts as one reading by one language's rules: sentences ended as
+    sentences, labels as labels (see LABEL_MAX_WORDS); allowed terms count as one short word for
+    the figures; sentence length counts every word as written."""
     terms = _term_patterns(allowed_terms)
     prose = [t for t in source.texts if not is_label(t.text)]
     labels = [t for t in source.texts if is_label(t.text)]
     located = [(t.where, s) for t in prose for s in sentences(_own_sentence(t.text))]
     lengths = [word_count(s) for _, s in located]
-    hardest = sorted(
-        (
-            (t.where, _grade([_own_sentence(t.text)], [], terms))
-            for t in prose
-            if word_count(t.text) >= 10
-        ),
-        key=lambda pair: pair[1],
-        reverse=True,
-    )
-    grade = _grade([_own_sentence(t.text) for t in prose], [t.text for t in labels], terms)
+    with textstat_language(rules.locale):
+        hardest = sorted(
+            (
+                (t.where, _figures([_own_sentence(t.text)], [], terms, (rules.gate,))[0][1])
+                for t in prose
+                if word_count(t.text) >= 10
+            ),
+            key=lambda pair: rules.harder_first(pair[1]),
+        )
+        figures = _figures(
+            [_own_sentence(t.text) for t in prose], [t.text for t in labels], terms, rules.formulas
+        )
     return Score(
         name=source.name,
         kind=source.kind,
-        grade=grade,
+        figures=figures,
         words=sum(word_count(t.text) for t in source.texts),
         longest_sentence_words=max(lengths, default=0),
         too_long=tuple(
             (where, sentence)
             for (where, sentence), n in zip(located, lengths)
-            if n > MAX_SENTENCE_WORDS
+            if n > rules.max_sentence_words
         ),
         hardest=tuple(hardest[:_HARDEST_SHOWN]),
+        rules=rules,
     )
 
 
-def score(name: str, texts: Iterable[str], allowed_terms: Iterable[str] = ()) -> Score:
+def score(
+    name: str, texts: Iterable[str], allowed_terms: Iterable[str] = (), rules: Rules = ENGLISH
+) -> Score:
     """Score loose texts as one reading (each text's place is its position, from 1)."""
     source = Source(
         name, CATALOGUE, tuple(Text(f"text {n}", str(t)) for n, t in enumerate(texts, start=1))
     )
-    return score_source(source, allowed_terms)
+    return score_source(source, allowed_terms, rules)
 
 
 def _own_sentence(text: str) -> str:
@@ -313,16 +458,21 @@ def _own_sentence(text: str) -> str:
     return text[:-1] + "." if text.endswith(":") else text
 
 
-def _grade(prose: Sequence[str], labels: Sequence[str], terms: Sequence[re.Pattern]) -> float:
-    """Flesch-Kincaid grade, 0.39 * words per sentence + 11.8 * syllables per word - 15.59, from
-    textstat's own counts: the sentences give the words per sentence; the sentences and labels
-    together give the syllables per word. Only labels: a label's words stand for a sentence."""
+def _figures(
+    prose: Sequence[str],
+    labels: Sequence[str],
+    terms: Sequence[re.Pattern],
+    formulas: Sequence[Formula],
+) -> tuple[tuple[str, float], ...]:
+    """Each formula's figure from textstat's own counts, in the language textstat is set to: the
+    sentences give the words per sentence; the sentences and labels together give the syllables
+    per word. Only labels: a label's words stand for a sentence. No words: every figure is 0."""
     sentence_text = _short_terms(" ".join(prose), terms)
     label_text = _short_terms(" ".join(_as_sentence(label) for label in labels), terms)
     all_text = f"{sentence_text} {label_text}".strip()
     all_words = textstat.lexicon_count(all_text)
     if not all_words:
-        return 0.0
+        return tuple((formula.name, 0.0) for formula in formulas)
     if sentence_text:
         per_sentence = textstat.lexicon_count(sentence_text) / textstat.sentence_count(
             sentence_text
@@ -330,8 +480,7 @@ def _grade(prose: Sequence[str], labels: Sequence[str], terms: Sequence[re.Patte
     else:
         per_sentence = all_words / len(labels)
     per_word = textstat.syllable_count(all_text) / all_words
-    # The formula goes below 0 for a few short words: no text is easier than grade 0.
-    return max(0.0, round(0.39 * per_sentence + 11.8 * per_word - 15.59, 1))
+    return tuple((formula.name, formula(per_sentence, per_word)) for formula in formulas)
 
 
 def _term_patterns(terms: Iterable[str]) -> list[re.Pattern]:
@@ -352,10 +501,16 @@ def measure(
     tables: Mapping[str, pd.DataFrame],
     language: str = words.LANGUAGE,
     content_dir: Path | None = None,
+    rules: Rules | None = None,
 ) -> list[Score]:
-    """Scores for every source of one language's words (text_sources), in its order."""
+    """Scores for every source of one language's words (text_sources), in its order, by that
+    language's rules (or the rules given: a made-up language in a test). `tables` hold the data's
+    words in that language ({} scores the text files only)."""
+    rules = rules_for(language) if rules is None else rules
     terms = allowed_terms(tables, language, content_dir)
-    scores = [score_source(source, terms) for source in text_sources(tables, language, content_dir)]
+    sources = text_sources(tables, language, content_dir)
+    with textstat_language(rules.locale):
+        scores = [score_source(source, terms, rules) for source in sources]
     _forget_pronouncing_dictionary()
     return scores
 

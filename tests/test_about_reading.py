@@ -26,10 +26,14 @@ def test_the_about_page_shows_one_row_per_source_of_words():
     assert not at.exception
     assert t("about.reading.heading") in [h.value for h in at.header]
     shown = [table.value for table in at.table]
-    table = next(table for table in shown if plain(t("about.reading.grade")) in table.columns)
+    table = next(
+        table
+        for table in shown
+        if plain(t("about.reading.measures.flesch_kincaid_grade")) in table.columns
+    )
     assert list(table.columns) == [
         plain(t(f"about.reading.{column}"))
-        for column in ("source", "kind", "grade", "longest", "passes")
+        for column in ("source", "kind", "measures.flesch_kincaid_grade", "longest", "passes")
     ]
     assert list(table[plain(t("about.reading.source"))]) == [plain(s) for s in sources_expected()]
     assert set(table[plain(t("about.reading.passes"))]) == {plain(t("about.reading.yes"))}
@@ -40,7 +44,9 @@ def test_the_about_page_shows_one_row_per_source_of_words():
 def test_the_reading_table_is_measured_once_per_content_version(monkeypatch, data_copy):
     measured = []
     monkeypatch.setattr(
-        about, "reading_levels", lambda content: measured.append(content) or about.reading_table([])
+        about,
+        "reading_levels",
+        lambda content, language: measured.append(content) or about.reading_table([]),
     )
     store = ContentStore(data_copy).current()
     reading.reading_table(store)

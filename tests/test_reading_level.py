@@ -18,6 +18,7 @@ from tests.conftest import DATA, ROOT
 # The data files as written (file order), so a failure names the row a spreadsheet shows.
 TABLES = {file.name: read_raw(DATA, file)[0] for file in schema.FILES}
 LANGUAGE_DIR = ROOT / "content" / words.LANGUAGE
+ENGLISH = readability.ENGLISH  # the made-up language "xx" is read by the English rules
 SCORES = {score.name: score for score in readability.measure(TABLES)}
 
 HARD = (
@@ -85,36 +86,36 @@ def test_a_too_hard_text_is_caught_naming_its_file_and_key(tmp_path):
     root = made_up_content(
         tmp_path, f'[page]\ntitle = "Your visit"\n\n[page.detail]\nhard = "{HARD}"\n'
     )
-    score = {s.name: s for s in readability.measure({}, "xx", root)}["words.toml"]
-    assert score.grade > readability.MAX_GRADE and not score.passes
+    score = {s.name: s for s in readability.measure({}, "xx", root, ENGLISH)}["words.toml"]
+    assert score.level > readability.MAX_GRADE and not score.passes
     [problem] = score.problems()
-    assert problem.startswith("words.toml: reading grade") and "page.detail.hard" in problem
+    assert problem.startswith("words.toml: flesch_kincaid_grade") and "page.detail.hard" in problem
 
 
 def test_a_too_long_sentence_is_caught_naming_its_file_and_row_and_column(tmp_path):
     root = made_up_content(tmp_path, '[page]\ntitle = "Your visit"\n')
     tables = {"answers.csv": pd.DataFrame({"answer": ["It is fine.", f"It is fine. {LONG}"]})}
-    scores = {s.name: s for s in readability.measure(tables, "xx", root)}
-    answers = scores["answers.csv"]
-    assert answers.grade <= readability.MAX_GRADE  # easy words, yet it fails
+    scores = {s.name: s for s in readability.measure(tables, "xx", root, ENGLISH)}
+    answers = scores["xx/answers.csv"]  # another language's data words: data/xx/answers.csv
+    assert answers.level <= readability.MAX_GRADE  # easy words, yet it fails
     assert answers.longest_sentence_words == 30 and answers.too_long == (
         ("row 3, column answer", LONG),
     )
     assert answers.problems() == [
-        f"answers.csv, row 3, column answer: a sentence of 30 words, over 25: {LONG!r}"
+        f"xx/answers.csv, row 3, column answer: a sentence of 30 words, over 25: {LONG!r}"
     ]
     assert scores["words.toml"].passes and scores["page.md"].passes
 
 
 def test_a_too_long_sentence_in_markdown_is_caught_by_its_line(tmp_path):
     root = made_up_content(tmp_path, '[page]\ntitle = "Your visit"\n', f"# Visit\n\n{LONG}\n")
-    score = {s.name: s for s in readability.measure({}, "xx", root)}["page.md"]
+    score = {s.name: s for s in readability.measure({}, "xx", root, ENGLISH)}["page.md"]
     assert score.too_long == (("line 3", LONG),)
 
 
 def test_easy_texts_pass():
     easy = readability.score("easy", ["You go home the same day. It takes about an hour."])
-    assert easy.grade <= readability.MAX_GRADE and easy.passes and not easy.problems()
+    assert easy.level <= readability.MAX_GRADE and easy.passes and not easy.problems()
     assert not readability.score("hard", [HARD]).passes
 
 
@@ -134,15 +135,15 @@ def test_a_label_is_not_a_sentence():
     # Read as sentences, ten short labels would make the long sentence look easier than it is.
     as_labels = readability.score("labels", [LONG, *["Open the page"] * 10])
     as_sentences = readability.score("sentences", [LONG, *["Open the page."] * 10])
-    assert as_labels.grade > as_sentences.grade
+    assert as_labels.level > as_sentences.level
     assert as_labels.longest_sentence_words == 30
 
 
 def test_only_labels_score_their_words():
     easy = readability.score("easy", ["Low", "High", "Not known"])
     hard = readability.score("hard", ["Investigational", "Intervertebral degeneration"])
-    assert easy.longest_sentence_words == 0 and easy.grade <= readability.MAX_GRADE
-    assert hard.grade > readability.MAX_GRADE
+    assert easy.longest_sentence_words == 0 and easy.level <= readability.MAX_GRADE
+    assert hard.level > readability.MAX_GRADE
 
 
 def test_markdown_is_stripped_and_every_block_ends_a_sentence():
@@ -172,10 +173,10 @@ def test_glossary_terms_and_option_names_count_as_short_words(tmp_path):
     }
 
     def grade(root, tables):
-        return {s.name: s for s in readability.measure(tables, "xx", root)}["words.toml"]
+        return {s.name: s for s in readability.measure(tables, "xx", root, ENGLISH)}["words.toml"]
 
-    assert grade(with_glossary, {}).grade < grade(plain, {}).grade
-    assert grade(with_glossary, options).grade < grade(with_glossary, {}).grade
+    assert grade(with_glossary, {}).level < grade(plain, {}).level
+    assert grade(with_glossary, options).level < grade(with_glossary, {}).level
     assert grade(with_glossary, options).words == grade(plain, {}).words  # every word counts
 
 

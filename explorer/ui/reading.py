@@ -1,20 +1,34 @@
-"""The About page's reading table, measured once per version of the words: the data files'
-version (the ContentStore's) and the text files' (explorer.readability.content_stamp)."""
+"""The About page's reading table, in the language being read, measured once per version of the
+words: the data files' version (the ContentStore's) and that language's text files'
+(explorer.readability.content_stamp)."""
 
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 
-from explorer import about, readability
+from explorer import about, readability, words
 from explorer.data import Content, ContentStore
 
 
-def reading_table(store: ContentStore) -> pd.DataFrame:
-    """The reading table for the content the store serves, measured at most once per version."""
-    return _reading_table(store.version, readability.content_stamp(), store.content)
+def reading_table(store: ContentStore, language: str | None = None) -> pd.DataFrame:
+    """The reading table of one language (the one being read unless given) for the content the
+    store serves, measured at most once per version. Another language's data words are scored
+    only once they passed their check: until then the page shows the data in English, which that
+    language's rules cannot score, so its table lists the text files only."""
+    language = language or words.current_language()
+    if language == words.LANGUAGE:
+        content = store.content
+    else:
+        translation = store.translations.get(language)
+        content = None if translation is None else translation.content
+    return _reading_table(store.version, readability.content_stamp(language), language, content)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def _reading_table(data_version: tuple, text_version: tuple, _content: Content) -> pd.DataFrame:
-    return about.reading_levels(_content)
+def _reading_table(
+    data_version: tuple, text_version: tuple, language: str, _content: Content | None
+) -> pd.DataFrame:
+    # textstat's language is switched (and set back) inside this one call: see
+    # explorer.readability.textstat_language.
+    return about.reading_levels(_content, language)

@@ -72,3 +72,10 @@ def test_the_data_check_page_lists_the_unreviewed_rows():
     at = open_page("pages/data_check.py")
     spanish = translations.load_all(FIXTURE_DATA).translations["es"]
     assert plain(translations.unreviewed_line(spanish)) in [warning.value for warning in at.warning]
+
+
+def test_a_page_in_another_language_says_the_sources_are_as_published():
+    note = SPANISH["sources.published_language"]
+    assert note in [caption.value for caption in open_page("pages/compare.py", lang="es").caption]
+    english = words.catalogue("en")["sources.published_language"]
+    assert english not in [caption.value for caption in open_page("pages/compare.py").caption]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from explorer import compare, decide, safety
+from explorer import compare, decide, safety, words
 from explorer.data import Content
 from explorer.text import plain, plain_table
 from explorer.words import t
@@ -102,6 +102,8 @@ def remembered_choice(
 def sources_table(sources: pd.DataFrame) -> None:
     """A table of sources (from compare.source_table) whose links open in the browser; on paper,
     where the interactive table prints blank, the same sources as lines of text."""
+    if words.current_language() != words.LANGUAGE:  # citations are not translated
+        st.caption(t("sources.published_language"))
     with st.container(key="screen-only-sources"):
         st.dataframe(
             sources,

@@ -5,7 +5,6 @@ words: the data files' version (the ContentStore's) and that language's text fil
 from __future__ import annotations
 
 import pandas as pd
-import streamlit as st
 
 from explorer import about, readability, words
 from explorer.data import Content, ContentStore
@@ -25,10 +24,21 @@ def reading_table(store: ContentStore, language: str | None = None) -> pd.DataFr
     return _reading_table(store.version, readability.content_stamp(language), language, content)
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+# Measured tables by (data version, text version, language, without data words), for the whole
+# process. Not
+# st.cache_data: tests clear that between tests, and measuring takes about a second a language.
+_MEASURED: dict[tuple, pd.DataFrame] = {}
+_KEPT = 8
+
+
 def _reading_table(
-    data_version: tuple, text_version: tuple, language: str, _content: Content | None
+    data_version: tuple, text_version: tuple, language: str, content: Content | None
 ) -> pd.DataFrame:
-    # textstat's language is switched (and set back) inside this one call: see
-    # explorer.readability.textstat_language.
-    return about.reading_levels(_content, language)
+    key = (data_version, text_version, language, content is None)
+    if key not in _MEASURED:  # two sessions may both measure once: the same table either way
+        if len(_MEASURED) >= _KEPT:
+            _MEASURED.clear()
+        # textstat's language is switched (and set back) inside this one call: see
+        # explorer.readability.textstat_language.
+        _MEASURED[key] = about.reading_levels(content, language)
+    return _MEASURED[key].copy()

@@ -4,6 +4,7 @@ Not part of the test suite. Run from the repository root:
     python bench/run.py                 # everything; updates docs/performance.md
     python bench/run.py --sessions 10   # a quicker load phase
     python bench/run.py --profile       # also profile every page script with pyinstrument
+    python bench/run.py --calibrate     # only time the fixed Python workload (this machine's speed)
 
 In one run it starts the app and bench/bare_app.py (same settings) and measures, with
 Playwright and Debian's Chromium:
@@ -275,6 +276,26 @@ def machine() -> str:
     return f"{cpu}, {os.cpu_count()} cores, {memory:.0f} GiB, {platform.platform()}, Python {platform.python_version()}"
 
 
+def calibration_ms(rounds: int = 5) -> float:
+    """How fast this machine runs plain Python, timed in the same run as the app: the best of
+    `rounds` of one fixed workload (dict, string and list work, the kind a page run does).
+    Figures from two machines compare once each is divided by its own calibration."""
+
+    def workload() -> int:
+        counts: dict[str, int] = {}
+        for number in range(300_000):
+            key = f"option_{number % 997}"
+            counts[key] = counts.get(key, 0) + len(key.split("_"))
+        return sum(sorted(counts.values()))
+
+    best = float("inf")
+    for _ in range(rounds):
+        start = time.perf_counter()
+        workload()
+        best = min(best, time.perf_counter() - start)
+    return best * 1000
+
+
 # ---------------------------------------------------------------------------------------------
 # The run
 
@@ -284,6 +305,7 @@ class Results:
     sessions: int
     repeats: int
     load_average: tuple[float, float, float] = (0.0, 0.0, 0.0)
+    calibration_ms: tuple[float, float] = (0.0, 0.0)  # at the start and at the end of the run
     browser_version: str = ""
     cold_render_ms: dict[str, float] = field(default_factory=dict)
     render_ms: dict[str, float] = field(default_factory=dict)
@@ -356,6 +378,7 @@ async def concurrent_sessions(browser: Browser, url: str, results: Results, app:
 
 async def measure(sessions: int, repeats: int) -> Results:
     results = Results(sessions=sessions, repeats=repeats, load_average=psutil.getloadavg())
+    at_start = calibration_ms()
     app = AppServer()
     bare = AppServer(script=BARE_SCRIPT)
     try:
@@ -404,6 +427,7 @@ async def measure(sessions: int, repeats: int) -> Results:
     finally:
         app.stop()
         bare.stop()
+    results.calibration_ms = (at_start, calibration_ms())
     return results
 
 
@@ -457,6 +481,7 @@ def report(r: Results) -> str:
 
 - Date: {dt.datetime.now().astimezone():%Y-%m-%d %H:%M %Z}
 - Machine: {machine()}; load average at the start {load} (other work on the machine skews times)
+- Calibration: a fixed plain-Python workload (`calibration_ms`) took {r.calibration_ms[0]:.0f} ms at the start and {r.calibration_ms[1]:.0f} ms at the end of the run; divide a time by it to compare two machines
 - Streamlit {streamlit.__version__}, Chromium {r.browser_version} (headless)
 - Single-session figures are medians of {r.repeats} runs, each in a fresh browser context.
 
@@ -563,7 +588,13 @@ def main() -> None:
     parser.add_argument(
         "--profile", action="store_true", help="also profile every page script (pyinstrument)"
     )
+    parser.add_argument(
+        "--calibrate", action="store_true", help="only time the fixed plain-Python workload"
+    )
     args = parser.parse_args()
+    if args.calibrate:
+        print(f"calibration: {calibration_ms():.0f} ms (best of 5)")
+        return
     if args.sessions < 1:
         parser.error("--sessions needs at least 1")
 

@@ -25,7 +25,6 @@ class Fit:
 
     option_id: str
     option_name: str
-    situation_name: str
     fit: str
     reason: str
     source_ids: tuple[str, ...]
@@ -83,14 +82,12 @@ def fits(content: Content, situation_id: str) -> list[Fit]:
     if known(content, situation_id) == NOT_SURE:
         return []
     names = content.option_names()
-    situation_name = name(content, situation_id)
     rows = content.option_fit[content.option_fit["situation_id"] == situation_id]
     by_option = {row.option_id: row for row in rows.itertuples()}
     return [
         Fit(
             option_id,
             option_name,
-            situation_name,
             by_option[option_id].fit,
             by_option[option_id].reason,
             tuple(split_ids(by_option[option_id].source_ids)),
@@ -120,27 +117,14 @@ def arranged(content: Content, situation_id: str, option_ids: Sequence[str]) -> 
     return [o for o in option_ids if o in aimed] + [o for o in option_ids if o not in aimed]
 
 
-def matches(content: Content, population_id: str, situation_id: str) -> bool:
-    """Whether the people a number comes from were in this situation."""
-    populations = content.populations.set_index("population_id")
-    return situation_id in split_ids(populations.at[population_id, "situation_ids"])
-
-
-def whose(content: Content, population_id: str) -> str:
-    """'people whose back pain had started less than 2 weeks before'."""
-    return content.populations.set_index("population_id").at[population_id, "whose"]
-
-
 def summary_lines(content: Content, situation_id: str) -> list[str]:
     """For the summary page and the PDF: the situation, the options aimed at it, and why the
     others are set apart."""
     if known(content, situation_id) == NOT_SURE:
         return [t("situation.none_chosen")]
-    names = content.option_names()
-    aimed = ", ".join(names[option_id] for option_id in aimed_options(content, situation_id))
     return [
         t("situation.chosen", situation=name(content, situation_id)),
-        t("situation.aimed", options=aimed or t("situation.aimed_none")),
+        t("situation.aimed", options=_aimed_names(content, situation_id)),
         *(fit.line() for fit in set_apart(content, situation_id)),
     ]
 
@@ -149,13 +133,18 @@ def note_line(content: Content, situation_id: str) -> str:
     """For the record note: one line, the situation and the options aimed at it."""
     if known(content, situation_id) == NOT_SURE:
         return t("situation.note_none")
-    names = content.option_names()
-    aimed = ", ".join(names[option_id] for option_id in aimed_options(content, situation_id))
     return t(
         "situation.note",
         situation=name(content, situation_id),
-        options=aimed or t("situation.aimed_none"),
+        options=_aimed_names(content, situation_id),
     )
+
+
+def _aimed_names(content: Content, situation_id: str) -> str:
+    """The names of the options aimed at the situation, for one line of text."""
+    names = content.option_names()
+    aimed = [names[option_id] for option_id in aimed_options(content, situation_id)]
+    return ", ".join(aimed) or t("situation.aimed_none")
 
 
 def option_choices(content: Content, situation_id: str) -> dict[str, str]:

@@ -37,7 +37,7 @@ def columns(file: CsvFile) -> list[str]:
 
 def _schema(file: CsvFile) -> pa.DataFrameSchema:
     # The words obey the English file's own rules for them (filled, plain text, unique …).
-    own = {name: column for name, column in schema.file_columns(file).items()}
+    own = schema.file_columns(file)
     words = {name: own[name] for name in schema.text_columns(file, PATIENTS)}
     return pa.DataFrameSchema(
         {

@@ -7,12 +7,14 @@ import pandas as pd
 
 from explorer import readability, words
 from explorer.data import Content
+from explorer.memo import kept
 from explorer.words import t
 
 # The release's rows, by their column in release.csv and their key in the catalogue (about.release).
 RELEASE_ROWS = ("version", "content_date", "next_review_date", "review_policy")
 
 
+@kept
 def release_table(content: Content) -> pd.DataFrame:
     """Content date, version, review policy and next review date, as two columns."""
     release = content.release
@@ -24,6 +26,7 @@ def release_table(content: Content) -> pd.DataFrame:
     )
 
 
+@kept
 def changelog_table(content: Content) -> pd.DataFrame:
     """What changed in each release and why, newest release first, in the clinic's order."""
     log = content.changelog

@@ -15,6 +15,7 @@ import pandas as pd
 
 from explorer.compare import evidence_line, source_table
 from explorer.data import Content
+from explorer.memo import kept
 from explorer.schema import OUTCOME_KINDS, split_ids
 from explorer.situation import NOT_SURE
 from explorer.text import capital
@@ -176,6 +177,7 @@ def _counts(row: pd.Series) -> tuple[Count, ...]:
     return tuple(counts)
 
 
+@kept
 def all_chances(content: Content) -> list[Chance]:
     """Every outcome of every option, options in their neutral order, benefits before harms."""
     names = content.option_names()
@@ -205,6 +207,7 @@ def all_chances(content: Content) -> list[Chance]:
     )
 
 
+@kept
 def by_kind(
     chances: list[Chance], option_id: str, situation_id: str = NOT_SURE
 ) -> dict[str, list[Chance]]:
@@ -241,6 +244,7 @@ def time_frame_warning(chances: list[Chance], chance: Chance) -> str | None:
     return t("chances.different_time", others="; ".join(others))
 
 
+@kept
 def numbers_table(chances: list[Chance]) -> pd.DataFrame:
     """Every number on the page in one table, one row per group."""
     return pd.DataFrame(
@@ -265,6 +269,7 @@ def title(chance: Chance) -> str:
     return capital(chance.outcome)
 
 
+@kept
 def cited_sources(content: Content, chances: list[Chance]) -> pd.DataFrame:
     return source_table(
         content.sources, only={source for chance in chances for source in chance.source_ids}

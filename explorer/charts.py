@@ -19,6 +19,7 @@ import altair as alt
 import pandas as pd
 
 from explorer import decide
+from explorer.memo import kept
 from explorer.ratings import SHADES, milestone_name, not_known
 from explorer.text import capital
 from explorer.words import t
@@ -306,12 +307,14 @@ def recovery_chart(recovery_rows: pd.DataFrame, milestone: str) -> alt.LayerChar
     )
 
 
+@kept
 def overview_alt(rated_rows: pd.DataFrame) -> str:
     attributes = rated_rows["attribute"].nunique()
     options = ", ".join(dict.fromkeys(rated_rows["option"]))
     return t("charts.overview.alt", count=attributes, options=options)
 
 
+@kept
 def attribute_alt(ranked_rows: pd.DataFrame) -> str:
     levels = "; ".join(
         f"{o}: {label}" for o, label in zip(ranked_rows["option"], ranked_rows["label"])
@@ -319,6 +322,7 @@ def attribute_alt(ranked_rows: pd.DataFrame) -> str:
     return t("charts.attribute.alt", attribute=ranked_rows["attribute"].iloc[0], levels=levels)
 
 
+@kept
 def recovery_alt(recovery_rows: pd.DataFrame, milestone: str) -> str:
     ranges = "; ".join(
         f"{o}: {w}" for o, w in zip(recovery_rows["option"], recovery_rows["in_weeks"])

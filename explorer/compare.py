@@ -5,11 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import pandas as pd
 
 from explorer.data import Content
+from explorer.memo import kept
 from explorer.schema import split_ids
+from explorer.text import markdown_table
 from explorer.words import t
 
 
@@ -37,7 +40,17 @@ class Row:
     question: str
     cells: tuple[Cell, ...]
 
+    @cached_property  # rows are kept (memo), so each row's table is built once
+    def table(self) -> str:
+        """The row as one table: the options' names, their answers, then how sure we are and the
+        sources of each (Markdown, every cell escaped)."""
+        return markdown_table(
+            [cell.option_name for cell in self.cells],
+            [[cell.answer for cell in self.cells], [cell.evidence_line() for cell in self.cells]],
+        )
 
+
+@kept
 def notes(content: Content, option_ids: Sequence[str]) -> list[str]:
     """Warnings that belong above the grid, e.g. that an option shown is investigational."""
     options = content.options.set_index("option_id")
@@ -48,6 +61,7 @@ def notes(content: Content, option_ids: Sequence[str]) -> list[str]:
     ]
 
 
+@kept
 def rows(content: Content, option_ids: Sequence[str]) -> list[Row]:
     """One row per question, in question order; one cell per chosen option, in the given order."""
     # A plain dict, not pandas lookups: this runs on every rerun (50 cells, 3 lookups each).
@@ -74,6 +88,7 @@ def rows(content: Content, option_ids: Sequence[str]) -> list[Row]:
     ]
 
 
+@kept
 def cited_sources(
     content: Content, option_ids: Sequence[str], also: set[str] = frozenset()
 ) -> pd.DataFrame:
@@ -111,6 +126,7 @@ def source_table(sources: pd.DataFrame, only: set[str] | None = None) -> pd.Data
     )
 
 
+@kept
 def source_lines(sources: pd.DataFrame, links: bool = True) -> list[str]:
     """A source_table as lines of text, for paper (the links left out where space is short)."""
     key = "sources.line_with_link" if links else "sources.line"

@@ -13,6 +13,7 @@ import pandas as pd
 from explorer import compare, safety, situation
 from explorer import ratings as ratings_frames
 from explorer.data import Content
+from explorer.memo import kept
 from explorer.schema import split_ids
 from explorer.url_params import (
     CONSULT,
@@ -229,6 +230,7 @@ def alignment_table(alignment_rows: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+@kept
 def fit_rules(content: Content) -> pd.DataFrame:
     """How each statement is judged, in level words: the rule behind every "lines up"."""
     levels = content.attribute_levels

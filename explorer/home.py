@@ -4,10 +4,12 @@ import pandas as pd
 
 from explorer import situation
 from explorer.data import Content
+from explorer.memo import kept
 from explorer.schema import OPTION_STATUSES
 from explorer.words import t
 
 
+@kept
 def option_lines(content: Content, situation_id: str = situation.NOT_SURE) -> pd.DataFrame:
     """Each option in one line, marking the investigational one. With a situation chosen, the
     options aimed at it first (the neutral order within each group), and how each fits it."""

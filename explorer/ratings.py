@@ -9,6 +9,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from explorer.data import Content
+from explorer.memo import kept
 from explorer.schema import MILESTONES
 from explorer.words import t
 
@@ -27,6 +28,7 @@ def milestone_name(milestone: str) -> str:
     return t(f"ratings.milestones.{milestone}")
 
 
+@kept
 def attribute_names(content: Content) -> dict[str, str]:
     """Attribute id -> name, in display order."""
     return dict(zip(content.attributes["attribute_id"], content.attributes["name"]))
@@ -51,6 +53,7 @@ def shade(level, levels: int):
     return int((level - 1) / (levels - 1) * (SHADES - 1) + 0.5)
 
 
+@kept
 def rated(content: Content, option_ids: Sequence[str]) -> pd.DataFrame:
     """One row per chosen option and attribute, options in the given order, attributes in
     display order: the level in words ("Not known" where it is), its shade, how sure we are,
@@ -122,6 +125,7 @@ def rule(content: Content, attribute_id: str) -> str:
     )
 
 
+@kept
 def rules_table(content: Content) -> pd.DataFrame:
     """Every quality with the rule its ratings follow."""
     return pd.DataFrame(
@@ -132,6 +136,7 @@ def rules_table(content: Content) -> pd.DataFrame:
     )
 
 
+@kept
 def glance_table(rated_rows: pd.DataFrame) -> pd.DataFrame:
     """Attributes as rows, options as columns (short names, to fit a phone), each cell the
     level in words."""
@@ -145,6 +150,7 @@ def glance_table(rated_rows: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+@kept
 def ranked(rated_rows: pd.DataFrame, attribute_id: str) -> pd.DataFrame:
     """The options on one attribute, lighter burden first; ties keep the neutral order and
     options whose level is not known come last."""
@@ -155,6 +161,7 @@ def ranked(rated_rows: pd.DataFrame, attribute_id: str) -> pd.DataFrame:
     )
 
 
+@kept
 def scale(content: Content, attribute_id: str) -> pd.DataFrame:
     """Every level of one attribute in words, lightest first, with its shade."""
     levels = content.attribute_levels[content.attribute_levels["attribute_id"] == attribute_id]
@@ -164,6 +171,7 @@ def scale(content: Content, attribute_id: str) -> pd.DataFrame:
     )
 
 
+@kept
 def attribute_table(ranked_rows: pd.DataFrame) -> pd.DataFrame:
     """The same data as the one-attribute chart, in its order."""
     attribute = ranked_rows["attribute"].iloc[0]
@@ -189,6 +197,7 @@ def in_weeks(weeks_min, weeks_max) -> str:
     return t("ratings.weeks.range", low=weeks_min, high=weeks_max)
 
 
+@kept
 def recovery(content: Content, rated_rows: pd.DataFrame, milestone: str) -> pd.DataFrame:
     """Weeks until one milestone for the options in `rated_rows`, in their order, with the range
     in words and each option's benefit words."""
@@ -202,6 +211,7 @@ def recovery(content: Content, rated_rows: pd.DataFrame, milestone: str) -> pd.D
     return rows.reset_index(drop=True)
 
 
+@kept
 def recovery_table(recovery_rows: pd.DataFrame) -> pd.DataFrame:
     """The same data as a recovery chart."""
     return pd.DataFrame(

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from explorer.data import Content
+from explorer.memo import kept
 from explorer.schema import CLINIC_PHONES, split_ids
 from explorer.words import t
 
@@ -19,6 +20,7 @@ class WarningGroup:
     source_ids: str
 
 
+@kept
 def warning_groups(content: Content) -> list[WarningGroup]:
     """Every group of warning signs in display order, each with its signs in order."""
     clinic = content.clinic
@@ -50,6 +52,7 @@ def signs_run_on(group: WarningGroup) -> str:
     return SIGN_GAP.join("• " + sign for sign in group.signs)
 
 
+@kept
 def sources_line(groups: list[WarningGroup]) -> str:
     ids = dict.fromkeys(source_id for group in groups for source_id in split_ids(group.source_ids))
     return t("get_help.sources", sources=", ".join(ids))

@@ -10,7 +10,9 @@ from dataclasses import dataclass
 
 from explorer.compare import evidence_line
 from explorer.data import Content
+from explorer.memo import kept
 from explorer.schema import EVALUATION_KINDS, FITS, split_ids
+from explorer.text import markdown_table
 from explorer.words import t
 
 # Not a situation id: the choice of a person who is not sure, shown first; needs no parameter.
@@ -48,6 +50,7 @@ class Fit:
         return evidence_line(self.certainty, self.source_ids)
 
 
+@kept
 def choices(content: Content, short: bool = False) -> dict[str, str]:
     """Situation id -> its words, "not sure" first, then the situations in display order; the
     short names for a shared screen."""
@@ -77,6 +80,7 @@ def how_to_tell(content: Content, situation_id: str) -> str:
     return situations.at[situation_id, "how_to_tell"]
 
 
+@kept
 def fits(content: Content, situation_id: str) -> list[Fit]:
     """Every option's fit to the situation, in the neutral order; none for "not sure"."""
     if known(content, situation_id) == NOT_SURE:
@@ -147,6 +151,7 @@ def _aimed_names(content: Content, situation_id: str) -> str:
     return ", ".join(aimed) or t("situation.aimed_none")
 
 
+@kept
 def option_choices(content: Content, situation_id: str) -> dict[str, str]:
     """Option id -> name for a picker of one option: those aimed at the situation first, the
     others marked as not usually offered (still there, one click away)."""
@@ -172,6 +177,7 @@ class Check:
         return evidence_line(self.certainty, self.source_ids)
 
 
+@kept
 def evaluation(
     content: Content, option_ids: Sequence[str], situation_id: str
 ) -> dict[str, dict[str, list[Check]]]:
@@ -192,6 +198,33 @@ def evaluation(
     }
 
 
+@kept
+def evaluation_tables(
+    content: Content, option_ids: Sequence[str], situation_id: str
+) -> dict[str, str]:
+    """kind -> its rows as one table (Markdown, every cell escaped): the options' names, then
+    for each row a line of what is looked at and a line of how sure we are and the sources;
+    an option with nothing of that kind says so."""
+    names = content.option_names()
+    tables = {}
+    for kind, by_option in evaluation(content, option_ids, situation_id).items():
+        columns = list(by_option.values())
+        lines: list[list[str]] = []
+        for position in range(max([1, *(len(checks) for checks in columns)])):
+            here = [checks[position] if position < len(checks) else None for checks in columns]
+            lines.append([_check_text(check, position) for check in here])
+            lines.append([check.evidence() if check else "" for check in here])
+        tables[kind] = markdown_table([names[option_id] for option_id in option_ids], lines)
+    return tables
+
+
+def _check_text(check: Check | None, position: int) -> str:
+    if check is not None:
+        return check.text
+    return t("situation.evaluation.none") if position == 0 else ""
+
+
+@kept
 def cited(content: Content, option_ids: Sequence[str], situation_id: str) -> set[str]:
     """The sources behind the fits and evaluation rows shown for these options."""
     fit_sources = {s for fit in fits(content, situation_id) for s in fit.source_ids}
@@ -205,6 +238,7 @@ def cited(content: Content, option_ids: Sequence[str], situation_id: str) -> set
     }
 
 
+@kept
 def not_shown_line(content: Content, situation_id: str, shown: Sequence[str]) -> str | None:
     """One line for a shared screen: the options set apart for the situation and not shown."""
     hidden = [

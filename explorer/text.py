@@ -1,8 +1,12 @@
-"""Making CSV text safe for the few Streamlit calls that render Markdown (headings, captions)."""
+"""Making CSV text safe for the few Streamlit calls that render Markdown (headings, captions,
+tables)."""
 
 import re
+from collections.abc import Sequence
 
 import pandas as pd
+
+from explorer.memo import kept
 
 # CommonMark lets any ASCII punctuation be escaped with a backslash, which turns Markdown
 # images, links, HTML, emphasis and Streamlit's :colour[...] directives into literal text.
@@ -24,7 +28,25 @@ def capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+@kept
 def plain_table(table: pd.DataFrame) -> pd.DataFrame:
     """Every cell and column header escaped: st.table reads both as Markdown, so an image in a
     CSV cell (or in an option name used as a header) would be fetched from outside and shown."""
     return table.map(plain).rename(columns=plain)
+
+
+def markdown_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """A table in one Markdown element, every cell shown as typed: escaped, and on one line (a
+    line break would end the table's row). One element instead of a bordered box per cell: a
+    page's run costs about 0.13 ms of server time per element (docs/performance.md)."""
+    return "\n".join(
+        [
+            _table_line(header),
+            "|" + " --- |" * len(header),
+            *(_table_line(row) for row in rows),
+        ]
+    )
+
+
+def _table_line(cells: Sequence[str]) -> str:
+    return "| " + " | ".join(plain(" ".join(str(cell).split())) for cell in cells) + " |"

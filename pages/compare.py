@@ -60,27 +60,19 @@ with shell.page("compare") as content:
                         st.caption(plain(fit.label()))
                 with st.container(border=True):
                     widgets.answer(cell, None)
-    else:
-        for row in compare.rows(content, shown):
-            st.subheader(plain(row.question), anchor=row.question_id)
-            for cell, cell_column in zip(row.cells, st.columns(len(shown))):
-                with cell_column.container(border=True):
-                    widgets.answer(cell, f"{row.question_id}-{cell.option_id}")
+    else:  # each question's answers as one table: one element, not a box per answer
+        with st.container(key="grid-questions"):
+            for row in compare.rows(content, shown):
+                st.subheader(plain(row.question), anchor=row.question_id)
+                st.markdown(row.table)
 
     if not consult:  # the shared screen keeps to one question at a time
         st.header(t("situation.evaluation.heading"), anchor="evaluation")
         st.caption(t("situation.evaluation.intro"))
-        names = content.option_names()
-        for kind, by_option in situation.evaluation(content, shown, situation_id).items():
-            st.subheader(t(f"situation.evaluation.kinds.{kind}"), anchor=f"evaluation-{kind}")
-            for option_id, cell_column in zip(shown, st.columns(len(shown))):
-                with cell_column.container(border=True):
-                    widgets.label(names[option_id], key=f"{kind}-{option_id}")
-                    for check in by_option[option_id]:
-                        st.text(check.text)
-                        st.caption(plain(check.evidence()))
-                    if not by_option[option_id]:
-                        st.text(t("situation.evaluation.none"))
+        with st.container(key="grid-evaluation"):
+            for kind, table in situation.evaluation_tables(content, shown, situation_id).items():
+                st.subheader(t(f"situation.evaluation.kinds.{kind}"), anchor=f"evaluation-{kind}")
+                st.markdown(table)
 
     if not consult:  # on the shared screen, sources are one click away on the About page
         widgets.get_help_now(content)

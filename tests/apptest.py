@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ROOT
@@ -20,5 +22,27 @@ def open_page(page: str, /, **query) -> AppTest:
 
 
 def texts(at: AppTest) -> str:
-    """Every st.text on the page (CSV text is shown this way), one per line."""
-    return "\n".join(t.value for t in at.text)
+    """Every st.text on the page and every cell of its Markdown tables (the ways CSV text is
+    shown), one per line, as a person reads them."""
+    cells = [cell for table in at.markdown for row in table_cells(table.value) for cell in row]
+    return "\n".join([*(t.value for t in at.text), *cells])
+
+
+def table_cells(markdown: str) -> list[list[str]]:
+    """The rows of a Markdown table (explorer.text.markdown_table) as a person reads them: the
+    escapes and the invisible joiners that keep CSV text as typed taken out. Not a table: []."""
+    lines = markdown.splitlines()
+    if len(lines) < 2 or not set(lines[1]) <= set("|- "):
+        return []
+    return [
+        [_as_read(cell) for cell in _UNESCAPED_BAR.split(line.strip()[1:-1])]
+        for index, line in enumerate(lines)
+        if index != 1
+    ]
+
+
+_UNESCAPED_BAR = re.compile(r"(?<!\\)\|")
+
+
+def _as_read(cell: str) -> str:
+    return re.sub(r"\\(.)", r"\1", cell.strip()).replace("\u2060", "")

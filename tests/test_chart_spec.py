@@ -3,6 +3,7 @@
 import json
 import re
 
+import pyarrow as pa
 from streamlit.elements.vega_charts import _convert_altair_to_vega_lite_spec
 
 from explorer import charts, ratings
@@ -20,12 +21,25 @@ def without_data(spec: dict) -> str:
     return re.sub(r'"name": "[^"]+"', '"name": "data"', text)
 
 
+def rows(datasets: dict) -> list[list[dict]]:
+    """Each dataset's rows, from the Arrow bytes Streamlit sends."""
+    return [pa.ipc.open_stream(data).read_all().to_pylist() for data in datasets.values()]
+
+
 def test_a_kept_chart_spec_is_the_one_streamlit_would_draw():
     rated = ratings.rated(CONTENT, list(CONTENT.options["option_id"]))
-    kept = chart_cache._chart_spec("overview", charts.overview_grid, rated)
+    kept = chart_cache._chart_spec(charts.overview_grid, rated)
     drawn = _convert_altair_to_vega_lite_spec(charts.overview_grid(rated))
     assert without_data(kept) == without_data(drawn)
-    assert sum(len(rows) for rows in kept["datasets"].values()) > 0  # the data travels inline
+    assert rows(kept["datasets"]) == rows(drawn["datasets"])
+    assert sum(len(dataset) for dataset in rows(kept["datasets"])) > 0  # the data travels inline
+
+
+def test_a_kept_chart_spec_is_worked_out_once():
+    rated = ratings.rated(CONTENT, list(CONTENT.options["option_id"]))
+    assert chart_cache._chart_spec(charts.overview_grid, rated) is chart_cache._chart_spec(
+        charts.overview_grid, rated
+    )
 
 
 def test_every_chart_is_drawn_through_the_chart_cache():

@@ -3,6 +3,7 @@
 from explorer import compare, home
 from explorer.url_params import OPTIONS_PARAM, in_neutral_order, link_params
 from explorer.words import t
+from tests.apptest import table_cells
 
 
 def test_rows_follow_question_order_and_cells_follow_the_chosen_options(content):
@@ -58,3 +59,11 @@ def test_home_lists_every_option_once_and_marks_the_investigational_one(content)
     assert list(names) == list(content.options["name"])
     assert dict(zip(names, status))["Disc gel implant"] == t("home.status.investigational")
     assert dict(zip(names, status))["Nerve block injection"] != t("home.status.investigational")
+
+
+def test_each_question_reads_as_one_table_names_then_answers_then_evidence(content):
+    [row] = [row for row in compare.rows(content, ["gel", "rest"]) if row.question_id == "gain"]
+    names, answers, evidence = table_cells(row.table)
+    assert names == [cell.option_name for cell in row.cells]
+    assert answers == [cell.answer for cell in row.cells]
+    assert evidence == [cell.evidence_line() for cell in row.cells]

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from explorer import decide, home, situation
+from explorer import compare, decide, home, situation
 from explorer.situation import NOT_SURE
 from explorer.words import t
+from tests.apptest import table_cells
 from tests.conftest import (
     loaded,
     only_problem,
@@ -190,3 +191,20 @@ def test_a_renamed_situation_is_followed_everywhere_or_reported(data_copy):
     set_cell(path, row_index(path, situation_id="back_pain"), "situation_id", "low_back")
     files = {problem.file for problem in problems_of(data_copy)}
     assert files == {"option_fit.csv", "populations.csv", "evaluation.csv"}
+
+
+def test_each_kind_of_evaluation_row_reads_as_one_table_and_an_option_without_one_says_so(
+    content,
+):
+    tables = situation.evaluation_tables(content, ["nerve_block", "gel"], "leg_pain")
+    assert list(tables) == list(situation.evaluation(content, ["nerve_block", "gel"], "leg_pain"))
+    names, checks, evidence = table_cells(tables["clinic_checks"])
+    assert names == ["Nerve block injection", "Disc gel implant"]
+    assert checks == ["Leg pain that matches one pressed nerve.", t("situation.evaluation.none")]
+    assert evidence[0] == compare.evidence_line("low", ["S102"]) and evidence[1] == ""
+    # Two guideline rows for the nerve block when not sure: two lines, the gel's second empty.
+    guideline = table_cells(
+        situation.evaluation_tables(content, ["nerve_block", "gel"], NOT_SURE)["guideline"]
+    )
+    assert len(guideline) == 1 + 2 * 2
+    assert guideline[3][1] == "" and guideline[1][1] == "No guideline covers it yet."

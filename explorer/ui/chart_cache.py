@@ -1,6 +1,7 @@
 """Charts on a page, with their accessible name. Altair takes tens of milliseconds to build and
 check a chart on every rerun (the charts page ran in ~300 ms, docs/performance.md): the finished
-Vega-Lite spec is kept per builder and inputs."""
+Vega-Lite spec is kept per builder and inputs (tables by identity: they are kept results too, so
+nothing is hashed on a rerun)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,9 @@ from collections.abc import Callable
 
 import altair as alt
 import streamlit as st
+from streamlit import dataframe_util
+
+from explorer.memo import kept
 
 # Altair's theme is a process-wide setting and pages run in threads. Every chart in the app is
 # turned into a spec here, under this lock (nothing calls st.altair_chart, which has its own).
@@ -20,7 +24,7 @@ def chart(
 ) -> None:
     """The chart `build(*inputs)` makes, with its accessible name, as wide as the page; with a
     `fit_key`, a picture drawn to its own size instead, shrunk to fit a narrower screen."""
-    spec = _chart_spec(f"{build.__module__}.{build.__qualname__}", build, *inputs)
+    spec = _chart_spec(build, *inputs)
     if fit_key is None:
         st.vega_lite_chart(spec=spec, alt=alt_text, width="stretch")
         return
@@ -28,9 +32,17 @@ def chart(
         st.vega_lite_chart(spec=spec, alt=alt_text, width="content")
 
 
-@st.cache_data(show_spinner=False, max_entries=1000)
-def _chart_spec(builder: str, _build: Callable[..., alt.TopLevelMixin], *inputs) -> dict:
-    # Keyed by the builder's name and the inputs (Streamlit cannot hash the function itself).
+@kept
+def _chart_spec(build: Callable[..., alt.TopLevelMixin], *inputs) -> dict:
     # As st.altair_chart does it: without Altair's default theme (fixed sizes).
     with _THEME_LOCK, alt.theme.enable("none"):
-        return _build(*inputs).to_dict()
+        spec = build(*inputs).to_dict()
+    # Each dataset as the Arrow bytes Streamlit would make of it on every run: it sends bytes
+    # as they are (that is how st.altair_chart hands it data), so they are made once, here.
+    return {
+        **spec,
+        "datasets": {
+            name: dataframe_util.convert_anything_to_arrow_bytes(rows)
+            for name, rows in spec.get("datasets", {}).items()
+        },
+    }

@@ -4,10 +4,12 @@ warning signs, the sources."""
 from __future__ import annotations
 
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
 
 from explorer import compare, decide, safety, words
 from explorer.data import Content
+from explorer.memo import kept
 from explorer.text import plain, plain_table
 from explorer.words import t
 
@@ -62,7 +64,14 @@ def label(text: str, key: str) -> None:
 def table(data: pd.DataFrame, **options) -> None:
     """st.table with every cell shown as typed (st.table alone renders cells as Markdown). Use it
     for every table: its cells usually come from the CSV files."""
-    st.table(plain_table(data), **options)
+    st.table(arrow(plain_table(data)), **options)
+
+
+@kept
+def arrow(data: pd.DataFrame) -> pa.Table:
+    """The table as Streamlit sends it (Arrow), made once for a kept table rather than on every
+    run (pandas to Arrow was a few milliseconds a table)."""
+    return pa.Table.from_pandas(data)
 
 
 def person_answers(content: Content) -> decide.Answers:
@@ -106,7 +115,7 @@ def sources_table(sources: pd.DataFrame) -> None:
         st.caption(t("sources.published_language"))
     with st.container(key="screen-only-sources"):
         st.dataframe(
-            sources,
+            arrow(sources),
             hide_index=True,
             column_config={
                 t("sources.link"): st.column_config.LinkColumn(t("sources.link")),

@@ -1,0 +1,69 @@
+"""Results worked out once and kept for every later run that asks the same thing.
+
+Every rerun of a page used to rebuild the same tables from the same content (the comparison page
+spent most of its time on it, docs/performance.md). Content is read-only once it has passed the
+check, and a reload makes a new Content object, so a result is keyed by the function, the
+language being spoken, and its arguments: content and tables by identity, everything else by
+value. A kept result is shared by every session: callers must treat it as read-only."""
+
+from __future__ import annotations
+
+import functools
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+
+from explorer import words
+
+# Enough for every page, selection and language a clinic's visitors ask for at once; the least
+# recently asked go first (a content reload leaves its old results to age out).
+LIMIT = 4096
+_kept: OrderedDict[tuple, tuple[list, object]] = OrderedDict()
+_lock = threading.Lock()
+
+
+def kept(function: Callable) -> Callable:
+    """`function`, whose result for the same arguments and language is worked out only once."""
+
+    @functools.wraps(function)
+    def remembered(*args, **kwargs):
+        held: list = []  # arguments keyed by identity live as long as the entry: ids stay theirs
+        key = (
+            function,
+            words.current_language(),
+            tuple(_key(value, held) for value in args),
+            tuple(sorted((name, _key(value, held)) for name, value in kwargs.items())),
+        )
+        with _lock:
+            entry = _kept.get(key)
+            if entry is not None:
+                _kept.move_to_end(key)
+                return entry[1]
+        result = function(*args, **kwargs)
+        with _lock:
+            _kept[key] = (held, result)
+            while len(_kept) > LIMIT:
+                _kept.popitem(last=False)
+        return result
+
+    return remembered
+
+
+def _key(value: object, held: list) -> object:
+    if isinstance(value, (list, tuple)):
+        return (type(value).__name__, tuple(_key(item, held) for item in value))
+    if isinstance(value, (set, frozenset)):
+        return ("set", frozenset(value))
+    if isinstance(value, dict):
+        return ("dict", tuple((name, _key(item, held)) for name, item in value.items()))
+    if isinstance(value, (str, int, float, bool, type(None))):
+        return value
+    # Content, tables and anything else: the very object (a new, equal one is simply a miss).
+    held.append(value)
+    return ("id", id(value))
+
+
+def forget() -> None:
+    """Drop every kept result (for tests)."""
+    with _lock:
+        _kept.clear()

@@ -152,6 +152,7 @@ class Chance:
         )
         return t("chances.alt", time_frame=self.time_frame, groups=groups)
 
+    @kept  # one table per kept chance: its escaped Arrow copy is then made only once
     def table(self) -> pd.DataFrame:
         """The picture's numbers, exactly as the study gave them."""
         return pd.DataFrame(

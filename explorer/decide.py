@@ -92,6 +92,7 @@ class QuizFeedback:
         return t("decide.quiz.with_sources", text=self.sentence(), sources=self.source_ids)
 
 
+@kept
 def quiz_feedback(content: Content, item_id: str, choice: str | None) -> QuizFeedback:
     """Feedback for one answer: judged only when the person picks true or false."""
     item = content.quiz.set_index("item_id").loc[item_id]
@@ -216,6 +217,7 @@ def alignment(
     return pd.DataFrame(rows, columns=ALIGNMENT_COLUMNS)
 
 
+@kept
 def alignment_table(alignment_rows: pd.DataFrame) -> pd.DataFrame:
     """The alignment as people read it: narrow enough for a phone (the chart's row headings
     carry the topic and how important it is)."""
@@ -267,6 +269,7 @@ def fit_rules(content: Content) -> pd.DataFrame:
     )
 
 
+@kept
 def alignment_alt(alignment: pd.DataFrame) -> str:
     topics = alignment["topic"].nunique()
     return t(
@@ -282,11 +285,13 @@ def alignment_alt(alignment: pd.DataFrame) -> str:
 CITATION_GAP = "   "
 
 
+@kept
 def citations(summary: Summary) -> list[str]:
     """The cited sources, one line each."""
     return compare.source_lines(summary.sources, links=False)
 
 
+@kept
 def priorities_table(summary: Summary) -> pd.DataFrame:
     return pd.DataFrame(
         [(statement, importance_words(level)) for statement, level in summary.priorities],
@@ -294,6 +299,7 @@ def priorities_table(summary: Summary) -> pd.DataFrame:
     )
 
 
+@kept
 def quiz_table(summary: Summary) -> pd.DataFrame:
     return pd.DataFrame(
         [(statement, answer_words(choice), line) for statement, choice, line in summary.quiz],
@@ -311,6 +317,7 @@ def answer_words(choice: str | None) -> str:
 
 
 # ----------------------------------------------------------------- questions for the clinician
+@kept
 def questions_to_ask(content: Content, option_ids: Sequence[str]) -> list[str]:
     """General questions from what an evaluation looks at, then those for each chosen option."""
     questions = content.clinician_questions
@@ -335,6 +342,7 @@ def important_statements(content: Content, ratings: Mapping[str, int]) -> list[s
     return [statement for *_, statement in sorted(rated)]
 
 
+@kept
 def record_note(
     content: Content,
     option_ids: Sequence[str],
@@ -465,6 +473,7 @@ class Summary:
     release: Mapping[str, str]
 
 
+@kept
 def summary(
     content: Content,
     option_ids: Sequence[str],

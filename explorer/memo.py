@@ -8,6 +8,7 @@ value. A kept result is shared by every session: callers must treat it as read-o
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import threading
 from collections import OrderedDict
@@ -58,6 +59,12 @@ def _key(value: object, held: list) -> object:
         return ("dict", tuple((name, _key(item, held)) for name, item in value.items()))
     if isinstance(value, (str, int, float, bool, type(None))):
         return value
+    if dataclasses.is_dataclass(value) and not value.__dataclass_params__.frozen:
+        # Something that changes (a person's answers): by what it holds now.
+        return (
+            type(value).__name__,
+            tuple(_key(getattr(value, item.name), held) for item in dataclasses.fields(value)),
+        )
     # Content, tables and anything else: the very object (a new, equal one is simply a miss).
     held.append(value)
     return ("id", id(value))

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from explorer.data import Content
 from explorer.memo import kept
 from explorer.schema import CLINIC_PHONES, split_ids
+from explorer.text import plain
 from explorer.words import t
 
 
@@ -50,6 +51,14 @@ SIGN_GAP = "   "
 def signs_run_on(group: WarningGroup) -> str:
     """The signs as one paragraph, for paper: a line each would push a handout to a third page."""
     return SIGN_GAP.join("• " + sign for sign in group.signs)
+
+
+@kept
+def signs_markdown(group: WarningGroup) -> str:
+    """The group's heading in bold, then its signs as a list (Markdown, the CSV text escaped):
+    one element on the page; on paper the list runs on as one paragraph (page.css)."""
+    signs = [f"- {plain(sign)}" for sign in group.signs]
+    return "\n".join([f"**{plain(group.heading)}**", *(["", *signs] if signs else [])])
 
 
 @kept

@@ -22,17 +22,22 @@ def open_page(page: str, /, **query) -> AppTest:
 
 
 def texts(at: AppTest) -> str:
-    """Every st.text on the page and every cell of its Markdown tables (the ways CSV text is
-    shown), one per line, as a person reads them."""
-    cells = [cell for table in at.markdown for row in table_cells(table.value) for cell in row]
-    return "\n".join([*(t.value for t in at.text), *cells])
+    """Every st.text on the page, every cell of its Markdown tables and every other Markdown
+    element (the ways CSV text is shown), one per line, as a person reads them."""
+    markdown = [
+        cell
+        for element in at.markdown
+        for row in table_cells(element.value) or [[_as_read(element.value)]]
+        for cell in row
+    ]
+    return "\n".join([*(t.value for t in at.text), *markdown])
 
 
 def table_cells(markdown: str) -> list[list[str]]:
     """The rows of a Markdown table (explorer.text.markdown_table) as a person reads them: the
     escapes and the invisible joiners that keep CSV text as typed taken out. Not a table: []."""
     lines = markdown.splitlines()
-    if len(lines) < 2 or not set(lines[1]) <= set("|- "):
+    if len(lines) < 2 or not lines[1].startswith("|") or not set(lines[1]) <= set("|- "):
         return []
     return [
         [_as_read(cell) for cell in _UNESCAPED_BAR.split(line.strip()[1:-1])]

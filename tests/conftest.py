@@ -19,7 +19,6 @@ import pytest
 import streamlit as st
 from streamlit.testing import v1 as streamlit_testing
 
-from explorer import memo
 from explorer.data import DATA_DIR_VARIABLE, Content, load_content
 from explorer.schema import Problem, split_ids
 
@@ -122,7 +121,6 @@ def clear_streamlit_cache():
     # The cache is process-wide: without this, one test's data would leak into the next.
     st.cache_data.clear()
     st.cache_resource.clear()
-    memo.forget()
     yield
     st.cache_data.clear()
     st.cache_resource.clear()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from explorer import about, readability, schema
+from explorer import about, memo, readability, schema
 from explorer.data import ContentStore
 from explorer.text import plain
 from explorer.ui import reading
@@ -43,7 +43,7 @@ def test_the_about_page_shows_one_row_per_source_of_words():
 
 def test_the_reading_table_is_measured_once_per_content_version(monkeypatch, data_copy):
     measured = []
-    monkeypatch.setattr(reading, "_MEASURED", {})  # nothing measured yet in this process
+    memo.forget()  # nothing measured yet in this process
     monkeypatch.setattr(
         about,
         "reading_levels",

@@ -5,7 +5,7 @@ from contextvars import copy_context
 import pandas as pd
 import pytest
 
-from explorer import memo, words
+from explorer import decide, memo, words
 
 
 @pytest.fixture
@@ -85,3 +85,13 @@ def test_the_least_recently_asked_result_goes_first(counted, monkeypatch):
     assert len(calls) == 3
     work("b")
     assert len(calls) == 4
+
+
+def test_a_person_s_answers_are_keyed_by_what_they_hold_now(counted):
+    work, calls = counted
+    answers = decide.Answers()
+    work(answers)
+    answers.ratings["recovery"] = 3  # changed in place, as the what-matters page does
+    work(answers)
+    work(decide.Answers(ratings={"recovery": 3}))  # another object holding the same answers
+    assert len(calls) == 2

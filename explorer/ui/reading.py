@@ -8,6 +8,7 @@ import pandas as pd
 
 from explorer import about, readability, words
 from explorer.data import Content, ContentStore
+from explorer.memo import kept
 
 
 def reading_table(store: ContentStore, language: str | None = None) -> pd.DataFrame:
@@ -24,21 +25,10 @@ def reading_table(store: ContentStore, language: str | None = None) -> pd.DataFr
     return _reading_table(store.version, readability.content_stamp(language), language, content)
 
 
-# Measured tables by (data version, text version, language, without data words), for the whole
-# process. Not
-# st.cache_data: tests clear that between tests, and measuring takes about a second a language.
-_MEASURED: dict[tuple, pd.DataFrame] = {}
-_KEPT = 8
-
-
+@kept  # measuring takes about a second a language: once per version of the words, per process
 def _reading_table(
     data_version: tuple, text_version: tuple, language: str, content: Content | None
 ) -> pd.DataFrame:
-    key = (data_version, text_version, language, content is None)
-    if key not in _MEASURED:  # two sessions may both measure once: the same table either way
-        if len(_MEASURED) >= _KEPT:
-            _MEASURED.clear()
-        # textstat's language is switched (and set back) inside this one call: see
-        # explorer.readability.textstat_language.
-        _MEASURED[key] = about.reading_levels(content, language)
-    return _MEASURED[key].copy()
+    # textstat's language is switched (and set back) inside this one call: see
+    # explorer.readability.textstat_language.
+    return about.reading_levels(content, language)

@@ -45,12 +45,7 @@ def get_help_now(content: Content, as_button: bool = False) -> None:
 def _warning_signs(groups: list[safety.WarningGroup]) -> None:
     st.text(t("get_help.intro"))
     for group in groups:
-        label(group.heading, key=f"help-{group.group_id}")
-        if group.signs:
-            with st.container(key=f"screen-only-signs-{group.group_id}"):
-                st.text("\n".join("• " + sign for sign in group.signs))
-            with st.container(key=f"print-only-signs-{group.group_id}"):
-                st.text(safety.signs_run_on(group))
+        st.markdown(safety.signs_markdown(group))
         st.error(plain(group.action))
     st.caption(plain(safety.sources_line(groups)))
 

@@ -2,12 +2,13 @@
 Not part of the test suite. Run from the repository root:
 
     python bench/run.py                 # everything; updates docs/performance.md
-    python bench/run.py --sessions 10   # a quicker load phase
+    python bench/run.py --sessions 10   # quicker phases with sessions at once
+    python bench/run.py --server-only   # no browser; prints the report (--write to update it)
     python bench/run.py --profile       # also profile every page script with pyinstrument
     python bench/run.py --calibrate     # only time the fixed Python workload (this machine's speed)
 
 In one run it starts the app and bench/bare_app.py (same settings) and measures, with
-Playwright and Debian's Chromium:
+Playwright and Debian's Chromium (not with --server-only):
 
 1. First render of every page for a new visitor (a fresh browser context; the server has
    served each page once before), against the bare page.
@@ -19,8 +20,15 @@ Playwright and Debian's Chromium:
 
 Browser times run to Streamlit's "script finished" message on the page's WebSocket (decoded
 with Streamlit's ForwardMsg protobuf). Chromium reports those messages from its page, so they
-include the page's own work; to show the server's share alone, the same runs are also made
-over a plain WebSocket with no browser ("server only").
+include the page's own work. To show the server's share alone, Streamlit's protocol is also
+spoken over a plain WebSocket with no browser ("server only"):
+
+5. Every page and the bare page on one app process: a run in one session, and N sessions
+   rerunning the page at the same moment (p95, and the server's CPU per run).
+6. The front door as the clinic deploys it (deploy/run-local.sh: nginx in front of two app
+   processes): N sessions, each with its own routing cookie as N browsers would have, rerun the
+   comparison page at the same moment. p50, p95, max, CPU per run over both processes, and how
+   many sessions each process held.
 """
 
 from __future__ import annotations
@@ -31,9 +39,15 @@ import datetime as dt
 import os
 import platform
 import re
+import secrets
+import signal
+import socket
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -46,7 +60,7 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.live import CHROMIUM, CHROMIUM_ARGS, PAGE_PATHS, AppServer  # noqa: E402
+from tests.live import CHROMIUM, CHROMIUM_ARGS, PAGE_PATHS, AppServer, free_port  # noqa: E402
 
 REPORT = ROOT / "docs" / "performance.md"
 RESULTS = ROOT / "bench" / "results"
@@ -54,6 +68,14 @@ RESULTS = ROOT / "bench" / "results"
 BEGIN, END = "<!-- bench results: begin -->", "<!-- bench results: end -->"
 BARE_SCRIPT = "bench/bare_app.py"
 COMPARE = "/compare"
+# The front door as the clinic deploys it: nginx, sticky per browser by this cookie, in front of
+# REPLICAS app processes (deploy/run-local.sh, deploy/nginx/route.conf).
+REPLICAS = 2
+ROUTE_COOKIE = "explorer_route"
+# A WebSocket's line in nginx's access log, as run-local.sh writes it: (replica, routing key).
+ACCESS_LOG_STREAM = re.compile(
+    r'"GET /_stcore/stream \S+" 101 upstream=(?:\S+, )*(\S+) route=(\w+)'
+)
 # Background tabs must not be slowed down by Chromium, or the load phase measures throttling.
 BENCH_ARGS = [
     *CHROMIUM_ARGS,
@@ -65,9 +87,15 @@ VIEWPORT = {"width": 1280, "height": 800}
 DONE = "[data-testid='stApp'][data-test-connection-state='CONNECTED'][data-test-script-state='notRunning']"
 TIMEOUT_S = 120
 
+# In the browser: first render and rerun against the bare page; 40 sessions; memory.
 TARGET_RATIO = 1.3
-TARGET_P95_S = 0.5
+TARGET_P95_S = 0.5  # also through the front door, over plain WebSockets
 TARGET_MIB_PER_SESSION = 1.0
+# Over plain WebSockets on one app process.
+TARGET_SERVER_RATIO = 1.5
+TARGET_SERVER_CPU_MS = 25
+CPU_TARGET_PAGES = (COMPARE, "/charts")
+TARGET_ONE_PROCESS_P95_S = 1.0  # COMPARE, every session rerunning it at the same moment
 
 
 def message_kind(payload: bytes | str) -> str:
@@ -107,12 +135,12 @@ class Tab:
         page.on("websocket", self._watch)
         page.on("pageerror", lambda error: self.errors.append(f"page error: {error}"))
 
-    def _watch(self, socket) -> None:
-        socket.on(
+    def _watch(self, websocket) -> None:
+        websocket.on(
             "framereceived",
             lambda payload: self.received.append((message_kind(payload), time.perf_counter())),
         )
-        socket.on("framesent", lambda payload: self.sent.append(time.perf_counter()))
+        websocket.on("framesent", lambda payload: self.sent.append(time.perf_counter()))
 
     def finished(self) -> list[float]:
         return [t for kind, t in self.received if kind == "script_finished"]
@@ -190,32 +218,51 @@ async def reruns(browser: Browser, url: str, action, repeats: int) -> tuple[floa
 class RawSession:
     """A session that asks the server to run a page and waits for "script finished"."""
 
-    def __init__(self, socket):
-        self.socket = socket
+    def __init__(self, websocket):
+        self.websocket = websocket
+        self.tcp = websocket.transport.get_extra_info("socket")
 
     @classmethod
-    async def open(cls, server: AppServer) -> RawSession:
-        url = server.url.replace("http://", "ws://") + "/_stcore/stream"
-        return cls(await websockets.connect(url, subprotocols=["streamlit"], max_size=None))
+    async def open(cls, url: str, route: str | None = None) -> RawSession:
+        """A session with the server at `url`; `route` is the front door's routing key, which a
+        browser would carry as a cookie (deploy/nginx/route.conf)."""
+        headers = {"Cookie": f"{ROUTE_COOKIE}={route}"} if route else None
+        websocket = await websockets.connect(
+            url.replace("http://", "ws://") + "/_stcore/stream",
+            subprotocols=["streamlit"],
+            additional_headers=headers,
+            max_size=None,
+        )
+        return cls(websocket)
 
     async def run(self, path: str) -> tuple[float, int]:
         """(ms from sending the request to script finished, messages in the run)."""
         request = BackMsg()
         request.rerun_script.page_name = path.strip("/")
         start = time.perf_counter()
-        await self.socket.send(request.SerializeToString())
-        messages = 0
-        while True:
-            messages += 1
-            if message_kind(await self.socket.recv()) == "script_finished":
-                return ms(time.perf_counter() - start), messages
+        async with asyncio.timeout(TIMEOUT_S):
+            await self.websocket.send(request.SerializeToString())
+            messages = 0
+            while True:
+                messages += 1
+                self.acknowledge_at_once()
+                if message_kind(await self.websocket.recv()) == "script_finished":
+                    return ms(time.perf_counter() - start), messages
+
+    def acknowledge_at_once(self) -> None:
+        """Streamlit's server leaves TCP_NODELAY off on its WebSockets, so after a run's first
+        message the next small ones wait for its acknowledgement, which Linux delays by 40 ms:
+        the bare page's run took 44 ms instead of about 5, a wait the browser's runs do not
+        show. Linux keeps this flag only until its next acknowledgement: set before every read."""
+        self.tcp.setsockopt(socket.IPPROTO_TCP, socket.TCP_QUICKACK, 1)
 
     async def close(self) -> None:
-        await self.socket.close()
+        await self.websocket.close()
 
 
-async def server_only(server: AppServer, path: str, repeats: int) -> tuple[float, int]:
-    session = await RawSession.open(server)
+async def server_only(url: str, path: str, repeats: int) -> tuple[float, int]:
+    """One session's runs of the page: (median ms, messages in a run)."""
+    session = await RawSession.open(url)
     try:
         await session.run(path)
         runs = [await session.run(path) for _ in range(repeats)]
@@ -224,20 +271,163 @@ async def server_only(server: AppServer, path: str, repeats: int) -> tuple[float
     return median([t for t, _ in runs]), runs[-1][1]
 
 
+async def runs_at_once(
+    sessions: list[RawSession], path: str, servers: list[psutil.Process]
+) -> tuple[list[float], float]:
+    """Every session reruns the page at the same moment: (seconds each, CPU ms per run summed
+    over the server processes). A first round, not measured, warms every session and process."""
+    await asyncio.gather(*(session.run(path) for session in sessions))
+    cpu_before = sum(cpu_seconds(server) for server in servers)
+    runs = await asyncio.gather(*(session.run(path) for session in sessions))
+    cpu_per_run = ms(sum(cpu_seconds(server) for server in servers) - cpu_before) / len(sessions)
+    return [t / 1000 for t, _ in runs], cpu_per_run
+
+
 async def server_only_concurrent(
     server: AppServer, path: str, count: int
 ) -> tuple[list[float], float]:
     """`count` sessions rerun the page at the same moment: (seconds each, server CPU ms per run)."""
-    sessions = [await RawSession.open(server) for _ in range(count)]
+    sessions = [await RawSession.open(server.url) for _ in range(count)]
     try:
-        await asyncio.gather(*(session.run(path) for session in sessions))
-        process = psutil.Process(server.process.pid)
-        cpu_before = cpu_seconds(process)
-        runs = await asyncio.gather(*(session.run(path) for session in sessions))
-        cpu_per_run = ms(cpu_seconds(process) - cpu_before) / count
+        return await runs_at_once(sessions, path, [psutil.Process(server.process.pid)])
     finally:
         await asyncio.gather(*(session.close() for session in sessions))
-    return [t / 1000 for t, _ in runs], cpu_per_run
+
+
+@dataclass
+class ServerPage:
+    """One page's runs over plain WebSockets on one server process."""
+
+    run_ms: float  # median, one session
+    messages: int  # in one run
+    at_once_s: list[float]  # every session's rerun when all ask at the same moment
+    cpu_per_run_ms: float  # the server's CPU in those runs at once, per run
+
+    @property
+    def at_once_p95_s(self) -> float:
+        return percentile(self.at_once_s, 0.95)
+
+
+async def server_page(server: AppServer, path: str, sessions: int, repeats: int) -> ServerPage:
+    run_ms, messages = await server_only(server.url, path, repeats)
+    at_once_s, cpu_per_run_ms = await server_only_concurrent(server, path, sessions)
+    return ServerPage(run_ms, messages, at_once_s, cpu_per_run_ms)
+
+
+async def server_pages(sessions: int, repeats: int) -> tuple[ServerPage, dict[str, ServerPage]]:
+    """The bare page, then every page of one app process: (bare page, page by path)."""
+    app = AppServer()
+    bare = AppServer(script=BARE_SCRIPT)
+    try:
+        bare_page = await server_page(bare, "/", sessions, repeats)
+        pages = {path: await server_page(app, path, sessions, repeats) for path in PAGE_PATHS}
+    finally:
+        app.stop()
+        bare.stop()
+    return bare_page, pages
+
+
+# ---------------------------------------------------------------------------------------------
+# The front door: nginx and two app processes, as the clinic runs the app (deploy/run-local.sh)
+
+
+class FrontDoor:
+    """deploy/run-local.sh on free loopback ports, its files in `run_dir`; stopped as
+    tests/deploy/conftest.py stops it."""
+
+    def __init__(self, run_dir: Path):
+        proxy_port, *self.app_ports = (free_port() for _ in range(1 + REPLICAS))
+        self.url = f"http://127.0.0.1:{proxy_port}"
+        self.run_dir = run_dir
+        env = {
+            **os.environ,
+            "EXPLORER_PROXY_PORT": str(proxy_port),
+            "EXPLORER_APP_PORTS": " ".join(map(str, self.app_ports)),
+            "EXPLORER_RUN_DIR": str(run_dir),
+            "EXPLORER_PYTHON": sys.executable,
+        }
+        self.process = subprocess.Popen(
+            ["bash", str(ROOT / "deploy" / "run-local.sh")],
+            env=env,
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        # The script prints "Serving …" once the app answers through the proxy.
+        first_line = self.process.stdout.readline()
+        if not first_line.startswith("Serving"):
+            self.stop()
+            raise RuntimeError(f"deploy/run-local.sh did not start: {first_line}")
+
+    def app_processes(self) -> list[psutil.Process]:
+        return [
+            psutil.Process(int((self.run_dir / f"app-{port}.pid").read_text()))
+            for port in self.app_ports
+        ]
+
+    def sessions_per_replica(self, routes: list[str]) -> dict[str, int]:
+        """How many of these routing keys' WebSockets each app process held, from nginx's access
+        log (run-local.sh's format), where a WebSocket appears once it is closed."""
+        keys = set(routes)
+        deadline = time.monotonic() + 10
+        while True:
+            held = Counter(
+                stream.group(1)
+                for line in (self.run_dir / "access.log").read_text().splitlines()
+                # After a retry nginx lists every replica tried; the one that answered is last.
+                if (stream := ACCESS_LOG_STREAM.search(line)) and stream.group(2) in keys
+            )
+            if held.total() >= len(keys) or time.monotonic() > deadline:
+                return {f"127.0.0.1:{port}": held[f"127.0.0.1:{port}"] for port in self.app_ports}
+            time.sleep(0.2)
+
+    def stop(self) -> None:
+        """Ask the script to stop what it started; if it does not, end its processes by pid."""
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                for pid in [*self.started_pids(), self.process.pid]:
+                    try:
+                        os.kill(pid, signal.SIGKILL)
+                    except ProcessLookupError:
+                        pass
+                self.process.wait()
+
+    def started_pids(self) -> list[int]:
+        return [int(path.read_text()) for path in self.run_dir.glob("*.pid")]
+
+
+@dataclass
+class FrontDoorRuns:
+    one_session_ms: float  # median, the comparison page
+    at_once_s: list[float]  # every session's rerun of the comparison page, all at once
+    cpu_per_run_ms: float  # summed over both app processes
+    sessions_per_replica: dict[str, int]  # app process address: sessions it held
+
+
+async def front_door(sessions: int, repeats: int) -> FrontDoorRuns:
+    """The comparison page through nginx: one session's runs, then `sessions` sessions, each
+    with its own routing key as a browser would have, rerunning it at the same moment."""
+    with tempfile.TemporaryDirectory(prefix="bench-front-door-") as run_dir:
+        door = FrontDoor(Path(run_dir))
+        try:
+            one_session_ms, _ = await server_only(door.url, COMPARE, repeats)
+            routes = [secrets.token_hex(16) for _ in range(sessions)]
+            opened = [await RawSession.open(door.url, route) for route in routes]
+            try:
+                at_once_s, cpu_per_run_ms = await runs_at_once(
+                    opened, COMPARE, door.app_processes()
+                )
+            finally:
+                await asyncio.gather(*(session.close() for session in opened))
+            return FrontDoorRuns(
+                one_session_ms, at_once_s, cpu_per_run_ms, door.sessions_per_replica(routes)
+            )
+        finally:
+            door.stop()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -301,12 +491,11 @@ def calibration_ms(rounds: int = 5) -> float:
 
 
 @dataclass
-class Results:
+class BrowserResults:
+    """The phases in Chromium."""
+
     sessions: int
-    repeats: int
-    load_average: tuple[float, float, float] = (0.0, 0.0, 0.0)
-    calibration_ms: tuple[float, float] = (0.0, 0.0)  # at the start and at the end of the run
-    browser_version: str = ""
+    version: str = ""
     cold_render_ms: dict[str, float] = field(default_factory=dict)
     render_ms: dict[str, float] = field(default_factory=dict)
     bare_render_ms: float = 0.0
@@ -314,18 +503,12 @@ class Results:
     rerun_from_request_ms: float = 0.0
     bare_rerun_ms: float = 0.0
     bare_rerun_from_request_ms: float = 0.0
-    server_ms: dict[str, float] = field(default_factory=dict)
-    messages: dict[str, int] = field(default_factory=dict)
-    bare_server_ms: float = 0.0
-    bare_messages: int = 0
     load_s: list[float] = field(default_factory=list)
     concurrent_rerun_s: list[float] = field(default_factory=list)
     concurrent_from_request_s: list[float] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     server_cpu_s: float = 0.0
     browser_cpu_s: float = 0.0
-    server_only_concurrent_s: list[float] = field(default_factory=list)
-    server_cpu_per_rerun_ms: float = 0.0
     rss_idle: float = 0.0
     rss_one: float = 0.0
     rss_many: float = 0.0
@@ -336,7 +519,21 @@ class Results:
         return (self.rss_many - self.rss_one) / self.sessions
 
 
-async def concurrent_sessions(browser: Browser, url: str, results: Results, app: AppServer) -> None:
+@dataclass
+class Results:
+    sessions: int
+    repeats: int
+    load_average: tuple[float, float, float]
+    calibration_ms: tuple[float, float]  # at the start and at the end of the run
+    bare: ServerPage
+    pages: dict[str, ServerPage]
+    front_door: FrontDoorRuns
+    browser: BrowserResults | None  # None when only the server-side phases ran
+
+
+async def concurrent_sessions(
+    browser: Browser, url: str, results: BrowserResults, app: AppServer
+) -> None:
     """N tabs of one context: all load at once, then all remove an option at once."""
     context = await browser.new_context(viewport=VIEWPORT)
     tabs = [Tab(await context.new_page()) for _ in range(results.sessions)]
@@ -376,15 +573,14 @@ async def concurrent_sessions(browser: Browser, url: str, results: Results, app:
     await context.close()
 
 
-async def measure(sessions: int, repeats: int) -> Results:
-    results = Results(sessions=sessions, repeats=repeats, load_average=psutil.getloadavg())
-    at_start = calibration_ms()
+async def browser_phases(sessions: int, repeats: int) -> BrowserResults:
+    results = BrowserResults(sessions=sessions)
     app = AppServer()
     bare = AppServer(script=BARE_SCRIPT)
     try:
         async with async_playwright() as playwright:
             browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=BENCH_ARGS)
-            results.browser_version = browser.version
+            results.version = browser.version
 
             # The first visitor after a start pays for imports and for reading the data.
             for path in PAGE_PATHS:
@@ -400,18 +596,6 @@ async def measure(sessions: int, repeats: int) -> Results:
             results.rerun_ms, results.rerun_from_request_ms = await reruns(
                 browser, app.url + COMPARE, remove_last_option, repeats
             )
-
-            results.bare_server_ms, results.bare_messages = await server_only(
-                bare, "/", repeats * 2
-            )
-            for path in PAGE_PATHS:
-                results.server_ms[path], results.messages[path] = await server_only(
-                    app, path, repeats * 2
-                )
-            (
-                results.server_only_concurrent_s,
-                results.server_cpu_per_rerun_ms,
-            ) = await server_only_concurrent(app, COMPARE, sessions)
             app.stop()
             bare.stop()
 
@@ -427,8 +611,25 @@ async def measure(sessions: int, repeats: int) -> Results:
     finally:
         app.stop()
         bare.stop()
-    results.calibration_ms = (at_start, calibration_ms())
     return results
+
+
+async def measure(sessions: int, repeats: int, with_browser: bool) -> Results:
+    load_average = psutil.getloadavg()
+    at_start = calibration_ms()
+    browser = await browser_phases(sessions, repeats) if with_browser else None
+    bare, pages = await server_pages(sessions, repeats * 2)
+    door = await front_door(sessions, repeats * 2)
+    return Results(
+        sessions,
+        repeats,
+        load_average,
+        (at_start, calibration_ms()),
+        bare,
+        pages,
+        door,
+        browser,
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -448,42 +649,55 @@ def spread(values: list[float]) -> str:
 def report(r: Results) -> str:
     import streamlit
 
-    p95 = percentile(r.concurrent_rerun_s, 0.95)
-    summary = [
-        f"| First render `{path}` | {r.render_ms[path]:.0f} ms | {r.bare_render_ms:.0f} ms | "
-        f"{r.render_ms[path] / r.bare_render_ms:.2f}× | ≤ {TARGET_RATIO}× | "
-        f"{verdict(r.render_ms[path] / r.bare_render_ms <= TARGET_RATIO)} |"
-        for path in PAGE_PATHS
-    ]
-    summary.append(
-        f"| Rerun after a widget change (`{COMPARE}`) | {r.rerun_ms:.0f} ms | {r.bare_rerun_ms:.0f} ms | "
-        f"{r.rerun_ms / r.bare_rerun_ms:.2f}× | ≤ {TARGET_RATIO}× | {verdict(r.rerun_ms / r.bare_rerun_ms <= TARGET_RATIO)} |"
-    )
-    summary.append(
-        f"| {r.sessions} sessions: p95 rerun | {p95:.2f} s | | | ≤ {TARGET_P95_S} s | {verdict(p95 <= TARGET_P95_S)} |"
-    )
-    summary.append(
-        f"| {r.sessions} sessions: errors | {len(r.errors)} | | | 0 | {verdict(not r.errors)} |"
-    )
-    summary.append(
-        f"| Memory per added session | {r.mib_per_session:.2f} MiB | | | ≤ {TARGET_MIB_PER_SESSION} MiB | "
-        f"{verdict(r.mib_per_session <= TARGET_MIB_PER_SESSION)} |"
-    )
-    server_rows = [
-        f"| `{path}` | {r.server_ms[path]:.0f} ms | {r.server_ms[path] / r.bare_server_ms:.2f}× | "
-        f"{r.messages[path]} | {r.cold_render_ms[path]:.0f} ms |"
-        for path in PAGE_PATHS
-    ]
-    errors = "\n".join(f"- {error}" for error in r.errors[:20]) or "- none"
     load = ", ".join(f"{value:.2f}" for value in r.load_average)
+    chromium = f", Chromium {r.browser.version} (headless)" if r.browser else ""
+    only_server = (
+        "" if r.browser else "\n- Server-side phases only (`--server-only`): no browser figures"
+    )
+    sections = [
+        *([browser_report(r.browser, r.repeats)] if r.browser else []),
+        server_report(r),
+        front_door_report(r.front_door, r.pages[COMPARE], r.sessions),
+    ]
     return f"""{BEGIN}
 ## Latest results
 
 - Date: {dt.datetime.now().astimezone():%Y-%m-%d %H:%M %Z}
 - Machine: {machine()}; load average at the start {load} (other work on the machine skews times)
 - Calibration: a fixed plain-Python workload (`calibration_ms`) took {r.calibration_ms[0]:.0f} ms at the start and {r.calibration_ms[1]:.0f} ms at the end of the run; divide a time by it to compare two machines
-- Streamlit {streamlit.__version__}, Chromium {r.browser_version} (headless)
-- Single-session figures are medians of {r.repeats} runs, each in a fresh browser context.
+- Streamlit {streamlit.__version__}{chromium}{only_server}
+{"".join(sections)}
+{END}"""
+
+
+def browser_report(b: BrowserResults, repeats: int) -> str:
+    p95 = percentile(b.concurrent_rerun_s, 0.95)
+    summary = [
+        f"| First render `{path}` | {b.render_ms[path]:.0f} ms | {b.bare_render_ms:.0f} ms | "
+        f"{b.render_ms[path] / b.bare_render_ms:.2f}× | ≤ {TARGET_RATIO}× | "
+        f"{verdict(b.render_ms[path] / b.bare_render_ms <= TARGET_RATIO)} |"
+        for path in PAGE_PATHS
+    ]
+    summary.append(
+        f"| Rerun after a widget change (`{COMPARE}`) | {b.rerun_ms:.0f} ms | {b.bare_rerun_ms:.0f} ms | "
+        f"{b.rerun_ms / b.bare_rerun_ms:.2f}× | ≤ {TARGET_RATIO}× | {verdict(b.rerun_ms / b.bare_rerun_ms <= TARGET_RATIO)} |"
+    )
+    summary.append(
+        f"| {b.sessions} sessions: p95 rerun | {p95:.2f} s | | | ≤ {TARGET_P95_S} s | {verdict(p95 <= TARGET_P95_S)} |"
+    )
+    summary.append(
+        f"| {b.sessions} sessions: errors | {len(b.errors)} | | | 0 | {verdict(not b.errors)} |"
+    )
+    summary.append(
+        f"| Memory per added session | {b.mib_per_session:.2f} MiB | | | ≤ {TARGET_MIB_PER_SESSION} MiB | "
+        f"{verdict(b.mib_per_session <= TARGET_MIB_PER_SESSION)} |"
+    )
+    cold_renders = ", ".join(f"`{path}` {b.cold_render_ms[path]:.0f} ms" for path in PAGE_PATHS)
+    errors = "\n".join(f"- {error}" for error in b.errors[:20]) or "- none"
+    return f"""
+### In the browser
+
+Single-session figures are medians of {repeats} runs, each in a fresh browser context.
 
 | What | App | Bare page | Ratio | Target | |
 |---|---|---|---|---|---|
@@ -491,39 +705,93 @@ def report(r: Results) -> str:
 
 A render runs from navigation start to Streamlit's "script finished" message; a rerun from the
 click or key press to that message (the bare page reruns with its "r" key). From the rerun
-request leaving the browser: app {r.rerun_from_request_ms:.0f} ms, bare page {r.bare_rerun_from_request_ms:.0f} ms.
+request leaving the browser: app {b.rerun_from_request_ms:.0f} ms, bare page {b.bare_rerun_from_request_ms:.0f} ms.
+First render after a server start (the first visitor pays for imports and for reading the
+data): {cold_renders}.
 
-### Server only (no browser)
+### {b.sessions} sessions at once on `{COMPARE}` in the browser
 
-The same page runs requested over a plain WebSocket, median of {r.repeats * 2}: what the server
-and Streamlit's protocol cost without a page to draw. The bare page: {r.bare_server_ms:.0f} ms,
-{r.bare_messages} messages.
-
-| Page | Run | Ratio to the bare page | Messages per run | First render after a server start (browser) |
-|---|---|---|---|---|
-{chr(10).join(server_rows)}
-
-### {r.sessions} sessions at once on `{COMPARE}`
-
-{r.sessions} tabs of one browser context load the page together, then all remove an option at
+{b.sessions} tabs of one browser context load the page together, then all remove an option at
 the same moment (the worst case for the server's one Python process). p50 / p95 / max:
 
-- Load (navigation to script finished): {spread(r.load_s)}
-- Rerun (click to script finished): {spread(r.concurrent_rerun_s)}
-- Rerun (request leaving the browser to script finished): {spread(r.concurrent_from_request_s)}
-- CPU in this phase: server {r.server_cpu_s:.1f} s, Chromium {r.browser_cpu_s:.1f} s, on the same {os.cpu_count()} cores.
-- Server only, {r.sessions} plain WebSockets rerunning `{COMPARE}` at once: {spread(r.server_only_concurrent_s)};
-  server CPU per rerun {r.server_cpu_per_rerun_ms:.0f} ms.
-- Errors: {len(r.errors)}
+- Load (navigation to script finished): {spread(b.load_s)}
+- Rerun (click to script finished): {spread(b.concurrent_rerun_s)}
+- Rerun (request leaving the browser to script finished): {spread(b.concurrent_from_request_s)}
+- CPU in this phase: server {b.server_cpu_s:.1f} s, Chromium {b.browser_cpu_s:.1f} s, on the same {os.cpu_count()} cores.
+- Errors: {len(b.errors)}
 
 {errors}
 
 ### Server memory (RSS)
 
-On a fresh server: idle (started, no session) {r.rss_idle:.0f} MiB; with 1 session on `{COMPARE}`
-{r.rss_one:.0f} MiB; with 1 + {r.sessions} sessions (after the load phase above) {r.rss_many:.0f} MiB:
-{r.mib_per_session:.2f} MiB per added session.
-{END}"""
+On a fresh server: idle (started, no session) {b.rss_idle:.0f} MiB; with 1 session on `{COMPARE}`
+{b.rss_one:.0f} MiB; with 1 + {b.sessions} sessions (after the load phase above) {b.rss_many:.0f} MiB:
+{b.mib_per_session:.2f} MiB per added session.
+"""
+
+
+def with_verdict(figure: str, ok: bool) -> str:
+    return f"{figure} ({verdict(ok)})"
+
+
+def server_rows(bare: ServerPage, pages: dict[str, ServerPage]) -> list[str]:
+    """The bare page, the floor without targets, then every page with its targets marked."""
+    rows = [
+        f"| bare page | {bare.run_ms:.0f} | 1.00× | {bare.cpu_per_run_ms:.0f} | "
+        f"{bare.at_once_p95_s:.2f} | {bare.messages} |"
+    ]
+    for path, page in pages.items():
+        ratio = page.run_ms / bare.run_ms
+        cpu = f"{page.cpu_per_run_ms:.0f}"
+        if path in CPU_TARGET_PAGES:
+            cpu = with_verdict(cpu, page.cpu_per_run_ms <= TARGET_SERVER_CPU_MS)
+        p95 = f"{page.at_once_p95_s:.2f}"
+        if path == COMPARE:
+            p95 = with_verdict(p95, page.at_once_p95_s <= TARGET_ONE_PROCESS_P95_S)
+        rows.append(
+            f"| `{path}` | {page.run_ms:.0f} | "
+            f"{with_verdict(f'{ratio:.2f}×', ratio <= TARGET_SERVER_RATIO)} | {cpu} | {p95} | "
+            f"{page.messages} |"
+        )
+    return rows
+
+
+def server_report(r: Results) -> str:
+    cpu_pages = " and ".join(f"`{path}`" for path in CPU_TARGET_PAGES)
+    return f"""
+### Server only (no browser), one app process
+
+Every page's runs requested over a plain WebSocket, the way Streamlit's page asks for them: what
+the server and Streamlit's protocol cost without a page to draw, all on one app process (the
+bare page, `{BARE_SCRIPT}`, on its own). One session: the median of {r.repeats * 2} runs.
+{r.sessions} sessions asking at once: each reruns the page at the same moment, after one run
+each that is not counted; the server's CPU (user + system) in those runs, per run, is the
+server CPU column. Targets: a run ≤ {TARGET_SERVER_RATIO}× the bare page; server CPU per run of
+{cpu_pages} ≤ {TARGET_SERVER_CPU_MS} ms; p95 of `{COMPARE}` with {r.sessions} sessions at once
+≤ {TARGET_ONE_PROCESS_P95_S} s.
+
+| Page | Run, one session (median ms) | Ratio to the bare page | Server CPU per run (ms) | {r.sessions} sessions asking at once: p95 (s) | Messages per run |
+|---|---|---|---|---|---|
+{chr(10).join(server_rows(r.bare, r.pages))}
+"""
+
+
+def front_door_report(door: FrontDoorRuns, direct: ServerPage, sessions: int) -> str:
+    p95 = percentile(door.at_once_s, 0.95)
+    held = " and ".join(str(count) for count in door.sessions_per_replica.values())
+    return f"""
+### Front door: nginx and {REPLICAS} app processes
+
+`deploy/run-local.sh` as the clinic runs it, nginx in front of {REPLICAS} app processes. One
+session's run of `{COMPARE}` through nginx: {door.one_session_ms:.0f} ms (median; straight to one
+app process, in the table above: {direct.run_ms:.0f} ms). {sessions} plain WebSockets, each with
+its own routing cookie (`{ROUTE_COOKIE}`, as {sessions} browsers would have), rerun `{COMPARE}` at
+the same moment through nginx (after one run each that is not counted):
+
+- p50 / p95 / max: {spread(door.at_once_s)}; target p95 ≤ {TARGET_P95_S} s: {verdict(p95 <= TARGET_P95_S)}
+- Server CPU per run, both app processes together: {door.cpu_per_run_ms:.0f} ms
+- Sessions each app process held (nginx's access log): {held}
+"""
 
 
 def update_report(results_text: str) -> None:
@@ -583,7 +851,15 @@ def main() -> None:
     parser.add_argument("--sessions", type=int, default=40)
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument(
-        "--no-write", action="store_true", help="print only; leave docs/performance.md"
+        "--server-only",
+        action="store_true",
+        help="only the phases without a browser: every page on one app process, the front door",
+    )
+    parser.add_argument(
+        "--write",
+        action=argparse.BooleanOptionalAction,
+        help="rewrite the results in docs/performance.md with this run's "
+        "(default: yes, but not with --server-only)",
     )
     parser.add_argument(
         "--profile", action="store_true", help="also profile every page script (pyinstrument)"
@@ -598,9 +874,10 @@ def main() -> None:
     if args.sessions < 1:
         parser.error("--sessions needs at least 1")
 
-    text = report(asyncio.run(measure(args.sessions, args.repeats)))
+    text = report(asyncio.run(measure(args.sessions, args.repeats, not args.server_only)))
     print(re.sub(r"<!--.*?-->\n?", "", text))
-    if not args.no_write:
+    write = not args.server_only if args.write is None else args.write
+    if write:
         update_report(text)
         print(f"Updated {REPORT.relative_to(ROOT)}")
     if args.profile:

@@ -17,6 +17,7 @@ import pandas as pd
 
 from explorer.compare import evidence_line, source_table
 from explorer.data import Content
+from explorer.memo import kept
 from explorer.schema import DISC_STATES, SCAN_AGES, age_column, split_ids
 from explorer.url_params import in_neutral_order, link_params
 from explorer.words import t
@@ -291,6 +292,7 @@ def _fissure_points(nucleus_edge: tuple[float, float]) -> list[tuple[float, floa
     return points
 
 
+@kept
 def top_view_svg(state: str) -> str:
     """The disc from above in this state, every part labelled."""
     shape = look(state)
@@ -520,6 +522,7 @@ def disc_height(state: str) -> int:
     return DISC_HEIGHT[look(state).worn]
 
 
+@kept
 def side_view_svg(state: str) -> str:
     """The disc from the side in this state, between two vertebrae, every part labelled."""
     shape = look(state)
@@ -796,6 +799,7 @@ def side_view_svg(state: str) -> str:
 HERNIATION_TYPES = ("protrusion", "extrusion", "sequestration")
 
 
+@kept
 def herniation_types_svg() -> str:
     panel = WIDTH / 3
     body = []
@@ -916,6 +920,7 @@ def findings_by_age(findings: pd.DataFrame) -> pd.DataFrame:
     return long.assign(age=long["age"].map(columns)).reset_index(drop=True)
 
 
+@kept
 def findings_table(findings: pd.DataFrame) -> pd.DataFrame:
     """The chart's numbers as a table: one row per age, one column per finding."""
     table = findings_by_age(findings).pivot(index="age", columns="finding", values="out_of_100")
@@ -924,6 +929,7 @@ def findings_table(findings: pd.DataFrame) -> pd.DataFrame:
     return table.rename(columns={"age": t("anatomy.findings.age")})
 
 
+@kept
 def findings_alt(findings: pd.DataFrame) -> str:
     """The chart's accessible name: what it shows and the end points of each line."""
     first, last = age_column(SCAN_AGES[0]), age_column(SCAN_AGES[-1])
@@ -1020,6 +1026,7 @@ def state_from_url(value: str | None, known: list[str]) -> str:
     return value if value in known else known[0]
 
 
+@kept
 def state_text(content: Content, state: str) -> StateText:
     row = content.anatomy_states.set_index("state_id").loc[state]
     all_ids = list(content.options["option_id"])
@@ -1036,6 +1043,7 @@ def state_text(content: Content, state: str) -> StateText:
     )
 
 
+@kept
 def findings_evidence(findings: pd.DataFrame) -> str:
     certainties = list(dict.fromkeys(findings["certainty"]))
     sources = list(
@@ -1048,6 +1056,7 @@ def findings_evidence(findings: pd.DataFrame) -> str:
 SOURCE_ID_IN_TEXT = re.compile(r"\bS[0-9]+[a-z]?\b")
 
 
+@kept
 def cited_sources(content: Content, page_texts: Iterable[str]) -> pd.DataFrame:
     """Every source the page cites: in the disc states, the scan findings and the page's text."""
     cited = {

@@ -4,8 +4,10 @@ Pure: no Streamlit here (the app keeps one ContentStore per process in its UI la
 from __future__ import annotations
 
 import logging
+import math
 import os
 import threading
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from explorer import schema
+from explorer.memo import kept
 from explorer.schema import CsvFile, Problem
 from explorer.words import t
 
@@ -81,6 +84,7 @@ class Content:
             no_procedure_option=roles[schema.NO_PROCEDURE_ROLE],
         )
 
+    @kept  # asked many times on every page run
     def option_names(self) -> dict[str, str]:
         """Option id -> full name, in the neutral display order."""
         return dict(zip(self.options["option_id"], self.options["name"]))
@@ -217,9 +221,18 @@ class ContentStore:
     up at the next look; content that fails the check is never served: the last content that
     passed stays in use, and the problems are kept (and logged) for the clinic's editor."""
 
-    def __init__(self, folder: Path, load: Callable[[Path], LoadResult] = load_content):
+    def __init__(
+        self,
+        folder: Path,
+        load: Callable[[Path], LoadResult] = load_content,
+        look_every_s: float = 0.0,
+    ):
         self.folder = Path(folder)
         self._load = load
+        # The app asks on every page run; it looks at the files at most this often (every look
+        # reads each file's size and time, and 40 sessions at once asked 40 times).
+        self.look_every_s = look_every_s
+        self._looked_at = -math.inf
         self._lock = threading.Lock()
         self._stamp: tuple | None = None
         self.content: Content | None = None  # the last content that passed the check
@@ -229,6 +242,10 @@ class ContentStore:
 
     def current(self) -> ContentStore:
         """Re-check the files if they changed since the last look; cheap when they did not."""
+        now = time.monotonic()
+        if now - self._looked_at < self.look_every_s:
+            return self
+        self._looked_at = now
         stamp = _stamp(self.folder)
         if stamp != self._stamp:
             with self._lock:

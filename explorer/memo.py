@@ -3,7 +3,7 @@
 Every rerun of a page used to rebuild the same tables from the same content (the comparison page
 spent most of its time on it, docs/performance.md). Content is read-only once it has passed the
 check, and a reload makes a new Content object, so a result is keyed by the function, the
-language being spoken, and its arguments: content and tables by identity, everything else by
+words being spoken (the language's catalogue), and its arguments: content and tables by identity, everything else by
 value. A kept result is shared by every session: callers must treat it as read-only."""
 
 from __future__ import annotations
@@ -28,10 +28,13 @@ def kept(function: Callable) -> Callable:
 
     @functools.wraps(function)
     def remembered(*args, **kwargs):
-        held: list = []  # arguments keyed by identity live as long as the entry: ids stay theirs
+        # The words being spoken (the current language's catalogue, by identity), and arguments
+        # keyed by identity, live as long as the entry: their ids stay theirs.
+        spoken = words.catalogue(words.current_language())
+        held: list = [spoken]
         key = (
             function,
-            words.current_language(),
+            id(spoken),
             tuple(_key(value, held) for value in args),
             tuple(sorted((name, _key(value, held)) for name, value in kwargs.items())),
         )

@@ -63,15 +63,18 @@ def choices(content: Content, short: bool = False) -> dict[str, str]:
     }
 
 
+@kept
 def known(content: Content, situation_id: str | None) -> str:
     """The situation id if the data lists it; otherwise (a mistyped or old link) "not sure"."""
     return situation_id if situation_id in set(content.situations["situation_id"]) else NOT_SURE
 
 
+@kept
 def name(content: Content, situation_id: str) -> str:
     return choices(content)[known(content, situation_id)]
 
 
+@kept
 def how_to_tell(content: Content, situation_id: str) -> str:
     """The one line that helps a person tell whether this is their situation."""
     if known(content, situation_id) == NOT_SURE:
@@ -101,6 +104,7 @@ def fits(content: Content, situation_id: str) -> list[Fit]:
     ]
 
 
+@kept
 def aimed_options(content: Content, situation_id: str) -> list[str]:
     """The options aimed at the situation, in the neutral order: every option for "not sure"."""
     situation_fits = fits(content, situation_id)
@@ -109,11 +113,13 @@ def aimed_options(content: Content, situation_id: str) -> list[str]:
     return [fit.option_id for fit in situation_fits if fit.aimed]
 
 
+@kept
 def set_apart(content: Content, situation_id: str) -> list[Fit]:
     """The options not usually offered in the situation, each with its reason."""
     return [fit for fit in fits(content, situation_id) if not fit.aimed]
 
 
+@kept
 def arranged(content: Content, situation_id: str, option_ids: Sequence[str]) -> list[str]:
     """The given options with those aimed at the situation first; the neutral order within
     each group (still not a ranking)."""
@@ -121,6 +127,7 @@ def arranged(content: Content, situation_id: str, option_ids: Sequence[str]) -> 
     return [o for o in option_ids if o in aimed] + [o for o in option_ids if o not in aimed]
 
 
+@kept
 def summary_lines(content: Content, situation_id: str) -> list[str]:
     """For the summary page and the PDF: the situation, the options aimed at it, and why the
     others are set apart."""
@@ -133,6 +140,7 @@ def summary_lines(content: Content, situation_id: str) -> list[str]:
     ]
 
 
+@kept
 def note_line(content: Content, situation_id: str) -> str:
     """For the record note: one line, the situation and the options aimed at it."""
     if known(content, situation_id) == NOT_SURE:

@@ -23,8 +23,13 @@ _current: ContextVar[str] = ContextVar("language", default=LANGUAGE)
 
 def languages() -> list[str]:
     """Every language the catalogue has: a folder of content/ per language, English first."""
-    found = sorted(path.name for path in CONTENT_DIR.iterdir() if (path / "pages.toml").is_file())
-    return sorted(found, key=lambda language: language != LANGUAGE)
+    return list(_languages(CONTENT_DIR))
+
+
+@cache  # asked on every page run; a new language's folder is read at the next start
+def _languages(content_dir: Path) -> tuple[str, ...]:
+    found = sorted(path.name for path in content_dir.iterdir() if (path / "pages.toml").is_file())
+    return tuple(sorted(found, key=lambda language: language != LANGUAGE))
 
 
 def use_language(language: str) -> None:

@@ -76,10 +76,20 @@ def test_the_store_keeps_the_last_good_content_through_a_bad_edit(data_copy, cap
     assert store.current().problems == [] and store.content is not good
 
 
+def test_the_app_looks_at_the_files_at_most_once_in_its_interval(data_copy):
+    store = ContentStore(data_copy, look_every_s=3600).current()
+    first = store.content
+    rename_option(data_copy, "Spinal steroid injection")
+    assert store.current().content is first  # not looked at again yet
+    store.look_every_s = 0.0
+    assert store.current().content is not first
+
+
 def test_a_running_app_serves_good_edits_and_keeps_good_content_through_bad_ones(
     data_copy, monkeypatch
 ):
     monkeypatch.setenv(DATA_DIR_VARIABLE, str(data_copy))
+    monkeypatch.setattr(shell, "LOOK_EVERY_S", 0.0)  # each edit is looked at by the next run
     assert plain("Nerve block injection") in open_page("app.py").table[0].value["Option"].tolist()
 
     rename_option(data_copy, "Spinal steroid injection")

@@ -100,9 +100,13 @@ def _start(page_id: str) -> Content:
     return store.content if translation is None else translation.content
 
 
+# A clinic's saved edit is served within this many seconds.
+LOOK_EVERY_S = 1.0
+
+
 @st.cache_resource(show_spinner=False)
 def _store(folder: str) -> ContentStore:
-    return ContentStore(Path(folder), load=translations.load_all)
+    return ContentStore(Path(folder), load=translations.load_all, look_every_s=LOOK_EVERY_S)
 
 
 def content_store() -> ContentStore:

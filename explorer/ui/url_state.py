@@ -153,7 +153,7 @@ def set_apart_options(content: Content, situation_id: str, shown: list[str]) -> 
     set_apart = situation.set_apart(content, situation_id)
     if not set_apart:
         return
-    all_ids = list(content.options["option_id"])
+    all_ids = list(content.option_names())
     with st.container(border=True, key="set-apart"):
         st.text(t("situation.set_apart_intro", situation=situation.name(content, situation_id)))
         for fit in set_apart:
@@ -187,7 +187,7 @@ def chosen_options(
 def options_link(content: Content, shown: list[str], situation_id: str) -> dict[str, list[str]]:
     """The address of another page showing these options for this situation, in this mode."""
     default = situation.aimed_options(content, situation_id)
-    params = dict(link_params(shown, list(content.options["option_id"]), default))
+    params = dict(link_params(shown, list(content.option_names()), default))
     return {
         **{key: value for key, value in carried_params().items() if key != OPTIONS_PARAM},
         **params,

@@ -72,6 +72,7 @@ LOOKS = {
 }
 
 
+@kept
 def look(state: str) -> Look:
     if state not in LOOKS:
         raise ValueError(f"unknown disc state {state!r}; expected one of {', '.join(DISC_STATES)}")
@@ -81,10 +82,12 @@ def look(state: str) -> Look:
 # ---------------------------------------------------------------------------------------------
 # What the pictures show, in words (content/en/anatomy.toml): each picture's accessible name and
 # the page text.
+@kept
 def top_view_title(state: str) -> str:
     return t("anatomy.top_view_title", state=_state_words(state))
 
 
+@kept
 def side_view_title(state: str) -> str:
     return t("anatomy.side_view_title", state=_state_words(state))
 
@@ -104,6 +107,7 @@ def side_view_description(state: str) -> str:
     return f"{t('anatomy.side_view.base')} {t(f'anatomy.side_view.change.{state}')}"
 
 
+@kept
 def pictures_description(state: str) -> str:
     """Both pictures in words, shown under them for everyone who cannot see them well."""
     return t(
@@ -1017,6 +1021,7 @@ class StateText:
         return t("anatomy.compare_one" if len(self.option_ids) == 1 else "anatomy.compare_many")
 
 
+@kept
 def state_ids(content: Content) -> list[str]:
     return list(content.anatomy_states["state_id"])
 

@@ -23,6 +23,7 @@ def not_known() -> str:
     return t("ratings.not_known")
 
 
+@kept
 def milestone_name(milestone: str) -> str:
     """ "usual activities" or "work", as the recovery headings and charts say it."""
     return t(f"ratings.milestones.{milestone}")
@@ -34,6 +35,7 @@ def attribute_names(content: Content) -> dict[str, str]:
     return dict(zip(content.attributes["attribute_id"], content.attributes["name"]))
 
 
+@kept
 def first_pick(content: Content) -> str:
     """The quality the one-at-a-time chart opens on: the first in display order that is not
     already shown beside every chart (those have a role), so no id is fixed in code."""
@@ -42,6 +44,7 @@ def first_pick(content: Content) -> str:
     return next((attribute for attribute in ids if attribute not in beside), ids[0])
 
 
+@kept
 def description(content: Content, attribute_id: str) -> str:
     return content.attributes.set_index("attribute_id").at[attribute_id, "description"]
 
@@ -118,6 +121,7 @@ def benefit_words(size: str, certainty: str) -> str:
     return t("ratings.benefit_words", size=size.lower(), certainty=certainty.lower())
 
 
+@kept
 def rule(content: Content, attribute_id: str) -> str:
     """The one rule every option is rated by on this quality, in words."""
     return t(

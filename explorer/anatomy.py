@@ -1054,7 +1054,7 @@ def findings_evidence(findings: pd.DataFrame) -> str:
     sources = list(
         dict.fromkeys(source for cell in findings["source_ids"] for source in split_ids(cell))
     )
-    return evidence_line(", ".join(certainties), sources)
+    return evidence_line(certainties, sources)
 
 
 # Source ids as they are cited in author-written text: "(S45)", "S44".

@@ -13,7 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
 
-from explorer.compare import evidence_line, source_table
+from explorer.compare import certainty_words, evidence_line, source_table
 from explorer.data import Content
 from explorer.memo import kept
 from explorer.schema import OUTCOME_KINDS, split_ids
@@ -257,7 +257,7 @@ def numbers_table(chances: list[Chance]) -> pd.DataFrame:
                 t("chances.numbers.out_of_100"): count.had(),
                 t("chances.numbers.when"): chance.time_frame,
                 t("chances.numbers.whose"): chance.whose,
-                t("chances.numbers.how_sure"): chance.certainty,
+                t("chances.numbers.how_sure"): certainty_words(chance.certainty),
             }
             for chance in chances
             for count in chance.counts

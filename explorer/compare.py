@@ -28,10 +28,21 @@ class Cell:
         return evidence_line(self.certainty, self.source_ids)
 
 
-def evidence_line(certainty: str, source_ids: Sequence[str]) -> str:
-    """The line under every piece of content: how sure we are, and where it comes from."""
+def evidence_line(certainty: str | Sequence[str], source_ids: Sequence[str]) -> str:
+    """The line under every piece of content: how sure we are (one certainty code, or several
+    for content drawn from rows graded differently), and where it comes from."""
+    codes = [certainty] if isinstance(certainty, str) else certainty
     sources = ", ".join(source_ids) if source_ids else t("sources.none")
-    return t("compare.evidence_line", certainty=certainty, sources=sources)
+    return t(
+        "compare.evidence_line",
+        certainty=", ".join(certainty_words(code) for code in codes),
+        sources=sources,
+    )
+
+
+def certainty_words(code: str) -> str:
+    """A certainty code of the data files (schema.CERTAINTY_LEVELS) in the words being spoken."""
+    return t(f"certainty.{code}")
 
 
 @dataclass(frozen=True)

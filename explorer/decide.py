@@ -227,7 +227,9 @@ def alignment_table(alignment_rows: pd.DataFrame) -> pd.DataFrame:
             t("decide.alignment.option"): alignment_rows["option"],
             t("decide.alignment.level"): alignment_rows["level"],
             t("decide.alignment.fit"): alignment_rows["fit"].map(fit_words),
-            t("decide.alignment.how_sure"): alignment_rows["certainty"],
+            t("decide.alignment.how_sure"): alignment_rows["certainty"].map(
+                compare.certainty_words
+            ),
         }
     )
 

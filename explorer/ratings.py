@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from explorer.compare import certainty_words
 from explorer.data import Content
 from explorer.memo import kept
 from explorer.schema import MILESTONES
@@ -183,7 +184,7 @@ def attribute_table(ranked_rows: pd.DataFrame) -> pd.DataFrame:
         {
             t("ratings.attribute_table.option"): ranked_rows["option"],
             attribute: ranked_rows["label"],
-            t("ratings.attribute_table.how_sure"): ranked_rows["certainty"],
+            t("ratings.attribute_table.how_sure"): ranked_rows["certainty"].map(certainty_words),
             t("ratings.attribute_table.sources"): _sources(ranked_rows),
             t("ratings.benefit_heading"): ranked_rows["evidence"],
         }
@@ -223,7 +224,7 @@ def recovery_table(recovery_rows: pd.DataFrame) -> pd.DataFrame:
             t("ratings.recovery_table.option"): recovery_rows["option"],
             t("ratings.recovery_table.weeks"): recovery_rows["in_weeks"],
             t("ratings.recovery_table.note"): recovery_rows["note"],
-            t("ratings.recovery_table.how_sure"): recovery_rows["certainty"],
+            t("ratings.recovery_table.how_sure"): recovery_rows["certainty"].map(certainty_words),
             t("ratings.recovery_table.sources"): _sources(recovery_rows),
         }
     )

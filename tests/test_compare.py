@@ -1,6 +1,11 @@
 """The comparison grid and the selection carried in the URL (on the fixture data)."""
 
-from explorer import compare, home
+from contextvars import copy_context
+
+import pytest
+
+from explorer import compare, home, words
+from explorer.schema import CERTAINTY_LEVELS
 from explorer.url_params import OPTIONS_PARAM, in_neutral_order, link_params
 from explorer.words import t
 from tests.apptest import table_cells
@@ -67,3 +72,19 @@ def test_each_question_reads_as_one_table_names_then_answers_then_evidence(conte
     assert names == [cell.option_name for cell in row.cells]
     assert answers == [cell.answer for cell in row.cells]
     assert evidence == [cell.evidence_line() for cell in row.cells]
+
+
+@pytest.mark.parametrize("language", words.languages())
+def test_how_sure_we_are_is_said_in_the_language_being_read(language):
+    """The data files grade certainty with codes ("very low"); people read the catalogue's words."""
+    said = words.catalogue(language)
+
+    def in_language():
+        words.use_language(language)
+        each = [compare.evidence_line(code, ["S1"]) for code in CERTAINTY_LEVELS]
+        return each, compare.evidence_line(["high", "low"], [])
+
+    each, several = copy_context().run(in_language)
+    for code, line in zip(CERTAINTY_LEVELS, each):
+        assert said[f"certainty.{code}"] in line
+    assert f"{said['certainty.high']}, {said['certainty.low']}" in several

@@ -268,10 +268,12 @@ class RawSession:
                     return ms(time.perf_counter() - start), messages
 
     def acknowledge_at_once(self) -> None:
-        """Streamlit's server leaves TCP_NODELAY off on its WebSockets, so after a run's first
-        message the next small ones wait for its acknowledgement, which Linux delays by 40 ms:
-        the bare page's run took 44 ms instead of about 5, a wait the browser's runs do not
-        show. Linux keeps this flag only until its next acknowledgement: set before every read."""
+        """On asyncio's own loop Streamlit's server leaves TCP_NODELAY off, so after a run's first
+        message the next small ones waited for its acknowledgement, which Linux delays by up to
+        40 ms: the bare page's run took 44 ms instead of about 6. The app now runs on uvloop,
+        which sets TCP_NODELAY (tests/test_server_loop.py); acknowledging at once keeps these
+        figures the server's own time on either loop. Linux keeps this flag only until its next
+        acknowledgement: set before every read."""
         self.tcp.setsockopt(socket.IPPROTO_TCP, socket.TCP_QUICKACK, 1)
 
     async def close(self) -> None:

@@ -15,7 +15,8 @@ with shell.page("about") as content:
 
     st.header(t("about.changelog.heading"), anchor="changelog")
     st.text(t("about.changelog.intro"))
-    widgets.table(about.changelog_table(content), hide_index=True)
+    with st.container(key="published-changelog"):  # written by the content's experts, in English
+        widgets.table(about.changelog_table(content), hide_index=True)
 
     st.header(t("about.reading.heading"))
     st.markdown(words.markdown_file("about_reading.md"))

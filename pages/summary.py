@@ -69,10 +69,11 @@ with shell.page("summary") as content:
     st.text("\n".join("• " + question for question in summary.questions))
 
     st.header(t("summary.sources"))
-    with st.container(key="screen-only-citations"):
-        st.text("\n".join(decide.citations(summary)))
-    with st.container(key="print-only-citations"):  # on paper one flowing paragraph saves a page
-        st.text(decide.CITATION_GAP.join(decide.citations(summary)))
+    with st.container(key="published-citations"):  # in the language they are published in
+        with st.container(key="screen-only-citations"):
+            st.text("\n".join(decide.citations(summary)))
+        with st.container(key="print-only-citations"):  # on paper one paragraph saves a page
+            st.text(decide.CITATION_GAP.join(decide.citations(summary)))
 
     with st.container(key="controls-share"):
         st.header(t("summary.take_away"))

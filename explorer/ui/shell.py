@@ -116,17 +116,29 @@ def content_store() -> ContentStore:
 
 
 # Streamlit writes <html lang="en"> into every page and has no setting for it: this script sets
-# the document's language, so screen readers use the right voice. Its text never changes (the
-# language is an attribute), so nginx's Content-Security-Policy allows it by one hash
-# (deploy/nginx/site.conf); tests/deploy checks the hash.
-PAGE_LANGUAGE_SCRIPT = "document.documentElement.lang = document.currentScript.dataset.lang;"
+# the document's language, so screen readers use the right voice, and marks each part shown as
+# published (containers keyed "published-…": citations, the changelog) with the language it is
+# written in, which Streamlit's elements cannot carry either. Its text never changes (the
+# languages are attributes), so nginx's Content-Security-Policy allows it by one hash
+# (deploy/nginx/site.conf); tests/deploy checks the hash. A block, so that running it again
+# (another page's sidebar) declares nothing twice.
+PAGE_LANGUAGE_SCRIPT = (
+    "{const page = document.currentScript.dataset;"
+    "document.documentElement.lang = page.lang;"
+    "window.markPublished ??= new MutationObserver(() => {"
+    "for (const part of document.querySelectorAll('[class*=\"st-key-published-\"]:not([lang])'))"
+    " part.lang = page.published;"
+    "});"
+    "window.markPublished.observe(document.body, {childList: true, subtree: true});}"
+)
 
 
 def _sidebar(consult: bool, language: str) -> None:
     carried = url_state.carried_params()
     with st.sidebar:
         st.html(
-            f'<script data-lang="{language}">{PAGE_LANGUAGE_SCRIPT}</script>',
+            f'<script data-lang="{language}" data-published="{words.LANGUAGE}">'
+            f"{PAGE_LANGUAGE_SCRIPT}</script>",
             unsafe_allow_javascript=True,
         )
         url_state.language_switch()

@@ -108,14 +108,16 @@ def sources_table(sources: pd.DataFrame) -> None:
     where the interactive table prints blank, the same sources as lines of text."""
     if words.current_language() != words.LANGUAGE:  # citations are not translated
         st.caption(t("sources.published_language"))
-    with st.container(key="screen-only-sources"):
-        st.dataframe(
-            arrow(sources),
-            hide_index=True,
-            column_config={
-                t("sources.link"): st.column_config.LinkColumn(t("sources.link")),
-                t("sources.year"): st.column_config.NumberColumn(format="%d"),
-            },
-        )
-    with st.container(key="print-only-sources"):
-        st.text("\n".join(compare.source_lines(sources)))
+    # Marked with the language they are published in, for screen readers (shell.py's script).
+    with st.container(key="published-sources"):
+        with st.container(key="screen-only-sources"):
+            st.dataframe(
+                arrow(sources),
+                hide_index=True,
+                column_config={
+                    t("sources.link"): st.column_config.LinkColumn(t("sources.link")),
+                    t("sources.year"): st.column_config.NumberColumn(format="%d"),
+                },
+            )
+        with st.container(key="print-only-sources"):
+            st.text("\n".join(compare.source_lines(sources)))

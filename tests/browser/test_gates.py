@@ -38,6 +38,12 @@ def test_page_passes_the_quality_gates(page, app_server, path, language):
     assert page.locator("[data-testid='stException']").count() == 0
     # The document says its language, for screen readers (axe checks it is a valid one).
     page.wait_for_function(f"document.documentElement.lang === '{language}'")
+    # Citations and the changelog keep the language they are published in, marked as such.
+    page.wait_for_function(
+        """published => [...document.querySelectorAll('[class*="st-key-published-"]')]
+            .every(part => part.lang === published)""",
+        arg=words.LANGUAGE,
+    )
     headings = page.locator("h1")
     assert headings.count() == 1 and headings.inner_text().strip()
     assert horizontal_overflow(page) <= 0

@@ -41,10 +41,8 @@ import os
 import platform
 import re
 import secrets
-import signal
 import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -61,7 +59,15 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.live import CHROMIUM, CHROMIUM_ARGS, PAGE_PATHS, AppServer, free_port  # noqa: E402
+from tests.live import (  # noqa: E402
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    PAGE_PATHS,
+    AppServer,
+    free_port,
+    start_run_local,
+    stop_run_local,
+)
 
 REPORT = ROOT / "docs" / "performance.md"
 RESULTS = ROOT / "bench" / "results"
@@ -359,21 +365,7 @@ class FrontDoor:
         proxy_port, *self.app_ports = (free_port() for _ in range(1 + REPLICAS))
         self.url = f"http://127.0.0.1:{proxy_port}"
         self.run_dir = run_dir
-        env = {
-            **os.environ,
-            "EXPLORER_PROXY_PORT": str(proxy_port),
-            "EXPLORER_APP_PORTS": " ".join(map(str, self.app_ports)),
-            "EXPLORER_RUN_DIR": str(run_dir),
-            "EXPLORER_PYTHON": sys.executable,
-        }
-        self.process = subprocess.Popen(
-            ["bash", str(ROOT / "deploy" / "run-local.sh")],
-            env=env,
-            cwd=ROOT,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-        )
+        self.process = start_run_local(run_dir, proxy_port, self.app_ports)
         # The script prints "Serving …" once the app answers through the proxy.
         first_line = self.process.stdout.readline()
         if not first_line.startswith("Serving"):
@@ -403,21 +395,7 @@ class FrontDoor:
             time.sleep(0.2)
 
     def stop(self) -> None:
-        """Ask the script to stop what it started; if it does not, end its processes by pid."""
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                for pid in [*self.started_pids(), self.process.pid]:
-                    try:
-                        os.kill(pid, signal.SIGKILL)
-                    except ProcessLookupError:
-                        pass
-                self.process.wait()
-
-    def started_pids(self) -> list[int]:
-        return [int(path.read_text()) for path in self.run_dir.glob("*.pid")]
+        stop_run_local(self.process, self.run_dir)
 
 
 @dataclass

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -85,3 +86,47 @@ class AppServer:
             self.process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             self.process.kill()
+
+
+# deploy/run-local.sh, as the deploy tests and the benchmark start it: each process it starts
+# writes its pid to a file in its run folder.
+def start_run_local(
+    run_dir: Path, proxy_port: int, app_ports: list[int], **more: str
+) -> subprocess.Popen:
+    """Start the clinic topology on loopback ports (`more`: further EXPLORER_… settings). It
+    prints a line starting "Serving" once the app answers through the proxy."""
+    env = {
+        **os.environ,
+        "EXPLORER_PROXY_PORT": str(proxy_port),
+        "EXPLORER_APP_PORTS": " ".join(map(str, app_ports)),
+        "EXPLORER_RUN_DIR": str(run_dir),
+        "EXPLORER_PYTHON": sys.executable,
+        **more,
+    }
+    return subprocess.Popen(
+        ["bash", str(ROOT / "deploy" / "run-local.sh")],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+
+
+def started_pids(run_dir: Path) -> list[int]:
+    return [int(path.read_text()) for path in run_dir.glob("*.pid")]
+
+
+def stop_run_local(process: subprocess.Popen, run_dir: Path) -> None:
+    """Ask deploy/run-local.sh to stop what it started; if it does not, end its processes by pid."""
+    if process.poll() is None:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            for pid in [*started_pids(run_dir), process.pid]:
+                try:
+                    os.kill(pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
+            process.wait()

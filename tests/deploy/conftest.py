@@ -3,10 +3,7 @@ started on free loopback ports, looked at with Debian's Chromium."""
 
 from __future__ import annotations
 
-import os
-import signal
 import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,7 +12,7 @@ import pytest
 # The same Chromium settings as the browser tier.
 from tests.browser.conftest import browser_type_launch_args  # noqa: F401
 from tests.conftest import require_program
-from tests.live import ROOT, free_port
+from tests.live import free_port, start_run_local, started_pids, stop_run_local
 
 
 @pytest.fixture(scope="session")
@@ -61,24 +58,13 @@ class Topology:
         return int((self.run_dir / f"app-{port}.pid").read_text())
 
     def started_pids(self) -> list[int]:
-        return [int(path.read_text()) for path in self.run_dir.glob("*.pid")]
+        return started_pids(self.run_dir)
 
     def access_log(self) -> list[str]:
         return (self.run_dir / "access.log").read_text().splitlines()
 
     def stop(self) -> None:
-        """Ask the script to stop what it started; if it does not, end its processes by pid."""
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                for pid in [*self.started_pids(), self.process.pid]:
-                    try:
-                        os.kill(pid, signal.SIGKILL)
-                    except ProcessLookupError:
-                        pass
-                self.process.wait()
+        stop_run_local(self.process, self.run_dir)
 
 
 def self_signed_certificate(folder: Path) -> Path:
@@ -112,22 +98,12 @@ def topology(tmp_path_factory, nginx):
     work = tmp_path_factory.mktemp("topology")
     proxy_port, tls_port, *app_ports = (free_port() for _ in range(4))
     run_dir = work / "run"
-    env = {
-        **os.environ,
-        "EXPLORER_PROXY_PORT": str(proxy_port),
-        "EXPLORER_TLS_PORT": str(tls_port),
-        "EXPLORER_TLS_CERTS": str(self_signed_certificate(work / "certs")),
-        "EXPLORER_APP_PORTS": " ".join(map(str, app_ports)),
-        "EXPLORER_RUN_DIR": str(run_dir),
-        "EXPLORER_PYTHON": sys.executable,
-    }
-    process = subprocess.Popen(
-        ["bash", str(ROOT / "deploy" / "run-local.sh")],
-        env=env,
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
+    process = start_run_local(
+        run_dir,
+        proxy_port,
+        app_ports,
+        EXPLORER_TLS_PORT=str(tls_port),
+        EXPLORER_TLS_CERTS=str(self_signed_certificate(work / "certs")),
     )
     topology = Topology(
         process,

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from explorer import schema
+from explorer import memo, schema
 from explorer.memo import kept
 from explorer.schema import CsvFile, Problem
 from explorer.words import t
@@ -261,6 +261,8 @@ class ContentStore:
             self.content, self.version = result.content, stamp
             # A language whose files have problems keeps its last words that passed.
             self.translations = {**self.translations, **result.translations}
+            # Results kept for the old content would only hold it in memory (memo.py).
+            memo.forget()
         if not self.problems:
             log.info(t("data_log.passed", folder=self.folder))
             return

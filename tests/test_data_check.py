@@ -3,10 +3,13 @@ serving the last good content after a bad edit, and the data-check page."""
 
 from __future__ import annotations
 
+import gc
 import logging
 import subprocess
 import sys
+import weakref
 
+from explorer import ratings
 from explorer.__main__ import main
 from explorer.data import DATA_DIR_VARIABLE, ContentStore, load_content, problem_table
 from explorer.text import plain
@@ -74,6 +77,16 @@ def test_the_store_keeps_the_last_good_content_through_a_bad_edit(data_copy, cap
 
     set_cell(data_copy / "options.csv", SECOND_OPTION_ROW, "position", "2")
     assert store.current().problems == [] and store.content is not good
+
+
+def test_a_new_content_lets_go_of_the_results_kept_for_the_old_one(data_copy):
+    store = ContentStore(data_copy).current()
+    ratings.rated(store.content, list(store.content.option_names()))  # a kept result
+    old = weakref.ref(store.content)
+    rename_option(data_copy, "Spinal steroid injection")
+    store.current()
+    gc.collect()
+    assert old() is None  # nothing holds the old content: a clinic's many edits cost no memory
 
 
 def test_the_app_looks_at_the_files_at_most_once_in_its_interval(data_copy):

@@ -17,9 +17,8 @@ from collections.abc import Callable
 from explorer import words
 
 # Enough for every page of the common selections in every language; the least recently asked go
-# first (a content reload leaves its old results to age out). Every page of every selection,
-# situation and language (1,240 runs) grew the server by about 61 MiB with this limit, 105 MiB
-# with 4,096.
+# first. Every page of every selection, situation and language (1,240 runs) grew the server by
+# about 61 MiB with this limit, 105 MiB with 4,096.
 LIMIT = 1024
 _kept: OrderedDict[tuple, tuple[list, object]] = OrderedDict()
 _lock = threading.Lock()
@@ -76,6 +75,6 @@ def _key(value: object, held: list) -> object:
 
 
 def forget() -> None:
-    """Drop every kept result (for tests)."""
+    """Drop every kept result: a new content makes them stale (explorer.data.ContentStore)."""
     with _lock:
         _kept.clear()

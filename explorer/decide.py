@@ -290,7 +290,7 @@ CITATION_GAP = "   "
 @kept
 def citations(summary: Summary) -> list[str]:
     """The cited sources, one line each."""
-    return compare.source_lines(summary.sources, links=False)
+    return compare.source_lines(summary.sources)
 
 
 @kept

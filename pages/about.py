@@ -23,4 +23,4 @@ with shell.page("about") as content:
     widgets.table(reading.reading_table(shell.content_store()), hide_index=True)
 
     st.header(t("about.sources.heading"))
-    widgets.sources_table(compare.source_table(content.sources))
+    widgets.sources_list(compare.source_table(content.sources))

@@ -73,4 +73,4 @@ with shell.page("anatomy") as content:
     st.markdown(course)
 
     st.header(t("sources.heading"), anchor="sources")
-    widgets.sources_table(anatomy.cited_sources(content, [intro, scans, course]))
+    widgets.sources_list(anatomy.cited_sources(content, [intro, scans, course]))

@@ -71,4 +71,4 @@ with shell.page("chances") as content:
     widgets.table(chances.numbers_table(every_chance), hide_index=True)
 
     st.header(t("sources.heading"), anchor="sources")
-    widgets.sources_table(chances.cited_sources(content, every_chance))
+    widgets.sources_list(chances.cited_sources(content, every_chance))

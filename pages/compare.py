@@ -3,20 +3,15 @@
 import streamlit as st
 
 from explorer import compare, ratings, situation, url_params, words
+from explorer.data import Content
 from explorer.text import plain
 from explorer.ui import shell, url_state, widgets
 from explorer.words import t
 
-with shell.page("compare") as content:
-    consult = url_state.in_consult_mode()
-    with st.container(key="title-row", horizontal=True, vertical_alignment="center"):
-        st.title(t("pages.compare.title"))
-        if consult:  # beside the title, so that each question still fits the shared screen
-            widgets.get_help_now(content, as_button=True)
-    if not consult:
-        st.markdown(words.markdown_file("compare.md"))
-    situation_id = url_state.situation_chooser(content)  # one click, at the top in consult mode
 
+@shell.choices_part
+def options_part(content: Content, situation_id: str, consult: bool) -> None:
+    """Everything that follows the chosen options: a change of the picker redraws only this."""
     if consult:  # one compact row of controls and one question at a time, so it fits one screen
         with st.container(key="controls-consult", horizontal=True, vertical_alignment="bottom"):
             shown = url_state.option_picker(content, situation_id)
@@ -78,4 +73,16 @@ with shell.page("compare") as content:
         widgets.get_help_now(content)
         st.header(t("sources.heading"), anchor="sources")
         also = situation.cited(content, shown, situation_id)
-        widgets.sources_table(compare.cited_sources(content, shown, also))
+        widgets.sources_list(compare.cited_sources(content, shown, also))
+
+
+with shell.page("compare", links_in_part=True) as content:
+    consult = url_state.in_consult_mode()
+    with st.container(key="title-row", horizontal=True, vertical_alignment="center"):
+        st.title(t("pages.compare.title"))
+        if consult:  # beside the title, so that each question still fits the shared screen
+            widgets.get_help_now(content, as_button=True)
+    if not consult:
+        st.markdown(words.markdown_file("compare.md"))
+    situation_id = url_state.situation_chooser(content)  # one click, at the top in consult mode
+    options_part(content, situation_id, consult)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1.element_tree import Block
 
 from tests.conftest import ROOT
 
@@ -51,3 +52,22 @@ _UNESCAPED_BAR = re.compile(r"(?<!\\)\|")
 
 def _as_read(cell: str) -> str:
     return re.sub(r"\\(.)", r"\1", cell.strip()).replace("\u2060", "")
+
+
+def listed_sources(at: AppTest) -> list[str]:
+    """The source ids in the page's list of sources (explorer.widgets.sources_list), in order;
+    [] when the page shows none."""
+    return [
+        _as_read(line[2:]).split(":")[0]
+        for block in _blocks(at.main)
+        if getattr(block.proto, "id", "").endswith("-published-sources")
+        for markdown in block.get("markdown")
+        for line in markdown.value.splitlines()
+    ]
+
+
+def _blocks(node: Block):
+    for child in node.children.values():
+        if isinstance(child, Block):
+            yield child
+            yield from _blocks(child)

@@ -8,7 +8,7 @@ from explorer import anatomy, url_params
 from explorer.schema import DISC_STATES, SCAN_AGES
 from explorer.text import plain
 from explorer.words import t
-from tests.apptest import open_page, texts
+from tests.apptest import listed_sources, open_page, texts
 from tests.conftest import fixture_content
 
 PAGE = "pages/anatomy.py"
@@ -97,7 +97,7 @@ def test_the_age_chart_has_alt_text_and_the_same_numbers_in_a_table():
 
 def test_the_page_lists_its_sources():
     at = open_page(PAGE)
-    sources = set(at.dataframe[0].value[t("sources.source")])
+    sources = set(listed_sources(at))
     assert "S105" in sources  # cited by the disc states and the scan findings
     assert sources <= set(CONTENT.sources["source_id"]) and "S107" not in sources
 

@@ -6,6 +6,7 @@ import pytest
 
 from explorer import compare, home, words
 from explorer.schema import CERTAINTY_LEVELS
+from explorer.text import plain
 from explorer.url_params import OPTIONS_PARAM, in_neutral_order, link_params
 from explorer.words import t
 from tests.apptest import table_cells
@@ -41,6 +42,26 @@ def test_source_links_open_in_a_browser(content):
     links = compare.source_table(content.sources)[t("sources.link")]
     assert links.str.match(r"^https?://").all()
     assert "https://doi.org/10.1000/test.nerve" in set(links)  # from doi:10.1000/test.nerve
+
+
+def test_the_source_list_has_a_line_per_source_with_its_link(content):
+    table = compare.source_table(content.sources)
+    lines = compare.source_list(table).splitlines()
+    assert len(lines) == len(table)
+    for line, (source, _, _, link) in zip(lines, table.itertuples(index=False)):
+        assert line.startswith(f"- {plain(source)}")
+        assert line.endswith(f"]({link})")  # the test links need no encoding
+
+
+def test_the_source_list_shows_csv_text_as_typed_and_keeps_links_whole(content):
+    sources = content.sources.head(1).assign(
+        citation="**Bold** [a link](https://example.org) <b>tag</b>",
+        link="https://example.org/trial_(2020)<x>",
+    )
+    [line] = compare.source_list(compare.source_table(sources)).splitlines()
+    assert plain("**Bold** [a link](https://example.org) <b>tag</b>") in line
+    # Parentheses and angle brackets would end the link early: percent-encoded.
+    assert line.endswith("(https://example.org/trial_%282020%29%3Cx%3E)")
 
 
 def test_unknown_ids_are_dropped_and_order_is_neutral(content):

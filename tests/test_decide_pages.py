@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from explorer import decide
 from explorer.words import t
-from tests.apptest import open_page
+from tests.apptest import listed_sources, open_page
 from tests.conftest import fixture_content
 
 CONTENT = fixture_content()  # what the pages read
@@ -126,7 +126,7 @@ def test_consult_mode_shows_one_question_at_a_time_and_steps_through():
     next_button.click().run()
     assert at.selectbox(key="picked_question").value == second
     assert in_url(at, "question") == [second]
-    assert not at.dataframe  # sources stay off the shared screen
+    assert listed_sources(at) == []  # sources stay off the shared screen
 
 
 def test_consult_mode_opens_on_the_question_in_the_link():

@@ -3,12 +3,15 @@ and the footer, opened by each page with `with shell.page("compare") as content:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ParamSpec
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from explorer import translations, words
 from explorer.data import Content, ContentStore, data_dir, problem_table
@@ -69,15 +72,40 @@ def path(page_id: str) -> str:
 
 
 @contextmanager
-def page(page_id: str) -> Iterator[Content]:
+def page(page_id: str, links_in_part: bool = False) -> Iterator[Content]:
     """Set up the page, draw the sidebar, hand the checked content to the page, then the footer.
-    When the data files have problems, list them for the clinic and stop: never a traceback."""
-    content = _start(page_id)
+    When the data files have problems, list them for the clinic and stop: never a traceback.
+    With `links_in_part`, the page's `choices_part` draws the sidebar's page links."""
+    content = _start(page_id, links_in_part)
     yield content
     _footer(content)
 
 
-def _start(page_id: str) -> Content:
+# Where this run's sidebar keeps its page links: read by `choices_part` in the same run.
+_LINKS_AREA: ContextVar[DeltaGenerator] = ContextVar("links_area")
+
+P = ParamSpec("P")
+
+
+def choices_part(draw: Callable[P, None]) -> Callable[P, None]:
+    """The part of a page that follows the person's choices of options, rerun on its own when one
+    of its widgets changes (a Streamlit fragment): a click redraws that part, not the sidebar,
+    the title and the footer. The sidebar's page links carry the chosen options in their
+    addresses, so they are redrawn with it (the page opens with `links_in_part=True`)."""
+
+    @st.fragment
+    def part(links_area: DeltaGenerator, *args: P.args, **kwargs: P.kwargs) -> None:
+        with links_area:
+            _page_links()
+        draw(*args, **kwargs)
+
+    def in_this_run(*args: P.args, **kwargs: P.kwargs) -> None:
+        part(_LINKS_AREA.get(), *args, **kwargs)
+
+    return in_this_run
+
+
+def _start(page_id: str, links_in_part: bool) -> Content:
     this_page = _BY_ID[page_id]
     language = url_state.page_language()
     words.use_language(language)  # before any word of this run is said
@@ -90,7 +118,7 @@ def _start(page_id: str) -> Content:
         initial_sidebar_state="collapsed" if consult else "auto",
     )
     st.html(f"<style>{PAGE_STYLE}{CONSULT_STYLE if consult else ''}</style>")
-    _sidebar(consult, language)
+    _sidebar(consult, language, links_in_part)
     store = content_store()
     if store.content is None:  # only a first start with broken files: nothing good to serve yet
         _show_problems(store.problems)
@@ -133,8 +161,7 @@ PAGE_LANGUAGE_SCRIPT = (
 )
 
 
-def _sidebar(consult: bool, language: str) -> None:
-    carried = url_state.carried_params()
+def _sidebar(consult: bool, language: str, links_in_part: bool) -> None:
     with st.sidebar:
         st.html(
             f'<script data-lang="{language}" data-published="{words.LANGUAGE}">'
@@ -143,9 +170,11 @@ def _sidebar(consult: bool, language: str) -> None:
         )
         url_state.language_switch()
         st.subheader(t("app.name"))
-        for listed in PAGES:
-            if listed.in_sidebar:
-                st.page_link(listed.path, label=listed.nav, query_params=carried)
+        links_area = st.container()
+        _LINKS_AREA.set(links_area)
+        if not links_in_part:
+            with links_area:
+                _page_links()
         st.divider()
         st.toggle(
             t("shell.consult_toggle"),
@@ -154,6 +183,13 @@ def _sidebar(consult: bool, language: str) -> None:
             on_change=_switch_mode,
             help=t("shell.consult_toggle_help"),
         )
+
+
+def _page_links() -> None:
+    carried = url_state.carried_params()
+    for listed in PAGES:
+        if listed.in_sidebar:
+            st.page_link(listed.path, label=listed.nav, query_params=carried)
 
 
 def _switch_mode() -> None:

@@ -103,21 +103,10 @@ def remembered_choice(
     )
 
 
-def sources_table(sources: pd.DataFrame) -> None:
-    """A table of sources (from compare.source_table) whose links open in the browser; on paper,
-    where the interactive table prints blank, the same sources as lines of text."""
+def sources_list(sources: pd.DataFrame) -> None:
+    """A list of sources (from compare.source_table) whose links open in the browser."""
     if words.current_language() != words.LANGUAGE:  # citations are not translated
         st.caption(t("sources.published_language"))
     # Marked with the language they are published in, for screen readers (shell.py's script).
     with st.container(key="published-sources"):
-        with st.container(key="screen-only-sources"):
-            st.dataframe(
-                arrow(sources),
-                hide_index=True,
-                column_config={
-                    t("sources.link"): st.column_config.LinkColumn(t("sources.link")),
-                    t("sources.year"): st.column_config.NumberColumn(format="%d"),
-                },
-            )
-        with st.container(key="print-only-sources"):
-            st.text("\n".join(compare.source_lines(sources)))
+        st.markdown(compare.source_list(sources))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from explorer.ui.shell import PAGES
 from tests.browser.conftest import (
     CONTENT,
     horizontal_overflow,
@@ -46,6 +47,11 @@ def test_choosing_options_is_kept_in_a_link_that_reopens_the_same_view(page, bro
     page.wait_for_url(f"**/compare?options={first}")
     wait_for_app(page)
     assert page.get_by_text(names[last], exact=True).count() == 0
+    # Only the part that follows the options was redrawn: the sidebar's links follow it too.
+    sidebar_links = page.locator("[data-testid='stSidebar'] [data-testid='stPageLink'] a")
+    assert sidebar_links.count() == len([p for p in PAGES if p.in_sidebar])
+    for href in (sidebar_links.nth(i).get_attribute("href") for i in range(sidebar_links.count())):
+        assert href.endswith(f"?options={first}")
 
     fresh = browser.new_context().new_page()
     open_page(fresh, page.url)

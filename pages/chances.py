@@ -3,14 +3,15 @@
 import streamlit as st
 
 from explorer import chances, charts, compare, situation, url_params, words
+from explorer.data import Content
 from explorer.text import plain
 from explorer.ui import chart_cache, shell, url_state, widgets
 from explorer.words import t
 
-with shell.page("chances") as content:
-    st.title(t("pages.chances.title"))
-    st.markdown(words.markdown_file("chances.md"))
 
+@shell.choices_part
+def chances_part(content: Content) -> None:
+    """The situation, the option and its chances: a change of either redraws only this."""
     every_chance = chances.all_chances(content)
     zoom = charts.CONSULT_ZOOM if url_state.in_consult_mode() else charts.SCREEN_ZOOM
     names = content.option_names()
@@ -72,3 +73,10 @@ with shell.page("chances") as content:
 
     st.header(t("sources.heading"), anchor="sources")
     widgets.sources_list(chances.cited_sources(content, every_chance))
+
+
+with shell.page("chances", links_in_part=True) as content:
+    st.title(t("pages.chances.title"))
+    st.markdown(words.markdown_file("chances.md"))
+
+    chances_part(content)

@@ -3,19 +3,17 @@
 import streamlit as st
 
 from explorer import charts, decide, words
+from explorer.data import Content
 from explorer.text import plain
 from explorer.ui import chart_cache, shell, url_state, widgets
 from explorer.words import t
 
-with shell.page("what_matters") as content:
-    answers = widgets.person_answers(content)
+# Each part reruns on its own when one of its answers changes (a Streamlit fragment): a click
+# redraws that part, not the whole page. Answers live in the session, so the summary sees them.
 
-    st.title(t("pages.what_matters.title"))
-    st.markdown(words.markdown_file("what_matters.md"))
-    situation_id = url_state.situation_chooser(content)
-    shown = url_state.option_picker(content, situation_id)
-    url_state.set_apart_options(content, situation_id, shown)
 
+@st.fragment
+def ratings_part(content: Content, shown: list[str], answers: decide.Answers) -> None:
     st.header(t("what_matters.rate"))
     for statement in content.statements.itertuples():
         widgets.remembered_choice(
@@ -40,6 +38,9 @@ with shell.page("what_matters") as content:
     with st.expander(t("what_matters.rules")):
         widgets.table(decide.fit_rules(content), hide_index=True)
 
+
+@st.fragment
+def quiz_part(content: Content, answers: decide.Answers) -> None:
     st.header(t("what_matters.quiz"))
     for item in content.quiz.itertuples():
         choice = widgets.remembered_choice(
@@ -55,6 +56,9 @@ with shell.page("what_matters") as content:
             say = {True: st.success, False: st.warning, None: st.info}[feedback.correct]
             say(plain(feedback.with_sources()))
 
+
+@st.fragment
+def sure_part(answers: decide.Answers) -> None:
     st.header(t("what_matters.sure"))
     st.markdown(words.markdown_file("sure.md"))
     for item_id in decide.SURE_ITEMS:
@@ -71,6 +75,19 @@ with shell.page("what_matters") as content:
         st.warning(t("decide.sure.talk_more"))
     elif sure.complete:
         st.success(t("decide.sure.ready"))
+
+
+with shell.page("what_matters") as content:
+    answers = widgets.person_answers(content)
+
+    st.title(t("pages.what_matters.title"))
+    st.markdown(words.markdown_file("what_matters.md"))
+    situation_id = url_state.situation_chooser(content)
+    shown = url_state.option_picker(content, situation_id)
+    url_state.set_apart_options(content, situation_id, shown)
+    ratings_part(content, shown, answers)
+    quiz_part(content, answers)
+    sure_part(answers)
 
     st.header(t("what_matters.questions"))
     st.text("\n".join("• " + question for question in decide.questions_to_ask(content, shown)))

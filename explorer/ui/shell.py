@@ -88,10 +88,10 @@ P = ParamSpec("P")
 
 
 def choices_part(draw: Callable[P, None]) -> Callable[P, None]:
-    """The part of a page that follows the person's choices of options, rerun on its own when one
-    of its widgets changes (a Streamlit fragment): a click redraws that part, not the sidebar,
-    the title and the footer. The sidebar's page links carry the chosen options in their
-    addresses, so they are redrawn with it (the page opens with `links_in_part=True`)."""
+    """The part of a page that follows the person's choices (their situation, the options),
+    rerun on its own when one of its widgets changes (a Streamlit fragment): a click redraws that
+    part, not the sidebar, the title and the footer. The sidebar's page links carry those choices
+    in their addresses, so they are redrawn with it (the page opens with `links_in_part=True`)."""
 
     @st.fragment
     def part(links_area: DeltaGenerator, *args: P.args, **kwargs: P.kwargs) -> None:

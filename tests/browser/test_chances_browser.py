@@ -9,8 +9,9 @@ import subprocess
 import pytest
 from playwright.sync_api import expect
 
-from explorer import chances
-from explorer.url_params import OPTION_PARAM
+from explorer import chances, situation
+from explorer.situation import NOT_SURE
+from explorer.url_params import OPTION_PARAM, SITUATION_PARAM
 from explorer.words import t
 from tests.browser.conftest import (
     ARTIFACTS,
@@ -134,3 +135,18 @@ def test_the_chosen_option_is_kept_in_the_address(page, app_server):
     wait_for_app(page)
     first_picture = pictures_of(option_id)[0]
     assert page.locator(CHART).first.get_attribute("aria-label") == first_picture.alt_text()
+
+
+def test_a_situation_chosen_here_is_carried_by_the_sidebar_links(page, app_server):
+    # Only the part of the page under the title reruns; the sidebar's links are redrawn with it.
+    situation_id, words = next(
+        (key, value) for key, value in situation.choices(CONTENT).items() if key != NOT_SURE
+    )
+    open_page(page, f"{app_server.url}/chances")
+    page.get_by_role("radio", name=words, exact=True).click()
+    expect(page).to_have_url(f"{app_server.url}/chances?{SITUATION_PARAM}={situation_id}")
+    wait_for_app(page)
+    links = page.locator("[data-testid='stSidebar'] [data-testid='stPageLink'] a")
+    assert links.count() > 0
+    for href in (links.nth(i).get_attribute("href") for i in range(links.count())):
+        assert href.endswith(f"?{SITUATION_PARAM}={situation_id}")

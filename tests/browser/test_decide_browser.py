@@ -124,6 +124,8 @@ def test_a_share_link_restores_the_view_in_a_fresh_browser(page, browser, app_se
     very = decide.importance_words(VERY)
     page.get_by_role("radiogroup", name=first["statement"]).get_by_text(very).click()
     wait_for_app(page)
+    # Only the ratings part reran (a fragment), and it drew the options' fit with the rating.
+    expect(page.get_by_text(t("what_matters.rate_first"))).to_have_count(0)
     page.get_by_role("link", name=t("what_matters.to_summary")).click()
     page.wait_for_url("**/summary**")
     wait_for_app(page)

@@ -168,6 +168,18 @@ def data_copy(tmp_path: Path) -> Path:
     return copy_data(FIXTURE_DATA, tmp_path / "data")
 
 
+@pytest.fixture
+def served_data_copy(data_copy: Path, monkeypatch) -> Path:
+    """A copy of the fixture data that pages run by AppTest read, where a page run sees every
+    edit made before it. The app looks at its files at most once a second (shell.LOOK_EVERY_S),
+    and two page runs can come within a second on a fast machine."""
+    from explorer.ui import shell
+
+    monkeypatch.setenv(DATA_DIR_VARIABLE, str(data_copy))
+    monkeypatch.setattr(shell, "LOOK_EVERY_S", 0.0)
+    return data_copy
+
+
 def problems_of(folder: Path) -> list[Problem]:
     """Every problem in a folder that must not load: a broken file never produces content."""
     result = load_content(folder)

@@ -118,8 +118,8 @@ def test_removing_every_option_asks_for_one():
     assert "Choose at least one option" in at.info[0].value
 
 
-def test_a_clinics_edit_to_a_level_changes_the_chart_on_the_next_page_load(data_copy, monkeypatch):
-    monkeypatch.setenv(DATA_DIR_VARIABLE, str(data_copy))
+def test_a_clinics_edit_to_a_level_changes_the_chart_on_the_next_page_load(served_data_copy):
+    data_copy = served_data_copy
     at = open_page(PAGE, attribute="effort")
     before = chart_specs(at)
     effort = chart_data(at, 1).set_index("option")["label_lines"].dropna()

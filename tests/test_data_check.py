@@ -99,10 +99,9 @@ def test_the_app_looks_at_the_files_at_most_once_in_its_interval(data_copy):
 
 
 def test_a_running_app_serves_good_edits_and_keeps_good_content_through_bad_ones(
-    data_copy, monkeypatch
+    served_data_copy,
 ):
-    monkeypatch.setenv(DATA_DIR_VARIABLE, str(data_copy))
-    monkeypatch.setattr(shell, "LOOK_EVERY_S", 0.0)  # each edit is looked at by the next run
+    data_copy = served_data_copy
     assert plain("Nerve block injection") in open_page("app.py").table[0].value["Option"].tolist()
 
     rename_option(data_copy, "Spinal steroid injection")

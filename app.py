@@ -4,9 +4,12 @@ import streamlit as st
 
 from explorer import home, words
 from explorer.ui import shell, url_state, widgets
+from explorer.ui.runtime import Run
 from explorer.words import t
 
-with shell.page("home") as content:
+
+def render(run: Run) -> None:
+    content = run.content
     st.title(t("pages.home.title"))
     st.markdown(words.markdown_file("home.md"))
     st.header(t("situation.heading"), anchor="your-situation")
@@ -23,3 +26,6 @@ with shell.page("home") as content:
     )
 
     st.markdown(words.markdown_file("home_how.md"))
+
+
+shell.show("home", render)

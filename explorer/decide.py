@@ -351,11 +351,29 @@ def record_note(
     answers: Answers,
     situation_id: str = situation.NOT_SURE,
 ) -> str:
-    """Copy-ready plain text for the medical record, kept under NOTE_LIMIT characters."""
+    """Copy-ready plain text for the medical record, under NOTE_LIMIT characters where it can be:
+    the lowest priorities are left out first, the note saying how many there are in all, and no
+    sentence is ever cut in half (a note still too long without them is kept whole)."""
+    priorities = important_statements(content, answers.ratings)
+    for count in range(len(priorities), -1, -1):
+        note = _note(content, option_ids, situation_id, answers, priorities, count)
+        if len(note) <= NOTE_LIMIT:
+            break
+    return note
+
+
+def _note(
+    content: Content,
+    option_ids: Sequence[str],
+    situation_id: str,
+    answers: Answers,
+    priorities: list[str],
+    count: int,
+) -> str:
+    """The note with the first `count` of the person's priorities."""
     names = content.option_names()
     release = content.release
     discussed = ", ".join(names[o] for o in in_neutral_order(option_ids, list(names)))
-    priorities = important_statements(content, answers.ratings)
     lines = [
         t(
             "decide.note.tool",
@@ -365,25 +383,26 @@ def record_note(
         ),
         situation.note_line(content, situation_id),
         t("decide.note.options", options=discussed or t("decide.note.no_options")),
-        t(
-            "decide.note.priorities",
-            priorities="; ".join(priorities) if priorities else t("decide.note.not_rated"),
-        ),
+        _priorities_line(priorities, count),
         sure_result(answers.sure).summary(),
         safety.note_line(content),
         t("decide.note.no_recommendation"),
     ]
-    note = "\n".join(lines)
-    if len(note) > NOTE_LIMIT:  # drop lower priorities rather than cut a sentence in half
-        shorter = _without_lowest_priority(content, answers)
-        return record_note(content, option_ids, shorter, situation_id)
-    return note
+    return "\n".join(lines)
 
 
-def _without_lowest_priority(content: Content, answers: Answers) -> Answers:
-    keep = important_statements(content, answers.ratings)[:-1]
-    ids = content.statements.set_index("statement")["statement_id"]
-    return Answers({ids[s]: answers.ratings[ids[s]] for s in keep}, answers.quiz, answers.sure)
+def _priorities_line(priorities: list[str], count: int) -> str:
+    if not priorities:
+        return t("decide.note.priorities", priorities=t("decide.note.not_rated"))
+    if count == len(priorities):
+        return t("decide.note.priorities", priorities="; ".join(priorities))
+    if count == 0:
+        return t("decide.note.priorities_on_summary", total=len(priorities))
+    return t(
+        "decide.note.priorities_first",
+        priorities="; ".join(priorities[:count]),
+        total=len(priorities),
+    )
 
 
 # ------------------------------------------------------------------------------- share link

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import csv
 import tomllib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
@@ -37,6 +39,19 @@ def use_language(language: str) -> None:
     if language not in languages():
         raise ValueError(f"no catalogue for language {language!r}")
     _current.set(language)
+
+
+@contextmanager
+def speaking(language: str) -> Iterator[None]:
+    """Say everything inside in `language`, then go back to the language before: for code that
+    runs outside a page run (the command line, tests)."""
+    if language not in languages():
+        raise ValueError(f"no catalogue for language {language!r}")
+    token = _current.set(language)
+    try:
+        yield
+    finally:
+        _current.reset(token)
 
 
 def current_language() -> str:

@@ -4,9 +4,12 @@ import streamlit as st
 
 from explorer import about, compare, words
 from explorer.ui import reading, shell, widgets
+from explorer.ui.runtime import Run
 from explorer.words import t
 
-with shell.page("about") as content:
+
+def render(run: Run) -> None:
+    content = run.content
     st.title(t("pages.about.title"))
     st.markdown(words.markdown_file("about.md"))
 
@@ -20,7 +23,10 @@ with shell.page("about") as content:
 
     st.header(t("about.reading.heading"))
     st.markdown(words.markdown_file("about_reading.md"))
-    widgets.table(reading.reading_table(shell.content_store()), hide_index=True)
+    widgets.table(reading.reading_table(run.store), hide_index=True)
 
     st.header(t("about.sources.heading"))
     widgets.sources_list(compare.source_table(content.sources))
+
+
+shell.show("about", render)

@@ -6,9 +6,12 @@ import streamlit as st
 from explorer import anatomy, url_params, words
 from explorer.text import plain
 from explorer.ui import chart_cache, shell, widgets
+from explorer.ui.runtime import Run
 from explorer.words import t
 
-with shell.page("anatomy") as content:
+
+def render(run: Run) -> None:
+    content = run.content
     st.title(t("pages.anatomy.title"))
     intro = words.markdown_file("anatomy.md")
     st.markdown(intro)
@@ -74,3 +77,6 @@ with shell.page("anatomy") as content:
 
     st.header(t("sources.heading"), anchor="sources")
     widgets.sources_list(anatomy.cited_sources(content, [intro, scans, course]))
+
+
+shell.show("anatomy", render)

@@ -3,17 +3,18 @@
 import streamlit as st
 
 from explorer import chances, charts, compare, situation, url_params, words
-from explorer.data import Content
 from explorer.text import plain
 from explorer.ui import chart_cache, shell, url_state, widgets
+from explorer.ui.runtime import Run
 from explorer.words import t
 
 
-@shell.choices_part
-def chances_part(content: Content) -> None:
+@shell.part(links=True)
+def chances_part(run: Run) -> None:
     """The situation, the option and its chances: a change of either redraws only this."""
+    content = run.content
     every_chance = chances.all_chances(content)
-    zoom = charts.CONSULT_ZOOM if url_state.in_consult_mode() else charts.SCREEN_ZOOM
+    zoom = charts.CONSULT_ZOOM if run.consult else charts.SCREEN_ZOOM
     names = content.option_names()
     with st.container(key="controls-option"):  # on paper the headings name the option
         situation_id = url_state.situation_chooser(content)
@@ -75,8 +76,10 @@ def chances_part(content: Content) -> None:
     widgets.sources_list(chances.cited_sources(content, every_chance))
 
 
-with shell.page("chances", links_in_part=True) as content:
+def render(run: Run) -> None:
     st.title(t("pages.chances.title"))
     st.markdown(words.markdown_file("chances.md"))
+    chances_part()
 
-    chances_part(content)
+
+shell.show("chances", render)

@@ -5,9 +5,12 @@ import streamlit as st
 from explorer import charts, ratings, url_params, words
 from explorer.text import plain
 from explorer.ui import chart_cache, shell, url_state, widgets
+from explorer.ui.runtime import Run
 from explorer.words import t
 
-with shell.page("charts") as content:
+
+def render(run: Run) -> None:
+    content = run.content
     st.title(t("pages.charts.title"))
     st.markdown(words.markdown_file("charts.md"))
 
@@ -52,3 +55,6 @@ with shell.page("charts") as content:
             alt_text=charts.recovery_alt(recovery, milestone),
         )
         widgets.table(ratings.recovery_table(recovery), hide_index=True)
+
+
+shell.show("charts", render)

@@ -3,15 +3,16 @@
 import streamlit as st
 
 from explorer import compare, ratings, situation, url_params, words
-from explorer.data import Content
 from explorer.text import plain
-from explorer.ui import shell, url_state, widgets
+from explorer.ui import runtime, shell, url_state, widgets
+from explorer.ui.runtime import Run
 from explorer.words import t
 
 
-@shell.choices_part
-def options_part(content: Content, situation_id: str, consult: bool) -> None:
+@shell.part(links=True)
+def options_part(run: Run) -> None:
     """Everything that follows the chosen options: a change of the picker redraws only this."""
+    content, situation_id, consult = run.content, run.situation_id, run.consult
     if consult:  # one compact row of controls and one question at a time, so it fits one screen
         with st.container(key="controls-consult", horizontal=True, vertical_alignment="bottom"):
             shown = url_state.option_picker(content, situation_id)
@@ -21,7 +22,7 @@ def options_part(content: Content, situation_id: str, consult: bool) -> None:
             st.caption(plain(not_shown))
         if not shown:
             st.info(t("compare.page.choose_one"))
-            st.stop()
+            runtime.end_page()
     else:
         shown = url_state.chosen_options(content, situation_id)
 
@@ -76,13 +77,16 @@ def options_part(content: Content, situation_id: str, consult: bool) -> None:
         widgets.sources_list(compare.cited_sources(content, shown, also))
 
 
-with shell.page("compare", links_in_part=True) as content:
-    consult = url_state.in_consult_mode()
+def render(run: Run) -> None:
+    content, consult = run.content, run.consult
     with st.container(key="title-row", horizontal=True, vertical_alignment="center"):
         st.title(t("pages.compare.title"))
         if consult:  # beside the title, so that each question still fits the shared screen
             widgets.get_help_now(content, as_button=True)
     if not consult:
         st.markdown(words.markdown_file("compare.md"))
-    situation_id = url_state.situation_chooser(content)  # one click, at the top in consult mode
-    options_part(content, situation_id, consult)
+    url_state.situation_chooser(content)  # one click, at the top in consult mode
+    options_part()
+
+
+shell.show("compare", render)

@@ -7,10 +7,13 @@ from explorer import translations
 from explorer.data import problem_table
 from explorer.text import plain
 from explorer.ui import shell, widgets
+from explorer.ui.runtime import Run
 from explorer.words import t
 
-with shell.page("data_check") as content:  # a first start with broken files stops here
-    store = shell.content_store()
+
+def render(run: Run) -> None:  # a first start with broken files stops here
+    content = run.content
+    store = run.store
     release = content.release
     st.title(t("pages.data_check.title"))
     st.text(t("data_check.intro", folder=str(store.folder)))
@@ -35,3 +38,6 @@ with shell.page("data_check") as content:  # a first start with broken files sto
     for translation in store.translations.values():
         if not translation.reviewed:  # a reminder for the clinic, not a problem
             st.warning(plain(translations.unreviewed_line(translation)))
+
+
+shell.show("data_check", render)

@@ -4,10 +4,13 @@ import streamlit as st
 
 from explorer import charts, decide, handout, situation, words
 from explorer.text import plain
-from explorer.ui import chart_cache, shell, url_state, widgets
+from explorer.ui import chart_cache, runtime, shell, url_state, widgets
+from explorer.ui.runtime import Run
 from explorer.words import t
 
-with shell.page("summary") as content:
+
+def render(run: Run) -> None:
+    content = run.content
     answers = widgets.person_answers(content)
 
     st.title(t("pages.summary.title"))
@@ -17,7 +20,7 @@ with shell.page("summary") as content:
         shown = url_state.option_picker(content, situation_id)  # the set-apart lines come below
         if not shown:
             st.info(t("picker.choose_one"))
-            st.stop()
+            runtime.end_page()
     summary = decide.summary(content, shown, answers, situation_id)
     st.info(t("decide.not_a_recommendation"))
 
@@ -79,7 +82,8 @@ with shell.page("summary") as content:
         st.header(t("summary.take_away"))
         st.download_button(
             t("summary.download"),
-            data=lambda: handout.summary_pdf(summary),  # made only when clicked, not on every run
+            # Made only when clicked, not on every run; on another thread, in this run's language.
+            data=runtime.callback(lambda: handout.summary_pdf(summary)),
             file_name="disc-treatment-summary.pdf",
             mime="application/pdf",
         )
@@ -98,7 +102,7 @@ with shell.page("summary") as content:
                 page_url,
                 shown,
                 list(content.option_names()),
-                url_state.in_consult_mode(),
+                run.consult,
                 answers,
                 include,
                 situation_id,
@@ -107,3 +111,6 @@ with shell.page("summary") as content:
             language=None,
             wrap_lines=True,
         )
+
+
+shell.show("summary", render)

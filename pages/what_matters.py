@@ -3,17 +3,18 @@
 import streamlit as st
 
 from explorer import charts, decide, words
-from explorer.data import Content
 from explorer.text import plain
 from explorer.ui import chart_cache, shell, url_state, widgets
+from explorer.ui.runtime import Run
 from explorer.words import t
 
-# Each part reruns on its own when one of its answers changes (a Streamlit fragment): a click
-# redraws that part, not the whole page. Answers live in the session, so the summary sees them.
+# Each part reruns on its own when one of its answers changes (shell.part): a click redraws that
+# part, not the whole page. Answers live in the session, so the summary sees them.
 
 
-@st.fragment
-def ratings_part(content: Content, shown: list[str], answers: decide.Answers) -> None:
+@shell.part
+def ratings_part(run: Run, shown: list[str]) -> None:
+    content, answers = run.content, widgets.person_answers(run.content)
     st.header(t("what_matters.rate"))
     for statement in content.statements.itertuples():
         widgets.remembered_choice(
@@ -39,8 +40,9 @@ def ratings_part(content: Content, shown: list[str], answers: decide.Answers) ->
         widgets.table(decide.fit_rules(content), hide_index=True)
 
 
-@st.fragment
-def quiz_part(content: Content, answers: decide.Answers) -> None:
+@shell.part
+def quiz_part(run: Run) -> None:
+    content, answers = run.content, widgets.person_answers(run.content)
     st.header(t("what_matters.quiz"))
     for item in content.quiz.itertuples():
         choice = widgets.remembered_choice(
@@ -57,8 +59,9 @@ def quiz_part(content: Content, answers: decide.Answers) -> None:
             say(plain(feedback.with_sources()))
 
 
-@st.fragment
-def sure_part(answers: decide.Answers) -> None:
+@shell.part
+def sure_part(run: Run) -> None:
+    answers = widgets.person_answers(run.content)
     st.header(t("what_matters.sure"))
     st.markdown(words.markdown_file("sure.md"))
     for item_id in decide.SURE_ITEMS:
@@ -77,17 +80,16 @@ def sure_part(answers: decide.Answers) -> None:
         st.success(t("decide.sure.ready"))
 
 
-with shell.page("what_matters") as content:
-    answers = widgets.person_answers(content)
-
+def render(run: Run) -> None:
+    content = run.content
     st.title(t("pages.what_matters.title"))
     st.markdown(words.markdown_file("what_matters.md"))
     situation_id = url_state.situation_chooser(content)
     shown = url_state.option_picker(content, situation_id)
     url_state.set_apart_options(content, situation_id, shown)
-    ratings_part(content, shown, answers)
-    quiz_part(content, answers)
-    sure_part(answers)
+    ratings_part(shown)
+    quiz_part()
+    sure_part()
 
     st.header(t("what_matters.questions"))
     st.text("\n".join("• " + question for question in decide.questions_to_ask(content, shown)))
@@ -97,3 +99,6 @@ with shell.page("what_matters") as content:
         label=t("what_matters.to_summary"),
         query_params=url_state.carried_params(),
     )
+
+
+shell.show("what_matters", render)

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Iterable
+from unittest import mock
 
-from streamlit.testing.v1 import AppTest
-from streamlit.testing.v1.element_tree import Block
+from streamlit.runtime.pages_manager import PagesManager
+from streamlit.runtime.scriptrunner_utils.script_requests import RerunData
+from streamlit.testing.v1 import AppTest, local_script_runner
+from streamlit.testing.v1.element_tree import Block, Html, Table
 
 from tests.conftest import ROOT
+from tests.languages import foreign_phrases
 
 
 def open_page(page: str, /, **query) -> AppTest:
@@ -71,3 +77,61 @@ def _blocks(node: Block):
         if isinstance(child, Block):
             yield child
             yield from _blocks(child)
+
+
+def rerun_parts(at: AppTest) -> AppTest:
+    """Rerun every part of the page alone (shell.part, a Streamlit fragment), as the browser asks
+    when a widget inside one changes: AppTest itself always reruns the whole page. Like the
+    server, the part runs on a new thread with nothing of the last run's context, and sees the
+    pages the last full run registered. Afterwards `at` holds only what the parts drew."""
+    part_ids = list(at._fragment_storage._fragments)
+    assert part_ids, "the page has no part that reruns alone"
+    pages = dict(at._registered_pages)
+    alone = functools.partial(RerunData, fragment_id_queue=part_ids, is_fragment_scoped_rerun=True)
+    with (
+        mock.patch.object(local_script_runner, "RerunData", alone),
+        mock.patch.object(PagesManager, "get_pages", lambda _: dict(pages)),
+    ):
+        return at.run()
+
+
+def shown_strings(at: AppTest) -> list[str]:
+    """Every string the page shows, as read (Markdown escapes out): element texts, labels, help,
+    choices, table headers and cells, chart specs and alt texts. Parts marked as published in
+    English (containers keyed "published-…": citations, the changelog) are left out."""
+    found: list[str] = []
+    for node in _nodes(at._tree):
+        if isinstance(node, Table):
+            table = node.value
+            found += [str(name) for name in table.columns]
+            found += [str(cell) for cell in table.to_numpy().ravel()]
+        elif not isinstance(node, (Block, Html)):  # st.html holds our styles and script: code
+            found += [_as_read(text) for text in _proto_strings(node.proto)]
+    return found
+
+
+def _nodes(node: Block):
+    for child in node.children.values():
+        if isinstance(child, Block) and "-published-" in getattr(child.proto, "id", ""):
+            continue
+        yield child
+        if isinstance(child, Block):
+            yield from _nodes(child)
+
+
+def _proto_strings(message) -> list[str]:
+    found = []
+    for field, value in message.ListFields():
+        values = value if field.is_repeated else [value]
+        for item in values:
+            if isinstance(item, str):
+                found.append(item)
+            elif hasattr(item, "ListFields"):
+                found += _proto_strings(item)
+    return found
+
+
+def other_languages_words(at: AppTest, language: str, data_words: Iterable[str]) -> list[str]:
+    """The phrases of another language's catalogue or page copy that the page shows, when it
+    should be wholly in `language`: [] when it is (tests/languages.py)."""
+    return foreign_phrases("\n".join(shown_strings(at)), language, data_words)

@@ -3,7 +3,7 @@
 Code tests run on the small fixture data set in tests/fixtures/data (`content`, `data_copy`, and
 every page run by AppTest, through EXPLORER_DATA_DIR), so a clinic's valid edit to data/ never
 turns them red. The shipped content in data/ is checked by rules in tests/content/
-(`shipped_content`; `copy_data(DATA, ...)` for an edited copy). Also: a clean Streamlit cache per test, the tiers as markers,
+(`shipped_content`; `copy_data(DATA, ...)` for an edited copy). Also: the tiers as markers,
 and the system programs the tests need."""
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ import sys
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing import v1 as streamlit_testing
 
 from explorer.data import DATA_DIR_VARIABLE, Content, load_content
@@ -116,16 +115,6 @@ def pytest_configure(config):
         config.option.output = str(ROOT / "test-artifacts")
 
 
-@pytest.fixture(autouse=True)
-def clear_streamlit_cache():
-    # The cache is process-wide: without this, one test's data would leak into the next.
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    yield
-    st.cache_data.clear()
-    st.cache_resource.clear()
-
-
 @functools.cache
 def loaded(folder: Path) -> Content:
     """The checked content of a data folder that tests only read, loaded once per process."""
@@ -171,12 +160,12 @@ def data_copy(tmp_path: Path) -> Path:
 @pytest.fixture
 def served_data_copy(data_copy: Path, monkeypatch) -> Path:
     """A copy of the fixture data that pages run by AppTest read, where a page run sees every
-    edit made before it. The app looks at its files at most once a second (shell.LOOK_EVERY_S),
+    edit made before it. The app looks at its files at most once a second (runtime.LOOK_EVERY_S),
     and two page runs can come within a second on a fast machine."""
-    from explorer.ui import shell
+    from explorer.ui import runtime
 
     monkeypatch.setenv(DATA_DIR_VARIABLE, str(data_copy))
-    monkeypatch.setattr(shell, "LOOK_EVERY_S", 0.0)
+    monkeypatch.setattr(runtime, "LOOK_EVERY_S", 0.0)
     return data_copy
 
 

@@ -33,6 +33,19 @@ PER_OPTION = {
 OPTION_LISTS = {"anatomy_states.csv": "option_ids"}
 
 
+def listed_option(folder: Path) -> str | None:
+    """The last option (in display order) that a list of option ids names (a disc state's), so
+    that a copy of its rows is listed there too; None (the last option) when no list names one."""
+    listed = {
+        option_id
+        for file_name, column in OPTION_LISTS.items()
+        for row in read_rows(folder / file_name)
+        for option_id in split_ids(row[column])
+    }
+    options = sorted(read_rows(folder / "options.csv"), key=lambda row: int(row["position"]))
+    return next((row["option_id"] for row in reversed(options) if row["option_id"] in listed), None)
+
+
 @dataclass(frozen=True)
 class NewOption:
     option_id: str

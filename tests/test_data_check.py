@@ -13,7 +13,7 @@ from explorer import ratings
 from explorer.__main__ import main
 from explorer.data import DATA_DIR_VARIABLE, ContentStore, load_content, problem_table
 from explorer.text import plain
-from explorer.ui import shell
+from explorer.ui import runtime
 from explorer.words import t
 from tests.apptest import open_page, texts
 from tests.conftest import FIXTURE_DATA, ROOT, read_rows, set_cell, write_rows
@@ -151,6 +151,6 @@ def test_reading_the_data_needs_no_streamlit():
 def test_every_page_run_gets_the_one_content_object(data_copy, monkeypatch):
     # One read-only content object per process, not a copy per run (st.cache_resource).
     monkeypatch.setenv(DATA_DIR_VARIABLE, str(data_copy))
-    store = shell.content_store()
+    store = runtime.content_store()
     assert store.content is not None
-    assert shell.content_store() is store and shell.content_store().content is store.content
+    assert runtime.content_store() is store and runtime.content_store().content is store.content

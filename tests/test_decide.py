@@ -6,16 +6,20 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from explorer import charts, decide, words
+from explorer import charts, decide, translations, words
 from explorer.decide import Answers
 from explorer.ratings import not_known
 from explorer.words import t
-from tests.conftest import fixture_content
+from tests.conftest import FIXTURE_DATA, fixture_content
 
 # The fixture data: rest (no procedure), nerve_block, gel (investigational); statements
 # light_touch (effort: 1 well, 2 and up poorly), fast_return, proven_gain (two qualities).
 CONTENT = fixture_content()
 ALL = list(CONTENT.option_names())
+TRANSLATED = {
+    **translations.load_all(FIXTURE_DATA).translations,
+    words.LANGUAGE: translations.Translation(words.LANGUAGE, CONTENT, {}),
+}
 STATEMENTS = list(CONTENT.statements["statement_id"])
 
 
@@ -160,6 +164,47 @@ def test_note_stays_under_the_limit_with_everything_rated():
     note = decide.record_note(CONTENT, ALL, answers)
     assert len(note) < decide.NOTE_LIMIT
     assert "Options discussed" in note
+
+
+def longest_answers() -> Answers:
+    """Every statement rated very important and every SURE question answered."""
+    return Answers(ratings=very_important_all(), sure={i: "no" for i in decide.SURE_ITEMS})
+
+
+@pytest.mark.parametrize("language", words.languages())
+@pytest.mark.parametrize("situation_id", ["not_sure", *CONTENT.situations["situation_id"]])
+def test_the_longest_note_in_every_language_and_situation_stays_under_the_limit(
+    language, situation_id
+):
+    content = TRANSLATED[language].content
+    with words.speaking(language):
+        note = decide.record_note(content, ALL, longest_answers(), situation_id)
+    assert len(note) <= decide.NOTE_LIMIT
+    assert content.option_names()[ALL[-1]] in note
+
+
+@pytest.mark.parametrize("language", words.languages())
+@pytest.mark.parametrize("short_by", [1, 10_000])
+def test_a_note_over_the_limit_leaves_out_the_lowest_priorities_and_never_cuts_a_sentence(
+    language, short_by, monkeypatch
+):
+    content = TRANSLATED[language].content
+    note = decide.record_note.__wrapped__  # worked out anew for each limit, not kept
+    with words.speaking(language):
+        whole = note(content, ALL, longest_answers())
+        monkeypatch.setattr(decide, "NOTE_LIMIT", len(whole) - short_by)
+        rated = note(content, ALL, longest_answers()).splitlines()
+        unrated = note(content, ALL, Answers()).splitlines()  # no priorities to leave out
+    whole = whole.splitlines()
+    statements = list(content.statements["statement"])
+    listed = [statement for statement in statements if statement in rated[3]]
+    assert all(statement in whole[3] for statement in statements)
+    assert len(listed) < len(statements)  # the lowest priorities are left out …
+    assert str(len(statements)) in rated[3]  # … saying how many there are in all
+    assert listed == statements[: len(listed)]  # the most important kept
+    assert (listed == []) == (short_by > len(whole[3]))
+    assert rated[:3] == whole[:3] and rated[4:] == whole[4:]  # every other line whole
+    assert len(unrated) == len(whole)
 
 
 def test_share_link_has_no_answers_unless_asked():

@@ -1,23 +1,26 @@
 """What every page shares: the one list of pages, page setup, our own sidebar, the data check
-and the footer, opened by each page with `with shell.page("compare") as content:`."""
+and the footer. A page is a function of the run, drawn by `shell.show("compare", render)`; the
+parts of it that rerun on their own are decorated `@shell.part`."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+import functools
+from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ParamSpec
+from typing import Concatenate, ParamSpec
 
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
+from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
-from explorer import translations, words
-from explorer.data import Content, ContentStore, data_dir, problem_table
+from explorer import words
+from explorer.data import problem_table
 from explorer.schema import Problem
 from explorer.text import plain
-from explorer.ui import url_state
+from explorer.ui import runtime, url_state
+from explorer.ui.runtime import Run
 from explorer.ui.widgets import table
 from explorer.url_params import CONSULT, MODE_PARAM
 from explorer.words import t
@@ -71,76 +74,87 @@ def path(page_id: str) -> str:
     return _BY_ID[page_id].path
 
 
-@contextmanager
-def page(page_id: str, links_in_part: bool = False) -> Iterator[Content]:
-    """Set up the page, draw the sidebar, hand the checked content to the page, then the footer.
-    When the data files have problems, list them for the clinic and stop: never a traceback.
-    With `links_in_part`, the page's `choices_part` draws the sidebar's page links."""
-    content = _start(page_id, links_in_part)
-    yield content
-    _footer(content)
+def show(page_id: str, render: Callable[[Run], None]) -> None:
+    """Draw a page: start the run, set the page up, draw the sidebar, hand the run to the page's
+    `render`, then close the page with the footer, also when the page ends early
+    (runtime.end_page). When the data files have problems and nothing has passed yet, list them
+    for the clinic instead: never a traceback."""
+    run = runtime.begin()
+    links = _open(page_id, run)
+    if run.content is None:  # only a first start with broken files: nothing good to serve yet
+        _show_problems(run.store.problems)
+        return
+    try:
+        render(run)
+    except runtime.PageEnds:
+        pass
+    if not links.drawn:  # no part of the page drew them
+        links.draw()
+    _footer(run)
 
 
-# Where this run's sidebar keeps its page links: read by `choices_part` in the same run.
-_LINKS_AREA: ContextVar[DeltaGenerator] = ContextVar("links_area")
+@dataclass
+class _PageLinks:
+    """The sidebar's links to every page, drawn once a run where they belong: they carry the
+    person's choices, so a part that changes those draws them (see `part`), else the page's end."""
 
+    slot: DeltaGenerator
+    drawn: bool = False
+
+    def draw(self) -> None:
+        with self.slot:
+            _page_links()
+        self.drawn = True
+
+
+_LINKS: ContextVar[_PageLinks] = ContextVar("page_links")
 P = ParamSpec("P")
 
 
-def choices_part(draw: Callable[P, None]) -> Callable[P, None]:
-    """The part of a page that follows the person's choices (their situation, the options),
-    rerun on its own when one of its widgets changes (a Streamlit fragment): a click redraws that
-    part, not the sidebar, the title and the footer. The sidebar's page links carry those choices
-    in their addresses, so they are redrawn with it (the page opens with `links_in_part=True`)."""
+def part(
+    draw: Callable[Concatenate[Run, P], None] | None = None, *, links: bool = False
+) -> Callable:
+    """A part of a page that reruns on its own when one of its widgets changes (a Streamlit
+    fragment): a click redraws that part, not the sidebar, the title and the footer. Each of its
+    own reruns starts from the page address again (runtime.begin), so it speaks the page's
+    language and shows the content being served. `draw` gets the run first; its other arguments
+    must be values (ids), never content, which a later rerun would show stale. With
+    `links=True` (a part whose widgets change the choices the links carry: the situation, the
+    options), it also redraws the sidebar's page links: `@shell.part(links=True)`."""
+    if draw is None:
+        return functools.partial(part, links=links)
 
-    @st.fragment
-    def part(links_area: DeltaGenerator, *args: P.args, **kwargs: P.kwargs) -> None:
-        with links_area:
-            _page_links()
-        draw(*args, **kwargs)
+    @st.fragment  # noqa: TID251 (the one place: this decorator gives every part its context)
+    def rerun_alone(page_links: _PageLinks, *args: P.args, **kwargs: P.kwargs) -> None:
+        run = runtime.begin() if _rerun_alone() else runtime.current()
+        if links:
+            page_links.draw()
+        try:
+            draw(run, *args, **kwargs)
+        except runtime.PageEnds:
+            pass
 
+    @functools.wraps(draw)
     def in_this_run(*args: P.args, **kwargs: P.kwargs) -> None:
-        part(_LINKS_AREA.get(), *args, **kwargs)
+        rerun_alone(_LINKS.get(), *args, **kwargs)
 
     return in_this_run
 
 
-def _start(page_id: str, links_in_part: bool) -> Content:
-    this_page = _BY_ID[page_id]
-    language = url_state.page_language()
-    words.use_language(language)  # before any word of this run is said
-    consult = url_state.in_consult_mode()
+def _rerun_alone() -> bool:
+    """Whether Streamlit is rerunning parts of the page alone, not the whole page."""
+    context = get_script_run_ctx()
+    return bool(context and context.fragment_ids_this_run)
+
+
+def _open(page_id: str, run: Run) -> _PageLinks:
     st.set_page_config(
-        page_title=t(
-            "shell.tab_title", page=t(f"pages.{this_page.page_id}.tab"), app=t("app.name")
-        ),
+        page_title=t("shell.tab_title", page=t(f"pages.{page_id}.tab"), app=t("app.name")),
         layout="wide",
-        initial_sidebar_state="collapsed" if consult else "auto",
+        initial_sidebar_state="collapsed" if run.consult else "auto",
     )
-    st.html(f"<style>{PAGE_STYLE}{CONSULT_STYLE if consult else ''}</style>")
-    _sidebar(consult, language, links_in_part)
-    store = content_store()
-    if store.content is None:  # only a first start with broken files: nothing good to serve yet
-        _show_problems(store.problems)
-        st.stop()
-    translation = store.translations.get(language)
-    # A language whose data words never passed the check shows the data in English.
-    return store.content if translation is None else translation.content
-
-
-# A clinic's saved edit is served within this many seconds.
-LOOK_EVERY_S = 1.0
-
-
-@st.cache_resource(show_spinner=False)
-def _store(folder: str) -> ContentStore:
-    return ContentStore(Path(folder), load=translations.load_all, look_every_s=LOOK_EVERY_S)
-
-
-def content_store() -> ContentStore:
-    """The one checked content of this process, re-checked when a data file is saved: a bad edit
-    leaves patients on the last content that passed (see the data-check page)."""
-    return _store(str(data_dir())).current()
+    st.html(f"<style>{PAGE_STYLE}{CONSULT_STYLE if run.consult else ''}</style>")
+    return _sidebar(run)
 
 
 # Streamlit writes <html lang="en"> into every page and has no setting for it: this script sets
@@ -161,28 +175,26 @@ PAGE_LANGUAGE_SCRIPT = (
 )
 
 
-def _sidebar(consult: bool, language: str, links_in_part: bool) -> None:
+def _sidebar(run: Run) -> _PageLinks:
     with st.sidebar:
         st.html(
-            f'<script data-lang="{language}" data-published="{words.LANGUAGE}">'
+            f'<script data-lang="{run.language}" data-published="{words.LANGUAGE}">'
             f"{PAGE_LANGUAGE_SCRIPT}</script>",
             unsafe_allow_javascript=True,
         )
         url_state.language_switch()
         st.subheader(t("app.name"))
-        links_area = st.container()
-        _LINKS_AREA.set(links_area)
-        if not links_in_part:
-            with links_area:
-                _page_links()
+        links = _PageLinks(st.container())
+        _LINKS.set(links)
         st.divider()
         st.toggle(
             t("shell.consult_toggle"),
-            value=consult,
+            value=run.consult,
             key="consult_toggle",
-            on_change=_switch_mode,
+            on_change=runtime.callback(_switch_mode),
             help=t("shell.consult_toggle_help"),
         )
+    return links
 
 
 def _page_links() -> None:
@@ -205,8 +217,8 @@ def _show_problems(problems: list[Problem]) -> None:
     table(problem_table(problems))
 
 
-def _footer(content: Content) -> None:
-    release = content.release
+def _footer(run: Run) -> None:
+    release = run.content.release
     st.divider()
     st.caption(
         plain(
@@ -218,14 +230,16 @@ def _footer(content: Content) -> None:
             )
         )
     )
-    if not reviewed(words.current_language()):
+    if not reviewed(run):
         st.caption(t("shell.not_reviewed"))
 
 
-def reviewed(language: str) -> bool:
-    """Whether a qualified medical translator has reviewed every word of a language: the text
-    catalogue's files and the data's rows (English is the source, so it needs no review)."""
-    if language == words.LANGUAGE:
+def reviewed(run: Run) -> bool:
+    """Whether a qualified medical translator has reviewed every word of the run's language: the
+    text catalogue's files and the data's rows (English is the source, so it needs no review)."""
+    if run.language == words.LANGUAGE:
         return True
-    translation = content_store().translations.get(language)
-    return words.catalogue_reviewed(language) and translation is not None and translation.reviewed
+    translation = run.store.translations.get(run.language)
+    return (
+        words.catalogue_reviewed(run.language) and translation is not None and translation.reviewed
+    )

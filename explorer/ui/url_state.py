@@ -16,8 +16,8 @@ import streamlit as st
 from explorer import compare, situation, words
 from explorer.data import Content
 from explorer.text import plain
+from explorer.ui import runtime
 from explorer.url_params import (
-    CONSULT,
     LANG_PARAM,
     MODE_PARAM,
     OPTIONS_PARAM,
@@ -33,10 +33,6 @@ from explorer.words import t
 CARRIED_PARAMS = (LANG_PARAM, SITUATION_PARAM, OPTIONS_PARAM, MODE_PARAM)
 
 
-def in_consult_mode() -> bool:
-    return st.query_params.get(MODE_PARAM) == CONSULT
-
-
 def carried_params() -> dict[str, list[str]]:
     """The URL parameters a link to another page should keep."""
     return {key: st.query_params.get_all(key) for key in CARRIED_PARAMS if key in st.query_params}
@@ -48,13 +44,13 @@ def _follow_url(widget_key: str, from_url, to_url: Callable) -> Callable[[], Non
     in its callback, before the page runs again."""
     # Set every run: another page's widget under the same key may hold a stale value.
     st.session_state[widget_key] = from_url
-    return lambda: to_url(st.session_state[widget_key])
+    return runtime.callback(lambda: to_url(st.session_state[widget_key]))
 
 
 def situation_chooser(content: Content) -> str:
     """The person's situation, one click (kept as ?situation=; "not sure" needs no parameter),
     with the line that helps them tell. An unknown id in the address means "not sure"."""
-    consult = in_consult_mode()
+    consult = runtime.current().consult
     picked = pick_one(
         t("situation.picker"),
         situation.choices(content, short=consult),
@@ -70,19 +66,6 @@ def situation_chooser(content: Content) -> str:
     return picked
 
 
-def browser_language() -> str:
-    """The language to speak when the address names none: the browser's (es-US -> es) if the
-    catalogue has it, else the first language."""
-    locale = (st.context.locale or "").split("-")[0].lower()
-    return locale if locale in words.languages() else words.LANGUAGE
-
-
-def page_language() -> str:
-    """The language in the page address; an unknown one means the browser's."""
-    asked = st.query_params.get(LANG_PARAM)
-    return asked if asked in words.languages() else browser_language()
-
-
 def language_switch() -> None:
     """Every language, each named in itself, one click away; kept as ?lang= (the browser's own
     language needs no parameter). Choices are codes, so switching keeps every answer."""
@@ -93,7 +76,7 @@ def language_switch() -> None:
             for language in words.languages()
         },
         LANG_PARAM,
-        default=browser_language(),
+        default=runtime.browser_language(),
         pills=True,
     )
 
@@ -127,7 +110,7 @@ def option_picker(content: Content, situation_id: str = situation.NOT_SURE) -> l
     # On a shared screen the short names keep the chosen options on one line.
     labels = (
         dict(zip(content.options["option_id"], content.options["short_name"]))
-        if in_consult_mode()
+        if runtime.current().consult
         else names
     )
     chosen = st.multiselect(
@@ -137,7 +120,7 @@ def option_picker(content: Content, situation_id: str = situation.NOT_SURE) -> l
         key=widget_key,
         placeholder=t("picker.placeholder"),
         # On a shared screen the chips say what they are; the words stay for screen readers.
-        label_visibility="collapsed" if in_consult_mode() else "visible",
+        label_visibility="collapsed" if runtime.current().consult else "visible",
         on_change=_follow_url(widget_key, from_url, to_url),
     )
     return situation.arranged(content, situation_id, in_neutral_order(chosen, all_ids))
@@ -163,7 +146,7 @@ def set_apart_options(content: Content, situation_id: str, shown: list[str]) -> 
                 st.button(
                     t("situation.show_too", option=fit.option_name),
                     key=f"show-too-{fit.option_id}",
-                    on_click=_show_too,
+                    on_click=runtime.callback(_show_too),
                     args=(fit.option_id, shown, all_ids),
                 )
 
@@ -178,7 +161,7 @@ def chosen_options(
     set_apart_options(content, situation_id, shown)
     if not shown:
         st.info(t("picker.choose_one"))
-        st.stop()
+        runtime.end_page()
     for warning in compare.notes(content, shown) if with_notes else []:
         st.warning(plain(warning))
     return shown
@@ -245,7 +228,12 @@ def question_stepper(rows: list[compare.Row]) -> compare.Row:
         ]
 
     with st.container(key="controls-stepper", horizontal=True, vertical_alignment="bottom"):
-        st.button(t("picker.previous"), on_click=step, args=(-1,), disabled=current == ids[0])
+        st.button(
+            t("picker.previous"),
+            on_click=runtime.callback(step),
+            args=(-1,),
+            disabled=current == ids[0],
+        )
         picked = pick_one(
             t("picker.question"),
             {
@@ -260,5 +248,10 @@ def question_stepper(rows: list[compare.Row]) -> compare.Row:
             QUESTION_PARAM,
             label_visibility="collapsed",  # "3 of 10: …" says what it is
         )
-        st.button(t("picker.next"), on_click=step, args=(1,), disabled=current == ids[-1])
+        st.button(
+            t("picker.next"),
+            on_click=runtime.callback(step),
+            args=(1,),
+            disabled=current == ids[-1],
+        )
     return by_id[picked]

@@ -11,6 +11,7 @@ from explorer import compare, decide, safety, words
 from explorer.data import Content
 from explorer.memo import kept
 from explorer.text import plain, plain_table
+from explorer.ui import runtime
 from explorer.words import t
 
 
@@ -97,7 +98,7 @@ def remembered_choice(
         choices,
         index=list(choices).index(current) if current in choices else None,
         key=key,
-        on_change=remember,
+        on_change=runtime.callback(remember),
         horizontal=True,
         **radio_options,
     )

@@ -1,0 +1,99 @@
+"""A person clicking through every page in each language: after a change of each kind of widget
+(a situation, an option removed, a picked item, an answer, a tick, a button, the consult mode),
+the page, the part that redrew alone and the sidebar are still wholly in the page's language.
+Also the PDF made when the download is clicked (on a thread of its own)."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from explorer import words
+from explorer.url_params import LANG_PARAM
+from tests.browser.conftest import open_page, screenshot, wait_for_app
+from tests.conftest import require_program
+from tests.languages import foreign_phrases
+from tests.live import PAGE_PATHS
+
+MAIN = "[data-testid='stMain']"
+# One widget of each kind, found as a person sees it, and how a person changes it (the consult
+# mode last: it changes the page's layout).
+WIDGETS = {
+    "situation": f"{MAIN} [data-testid='stButtonGroup'] button[aria-checked='false']",
+    "option removed": f"{MAIN} [data-testid='stMultiSelect'] button[aria-label^='Remove']",
+    "picked item": f"{MAIN} [data-testid='stSelectbox']",
+    "answer": f"{MAIN} [data-testid='stRadio'] label:has(input:not(:checked))",
+    "tick": f"{MAIN} [data-testid='stCheckbox'] label",
+    "button": f"{MAIN} [data-testid='stButton'] button:not([disabled])",
+    "consult mode": "[data-testid='stSidebar'] [data-testid='stCheckbox'] label",
+}
+
+# Every text node a person sees, but parts marked as in another language on purpose (citations
+# and the changelog, lang="en" by the page-language script).
+SHOWN_TEXT = """() => {
+    const language = document.documentElement.lang;
+    const walker = document.createTreeWalker(
+        document.querySelector("[data-testid='stApp']"), NodeFilter.SHOW_TEXT);
+    const shown = [];
+    while (walker.nextNode()) {
+        const holder = walker.currentNode.parentElement;
+        if (!holder || holder.closest("style, script, template")) continue;
+        if (holder.closest("[lang]").lang !== language) continue;
+        shown.push(walker.currentNode.textContent);
+    }
+    return shown.join("\\n");
+}"""
+
+
+def address(url: str, path: str, language: str) -> str:
+    return f"{url}{path}" + ("" if language == words.LANGUAGE else f"?{LANG_PARAM}={language}")
+
+
+def in_its_language(page, language: str, after: str) -> None:
+    assert page.evaluate("document.documentElement.lang") == language, after
+    assert page.locator("[data-testid='stException']").count() == 0, after
+    assert foreign_phrases(page.evaluate(SHOWN_TEXT), language) == [], after
+
+
+def change(page, kind: str, selector: str) -> None:
+    widget = page.locator(selector).first
+    widget.scroll_into_view_if_needed()
+    widget.click()
+    if kind == "picked item":  # the list opens: pick another choice
+        page.locator("[role='option'][aria-selected='false']").last.click()
+    wait_for_app(page)
+
+
+@pytest.mark.parametrize("language", words.languages())
+@pytest.mark.parametrize("path", PAGE_PATHS)
+def test_every_kind_of_widget_keeps_the_page_in_its_language(page, app_server, path, language):
+    page.set_viewport_size({"width": 1280, "height": 800})
+    open_page(page, address(app_server.url, path, language))
+    in_its_language(page, language, "opened")
+    changed = []
+    for kind, selector in WIDGETS.items():  # one after the other, as a person goes down the page
+        if page.locator(selector).count():
+            change(page, kind, selector)
+            in_its_language(page, language, kind)
+            changed.append(kind)
+    screenshot(page, f"language-{path.strip('/') or 'home'}-{language}-clicked")
+    assert "consult mode" in changed and (path in ("/about", "/data_check") or len(changed) > 1)
+
+
+@pytest.mark.parametrize("language", words.languages())
+def test_the_pdf_made_on_click_is_in_the_pages_language(page, app_server, language, tmp_path):
+    said = words.catalogue(language)
+    open_page(page, address(app_server.url, "/summary", language))
+    with page.expect_download() as download:
+        page.get_by_text(said["summary.download"]).click()
+    pdf = Path(download.value.path())
+    text = subprocess.run(
+        [require_program("pdftotext"), "-layout", str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert said["handout.what_matters"] in text
+    assert foreign_phrases(" ".join(text.split()), language) == []

@@ -1,0 +1,159 @@
+"""Every run starts from the same context (explorer/ui/runtime.py): on every page, in every
+language, a change of each kind of widget, the full rerun that follows and the rerun of the
+page's parts alone (as the browser asks for a widget inside one) all show the page wholly in its
+language, and every page state ends with the footer."""
+
+from __future__ import annotations
+
+import contextvars
+
+import pytest
+
+from explorer import decide, schema, translations, words
+from explorer.schema import PATIENTS
+from explorer.ui import runtime, shell
+from tests.apptest import open_page, other_languages_words, rerun_parts
+from tests.conftest import FIXTURE_DATA, fixture_content
+
+CONTENT = fixture_content()
+TRANSLATED = translations.load_all(FIXTURE_DATA).translations
+
+
+def _data_words() -> set[str]:
+    """Every patient text of the fixture data, in every language."""
+    found = set()
+    for content in [CONTENT, *(language.content for language in TRANSLATED.values())]:
+        for file in schema.FILES:
+            for column in schema.text_columns(file, PATIENTS):
+                table = content.tables[file.name]
+                found |= {str(cell) for cell in table[column] if str(cell)}
+    return found
+
+
+DATA_WORDS = _data_words()
+# The raw values a widget's choices can stand for (ids and codes), to pick one by its label.
+CHOICES = [
+    *range(len(decide.IMPORTANCE)),
+    *decide.QUIZ_CHOICES,
+    *decide.YES_NO,
+    *CONTENT.options["option_id"],
+    *CONTENT.situations["situation_id"],
+    *CONTENT.anatomy_states["state_id"],
+    *CONTENT.attributes["attribute_id"],
+    *CONTENT.questions["question_id"],
+    "not_sure",
+]
+KINDS = ("multiselect", "selectbox", "radio", "button_group", "checkbox", "toggle", "button")
+
+
+def in_its_language(at, language: str) -> None:
+    assert not at.exception, [e.value for e in at.exception]
+    assert other_languages_words(at, language, DATA_WORDS) == []
+
+
+def address(language: str) -> dict[str, str]:
+    return {} if language == words.LANGUAGE else {"lang": language}
+
+
+def one_of_each_kind(at) -> list:
+    """The first widget of each kind on the page (the language switch aside: it changes the
+    language on purpose), with the download, which AppTest cannot click."""
+    found = []
+    for kind in KINDS:
+        for widget in at.get(kind):
+            if widget.key == "picked_lang" or getattr(widget.proto, "disabled", False):
+                continue
+            found.append(widget)
+            break
+    return found
+
+
+def change(widget, language: str) -> None:
+    """Change a widget the way a person would: another choice, one option fewer, a click. Its
+    choices are said in the page's language."""
+    words.use_language(language)
+    if widget.type == "multiselect":
+        widget.set_value(widget.value[1:])
+    elif widget.type in ("checkbox", "toggle"):
+        widget.set_value(not widget.value)
+    elif widget.type == "button":
+        widget.click()
+    else:
+        labels = getattr(widget, "options", None) or list(widget.proto.options)
+        labels = [getattr(label, "content", label) for label in labels]
+        current = widget.format_func(widget.value) if widget.value is not None else None
+        others = [label for label in labels if label != current]
+        raw = {widget.format_func(choice): choice for choice in CHOICES if _formats(widget, choice)}
+        widget.set_value(raw[others[-1]])
+
+
+def _formats(widget, choice) -> bool:
+    try:
+        widget.format_func(choice)
+    except (KeyError, IndexError, TypeError, ValueError):
+        return False
+    return True
+
+
+@pytest.mark.parametrize("language", words.languages())
+@pytest.mark.parametrize("page", [page.path for page in shell.PAGES])
+def test_every_widget_keeps_the_page_in_its_language(page, language):
+    at = open_page(page, **address(language))
+    in_its_language(at, language)
+    widgets = one_of_each_kind(at)
+    for widget in widgets:
+        contextvars.copy_context().run(change, widget, language)
+        at.run()
+        in_its_language(at, language)
+        if at._fragment_storage._fragments:
+            rerun_parts(at)
+            assert at.main.children, "the parts drew nothing"
+            in_its_language(at, language)
+            at.run()  # the whole page again, for the next widget
+    assert page in ("pages/about.py", "pages/data_check.py") or len(widgets) > 1
+
+
+@pytest.mark.parametrize("language", words.languages())
+def test_a_part_rerun_alone_draws_its_words_and_the_links_in_the_pages_language(language):
+    at = open_page("pages/compare.py", **address(language))
+    at.multiselect[0].set_value(at.multiselect[0].value[1:]).run()
+    rerun_parts(at)
+    said = words.catalogue(language)
+    assert at.header[0].value == said["compare.page.glance_heading"]
+    assert [link.label for link in at.sidebar.get("page_link")] == [
+        said[f"pages.{p.page_id}.nav"] for p in shell.PAGES if p.in_sidebar
+    ]
+    in_its_language(at, language)
+
+
+@pytest.mark.parametrize(
+    "page",
+    ["pages/charts.py", "pages/compare.py", "pages/summary.py", "pages/what_matters.py"],
+)
+@pytest.mark.parametrize("language", words.languages())
+def test_a_page_that_ends_early_still_ends_with_the_footer(page, language):
+    at = open_page(page, options="", **address(language))  # every option removed
+    said = words.catalogue(language)
+    captions = [caption.value for caption in at.caption]
+    assert any(said["shell.footer"].split("{")[0] in caption for caption in captions)
+    if language != words.LANGUAGE:  # the fixture's translation is not reviewed
+        assert said["shell.not_reviewed"] in captions
+    in_its_language(at, language)
+
+
+def test_a_callback_runs_in_the_run_that_drew_its_widget():
+    store = runtime.content_store()
+    drawn = runtime.Run("es", False, "not_sure", store, CONTENT)
+
+    def draw_and_hand_over():
+        runtime._enter(drawn)
+        return runtime.callback(lambda: (words.current_language(), runtime.current()))
+
+    handed = contextvars.Context().run(draw_and_hand_over)
+    # Streamlit calls it later on a thread of its own, which starts with no context.
+    assert contextvars.Context().run(handed) == ("es", drawn)
+
+
+def test_code_outside_any_run_is_told_so():
+    with pytest.raises(LookupError):
+        contextvars.Context().run(runtime.current)

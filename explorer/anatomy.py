@@ -12,7 +12,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
-import altair as alt
 import pandas as pd
 
 from explorer.compare import evidence_line, source_table
@@ -45,9 +44,6 @@ NERVE = "#F7D774"
 NERVE_LINE = "#7A5C00"
 FISSURE = "#9A3D00"
 FLOW = "#006B4A"
-
-# Okabe-Ito colours that reach 3:1 on white, one per scan finding (as in .streamlit/config.toml).
-FINDING_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#555555")
 
 FONT = "font-family='Source Sans Pro, Helvetica, Arial, sans-serif'"
 LABEL_SIZE = 15
@@ -949,59 +945,6 @@ def findings_alt(findings: pd.DataFrame) -> str:
         for _, row in findings.iterrows()
     )
     return t("anatomy.findings.alt", lines=lines)
-
-
-# Dark axis text: the theme's light grey is below 4.5:1 on white.
-AXIS_STYLE = {"labelColor": INK, "titleColor": INK, "labelFontSize": 13, "titleFontSize": 13}
-
-
-def findings_chart(findings: pd.DataFrame) -> alt.LayerChart:
-    """A line per finding, out of 100 pain-free people by age, each line named at its end."""
-    long = findings_by_age(findings)
-    names = list(findings["finding"])
-    colour = alt.Color(
-        "finding:N",
-        scale=alt.Scale(domain=names, range=list(FINDING_COLOURS[: len(names)])),
-        legend=None,
-    )
-    base = alt.Chart(long).encode(
-        x=alt.X(
-            "age:Q",
-            title=t("anatomy.findings.age_axis"),
-            scale=alt.Scale(domain=[SCAN_AGES[0], SCAN_AGES[-1]]),
-            axis=alt.Axis(values=list(SCAN_AGES), format="d", **AXIS_STYLE),
-        ),
-        y=alt.Y(
-            "out_of_100:Q",
-            title=t("anatomy.findings.out_of_100_axis"),
-            scale=alt.Scale(domain=[0, 100]),
-            axis=alt.Axis(**AXIS_STYLE),
-        ),
-        color=colour,
-    )
-    lines = base.mark_line(strokeWidth=3)
-    points = base.mark_point(filled=True, size=70, opacity=1).encode(
-        shape=alt.Shape("finding:N", scale=alt.Scale(domain=names), legend=None),
-        tooltip=[
-            alt.Tooltip("finding:N", title=t("anatomy.findings.finding")),
-            alt.Tooltip("age:Q", title=t("anatomy.findings.age")),
-            alt.Tooltip("out_of_100:Q", title=t("anatomy.findings.out_of_100")),
-        ],
-    )
-    # Each line is named at its right-hand end, in dark text, so no legend or colour is needed.
-    labels = (
-        base.transform_filter(alt.datum.age == SCAN_AGES[-1])
-        .mark_text(align="left", dx=9, fontSize=13, fontWeight="bold")
-        .encode(text="finding:N", color=alt.value(INK))
-    )
-    return (
-        (lines + points + labels)
-        .properties(
-            title=alt.Title(list(_lines(t("anatomy.findings.title"))), anchor="start"),
-            height=400,
-        )
-        .configure_title(color=INK, fontSize=15)
-    )
 
 
 # ---------------------------------------------------------------------------------------------

@@ -289,25 +289,6 @@ def test_findings_table_has_one_row_per_age_and_a_column_per_finding():
     assert list(table[first]) == list(long[long["finding"] == first]["out_of_100"])
 
 
-def test_findings_chart_uses_explicit_types_safe_colours_and_direct_labels():
-    spec = anatomy.findings_chart(FINDINGS).to_dict()
-    line, points, labels = spec["layer"]
-    assert line["mark"]["type"] == "line" and points["mark"]["type"] == "point"
-    encoding = line["encoding"]
-    assert encoding["x"]["type"] == "quantitative" and encoding["x"]["field"] == "age"
-    assert encoding["y"]["type"] == "quantitative" and encoding["y"]["scale"]["domain"] == [0, 100]
-    assert encoding["y"]["title"] == t("anatomy.findings.out_of_100_axis")
-    colour = encoding["color"]
-    assert colour["type"] == "nominal" and colour["legend"] is None
-    assert colour["scale"]["domain"] == list(FINDINGS["finding"])
-    assert all(contrast(c, "#FFFFFF") >= 3 for c in colour["scale"]["range"])
-    assert points["encoding"]["shape"]["field"] == "finding"  # a second cue besides colour
-    # Every line is named in dark text at its last age, instead of a colour legend.
-    assert labels["mark"]["type"] == "text" and labels["encoding"]["text"]["field"] == "finding"
-    assert contrast(labels["encoding"]["color"]["value"], "#FFFFFF") >= 4.5
-    assert labels["transform"][0]["filter"] == f"(datum.age === {SCAN_AGES[-1]})"
-
-
 def test_findings_alt_names_each_finding_and_its_end_points():
     alt_text = anatomy.findings_alt(FINDINGS)
     for row in FINDINGS.itertuples():

@@ -17,7 +17,7 @@ import pandas as pd
 from explorer.compare import evidence_line, source_table
 from explorer.data import Content
 from explorer.memo import kept
-from explorer.schema import DISC_STATES, SCAN_AGES, age_column, split_ids
+from explorer.schema import DISC_STATES, SCAN_AGES, SOURCE_ID_PATTERN, age_column, split_ids
 from explorer.url_params import in_neutral_order, link_params
 from explorer.words import t
 
@@ -1000,8 +1000,9 @@ def findings_evidence(findings: pd.DataFrame) -> str:
     return evidence_line(certainties, sources)
 
 
-# Source ids as they are cited in author-written text: "(S45)", "S44".
-SOURCE_ID_IN_TEXT = re.compile(r"\bS[0-9]+[a-z]?\b")
+# Source ids as they are cited in author-written text, "(S45)", "S44": the data's source-id
+# pattern, found anywhere as a whole word instead of matching a whole cell.
+SOURCE_ID_IN_TEXT = re.compile(rf"\b{SOURCE_ID_PATTERN.removeprefix('^').removesuffix('$')}\b")
 
 
 @kept

@@ -9,7 +9,7 @@ import pytest
 from coloraide import Color
 
 from explorer import anatomy
-from explorer.schema import DISC_STATES, SCAN_AGES
+from explorer.schema import DISC_STATES, SCAN_AGES, SOURCE_ID_PATTERN
 from explorer.url_params import link_params
 from explorer.words import t
 from tests.conftest import FIXTURE_DATA, fixture_content, read_rows
@@ -344,3 +344,9 @@ def test_cited_sources_include_the_data_and_the_page_text():
     cited = set(sources[t("sources.source")])
     assert cited == {"S104", "S102", "S105"}  # S105: the disc states and the scan findings
     assert "S103" not in cited
+
+
+def test_source_ids_are_found_in_text_by_the_data_rule_for_source_ids():
+    found = anatomy.SOURCE_ID_IN_TEXT.findall("Shrinks (S104), by type S102a; not XS9, S12ab or S.")
+    assert found == ["S104", "S102a"]
+    assert all(re.fullmatch(SOURCE_ID_PATTERN, source) for source in found)

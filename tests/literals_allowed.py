@@ -23,6 +23,14 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("explorer/anatomy.py", "</title><desc id='"): "SVG markup around the catalogue's description",
     ("explorer/anatomy.py", "</desc><rect width='"): "SVG markup",
     ("explorer/anatomy.py", "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 "): "SVG markup",
+    (
+        "explorer/drawing.py",
+        "font-family='Source Sans Pro, Helvetica, Arial, sans-serif'",
+    ): "the drawings' fonts",
+    ("explorer/drawing.py", "><title id='"): "SVG markup around the catalogue's title",
+    ("explorer/drawing.py", "</title><desc id='"): "SVG markup around the catalogue's description",
+    ("explorer/drawing.py", "</desc><rect width='"): "SVG markup",
+    ("explorer/drawing.py", "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 "): "SVG markup",
     # Codes the CSV files hold (the data's own words, shown as the data gives them).
     ("explorer/schema.py", "very low"): "a certainty level as the CSV files spell it",
     ("explorer/schema.py", "not known"): "a certainty level as the CSV files spell it",

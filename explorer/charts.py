@@ -19,23 +19,30 @@ import altair as alt
 import pandas as pd
 
 from explorer import decide
+from explorer.anatomy import findings_by_age
 from explorer.memo import kept
 from explorer.ratings import SHADES, milestone_name, not_known
+from explorer.schema import SCAN_AGES
+from explorer.style import (
+    BAR_COLOUR,
+    CATEGORICAL,
+    FIRST_DARK_SHADE,
+    FONT_SIZE,
+    OUTLINE,
+    PAPER,
+    SHADE_COLOURS,
+    TEXT_DARK,
+    TEXT_LIGHT,
+    TITLE_SIZE,
+    guide_text,
+    mark_text,
+)
 from explorer.text import capital
 from explorer.words import t
 
-# A lightness ramp in one hue (the Okabe-Ito blue family): greys 244, 215, 172, 103 and 51 when
-# printed in black and white. Text is near-black on the three lightest shades and white on the
-# two darkest (at least 4.8:1 everywhere). Cells get a dark grey outline (7.5:1 on white) so
-# that even the lightest one stands out from the page.
-SHADE_COLOURS = ("#EFF5FB", "#C4DCF0", "#86B6DD", "#2F75B5", "#0B3C6E")
-FIRST_DARK_SHADE = 3
-TEXT_DARK = "#111111"
-TEXT_LIGHT = "#FFFFFF"
-OUTLINE = "#555555"
+# Cells get a dark grey outline (explorer.style.OUTLINE) so that even the lightest shade stands
+# out from the page.
 SCALE_BOX = "#BBBBBB"  # the empty boxes of a scale: decoration, the filled box carries the data
-BAR_COLOUR = "#0072B2"  # Okabe-Ito blue, 5.2:1 on white
-FONT_SIZE = 12
 LINE_HEIGHT = 15
 LINE_BREAK = "\n"
 HEADING = 22  # pixels at the top of every row for its heading
@@ -95,9 +102,7 @@ def _column_axis(columns: list[str]) -> alt.Axis:
         title=None,
         labelExpr="split(datum.label, '\\n')",
         labelAngle=0,
-        labelFontSize=FONT_SIZE,
         labelLineHeight=LINE_HEIGHT,
-        labelColor=TEXT_DARK,
         labelBaseline="line-bottom",
         labelPadding=(most - 1) * LINE_HEIGHT + 8,
         labelLimit=0,
@@ -105,6 +110,7 @@ def _column_axis(columns: list[str]) -> alt.Axis:
         labelFlush=False,  # Streamlit's theme pushes the first and last labels inwards
         domain=False,
         ticks=False,
+        **guide_text(),
     )
 
 
@@ -113,7 +119,7 @@ def _headings(
 ):
     """Each row's heading: `row_field` in bold on the left and, if given, `right` on the right."""
     base = alt.Chart(frame).encode(y=alt.Y(f"{row_field}:N", sort=row_order, axis=None))
-    line = {"baseline": "top", "yOffset": -step / 2 + 4, "fontSize": FONT_SIZE, "color": TEXT_DARK}
+    line = {"baseline": "top", "yOffset": -step / 2 + 4, **mark_text()}
     left = base.mark_text(align="left", fontWeight="bold", **line).encode(
         x=alt.value(0), text=f"{row_field}:N"
     )
@@ -147,7 +153,7 @@ def _shaded_cell(base: alt.Chart, step: int, legend: alt.Legend | None) -> alt.C
 def _not_known_cell(base: alt.Chart, step: int) -> alt.Chart:
     """Cells without a level: white with a dashed outline, never shaded as if we knew."""
     return base.transform_filter("!isValid(datum.shade)").mark_rect(
-        fill="#FFFFFF", stroke=OUTLINE, strokeDash=[4, 3], strokeWidth=1, **_band(step)
+        fill=PAPER, stroke=OUTLINE, strokeDash=[4, 3], strokeWidth=1, **_band(step)
     )
 
 
@@ -190,10 +196,7 @@ def overview_grid(rated_rows: pd.DataFrame) -> alt.LayerChart:
         symbolSize=300,
         symbolStrokeColor=OUTLINE,
         symbolStrokeWidth=1,
-        labelFontSize=FONT_SIZE,
-        titleFontSize=FONT_SIZE,
-        labelColor=TEXT_DARK,
-        titleColor=TEXT_DARK,
+        **guide_text(),
     )
     headings = _headings(pd.DataFrame({"attribute": attributes}), "attribute", attributes, step)
     cells = [_shaded_cell(base, step, legend), _not_known_cell(base, step), _cell_words(base)]
@@ -237,7 +240,7 @@ def attribute_chart(ranked_rows: pd.DataFrame, scale_levels: pd.DataFrame) -> al
     )
     boxes = (
         alt.Chart(scale_boxes)
-        .mark_rect(fill="#FFFFFF", stroke=SCALE_BOX, strokeWidth=1, **_band(step))
+        .mark_rect(fill=PAPER, stroke=SCALE_BOX, strokeWidth=1, **_band(step))
         .encode(x=level_x, y=y)
     )
     base = alt.Chart(rows).encode(y=y)
@@ -273,10 +276,7 @@ def recovery_chart(recovery_rows: pd.DataFrame, milestone: str) -> alt.LayerChar
         title=t("charts.recovery.axis", milestone=milestone_name(milestone)),
         format="d",
         tickMinStep=1,
-        labelFontSize=FONT_SIZE,
-        titleFontSize=FONT_SIZE,
-        labelColor=TEXT_DARK,
-        titleColor=TEXT_DARK,
+        **guide_text(),
     )
 
     def weeks(field: str) -> alt.X:
@@ -296,11 +296,11 @@ def recovery_chart(recovery_rows: pd.DataFrame, milestone: str) -> alt.LayerChar
     ]
     unknown_weeks = base.transform_filter("!isValid(datum.weeks_max)")
     gap = unknown_weeks.mark_rect(
-        fill="#FFFFFF", stroke=OUTLINE, strokeDash=[4, 3], height=22, **below_heading
+        fill=PAPER, stroke=OUTLINE, strokeDash=[4, 3], height=22, **below_heading
     ).encode(x=alt.value(0), x2=alt.value({"expr": "width"}))
-    gap_words = unknown_weeks.mark_text(
-        fontSize=FONT_SIZE, color=TEXT_DARK, **below_heading
-    ).encode(x=alt.value({"expr": "width / 2"}), text=alt.value(not_known()))
+    gap_words = unknown_weeks.mark_text(**mark_text(), **below_heading).encode(
+        x=alt.value({"expr": "width / 2"}), text=alt.value(not_known())
+    )
     headings = _headings(rows, "heading", order, step, right="evidence_words")
     return _marks_hidden_from_screen_readers(
         alt.layer(*headings, bars, *ends, gap, gap_words).properties(height=alt.Step(step))
@@ -344,6 +344,54 @@ def alignment_chart(alignment: pd.DataFrame) -> alt.LayerChart:
     return overview_grid(cells)  # the page's heading names it
 
 
+# Scan findings in people without back pain ----------------------------------------------------
+def findings_chart(findings: pd.DataFrame) -> alt.LayerChart:
+    """A line per finding (scan_findings.csv), out of 100 pain-free people by age, each line
+    named at its end."""
+    names = list(findings["finding"])
+    colour = alt.Color(
+        "finding:N",
+        scale=alt.Scale(domain=names, range=list(CATEGORICAL[: len(names)])),
+        legend=None,
+    )
+    base = alt.Chart(findings_by_age(findings)).encode(
+        x=alt.X(
+            "age:Q",
+            title=t("anatomy.findings.age_axis"),
+            scale=alt.Scale(domain=[SCAN_AGES[0], SCAN_AGES[-1]]),
+            axis=alt.Axis(values=list(SCAN_AGES), format="d", **guide_text()),
+        ),
+        y=alt.Y(
+            "out_of_100:Q",
+            title=t("anatomy.findings.out_of_100_axis"),
+            scale=alt.Scale(domain=[0, 100]),
+            axis=alt.Axis(**guide_text()),
+        ),
+        color=colour,
+    )
+    lines = base.mark_line(strokeWidth=3)
+    points = base.mark_point(filled=True, size=70, opacity=1).encode(
+        shape=alt.Shape("finding:N", scale=alt.Scale(domain=names), legend=None),
+        tooltip=[
+            alt.Tooltip("finding:N", title=t("anatomy.findings.finding")),
+            alt.Tooltip("age:Q", title=t("anatomy.findings.age")),
+            alt.Tooltip("out_of_100:Q", title=t("anatomy.findings.out_of_100")),
+        ],
+    )
+    # Each line is named at its right-hand end, in dark text, so no legend or colour is needed.
+    labels = (
+        base.transform_filter(alt.datum.age == SCAN_AGES[-1])
+        .mark_text(align="left", dx=9, fontSize=FONT_SIZE, fontWeight="bold")
+        .encode(text="finding:N", color=alt.value(TEXT_DARK))
+    )
+    title = alt.Title(t("anatomy.findings.title").split(LINE_BREAK), anchor="start")
+    return (
+        (lines + points + labels)
+        .properties(title=title, height=400)
+        .configure_title(color=TEXT_DARK, fontSize=TITLE_SIZE)
+    )
+
+
 # Icon arrays ----------------------------------------------------------------------------------
 # A person: a round head over rounded shoulders, in Vega's symbol space (-1 to 1).
 PERSON = (
@@ -366,7 +414,7 @@ KEY_STEP = 1.2  # rows of the key under the arrays, in rows of people
 # People who had it: near-black blue; within a range: mid blue with a dashed outline; did
 # not: white with an outline. Fill, outline and dashes differ, so they read in black and white.
 HAD, WITHIN_RANGE, DID_NOT = "had", "range", "did_not"
-ICON_FILLS = {HAD: SHADE_COLOURS[4], WITHIN_RANGE: SHADE_COLOURS[2], DID_NOT: "#FFFFFF"}
+ICON_FILLS = {HAD: SHADE_COLOURS[4], WITHIN_RANGE: SHADE_COLOURS[2], DID_NOT: PAPER}
 ICON_DASHES = {HAD: [1, 0], WITHIN_RANGE: [2, 2], DID_NOT: [1, 0]}
 
 
@@ -470,7 +518,7 @@ def icon_array(counts: tuple, outcome: str, zoom: float = 1.0) -> alt.LayerChart
             )
         )
 
-    text = {"fontSize": font, "color": TEXT_DARK}
+    text = mark_text(font)
     titles = (
         alt.Chart(headings)
         .mark_text(

@@ -3,7 +3,7 @@ options are aimed at each problem, with how common scan findings are in people w
 
 import streamlit as st
 
-from explorer import anatomy, url_params, words
+from explorer import anatomy, charts, url_params, words
 from explorer.text import plain
 from explorer.ui import chart_cache, shell, widgets
 from explorer.ui.runtime import Run
@@ -67,7 +67,7 @@ def render(run: Run) -> None:
     findings = content.scan_findings
     # The table under the chart, at full width: its headers are the findings' names, which
     # are longer in some languages than a side column allows.
-    chart_cache.chart(anatomy.findings_chart, findings, alt_text=anatomy.findings_alt(findings))
+    chart_cache.chart(charts.findings_chart, findings, alt_text=anatomy.findings_alt(findings))
     widgets.table(anatomy.findings_table(findings), hide_index=True)
     st.caption(plain(t("anatomy.page.scans_caption", evidence=anatomy.findings_evidence(findings))))
 

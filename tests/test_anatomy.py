@@ -1,4 +1,5 @@
-"""The disc diagram, the scan-findings chart and the words for each disc state."""
+"""The disc pictures (explorer/disc_views.py drawn by explorer/drawing.py), the scan-findings
+table and the words for each disc state. The scan-findings chart is tested in test_charts.py."""
 
 from __future__ import annotations
 
@@ -8,8 +9,8 @@ import xml.etree.ElementTree as ET
 import pytest
 from coloraide import Color
 
-from explorer import anatomy
-from explorer.schema import DISC_STATES, SCAN_AGES
+from explorer import anatomy, disc_views, drawing
+from explorer.schema import DISC_STATES, SCAN_AGES, SOURCE_ID_PATTERN
 from explorer.url_params import link_params
 from explorer.words import t
 from tests.conftest import FIXTURE_DATA, fixture_content, read_rows
@@ -149,7 +150,7 @@ def test_nerve_endings_are_only_in_the_outer_layer():
     elements = by_id(parse(anatomy.top_view_svg("healthy")))
     twigs = numbers(elements["top-nerve-endings"].get("d"))
     points = list(zip(twigs[0::2], twigs[1::2]))
-    assert len(points) >= 5 * len(anatomy.NERVE_ENDING_SPOTS)
+    assert len(points) >= 5 * len(disc_views.NERVE_ENDING_SPOTS)
     assert all(in_outer_layer(point, elements) for point in points)
 
 
@@ -177,7 +178,7 @@ def test_the_herniation_pushes_past_the_annulus_to_the_nerve_root():
     bulge_x = numbers(side["side-herniation"].get("d"))[0::2]
     disc = side["side-disc"]
     assert max(bulge_x) > float(disc.get("x")) + float(disc.get("width"))
-    assert max(bulge_x) >= anatomy.NERVE_X
+    assert max(bulge_x) >= disc_views.NERVE_X
 
 
 @pytest.mark.parametrize("state", DISC_STATES)
@@ -189,16 +190,17 @@ def test_only_the_worn_disc_is_lower_with_a_smaller_drier_centre(state):
     healthy_height = float(healthy_side["side-disc"].get("height"))
     height = float(side["side-disc"].get("height"))
     assert (height < healthy_height) == worn
-    assert height == anatomy.disc_height(state)
+    assert height == disc_views.DISCS[anatomy.look(state).worn].height
+    healthy = disc_views.DISCS[False]
     for nucleus, healthy_rx in (
-        (top["top-nucleus"], anatomy.NUCLEUS_SIZE[False][0]),
-        (side["side-nucleus"], anatomy.SIDE_NUCLEUS_SIZE[False][0]),
+        (top["top-nucleus"], healthy.top_gel[0]),
+        (side["side-nucleus"], healthy.side_gel[0]),
     ):
-        assert (nucleus.get("fill") == anatomy.DRY_NUCLEUS) == worn
+        assert (nucleus.get("fill") == disc_views.DRY_NUCLEUS) == worn
         assert (float(nucleus.get("rx")) < healthy_rx) == worn
     # The bones close up by the height lost: the lower vertebra moves up with the disc.
     lower_bone = float(side["side-lower-vertebra"].get("y"))
-    assert lower_bone == float(side["side-disc"].get("y")) + height + anatomy.PLATE_HEIGHT
+    assert lower_bone == float(side["side-disc"].get("y")) + height + disc_views.PLATE_HEIGHT
 
 
 def test_herniation_types_name_all_three_kinds():
@@ -247,14 +249,14 @@ def test_text_and_outlines_pass_wcag_contrast(name, svg):
         stroke, fill = element.get("stroke"), element.get("fill")
         if fill not in (None, "none"):
             assert contrast(stroke, fill) >= 3, (name, element.get("id"), stroke, fill)
-            assert contrast(stroke, anatomy.PAPER) >= 3, (name, element.get("id"), stroke)
-        elif contrast(stroke, anatomy.PAPER) < 3:
+            assert contrast(stroke, drawing.PAPER) >= 3, (name, element.get("id"), stroke)
+        elif contrast(stroke, drawing.PAPER) < 3:
             # A light band drawn over a darker, wider copy of itself (the nerve root from the side).
             outline = [o for o in strokes if o.get("d") == element.get("d") and o is not element]
             assert element.get("d") in outlined_bands and outline, (name, element.get("id"), stroke)
             assert float(outline[0].get("stroke-width")) > float(element.get("stroke-width"))
             assert contrast(outline[0].get("stroke"), stroke) >= 3
-            assert contrast(outline[0].get("stroke"), anatomy.PAPER) >= 3
+            assert contrast(outline[0].get("stroke"), drawing.PAPER) >= 3
         else:
             for background in fills:
                 assert contrast(stroke, background) >= 3, (
@@ -287,25 +289,6 @@ def test_findings_table_has_one_row_per_age_and_a_column_per_finding():
     long = anatomy.findings_by_age(FINDINGS)
     first = FINDINGS["finding"].iloc[0]
     assert list(table[first]) == list(long[long["finding"] == first]["out_of_100"])
-
-
-def test_findings_chart_uses_explicit_types_safe_colours_and_direct_labels():
-    spec = anatomy.findings_chart(FINDINGS).to_dict()
-    line, points, labels = spec["layer"]
-    assert line["mark"]["type"] == "line" and points["mark"]["type"] == "point"
-    encoding = line["encoding"]
-    assert encoding["x"]["type"] == "quantitative" and encoding["x"]["field"] == "age"
-    assert encoding["y"]["type"] == "quantitative" and encoding["y"]["scale"]["domain"] == [0, 100]
-    assert encoding["y"]["title"] == t("anatomy.findings.out_of_100_axis")
-    colour = encoding["color"]
-    assert colour["type"] == "nominal" and colour["legend"] is None
-    assert colour["scale"]["domain"] == list(FINDINGS["finding"])
-    assert all(contrast(c, "#FFFFFF") >= 3 for c in colour["scale"]["range"])
-    assert points["encoding"]["shape"]["field"] == "finding"  # a second cue besides colour
-    # Every line is named in dark text at its last age, instead of a colour legend.
-    assert labels["mark"]["type"] == "text" and labels["encoding"]["text"]["field"] == "finding"
-    assert contrast(labels["encoding"]["color"]["value"], "#FFFFFF") >= 4.5
-    assert labels["transform"][0]["filter"] == f"(datum.age === {SCAN_AGES[-1]})"
 
 
 def test_findings_alt_names_each_finding_and_its_end_points():
@@ -363,3 +346,9 @@ def test_cited_sources_include_the_data_and_the_page_text():
     cited = set(sources[t("sources.source")])
     assert cited == {"S104", "S102", "S105"}  # S105: the disc states and the scan findings
     assert "S103" not in cited
+
+
+def test_source_ids_are_found_in_text_by_the_data_rule_for_source_ids():
+    found = anatomy.SOURCE_ID_IN_TEXT.findall("Shrinks (S104), by type S102a; not XS9, S12ab or S.")
+    assert found == ["S104", "S102a"]
+    assert all(re.fullmatch(SOURCE_ID_PATTERN, source) for source in found)

@@ -4,6 +4,7 @@ import json
 import re
 
 import pyarrow as pa
+import pytest
 from streamlit.elements.vega_charts import _convert_altair_to_vega_lite_spec
 
 from explorer import charts, ratings
@@ -26,10 +27,18 @@ def rows(datasets: dict) -> list[list[dict]]:
     return [pa.ipc.open_stream(data).read_all().to_pylist() for data in datasets.values()]
 
 
-def test_a_kept_chart_spec_is_the_one_streamlit_would_draw():
-    rated = ratings.rated(CONTENT, list(CONTENT.options["option_id"]))
-    kept = chart_cache._chart_spec(charts.overview_grid, rated)
-    drawn = _convert_altair_to_vega_lite_spec(charts.overview_grid(rated))
+# A chart of layers, and one with its own top-level settings (a title's style).
+CHARTS = {
+    "overview": (charts.overview_grid, ratings.rated(CONTENT, list(CONTENT.options["option_id"]))),
+    "findings": (charts.findings_chart, CONTENT.scan_findings),
+}
+
+
+@pytest.mark.parametrize("name", CHARTS)
+def test_a_kept_chart_spec_is_the_one_streamlit_would_draw(name):
+    build, table = CHARTS[name]
+    kept = chart_cache._chart_spec(build, table)
+    drawn = _convert_altair_to_vega_lite_spec(build(table))
     assert without_data(kept) == without_data(drawn)
     assert rows(kept["datasets"]) == rows(drawn["datasets"])
     assert sum(len(dataset) for dataset in rows(kept["datasets"])) > 0  # the data travels inline

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import itertools
 import re
+import tomllib
 
 import pandas as pd
 import pytest
 
-from explorer import charts, ratings
+from explorer import charts, ratings, style
+from explorer.schema import SCAN_AGES
 from explorer.words import t
-from tests.conftest import fixture_content
+from tests.conftest import ROOT, fixture_content
 
 CONTENT = fixture_content()  # the fixture data: three options, four qualities
 ALL = list(CONTENT.options["option_id"])
@@ -98,6 +100,7 @@ SPECS = {
     "attribute": attribute_spec("effort"),
     "recovery": recovery_spec("work"),
 }
+FINDINGS_SPEC = charts.findings_chart(CONTENT.scan_findings).to_dict()
 
 
 @pytest.mark.parametrize("name", SPECS)
@@ -137,7 +140,7 @@ def test_overview_shading_is_an_ordinal_light_to_dark_ramp_that_survives_greysca
     assert colour["type"] == "ordinal"
     assert colour["scale"]["domain"] == list(range(ratings.SHADES))
     ramp = colour["scale"]["range"]
-    assert ramp == list(charts.SHADE_COLOURS)
+    assert ramp == list(style.SHADE_COLOURS)
     greys = [grey(c) for c in ramp]
     assert all(
         lighter - darker >= 25 for lighter, darker in itertools.pairwise(greys)
@@ -145,11 +148,12 @@ def test_overview_shading_is_an_ordinal_light_to_dark_ramp_that_survives_greysca
 
 
 def test_cell_words_pass_contrast_on_their_shade_and_marks_pass_three_to_one():
-    for shade, colour in enumerate(charts.SHADE_COLOURS):
-        text = charts.TEXT_LIGHT if shade >= charts.FIRST_DARK_SHADE else charts.TEXT_DARK
+    for shade, colour in enumerate(style.SHADE_COLOURS):
+        text = style.TEXT_LIGHT if shade >= style.FIRST_DARK_SHADE else style.TEXT_DARK
         assert contrast(text, colour) >= 4.5, colour
-    for mark in (charts.OUTLINE, charts.BAR_COLOUR, charts.TEXT_DARK):
-        assert contrast(mark, "#FFFFFF") >= 3
+    for mark in (style.OUTLINE, style.BAR_COLOUR, style.TEXT_DARK, *style.CATEGORICAL):
+        assert contrast(mark, style.PAPER) >= 3
+    assert contrast(style.TEXT_DARK, style.PAPER) >= 4.5
 
 
 def test_overview_says_not_known_in_a_dashed_unshaded_cell():
@@ -247,3 +251,76 @@ def test_alt_texts_name_what_the_chart_shows():
         count=len(CONTENT.attributes),
         options=", ".join(CONTENT.options["short_name"]),
     )
+
+
+GUIDE_TEXT = {"labelColor", "titleColor", "labelFontSize", "titleFontSize"}
+
+
+def text_settings(spec) -> list[tuple[str, object]]:
+    """Every text colour and size a spec sets, anywhere in it: axes and legends, text marks
+    (their own or encoded colour) and the chart's title."""
+    if isinstance(spec, list):
+        return [found for item in spec for found in text_settings(item)]
+    if not isinstance(spec, dict):
+        return []
+    own = [(key, value) for key, value in spec.items() if key in GUIDE_TEXT]
+    mark = spec.get("mark")
+    if isinstance(mark, dict) and mark.get("type") == "text":
+        own.append(("color", spec["encoding"].get("color", {}).get("value", mark.get("color"))))
+    if "fontSize" in spec:  # a text mark, or the title's settings
+        own += [("fontSize", spec["fontSize"]), ("color", spec.get("color"))]
+    inner = [
+        found for key, value in spec.items() if key != "datasets" for found in text_settings(value)
+    ]
+    return own + inner
+
+
+@pytest.mark.parametrize("name", [*SPECS, "findings"])
+def test_every_chart_writes_its_words_in_the_one_text_style(name):
+    settings = text_settings(SPECS.get(name, FINDINGS_SPEC))
+    sizes = {value for key, value in settings if key.endswith(("FontSize", "fontSize"))}
+    colours = {value for key, value in settings if key.endswith(("Color", "color"))} - {None}
+    assert sizes and colours, name  # the walk finds what it checks
+    assert sizes <= {style.FONT_SIZE, style.TITLE_SIZE}, (name, sizes)
+    assert colours <= {style.TEXT_DARK, style.TEXT_LIGHT}, (name, colours)
+
+
+def test_the_text_style_check_catches_another_style():
+    other = {
+        "layer": [
+            {"encoding": {"x": {"axis": {"labelColor": "#1F1F1F", "labelFontSize": 13}}}},
+            {"mark": {"type": "text", "fontSize": 14}, "encoding": {"color": {"value": "#222222"}}},
+        ],
+        "config": {"title": {"color": "#333333", "fontSize": 15}},
+    }
+    found = text_settings(other)
+    for setting in [("labelColor", "#1F1F1F"), ("labelFontSize", 13), ("fontSize", 14)]:
+        assert setting in found
+    assert ("color", "#222222") in found and ("color", "#333333") in found
+
+
+def test_streamlits_theme_has_the_style_modules_categorical_colours():
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["theme"]["chartCategoricalColors"] == list(style.CATEGORICAL)
+
+
+# The chart of scan findings in people without pain (the anatomy page).
+FINDINGS = CONTENT.scan_findings
+
+
+def test_findings_chart_uses_explicit_types_safe_colours_and_direct_labels():
+    line, points, labels = layers(FINDINGS_SPEC)
+    assert line["mark"]["type"] == "line" and points["mark"]["type"] == "point"
+    encoding = line["encoding"]
+    assert encoding["x"]["type"] == "quantitative" and encoding["x"]["field"] == "age"
+    assert encoding["y"]["type"] == "quantitative" and encoding["y"]["scale"]["domain"] == [0, 100]
+    assert encoding["y"]["title"] == t("anatomy.findings.out_of_100_axis")
+    colour = encoding["color"]
+    assert colour["type"] == "nominal" and colour["legend"] is None
+    assert colour["scale"]["domain"] == list(FINDINGS["finding"])
+    assert all(contrast(c, "#FFFFFF") >= 3 for c in colour["scale"]["range"])
+    assert points["encoding"]["shape"]["field"] == "finding"  # a second cue besides colour
+    # Every line is named in dark text at its last age, instead of a colour legend.
+    assert labels["mark"]["type"] == "text" and labels["encoding"]["text"]["field"] == "finding"
+    assert contrast(labels["encoding"]["color"]["value"], "#FFFFFF") >= 4.5
+    assert labels["transform"][0]["filter"] == f"(datum.age === {SCAN_AGES[-1]})"

@@ -1,0 +1,41 @@
+"""One visual style for every chart (explorer/charts.py): the colours, the text colour and size,
+and how an axis or a legend writes its words. A chart takes these from here, never its own."""
+
+from __future__ import annotations
+
+# One text colour and size for every chart. The scan-findings chart had its own (#1F1F1F, 13 px):
+# both pass 4.5:1 on white, so the darker one (18.9:1 against 16.4:1) is kept, at the 12 px that
+# the other charts' layout is worked out for (line wrapping, row heights, a phone's width).
+TEXT_DARK = "#111111"
+TEXT_LIGHT = "#FFFFFF"  # on the two darkest shades
+FONT_SIZE = 12
+TITLE_SIZE = 15  # a chart's own title, where the page's heading does not name it
+PAPER = "#FFFFFF"
+OUTLINE = "#555555"  # 7.5:1 on white
+
+# Okabe-Ito colours that reach 3:1 on white, one per category. .streamlit/config.toml gives the
+# same to Streamlit's theme (chartCategoricalColors; tests/test_charts.py checks they agree).
+CATEGORICAL = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#555555")
+BAR_COLOUR = CATEGORICAL[0]  # Okabe-Ito blue, 5.2:1 on white
+
+# A lightness ramp in one hue (the Okabe-Ito blue family): greys 244, 215, 172, 103 and 51 when
+# printed in black and white. Text is near-black on the three lightest shades and white on the
+# two darkest (at least 4.8:1 everywhere).
+SHADE_COLOURS = ("#EFF5FB", "#C4DCF0", "#86B6DD", "#2F75B5", "#0B3C6E")
+FIRST_DARK_SHADE = 3
+
+
+def guide_text() -> dict:
+    """An axis's or a legend's labels and title in the charts' text style (Vega-Lite calls both
+    guides): the theme's light grey is below 4.5:1 on white."""
+    return {
+        "labelFontSize": FONT_SIZE,
+        "titleFontSize": FONT_SIZE,
+        "labelColor": TEXT_DARK,
+        "titleColor": TEXT_DARK,
+    }
+
+
+def mark_text(size: float = FONT_SIZE) -> dict:
+    """A text mark's size and colour: the charts' text style, enlarged where a picture is."""
+    return {"fontSize": size, "color": TEXT_DARK}

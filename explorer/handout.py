@@ -24,6 +24,7 @@ _LATIN1 = str.maketrans(
         "”": '"',
         "…": "...",
         "→": "->",
+        "←": "<-",
         "·": "-",
     }
 )
@@ -38,6 +39,13 @@ SCALES = (1.0, 0.92, 0.85, 0.78)
 
 def _latin1(text: str) -> str:
     return str(text).translate(_LATIN1).encode("latin-1", "replace").decode("latin-1")
+
+
+def unprintable(text: str) -> set[str]:
+    """The characters of `text` the PDF's built-in fonts cannot print: they would come out as
+    "?". A language written outside Latin-1 needs a Unicode font here first (tests check every
+    language's words)."""
+    return {character for character in str(text).translate(_LATIN1) if ord(character) > 0xFF}
 
 
 class _Handout(FPDF):

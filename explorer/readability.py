@@ -102,9 +102,6 @@ RULES: dict[str, Rules] = {
     )
 }
 ENGLISH = RULES["en"]
-# The English aim, as before there were rules per language.
-MAX_GRADE = ENGLISH.limit
-MAX_SENTENCE_WORDS = ENGLISH.max_sentence_words
 
 
 def rules_for(language: str) -> Rules:
@@ -158,7 +155,6 @@ LABEL_MAX_WORDS = 8
 CATALOGUE = "catalogue"
 MARKDOWN = "markdown"
 DATA = "data"
-KINDS = (CATALOGUE, MARKDOWN, DATA)
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 # A word: letters and digits of any script ("inyección" is one word), joined by an apostrophe,
@@ -236,12 +232,6 @@ class Score:
 
 # ---------------------------------------------------------------------------------------------
 # Turning each kind of source into texts
-
-
-def markdown_to_text(markdown: str) -> str:
-    """Author copy without its Markdown. Each heading, paragraph and list item ends as a
-    sentence, so that a heading is not read as the start of the paragraph under it."""
-    return " ".join(block.text for block in markdown_blocks(markdown))
 
 
 def markdown_blocks(markdown: str) -> list[Text]:

@@ -76,3 +76,18 @@ def test_the_printed_grid_follows_the_catalogue_wording(monkeypatch, tmp_path):
     assert not any(cell.endswith(("well", "poorly")) for cell in cells)
     pages, text = pdf_text(handout.summary_pdf(summary), tmp_path)
     assert pages <= 2 and "/ closely" in text
+
+
+def test_a_letter_the_pdf_cannot_print_is_found_before_it_becomes_a_question_mark():
+    assert handout.unprintable("Ωμέγα, 中文 and plain") == {"Ω", "μ", "έ", "γ", "α", "中", "文"}
+    assert handout.unprintable("Año — niño → “sí” · 1 ≤ 2") == {"≤"}
+
+
+@pytest.mark.parametrize("language", words.languages())
+def test_every_word_of_each_languages_catalogue_prints(language):
+    unprintable = {
+        key: handout.unprintable(text)
+        for key, text in words.catalogue(language).items()
+        if handout.unprintable(text)
+    }
+    assert unprintable == {}

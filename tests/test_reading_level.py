@@ -87,7 +87,7 @@ def test_a_too_hard_text_is_caught_naming_its_file_and_key(tmp_path):
         tmp_path, f'[page]\ntitle = "Your visit"\n\n[page.detail]\nhard = "{HARD}"\n'
     )
     score = {s.name: s for s in readability.measure({}, "xx", root, ENGLISH)}["words.toml"]
-    assert score.level > readability.MAX_GRADE and not score.passes
+    assert score.level > readability.ENGLISH.limit and not score.passes
     [problem] = score.problems()
     assert problem.startswith("words.toml: flesch_kincaid_grade") and "page.detail.hard" in problem
 
@@ -97,7 +97,7 @@ def test_a_too_long_sentence_is_caught_naming_its_file_and_row_and_column(tmp_pa
     tables = {"answers.csv": pd.DataFrame({"answer": ["It is fine.", f"It is fine. {LONG}"]})}
     scores = {s.name: s for s in readability.measure(tables, "xx", root, ENGLISH)}
     answers = scores["xx/answers.csv"]  # another language's data words: data/xx/answers.csv
-    assert answers.level <= readability.MAX_GRADE  # easy words, yet it fails
+    assert answers.level <= readability.ENGLISH.limit  # easy words, yet it fails
     assert answers.longest_sentence_words == 30 and answers.too_long == (
         ("row 3, column answer", LONG),
     )
@@ -115,7 +115,7 @@ def test_a_too_long_sentence_in_markdown_is_caught_by_its_line(tmp_path):
 
 def test_easy_texts_pass():
     easy = readability.score("easy", ["You go home the same day. It takes about an hour."])
-    assert easy.level <= readability.MAX_GRADE and easy.passes and not easy.problems()
+    assert easy.level <= readability.ENGLISH.limit and easy.passes and not easy.problems()
     assert not readability.score("hard", [HARD]).passes
 
 
@@ -142,15 +142,17 @@ def test_a_label_is_not_a_sentence():
 def test_only_labels_score_their_words():
     easy = readability.score("easy", ["Low", "High", "Not known"])
     hard = readability.score("hard", ["Investigational", "Intervertebral degeneration"])
-    assert easy.longest_sentence_words == 0 and easy.level <= readability.MAX_GRADE
-    assert hard.level > readability.MAX_GRADE
+    assert easy.longest_sentence_words == 0 and easy.level <= readability.ENGLISH.limit
+    assert hard.level > readability.ENGLISH.limit
 
 
 def test_markdown_is_stripped_and_every_block_ends_a_sentence():
-    text = readability.markdown_to_text(
+    blocks = readability.markdown_blocks(
         "### Why\n\nSome **bold** words\n\n1. First step\n2. Second step."
     )
-    assert text == "Why. Some bold words. First step. Second step."
+    assert (
+        " ".join(block.text for block in blocks) == "Why. Some bold words. First step. Second step."
+    )
 
 
 def test_glossary_terms_and_option_names_count_as_short_words(tmp_path):

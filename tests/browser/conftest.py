@@ -21,6 +21,8 @@ from tests.conftest import ROOT, loaded, require_program, shipped_data
 from tests.live import CHROMIUM, CHROMIUM_ARGS, LOCAL_HOSTS, AppServer
 
 ARTIFACTS = ROOT / "test-artifacts" / "screenshots"
+# The window sizes every page must work at: a laptop and a phone.
+SIZES = {"laptop": (1280, 800), "phone": (390, 844)}
 
 # The folder the app under test reads, and its content as the tests read it.
 BROWSER_DATA = shipped_data()

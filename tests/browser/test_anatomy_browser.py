@@ -6,7 +6,6 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from explorer import anatomy
 from explorer.schema import DISC_STATES
@@ -14,12 +13,14 @@ from explorer.url_params import STATE_PARAM
 from explorer.words import t
 from tests.browser.conftest import (
     CONTENT,
+    SIZES,
     horizontal_overflow,
     open_page,
     screenshot,
+    serious_accessibility_problems,
     wait_for_app,
 )
-from tests.browser.test_core_browser import SIZES, chosen_tags
+from tests.browser.test_core_browser import chosen_tags
 
 # The state ids are fixed by code (schema.DISC_STATES, one drawing each); their names and options
 # are the clinic's (anatomy_states.csv), so the tests read those from the content.
@@ -99,10 +100,4 @@ def test_the_compare_link_opens_the_comparison_with_the_states_options(page, app
 def test_no_serious_accessibility_problems(page, app_server):
     # A state id fixed by code (schema.DISC_STATES): the worn disc, its drawing and its text.
     open_page(page, f"{app_server.url}/anatomy?{STATE_PARAM}=degenerated")
-    violations = Axe().run(page).response["violations"]
-    serious = [
-        (v["id"], v["nodes"][0]["target"])
-        for v in violations
-        if v["impact"] in ("serious", "critical")
-    ]
-    assert serious == []
+    assert serious_accessibility_problems(page) == []

@@ -16,13 +16,13 @@ from explorer.words import t
 from tests.browser.conftest import (
     ARTIFACTS,
     CONTENT,
+    SIZES,
     horizontal_overflow,
     open_at_size,
     open_page,
     screenshot,
     wait_for_app,
 )
-from tests.browser.test_core_browser import SIZES
 from tests.conftest import require_program
 
 CHART = "[data-testid='stVegaLiteChart']"

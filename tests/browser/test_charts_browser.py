@@ -14,13 +14,13 @@ from explorer.url_params import ATTRIBUTE_PARAM, OPTIONS_PARAM
 from explorer.words import t
 from tests.browser.conftest import (
     CONTENT,
+    SIZES,
     horizontal_overflow,
     open_at_size,
     open_page,
     screenshot,
     wait_for_app,
 )
-from tests.browser.test_core_browser import SIZES
 
 CHART = "[data-testid='stVegaLiteChart']"
 # Fixed by code (pages/charts.py): the overview, the one-quality chart, one per recovery milestone.

@@ -2,31 +2,14 @@
 
 from __future__ import annotations
 
-import pytest
-
 from explorer.ui.shell import PAGES
 from tests.browser.conftest import (
     CONTENT,
-    horizontal_overflow,
     open_page,
     screenshot,
     wait_for_app,
 )
 from tests.conftest import read_rows, set_cell
-
-SIZES = {"laptop": (1280, 800), "phone": (390, 844)}
-
-
-@pytest.mark.parametrize("size", SIZES)
-@pytest.mark.parametrize("path", ["/", "/compare"])
-def test_pages_render_without_error_or_sideways_scroll(page, app_server, path, size):
-    width, height = SIZES[size]
-    page.set_viewport_size({"width": width, "height": height})
-    open_page(page, app_server.url + path)
-    assert page.locator("[data-testid='stException']").count() == 0
-    assert page.locator("h1").count() == 1
-    assert horizontal_overflow(page) <= 0
-    screenshot(page, f"{path.strip('/') or 'home'}-{size}")
 
 
 def test_choosing_options_is_kept_in_a_link_that_reopens_the_same_view(page, browser, app_server):

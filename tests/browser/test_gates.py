@@ -53,6 +53,7 @@ def test_page_passes_the_quality_gates(page, app_server, path, language):
     page.set_viewport_size(LAPTOP)
     wait_for_app(page)  # the sidebar slides in and charts redraw at the new width
     page.wait_for_timeout(500)
+    assert horizontal_overflow(page) <= 0
     assert serious_accessibility_problems(page) == []
     screenshot(page, f"gate-{name}-laptop")
     assert outside == []

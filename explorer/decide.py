@@ -141,7 +141,8 @@ def sure_result(sure_answers: Mapping[str, str]) -> SureResult:
 
 
 # ------------------------------------------------------------------------------- alignment
-FITS = ("well", "partly", "poorly")
+# How well an option's level lines up with a statement (not the fit of an option to a situation).
+LINES_UP = ("well", "partly", "poorly")
 FIT_NOT_KNOWN = "not_known"  # the option's level is not known, so neither is the fit
 # Columns of the alignment rows: importance and fit hold codes, the rest content words.
 ALIGNMENT_COLUMNS = (
@@ -158,7 +159,7 @@ ALIGNMENT_COLUMNS = (
 
 def fit(level: int, well_to: int, poorly_from: int) -> str:
     """How a level lines up with a statement, by the statement's own rule in statements.csv."""
-    return FITS[0] if level <= well_to else FITS[2] if level >= poorly_from else FITS[1]
+    return LINES_UP[0] if level <= well_to else LINES_UP[2] if level >= poorly_from else LINES_UP[1]
 
 
 def fit_words(code: str) -> str:
@@ -243,21 +244,21 @@ def fit_rules(content: Content) -> pd.DataFrame:
     rows = []
     for statement in content.statements.itertuples():
         for attribute_id in split_ids(statement.attribute_ids):
-            words = levels[levels["attribute_id"] == attribute_id].set_index("level")["label"]
+            labels = levels[levels["attribute_id"] == attribute_id].set_index("level")["label"]
             rows.append(
                 [
                     statement.statement,
                     topics[attribute_id],
                     rules[attribute_id],
-                    ", ".join(words[words.index <= statement.lines_up_well_to]),
+                    ", ".join(labels[labels.index <= statement.lines_up_well_to]),
                     ", ".join(
-                        words[
-                            (words.index > statement.lines_up_well_to)
-                            & (words.index < statement.lines_up_poorly_from)
+                        labels[
+                            (labels.index > statement.lines_up_well_to)
+                            & (labels.index < statement.lines_up_poorly_from)
                         ]
                     )
                     or "-",
-                    ", ".join(words[words.index >= statement.lines_up_poorly_from]),
+                    ", ".join(labels[labels.index >= statement.lines_up_poorly_from]),
                 ]
             )
     return pd.DataFrame(
@@ -266,7 +267,7 @@ def fit_rules(content: Content) -> pd.DataFrame:
             t("decide.alignment.what_matters"),
             t("decide.alignment.topic"),
             t("ratings.rule_heading"),
-            *map(fit_words, FITS),
+            *map(fit_words, LINES_UP),
         ],
     )
 

@@ -86,7 +86,7 @@ def test_a_statement_with_two_topics_gets_a_row_for_each():
     assert list(shown.columns) == [
         t(f"decide.alignment.{column}") for column in ("statement", "option", "level", "fit")
     ] + [t("decide.alignment.how_sure")]
-    assert set(shown[t("decide.alignment.fit")]) <= {decide.fit_words(f) for f in decide.FITS}
+    assert set(shown[t("decide.alignment.fit")]) <= {decide.fit_words(f) for f in decide.LINES_UP}
 
 
 def test_nothing_important_means_no_alignment():

@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from explorer import schema, translations
-from explorer.data import data_dir, problem_table
+from explorer import translations
+from explorer.data import data_dir
+from explorer.rules.files import FILES
+from explorer.rules.report import problem_table
 from explorer.words import t
 
 
@@ -21,7 +23,7 @@ def check(folder: Path) -> int:
             print(translations.unreviewed_line(translation))
     problems = result.problems
     if not problems:
-        print(t("data_check.cli_ok", folder=folder, files=len(schema.FILES)))
+        print(t("data_check.cli_ok", folder=folder, files=len(FILES)))
         return 0
     print(t("data_check.cli_problems", folder=folder, count=len(problems)))
     with pd.option_context("display.max_colwidth", None, "display.width", 10_000):

@@ -18,7 +18,7 @@ import pandas as pd
 from explorer.compare import evidence_line, source_table
 from explorer.data import Content
 from explorer.memo import kept
-from explorer.schema import DISC_STATES, SCAN_AGES, age_column, split_ids
+from explorer.rules.vocabulary import DISC_STATES, SCAN_AGES, age_column, split_ids
 from explorer.url_params import in_neutral_order, link_params
 from explorer.words import t
 

@@ -14,9 +14,18 @@ from pathlib import Path
 
 import pandas as pd
 
-from explorer import memo, schema
+from explorer import memo
 from explorer.memo import kept
-from explorer.schema import CsvFile, Problem
+from explorer.rules import validation
+from explorer.rules.files import FILES, CsvFile, expected_columns, role_ids
+from explorer.rules.report import Problem, missing_roles, missing_rows
+from explorer.rules.vocabulary import (
+    BENEFIT_SIZE_ROLE,
+    EVIDENCE_ROLE,
+    NO_PROCEDURE_ROLE,
+    ROLE,
+    SUMMARY_ROLES,
+)
 from explorer.words import t
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -26,7 +35,7 @@ DATA_DIR_VARIABLE = "EXPLORER_DATA_DIR"
 
 @dataclass(frozen=True)
 class Content:
-    """All treatment content, validated and typed; one table per file in schema.FILES, named for
+    """All treatment content, validated and typed; one table per file in rules.files.FILES, named for
     the file (options.csv -> content.options), each sorted in its display order. Number columns
     hold numbers, missing (<NA> or NaN) where a cell is empty: a gap is 'not known'."""
 
@@ -54,7 +63,7 @@ class Content:
     warning_signs: pd.DataFrame  # each with its group; in order within each group
     clinic: pd.Series  # the phone numbers the warning signs tell people to call
     changelog: pd.DataFrame  # what changed in each release and why
-    # The ids of the rows the code relies on, found by their role (schema.ROLE), never by id.
+    # The ids of the rows the code relies on, found by their role (the ROLE column), never by id.
     evidence_attribute: str
     benefit_size_attribute: str
     summary_question_ids: tuple[str, ...]  # in display order
@@ -65,23 +74,23 @@ class Content:
         """Content from every file's valid frame, each role present once (load_content checks)."""
         roles = {
             role: row_id
-            for file in schema.FILES
+            for file in FILES
             if file.roles
-            for role, row_id in schema.role_ids(file, tables[file.name]).items()
+            for role, row_id in role_ids(file, tables[file.name]).items()
         }
         questions = tables["questions.csv"]
         return cls(
             tables=tables,
             **{
                 file.table: tables[file.name].iloc[0] if file.one_row else tables[file.name]
-                for file in schema.FILES
+                for file in FILES
             },
-            evidence_attribute=roles[schema.EVIDENCE_ROLE],
-            benefit_size_attribute=roles[schema.BENEFIT_SIZE_ROLE],
+            evidence_attribute=roles[EVIDENCE_ROLE],
+            benefit_size_attribute=roles[BENEFIT_SIZE_ROLE],
             summary_question_ids=tuple(
-                questions["question_id"][questions[schema.ROLE].isin(schema.SUMMARY_ROLES)]
+                questions["question_id"][questions[ROLE].isin(SUMMARY_ROLES)]
             ),
-            no_procedure_option=roles[schema.NO_PROCEDURE_ROLE],
+            no_procedure_option=roles[NO_PROCEDURE_ROLE],
         )
 
     @kept  # asked many times on every page run
@@ -104,7 +113,7 @@ def data_dir() -> Path:
 
 def read_raw(folder: Path, file: CsvFile) -> tuple[pd.DataFrame | None, list[Problem]]:
     """Read one file as text cells, turning every way a read can fail into a Problem."""
-    return read_csv(folder / file.name, file.name, schema.expected_columns(file))
+    return read_csv(folder / file.name, file.name, expected_columns(file))
 
 
 def read_csv(
@@ -138,31 +147,31 @@ def load_content(folder: Path) -> LoadResult:
     """Read and check every file; return the content, or every problem found in any file."""
     raw: dict[str, pd.DataFrame] = {}
     problems: list[Problem] = []
-    for file in schema.FILES:
+    for file in FILES:
         frame, read_problems = read_raw(folder, file)
         problems += read_problems
         if frame is not None:
             raw[file.name] = frame
 
-    refs = schema.collect_refs(raw)
+    refs = validation.collect_refs(raw)
     valid: dict[str, pd.DataFrame] = {}
-    for file in schema.FILES:
+    for file in FILES:
         if file.name in raw:
-            frame, file_problems = schema.validate(file, raw[file.name], refs)
+            frame, file_problems = validation.validate(file, raw[file.name], refs)
             problems += file_problems
             if frame is not None:
                 valid[file.name] = _in_display_order(file, frame)
 
     ordered_ids = {
         file.id_column: list(valid[file.name][file.id_column])
-        for file in schema.FILES
+        for file in FILES
         if file.id_column and file.name in valid
     }
-    for file in schema.FILES:
+    for file in FILES:
         if file.complete_over and file.name in valid:
-            problems += schema.missing_rows(file, valid[file.name], ordered_ids)
+            problems += missing_rows(file, valid[file.name], ordered_ids)
         if file.roles and file.name in valid:
-            problems += schema.missing_roles(file, valid[file.name])
+            problems += missing_roles(file, valid[file.name])
     if problems:
         return LoadResult(None, problems)
     return LoadResult(Content.from_tables(valid))
@@ -172,22 +181,6 @@ def _in_display_order(file: CsvFile, frame: pd.DataFrame) -> pd.DataFrame:
     if not file.order_by:
         return frame
     return frame.sort_values(list(file.order_by)).reset_index(drop=True)
-
-
-# The problem table's columns, by their key in the catalogue (data_problem.table).
-PROBLEM_COLUMNS = ("file", "row", "column", "found", "expected")
-
-
-def problem_table(problems: list[Problem]) -> pd.DataFrame:
-    """Problems as a table a spreadsheet user can work through, one line each: the same table in
-    the app, on the data-check page and from `python -m explorer check`."""
-    return pd.DataFrame(
-        [
-            [p.file, "" if p.row is None else str(p.row), p.column or "", p.value, p.expected]
-            for p in problems
-        ],
-        columns=[t(f"data_problem.table.{name}") for name in PROBLEM_COLUMNS],
-    )
 
 
 log = logging.getLogger("explorer.data")

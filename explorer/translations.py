@@ -12,9 +12,11 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
-from explorer import schema, words
+from explorer import words
 from explorer.data import Content, LoadResult, load_content, read_csv
-from explorer.schema import PATIENTS, CsvFile, Problem
+from explorer.rules.files import FILES, CsvFile, file_columns, text_columns
+from explorer.rules.report import Problem, problems_from
+from explorer.rules.vocabulary import PATIENTS
 from explorer.words import LANGUAGE, t
 
 # Who translated each row, and who reviewed it and when: empty until a qualified medical
@@ -27,18 +29,18 @@ LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(-[A-Z]{2})?")
 
 def translated_files() -> list[CsvFile]:
     """The files whose words a patient reads: each has a translation per language."""
-    return [file for file in schema.FILES if schema.text_columns(file, PATIENTS)]
+    return [file for file in FILES if text_columns(file, PATIENTS)]
 
 
 def columns(file: CsvFile) -> list[str]:
     """A translation file's columns: the row's key, the words, the review."""
-    return [*file.key_columns, *schema.text_columns(file, PATIENTS), *REVIEW_COLUMNS]
+    return [*file.key_columns, *text_columns(file, PATIENTS), *REVIEW_COLUMNS]
 
 
 def _schema(file: CsvFile) -> pa.DataFrameSchema:
     # The words obey the English file's own rules for them (filled, plain text, unique …).
-    own = schema.file_columns(file)
-    words = {name: own[name] for name in schema.text_columns(file, PATIENTS)}
+    own = file_columns(file)
+    words = {name: own[name] for name in text_columns(file, PATIENTS)}
     return pa.DataFrameSchema(
         {
             **{key: pa.Column(str) for key in file.key_columns},
@@ -102,7 +104,7 @@ def translate(
         try:
             frame = file_schema.validate(frame, lazy=True)
         except pa.errors.SchemaErrors as errors:
-            problems += schema.problems_from(where, file_schema, errors.failure_cases, frame)
+            problems += problems_from(where, file_schema, errors.failure_cases, frame)
             continue
         english = tables[file.name]
         problems += _row_problems(where, file, english, frame)
@@ -142,7 +144,7 @@ def _row_problems(
         return problems
     english_by_key = dict(zip(wanted, english.itertuples(index=False)))
     for row, (row_key, translated) in enumerate(zip(given, frame.itertuples(index=False))):
-        for column in schema.text_columns(file, PATIENTS):
+        for column in text_columns(file, PATIENTS):
             if (getattr(english_by_key[row_key], column) == "") != (
                 getattr(translated, column) == ""
             ):
@@ -161,11 +163,11 @@ def _row_problems(
 def _with_words(file: CsvFile, english: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
     """The English frame (its order, numbers and ids) with the translated words."""
     words = dict(
-        zip(_keys(frame, file), frame[schema.text_columns(file, PATIENTS)].itertuples(index=False))
+        zip(_keys(frame, file), frame[text_columns(file, PATIENTS)].itertuples(index=False))
     )
     translated = english.copy()
     rows = [words[row_key] for row_key in _keys(english, file)]
-    for i, column in enumerate(schema.text_columns(file, PATIENTS)):
+    for i, column in enumerate(text_columns(file, PATIENTS)):
         translated[column] = [row[i] for row in rows]
     return translated
 

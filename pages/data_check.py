@@ -4,7 +4,7 @@ disk pass the app's checks, and what are patients being shown meanwhile."""
 import streamlit as st
 
 from explorer import translations
-from explorer.data import problem_table
+from explorer.rules.report import problem_table
 from explorer.text import plain
 from explorer.ui import shell, widgets
 from explorer.words import t

@@ -20,7 +20,8 @@ import streamlit as st
 from streamlit.testing import v1 as streamlit_testing
 
 from explorer.data import DATA_DIR_VARIABLE, Content, load_content
-from explorer.schema import Problem, split_ids
+from explorer.rules.report import Problem
+from explorer.rules.vocabulary import split_ids
 
 ROOT = Path(__file__).resolve().parent.parent
 # The content the app ships: only tests/content/ (rules about it) and tests/test_new_option.py

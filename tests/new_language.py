@@ -7,9 +7,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from explorer import schema, translations
+from explorer import translations
 from explorer.data import load_content
-from explorer.schema import PATIENTS
+from explorer.rules.files import text_columns
+from explorer.rules.vocabulary import PATIENTS
 from tests.conftest import write_rows
 
 
@@ -21,7 +22,7 @@ def add_language(folder: Path, language: str = "xx", mark: str = "XX ") -> Path:
     target.mkdir(exist_ok=True)
     for file in translations.translated_files():
         english = content.tables[file.name]
-        words = schema.text_columns(file, PATIENTS)
+        words = text_columns(file, PATIENTS)
         rows = [
             {
                 **{key: str(row[key]) for key in file.key_columns},

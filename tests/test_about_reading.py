@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from explorer import about, memo, readability, schema
+from explorer import about, memo, readability
 from explorer.data import ContentStore
+from explorer.rules.files import FILES
 from explorer.text import plain
 from explorer.ui import reading
 from explorer.words import t
@@ -17,7 +18,7 @@ def sources_expected() -> list[str]:
     return [
         *sorted(p.name for p in LANGUAGE_DIR.glob("*.toml")),
         *sorted(p.name for p in LANGUAGE_DIR.glob("*.md")),
-        *(file.name for file in schema.FILES if readability.patient_columns(file)),
+        *(file.name for file in FILES if readability.patient_columns(file)),
     ]
 
 

@@ -11,7 +11,8 @@ import weakref
 
 from explorer import ratings
 from explorer.__main__ import main
-from explorer.data import DATA_DIR_VARIABLE, ContentStore, load_content, problem_table
+from explorer.data import DATA_DIR_VARIABLE, ContentStore, load_content
+from explorer.rules.report import problem_table
 from explorer.text import plain
 from explorer.ui import shell
 from explorer.words import t

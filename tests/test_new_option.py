@@ -11,9 +11,9 @@ import sys
 
 import pytest
 
-from explorer import schema
 from explorer.__main__ import main as explorer_main
 from explorer.data import DATA_DIR_VARIABLE, load_content
+from explorer.rules.vocabulary import split_ids
 from explorer.ui import shell
 from tests.apptest import open_page
 from tests.conftest import DATA, ROOT, SHIPPED_DATA_VARIABLE, copy_data, fixture_content
@@ -44,7 +44,7 @@ def test_the_tool_adds_an_option_with_a_row_wherever_each_option_has_one(data_co
         like = table[table[column] == "nerve_block"]
         assert len(mine) == len(like) > 0, file_name
     for file_name, column in OPTION_LISTS.items():
-        lists = [schema.split_ids(cell) for cell in content.tables[file_name][column]]
+        lists = [split_ids(cell) for cell in content.tables[file_name][column]]
         assert [("extra" in ids) for ids in lists] == [("nerve_block" in ids) for ids in lists]
 
 
@@ -164,7 +164,7 @@ def test_the_disc_states_that_offer_the_sixth_option_link_to_it(six_options, mon
     offering = [
         state
         for state, ids in zip(states["state_id"], states["option_ids"])
-        if added.option_id in schema.split_ids(ids)
+        if added.option_id in split_ids(ids)
     ]
     assert offering  # the tool lists it wherever its neighbour is listed
     for state in offering:

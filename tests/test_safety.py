@@ -7,7 +7,7 @@ import pytest
 
 from explorer import compare, decide, handout, safety
 from explorer.data import load_content
-from explorer.schema import PLACEHOLDER
+from explorer.rules.vocabulary import PLACEHOLDER
 from explorer.text import plain
 from explorer.words import t
 from tests.apptest import open_page, texts

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from explorer import decide, schema, translations
+from explorer import decide, translations
 from explorer.data import load_content
-from explorer.schema import CERTAINTY_LEVELS, FILES, ROLE, SUMMARY_ROLES, split_ids
+from explorer.rules import columns, schemas
+from explorer.rules.files import FILES
+from explorer.rules.vocabulary import CERTAINTY_LEVELS, ROLE, SUMMARY_ROLES, split_ids
 from explorer.words import t
 from tests.conftest import problems_of, read_rows, rename_id, set_cell, write_rows
 
@@ -308,7 +310,8 @@ def test_people_out_of_100_come_back_as_numbers(content):
 
 def test_a_rule_about_a_row_is_reported_on_its_cell_whatever_its_words(data_copy, monkeypatch):
     # Which cell a rule is reported on is carried by the check, not looked up by its words.
-    monkeypatch.setattr(schema, "t", lambda key, **values: "the same words for every rule")
+    for module in (columns, schemas):
+        monkeypatch.setattr(module, "t", lambda key, **values: "the same words for every rule")
     graded = next(
         i
         for i, row in enumerate(read_rows(data_copy / "answers.csv"))

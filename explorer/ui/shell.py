@@ -14,8 +14,8 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from explorer import translations, words
-from explorer.data import Content, ContentStore, data_dir, problem_table
-from explorer.schema import Problem
+from explorer.data import Content, ContentStore, data_dir
+from explorer.rules.report import Problem, problem_table
 from explorer.text import plain
 from explorer.ui import url_state
 from explorer.ui.widgets import table

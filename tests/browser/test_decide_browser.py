@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from explorer import compare, decide, safety, translations, words
-from explorer.schema import ROLE
+from explorer.rules.vocabulary import ROLE
 from explorer.url_params import LANG_PARAM, OPTIONS_PARAM, RATING_PARAM
 from explorer.words import t
 from tests.browser.conftest import (

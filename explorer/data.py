@@ -19,6 +19,7 @@ from explorer.memo import kept
 from explorer.rules import validation
 from explorer.rules.files import FILES, CsvFile, expected_columns, role_ids
 from explorer.rules.report import Problem, missing_roles, missing_rows
+from explorer.rules.said import Said, said
 from explorer.rules.vocabulary import (
     BENEFIT_SIZE_ROLE,
     EVIDENCE_ROLE,
@@ -26,7 +27,7 @@ from explorer.rules.vocabulary import (
     ROLE,
     SUMMARY_ROLES,
 )
-from explorer.words import t
+from explorer.words import LANGUAGE, say
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 # Tests and a clinic's staging copy can point the app at another folder.
@@ -122,19 +123,24 @@ def read_csv(
     """Read a CSV file as text cells; `name` is how problems name the file."""
     columns = ", ".join(expected_columns)
 
-    def problem(found: str, expected: str) -> tuple[None, list[Problem]]:
+    def problem(found: str | Said, expected: Said) -> tuple[None, list[Problem]]:
         return None, [Problem(name, None, None, found, expected)]
 
     if not path.is_file():
-        return problem(t("data_problem.no_file"), t("data_rule.csv_file", columns=columns))
+        return problem(said("data_problem.no_file"), said("data_rule.csv_file", columns=columns))
     try:
         frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     except pd.errors.EmptyDataError:
-        return problem(t("data_problem.empty_file"), t("data_rule.header_row", columns=columns))
+        return problem(
+            said("data_problem.empty_file"), said("data_rule.header_row", columns=columns)
+        )
     except pd.errors.ParserError as error:
-        return problem(_first_line(error), t("data_rule.same_cells"))
+        return problem(_first_line(error), said("data_rule.same_cells"))
     except UnicodeDecodeError:
-        return problem(t("data_problem.not_utf8"), t("data_rule.utf8"))
+        return problem(said("data_problem.not_utf8"), said("data_rule.utf8"))
+    except OSError as error:  # no permission to read it, a disk error …: the app keeps serving
+        reason = error.strerror or type(error).__name__
+        return problem(said("data_problem.unreadable", reason=reason), said("data_rule.readable"))
     frame.columns = [str(c).strip() for c in frame.columns]
     return frame.apply(lambda column: column.str.strip()), []
 
@@ -256,12 +262,17 @@ class ContentStore:
             self.translations = {**self.translations, **result.translations}
             # Results kept for the old content would only hold it in memory (memo.py).
             memo.forget()
+        # The server log is read by the clinic's IT staff, always in English.
         if not self.problems:
-            log.info(t("data_log.passed", folder=self.folder))
+            log.info(say(LANGUAGE, "data_log.passed", folder=self.folder))
             return
         serving = "data_log.serving_last" if self.content is not None else "data_log.serving_none"
-        log.warning(
-            t("data_log.problems", folder=self.folder, count=len(self.problems), serving=t(serving))
+        problems = said(
+            "data_log.problems",
+            folder=str(self.folder),
+            count=len(self.problems),
+            serving=said(serving),
         )
+        log.warning(problems.in_language(LANGUAGE))
         for problem in self.problems:
-            log.warning("%s", problem.message())
+            log.warning("%s", problem.message(LANGUAGE))

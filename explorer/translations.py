@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import pandas as pd
@@ -16,8 +17,9 @@ from explorer import words
 from explorer.data import Content, LoadResult, load_content, read_csv
 from explorer.rules.files import FILES, CsvFile, file_columns, text_columns
 from explorer.rules.report import Problem, problems_from
+from explorer.rules.said import Said, expects, said
 from explorer.rules.vocabulary import PATIENTS
-from explorer.words import LANGUAGE, t
+from explorer.words import LANGUAGE
 
 # Who translated each row, and who reviewed it and when: empty until a qualified medical
 # translator has (US Section 1557 rule, 2024); the app says so while any row is unreviewed.
@@ -37,6 +39,7 @@ def columns(file: CsvFile) -> list[str]:
     return [*file.key_columns, *text_columns(file, PATIENTS), *REVIEW_COLUMNS]
 
 
+@cache  # the same for every language and every load
 def _schema(file: CsvFile) -> pa.DataFrameSchema:
     # The words obey the English file's own rules for them (filled, plain text, unique …).
     own = file_columns(file)
@@ -46,7 +49,7 @@ def _schema(file: CsvFile) -> pa.DataFrameSchema:
             **{key: pa.Column(str) for key in file.key_columns},
             **words,
             TRANSLATED_BY: pa.Column(
-                str, pa.Check.str_length(min_value=1, error=t("data_rule.filled"))
+                str, pa.Check.str_length(min_value=1, error=expects("data_rule.filled"))
             ),
             REVIEWED_BY: pa.Column(str),
             REVIEWED_ON: pa.Column(
@@ -55,7 +58,7 @@ def _schema(file: CsvFile) -> pa.DataFrameSchema:
                     lambda s: (
                         (s == "") | pd.to_datetime(s, format="%Y-%m-%d", errors="coerce").notna()
                     ),
-                    error=t("data_rule.date_or_empty"),
+                    error=expects("data_rule.date_or_empty"),
                 ),
             ),
         },
@@ -129,14 +132,14 @@ def _row_problems(
             where,
             None,
             key,
-            t("data_problem.no_translation", row=" / ".join(missing)),
-            t("data_rule.every_row_translated", file=file.name),
+            said("data_problem.no_translation", row=" / ".join(missing)),
+            said("data_rule.every_row_translated", file=file.name),
         )
         for missing in wanted
         if missing not in set(given)
     ]
     problems += [
-        Problem(where, row + 2, key, " / ".join(extra), t("data_rule.known_row", file=file.name))
+        Problem(where, row + 2, key, " / ".join(extra), said("data_rule.known_row", file=file.name))
         for row, extra in enumerate(given)
         if extra not in set(wanted)
     ]
@@ -154,7 +157,7 @@ def _row_problems(
                         row + 2,
                         column,
                         getattr(translated, column),
-                        t("data_rule.empty_as_english"),
+                        said("data_rule.empty_as_english"),
                     )
                 )
     return problems
@@ -192,12 +195,12 @@ def load_all(folder: Path) -> LoadResult:
     return LoadResult(result.content, problems, translated)
 
 
-def unreviewed_line(translation: Translation) -> str:
+def unreviewed_line(translation: Translation) -> Said:
     """For the clinic: how many translated rows, in which files, still need a human review."""
     files = ", ".join(
         f"{name} ({count})" for name, count in translation.unreviewed.items() if count
     )
-    return t(
+    return said(
         "data_check.unreviewed",
         language=translation.language,
         count=sum(translation.unreviewed.values()),

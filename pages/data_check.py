@@ -3,7 +3,7 @@ disk pass the app's checks, and what are patients being shown meanwhile."""
 
 import streamlit as st
 
-from explorer import translations
+from explorer import translations, words
 from explorer.rules.report import problem_table
 from explorer.text import plain
 from explorer.ui import shell, widgets
@@ -11,6 +11,7 @@ from explorer.words import t
 
 with shell.page("data_check") as content:  # a first start with broken files stops here
     store = shell.content_store()
+    language = words.current_language()  # problems are said in the reader's language
     release = content.release
     st.title(t("pages.data_check.title"))
     st.text(t("data_check.intro", folder=str(store.folder)))
@@ -23,7 +24,7 @@ with shell.page("data_check") as content:  # a first start with broken files sto
                 content_date=release["content_date"],
             )
         )
-        widgets.table(problem_table(store.problems), hide_index=True)
+        widgets.table(problem_table(store.problems, language), hide_index=True)
     else:
         st.success(
             t(
@@ -34,4 +35,4 @@ with shell.page("data_check") as content:  # a first start with broken files sto
         )
     for translation in store.translations.values():
         if not translation.reviewed:  # a reminder for the clinic, not a problem
-            st.warning(plain(translations.unreviewed_line(translation)))
+            st.warning(plain(translations.unreviewed_line(translation).in_language(language)))

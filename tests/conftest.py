@@ -131,7 +131,7 @@ def clear_streamlit_cache():
 def loaded(folder: Path) -> Content:
     """The checked content of a data folder that tests only read, loaded once per process."""
     result = load_content(folder)
-    assert not result.problems, [problem.message() for problem in result.problems]
+    assert not result.problems, [problem.message("en") for problem in result.problems]
     return result.content
 
 

@@ -3,22 +3,24 @@ serving the last good content after a bad edit, and the data-check page."""
 
 from __future__ import annotations
 
+import contextvars
 import gc
 import logging
 import subprocess
 import sys
 import weakref
 
-from explorer import ratings
+from explorer import ratings, words
 from explorer.__main__ import main
 from explorer.data import DATA_DIR_VARIABLE, ContentStore, load_content
-from explorer.rules.report import problem_table
+from explorer.rules.report import PROBLEM_COLUMNS, problem_table
 from explorer.text import plain
 from explorer.ui import shell
 from explorer.words import t
 from tests.apptest import open_page, texts
 from tests.conftest import FIXTURE_DATA, ROOT, read_rows, set_cell, write_rows
 
+SPANISH = words.catalogue("es")
 SECOND_OPTION_ROW = 1  # options.csv row index of the fixture data's second option (nerve_block)
 
 
@@ -42,7 +44,7 @@ def test_check_prints_the_apps_table_and_fails(data_copy, capsys):
     assert main(["check", str(data_copy)]) == 1
     out = capsys.readouterr().out
     problems = load_content(data_copy).problems
-    header = " ".join(problem_table(problems).columns)
+    header = " ".join(problem_table(problems, "en").columns)
     assert " ".join(out.splitlines()[1].split()) == header
     assert f"options.csv {row} position second" in " ".join(out.split())
 
@@ -155,3 +157,58 @@ def test_every_page_run_gets_the_one_content_object(data_copy, monkeypatch):
     store = shell.content_store()
     assert store.content is not None
     assert shell.content_store() is store and shell.content_store().content is store.content
+
+
+# ------------------------------------------------------- problems said in the reader's language
+def in_spanish(do):
+    """`do()` as a Spanish reader's page run would: the catalogue's language set to Spanish."""
+
+    def run():
+        words.use_language("es")
+        return do()
+
+    return contextvars.copy_context().run(run)
+
+
+def test_problems_found_in_a_spanish_run_are_said_in_each_readers_language(
+    data_copy, caplog, capsys
+):
+    row = break_options(data_copy)
+    with caplog.at_level(logging.WARNING, logger="explorer.data"):
+        store = in_spanish(ContentStore(data_copy).current)
+    [problem] = store.problems
+    english, spanish = problem.message("en"), problem.message("es")
+    assert english != spanish
+    assert f"options.csv, row {row}, column 'position'" in english
+    assert f"options.csv, fila {row}, columna 'position'" in spanish
+    # The server log is English, whoever's run read the files.
+    assert english in caplog.text and spanish not in caplog.text
+    # So is the clinic's command line.
+    assert in_spanish(lambda: main(["check", str(data_copy)])) == 1
+    out = capsys.readouterr().out
+    assert problem.expectation("en") in out and problem.expectation("es") not in out
+    # The table, headers too, is in the language asked for.
+    english_table, spanish_table = (
+        problem_table(store.problems, "en"),
+        problem_table(store.problems, "es"),
+    )
+    assert list(spanish_table.columns) == [
+        SPANISH[f"data_problem.table.{n}"] for n in PROBLEM_COLUMNS
+    ]
+    assert list(english_table.columns) == [t(f"data_problem.table.{n}") for n in PROBLEM_COLUMNS]
+    assert spanish_table.iloc[0, -1] == problem.expectation("es") != english_table.iloc[0, -1]
+
+
+def test_the_data_check_page_speaks_its_readers_language_after_a_spanish_reload(
+    served_data_copy,
+):
+    open_page("app.py")  # good files: the data-check page, not the first-start one
+    break_options(served_data_copy)
+    spanish = open_page("pages/data_check.py", lang="es")  # this run reads the broken files
+    english = open_page("pages/data_check.py")
+    [problem] = shell.content_store().problems
+    for at, language in ((spanish, "es"), (english, "en")):
+        assert at.title[0].value == words.catalogue(language)["pages.data_check.title"]
+        table = at.table[0].value
+        assert list(table.columns)[-1] == words.catalogue(language)["data_problem.table.expected"]
+        assert table.iloc[0, -1] == problem.expectation(language)

@@ -33,7 +33,7 @@ def test_the_tool_adds_an_option_with_a_row_wherever_each_option_has_one(data_co
     before = fixture_content()
     added = add_option(data_copy, "extra", "An extra option", "Extra", like="nerve_block")
     result = load_content(data_copy)
-    assert [p.message() for p in result.problems] == []
+    assert [p.message("en") for p in result.problems] == []
     content = result.content
     assert list(content.options["option_id"]) == [*before.options["option_id"], "extra"]
     assert content.option_names()["extra"] == added.name

@@ -28,7 +28,7 @@ def written_tables(language: str) -> dict[str, pd.DataFrame]:
     for file in translations.translated_files():
         where = f"{language}/{file.name}"
         frame, problems = read_csv(DATA / language / file.name, where, translations.columns(file))
-        assert not problems, [problem.message() for problem in problems]
+        assert not problems, [problem.message("en") for problem in problems]
         tables[file.name] = frame
     return tables
 

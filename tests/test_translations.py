@@ -18,7 +18,7 @@ def made_up(data_copy):
 
 def translated(data_copy):
     translation, problems = translations.translate(loaded(data_copy), data_copy, "xx")
-    assert problems == [], [p.message() for p in problems]
+    assert problems == [], [p.message("en") for p in problems]
     return translation
 
 
@@ -58,7 +58,7 @@ def test_unreviewed_rows_are_counted_until_a_translator_signs_them(data_copy):
             row[REVIEWED_BY], row[REVIEWED_ON] = "A. Translator, CoreCHI", "2026-12-01"
         write_rows(path, rows)
     assert translated(data_copy).reviewed
-    line = translations.unreviewed_line(translation)
+    line = translations.unreviewed_line(translation).in_language("en")
     assert "options.csv (3)" in line and "xx" in line
 
 
@@ -77,7 +77,7 @@ def test_a_missing_row_an_extra_row_and_a_missing_file_are_named(data_copy):
     assert ("xx/options.csv", None, "option_id") in where  # rest has no row
     assert ("xx/options.csv", 4, "option_id") in where  # ghost is not an English row
     assert ("xx/quiz.csv", None, None) in where
-    assert any("rest" in p.value for p in found)
+    assert any("rest" in p.found("en") for p in found)
 
 
 def test_a_bad_cell_is_named_by_file_row_and_column(data_copy):

@@ -9,6 +9,7 @@ from collections.abc import Callable
 import pandas as pd
 import pandera.pandas as pa
 
+from explorer.rules.said import Said, expects, said
 from explorer.rules.vocabulary import (
     CERTAINTY_LEVELS,
     ID_PATTERN,
@@ -20,18 +21,17 @@ from explorer.rules.vocabulary import (
     SOURCE_ID_PATTERN,
     split_ids,
 )
-from explorer.words import t
 
 
 def plain_text(
     *extra_checks: pa.Check, read_by: str = PATIENTS, required: bool = True, **column_options
 ) -> pa.Column:
-    filled = [pa.Check(lambda s: s.str.strip() != "", error=t("data_rule.filled"))]
+    filled = [pa.Check(lambda s: s.str.strip() != "", error=expects("data_rule.filled"))]
     return pa.Column(
         str,
         checks=[
             *(filled if required else []),
-            pa.Check(lambda s: ~s.str.contains(MARKUP), error=t("data_rule.plain_text")),
+            pa.Check(lambda s: ~s.str.contains(MARKUP), error=expects("data_rule.plain_text")),
             *extra_checks,
         ],
         metadata={READ_BY: read_by},
@@ -42,20 +42,20 @@ def plain_text(
 def row_id(unique: bool = True) -> pa.Column:
     return pa.Column(
         str,
-        pa.Check.str_matches(ID_PATTERN, error=t("data_rule.id")),
+        pa.Check.str_matches(ID_PATTERN, error=expects("data_rule.id")),
         unique=unique,
     )
 
 
-def known_ids(ids: set[str]) -> str:
-    return ", ".join(sorted(ids)) or t("data_rule.none_found")
+def known_ids(ids: set[str]) -> str | Said:
+    return ", ".join(sorted(ids)) or said("data_rule.none_found")
 
 
 def reference(known: set[str], id_kind: str) -> pa.Column:
     return pa.Column(
         str,
         pa.Check.isin(
-            sorted(known), error=t(f"data_rule.reference.{id_kind}", known=known_ids(known))
+            sorted(known), error=expects(f"data_rule.reference.{id_kind}", known=known_ids(known))
         ),
     )
 
@@ -63,14 +63,14 @@ def reference(known: set[str], id_kind: str) -> pa.Column:
 def position() -> pa.Column:
     return pa.Column(
         int,
-        pa.Check.ge(1, error=t("data_rule.position")),
+        pa.Check.ge(1, error=expects("data_rule.position")),
         coerce=True,
         unique=True,
     )
 
 
 def position_in_group() -> pa.Column:
-    return pa.Column(int, pa.Check.ge(1, error=t("data_rule.position_in_group")), coerce=True)
+    return pa.Column(int, pa.Check.ge(1, error=expects("data_rule.position_in_group")), coerce=True)
 
 
 def id_list(known: set[str], id_kind: str) -> pa.Column:
@@ -79,7 +79,7 @@ def id_list(known: set[str], id_kind: str) -> pa.Column:
         str,
         pa.Check(
             lambda cells: cells.map(lambda cell: set(split_ids(cell)) <= known),
-            error=t(f"data_rule.id_list.{id_kind}", known=known_ids(known)),
+            error=expects(f"data_rule.id_list.{id_kind}", known=known_ids(known)),
         ),
     )
 
@@ -94,7 +94,7 @@ def option_ids(known_options: set[str], no_procedure: set[str]) -> pa.Column:
             lambda cells: cells.map(
                 lambda cell: no_procedure <= set(split_ids(cell)) <= known_options
             ),
-            error=t("data_rule.option_ids", no_procedure=known_ids(no_procedure)),
+            error=expects("data_rule.option_ids", no_procedure=known_ids(no_procedure)),
         ),
     )
 
@@ -105,7 +105,7 @@ def out_of_100() -> pa.Column:
         int,
         pa.Check(
             lambda s: pd.to_numeric(s, errors="coerce").fillna(0).between(0, 100),
-            error=t("data_rule.out_of_100"),
+            error=expects("data_rule.out_of_100"),
         ),
         coerce=True,
     )
@@ -121,10 +121,10 @@ def _is_out_of_100(cells: pd.Series) -> pd.Series:
 def count(required: bool) -> pa.Column:
     # People out of 100 may have a decimal (33.5 in 100 in a trial), as the source gave them.
     if required:
-        check = pa.Check(_is_out_of_100, error=t("data_rule.count"))
+        check = pa.Check(_is_out_of_100, error=expects("data_rule.count"))
     else:
         check = pa.Check(
-            lambda s: (s == "") | _is_out_of_100(s), error=t("data_rule.count_or_empty")
+            lambda s: (s == "") | _is_out_of_100(s), error=expects("data_rule.count_or_empty")
         )
     return pa.Column(str, check, metadata={NUMBER: "float64"})
 
@@ -137,12 +137,12 @@ def count_to(column: str, count_column: str) -> pa.Check:
         high = pd.to_numeric(df[column], errors="coerce")
         return (df[column] == "") | low.isna() | (high > low)
 
-    return row_rule(column, rule, t("data_rule.count_to", count_column=count_column))
+    return row_rule(column, rule, said("data_rule.count_to", count_column=count_column))
 
 
 def one_of(values: tuple[str, ...]) -> pa.Column:
     return pa.Column(
-        str, pa.Check.isin(values, error=t("data_rule.one_of", values=", ".join(values)))
+        str, pa.Check.isin(values, error=expects("data_rule.one_of", values=", ".join(values)))
     )
 
 
@@ -159,9 +159,11 @@ def source_ids(known_sources: set[str], required: bool = True) -> pa.Column:
             )
         )
 
-    checks = [pa.Check(all_known, error=t("data_rule.source_ids"))]
+    checks = [pa.Check(all_known, error=expects("data_rule.source_ids"))]
     if required:
-        checks.append(pa.Check(lambda s: s.str.strip() != "", error=t("data_rule.a_source_id")))
+        checks.append(
+            pa.Check(lambda s: s.str.strip() != "", error=expects("data_rule.a_source_id"))
+        )
     return pa.Column(str, checks=checks)
 
 
@@ -170,8 +172,8 @@ def source_ids(known_sources: set[str], required: bool = True) -> pa.Column:
 REPORT_ON = "report_on"
 
 
-def row_rule(column: str, rule: Callable[[pd.DataFrame], pd.Series], expected: str) -> pa.Check:
-    return pa.Check(rule, error=expected, statistics={REPORT_ON: column})
+def row_rule(column: str, rule: Callable[[pd.DataFrame], pd.Series], expected: Said) -> pa.Check:
+    return pa.Check(rule, error=expected.encoded(), statistics={REPORT_ON: column})
 
 
 def role_column(roles: tuple[str, ...]) -> pa.Column:
@@ -180,16 +182,17 @@ def role_column(roles: tuple[str, ...]) -> pa.Column:
     return pa.Column(
         str,
         checks=[
-            pa.Check.isin(("", *roles), error=t("data_rule.role", roles=", ".join(roles))),
+            pa.Check.isin(("", *roles), error=expects("data_rule.role", roles=", ".join(roles))),
             pa.Check(
-                lambda s: (s == "") | ~s.duplicated(keep=False), error=t("data_rule.role_once")
+                lambda s: (s == "") | ~s.duplicated(keep=False),
+                error=expects("data_rule.role_once"),
             ),
         ],
     )
 
 
 def one_row() -> pa.Check:
-    return pa.Check(lambda df: len(df) == 1, error=t("data_rule.one_row"))
+    return pa.Check(lambda df: len(df) == 1, error=expects("data_rule.one_row"))
 
 
 def date() -> pa.Column:
@@ -197,13 +200,15 @@ def date() -> pa.Column:
         str,
         pa.Check(
             lambda s: pd.to_datetime(s, format="%Y-%m-%d", errors="coerce").notna(),
-            error=t("data_rule.date"),
+            error=expects("data_rule.date"),
         ),
     )
 
 
 def version() -> pa.Column:
-    return pa.Column(str, pa.Check.str_matches(r"^\d+\.\d+(\.\d+)?$", error=t("data_rule.version")))
+    return pa.Column(
+        str, pa.Check.str_matches(r"^\d+\.\d+(\.\d+)?$", error=expects("data_rule.version"))
+    )
 
 
 def whole_number(cells: pd.Series) -> pd.Series:
@@ -215,12 +220,12 @@ def sourced_unless_not_known() -> pa.Check:
     return row_rule(
         "source_ids",
         lambda df: (df["source_ids"].str.strip() != "") | (df["certainty"] == NOT_KNOWN),
-        t("data_rule.sourced_unless_not_known"),
+        said("data_rule.sourced_unless_not_known"),
     )
 
 
 def empty_only_when_not_known(
-    column: str, has_value: Callable[[pd.DataFrame], pd.Series], expected: str
+    column: str, has_value: Callable[[pd.DataFrame], pd.Series], expected: Said
 ) -> pa.Check:
     """A cell that holds a value when the row is graded, and stays empty when it is 'not known':
     a gap is shown as 'Not known', never filled with a guess."""
@@ -229,7 +234,7 @@ def empty_only_when_not_known(
         not_known = df["certainty"] == NOT_KNOWN
         return (not_known & (df[column] == "")) | (~not_known & has_value(df))
 
-    return row_rule(column, rule, t("data_rule.empty_only_when_not_known", expected=expected))
+    return row_rule(column, rule, said("data_rule.empty_only_when_not_known", expected=expected))
 
 
 def same_for_each(column: str, key: str, allowed: tuple[str, ...] | None = None) -> pa.Check:
@@ -240,4 +245,4 @@ def same_for_each(column: str, key: str, allowed: tuple[str, ...] | None = None)
         values = df[column] if allowed is None else df[column].where(df[column].isin(allowed))
         return values.isna() | (values.groupby(df[key]).transform("nunique") == 1)
 
-    return row_rule(column, rule, t("data_rule.same_for_each", column=column, id_column=key))
+    return row_rule(column, rule, said("data_rule.same_for_each", column=column, id_column=key))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 import pandas as pd
 import pandera.pandas as pa
@@ -185,8 +186,10 @@ def schema_for(file: CsvFile, refs: Refs) -> pa.DataFrameSchema:
     return schema.add_columns({ROLE: role_column(file.roles)}) if file.roles else schema
 
 
+@cache  # asked for every translated row; the same for every language (checks carry no words)
 def file_columns(file: CsvFile) -> dict[str, pa.Column]:
-    """A file's columns and their rules about each cell (links between files left out)."""
+    """A file's columns and their rules about each cell (links between files left out). Shared:
+    read it, never change it."""
     return schema_for(file, {kind: set() for kind in REF_KINDS}).columns
 
 

@@ -32,6 +32,7 @@ from explorer.rules.columns import (
     version,
     whole_number,
 )
+from explorer.rules.said import expects, said
 from explorer.rules.vocabulary import (
     CERTAINTY_LEVELS,
     CHANGE_KINDS,
@@ -54,7 +55,6 @@ from explorer.rules.vocabulary import (
     level_key,
     split_ids,
 )
-from explorer.words import t
 
 # The ids each kind of row has, for the links between files: {'option': {'esi', ...}, ...}.
 Refs = Mapping[str, set[str]]
@@ -112,7 +112,7 @@ def attributes_schema(refs: Refs) -> pa.DataFrameSchema:
             # The one rule by which every option is rated on this quality, shown beside its chart.
             "rule": plain_text(),
             "lighter_end": pa.Column(
-                str, pa.Check.isin([LIGHTER_END], error=t("data_rule.lighter_end"))
+                str, pa.Check.isin([LIGHTER_END], error=expects("data_rule.lighter_end"))
             ),
         },
         checks=[
@@ -123,7 +123,7 @@ def attributes_schema(refs: Refs) -> pa.DataFrameSchema:
                         level_key(attribute, 1) in defined and level_key(attribute, 2) in defined
                     )
                 ),
-                t("data_rule.two_levels"),
+                said("data_rule.two_levels"),
             ),
         ],
         name="attributes.csv",
@@ -141,22 +141,22 @@ def attribute_levels_schema(refs: Refs) -> pa.DataFrameSchema:
             "attribute_id": reference(refs["attribute"], "attribute"),
             "level": pa.Column(
                 int,
-                pa.Check.ge(1, error=t("data_rule.level")),
+                pa.Check.ge(1, error=expects("data_rule.level")),
                 coerce=True,
             ),
             "label": plain_text(
                 pa.Check(
                     lambda s: s.str.strip().str.lower() != NOT_KNOWN,
-                    error=t("data_rule.level_label"),
+                    error=expects("data_rule.level_label"),
                 )
             ),
         },
         checks=[
-            row_rule("level", contiguous, t("data_rule.levels_in_order")),
+            row_rule("level", contiguous, said("data_rule.levels_in_order")),
             row_rule(
                 "label",
                 lambda df: ~df.duplicated(["attribute_id", "label"], keep=False),
-                t("data_rule.label_unique"),
+                said("data_rule.label_unique"),
             ),
         ],
         unique=["attribute_id", "level"],
@@ -184,7 +184,7 @@ def ratings_schema(refs: Refs) -> pa.DataFrameSchema:
                     ],
                     index=df.index,
                 ),
-                t("data_rule.rated_level"),
+                said("data_rule.rated_level"),
             ),
             sourced_unless_not_known(),
         ],
@@ -215,12 +215,12 @@ def recovery_schema(refs: Refs) -> pa.DataFrameSchema:
             empty_only_when_not_known(
                 "weeks_min",
                 lambda df: whole_number(df["weeks_min"]),
-                t("data_rule.weeks_min"),
+                said("data_rule.weeks_min"),
             ),
             empty_only_when_not_known(
                 "weeks_max",
                 _no_fewer_weeks_than_min,
-                t("data_rule.weeks_max"),
+                said("data_rule.weeks_max"),
             ),
             sourced_unless_not_known(),
         ],
@@ -234,16 +234,16 @@ def sources_schema(refs: Refs) -> pa.DataFrameSchema:
         {
             "source_id": pa.Column(
                 str,
-                pa.Check.str_matches(SOURCE_ID_PATTERN, error=t("data_rule.source_id")),
+                pa.Check.str_matches(SOURCE_ID_PATTERN, error=expects("data_rule.source_id")),
                 unique=True,
             ),
             "citation": plain_text(read_by=EXPERTS),
             "link": pa.Column(
                 str,
-                pa.Check.str_matches(r"^(https?://\S+|doi:\S+)$", error=t("data_rule.link")),
+                pa.Check.str_matches(r"^(https?://\S+|doi:\S+)$", error=expects("data_rule.link")),
             ),
             "year": pa.Column(
-                int, pa.Check.in_range(1900, 2100, error=t("data_rule.year")), coerce=True
+                int, pa.Check.in_range(1900, 2100, error=expects("data_rule.year")), coerce=True
             ),
         },
         name="sources.csv",
@@ -278,15 +278,17 @@ def statements_schema(refs: Refs) -> pa.DataFrameSchema:
             "statement": plain_text(unique=True),
             "attribute_ids": pa.Column(
                 str,
-                pa.Check(all_known, error=t("data_rule.attribute_ids", known=known_ids(known))),
+                pa.Check(
+                    all_known, error=expects("data_rule.attribute_ids", known=known_ids(known))
+                ),
             ),
             # Which levels of those attributes line up with the statement: 1 up to this one well,
             # this one and above poorly, any in between partly (level 1 is the lightest burden).
             "lines_up_well_to": pa.Column(
-                int, pa.Check.ge(1, error=t("data_rule.level_from_1")), coerce=True
+                int, pa.Check.ge(1, error=expects("data_rule.level_from_1")), coerce=True
             ),
             "lines_up_poorly_from": pa.Column(
-                int, pa.Check.ge(2, error=t("data_rule.level_from_2")), coerce=True
+                int, pa.Check.ge(2, error=expects("data_rule.level_from_2")), coerce=True
             ),
         },
         checks=row_rule(
@@ -295,7 +297,7 @@ def statements_schema(refs: Refs) -> pa.DataFrameSchema:
                 pd.to_numeric(df["lines_up_poorly_from"], errors="coerce")
                 > pd.to_numeric(df["lines_up_well_to"], errors="coerce")
             ),
-            t("data_rule.poorly_above_well"),
+            said("data_rule.poorly_above_well"),
         ),
         name="statements.csv",
     )
@@ -308,7 +310,7 @@ def quiz_schema(refs: Refs) -> pa.DataFrameSchema:
             "position": position(),
             "statement": plain_text(unique=True),
             "correct": pa.Column(
-                str, pa.Check.isin(["true", "false"], error=t("data_rule.true_or_false"))
+                str, pa.Check.isin(["true", "false"], error=expects("data_rule.true_or_false"))
             ),
             "explanation": plain_text(),
             "source_ids": source_ids(refs["source"]),
@@ -325,7 +327,7 @@ def clinician_questions_schema(refs: Refs) -> pa.DataFrameSchema:
             "position": position(),
             "about": pa.Column(
                 str,
-                pa.Check.isin(sorted(known), error=t("data_rule.about")),
+                pa.Check.isin(sorted(known), error=expects("data_rule.about")),
             ),
             "question": plain_text(unique=True),
         },
@@ -339,7 +341,8 @@ def anatomy_states_schema(refs: Refs) -> pa.DataFrameSchema:
             "state_id": pa.Column(
                 str,
                 pa.Check.isin(
-                    DISC_STATES, error=t("data_rule.disc_state", states=", ".join(DISC_STATES))
+                    DISC_STATES,
+                    error=expects("data_rule.disc_state", states=", ".join(DISC_STATES)),
                 ),
                 unique=True,
             ),
@@ -353,7 +356,7 @@ def anatomy_states_schema(refs: Refs) -> pa.DataFrameSchema:
         },
         checks=pa.Check(
             lambda df: set(DISC_STATES) <= set(df["state_id"]),
-            error=t("data_rule.every_disc_state", states=", ".join(DISC_STATES)),
+            error=expects("data_rule.every_disc_state", states=", ".join(DISC_STATES)),
         ),
         name="anatomy_states.csv",
     )
@@ -401,12 +404,12 @@ def outcomes_schema(refs: Refs) -> pa.DataFrameSchema:
             row_rule(
                 "comparison_count",
                 lambda df: has_comparison(df) == (df["comparison_count"] != ""),
-                t("data_rule.comparison_count"),
+                said("data_rule.comparison_count"),
             ),
             row_rule(
                 "comparison_count_to",
                 lambda df: has_comparison(df) | (df["comparison_count_to"] == ""),
-                t("data_rule.comparison_count_to"),
+                said("data_rule.comparison_count_to"),
             ),
             same_for_each("outcome", "outcome_id"),
             same_for_each("kind", "outcome_id", allowed=OUTCOME_KINDS),
@@ -486,11 +489,9 @@ def warning_groups_schema(refs: Refs) -> pa.DataFrameSchema:
             "action": plain_text(
                 pa.Check(
                     _placeholders_known,
-                    error=t(
+                    error=expects(
                         "data_rule.action",
-                        placeholders=t("data_rule.placeholder_separator").join(
-                            "{" + name + "}" for name in CLINIC_PHONES
-                        ),
+                        placeholders=", ".join("{" + name + "}" for name in CLINIC_PHONES),
                     ),
                 )
             ),
@@ -516,7 +517,7 @@ def warning_signs_schema(refs: Refs) -> pa.DataFrameSchema:
 def clinic_schema(refs: Refs) -> pa.DataFrameSchema:
     phone = pa.Column(
         str,
-        pa.Check.str_matches(r"^\+?[0-9][0-9 ()-]{1,19}$", error=t("data_rule.phone")),
+        pa.Check.str_matches(r"^\+?[0-9][0-9 ()-]{1,19}$", error=expects("data_rule.phone")),
     )
     return pa.DataFrameSchema(
         {name: phone for name in CLINIC_PHONES},
@@ -533,7 +534,9 @@ def changelog_schema(refs: Refs) -> pa.DataFrameSchema:
             "kind": one_of(CHANGE_KINDS),
             "finding": pa.Column(
                 str,
-                pa.Check.str_matches(r"^([0-9]+(\s*;\s*[0-9]+)*)?$", error=t("data_rule.finding")),
+                pa.Check.str_matches(
+                    r"^([0-9]+(\s*;\s*[0-9]+)*)?$", error=expects("data_rule.finding")
+                ),
             ),
             "change": plain_text(read_by=EXPERTS),
             "reason": plain_text(read_by=EXPERTS),
@@ -541,7 +544,7 @@ def changelog_schema(refs: Refs) -> pa.DataFrameSchema:
         checks=row_rule(
             "finding",
             lambda df: (df["kind"] == "added") | (df["finding"].str.strip() != ""),
-            t("data_rule.finding_given"),
+            said("data_rule.finding_given"),
         ),
         name="changelog.csv",
     )

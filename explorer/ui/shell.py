@@ -202,7 +202,7 @@ def _switch_mode() -> None:
 def _show_problems(problems: list[Problem]) -> None:
     st.title(t("data_problems.title"))
     st.error(t("data_problems.intro", count=len(problems)))
-    table(problem_table(problems))
+    table(problem_table(problems, words.current_language()))
 
 
 def _footer(content: Content) -> None:

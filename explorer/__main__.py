@@ -13,16 +13,22 @@ from explorer import translations
 from explorer.data import data_dir
 from explorer.rules.files import FILES
 from explorer.rules.report import problem_table
+from explorer.store import load_snapshot
 from explorer.words import LANGUAGE, say
 
 
 def check(folder: Path) -> int:
     """Check `folder`, print in English (the clinic's command line, like the server log)."""
-    result = translations.load_all(folder)
-    for translation in result.translations.values():
-        if not translation.reviewed:  # not a problem: a reminder, until a translator reviews
+    snapshot = load_snapshot(folder)
+    # Not problems: reminders, until a translator reviews or updates the rows.
+    for translation in snapshot.translations.values():
+        if not translation.reviewed:
             print(translations.unreviewed_line(translation).in_language(LANGUAGE))
-    problems = result.problems
+        if translation.in_english:
+            print(translations.in_english_heading(translation).in_language(LANGUAGE))
+            for row in translation.in_english:
+                print(f"- {row.said().in_language(LANGUAGE)}")
+    problems = snapshot.problems
     if not problems:
         print(say(LANGUAGE, "data_check.cli_ok", folder=folder, files=len(FILES)))
         return 0

@@ -10,22 +10,12 @@ from explorer.ui import shell, widgets
 from explorer.words import t
 
 with shell.page("data_check") as content:  # a first start with broken files stops here
-    store = shell.content_store()
+    snapshot = shell.content_store()
     language = words.current_language()  # problems are said in the reader's language
     release = content.release
     st.title(t("pages.data_check.title"))
-    st.text(t("data_check.intro", folder=str(store.folder)))
-    if store.problems:
-        st.error(t("data_check.problems", count=len(store.problems)))
-        st.text(
-            t(
-                "data_check.serving",
-                version=release["version"],
-                content_date=release["content_date"],
-            )
-        )
-        widgets.table(problem_table(store.problems, language), hide_index=True)
-    else:
+    st.text(t("data_check.intro", folder=str(snapshot.folder)))
+    if not snapshot.problems:
         st.success(
             t(
                 "data_check.all_good",
@@ -33,6 +23,26 @@ with shell.page("data_check") as content:  # a first start with broken files sto
                 content_date=release["content_date"],
             )
         )
-    for translation in store.translations.values():
-        if not translation.reviewed:  # a reminder for the clinic, not a problem
+    else:
+        if snapshot.up_to_date:  # in translation files only: their rows show English meanwhile
+            st.error(t("data_check.translation_problems", count=len(snapshot.problems)))
+        else:
+            st.error(t("data_check.problems", count=len(snapshot.problems)))
+            st.text(
+                t(
+                    "data_check.serving",
+                    version=release["version"],
+                    content_date=release["content_date"],
+                )
+            )
+        widgets.table(problem_table(snapshot.problems, language), hide_index=True)
+    # Reminders for the clinic, not problems: rows not yet reviewed, rows shown in English.
+    for translation in snapshot.translations.values():
+        if not translation.reviewed:
             st.warning(plain(translations.unreviewed_line(translation).in_language(language)))
+        if translation.in_english:
+            heading = translations.in_english_heading(translation).in_language(language)
+            lines = [
+                f"- {plain(row.said().in_language(language))}" for row in translation.in_english
+            ]
+            st.warning("\n".join([plain(heading), *lines]))

@@ -3,7 +3,7 @@ and the footer, opened by each page with `with shell.page("compare") as content:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -13,9 +13,10 @@ from typing import ParamSpec
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from explorer import translations, words
-from explorer.data import Content, ContentStore, data_dir
+from explorer import words
+from explorer.data import Content, data_dir
 from explorer.rules.report import Problem, problem_table
+from explorer.store import ContentStore, Snapshot
 from explorer.text import plain
 from explorer.ui import url_state
 from explorer.ui.widgets import table
@@ -119,13 +120,11 @@ def _start(page_id: str, links_in_part: bool) -> Content:
     )
     st.html(f"<style>{PAGE_STYLE}{CONSULT_STYLE if consult else ''}</style>")
     _sidebar(consult, language, links_in_part)
-    store = content_store()
-    if store.content is None:  # only a first start with broken files: nothing good to serve yet
-        _show_problems(store.problems)
+    snapshot = content_store()
+    if snapshot.english is None:  # only a first start with broken files: nothing good to serve
+        _show_problems(snapshot.problems)
         st.stop()
-    translation = store.translations.get(language)
-    # A language whose data words never passed the check shows the data in English.
-    return store.content if translation is None else translation.content
+    return snapshot.content(language)
 
 
 # A clinic's saved edit is served within this many seconds.
@@ -134,12 +133,13 @@ LOOK_EVERY_S = 1.0
 
 @st.cache_resource(show_spinner=False)
 def _store(folder: str) -> ContentStore:
-    return ContentStore(Path(folder), load=translations.load_all, look_every_s=LOOK_EVERY_S)
+    return ContentStore(Path(folder), look_every_s=LOOK_EVERY_S)
 
 
-def content_store() -> ContentStore:
-    """The one checked content of this process, re-checked when a data file is saved: a bad edit
-    leaves patients on the last content that passed (see the data-check page)."""
+def content_store() -> Snapshot:
+    """The checked content of this process, every language, re-checked when a data file is
+    saved: a bad edit leaves patients on the last snapshot that passed (see the data-check
+    page). Read it once per run: each call may be a newer snapshot."""
     return _store(str(data_dir())).current()
 
 
@@ -199,7 +199,7 @@ def _switch_mode() -> None:
         st.query_params.pop(MODE_PARAM, None)
 
 
-def _show_problems(problems: list[Problem]) -> None:
+def _show_problems(problems: Sequence[Problem]) -> None:
     st.title(t("data_problems.title"))
     st.error(t("data_problems.intro", count=len(problems)))
     table(problem_table(problems, words.current_language()))
@@ -227,5 +227,4 @@ def reviewed(language: str) -> bool:
     catalogue's files and the data's rows (English is the source, so it needs no review)."""
     if language == words.LANGUAGE:
         return True
-    translation = content_store().translations.get(language)
-    return words.catalogue_reviewed(language) and translation is not None and translation.reviewed
+    return words.catalogue_reviewed(language) and content_store().reviewed(language)

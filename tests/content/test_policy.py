@@ -24,6 +24,7 @@ from explorer.rules.vocabulary import (
     ROLE,
     split_ids,
 )
+from explorer.store import load_snapshot
 from tests.conftest import ROOT, shipped_data
 
 COPY = sorted((ROOT / "content" / "en").glob("*.md"))
@@ -262,10 +263,12 @@ def test_page_text_never_counts_the_options(name):
     assert not re.search(rf"\b(the|all|these|our) ({numbers}) (treatment )?options\b", text)
 
 
-def test_every_language_has_words_for_every_row_and_they_pass():
-    # data/<language>/ for each language: every row of every file a patient reads, no bad cell.
-    result = translations.load_all(shipped_data())
-    assert result.problems == [], [problem.message("en") for problem in result.problems]
-    for language, translation in result.translations.items():
+def test_every_languages_data_words_pass():
+    # data/<language>/ for each language: no bad cell, no unknown row. A row with no words yet, or
+    # whose English changed since, shows its English and is listed by the data check: a reminder,
+    # so a clinic's valid English edit never turns this red.
+    snapshot = load_snapshot(shipped_data())
+    assert snapshot.problems == (), [problem.message("en") for problem in snapshot.problems]
+    for language, translation in snapshot.translations.items():
         assert set(translation.unreviewed) <= {f.name for f in translations.translated_files()}
         assert language in {"en", *(p.name for p in shipped_data().iterdir() if p.is_dir())}

@@ -216,8 +216,9 @@ def test_the_data_check_page_speaks_its_readers_language_after_a_spanish_reload(
     for at, language in ((spanish, "es"), (english, "en")):
         assert at.title[0].value == words.catalogue(language)["pages.data_check.title"]
         table = at.table[0].value
-        assert list(table.columns)[-1] == words.catalogue(language)["data_problem.table.expected"]
-        assert table.iloc[0, -1] == problem.expectation(language)
+        expected = words.catalogue(language)["data_problem.table.expected"]
+        assert list(table.columns)[-1] == plain(expected)
+        assert table.iloc[0, -1] == plain(problem.expectation(language))
 
 
 def test_the_data_check_page_lists_rows_shown_in_english_in_its_readers_language(
@@ -244,3 +245,15 @@ def test_a_translation_problem_says_the_rest_is_in_use(served_data_copy, caplog)
     assert at.error[0].value == SPANISH["data_check.translation_problems"].format(count=1)
     assert at.table[0].value.iloc[0, 0] == plain("es/options.csv")
     assert "serving it, with the rows those problems affect in English" in caplog.text
+
+
+def test_a_first_start_with_broken_files_lists_the_problems_in_the_pages_language(
+    served_data_copy,
+):
+    break_options(served_data_copy)
+    at = open_page("app.py", lang="es")
+    assert at.title[0].value == SPANISH["data_problems.title"]
+    [problem] = shell.content_store().problems
+    table = at.table[0].value
+    assert list(table.columns)[-1] == plain(SPANISH["data_problem.table.expected"])
+    assert table.iloc[0, -1] == plain(problem.expectation("es"))

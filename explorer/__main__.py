@@ -9,31 +9,42 @@ from pathlib import Path
 
 import pandas as pd
 
-from explorer import schema, translations
-from explorer.data import data_dir, problem_table
-from explorer.words import t
+from explorer import translations
+from explorer.data import data_dir
+from explorer.rules.files import FILES
+from explorer.rules.report import problem_table
+from explorer.store import load_snapshot
+from explorer.words import LANGUAGE, say
 
 
 def check(folder: Path) -> int:
-    result = translations.load_all(folder)
-    for translation in result.translations.values():
-        if not translation.reviewed:  # not a problem: a reminder, until a translator reviews
-            print(translations.unreviewed_line(translation))
-    problems = result.problems
+    """Check `folder`, print in English (the clinic's command line, like the server log)."""
+    snapshot = load_snapshot(folder)
+    # Not problems: reminders, until a translator reviews or updates the rows.
+    for translation in snapshot.translations.values():
+        if not translation.reviewed:
+            print(translations.unreviewed_line(translation).in_language(LANGUAGE))
+        if translation.in_english:
+            print(translations.in_english_heading(translation).in_language(LANGUAGE))
+            for row in translation.in_english:
+                print(f"- {row.said().in_language(LANGUAGE)}")
+    problems = snapshot.problems
     if not problems:
-        print(t("data_check.cli_ok", folder=folder, files=len(schema.FILES)))
+        print(say(LANGUAGE, "data_check.cli_ok", folder=folder, files=len(FILES)))
         return 0
-    print(t("data_check.cli_problems", folder=folder, count=len(problems)))
+    print(say(LANGUAGE, "data_check.cli_problems", folder=folder, count=len(problems)))
     with pd.option_context("display.max_colwidth", None, "display.width", 10_000):
-        print(problem_table(problems).to_string(index=False))
+        print(problem_table(problems, LANGUAGE).to_string(index=False))
     return 1
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m explorer")
     commands = parser.add_subparsers(dest="command", required=True)
-    check_command = commands.add_parser("check", help=t("data_check.cli.check_help"))
-    check_command.add_argument("folder", nargs="?", type=Path, help=t("data_check.cli.folder_help"))
+    check_command = commands.add_parser("check", help=say(LANGUAGE, "data_check.cli.check_help"))
+    check_command.add_argument(
+        "folder", nargs="?", type=Path, help=say(LANGUAGE, "data_check.cli.folder_help")
+    )
     arguments = parser.parse_args(argv)
     return check(arguments.folder or data_dir())
 

@@ -1,7 +1,7 @@
 """Tables for the About page: the release, the change log and the reading levels. Pure: no
 Streamlit here (the page keeps the reading levels once per content version, explorer/ui/reading.py)."""
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
@@ -80,9 +80,10 @@ def reading_table(scores: Sequence[readability.Score], language: str | None = No
     )
 
 
-def reading_levels(content: Content | None, language: str = words.LANGUAGE) -> pd.DataFrame:
-    """The reading table of one language's words and this content's data (the data's words in
-    that language; None: the text files only), measured now: slow (about a second), so the app
-    keeps it once per content version and language."""
-    tables = {} if content is None else content.tables
+def reading_levels(
+    tables: Mapping[str, pd.DataFrame], language: str = words.LANGUAGE
+) -> pd.DataFrame:
+    """The reading table of one language's words and these data tables (the data's words in that
+    language; none: the text files only), measured now: slow (about a second), so the app keeps
+    it once per content version and language."""
     return reading_table(readability.measure(tables, language), language)

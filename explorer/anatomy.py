@@ -20,11 +20,17 @@ from explorer.data import Content
 from explorer.disc_views import Look
 from explorer.drawing import svg
 from explorer.memo import kept
-from explorer.schema import DISC_STATES, SCAN_AGES, SOURCE_ID_PATTERN, age_column, split_ids
+from explorer.rules.vocabulary import (
+    DISC_STATES,
+    SCAN_AGES,
+    SOURCE_ID_PATTERN,
+    age_column,
+    split_ids,
+)
 from explorer.url_params import in_neutral_order, link_params
 from explorer.words import t
 
-# How each state is drawn, by the state ids of anatomy_states.csv (schema.DISC_STATES).
+# How each state is drawn, by the state ids of anatomy_states.csv (rules.vocabulary.DISC_STATES).
 LOOKS = {
     "healthy": Look(),
     "tear": Look(fissure=True),

@@ -16,7 +16,7 @@ import pandas as pd
 from explorer.compare import certainty_words, evidence_line, source_table
 from explorer.data import Content
 from explorer.memo import kept
-from explorer.schema import OUTCOME_KINDS, split_ids
+from explorer.rules.vocabulary import OUTCOME_KINDS, split_ids
 from explorer.situation import NOT_SURE
 from explorer.text import capital
 from explorer.words import t

@@ -22,7 +22,7 @@ from explorer import decide
 from explorer.anatomy import findings_by_age
 from explorer.memo import kept
 from explorer.ratings import SHADES, milestone_name, not_known
-from explorer.schema import SCAN_AGES
+from explorer.rules.vocabulary import SCAN_AGES
 from explorer.style import (
     BAR_COLOUR,
     CATEGORICAL,

@@ -12,7 +12,7 @@ import pandas as pd
 
 from explorer.data import Content
 from explorer.memo import kept
-from explorer.schema import split_ids
+from explorer.rules.vocabulary import split_ids
 from explorer.text import markdown_table, plain
 from explorer.words import t
 
@@ -42,7 +42,7 @@ def evidence_line(certainty: str | Sequence[str], source_ids: Sequence[str]) -> 
 
 
 def certainty_words(code: str) -> str:
-    """A certainty code of the data files (schema.CERTAINTY_LEVELS) in the words being spoken."""
+    """A certainty code of the data files (vocabulary.CERTAINTY_LEVELS) in the words spoken."""
     return t(f"certainty.{code}")
 
 

@@ -14,7 +14,7 @@ from explorer import compare, safety, situation
 from explorer import ratings as ratings_frames
 from explorer.data import Content
 from explorer.memo import kept
-from explorer.schema import split_ids
+from explorer.rules.vocabulary import split_ids
 from explorer.url_params import (
     CONSULT,
     MODE_PARAM,

@@ -5,7 +5,7 @@ import pandas as pd
 from explorer import situation
 from explorer.data import Content
 from explorer.memo import kept
-from explorer.schema import OPTION_STATUSES
+from explorer.rules.vocabulary import OPTION_STATUSES
 from explorer.words import t
 
 

@@ -11,7 +11,7 @@ import pandas as pd
 from explorer.compare import certainty_words
 from explorer.data import Content
 from explorer.memo import kept
-from explorer.schema import MILESTONES
+from explorer.rules.vocabulary import MILESTONES
 from explorer.words import t
 
 # The burden scale is drawn in this many lightness steps, whatever an attribute's number of levels.

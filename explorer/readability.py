@@ -3,7 +3,7 @@ the Flesch-Kincaid grade, in Spanish the Szigriszt-Pazos index (INFLESZ scale) w
 Fernández-Huerta index beside it, and the longest sentence; all from textstat's counts. Scored by
 where the words live, never by reading Python: each catalogue file (content/<language>/*.toml),
 each author copy file (content/<language>/*.md) and each data file's patient columns (marked in
-explorer/schema.py; another language's words are in data/<language>/).
+explorer/rules/schemas.py; another language's words are in data/<language>/).
 
 Pure functions (no Streamlit): the reading-level tests and the About page both call `measure`."""
 
@@ -22,7 +22,9 @@ import textstat
 from markdown_it import MarkdownIt
 from textstat.backend.utils import get_cmudict
 
-from explorer import schema, words
+from explorer import words
+from explorer.rules.files import FILES, CsvFile, text_columns
+from explorer.rules.vocabulary import PATIENTS
 
 
 @dataclass(frozen=True)
@@ -287,12 +289,12 @@ def _flatten(table: Mapping, prefix: str = "") -> Iterator[tuple[str, str]]:
             yield f"{prefix}{key}", value
 
 
-def patient_columns(file: schema.CsvFile) -> list[str]:
-    """The columns of a data file that patients read (marked in the schema, see schema.READ_BY)."""
-    return schema.text_columns(file, schema.PATIENTS)
+def patient_columns(file: CsvFile) -> list[str]:
+    """The columns of a data file that patients read (marked in the schema, see vocabulary.READ_BY)."""
+    return text_columns(file, PATIENTS)
 
 
-def data_texts(file: schema.CsvFile, table: pd.DataFrame) -> list[Text]:
+def data_texts(file: CsvFile, table: pd.DataFrame) -> list[Text]:
     """Every patient-facing cell of one data file, by row and column. The row is the frame's
     index + 2: the spreadsheet's row when the frame is in file order (explorer.data.read_raw);
     the checked content is in display order."""
@@ -333,7 +335,7 @@ def text_sources(
     ]
     sources += [
         Source(data_name(file.name, language), DATA, tuple(data_texts(file, tables[file.name])))
-        for file in schema.FILES
+        for file in FILES
         if patient_columns(file) and file.name in tables
     ]
     return sources

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from explorer.data import Content
 from explorer.memo import kept
-from explorer.schema import CLINIC_PHONES, split_ids
+from explorer.rules.vocabulary import CLINIC_PHONES, split_ids
 from explorer.text import plain
 from explorer.words import t
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from explorer.compare import evidence_line
 from explorer.data import Content
 from explorer.memo import kept
-from explorer.schema import EVALUATION_KINDS, FITS, split_ids
+from explorer.rules.vocabulary import EVALUATION_KINDS, FITS, split_ids
 from explorer.text import markdown_table
 from explorer.words import t
 

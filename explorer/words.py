@@ -98,5 +98,11 @@ def markdown_file(name: str, language: str | None = None) -> str:
 def t(key: str, **values: object) -> str:
     """The words for `key`, with any {placeholder} filled from `values` (values are inserted as
     they are: a CSV cell passed in is never read as a template)."""
-    text = catalogue(current_language())[key]
+    return say(current_language(), key, **values)
+
+
+def say(language: str, key: str, /, **values: object) -> str:
+    """`t` in a given language: for words read by someone other than this run's reader (the
+    server log is always English; a data problem is said in the language of whoever reads it)."""
+    text = catalogue(language)[key]
     return text.format(**values) if values else text

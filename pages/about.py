@@ -23,7 +23,7 @@ def render(run: Run) -> None:
 
     st.header(t("about.reading.heading"))
     st.markdown(words.markdown_file("about_reading.md"))
-    widgets.table(reading.reading_table(run.store), hide_index=True)
+    widgets.table(reading.reading_table(run.snapshot), hide_index=True)
 
     st.header(t("about.sources.heading"))
     widgets.sources_list(compare.source_table(content.sources))

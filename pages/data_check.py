@@ -4,30 +4,20 @@ disk pass the app's checks, and what are patients being shown meanwhile."""
 import streamlit as st
 
 from explorer import translations
-from explorer.data import problem_table
+from explorer.rules.report import problem_table
 from explorer.text import plain
 from explorer.ui import shell, widgets
 from explorer.ui.runtime import Run
 from explorer.words import t
 
 
-def render(run: Run) -> None:  # a first start with broken files stops here
-    content = run.content
-    store = run.store
-    release = content.release
+def render(run: Run) -> None:  # a first start with broken files never gets here (shell.show)
+    snapshot, language = run.snapshot, run.language  # problems are said in the reader's language
+    release = run.content.release
     st.title(t("pages.data_check.title"))
-    st.text(t("data_check.intro", folder=str(store.folder)))
-    if store.problems:
-        st.error(t("data_check.problems", count=len(store.problems)))
-        st.text(
-            t(
-                "data_check.serving",
-                version=release["version"],
-                content_date=release["content_date"],
-            )
-        )
-        widgets.table(problem_table(store.problems), hide_index=True)
-    else:
+    # The folder's name only: the page is open to any visitor, the server's paths are not.
+    st.text(t("data_check.intro", folder=snapshot.folder.name))
+    if not snapshot.problems:
         st.success(
             t(
                 "data_check.all_good",
@@ -35,9 +25,29 @@ def render(run: Run) -> None:  # a first start with broken files stops here
                 content_date=release["content_date"],
             )
         )
-    for translation in store.translations.values():
-        if not translation.reviewed:  # a reminder for the clinic, not a problem
-            st.warning(plain(translations.unreviewed_line(translation)))
+    else:
+        if snapshot.up_to_date:  # in translation files only: their rows show English meanwhile
+            st.error(t("data_check.translation_problems", count=len(snapshot.problems)))
+        else:
+            st.error(t("data_check.problems", count=len(snapshot.problems)))
+            st.text(
+                t(
+                    "data_check.serving",
+                    version=release["version"],
+                    content_date=release["content_date"],
+                )
+            )
+        widgets.table(problem_table(snapshot.problems, language), hide_index=True)
+    # Reminders for the clinic, not problems: rows not yet reviewed, rows shown in English.
+    for translation in snapshot.translations.values():
+        if not translation.reviewed:
+            st.warning(plain(translations.unreviewed_line(translation).in_language(language)))
+        if translation.in_english:
+            heading = translations.in_english_heading(translation).in_language(language)
+            lines = [
+                f"- {plain(row.said().in_language(language))}" for row in translation.in_english
+            ]
+            st.warning("\n".join([plain(heading), *lines]))
 
 
 shell.show("data_check", render)

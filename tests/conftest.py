@@ -19,7 +19,8 @@ import pytest
 from streamlit.testing import v1 as streamlit_testing
 
 from explorer.data import DATA_DIR_VARIABLE, Content, load_content
-from explorer.schema import Problem, split_ids
+from explorer.rules.report import Problem
+from explorer.rules.vocabulary import split_ids
 
 ROOT = Path(__file__).resolve().parent.parent
 # The content the app ships: only tests/content/ (rules about it) and tests/test_new_option.py
@@ -119,7 +120,7 @@ def pytest_configure(config):
 def loaded(folder: Path) -> Content:
     """The checked content of a data folder that tests only read, loaded once per process."""
     result = load_content(folder)
-    assert not result.problems, [problem.message() for problem in result.problems]
+    assert not result.problems, [problem.message("en") for problem in result.problems]
     return result.content
 
 

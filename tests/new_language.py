@@ -1,15 +1,17 @@
 """A made-up translation of a data folder, as a translator would deliver one: for each file a
 patient reads, data/<language>/<file> with the row keys, every word cell marked (so a test sees
-which words were used) and the review columns. `python -m tests.new_language FOLDER xx "XX "` (tests/fixtures/data/es was made this way, with "ES ")."""
+which words were used), the fingerprint of the English each row translates (translated_from)
+and the review columns. `python -m tests.new_language FOLDER xx "XX "` (tests/fixtures/data/es was made this way, with "ES ")."""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
 
-from explorer import schema, translations
+from explorer import translations
 from explorer.data import load_content
-from explorer.schema import PATIENTS
+from explorer.rules.files import text_columns
+from explorer.rules.vocabulary import PATIENTS
 from tests.conftest import write_rows
 
 
@@ -21,11 +23,12 @@ def add_language(folder: Path, language: str = "xx", mark: str = "XX ") -> Path:
     target.mkdir(exist_ok=True)
     for file in translations.translated_files():
         english = content.tables[file.name]
-        words = schema.text_columns(file, PATIENTS)
+        words = text_columns(file, PATIENTS)
         rows = [
             {
                 **{key: str(row[key]) for key in file.key_columns},
                 **{column: f"{mark}{row[column]}" if row[column] else "" for column in words},
+                translations.TRANSLATED_FROM: translations.fingerprint(file, row),
                 translations.TRANSLATED_BY: "a test",
                 translations.REVIEWED_BY: "",
                 translations.REVIEWED_ON: "",

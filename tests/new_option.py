@@ -15,7 +15,7 @@ import argparse
 from dataclasses import dataclass
 from pathlib import Path
 
-from explorer.schema import ROLE, split_ids
+from explorer.rules.vocabulary import ROLE, split_ids
 from explorer.translations import LANGUAGE_CODE
 from tests.conftest import read_rows, write_rows
 

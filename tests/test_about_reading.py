@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from explorer import about, memo, readability, schema
-from explorer.data import ContentStore
+from explorer import about, memo, readability
+from explorer.rules.files import FILES
+from explorer.store import ContentStore
 from explorer.text import plain
 from explorer.ui import reading
 from explorer.words import t
@@ -17,7 +18,7 @@ def sources_expected() -> list[str]:
     return [
         *sorted(p.name for p in LANGUAGE_DIR.glob("*.toml")),
         *sorted(p.name for p in LANGUAGE_DIR.glob("*.md")),
-        *(file.name for file in schema.FILES if readability.patient_columns(file)),
+        *(file.name for file in FILES if readability.patient_columns(file)),
     ]
 
 
@@ -47,11 +48,11 @@ def test_the_reading_table_is_measured_once_per_content_version(monkeypatch, dat
     monkeypatch.setattr(
         about,
         "reading_levels",
-        lambda content, language: measured.append(content) or about.reading_table([]),
+        lambda tables, language: measured.append(tables) or about.reading_table([]),
     )
-    store = ContentStore(data_copy).current()
-    reading.reading_table(store)
-    reading.reading_table(store)
+    store = ContentStore(data_copy)
+    reading.reading_table(store.current())
+    reading.reading_table(store.current())
     assert len(measured) == 1
     answers = data_copy / "answers.csv"
     answers.write_text(answers.read_text(encoding="utf-8") + "\n", encoding="utf-8")

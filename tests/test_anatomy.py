@@ -10,7 +10,7 @@ import pytest
 from coloraide import Color
 
 from explorer import anatomy, disc_views, drawing
-from explorer.schema import DISC_STATES, SCAN_AGES, SOURCE_ID_PATTERN
+from explorer.rules.vocabulary import DISC_STATES, SCAN_AGES, SOURCE_ID_PATTERN
 from explorer.url_params import link_params
 from explorer.words import t
 from tests.conftest import FIXTURE_DATA, fixture_content, read_rows

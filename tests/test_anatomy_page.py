@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from explorer import anatomy, url_params
-from explorer.schema import DISC_STATES, SCAN_AGES
+from explorer.rules.vocabulary import DISC_STATES, SCAN_AGES
 from explorer.text import plain
 from explorer.words import t
 from tests.apptest import listed_sources, open_page, texts

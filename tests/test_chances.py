@@ -301,7 +301,7 @@ def test_a_bad_outcome_cell_is_named_by_file_row_and_column(
         column,
         value,
     )
-    assert expected in problem.expected
+    assert expected in problem.expectation("en")
 
 
 def _problem_in(folder, row, column):
@@ -313,5 +313,6 @@ def test_the_same_outcome_twice_for_one_option_is_refused(data_copy):
     row = set_cell(path, row_index(path, **GEL_AIM), "outcome_id", "flare")
     problems = load_content(data_copy).problems
     assert any(
-        p.file == "outcomes.csv" and p.row == row and "only one row" in p.expected for p in problems
+        p.file == "outcomes.csv" and p.row == row and "only one row" in p.expectation("en")
+        for p in problems
     )

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from explorer import charts, ratings, style
-from explorer.schema import SCAN_AGES
+from explorer.rules.vocabulary import SCAN_AGES
 from explorer.words import t
 from tests.conftest import ROOT, fixture_content
 

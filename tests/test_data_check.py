@@ -3,21 +3,25 @@ serving the last good content after a bad edit, and the data-check page."""
 
 from __future__ import annotations
 
+import contextvars
 import gc
 import logging
 import subprocess
 import sys
 import weakref
 
-from explorer import ratings
+from explorer import translations, words
 from explorer.__main__ import main
-from explorer.data import DATA_DIR_VARIABLE, ContentStore, load_content, problem_table
+from explorer.data import DATA_DIR_VARIABLE, load_content
+from explorer.rules.report import PROBLEM_COLUMNS, problem_table
+from explorer.store import ContentStore
 from explorer.text import plain
 from explorer.ui import runtime
 from explorer.words import t
 from tests.apptest import open_page, texts
 from tests.conftest import FIXTURE_DATA, ROOT, read_rows, set_cell, write_rows
 
+SPANISH = words.catalogue("es")
 SECOND_OPTION_ROW = 1  # options.csv row index of the fixture data's second option (nerve_block)
 
 
@@ -41,7 +45,7 @@ def test_check_prints_the_apps_table_and_fails(data_copy, capsys):
     assert main(["check", str(data_copy)]) == 1
     out = capsys.readouterr().out
     problems = load_content(data_copy).problems
-    header = " ".join(problem_table(problems).columns)
+    header = " ".join(problem_table(problems, "en").columns)
     assert " ".join(out.splitlines()[1].split()) == header
     assert f"options.csv {row} position second" in " ".join(out.split())
 
@@ -58,44 +62,49 @@ def test_check_runs_as_a_command(data_copy):
 
 
 def test_the_store_keeps_the_last_good_content_through_a_bad_edit(data_copy, caplog):
-    store = ContentStore(data_copy).current()
-    first = store.content
-    assert first is not None and store.problems == []
-    assert store.current().content is first  # nothing changed: nothing read again
+    store = ContentStore(data_copy)
+    first = store.current().english
+    assert first is not None and store.current().problems == ()
+    assert store.current().english is first  # nothing changed: nothing read again
 
     rename_option(data_copy, "Numbing injection into the spine")
-    good = store.current().content
+    good = store.current().english
     assert good is not first
     assert good.option_names()["nerve_block"] == "Numbing injection into the spine"
 
     row = break_options(data_copy)
-    with caplog.at_level(logging.WARNING, logger="explorer.data"):
-        store.current()
-    assert store.content is good
-    assert [(p.file, p.row, p.column) for p in store.problems] == [("options.csv", row, "position")]
+    with caplog.at_level(logging.WARNING, logger="explorer.store"):
+        snapshot = store.current()
+    assert snapshot.english is good
+    assert [(p.file, p.row, p.column) for p in snapshot.problems] == [
+        ("options.csv", row, "position")
+    ]
     assert "options.csv, row" in caplog.text  # the server log names the problem too
 
     set_cell(data_copy / "options.csv", SECOND_OPTION_ROW, "position", "2")
-    assert store.current().problems == [] and store.content is not good
+    snapshot = store.current()
+    assert snapshot.problems == () and snapshot.english is not good
 
 
-def test_a_new_content_lets_go_of_the_results_kept_for_the_old_one(data_copy):
-    store = ContentStore(data_copy).current()
-    ratings.rated(store.content, list(store.content.option_names()))  # a kept result
-    old = weakref.ref(store.content)
+def test_the_store_lets_go_of_the_content_it_replaced(data_copy):
+    # Each snapshot stands alone: a clinic's many edits do not pile up old content in the store.
+    # (Results kept for old content are the memo's to bound: explorer/memo.py.)
+    store = ContentStore(data_copy)
+    old = weakref.ref(store.current().english)
+    old_spanish = weakref.ref(store.current().content("es"))
     rename_option(data_copy, "Spinal steroid injection")
     store.current()
     gc.collect()
-    assert old() is None  # nothing holds the old content: a clinic's many edits cost no memory
+    assert old() is None and old_spanish() is None
 
 
 def test_the_app_looks_at_the_files_at_most_once_in_its_interval(data_copy):
-    store = ContentStore(data_copy, look_every_s=3600).current()
-    first = store.content
+    store = ContentStore(data_copy, look_every_s=3600)
+    first = store.current().english
     rename_option(data_copy, "Spinal steroid injection")
-    assert store.current().content is first  # not looked at again yet
+    assert store.current().english is first  # not looked at again yet
     store.look_every_s = 0.0
-    assert store.current().content is not first
+    assert store.current().english is not first
 
 
 def test_a_running_app_serves_good_edits_and_keeps_good_content_through_bad_ones(
@@ -138,9 +147,9 @@ def test_a_first_start_with_broken_files_shows_the_problems_instead_of_content(
 
 
 def test_reading_the_data_needs_no_streamlit():
-    # The domain code is testable without Streamlit: the cache lives in the UI layer (frame.py).
+    # The domain code is testable without Streamlit: the cache lives in the UI layer (shell.py).
     done = subprocess.run(
-        [sys.executable, "-c", "import sys, explorer.data; print('streamlit' in sys.modules)"],
+        [sys.executable, "-c", "import sys, explorer.store; print('streamlit' in sys.modules)"],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -151,6 +160,102 @@ def test_reading_the_data_needs_no_streamlit():
 def test_every_page_run_gets_the_one_content_object(data_copy, monkeypatch):
     # One read-only content object per process, not a copy per run (st.cache_resource).
     monkeypatch.setenv(DATA_DIR_VARIABLE, str(data_copy))
-    store = runtime.content_store()
-    assert store.content is not None
-    assert runtime.content_store() is store and runtime.content_store().content is store.content
+    snapshot = runtime.content_store()
+    assert snapshot.english is not None
+    assert (
+        runtime.content_store() is snapshot and runtime.content_store().english is snapshot.english
+    )
+
+
+# ------------------------------------------------------- problems said in the reader's language
+def in_spanish(do):
+    """`do()` as a Spanish reader's page run would: the catalogue's language set to Spanish."""
+
+    def run():
+        words.use_language("es")
+        return do()
+
+    return contextvars.copy_context().run(run)
+
+
+def test_problems_found_in_a_spanish_run_are_said_in_each_readers_language(
+    data_copy, caplog, capsys
+):
+    row = break_options(data_copy)
+    with caplog.at_level(logging.WARNING, logger="explorer.store"):
+        snapshot = in_spanish(ContentStore(data_copy).current)
+    [problem] = snapshot.problems
+    english, spanish = problem.message("en"), problem.message("es")
+    assert english != spanish
+    assert f"options.csv, row {row}, column 'position'" in english
+    assert f"options.csv, fila {row}, columna 'position'" in spanish
+    # The server log is English, whoever's run read the files.
+    assert english in caplog.text and spanish not in caplog.text
+    # So is the clinic's command line.
+    assert in_spanish(lambda: main(["check", str(data_copy)])) == 1
+    out = capsys.readouterr().out
+    assert problem.expectation("en") in out and problem.expectation("es") not in out
+    # The table, headers too, is in the language asked for.
+    english_table, spanish_table = (
+        problem_table(snapshot.problems, "en"),
+        problem_table(snapshot.problems, "es"),
+    )
+    assert list(spanish_table.columns) == [
+        SPANISH[f"data_problem.table.{n}"] for n in PROBLEM_COLUMNS
+    ]
+    assert list(english_table.columns) == [t(f"data_problem.table.{n}") for n in PROBLEM_COLUMNS]
+    assert spanish_table.iloc[0, -1] == problem.expectation("es") != english_table.iloc[0, -1]
+
+
+def test_the_data_check_page_speaks_its_readers_language_after_a_spanish_reload(
+    served_data_copy,
+):
+    open_page("app.py")  # good files: the data-check page, not the first-start one
+    break_options(served_data_copy)
+    spanish = open_page("pages/data_check.py", lang="es")  # this run reads the broken files
+    english = open_page("pages/data_check.py")
+    [problem] = runtime.content_store().problems
+    for at, language in ((spanish, "es"), (english, "en")):
+        assert at.title[0].value == words.catalogue(language)["pages.data_check.title"]
+        table = at.table[0].value
+        expected = words.catalogue(language)["data_problem.table.expected"]
+        assert list(table.columns)[-1] == plain(expected)
+        assert table.iloc[0, -1] == plain(problem.expectation(language))
+
+
+def test_the_data_check_page_lists_rows_shown_in_english_in_its_readers_language(
+    served_data_copy,
+):
+    path = served_data_copy / "es" / "clinician_questions.csv"
+    rows = read_rows(path)
+    write_rows(path, rows[1:], list(rows[0]))
+    [row] = runtime.content_store().translations["es"].in_english
+    assert row.key == (rows[0]["question_id"],)
+    for language in ("es", "en"):
+        at = open_page("pages/data_check.py", lang=language)
+        assert not at.exception and at.success  # a reminder, not a problem
+        heading = translations.in_english_heading(runtime.content_store().translations["es"])
+        [warning] = [w.value for w in at.warning if plain(heading.in_language(language)) in w.value]
+        assert f"- {plain(row.said().in_language(language))}" in warning.splitlines()
+
+
+def test_a_translation_problem_says_the_rest_is_in_use(served_data_copy, caplog):
+    open_page("app.py")
+    set_cell(served_data_copy / "es" / "options.csv", 0, "name", "<b>ES</b>")
+    with caplog.at_level(logging.WARNING, logger="explorer.store"):
+        at = open_page("pages/data_check.py", lang="es")
+    assert at.error[0].value == SPANISH["data_check.translation_problems"].format(count=1)
+    assert at.table[0].value.iloc[0, 0] == plain("es/options.csv")
+    assert "serving it, with the rows those problems affect in English" in caplog.text
+
+
+def test_a_first_start_with_broken_files_lists_the_problems_in_the_pages_language(
+    served_data_copy,
+):
+    break_options(served_data_copy)
+    at = open_page("app.py", lang="es")
+    assert at.title[0].value == SPANISH["data_problems.title"]
+    [problem] = runtime.content_store().problems
+    table = at.table[0].value
+    assert list(table.columns)[-1] == plain(SPANISH["data_problem.table.expected"])
+    assert table.iloc[0, -1] == plain(problem.expectation("es"))

@@ -6,9 +6,10 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from explorer import charts, decide, translations, words
+from explorer import charts, decide, words
 from explorer.decide import Answers
 from explorer.ratings import not_known
+from explorer.store import load_snapshot
 from explorer.words import t
 from tests.conftest import FIXTURE_DATA, fixture_content
 
@@ -16,10 +17,7 @@ from tests.conftest import FIXTURE_DATA, fixture_content
 # light_touch (effort: 1 well, 2 and up poorly), fast_return, proven_gain (two qualities).
 CONTENT = fixture_content()
 ALL = list(CONTENT.option_names())
-TRANSLATED = {
-    **translations.load_all(FIXTURE_DATA).translations,
-    words.LANGUAGE: translations.Translation(words.LANGUAGE, CONTENT, {}),
-}
+SNAPSHOT = load_snapshot(FIXTURE_DATA)
 STATEMENTS = list(CONTENT.statements["statement_id"])
 
 
@@ -176,7 +174,7 @@ def longest_answers() -> Answers:
 def test_the_longest_note_in_every_language_and_situation_stays_under_the_limit(
     language, situation_id
 ):
-    content = TRANSLATED[language].content
+    content = SNAPSHOT.content(language)
     with words.speaking(language):
         note = decide.record_note(content, ALL, longest_answers(), situation_id)
     assert len(note) <= decide.NOTE_LIMIT
@@ -188,7 +186,7 @@ def test_the_longest_note_in_every_language_and_situation_stays_under_the_limit(
 def test_a_note_over_the_limit_leaves_out_the_lowest_priorities_and_never_cuts_a_sentence(
     language, short_by, monkeypatch
 ):
-    content = TRANSLATED[language].content
+    content = SNAPSHOT.content(language)
     note = decide.record_note.__wrapped__  # worked out anew for each limit, not kept
     with words.speaking(language):
         whole = note(content, ALL, longest_answers())

@@ -10,7 +10,7 @@ import shutil
 import pytest
 
 from explorer import words
-from explorer.schema import PLACEHOLDER
+from explorer.rules.vocabulary import PLACEHOLDER
 from tests.conftest import ROOT
 
 OTHER_LANGUAGES = [language for language in words.languages() if language != words.LANGUAGE]

@@ -11,9 +11,9 @@ import sys
 
 import pytest
 
-from explorer import schema
 from explorer.__main__ import main as explorer_main
 from explorer.data import DATA_DIR_VARIABLE, load_content
+from explorer.rules.vocabulary import split_ids
 from explorer.ui import shell
 from tests.apptest import open_page
 from tests.conftest import DATA, ROOT, SHIPPED_DATA_VARIABLE, copy_data, fixture_content
@@ -33,7 +33,7 @@ def test_the_tool_adds_an_option_with_a_row_wherever_each_option_has_one(data_co
     before = fixture_content()
     added = add_option(data_copy, "extra", "An extra option", "Extra", like="nerve_block")
     result = load_content(data_copy)
-    assert [p.message() for p in result.problems] == []
+    assert [p.message("en") for p in result.problems] == []
     content = result.content
     assert list(content.options["option_id"]) == [*before.options["option_id"], "extra"]
     assert content.option_names()["extra"] == added.name
@@ -44,7 +44,7 @@ def test_the_tool_adds_an_option_with_a_row_wherever_each_option_has_one(data_co
         like = table[table[column] == "nerve_block"]
         assert len(mine) == len(like) > 0, file_name
     for file_name, column in OPTION_LISTS.items():
-        lists = [schema.split_ids(cell) for cell in content.tables[file_name][column]]
+        lists = [split_ids(cell) for cell in content.tables[file_name][column]]
         assert [("extra" in ids) for ids in lists] == [("nerve_block" in ids) for ids in lists]
 
 
@@ -169,4 +169,4 @@ def test_the_disc_states_that_offer_the_sixth_option_link_to_it(six_options, mon
         query = link.proto.query_string
         # A link with no options shows them all (the default).
         shown = f"options={added.option_id}" in query or "options=" not in query
-        assert shown == (added.option_id in schema.split_ids(ids)), state
+        assert shown == (added.option_id in split_ids(ids)), state

@@ -61,8 +61,8 @@ def test_one_bad_cell_is_named_by_file_row_and_column(
     row = set_cell(path, row_index(path, **match), column, value)
     problem = only_problem(data_copy)
     assert (problem.file, problem.row, problem.column, problem.value) == (file, row, column, value)
-    assert expected in problem.expected
-    assert f"{file}, row {row}, column '{column}'" in problem.message()
+    assert expected in problem.expectation("en")
+    assert f"{file}, row {row}, column '{column}'" in problem.message("en")
 
 
 @pytest.mark.parametrize(
@@ -79,7 +79,7 @@ def test_a_missing_row_breaks_equal_detail(data_copy, file, match):
     write_rows(path, rows)
     problem = only_problem(data_copy)
     assert problem.file == file
-    assert all(value in problem.message() for value in match.values())
+    assert all(value in problem.message("en") for value in match.values())
 
 
 @pytest.mark.parametrize(
@@ -95,7 +95,7 @@ def test_an_unknown_id_names_file_row_and_column(data_copy, file, match, column,
     row = set_cell(path, row_index(path, **match), column, value)
     problem = next(p for p in problems_of(data_copy) if p.column == column)
     assert (problem.file, problem.row, problem.value) == (file, row, value)
-    assert expected in problem.expected
+    assert expected in problem.expectation("en")
 
 
 def test_a_gap_in_the_levels_of_an_attribute(data_copy):
@@ -105,7 +105,7 @@ def test_a_gap_in_the_levels_of_an_attribute(data_copy):
     problems = problems_of(data_copy)
     gap = next(p for p in problems if p.file == "attribute_levels.csv")
     assert (gap.row, gap.column, gap.value) == (row, "level", "5")
-    assert "no gaps" in gap.expected
+    assert "no gaps" in gap.expectation("en")
     # The ratings that used the missing level are named too, so nothing silently disappears.
     assert {p.file for p in problems} == {"attribute_levels.csv", "ratings.csv"}
 
@@ -125,7 +125,7 @@ def test_an_attribute_without_levels(data_copy):
     problems = problems_of(data_copy)
     levels = next(p for p in problems if p.file == "attributes.csv")
     assert (levels.row, levels.column, levels.value) == (len(rows) + 1, "attribute_id", "cost")
-    assert "levels 1 and 2" in levels.expected
+    assert "levels 1 and 2" in levels.expectation("en")
 
 
 def test_renaming_the_evidence_quality_keeps_its_role(data_copy, content):

@@ -11,12 +11,13 @@ import pandas as pd
 import pytest
 from textstat.backend.utils import get_cmudict
 
-from explorer import readability, schema, words
+from explorer import readability, words
 from explorer.data import read_raw
+from explorer.rules.files import FILES
 from tests.conftest import DATA, ROOT
 
 # The data files as written (file order), so a failure names the row a spreadsheet shows.
-TABLES = {file.name: read_raw(DATA, file)[0] for file in schema.FILES}
+TABLES = {file.name: read_raw(DATA, file)[0] for file in FILES}
 LANGUAGE_DIR = ROOT / "content" / words.LANGUAGE
 ENGLISH = readability.ENGLISH  # the made-up language "xx" is read by the English rules
 SCORES = {score.name: score for score in readability.measure(TABLES)}
@@ -40,7 +41,7 @@ def test_every_catalogue_file_markdown_file_and_patient_column_is_scored():
         assert kinds[path.name] == readability.CATALOGUE
     for path in LANGUAGE_DIR.glob("*.md"):
         assert kinds[path.name] == readability.MARKDOWN
-    for file in schema.FILES:
+    for file in FILES:
         if readability.patient_columns(file):
             assert kinds[file.name] == readability.DATA
     assert SCORES["answers.csv"].words > 1000  # the comparison answers are in
@@ -48,9 +49,9 @@ def test_every_catalogue_file_markdown_file_and_patient_column_is_scored():
 
 
 def test_citations_and_ids_are_not_scored_as_patient_text():
-    sources = next(file for file in schema.FILES if file.name == "sources.csv")
+    sources = next(file for file in FILES if file.name == "sources.csv")
     assert readability.patient_columns(sources) == []
-    answers = next(file for file in schema.FILES if file.name == "answers.csv")
+    answers = next(file for file in FILES if file.name == "answers.csv")
     assert readability.patient_columns(answers) == ["answer"]
 
 

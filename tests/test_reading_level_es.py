@@ -6,12 +6,15 @@ textstat counting in English."""
 
 from __future__ import annotations
 
+import shutil
+
 import pandas as pd
 import pytest
 import textstat
 
 from explorer import readability, translations, words
-from explorer.data import ContentStore, read_csv
+from explorer.data import read_csv
+from explorer.store import ContentStore
 from explorer.text import plain
 from explorer.ui import reading
 from tests.apptest import open_page
@@ -27,8 +30,10 @@ def written_tables(language: str) -> dict[str, pd.DataFrame]:
     tables = {}
     for file in translations.translated_files():
         where = f"{language}/{file.name}"
-        frame, problems = read_csv(DATA / language / file.name, where, translations.columns(file))
-        assert not problems, [problem.message() for problem in problems]
+        frame, problems, _ = read_csv(
+            DATA / language / file.name, where, translations.columns(file)
+        )
+        assert not problems, [problem.message("en") for problem in problems]
         tables[file.name] = frame
     return tables
 
@@ -200,8 +205,8 @@ def test_the_about_page_in_spanish_shows_the_spanish_figures():
     ]
 
 
-def test_the_spanish_reading_table_without_checked_spanish_data_lists_the_text_files(data_copy):
-    store = ContentStore(data_copy).current()  # English only: no Spanish data words loaded
-    table = reading.reading_table(store, "es")
+def test_the_spanish_reading_table_scores_only_the_rows_in_spanish(data_copy):
+    shutil.rmtree(data_copy / "es")  # no Spanish data words: every row shows its English
+    table = reading.reading_table(ContentStore(data_copy).current(), "es")
     names = list(table.iloc[:, 0])
     assert names and not any("/" in name for name in names)

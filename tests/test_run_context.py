@@ -9,22 +9,24 @@ import contextvars
 
 import pytest
 
-from explorer import decide, schema, translations, words
-from explorer.schema import PATIENTS
+from explorer import decide, words
+from explorer.rules.files import FILES, text_columns
+from explorer.rules.vocabulary import PATIENTS
+from explorer.store import load_snapshot
 from explorer.ui import runtime, shell
 from tests.apptest import open_page, other_languages_words, rerun_parts
 from tests.conftest import FIXTURE_DATA, fixture_content
 
 CONTENT = fixture_content()
-TRANSLATED = translations.load_all(FIXTURE_DATA).translations
+SNAPSHOT = load_snapshot(FIXTURE_DATA)
 
 
 def _data_words() -> set[str]:
     """Every patient text of the fixture data, in every language."""
     found = set()
-    for content in [CONTENT, *(language.content for language in TRANSLATED.values())]:
-        for file in schema.FILES:
-            for column in schema.text_columns(file, PATIENTS):
+    for content in [SNAPSHOT.content(language) for language in words.languages()]:
+        for file in FILES:
+            for column in text_columns(file, PATIENTS):
                 table = content.tables[file.name]
                 found |= {str(cell) for cell in table[column] if str(cell)}
     return found
@@ -142,8 +144,7 @@ def test_a_page_that_ends_early_still_ends_with_the_footer(page, language):
 
 
 def test_a_callback_runs_in_the_run_that_drew_its_widget():
-    store = runtime.content_store()
-    drawn = runtime.Run("es", False, "not_sure", store, CONTENT)
+    drawn = runtime.Run("es", False, "not_sure", SNAPSHOT, SNAPSHOT.content("es"))
 
     def draw_and_hand_over():
         runtime._enter(drawn)

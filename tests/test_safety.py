@@ -7,7 +7,7 @@ import pytest
 
 from explorer import compare, decide, handout, safety
 from explorer.data import load_content
-from explorer.schema import PLACEHOLDER
+from explorer.rules.vocabulary import PLACEHOLDER
 from explorer.text import plain
 from explorer.words import t
 from tests.apptest import open_page, texts
@@ -57,7 +57,7 @@ def test_an_unknown_placeholder_is_a_data_problem(data_copy):
     assert (problem.row, problem.column) == (
         row,
         "action",
-    ) and "{emergency_phone}" in problem.expected
+    ) and "{emergency_phone}" in problem.expectation("en")
 
 
 def test_a_sign_in_an_unknown_group_is_a_data_problem(data_copy):

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from explorer import decide, schema, translations
+from explorer import decide
 from explorer.data import load_content
-from explorer.schema import CERTAINTY_LEVELS, FILES, ROLE, SUMMARY_ROLES, split_ids
+from explorer.rules import columns, files, schemas, validation
+from explorer.rules.files import FILES
+from explorer.rules.said import said
+from explorer.rules.vocabulary import CERTAINTY_LEVELS, ROLE, SUMMARY_ROLES, split_ids
+from explorer.store import ContentStore, load_snapshot
 from explorer.words import t
 from tests.conftest import problems_of, read_rows, rename_id, set_cell, write_rows
 
@@ -16,7 +22,7 @@ def test_rows_come_back_in_display_order_whatever_their_order_in_the_file(data_c
         rows = read_rows(data_copy / name)
         write_rows(data_copy / name, rows[::-1])
     result = load_content(data_copy)
-    assert [p.message() for p in result.problems] == []
+    assert [p.message("en") for p in result.problems] == []
     for table in ("options", "questions", "attributes"):
         frame = getattr(result.content, table)
         assert list(frame["position"]) == sorted(frame["position"]), table
@@ -26,14 +32,14 @@ def test_rows_come_back_in_display_order_whatever_their_order_in_the_file(data_c
 def test_missing_file_is_named(data_copy):
     (data_copy / "sources.csv").unlink()
     problems = problems_of(data_copy)
-    assert any(p.file == "sources.csv" and "no such file" in p.message() for p in problems)
+    assert any(p.file == "sources.csv" and "no such file" in p.message("en") for p in problems)
 
 
 def test_empty_file_is_named(data_copy):
     (data_copy / "questions.csv").write_text("")
     [problem] = [p for p in problems_of(data_copy) if p.file == "questions.csv"]
-    assert "empty" in problem.message()
-    assert "question_id" in problem.expected
+    assert "empty" in problem.message("en")
+    assert "question_id" in problem.expectation("en")
 
 
 def test_missing_column_names_file_and_column(data_copy):
@@ -51,8 +57,8 @@ def test_unknown_option_id_names_file_row_column_and_value(data_copy):
     [problem] = [p for p in problems if p.column == "option_id" and p.row == row]
     assert problem.file == "answers.csv"
     assert problem.value == "acupuncture"
-    assert "option id" in problem.expected
-    message = problem.message()
+    assert "option id" in problem.expectation("en")
+    message = problem.message("en")
     assert "answers.csv" in message and f"row {row}" in message and "'option_id'" in message
 
 
@@ -68,7 +74,9 @@ def test_missing_answer_breaks_equal_detail(data_copy):
     write_rows(data_copy / "answers.csv", rows)
     [problem] = problems_of(data_copy)
     assert problem.file == "answers.csv"
-    assert dropped["option_id"] in problem.message() and dropped["question_id"] in problem.message()
+    assert dropped["option_id"] in problem.message("en") and dropped[
+        "question_id"
+    ] in problem.message("en")
 
 
 def test_bad_certainty_lists_the_allowed_grades(data_copy):
@@ -80,14 +88,14 @@ def test_bad_certainty_lists_the_allowed_grades(data_copy):
         "certainty",
         "pretty sure",
     )
-    assert all(level in problem.expected for level in CERTAINTY_LEVELS)
+    assert all(level in problem.expectation("en") for level in CERTAINTY_LEVELS)
 
 
 def test_duplicate_id_is_reported_on_both_rows(data_copy):
     set_cell(data_copy / "sources.csv", 1, "source_id", "S101")
     problems = [p for p in problems_of(data_copy) if p.file == "sources.csv"]
     assert {p.row for p in problems if p.column == "source_id"} == {2, 3}
-    assert all("unique" in p.expected for p in problems)
+    assert all("unique" in p.expectation("en") for p in problems)
 
 
 @pytest.mark.parametrize(
@@ -105,7 +113,7 @@ def test_markup_in_a_text_cell_is_refused(data_copy, markup):
     row = set_cell(data_copy / "answers.csv", 4, "answer", markup)
     [problem] = problems_of(data_copy)
     assert (problem.file, problem.row, problem.column) == ("answers.csv", row, "answer")
-    assert "plain text" in problem.expected
+    assert "plain text" in problem.expectation("en")
 
 
 def test_every_problem_is_listed_not_just_the_first(data_copy):
@@ -120,8 +128,8 @@ def test_bad_number_and_date_are_explained(data_copy):
     set_cell(data_copy / "questions.csv", 2, "position", "third")
     set_cell(data_copy / "release.csv", 0, "next_review_date", "next year")
     by_column = {p.column: p for p in problems_of(data_copy)}
-    assert by_column["position"].expected == "a whole number"
-    assert "YYYY-MM-DD" in by_column["next_review_date"].expected
+    assert by_column["position"].expectation("en") == "a whole number"
+    assert "YYYY-MM-DD" in by_column["next_review_date"].expectation("en")
 
 
 def test_text_in_a_number_column_is_one_problem_on_its_row(data_copy):
@@ -133,7 +141,7 @@ def test_text_in_a_number_column_is_one_problem_on_its_row(data_copy):
 def test_empty_source_only_allowed_when_not_known(data_copy):
     row = set_cell(data_copy / "answers.csv", 0, "source_ids", "")
     [problem] = problems_of(data_copy)
-    assert problem.row == row and "not known" in problem.expected
+    assert problem.row == row and "not known" in problem.expectation("en")
 
 
 def test_loading_never_writes_to_the_data_folder(data_copy):
@@ -144,7 +152,7 @@ def test_loading_never_writes_to_the_data_folder(data_copy):
     set_cell(data_copy / "answers.csv", 0, "certainty", "sure")
     broken = (data_copy / "answers.csv").read_bytes()
     load_content(data_copy)
-    translations.load_all(data_copy)
+    load_snapshot(data_copy)
     after = files()
     assert after["answers.csv"] == broken
     assert {k: v for k, v in after.items() if k != "answers.csv"} == {
@@ -168,7 +176,7 @@ def test_anatomy_state_pointing_at_an_unknown_option_is_located(data_copy):
         "option_ids",
         "rest; acupuncture",
     )
-    assert "options.csv" in problem.expected
+    assert "options.csv" in problem.expectation("en")
 
 
 def test_anatomy_state_without_no_procedure_is_refused(data_copy, content):
@@ -176,7 +184,7 @@ def test_anatomy_state_without_no_procedure_is_refused(data_copy, content):
     row = set_cell(data_copy / "anatomy_states.csv", 2, "option_ids", "; ".join(others))
     [problem] = problems_of(data_copy)
     assert (problem.file, problem.row, problem.column) == ("anatomy_states.csv", row, "option_ids")
-    assert f"always including {content.no_procedure_option}" in problem.expected
+    assert f"always including {content.no_procedure_option}" in problem.expectation("en")
 
 
 def test_anatomy_state_the_diagram_cannot_draw_is_refused(data_copy):
@@ -184,10 +192,10 @@ def test_anatomy_state_the_diagram_cannot_draw_is_refused(data_copy):
     problems = problems_of(data_copy)
     [unknown] = [p for p in problems if p.column == "state_id"]
     assert (unknown.file, unknown.row, unknown.value) == ("anatomy_states.csv", row, "slipped")
-    assert "healthy" in unknown.expected
+    assert "healthy" in unknown.expectation("en")
     # Its own row is gone now, so the file also lacks a row for the healthy disc.
     assert any(
-        p.file == "anatomy_states.csv" and "a row for every disc state" in p.expected
+        p.file == "anatomy_states.csv" and "a row for every disc state" in p.expectation("en")
         for p in problems
     )
 
@@ -210,7 +218,7 @@ def test_scan_finding_out_of_range_or_not_a_number_is_located(data_copy, value, 
         "age_50",
         value,
     )
-    assert expected in problem.expected
+    assert expected in problem.expectation("en")
 
 
 def test_scan_finding_without_a_source_is_refused(data_copy):
@@ -260,7 +268,7 @@ def test_renaming_the_no_procedure_option_keeps_it_required(data_copy, content):
     set_cell(path, 0, "option_ids", other)
     [problem] = problems_of(data_copy)
     assert (problem.file, problem.column) == ("anatomy_states.csv", "option_ids")
-    assert "watchful_waiting" in problem.expected
+    assert "watchful_waiting" in problem.expectation("en")
 
 
 @pytest.mark.parametrize(("file_name", "role"), ROLES)
@@ -268,9 +276,9 @@ def test_taking_a_role_off_its_row_is_a_data_problem(data_copy, file_name, role)
     set_cell(data_copy / file_name, role_row(data_copy, file_name, role), ROLE, "")
     [problem] = problems_of(data_copy)
     assert (problem.file, problem.row, problem.column) == (file_name, None, ROLE)
-    assert problem.value == t("data_problem.no_role", role=role)
-    assert t(f"data_rule.roles.{role}") in problem.expected
-    assert f"{file_name}, column '{ROLE}'" in problem.message()
+    assert problem.found("en") == t("data_problem.no_role", role=role)
+    assert t(f"data_rule.roles.{role}") in problem.expectation("en")
+    assert f"{file_name}, column '{ROLE}'" in problem.message("en")
 
 
 @pytest.mark.parametrize(("file_name", "role"), ROLES)
@@ -295,7 +303,7 @@ def test_an_unknown_role_lists_the_roles_of_its_file(data_copy):
         ROLE,
         "summary",
     )
-    assert all(role in problem.expected for role in SUMMARY_ROLES)
+    assert all(role in problem.expectation("en") for role in SUMMARY_ROLES)
 
 
 # ------------------------------------------------------------------------- typed, and reported
@@ -308,7 +316,8 @@ def test_people_out_of_100_come_back_as_numbers(content):
 
 def test_a_rule_about_a_row_is_reported_on_its_cell_whatever_its_words(data_copy, monkeypatch):
     # Which cell a rule is reported on is carried by the check, not looked up by its words.
-    monkeypatch.setattr(schema, "t", lambda key, **values: "the same words for every rule")
+    for module in (columns, schemas):
+        monkeypatch.setattr(module, "said", lambda key, **values: said("data_rule.filled"))
     graded = next(
         i
         for i, row in enumerate(read_rows(data_copy / "answers.csv"))
@@ -326,7 +335,7 @@ def test_pandera_checks_are_said_in_words(data_copy):
     rows = read_rows(data_copy / "answers.csv")
     write_rows(data_copy / "answers.csv", [*rows, rows[0]])
     write_rows(data_copy / "quiz.csv", read_rows(data_copy / "quiz.csv"), ["item_id", "position"])
-    expected = {p.expected for p in problems_of(data_copy)}
+    expected = {p.expectation("en") for p in problems_of(data_copy)}
     assert {
         t("data_rule.whole_number"),
         t("data_rule.unique"),
@@ -339,4 +348,34 @@ def test_a_settings_file_with_two_rows_says_how_many_it_has(data_copy):
     rows = read_rows(data_copy / "clinic.csv")
     write_rows(data_copy / "clinic.csv", [*rows, rows[0]])
     [problem] = problems_of(data_copy)
-    assert problem.message() == "clinic.csv: found '2 rows'; expected exactly one row."
+    assert problem.message("en") == "clinic.csv: found '2 rows'; expected exactly one row."
+
+
+def test_a_file_that_cannot_be_read_is_a_problem_not_an_error(data_copy, monkeypatch):
+    unreadable = data_copy / "questions.csv"
+    read_bytes = Path.read_bytes
+
+    def refuse(path):
+        if path == unreadable:
+            raise PermissionError(13, "Permission denied")
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    problems = problems_of(data_copy)
+    [problem] = [p for p in problems if p.file == "questions.csv"]
+    assert (problem.row, problem.column) == (None, None)
+    assert "Permission denied" in problem.found("en")
+    assert ContentStore(data_copy).current().problems == tuple(problems)  # never an exception
+
+
+def test_each_file_is_given_its_schema_once_per_load(data_copy, monkeypatch):
+    # Checks carry no words, so what does not depend on the files is built once per process.
+    load_snapshot(data_copy)
+    built = []
+    schema_for = files.schema_for
+    monkeypatch.setattr(
+        files, "schema_for", lambda file, refs: built.append(file) or schema_for(file, refs)
+    )
+    monkeypatch.setattr(validation, "schema_for", files.schema_for)
+    load_snapshot(data_copy)
+    assert sorted(file.name for file in built) == sorted(file.name for file in FILES)

@@ -114,7 +114,9 @@ def test_every_option_needs_a_fit_for_every_situation(data_copy):
     )
     problem = only_problem(data_copy)
     assert (
-        problem.file == "option_fit.csv" and "gel" in problem.value and "leg_pain" in problem.value
+        problem.file == "option_fit.csv"
+        and "gel" in problem.found("en")
+        and "leg_pain" in problem.found("en")
     )
 
 
@@ -173,7 +175,7 @@ def test_a_bad_cell_is_named_by_file_row_and_column(
     row = set_cell(path, row_index(path, **match), column, value)
     problems = problems_of(data_copy)
     mine = [p for p in problems if (p.file, p.row, p.column) == (file_name, row, column)]
-    assert mine and expected in mine[0].expected, [p.message() for p in problems]
+    assert mine and expected in mine[0].expectation("en"), [p.message("en") for p in problems]
 
 
 def test_every_option_needs_each_kind_of_evaluation_row(data_copy):
@@ -183,7 +185,7 @@ def test_every_option_needs_each_kind_of_evaluation_row(data_copy):
         path, [row for row in rows if (row["option_id"], row["kind"]) != ("gel", "guideline")]
     )
     problem = only_problem(data_copy)
-    assert problem.file == "evaluation.csv" and "guideline" in problem.value
+    assert problem.file == "evaluation.csv" and "guideline" in problem.found("en")
 
 
 def test_a_renamed_situation_is_followed_everywhere_or_reported(data_copy):

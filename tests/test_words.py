@@ -17,13 +17,20 @@ CODE = [
 ]
 
 
+# The functions that take a catalogue key, and where: t(key), said(key) and expects(key) (words
+# kept as a value, explorer/rules/said.py), say(language, key).
+KEY_ARGUMENT = {"t": 0, "said": 0, "expects": 0, "say": 1}
+
+
 def keys_asked_for() -> set[str]:
-    """Every literal key passed to t(...) in the app's code (f-string keys are checked by their prefix)."""
+    """Every literal key passed to t(...) and its kin in the app's code (f-string keys are
+    checked by their prefix)."""
     keys = set()
     for path in CODE:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "t" and node.args:
-                first = node.args[0]
+            position = KEY_ARGUMENT.get(getattr(getattr(node, "func", None), "id", None))
+            if isinstance(node, ast.Call) and position is not None and len(node.args) > position:
+                first = node.args[position]
                 if isinstance(first, ast.Constant):
                     keys.add(first.value)
                 elif isinstance(first, ast.JoinedStr) and isinstance(first.values[0], ast.Constant):

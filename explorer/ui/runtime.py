@@ -18,8 +18,9 @@ from typing import NoReturn, ParamSpec, TypeVar
 
 import streamlit as st
 
-from explorer import situation, translations, words
-from explorer.data import Content, ContentStore, data_dir
+from explorer import situation, words
+from explorer.data import Content, data_dir
+from explorer.store import ContentStore, Snapshot
 from explorer.url_params import CONSULT, LANG_PARAM, MODE_PARAM, SITUATION_PARAM
 
 
@@ -30,9 +31,9 @@ class Run:
     language: str  # every word of the run is said in it
     consult: bool  # ?mode=consult: a clinician and a patient at one shared screen
     situation_id: str  # the person's situation, "not sure" unless the address names a known one
-    store: ContentStore  # the content store as this run found it
-    content: Content | None  # the checked content in the run's language; None only on a first
-    # start with broken files
+    snapshot: Snapshot  # the checked content of every language, as this run found it
+    content: Content | None  # the snapshot in the run's language; None only on a first start
+    # with broken files
 
 
 _this_run: ContextVar[Run] = ContextVar("run")
@@ -41,8 +42,8 @@ _this_run: ContextVar[Run] = ContextVar("run")
 def begin() -> Run:
     """Start a full run or a part's own rerun: read its facts, and speak its language from here."""
     language = page_language()
-    store = content_store()
-    content = _content_in(store, language)
+    snapshot = content_store()
+    content = None if snapshot.english is None else snapshot.content(language)
     run = Run(
         language=language,
         consult=st.query_params.get(MODE_PARAM) == CONSULT,
@@ -51,7 +52,7 @@ def begin() -> Run:
             if content is None
             else situation.known(content, st.query_params.get(SITUATION_PARAM))
         ),
-        store=store,
+        snapshot=snapshot,
         content=content,
     )
     _enter(run)
@@ -116,16 +117,11 @@ LOOK_EVERY_S = 1.0
 
 @st.cache_resource(show_spinner=False)
 def _store(folder: str) -> ContentStore:
-    return ContentStore(Path(folder), load=translations.load_all, look_every_s=LOOK_EVERY_S)
+    return ContentStore(Path(folder), look_every_s=LOOK_EVERY_S)
 
 
-def content_store() -> ContentStore:
-    """The one checked content of this process, re-checked when a data file is saved: a bad edit
-    leaves patients on the last content that passed (see the data-check page)."""
+def content_store() -> Snapshot:
+    """The checked content of this process, every language, re-checked when a data file is
+    saved: a bad edit leaves patients on the last snapshot that passed (see the data-check
+    page). A run reads it once, in `begin`: each call may give a newer snapshot."""
     return _store(str(data_dir())).current()
-
-
-def _content_in(store: ContentStore, language: str) -> Content | None:
-    translation = store.translations.get(language)
-    # A language whose data words never passed the check shows the data in English.
-    return store.content if translation is None else translation.content

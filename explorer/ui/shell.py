@@ -5,7 +5,7 @@ parts of it that rerun on their own are decorated `@shell.part`."""
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,8 +16,7 @@ from streamlit.delta_generator import DeltaGenerator
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 from explorer import words
-from explorer.data import problem_table
-from explorer.schema import Problem
+from explorer.rules.report import Problem, problem_table
 from explorer.text import plain
 from explorer.ui import runtime, url_state
 from explorer.ui.runtime import Run
@@ -82,7 +81,7 @@ def show(page_id: str, render: Callable[[Run], None]) -> None:
     run = runtime.begin()
     links = _open(page_id, run)
     if run.content is None:  # only a first start with broken files: nothing good to serve yet
-        _show_problems(run.store.problems)
+        _show_problems(run.snapshot.problems)
         return
     try:
         render(run)
@@ -211,10 +210,10 @@ def _switch_mode() -> None:
         st.query_params.pop(MODE_PARAM, None)
 
 
-def _show_problems(problems: list[Problem]) -> None:
+def _show_problems(problems: Sequence[Problem]) -> None:
     st.title(t("data_problems.title"))
     st.error(t("data_problems.intro", count=len(problems)))
-    table(problem_table(problems))
+    table(problem_table(problems, words.current_language()))
 
 
 def _footer(run: Run) -> None:
@@ -239,7 +238,4 @@ def reviewed(run: Run) -> bool:
     text catalogue's files and the data's rows (English is the source, so it needs no review)."""
     if run.language == words.LANGUAGE:
         return True
-    translation = run.store.translations.get(run.language)
-    return (
-        words.catalogue_reviewed(run.language) and translation is not None and translation.reviewed
-    )
+    return words.catalogue_reviewed(run.language) and run.snapshot.reviewed(run.language)

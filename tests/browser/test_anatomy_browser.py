@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 import pytest
 
 from explorer import anatomy
-from explorer.schema import DISC_STATES
+from explorer.rules.vocabulary import DISC_STATES
 from explorer.url_params import STATE_PARAM
 from explorer.words import t
 from tests.browser.conftest import (
@@ -22,7 +22,7 @@ from tests.browser.conftest import (
 )
 from tests.browser.test_core_browser import chosen_tags
 
-# The state ids are fixed by code (schema.DISC_STATES, one drawing each); their names and options
+# The state ids are fixed by code (vocabulary.DISC_STATES, one drawing each); their names and options
 # are the clinic's (anatomy_states.csv), so the tests read those from the content.
 STATE_NAMES = CONTENT.anatomy_states.set_index("state_id")["name"]
 # The state drawn with gel pushing out: its page has a third picture, the kinds of herniation.
@@ -98,6 +98,6 @@ def test_the_compare_link_opens_the_comparison_with_the_states_options(page, app
 
 
 def test_no_serious_accessibility_problems(page, app_server):
-    # A state id fixed by code (schema.DISC_STATES): the worn disc, its drawing and its text.
+    # A state id fixed by code (vocabulary.DISC_STATES): the worn disc, its drawing and its text.
     open_page(page, f"{app_server.url}/anatomy?{STATE_PARAM}=degenerated")
     assert serious_accessibility_problems(page) == []

@@ -1,7 +1,7 @@
 """Bad data, end to end: a copy of the whole app runs on data files broken in several ways. In
 the browser, the page shows a table naming each problem's file, row and column; no traceback,
 no script from a cell runs, nothing is fetched from outside, and the files stay as they were.
-Each variant breaks every file in schema.FILES at once (one server start per variant).
+Each variant breaks every file in rules.files.FILES at once (one server start per variant).
 
 And text that passes the rules but looks like Markdown shows as typed on every page."""
 
@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from explorer import schema
 from explorer.data import load_content
+from explorer.rules.files import FILES, expected_columns, text_columns
 from tests.browser.conftest import (
     copy_app,
     open_page,
@@ -33,16 +33,16 @@ INJECTIONS = (
 
 
 def empty_files(data: Path) -> list[tuple[str, str, str]]:
-    for file in schema.FILES:
+    for file in FILES:
         (data / file.name).write_text("", encoding="utf-8")
-    return [(file.name, "", "") for file in schema.FILES]
+    return [(file.name, "", "") for file in FILES]
 
 
 def missing_columns(data: Path) -> list[tuple[str, str, str]]:
     """Each file loses its last column."""
     dropped = []
-    for file in schema.FILES:
-        columns = schema.expected_columns(file)
+    for file in FILES:
+        columns = expected_columns(file)
         write_rows(data / file.name, read_rows(data / file.name), columns[:-1])
         dropped.append((file.name, "1", columns[-1]))
     return dropped
@@ -51,22 +51,22 @@ def missing_columns(data: Path) -> list[tuple[str, str, str]]:
 def nonsense_values(data: Path) -> list[tuple[str, str, str]]:
     """Row 2 of every file gets nonsense in every column that is not free text (ids, numbers,
     dates, grades, links). What the app must name is what the validator finds."""
-    for file in schema.FILES:
+    for file in FILES:
         rows = read_rows(data / file.name)
-        for column in set(schema.expected_columns(file)) - set(schema.text_columns(file)):
+        for column in set(expected_columns(file)) - set(text_columns(file)):
             rows[0][column] = "n/a??"
         write_rows(data / file.name, rows)
     problems = load_content(data).problems
-    assert {p.file for p in problems if p.row == 2} == {file.name for file in schema.FILES}
+    assert {p.file for p in problems if p.row == 2} == {file.name for file in FILES}
     return [(p.file, "" if p.row is None else str(p.row), p.column or "") for p in problems]
 
 
 def markup_in_text(data: Path) -> list[tuple[str, str, str]]:
     """Every text column of every file gets one of the injections, in turn, on its own row."""
     broken = []
-    for file in schema.FILES:
+    for file in FILES:
         rows = read_rows(data / file.name)
-        for index, column in enumerate(schema.text_columns(file)):
+        for index, column in enumerate(text_columns(file)):
             row = index % len(rows)
             rows[row][column] = f"Fine words {INJECTIONS[len(broken) % len(INJECTIONS)]} more words"
             broken.append((file.name, str(row + 2), column))
@@ -127,10 +127,10 @@ MARKED_WORDS = ALLOWED_MARKDOWN.count("Z9Q")
 
 def test_csv_text_that_passes_the_rules_shows_as_typed_on_every_page(page, broken_app):
     def add_markdown(data: Path) -> None:
-        for file in schema.FILES:
+        for file in FILES:
             rows = read_rows(data / file.name)
             for row in rows:
-                for column in schema.text_columns(file):
+                for column in text_columns(file):
                     if row[
                         column
                     ]:  # an optional cell left empty has a meaning (no comparison group)

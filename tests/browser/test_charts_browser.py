@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from explorer import ratings
-from explorer.schema import MILESTONES
+from explorer.rules.vocabulary import MILESTONES
 from explorer.url_params import ATTRIBUTE_PARAM, OPTIONS_PARAM
 from explorer.words import t
 from tests.browser.conftest import (

@@ -9,8 +9,9 @@ from urllib.parse import urlencode
 import pytest
 from playwright.sync_api import expect
 
-from explorer import compare, decide, safety, translations, words
-from explorer.schema import ROLE
+from explorer import compare, decide, safety, words
+from explorer.rules.vocabulary import ROLE
+from explorer.store import load_snapshot
 from explorer.url_params import LANG_PARAM, OPTIONS_PARAM, RATING_PARAM
 from explorer.words import t
 from tests.browser.conftest import (
@@ -24,7 +25,7 @@ from tests.browser.conftest import (
 from tests.conftest import require_program
 
 OPTIONS = CONTENT.options.set_index("option_id")
-TRANSLATIONS = translations.load_all(BROWSER_DATA).translations  # every language's words
+SNAPSHOT = load_snapshot(BROWSER_DATA)  # every language's words
 # The summary of three options on paper: two sheets in English; Spanish runs about a fifth longer
 # (its 8.5 pt handout takes a third sheet for the last lines of sources and the footer).
 PRINTED_SHEETS = {"en": 2}
@@ -91,7 +92,7 @@ def test_consult_mode_opens_the_warning_signs_from_a_button_on_screen(page, app_
 @pytest.mark.parametrize("language", words.languages())
 def test_print_hides_the_controls_and_fits_two_pages(page, app_server, language):
     said = words.catalogue(language)
-    names = TRANSLATIONS[language].content.options.set_index("option_id")["name"]
+    names = SNAPSHOT.content(language).options.set_index("option_id")["name"]
     open_page(page, f"{app_server.url}/summary?{THREE}&{RATED}&{LANG_PARAM}={language}")
     with page.expect_download() as download:  # the PDF is made by the app when clicked
         page.get_by_text(said["summary.download"]).click()

@@ -8,7 +8,7 @@ import pytest
 import textstat
 
 from explorer import anatomy
-from explorer.schema import DISC_STATES
+from explorer.rules.vocabulary import DISC_STATES
 from explorer.words import t
 from tests.conftest import ROOT
 

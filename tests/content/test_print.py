@@ -5,18 +5,20 @@ from __future__ import annotations
 
 import pytest
 
-from explorer import handout, schema, translations, words
-from explorer.schema import PATIENTS
+from explorer import handout, words
+from explorer.rules.files import FILES, text_columns
+from explorer.rules.vocabulary import PATIENTS
+from explorer.store import load_snapshot
 from tests.conftest import shipped_data
 
 
 @pytest.mark.parametrize("language", words.languages())
 def test_every_data_word_of_each_language_prints(language):
-    content = translations.load_all(shipped_data()).translations[language].content
+    content = load_snapshot(shipped_data()).content(language)
     unprintable = {
         (file.name, column, text): handout.unprintable(text)
-        for file in schema.FILES
-        for column in schema.text_columns(file, PATIENTS)
+        for file in FILES
+        for column in text_columns(file, PATIENTS)
         for text in content.tables[file.name][column]
         if handout.unprintable(text)
     }

@@ -1,0 +1,550 @@
+"""One pandera schema per data file: its columns, types, allowed values and the links to other
+files. `refs` holds the ids other files define (explorer/rules/validation.py collects them)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+import pandera.pandas as pa
+
+from explorer.rules.columns import (
+    certainty,
+    count,
+    count_to,
+    date,
+    empty_only_when_not_known,
+    id_list,
+    known_ids,
+    one_of,
+    one_row,
+    option_ids,
+    out_of_100,
+    plain_text,
+    position,
+    position_in_group,
+    reference,
+    row_id,
+    row_rule,
+    same_for_each,
+    source_ids,
+    sourced_unless_not_known,
+    version,
+    whole_number,
+)
+from explorer.rules.said import expects, said
+from explorer.rules.vocabulary import (
+    CERTAINTY_LEVELS,
+    CHANGE_KINDS,
+    CLINIC_PHONES,
+    DISC_STATES,
+    EVALUATION_KINDS,
+    EXPERTS,
+    FITS,
+    LIGHTER_END,
+    MILESTONES,
+    NO_PROCEDURE_ROLE,
+    NOT_KNOWN,
+    NUMBER,
+    OPTION_STATUSES,
+    OUTCOME_KINDS,
+    PLACEHOLDER,
+    SCAN_AGES,
+    SOURCE_ID_PATTERN,
+    age_column,
+    level_key,
+    split_ids,
+)
+
+# The ids each kind of row has, for the links between files: {'option': {'esi', ...}, ...}.
+Refs = Mapping[str, set[str]]
+
+
+def options_schema(refs: Refs) -> pa.DataFrameSchema:
+    return pa.DataFrameSchema(
+        {
+            "option_id": row_id(),
+            "position": position(),
+            "name": plain_text(unique=True),
+            "short_name": plain_text(unique=True),
+            "summary": plain_text(),
+            "status": one_of(OPTION_STATUSES),
+            "source_ids": source_ids(refs["source"]),
+        },
+        name="options.csv",
+    )
+
+
+def questions_schema(refs: Refs) -> pa.DataFrameSchema:
+    return pa.DataFrameSchema(
+        {
+            "question_id": row_id(),
+            "position": position(),
+            "question": plain_text(unique=True),
+        },
+        name="questions.csv",
+    )
+
+
+def answers_schema(refs: Refs) -> pa.DataFrameSchema:
+    return pa.DataFrameSchema(
+        {
+            "option_id": reference(refs["option"], "option"),
+            "question_id": reference(refs["question"], "question"),
+            "answer": plain_text(),
+            "source_ids": source_ids(refs["source"], required=False),
+            "certainty": certainty(),
+        },
+        checks=sourced_unless_not_known(),
+        unique=["option_id", "question_id"],
+        name="answers.csv",
+    )
+
+
+def attributes_schema(refs: Refs) -> pa.DataFrameSchema:
+    defined = refs["attribute_level"]
+    return pa.DataFrameSchema(
+        {
+            "attribute_id": row_id(),
+            "position": position(),
+            "name": plain_text(unique=True),
+            "description": plain_text(),
+            # The one rule by which every option is rated on this quality, shown beside its chart.
+            "rule": plain_text(),
+            "lighter_end": pa.Column(
+                str, pa.Check.isin([LIGHTER_END], error=expects("data_rule.lighter_end"))
+            ),
+        },
+        checks=[
+            row_rule(
+                "attribute_id",
+                lambda df: df["attribute_id"].map(
+                    lambda attribute: (
+                        level_key(attribute, 1) in defined and level_key(attribute, 2) in defined
+                    )
+                ),
+                said("data_rule.two_levels"),
+            ),
+        ],
+        name="attributes.csv",
+    )
+
+
+def attribute_levels_schema(refs: Refs) -> pa.DataFrameSchema:
+    def contiguous(df: pd.DataFrame) -> pd.Series:
+        # Unique levels of 1 or more, none above the attribute's count: exactly 1, 2, ... n.
+        levels = pd.to_numeric(df["level"], errors="coerce")
+        return levels.isna() | (levels <= df.groupby("attribute_id")["level"].transform("size"))
+
+    return pa.DataFrameSchema(
+        {
+            "attribute_id": reference(refs["attribute"], "attribute"),
+            "level": pa.Column(
+                int,
+                pa.Check.ge(1, error=expects("data_rule.level")),
+                coerce=True,
+            ),
+            "label": plain_text(
+                pa.Check(
+                    lambda s: s.str.strip().str.lower() != NOT_KNOWN,
+                    error=expects("data_rule.level_label"),
+                )
+            ),
+        },
+        checks=[
+            row_rule("level", contiguous, said("data_rule.levels_in_order")),
+            row_rule(
+                "label",
+                lambda df: ~df.duplicated(["attribute_id", "label"], keep=False),
+                said("data_rule.label_unique"),
+            ),
+        ],
+        unique=["attribute_id", "level"],
+        name="attribute_levels.csv",
+    )
+
+
+def ratings_schema(refs: Refs) -> pa.DataFrameSchema:
+    defined = refs["attribute_level"]
+    return pa.DataFrameSchema(
+        {
+            "option_id": reference(refs["option"], "option"),
+            "attribute_id": reference(refs["attribute"], "attribute"),
+            "level": pa.Column(str, metadata={NUMBER: "Int64"}),
+            "source_ids": source_ids(refs["source"], required=False),
+            "certainty": certainty(),
+        },
+        checks=[
+            empty_only_when_not_known(
+                "level",
+                lambda df: pd.Series(
+                    [
+                        level_key(a, level) in defined
+                        for a, level in zip(df["attribute_id"], df["level"])
+                    ],
+                    index=df.index,
+                ),
+                said("data_rule.rated_level"),
+            ),
+            sourced_unless_not_known(),
+        ],
+        unique=["option_id", "attribute_id"],
+        name="ratings.csv",
+    )
+
+
+def _no_fewer_weeks_than_min(df: pd.DataFrame) -> pd.Series:
+    # A weeks_min that is not a number is reported on its own cell, not here as well.
+    weeks_min = pd.to_numeric(df["weeks_min"], errors="coerce")
+    weeks_max = pd.to_numeric(df["weeks_max"], errors="coerce")
+    return whole_number(df["weeks_max"]) & (weeks_min.isna() | (weeks_max >= weeks_min))
+
+
+def recovery_schema(refs: Refs) -> pa.DataFrameSchema:
+    return pa.DataFrameSchema(
+        {
+            "option_id": reference(refs["option"], "option"),
+            "milestone": one_of(MILESTONES),
+            "weeks_min": pa.Column(str, metadata={NUMBER: "Int64"}),
+            "weeks_max": pa.Column(str, metadata={NUMBER: "Int64"}),
+            "note": plain_text(),
+            "source_ids": source_ids(refs["source"], required=False),
+            "certainty": certainty(),
+        },
+        checks=[
+            empty_only_when_not_known(
+                "weeks_min",
+                lambda df: whole_number(df["weeks_min"]),
+                said("data_rule.weeks_min"),
+            ),
+            empty_only_when_not_known(
+                "weeks_max",
+                _no_fewer_weeks_than_min,
+                said("data_rule.weeks_max"),
+            ),
+            sourced_unless_not_known(),
+        ],
+        unique=["option_id", "milestone"],
+        name="recovery.csv",
+    )
+
+
+def sources_schema(refs: Refs) -> pa.DataFrameSchema:
+    return pa.DataFrameSchema(
+        {
+            "source_id": pa.Column(
+                str,
+                pa.Check.str_matches(SOURCE_ID_PATTERN, error=expects("data_rule.source_id")),
+                unique=True,
+            ),
+            "citation": plain_text(read_by=EXPERTS),
+            "link": pa.Column(
+                str,
+                pa.Check.str_matches(r"^(https?://\S+|doi:\S+)$", error=expects("data_rule.link")),
+            ),
+            "year": pa.Column(
+                int, pa.Check.in_range(1900, 2100, error=expects("data_rule.year")), coerce=True
+            ),
+        },
+        name="sources.csv",
+    )
+
+
+def release_schema(refs: Refs) -> pa.DataFrameSchema:
+    return pa.DataFrameSchema(
+        {
+            "version": version(),
+            "content_date": date(),
+            "next_review_date": date(),
+            "review_policy": plain_text(),
+        },
+        checks=one_row(),
+        name="release.csv",
+    )
+
+
+def statements_schema(refs: Refs) -> pa.DataFrameSchema:
+    known = refs.get("attribute", set())
+
+    def all_known(cells: pd.Series) -> pd.Series:
+        return cells.map(
+            lambda cell: bool(split_ids(cell)) and all(a in known for a in split_ids(cell))
+        )
+
+    return pa.DataFrameSchema(
+        {
+            "statement_id": row_id(),
+            "position": position(),
+            "statement": plain_text(unique=True),
+            "attribute_ids": pa.Column(
+                str,
+                pa.Check(
+                    all_known, error=expects("data_rule.attribute_ids", known=known_ids(known))
+                ),
+            ),
+            # Which levels of those attributes line up with the statement: 1 up to this one well,
+            # this one and above poorly, any in between partly (level 1 is the lightest burden).
+            "lines_up_well_to": pa.Column(
+                int, pa.Check.ge(1, error=expects("data_rule.level_from_1")), coerce=True
+            ),
+            "lines_up_poorly_from": pa.Column(
+                int, pa.Check.ge(2, error=expects("data_rule.level_from_2")), coerce=True
+            ),
+        },
+        checks=row_rule(
+            "lines_up_poorly_from",
+            lambda df: (
+                pd.to_numeric(df["lines_up_poorly_from"], errors="coerce")
+                > pd.to_numeric(df["lines_up_well_to"], errors="coerce")
+            ),
+            said("data_rule.poorly_above_well"),
+        ),
+        name="statements.csv",
+    )
+
+
+def quiz_schema(refs: Refs) -> pa.DataFrameSchema:
+    return pa.DataFrameSchema(
+        {
+            "item_id": row_id(),
+            "position": position(),
+            "statement": plain_text(unique=True),
+            "correct": pa.Column(
+                str, pa.Check.isin(["true", "false"], error=expects("data_rule.true_or_false"))
+            ),
+            "explanation": plain_text(),
+            "source_ids": source_ids(refs["source"]),
+        },
+        name="quiz.csv",
+    )
+
+
+def clinician_questions_schema(refs: Refs) -> pa.DataFrameSchema:
+    known = refs["option"] | {"general"}
+    return pa.DataFrameSchema(
+        {
+            "question_id": row_id(),
+            "position": position(),
+            "about": pa.Column(
+                str,
+                pa.Check.isin(sorted(known), error=expects("data_rule.about")),
+            ),
+            "question": plain_text(unique=True),
+        },
+        name="clinician_questions.csv",
+    )
+
+
+def anatomy_states_schema(refs: Refs) -> pa.DataFrameSchema:
+    return pa.DataFrameSchema(
+        {
+            "state_id": pa.Column(
+                str,
+                pa.Check.isin(
+                    DISC_STATES,
+                    error=expects("data_rule.disc_state", states=", ".join(DISC_STATES)),
+                ),
+                unique=True,
+            ),
+            "position": position(),
+            "name": plain_text(unique=True),
+            "what_it_is": plain_text(),
+            "options_note": plain_text(),
+            "option_ids": option_ids(refs["option"], refs[f"option.{NO_PROCEDURE_ROLE}"]),
+            "source_ids": source_ids(refs["source"]),
+            "certainty": certainty(),
+        },
+        checks=pa.Check(
+            lambda df: set(DISC_STATES) <= set(df["state_id"]),
+            error=expects("data_rule.every_disc_state", states=", ".join(DISC_STATES)),
+        ),
+        name="anatomy_states.csv",
+    )
+
+
+def scan_findings_schema(refs: Refs) -> pa.DataFrameSchema:
+    return pa.DataFrameSchema(
+        {
+            "finding_id": row_id(),
+            "position": position(),
+            "finding": plain_text(unique=True),
+            **{age_column(age): out_of_100() for age in SCAN_AGES},
+            "source_ids": source_ids(refs["source"]),
+            "certainty": certainty(),
+        },
+        name="scan_findings.csv",
+    )
+
+
+def outcomes_schema(refs: Refs) -> pa.DataFrameSchema:
+    # An outcome without a number is not listed: the page says "not known" for it.
+    has_comparison = lambda df: df["comparison_group"] != ""  # noqa: E731
+    return pa.DataFrameSchema(
+        {
+            "option_id": reference(refs["option"], "option"),
+            "outcome_id": row_id(unique=False),
+            "kind": one_of(OUTCOME_KINDS),
+            "outcome": plain_text(),
+            "group": plain_text(),
+            "count": count(required=True),
+            "count_to": count(required=False),
+            "comparison_group": plain_text(required=False),
+            "comparison_count": count(required=False),
+            "comparison_count_to": count(required=False),
+            "people": plain_text(),
+            "population_id": reference(refs["population"], "population"),
+            "time_frame": plain_text(),
+            "note": plain_text(required=False),
+            "source_ids": source_ids(refs["source"]),
+            "certainty": one_of(tuple(level for level in CERTAINTY_LEVELS if level != NOT_KNOWN)),
+        },
+        checks=[
+            count_to("count_to", "count"),
+            count_to("comparison_count_to", "comparison_count"),
+            row_rule(
+                "comparison_count",
+                lambda df: has_comparison(df) == (df["comparison_count"] != ""),
+                said("data_rule.comparison_count"),
+            ),
+            row_rule(
+                "comparison_count_to",
+                lambda df: has_comparison(df) | (df["comparison_count_to"] == ""),
+                said("data_rule.comparison_count_to"),
+            ),
+            same_for_each("outcome", "outcome_id"),
+            same_for_each("kind", "outcome_id", allowed=OUTCOME_KINDS),
+        ],
+        unique=["option_id", "outcome_id"],
+        name="outcomes.csv",
+    )
+
+
+def situations_schema(refs: Refs) -> pa.DataFrameSchema:
+    return pa.DataFrameSchema(
+        {
+            "situation_id": row_id(),
+            "position": position(),
+            "name": plain_text(unique=True),
+            "short_name": plain_text(unique=True),  # on a shared screen: every choice on one line
+            "how_to_tell": plain_text(),
+        },
+        name="situations.csv",
+    )
+
+
+def option_fit_schema(refs: Refs) -> pa.DataFrameSchema:
+    return pa.DataFrameSchema(
+        {
+            "option_id": reference(refs["option"], "option"),
+            "situation_id": reference(refs["situation"], "situation"),
+            "fit": one_of(FITS),
+            "reason": plain_text(),
+            "source_ids": source_ids(refs["source"]),
+            "certainty": certainty(),
+        },
+        unique=["option_id", "situation_id"],
+        name="option_fit.csv",
+    )
+
+
+def populations_schema(refs: Refs) -> pa.DataFrameSchema:
+    return pa.DataFrameSchema(
+        {
+            "population_id": row_id(),
+            "whose": plain_text(unique=True),
+            # Empty when the people match none of the situations (brand-new back pain).
+            "situation_ids": id_list(refs["situation"], "situation"),
+        },
+        name="populations.csv",
+    )
+
+
+def evaluation_schema(refs: Refs) -> pa.DataFrameSchema:
+    return pa.DataFrameSchema(
+        {
+            "option_id": reference(refs["option"], "option"),
+            "position": position_in_group(),
+            "kind": one_of(EVALUATION_KINDS),
+            # Empty when the row holds in every situation.
+            "situation_ids": id_list(refs["situation"], "situation"),
+            "text": plain_text(),
+            "source_ids": source_ids(refs["source"]),
+            "certainty": certainty(),
+        },
+        unique=["option_id", "position"],
+        name="evaluation.csv",
+    )
+
+
+def _placeholders_known(cells: pd.Series) -> pd.Series:
+    return cells.map(lambda cell: set(PLACEHOLDER.findall(cell)) <= set(CLINIC_PHONES))
+
+
+def warning_groups_schema(refs: Refs) -> pa.DataFrameSchema:
+    return pa.DataFrameSchema(
+        {
+            "group_id": row_id(),
+            "position": position(),
+            "heading": plain_text(),
+            "action": plain_text(
+                pa.Check(
+                    _placeholders_known,
+                    error=expects(
+                        "data_rule.action",
+                        placeholders=", ".join("{" + name + "}" for name in CLINIC_PHONES),
+                    ),
+                )
+            ),
+            "source_ids": source_ids(refs["source"]),
+            "certainty": certainty(),
+        },
+        name="warning_groups.csv",
+    )
+
+
+def warning_signs_schema(refs: Refs) -> pa.DataFrameSchema:
+    return pa.DataFrameSchema(
+        {
+            "group_id": reference(refs["warning_group"], "warning_group"),
+            "position": position_in_group(),
+            "sign": plain_text(unique=True),
+        },
+        unique=["group_id", "position"],
+        name="warning_signs.csv",
+    )
+
+
+def clinic_schema(refs: Refs) -> pa.DataFrameSchema:
+    phone = pa.Column(
+        str,
+        pa.Check.str_matches(r"^\+?[0-9][0-9 ()-]{1,19}$", error=expects("data_rule.phone")),
+    )
+    return pa.DataFrameSchema(
+        {name: phone for name in CLINIC_PHONES},
+        checks=one_row(),
+        name="clinic.csv",
+    )
+
+
+def changelog_schema(refs: Refs) -> pa.DataFrameSchema:
+    return pa.DataFrameSchema(
+        {
+            "version": version(),
+            "position": position(),
+            "kind": one_of(CHANGE_KINDS),
+            "finding": pa.Column(
+                str,
+                pa.Check.str_matches(
+                    r"^([0-9]+(\s*;\s*[0-9]+)*)?$", error=expects("data_rule.finding")
+                ),
+            ),
+            "change": plain_text(read_by=EXPERTS),
+            "reason": plain_text(read_by=EXPERTS),
+        },
+        checks=row_rule(
+            "finding",
+            lambda df: (df["kind"] == "added") | (df["finding"].str.strip() != ""),
+            said("data_rule.finding_given"),
+        ),
+        name="changelog.csv",
+    )

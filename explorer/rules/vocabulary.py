@@ -1,0 +1,79 @@
+"""The words of the data files' own language: the levels, statuses, roles, fits and kinds a cell
+may hold, how ids are spelt, and the marks the schemas put on columns. Code that needs one of
+these values imports it from here, so each is spelt once."""
+
+from __future__ import annotations
+
+import re
+
+CERTAINTY_LEVELS = ("high", "moderate", "low", "very low", "not known")
+NOT_KNOWN = "not known"
+OPTION_STATUSES = ("established", "investigational")
+# The recovery milestones that recovery.csv gives weeks for, in display order.
+MILESTONES = ("usual_activities", "work")
+# Level 1 of every attribute is the lighter burden; attributes.csv states it in every row.
+LIGHTER_END = "1"
+# The disc states the anatomy diagram can draw (explorer/anatomy.py); each needs its row of text.
+DISC_STATES = ("healthy", "tear", "herniation", "degenerated")
+# What an outcome in outcomes.csv is for the person: a benefit, or a harm (or more treatment).
+OUTCOME_KINDS = ("benefit", "harm")
+# How an option fits a person's situation (option_fit.csv), from most to least usual.
+FITS = ("usually_offered", "sometimes_offered", "research_only", "not_usually_offered")
+# What an evaluation for an option looks at (evaluation.csv), in the order the page shows them.
+EVALUATION_KINDS = ("clinic_checks", "trial_entry", "guideline")
+# Rows the code relies on are marked in their file's `role` column, never found by their id:
+# renaming a row's id keeps its role, and a role missing or given twice is a data problem.
+ROLE = "role"
+# The quality that says how sure we are about the benefit, and the one that says how big the
+# benefit is: shown together beside every chart.
+EVIDENCE_ROLE = "evidence"
+BENEFIT_SIZE_ROLE = "benefit_size"
+ATTRIBUTE_ROLES = (EVIDENCE_ROLE, BENEFIT_SIZE_ROLE)
+# The comparison rows a one- or two-page handout has room for: help, harm and certainty, the
+# same rows for every option (equal detail).
+SUMMARY_ROLES = ("benefits", "harms", "certainty")
+# A decision aid always offers "no procedure": every list of options a disc state links to has it.
+NO_PROCEDURE_ROLE = "no_procedure"
+OPTION_ROLES = (NO_PROCEDURE_ROLE,)
+# What changed in a release (changelog.csv): a review finding applied, one answered instead, or new.
+CHANGE_KINDS = ("fixed", "answered", "added")
+# The clinic's own numbers (clinic.csv), which the warning-sign actions name as {emergency_phone}.
+CLINIC_PHONES = ("emergency_phone", "urgent_phone")
+PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+# Ages of the scan-findings table (Brinjikji 2015), one column each: age_20 ... age_80.
+SCAN_AGES = (20, 30, 40, 50, 60, 70, 80)
+
+# Ids are short, lower-case words so they read well in a shared link (?options=esi).
+ID_PATTERN = r"^[a-z][a-z0-9_]*$"
+SOURCE_ID_PATTERN = r"^S[0-9]+[a-z]?$"
+# Several ids in one cell are separated by semicolons: "S9; S10", "conservative; esi".
+SOURCE_SEPARATOR = ";"
+
+# CSV text is shown as plain text, but markup in a cell is still a mistake (or an attack):
+# HTML tags, Markdown images or links, script URLs and web addresses (which Streamlit's Markdown
+# turns into links even when escaped; links belong in sources.csv) are refused at load time.
+MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!?]|!\[|\]\(|javascript:|https?://|www\.", re.IGNORECASE)
+
+# Who reads a text column: patients (so its reading level is checked, see explorer/readability.py)
+# or only people checking the evidence (citations).
+READ_BY = "read_by"
+PATIENTS = "patients"
+EXPERTS = "experts"
+# The type a number column has once checked: its text is read as numbers once, at load, and an
+# empty cell becomes missing (<NA>/NaN), so no code converts it again.
+NUMBER = "number"
+
+
+def split_ids(cell: str) -> list[str]:
+    """'S9; S10' -> ['S9', 'S10'], 'conservative; esi' -> ['conservative', 'esi'] (empty cell -> [])."""
+    return [part.strip() for part in str(cell).split(SOURCE_SEPARATOR) if part.strip()]
+
+
+def level_key(attribute_id: str, level) -> str:
+    """How ratings.csv points at one level of one attribute: 'invasiveness:2'."""
+    text = str(level).strip()
+    return f"{str(attribute_id).strip()}:{int(text) if text.isdigit() else text}"
+
+
+def age_column(age: int) -> str:
+    return f"age_{age}"

@@ -13,11 +13,13 @@ import functools
 import os
 import shutil
 import sys
+from collections import OrderedDict
 from pathlib import Path
 
 import pytest
 from streamlit.testing import v1 as streamlit_testing
 
+from explorer import memo
 from explorer.data import DATA_DIR_VARIABLE, Content, load_content
 from explorer.rules.report import Problem
 from explorer.rules.vocabulary import split_ids
@@ -168,6 +170,14 @@ def served_data_copy(data_copy: Path, monkeypatch) -> Path:
     monkeypatch.setenv(DATA_DIR_VARIABLE, str(data_copy))
     monkeypatch.setattr(runtime, "LOOK_EVERY_S", 0.0)
     return data_copy
+
+
+@pytest.fixture
+def fresh_memo(monkeypatch):
+    """An empty memo for this test: it keeps results for the whole process, by the content's
+    files, so a copy of the fixture data finds what another test worked out."""
+    monkeypatch.setattr(memo, "_kept", OrderedDict())
+    monkeypatch.setattr(memo, "_made_by", {})
 
 
 def problems_of(folder: Path) -> list[Problem]:

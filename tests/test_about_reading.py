@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from explorer import about, memo, readability
+from explorer import about, readability
 from explorer.rules.files import FILES
 from explorer.store import ContentStore
 from explorer.text import plain
@@ -42,9 +42,8 @@ def test_the_about_page_shows_one_row_per_source_of_words():
     assert plain(t("about.release.content_date")) in set(release[plain(t("about.release.item"))])
 
 
-def test_the_reading_table_is_measured_once_per_content_version(monkeypatch, data_copy):
+def test_the_reading_table_is_measured_once_per_content_version(monkeypatch, data_copy, fresh_memo):
     measured = []
-    memo.forget()  # nothing measured yet in this process
     monkeypatch.setattr(
         about,
         "reading_levels",

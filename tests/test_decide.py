@@ -301,7 +301,7 @@ def chart_words(chart) -> str:
 
 
 @pytest.fixture
-def reworded(monkeypatch):
+def reworded(monkeypatch, fresh_memo):
     """The catalogue with new wording for how options line up: code must not depend on the old."""
     wording = {
         **words.catalogue(),

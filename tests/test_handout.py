@@ -57,7 +57,7 @@ def test_pdf_without_any_answers_still_makes_sense(tmp_path):
     assert t("handout.not_rated") in text and t("decide.sure.not_done") in text
 
 
-def test_the_printed_grid_follows_the_catalogue_wording(monkeypatch, tmp_path):
+def test_the_printed_grid_follows_the_catalogue_wording(monkeypatch, tmp_path, fresh_memo):
     """The grid maps the fit codes to words: new wording prints, and nothing reads words back."""
     wording = {
         **words.catalogue(),

@@ -1,17 +1,22 @@
-"""memo.kept: a result is worked out once per function, language and arguments, and only once."""
+"""memo.kept: a result is worked out once per function, language and arguments (by value, never
+by identity), identical reruns add no entries, and the kept results stay bounded."""
 
 from contextvars import copy_context
 
 import pandas as pd
 import pytest
 
-from explorer import decide, memo, words
+from explorer import decide, memo, ratings, words
+from explorer.store import load_snapshot
+from tests.apptest import open_page
+from tests.conftest import FIXTURE_DATA, copy_data, fixture_content
+
+OPTIONS = fixture_content().option_names()
 
 
 @pytest.fixture
-def counted():
+def counted(fresh_memo):
     """A kept function that counts how often it really runs."""
-    memo.forget()
     calls: list[tuple] = []
 
     @memo.kept
@@ -19,8 +24,7 @@ def counted():
         calls.append((args, kwargs))
         return [words.current_language(), len(calls)]
 
-    yield work, calls
-    memo.forget()
+    return work, calls
 
 
 def test_the_same_question_is_answered_from_the_kept_result(counted):
@@ -56,13 +60,32 @@ def test_each_language_has_its_own_result(counted):
     assert len(calls) == 2
 
 
-def test_a_table_is_the_same_table_only_if_it_is_the_same_object(counted):
-    """Content and tables are read-only once checked; a reload makes new ones."""
+def test_a_table_is_keyed_by_its_values_not_by_which_object_holds_them(counted):
     work, calls = counted
-    table = pd.DataFrame({"option_id": ["surgery"]})
-    assert work(table) is work(table)
-    work(table.copy())
-    assert len(calls) == 2
+    table = pd.DataFrame({"option_id": ["surgery"], "level": [2]})
+    assert work(table) is work(table.copy())  # a new table with the same values
+    work(table.assign(level=3))
+    work(table.astype({"level": float}))  # the same numbers, another type
+    assert len(calls) == 3
+
+
+def test_a_table_the_memo_made_is_keyed_by_the_call_that_made_it(fresh_memo, content):
+    rated = ratings.rated(content, list(content.option_names()))
+    assert memo.key_of(rated)[0] == "made_by"
+    assert memo.key_of(rated.copy())[0] == "table"  # not the kept one: by its values
+    again = ratings.rated(content, list(content.option_names()))  # the next run asks again
+    assert ratings.glance_table(rated) is ratings.glance_table(again)
+    assert ratings.glance_table(rated.copy()) is ratings.glance_table(rated.copy())
+
+
+def test_content_is_keyed_by_the_files_it_was_built_from(fresh_memo, tmp_path):
+    # Two loads of equal files (a reload, another copy): one result.
+    again = load_snapshot(copy_data(FIXTURE_DATA, tmp_path / "data")).english
+    first = load_snapshot(FIXTURE_DATA).english
+    assert first is not again and first.memo_key == again.memo_key
+    assert ratings.rules_table(first) is ratings.rules_table(again)
+    spanish = load_snapshot(FIXTURE_DATA).content("es")
+    assert spanish.memo_key != first.memo_key
 
 
 def test_a_person_s_changed_answers_are_a_new_question(counted):
@@ -72,6 +95,22 @@ def test_a_person_s_changed_answers_are_a_new_question(counted):
     answers["recovery"] = 1
     work(answers)
     assert len(calls) == 2
+
+
+def test_a_person_s_answers_are_keyed_by_what_they_hold_now(counted):
+    work, calls = counted
+    answers = decide.Answers()
+    work(answers)
+    answers.ratings["recovery"] = 3  # changed in place, as the what-matters page does
+    work(answers)
+    work(decide.Answers(ratings={"recovery": 3}))  # another object holding the same answers
+    assert len(calls) == 2
+
+
+def test_an_argument_it_cannot_key_is_refused_not_keyed_by_identity(counted):
+    work, _ = counted
+    with pytest.raises(TypeError):
+        work(object())
 
 
 def test_the_least_recently_asked_result_goes_first(counted, monkeypatch):
@@ -87,11 +126,28 @@ def test_the_least_recently_asked_result_goes_first(counted, monkeypatch):
     assert len(calls) == 4
 
 
-def test_a_person_s_answers_are_keyed_by_what_they_hold_now(counted):
-    work, calls = counted
-    answers = decide.Answers()
-    work(answers)
-    answers.ratings["recovery"] = 3  # changed in place, as the what-matters page does
-    work(answers)
-    work(decide.Answers(ratings={"recovery": 3}))  # another object holding the same answers
-    assert len(calls) == 2
+def test_what_is_kept_stays_bounded(counted, monkeypatch):
+    work, _ = counted
+    monkeypatch.setattr(memo, "LIMIT", 50)
+    for n in range(500):
+        work(pd.DataFrame({"n": [n]}))
+    assert len(memo._kept) == 50 and len(memo._made_by) <= 50
+
+
+@pytest.mark.parametrize(
+    ("page", "answer"),
+    [
+        ("pages/what_matters.py", lambda at: at.radio[0].set_value(3)),
+        ("pages/compare.py", lambda at: at.multiselect[0].set_value(at.multiselect[0].value[1:])),
+        ("pages/summary.py", lambda at: at.checkbox[0].check()),
+        ("pages/chances.py", lambda at: at.selectbox[0].set_value(list(OPTIONS)[-1])),
+    ],
+)
+def test_identical_reruns_add_no_entries(fresh_memo, page, answer):
+    at = open_page(page)
+    answer(at).run()
+    entries = len(memo._kept)
+    for _ in range(3):  # the same answers, the same page, again
+        at.run()
+    assert not at.exception
+    assert len(memo._kept) == entries

@@ -15,7 +15,7 @@ from explorer.rules.vocabulary import PATIENTS
 from explorer.store import load_snapshot
 from explorer.ui import runtime, shell
 from tests.apptest import open_page, other_languages_words, rerun_parts
-from tests.conftest import FIXTURE_DATA, fixture_content
+from tests.conftest import FIXTURE_DATA, fixture_content, read_rows, write_rows
 
 CONTENT = fixture_content()
 SNAPSHOT = load_snapshot(FIXTURE_DATA)
@@ -158,3 +158,24 @@ def test_a_callback_runs_in_the_run_that_drew_its_widget():
 def test_code_outside_any_run_is_told_so():
     with pytest.raises(LookupError):
         contextvars.Context().run(runtime.current)
+
+
+# ------------------------------------------------ data words shown in English, marked as such
+def test_a_texts_mark_is_the_scripts_fnv_1a_of_its_words():
+    assert shell.english_mark("a") == "e40c292c"  # FNV-1a's published value for "a"
+    assert shell.english_mark("  two\n words ") == shell.english_mark("two words")
+    assert shell.english_mark("niño") != shell.english_mark("nino")
+
+
+def test_a_row_not_yet_translated_is_marked_english_and_the_footer_says_so(served_data_copy):
+    spanish = served_data_copy / "es" / "options.csv"
+    rows = read_rows(spanish)
+    write_rows(spanish, rows[1:], list(rows[0]))  # the first option's words are not translated
+    english_name = CONTENT.options["name"].iloc[0]
+    at = open_page("pages/compare.py", lang="es")
+    script = at.sidebar.get("html")[0].value
+    assert shell.english_mark(english_name) in script
+    said = words.catalogue("es")
+    assert said["shell.some_in_english"] in [caption.value for caption in at.caption]
+    english = open_page("pages/compare.py")
+    assert words.catalogue("en")["shell.some_in_english"] not in [c.value for c in english.caption]

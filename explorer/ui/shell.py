@@ -157,28 +157,56 @@ def _open(page_id: str, run: Run) -> _PageLinks:
 
 
 # Streamlit writes <html lang="en"> into every page and has no setting for it: this script sets
-# the document's language, so screen readers use the right voice, and marks each part shown as
-# published (containers keyed "published-…": citations, the changelog) with the language it is
-# written in, which Streamlit's elements cannot carry either. Its text never changes (the
-# languages are attributes), so nginx's Content-Security-Policy allows it by one hash
+# the document's language, so screen readers use the right voice, and marks with the language
+# they are written in (lang="en") the parts shown as published (containers keyed "published-…":
+# citations, the changelog) and each data text shown in English on another language's page (a
+# row not yet translated: its mark, `english_mark`, is in the script's data, never the CSV text
+# itself), which Streamlit's elements cannot carry either. Its text never changes (the
+# languages and marks are attributes), so nginx's Content-Security-Policy allows it by one hash
 # (deploy/nginx/site.conf); tests/deploy checks the hash. A block, so that running it again
-# (another page's sidebar) declares nothing twice.
+# (another page's sidebar) declares nothing twice; the latest run's data is window.pageWords.
 PAGE_LANGUAGE_SCRIPT = (
     "{const page = document.currentScript.dataset;"
     "document.documentElement.lang = page.lang;"
+    "window.pageWords = page;"
+    "const mark = text => {let hash = 0x811c9dc5;"
+    "for (const byte of new TextEncoder().encode(text.split(/\\s+/).join(' ').trim()))"
+    " hash = Math.imul(hash ^ byte, 0x01000193);"
+    "return (hash >>> 0).toString(16).padStart(8, '0');};"
     "window.markPublished ??= new MutationObserver(() => {"
+    "const now = window.pageWords;"
     "for (const part of document.querySelectorAll('[class*=\"st-key-published-\"]:not([lang])'))"
-    " part.lang = page.published;"
+    " part.lang = now.published;"
+    "const english = new Set(now.english.split(' ').filter(Boolean));"
+    "for (const part of document.querySelectorAll('[data-in-english]'))"
+    " if (!english.has(mark(part.textContent))) {part.removeAttribute('lang');"
+    " part.removeAttribute('data-in-english');}"
+    "if (!english.size) return;"
+    "const texts = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);"
+    "while (texts.nextNode()) {const holder = texts.currentNode.parentElement;"
+    "if (holder && !holder.lang && english.has(mark(holder.textContent)))"
+    " {holder.lang = now.published; holder.dataset.inEnglish = '';}}"
     "});"
-    "window.markPublished.observe(document.body, {childList: true, subtree: true});}"
+    "window.markPublished.observe(document.body,"
+    " {childList: true, subtree: true, characterData: true});}"
 )
+
+
+def english_mark(text: str) -> str:
+    """The mark of a text the page-language script finds on the page: FNV-1a (32 bits) of its
+    UTF-8 bytes, spaces collapsed, as the script computes it."""
+    mark = 0x811C9DC5
+    for byte in " ".join(str(text).split()).encode():
+        mark = ((mark ^ byte) * 0x01000193) & 0xFFFFFFFF
+    return f"{mark:08x}"
 
 
 def _sidebar(run: Run) -> _PageLinks:
     with st.sidebar:
+        in_english = sorted(map(english_mark, run.snapshot.shown_in_english(run.language)))
         st.html(
-            f'<script data-lang="{run.language}" data-published="{words.LANGUAGE}">'
-            f"{PAGE_LANGUAGE_SCRIPT}</script>",
+            f'<script data-lang="{run.language}" data-published="{words.LANGUAGE}"'
+            f' data-english="{" ".join(in_english)}">{PAGE_LANGUAGE_SCRIPT}</script>',
             unsafe_allow_javascript=True,
         )
         url_state.language_switch()
@@ -231,6 +259,8 @@ def _footer(run: Run) -> None:
     )
     if not reviewed(run):
         st.caption(t("shell.not_reviewed"))
+    if run.snapshot.shown_in_english(run.language):  # rows not yet translated, marked lang="en"
+        st.caption(t("shell.some_in_english"))
 
 
 def reviewed(run: Run) -> bool:

@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 
 from explorer import words
+from explorer.store import load_snapshot
 from explorer.url_params import LANG_PARAM
 from tests.browser.conftest import open_page, screenshot, wait_for_app
-from tests.conftest import require_program
+from tests.conftest import read_rows, require_program, write_rows
 from tests.languages import foreign_phrases
 from tests.live import PAGE_PATHS
 
@@ -97,3 +98,33 @@ def test_the_pdf_made_on_click_is_in_the_pages_language(page, app_server, langua
     ).stdout
     assert said["handout.what_matters"] in text
     assert foreign_phrases(" ".join(text.split()), language) == []
+
+
+def test_data_words_not_yet_translated_are_marked_english_for_screen_readers(page, broken_app):
+    def untranslate_the_first_option(data: Path) -> None:
+        spanish = data / "es" / "options.csv"
+        rows = read_rows(spanish)
+        write_rows(spanish, rows[1:], list(rows[0]))
+
+    server, data = broken_app(untranslate_the_first_option)
+    snapshot = load_snapshot(data)
+    english, spanish = (snapshot.content(language).options["name"] for language in ("en", "es"))
+    page.set_viewport_size({"width": 1280, "height": 800})
+    open_page(page, f"{server.url}/compare?{LANG_PARAM}=es")
+    page.wait_for_function("document.querySelector('[data-in-english]')")
+    marked = page.evaluate(MARKED_ENGLISH)
+    assert english.iloc[0] == spanish.iloc[0] and english.iloc[0] in marked
+    assert not set(spanish.iloc[1:]) & set(marked)  # the translated names keep the page's language
+    assert page.get_by_text(words.catalogue("es")["shell.some_in_english"]).count() == 1
+    in_its_language(page, "es", "opened")
+    # A click redraws the tables: the marks follow the words, not the places they were in.
+    change(page, "option removed", WIDGETS["option removed"])
+    page.wait_for_timeout(500)
+    marked = page.evaluate(MARKED_ENGLISH)
+    assert english.iloc[0] not in marked and not set(spanish.iloc[1:]) & set(marked)
+    screenshot(page, "language-compare-es-untranslated-row")
+
+
+# The texts marked lang="en" on a page in another language, as a screen reader gets them.
+MARKED_ENGLISH = """() => [...document.querySelectorAll("[data-in-english]")]
+    .filter(part => part.lang === "en").map(part => part.textContent.trim())"""

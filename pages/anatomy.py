@@ -4,7 +4,7 @@ options are aimed at each problem, with how common scan findings are in people w
 import streamlit as st
 
 from explorer import anatomy, charts, url_params, words
-from explorer.text import plain
+from explorer.markdown import plain
 from explorer.ui import chart_cache, shell, widgets
 from explorer.ui.runtime import Run
 from explorer.words import t

@@ -5,7 +5,7 @@ import streamlit as st
 
 from explorer import translations
 from explorer.data import problem_table
-from explorer.text import plain
+from explorer.markdown import plain
 from explorer.ui import shell, widgets
 from explorer.ui.runtime import Run
 from explorer.words import t

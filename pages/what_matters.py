@@ -3,7 +3,7 @@
 import streamlit as st
 
 from explorer import charts, decide, words
-from explorer.text import plain
+from explorer.markdown import plain
 from explorer.ui import chart_cache, shell, url_state, widgets
 from explorer.ui.runtime import Run
 from explorer.words import t

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from explorer import about, memo, readability, schema
 from explorer.data import ContentStore
-from explorer.text import plain
+from explorer.markdown import plain
 from explorer.ui import reading
 from explorer.words import t
 from tests.conftest import ROOT

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from explorer import anatomy, url_params
+from explorer.markdown import plain
 from explorer.schema import DISC_STATES, SCAN_AGES
-from explorer.text import plain
 from explorer.words import t
 from tests.apptest import listed_sources, open_page, texts
 from tests.conftest import fixture_content

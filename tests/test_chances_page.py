@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from explorer import chances, compare
-from explorer.text import plain, plain_table
+from explorer.markdown import plain
+from explorer.text import plain_table
 from explorer.words import t
 from tests.apptest import open_page, texts
 from tests.conftest import fixture_content

@@ -12,7 +12,7 @@ import weakref
 from explorer import ratings
 from explorer.__main__ import main
 from explorer.data import DATA_DIR_VARIABLE, ContentStore, load_content, problem_table
-from explorer.text import plain
+from explorer.markdown import plain
 from explorer.ui import runtime
 from explorer.words import t
 from tests.apptest import open_page, texts

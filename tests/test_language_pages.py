@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from explorer import translations, words
-from explorer.text import plain
+from explorer.markdown import plain
 from explorer.ui import shell
 from tests.apptest import open_page, texts
 from tests.conftest import FIXTURE_DATA

@@ -12,7 +12,7 @@ import textstat
 
 from explorer import readability, translations, words
 from explorer.data import ContentStore, read_csv
-from explorer.text import plain
+from explorer.markdown import plain
 from explorer.ui import reading
 from tests.apptest import open_page
 from tests.conftest import DATA, ROOT

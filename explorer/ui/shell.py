@@ -17,8 +17,8 @@ from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_r
 
 from explorer import words
 from explorer.data import problem_table
+from explorer.markdown import plain
 from explorer.schema import Problem
-from explorer.text import plain
 from explorer.ui import runtime, url_state
 from explorer.ui.runtime import Run
 from explorer.ui.widgets import table

@@ -15,7 +15,7 @@ import streamlit as st
 
 from explorer import compare, situation, words
 from explorer.data import Content
-from explorer.text import plain
+from explorer.markdown import plain
 from explorer.ui import runtime
 from explorer.url_params import (
     LANG_PARAM,

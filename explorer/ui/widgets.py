@@ -9,8 +9,9 @@ import streamlit as st
 
 from explorer import compare, decide, safety, words
 from explorer.data import Content
+from explorer.markdown import plain
 from explorer.memo import kept
-from explorer.text import plain, plain_table
+from explorer.text import plain_table
 from explorer.ui import runtime
 from explorer.words import t
 

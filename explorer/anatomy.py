@@ -19,10 +19,11 @@ from explorer.compare import evidence_line, source_table
 from explorer.data import Content
 from explorer.disc_views import Look
 from explorer.drawing import svg
+from explorer.markdown import Md
 from explorer.memo import kept
 from explorer.schema import DISC_STATES, SCAN_AGES, SOURCE_ID_PATTERN, age_column, split_ids
 from explorer.url_params import in_neutral_order, link_params
-from explorer.words import t
+from explorer.words import t, t_md
 
 # How each state is drawn, by the state ids of anatomy_states.csv (schema.DISC_STATES).
 LOOKS = {
@@ -162,8 +163,8 @@ class StateText:
     compare_params: dict[str, list[str]]
 
     @property
-    def compare_label(self) -> str:
-        return t("anatomy.compare_one" if len(self.option_ids) == 1 else "anatomy.compare_many")
+    def compare_label(self) -> Md:
+        return t_md("anatomy.compare_one" if len(self.option_ids) == 1 else "anatomy.compare_many")
 
 
 @kept

@@ -6,19 +6,19 @@ import streamlit as st
 from explorer import translations
 from explorer.data import problem_table
 from explorer.markdown import plain
-from explorer.ui import shell, widgets
+from explorer.ui import say, shell, widgets
 from explorer.ui.runtime import Run
-from explorer.words import t
+from explorer.words import t, t_md
 
 
 def render(run: Run) -> None:  # a first start with broken files stops here
     content = run.content
     store = run.store
     release = content.release
-    st.title(t("pages.data_check.title"))
+    say.title(t_md("pages.data_check.title"))
     st.text(t("data_check.intro", folder=str(store.folder)))
     if store.problems:
-        st.error(t("data_check.problems", count=len(store.problems)))
+        say.error(t_md("data_check.problems", count=len(store.problems)))
         st.text(
             t(
                 "data_check.serving",
@@ -28,8 +28,8 @@ def render(run: Run) -> None:  # a first start with broken files stops here
         )
         widgets.table(problem_table(store.problems), hide_index=True)
     else:
-        st.success(
-            t(
+        say.success(
+            t_md(
                 "data_check.all_good",
                 version=release["version"],
                 content_date=release["content_date"],
@@ -37,7 +37,7 @@ def render(run: Run) -> None:  # a first start with broken files stops here
         )
     for translation in store.translations.values():
         if not translation.reviewed:  # a reminder for the clinic, not a problem
-            st.warning(plain(translations.unreviewed_line(translation)))
+            say.warning(plain(translations.unreviewed_line(translation)))
 
 
 shell.show("data_check", render)

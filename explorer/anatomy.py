@@ -19,6 +19,7 @@ from explorer.compare import evidence_line, source_table
 from explorer.data import Content
 from explorer.disc_views import Look
 from explorer.drawing import svg
+from explorer.markdown import Md
 from explorer.memo import kept
 from explorer.rules.vocabulary import (
     DISC_STATES,
@@ -28,7 +29,7 @@ from explorer.rules.vocabulary import (
     split_ids,
 )
 from explorer.url_params import in_neutral_order, link_params
-from explorer.words import t
+from explorer.words import t, t_md
 
 # How each state is drawn, by the state ids of anatomy_states.csv (rules.vocabulary.DISC_STATES).
 LOOKS = {
@@ -168,8 +169,8 @@ class StateText:
     compare_params: dict[str, list[str]]
 
     @property
-    def compare_label(self) -> str:
-        return t("anatomy.compare_one" if len(self.option_ids) == 1 else "anatomy.compare_many")
+    def compare_label(self) -> Md:
+        return t_md("anatomy.compare_one" if len(self.option_ids) == 1 else "anatomy.compare_many")
 
 
 @kept

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import urllib.parse
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -11,10 +10,11 @@ from functools import cached_property
 import pandas as pd
 
 from explorer.data import Content
+from explorer.markdown import Md, link
 from explorer.memo import kept
 from explorer.rules.vocabulary import split_ids
-from explorer.text import markdown_table, plain
-from explorer.words import t
+from explorer.text import markdown_table
+from explorer.words import t, t_md
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ class Row:
     cells: tuple[Cell, ...]
 
     @cached_property  # rows are kept (memo), so each row's table is built once
-    def table(self) -> str:
+    def table(self) -> Md:
         """The row as one table: the options' names, their answers, then how sure we are and the
         sources of each (Markdown, every cell escaped)."""
         return markdown_table(
@@ -148,28 +148,21 @@ def source_lines(sources: pd.DataFrame) -> list[str]:
 
 
 @kept
-def source_list(sources: pd.DataFrame) -> str:
+def source_list(sources: pd.DataFrame) -> Md:
     """A source_table as one Markdown list, the same on screen and on paper: a line per source,
     its web address a link. One element: an interactive table cost the browser about 40 ms on
-    every change of the chosen options, printed blank and needed a second copy for paper. The
-    CSV words are escaped; the address (checked at load time: http, https or doi, no spaces) is
-    percent-encoded wherever Markdown could end a link."""
-    return "\n".join(
-        "- "
-        + t(
+    every change of the chosen options, printed blank and needed a second copy for paper."""
+    return Md("\n").join(
+        Md("- ")
+        + t_md(
             "sources.line_with_link",
-            source=plain(source),
-            citation=plain(citation),
-            year=plain(year),
-            link=f"[{plain(link)}]({urllib.parse.quote(link, safe=_LINK_SAFE)})",
+            source=source,
+            citation=citation,
+            year=year,
+            link=link(address, address),
         )
-        for source, citation, year, link in sources.itertuples(index=False)
+        for source, citation, year, address in sources.itertuples(index=False)
     )
-
-
-# Characters a web address keeps as they are in a Markdown link; any other is percent-encoded
-# (brackets, parentheses and angle brackets would end or break the link).
-_LINK_SAFE = ":/?#@!$&'*+,;=%-._~"
 
 
 def _web_link(link: str) -> str:

@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from explorer.data import Content
+from explorer.markdown import Md
 from explorer.memo import kept
 from explorer.rules.vocabulary import CLINIC_PHONES, split_ids
-from explorer.text import plain
 from explorer.words import t
 
 
@@ -54,11 +54,11 @@ def signs_run_on(group: WarningGroup) -> str:
 
 
 @kept
-def signs_markdown(group: WarningGroup) -> str:
+def signs_markdown(group: WarningGroup) -> Md:
     """The group's heading in bold, then its signs as a list (Markdown, the CSV text escaped):
     one element on the page; on paper the list runs on as one paragraph (page.css)."""
-    signs = [f"- {plain(sign)}" for sign in group.signs]
-    return "\n".join([f"**{plain(group.heading)}**", *(["", *signs] if signs else [])])
+    signs = [Md("- ") + sign for sign in group.signs]
+    return Md("\n").join([Md("**{}**").format(group.heading), *(["", *signs] if signs else [])])
 
 
 @kept

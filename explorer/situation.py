@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from explorer.compare import evidence_line
 from explorer.data import Content
+from explorer.markdown import Md
 from explorer.memo import kept
 from explorer.rules.vocabulary import EVALUATION_KINDS, FITS, split_ids
 from explorer.text import markdown_table
@@ -209,7 +210,7 @@ def evaluation(
 @kept
 def evaluation_tables(
     content: Content, option_ids: Sequence[str], situation_id: str
-) -> dict[str, str]:
+) -> dict[str, Md]:
     """kind -> its rows as one table (Markdown, every cell escaped): the options' names, then
     for each row a line of what is looked at and a line of how sure we are and the sources;
     an option with nothing of that kind says so."""

@@ -1,26 +1,12 @@
 """Making CSV text safe for the few Streamlit calls that render Markdown (headings, captions,
-tables)."""
+tables): tables of plain text as Streamlit tables or as one Markdown table."""
 
-import re
 from collections.abc import Sequence
 
 import pandas as pd
 
+from explorer.markdown import Md, plain
 from explorer.memo import kept
-
-# CommonMark lets any ASCII punctuation be escaped with a backslash, which turns Markdown
-# images, links, HTML, emphasis and Streamlit's :colour[...] directives into literal text.
-_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
-# Streamlit's Markdown turns web and e-mail addresses into links even when escaped. An invisible
-# word joiner after "www", a scheme's colon or "@" keeps them as text.
-_AUTOLINK = re.compile(r"(www|https?:|mailto:|ftp:|@)", re.IGNORECASE)
-_WORD_JOINER = "\u2060"
-
-
-def plain(text: str) -> str:
-    """Escape every character Markdown could read as markup, so the text shows as typed."""
-    unlinked = _AUTOLINK.sub(lambda match: match.group(1) + _WORD_JOINER, str(text))
-    return _PUNCTUATION.sub(r"\\\1", unlinked)
 
 
 def capital(text: str) -> str:
@@ -35,18 +21,19 @@ def plain_table(table: pd.DataFrame) -> pd.DataFrame:
     return table.map(plain).rename(columns=plain)
 
 
-def markdown_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+def markdown_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> Md:
     """A table in one Markdown element, every cell shown as typed: escaped, and on one line (a
     line break would end the table's row). One element instead of a bordered box per cell: a
     page's run costs about 0.13 ms of server time per element (docs/performance.md)."""
-    return "\n".join(
+    return Md("\n").join(
         [
             _table_line(header),
-            "|" + " --- |" * len(header),
+            Md("|" + " --- |" * len(header)),
             *(_table_line(row) for row in rows),
         ]
     )
 
 
-def _table_line(cells: Sequence[str]) -> str:
-    return "| " + " | ".join(plain(" ".join(str(cell).split())) for cell in cells) + " |"
+def _table_line(cells: Sequence[object]) -> Md:
+    # Every cell is plain text, escaped by join (an Md cell too: its "|" would end the cell).
+    return Md("| ") + Md(" | ").join(" ".join(str(cell).split()) for cell in cells) + Md(" |")

@@ -12,6 +12,8 @@ from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
 
+from explorer.markdown import Md
+
 CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
 # The language the content is written in first, and the one shown when nothing else is asked for.
 LANGUAGE = "en"
@@ -89,10 +91,18 @@ def catalogue_reviewed(language: str) -> bool:
         return all(row["reviewed_by"].strip() for row in csv.DictReader(handle))
 
 
-def markdown_file(name: str, language: str | None = None) -> str:
+def markdown_file(name: str, language: str | None = None) -> Md:
     """Author-written page copy from content/<language>/*.md (repo text, never CSV cells), in the
-    current language unless one is given."""
-    return (CONTENT_DIR / (language or current_language()) / name).read_text(encoding="utf-8")
+    current language unless one is given: Markdown, trusted as it is."""
+    return Md((CONTENT_DIR / (language or current_language()) / name).read_text(encoding="utf-8"))
+
+
+def t_md(key: str, **values: object) -> Md:
+    """The words for `key` as Markdown, for what Streamlit renders as Markdown (explorer.ui.say):
+    the catalogue's template trusted as it is (authors write it), each {placeholder} filled with
+    its value escaped unless it is Md already."""
+    template = Md(catalogue(current_language())[key])
+    return template.format(**values) if values else template
 
 
 def t(key: str, **values: object) -> str:

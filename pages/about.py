@@ -3,29 +3,29 @@
 import streamlit as st
 
 from explorer import about, compare, words
-from explorer.ui import reading, shell, widgets
+from explorer.ui import reading, say, shell, widgets
 from explorer.ui.runtime import Run
-from explorer.words import t
+from explorer.words import t, t_md
 
 
 def render(run: Run) -> None:
     content = run.content
-    st.title(t("pages.about.title"))
-    st.markdown(words.markdown_file("about.md"))
+    say.title(t_md("pages.about.title"))
+    say.markdown(words.markdown_file("about.md"))
 
-    st.header(t("about.release.heading"))
+    say.header(t_md("about.release.heading"))
     widgets.table(about.release_table(content), hide_index=True)
 
-    st.header(t("about.changelog.heading"), anchor="changelog")
+    say.header(t_md("about.changelog.heading"), anchor="changelog")
     st.text(t("about.changelog.intro"))
     with st.container(key="published-changelog"):  # written by the content's experts, in English
         widgets.table(about.changelog_table(content), hide_index=True)
 
-    st.header(t("about.reading.heading"))
-    st.markdown(words.markdown_file("about_reading.md"))
+    say.header(t_md("about.reading.heading"))
+    say.markdown(words.markdown_file("about_reading.md"))
     widgets.table(reading.reading_table(run.snapshot), hide_index=True)
 
-    st.header(t("about.sources.heading"))
+    say.header(t_md("about.sources.heading"))
     widgets.sources_list(compare.source_table(content.sources))
 
 

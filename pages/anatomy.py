@@ -4,17 +4,17 @@ options are aimed at each problem, with how common scan findings are in people w
 import streamlit as st
 
 from explorer import anatomy, charts, url_params, words
-from explorer.text import plain
-from explorer.ui import chart_cache, shell, widgets
+from explorer.markdown import plain
+from explorer.ui import chart_cache, say, shell, widgets
 from explorer.ui.runtime import Run
-from explorer.words import t
+from explorer.words import t, t_md
 
 
 def render(run: Run) -> None:
     content = run.content
-    st.title(t("pages.anatomy.title"))
+    say.title(t_md("pages.anatomy.title"))
     intro = words.markdown_file("anatomy.md")
-    st.markdown(intro)
+    say.markdown(intro)
 
     # The state shown is kept in the address (?state=herniation) so that a shared link opens it.
     known = anatomy.state_ids(content)
@@ -23,8 +23,8 @@ def render(run: Run) -> None:
         st.session_state["disc_state"] = anatomy.state_from_url(
             st.query_params.get(url_params.STATE_PARAM), known
         )
-    state = st.radio(
-        t("anatomy.page.state_picker"),
+    state = say.radio(
+        t_md("anatomy.page.state_picker"),
         known,
         format_func=lambda state_id: plain(names[state_id]),
         key="disc_state",
@@ -36,46 +36,48 @@ def render(run: Run) -> None:
     top, side = st.columns(2)
     top.image(anatomy.top_view_svg(state), alt=anatomy.top_view_title(state), width="stretch")
     side.image(anatomy.side_view_svg(state), alt=anatomy.side_view_title(state), width="stretch")
-    st.markdown(t("anatomy.page.pictures_show", description=anatomy.pictures_description(state)))
+    say.markdown(
+        t_md("anatomy.page.pictures_show", description=anatomy.pictures_description(state))
+    )
 
     about, options = st.columns(2)
     with about:
-        st.header(plain(text.name), anchor="state")
+        say.header(plain(text.name), anchor="state")
         st.text(text.what_it_is)
-        st.caption(plain(text.evidence))
+        say.caption(plain(text.evidence))
         if anatomy.look(state).herniation:  # the state drawn with gel pushing out
             st.image(
                 anatomy.herniation_types_svg(),
                 alt=t("anatomy.herniation_types.title"),
                 width="stretch",
             )
-            st.caption(t("anatomy.herniation_types.description"))
+            say.caption(t_md("anatomy.herniation_types.description"))
     with options:
-        st.header(t("anatomy.page.options_heading"), anchor="options")
+        say.header(t_md("anatomy.page.options_heading"), anchor="options")
         st.text(text.options_note)
         widgets.label(t("anatomy.page.options_list", names=text.option_names), key="state-options")
-        st.page_link(
+        say.page_link(
             shell.path("compare"),
             label=text.compare_label,
             query_params=text.compare_params,
             icon=":material/arrow_forward:",
         )
 
-    st.header(t("anatomy.page.scans_heading"), anchor="scan-findings")
+    say.header(t_md("anatomy.page.scans_heading"), anchor="scan-findings")
     scans = words.markdown_file("anatomy_scans.md")
-    st.markdown(scans)
+    say.markdown(scans)
     findings = content.scan_findings
     # The table under the chart, at full width: its headers are the findings' names, which
     # are longer in some languages than a side column allows.
     chart_cache.chart(charts.findings_chart, findings, alt_text=anatomy.findings_alt(findings))
     widgets.table(anatomy.findings_table(findings), hide_index=True)
-    st.caption(plain(t("anatomy.page.scans_caption", evidence=anatomy.findings_evidence(findings))))
+    say.caption(t_md("anatomy.page.scans_caption", evidence=anatomy.findings_evidence(findings)))
 
-    st.header(t("anatomy.page.course_heading"), anchor="natural-course")
+    say.header(t_md("anatomy.page.course_heading"), anchor="natural-course")
     course = words.markdown_file("anatomy_course.md")
-    st.markdown(course)
+    say.markdown(course)
 
-    st.header(t("sources.heading"), anchor="sources")
+    say.header(t_md("sources.heading"), anchor="sources")
     widgets.sources_list(anatomy.cited_sources(content, [intro, scans, course]))
 
 

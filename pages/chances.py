@@ -3,10 +3,10 @@
 import streamlit as st
 
 from explorer import chances, charts, compare, situation, url_params, words
-from explorer.text import plain
-from explorer.ui import chart_cache, shell, url_state, widgets
+from explorer.markdown import plain
+from explorer.ui import chart_cache, say, shell, url_state, widgets
 from explorer.ui.runtime import Run
-from explorer.words import t
+from explorer.words import t, t_md
 
 
 @shell.part(links=True)
@@ -19,34 +19,34 @@ def chances_part(run: Run) -> None:
     with st.container(key="controls-option"):  # on paper the headings name the option
         situation_id = url_state.situation_chooser(content)
         option_id = url_state.pick_one(
-            t("chances.page.option_picker"),
+            t_md("chances.page.option_picker"),
             situation.option_choices(content, situation_id),
             url_params.OPTION_PARAM,
             default=next(iter(situation.aimed_options(content, situation_id)), None),
         )
     for note in compare.notes(content, [option_id]):
-        st.warning(plain(note))
+        say.warning(plain(note))
     for fit in situation.set_apart(content, situation_id):
         if fit.option_id == option_id:
-            st.warning(plain(fit.line()))
+            say.warning(plain(fit.line()))
 
     # The same headings for every option, benefits first, so harms get the same space as benefits.
     for kind, found in chances.by_kind(every_chance, option_id, situation_id).items():
-        heading = t(
+        heading = t_md(
             "chances.page.heading", kind=t(f"chances.kinds.{kind}"), option=names[option_id]
         )
-        st.header(plain(heading), anchor=kind)
+        say.header(heading, anchor=kind)
         if not found:
             st.text(t("chances.not_counted"))
         if chances.none_about(found, situation_id):
-            st.info(t("situation.numbers.none_about_you"))
+            say.info(t_md("situation.numbers.none_about_you"))
         for chance in found:
-            st.subheader(plain(chances.title(chance)), anchor=f"{kind}-{chance.outcome_id}")
+            say.subheader(plain(chances.title(chance)), anchor=f"{kind}-{chance.outcome_id}")
             whose = plain(chance.whose_line(situation_id))
             if chance.about(situation_id) or situation_id == situation.NOT_SURE:
-                st.caption(whose)
+                say.caption(whose)
             else:
-                st.warning(whose)
+                say.warning(whose)
             if chance.drawable:
                 chart_cache.chart(
                     charts.icon_array,
@@ -65,20 +65,20 @@ def chances_part(run: Run) -> None:
                 st.text(line)
             warning = chances.time_frame_warning(every_chance, chance)
             if warning:
-                st.warning(plain(warning))
-            st.caption(plain(chance.evidence()))
+                say.warning(plain(warning))
+            say.caption(plain(chance.evidence()))
 
-    st.header(t("chances.page.all_numbers_heading"), anchor="all-numbers")
-    st.caption(t("chances.page.all_numbers_caption"))
+    say.header(t_md("chances.page.all_numbers_heading"), anchor="all-numbers")
+    say.caption(t_md("chances.page.all_numbers_caption"))
     widgets.table(chances.numbers_table(every_chance), hide_index=True)
 
-    st.header(t("sources.heading"), anchor="sources")
+    say.header(t_md("sources.heading"), anchor="sources")
     widgets.sources_list(chances.cited_sources(content, every_chance))
 
 
 def render(run: Run) -> None:
-    st.title(t("pages.chances.title"))
-    st.markdown(words.markdown_file("chances.md"))
+    say.title(t_md("pages.chances.title"))
+    say.markdown(words.markdown_file("chances.md"))
     chances_part()
 
 

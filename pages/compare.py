@@ -3,10 +3,10 @@
 import streamlit as st
 
 from explorer import compare, ratings, situation, url_params, words
-from explorer.text import plain
-from explorer.ui import runtime, shell, url_state, widgets
+from explorer.markdown import plain
+from explorer.ui import runtime, say, shell, url_state, widgets
 from explorer.ui.runtime import Run
-from explorer.words import t
+from explorer.words import t_md
 
 
 @shell.part(links=True)
@@ -19,25 +19,25 @@ def options_part(run: Run) -> None:
             question = url_state.question_stepper(compare.rows(content, shown))
         not_shown = situation.not_shown_line(content, situation_id, shown)
         if not_shown:  # never hidden without a word, even on the shared screen
-            st.caption(plain(not_shown))
+            say.caption(plain(not_shown))
         if not shown:
-            st.info(t("compare.page.choose_one"))
+            say.info(t_md("compare.page.choose_one"))
             runtime.end_page()
     else:
         shown = url_state.chosen_options(content, situation_id)
 
     if not consult:  # the shared screen shows one question at a time; the overview is a click away
-        st.header(t("compare.page.glance_heading"), anchor="at-a-glance")
-        st.caption(t("compare.page.glance_caption"))
+        say.header(t_md("compare.page.glance_heading"), anchor="at-a-glance")
+        say.caption(t_md("compare.page.glance_caption"))
         widgets.table(ratings.glance_table(ratings.rated(content, shown)), hide_index=True)
-        st.page_link(
+        say.page_link(
             shell.path("charts"),
-            label=t("compare.page.to_charts"),
+            label=t_md("compare.page.to_charts"),
             query_params=url_state.options_link(content, shown, situation_id),
         )
-        st.page_link(
+        say.page_link(
             shell.path("chances"),
-            label=t("compare.page.to_chances"),
+            label=t_md("compare.page.to_chances"),
             query_params={
                 **url_state.options_link(content, shown, situation_id),
                 url_params.OPTION_PARAM: shown[0],
@@ -45,34 +45,36 @@ def options_part(run: Run) -> None:
         )
 
     if consult:  # one question; each option's name and any investigational note above its answer
-        st.subheader(plain(question.question), anchor=question.question_id)
+        say.subheader(plain(question.question), anchor=question.question_id)
         for cell, cell_column in zip(question.cells, st.columns(len(shown))):
             with cell_column:
                 widgets.label(cell.option_name, key=f"head-{cell.option_id}")
                 for note in compare.notes(content, [cell.option_id]):
-                    st.caption(plain(note))
+                    say.caption(plain(note))
                 for fit in situation.set_apart(content, situation_id):
                     if fit.option_id == cell.option_id:
-                        st.caption(plain(fit.label()))
+                        say.caption(plain(fit.label()))
                 with st.container(border=True):
                     widgets.answer(cell, None)
     else:  # each question's answers as one table: one element, not a box per answer
         with st.container(key="grid-questions"):
             for row in compare.rows(content, shown):
-                st.subheader(plain(row.question), anchor=row.question_id)
-                st.markdown(row.table)
+                say.subheader(plain(row.question), anchor=row.question_id)
+                say.markdown(row.table)
 
     if not consult:  # the shared screen keeps to one question at a time
-        st.header(t("situation.evaluation.heading"), anchor="evaluation")
-        st.caption(t("situation.evaluation.intro"))
+        say.header(t_md("situation.evaluation.heading"), anchor="evaluation")
+        say.caption(t_md("situation.evaluation.intro"))
         with st.container(key="grid-evaluation"):
             for kind, table in situation.evaluation_tables(content, shown, situation_id).items():
-                st.subheader(t(f"situation.evaluation.kinds.{kind}"), anchor=f"evaluation-{kind}")
-                st.markdown(table)
+                say.subheader(
+                    t_md(f"situation.evaluation.kinds.{kind}"), anchor=f"evaluation-{kind}"
+                )
+                say.markdown(table)
 
     if not consult:  # on the shared screen, sources are one click away on the About page
         widgets.get_help_now(content)
-        st.header(t("sources.heading"), anchor="sources")
+        say.header(t_md("sources.heading"), anchor="sources")
         also = situation.cited(content, shown, situation_id)
         widgets.sources_list(compare.cited_sources(content, shown, also))
 
@@ -80,11 +82,11 @@ def options_part(run: Run) -> None:
 def render(run: Run) -> None:
     content, consult = run.content, run.consult
     with st.container(key="title-row", horizontal=True, vertical_alignment="center"):
-        st.title(t("pages.compare.title"))
+        say.title(t_md("pages.compare.title"))
         if consult:  # beside the title, so that each question still fits the shared screen
             widgets.get_help_now(content, as_button=True)
     if not consult:
-        st.markdown(words.markdown_file("compare.md"))
+        say.markdown(words.markdown_file("compare.md"))
     url_state.situation_chooser(content)  # one click, at the top in consult mode
     options_part()
 

@@ -4,22 +4,22 @@ disk pass the app's checks, and what are patients being shown meanwhile."""
 import streamlit as st
 
 from explorer import translations
+from explorer.markdown import Md, plain
 from explorer.rules.report import problem_table
-from explorer.text import plain
-from explorer.ui import shell, widgets
+from explorer.ui import say, shell, widgets
 from explorer.ui.runtime import Run
-from explorer.words import t
+from explorer.words import t, t_md
 
 
 def render(run: Run) -> None:  # a first start with broken files never gets here (shell.show)
     snapshot, language = run.snapshot, run.language  # problems are said in the reader's language
     release = run.content.release
-    st.title(t("pages.data_check.title"))
+    say.title(t_md("pages.data_check.title"))
     # The folder's name only: the page is open to any visitor, the server's paths are not.
     st.text(t("data_check.intro", folder=snapshot.folder.name))
     if not snapshot.problems:
-        st.success(
-            t(
+        say.success(
+            t_md(
                 "data_check.all_good",
                 version=release["version"],
                 content_date=release["content_date"],
@@ -27,9 +27,9 @@ def render(run: Run) -> None:  # a first start with broken files never gets here
         )
     else:
         if snapshot.up_to_date:  # in translation files only: their rows show English meanwhile
-            st.error(t("data_check.translation_problems", count=len(snapshot.problems)))
+            say.error(t_md("data_check.translation_problems", count=len(snapshot.problems)))
         else:
-            st.error(t("data_check.problems", count=len(snapshot.problems)))
+            say.error(t_md("data_check.problems", count=len(snapshot.problems)))
             st.text(
                 t(
                     "data_check.serving",
@@ -41,13 +41,11 @@ def render(run: Run) -> None:  # a first start with broken files never gets here
     # Reminders for the clinic, not problems: rows not yet reviewed, rows shown in English.
     for translation in snapshot.translations.values():
         if not translation.reviewed:
-            st.warning(plain(translations.unreviewed_line(translation).in_language(language)))
+            say.warning(plain(translations.unreviewed_line(translation).in_language(language)))
         if translation.in_english:
             heading = translations.in_english_heading(translation).in_language(language)
-            lines = [
-                f"- {plain(row.said().in_language(language))}" for row in translation.in_english
-            ]
-            st.warning("\n".join([plain(heading), *lines]))
+            lines = [Md("- ") + row.said().in_language(language) for row in translation.in_english]
+            say.warning(Md("\n").join([plain(heading), *lines]))
 
 
 shell.show("data_check", render)

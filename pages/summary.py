@@ -3,43 +3,43 @@
 import streamlit as st
 
 from explorer import charts, decide, handout, situation, words
-from explorer.text import plain
-from explorer.ui import chart_cache, runtime, shell, url_state, widgets
+from explorer.markdown import plain
+from explorer.ui import chart_cache, runtime, say, shell, url_state, widgets
 from explorer.ui.runtime import Run
-from explorer.words import t
+from explorer.words import t, t_md
 
 
 def render(run: Run) -> None:
     content = run.content
     answers = widgets.person_answers(content)
 
-    st.title(t("pages.summary.title"))
+    say.title(t_md("pages.summary.title"))
     with st.container(key="controls-intro"):
-        st.markdown(words.markdown_file("summary.md"))
+        say.markdown(words.markdown_file("summary.md"))
         situation_id = url_state.situation_chooser(content)
         shown = url_state.option_picker(content, situation_id)  # the set-apart lines come below
         if not shown:
-            st.info(t("picker.choose_one"))
+            say.info(t_md("picker.choose_one"))
             runtime.end_page()
     summary = decide.summary(content, shown, answers, situation_id)
-    st.info(t("decide.not_a_recommendation"))
+    say.info(t_md("decide.not_a_recommendation"))
 
-    st.header(t("situation.heading"))
+    say.header(t_md("situation.heading"))
     st.text("\n".join(summary.situation))
 
-    st.header(t("summary.options"))
+    say.header(t_md("summary.options"))
     st.text(", ".join(summary.option_names) + ".")
     for note in summary.notes:
-        st.warning(plain(note))
+        say.warning(plain(note))
     widgets.get_help_now(content)
 
-    st.header(t("summary.what_matters"))
+    say.header(t_md("summary.what_matters"))
     if summary.priorities:
         widgets.table(decide.priorities_table(summary), hide_index=True)
     else:
         st.text(t("summary.not_rated"))
     if not summary.alignment.empty:
-        st.subheader(t("summary.alignment"))
+        say.subheader(t_md("summary.alignment"))
         chart_cache.chart(
             charts.alignment_chart,
             summary.alignment,
@@ -49,29 +49,29 @@ def render(run: Run) -> None:
             widgets.table(decide.alignment_table(summary.alignment), hide_index=True)
 
     # Charts cannot break across sheets: they come before the long rows of text, which can.
-    st.header(t("summary.rows"))
+    say.header(t_md("summary.rows"))
     with st.container(
         key="dense-rows"
     ):  # smaller type on paper: three options fit two sheets (the PDF fits five)
         for row in summary.rows:
-            st.subheader(plain(row.question))
+            say.subheader(plain(row.question))
             for cell, cell_column in zip(row.cells, st.columns(len(row.cells))):
                 with cell_column:
                     widgets.answer(cell, f"summary-{row.question_id}-{cell.option_id}")
 
     right, total = summary.quiz_score
-    st.header(t("decide.quiz.score", right=right, total=total))
+    say.header(t_md("decide.quiz.score", right=right, total=total))
     widgets.table(decide.quiz_table(summary), hide_index=True)
 
-    st.header(t("summary.sure"))
+    say.header(t_md("summary.sure"))
     st.text(summary.sure.summary())
     if summary.sure.talk_more:
-        st.warning(t("decide.sure.talk_more"))
+        say.warning(t_md("decide.sure.talk_more"))
 
-    st.header(t("summary.questions"))
+    say.header(t_md("summary.questions"))
     st.text("\n".join("• " + question for question in summary.questions))
 
-    st.header(t("summary.sources"))
+    say.header(t_md("summary.sources"))
     with st.container(key="published-citations"):  # in the language they are published in
         with st.container(key="screen-only-citations"):
             st.text("\n".join(decide.citations(summary)))
@@ -79,23 +79,23 @@ def render(run: Run) -> None:
             st.text(decide.CITATION_GAP.join(decide.citations(summary)))
 
     with st.container(key="controls-share"):
-        st.header(t("summary.take_away"))
-        st.download_button(
-            t("summary.download"),
+        say.header(t_md("summary.take_away"))
+        say.download_button(
+            t_md("summary.download"),
             # Made only when clicked, not on every run; on another thread, in this run's language.
             data=runtime.callback(lambda: handout.summary_pdf(summary)),
             file_name="disc-treatment-summary.pdf",
             mime="application/pdf",
         )
-        st.subheader(t("summary.note"))
-        st.caption(t("summary.note_help"))
+        say.subheader(t_md("summary.note"))
+        say.caption(t_md("summary.note_help"))
         st.code(
             decide.record_note(content, shown, answers, situation_id),
             language=None,
             wrap_lines=True,
         )
-        st.subheader(t("summary.link"))
-        include = st.checkbox(t("summary.link_answers"), help=t("summary.link_answers_help"))
+        say.subheader(t_md("summary.link"))
+        include = say.checkbox(t_md("summary.link_answers"), help=t_md("summary.link_answers_help"))
         page_url = st.context.url or "/summary"  # no address outside a browser (AppTest)
         st.code(
             decide.share_url(

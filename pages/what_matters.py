@@ -3,10 +3,10 @@
 import streamlit as st
 
 from explorer import charts, decide, words
-from explorer.text import plain
-from explorer.ui import chart_cache, shell, url_state, widgets
+from explorer.markdown import plain
+from explorer.ui import chart_cache, say, shell, url_state, widgets
 from explorer.ui.runtime import Run
-from explorer.words import t
+from explorer.words import t_md
 
 # Each part reruns on its own when one of its answers changes (shell.part): a click redraws that
 # part, not the whole page. Answers live in the session, so the summary sees them.
@@ -15,7 +15,7 @@ from explorer.words import t
 @shell.part
 def ratings_part(run: Run, shown: list[str]) -> None:
     content, answers = run.content, widgets.person_answers(run.content)
-    st.header(t("what_matters.rate"))
+    say.header(t_md("what_matters.rate"))
     for statement in content.statements.itertuples():
         widgets.remembered_choice(
             statement.statement,
@@ -26,24 +26,24 @@ def ratings_part(run: Run, shown: list[str]) -> None:
             format_func=decide.importance_words,
         )
 
-    st.header(t("what_matters.alignment"))
-    st.markdown(words.markdown_file("alignment.md"))
+    say.header(t_md("what_matters.alignment"))
+    say.markdown(words.markdown_file("alignment.md"))
     alignment = decide.alignment(content, shown, answers.ratings)
     if alignment.empty:
-        st.info(t("what_matters.rate_first"))
+        say.info(t_md("what_matters.rate_first"))
     else:
         chart_cache.chart(
             charts.alignment_chart, alignment, alt_text=decide.alignment_alt(alignment)
         )
         widgets.table(decide.alignment_table(alignment), hide_index=True)
-    with st.expander(t("what_matters.rules")):
+    with say.expander(t_md("what_matters.rules")):
         widgets.table(decide.fit_rules(content), hide_index=True)
 
 
 @shell.part
 def quiz_part(run: Run) -> None:
     content, answers = run.content, widgets.person_answers(run.content)
-    st.header(t("what_matters.quiz"))
+    say.header(t_md("what_matters.quiz"))
     for item in content.quiz.itertuples():
         choice = widgets.remembered_choice(
             item.statement,
@@ -55,15 +55,15 @@ def quiz_part(run: Run) -> None:
         )
         if choice is not None:
             feedback = decide.quiz_feedback(content, item.item_id, choice)
-            say = {True: st.success, False: st.warning, None: st.info}[feedback.correct]
-            say(plain(feedback.with_sources()))
+            alert = {True: say.success, False: say.warning, None: say.info}[feedback.correct]
+            alert(plain(feedback.with_sources()))
 
 
 @shell.part
 def sure_part(run: Run) -> None:
     answers = widgets.person_answers(run.content)
-    st.header(t("what_matters.sure"))
-    st.markdown(words.markdown_file("sure.md"))
+    say.header(t_md("what_matters.sure"))
+    say.markdown(words.markdown_file("sure.md"))
     for item_id in decide.SURE_ITEMS:
         widgets.remembered_choice(
             decide.sure_question(item_id),
@@ -75,15 +75,15 @@ def sure_part(run: Run) -> None:
         )
     sure = decide.sure_result(answers.sure)
     if sure.talk_more:
-        st.warning(t("decide.sure.talk_more"))
+        say.warning(t_md("decide.sure.talk_more"))
     elif sure.complete:
-        st.success(t("decide.sure.ready"))
+        say.success(t_md("decide.sure.ready"))
 
 
 def render(run: Run) -> None:
     content = run.content
-    st.title(t("pages.what_matters.title"))
-    st.markdown(words.markdown_file("what_matters.md"))
+    say.title(t_md("pages.what_matters.title"))
+    say.markdown(words.markdown_file("what_matters.md"))
     situation_id = url_state.situation_chooser(content)
     shown = url_state.option_picker(content, situation_id)
     url_state.set_apart_options(content, situation_id, shown)
@@ -91,12 +91,12 @@ def render(run: Run) -> None:
     quiz_part()
     sure_part()
 
-    st.header(t("what_matters.questions"))
+    say.header(t_md("what_matters.questions"))
     st.text("\n".join("• " + question for question in decide.questions_to_ask(content, shown)))
 
-    st.page_link(
+    say.page_link(
         shell.path("summary"),
-        label=t("what_matters.to_summary"),
+        label=t_md("what_matters.to_summary"),
         query_params=url_state.carried_params(),
     )
 

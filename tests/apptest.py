@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import functools
+import html
 import re
 from collections.abc import Iterable
 from unittest import mock
 
+from markdown_it import MarkdownIt
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.runtime.scriptrunner_utils.script_requests import RerunData
 from streamlit.testing.v1 import AppTest, local_script_runner
@@ -34,7 +36,7 @@ def texts(at: AppTest) -> str:
     markdown = [
         cell
         for element in at.markdown
-        for row in table_cells(element.value) or [[_as_read(element.value)]]
+        for row in table_cells(element.value) or [[as_read(element.value)]]
         for cell in row
     ]
     return "\n".join([*(t.value for t in at.text), *markdown])
@@ -47,7 +49,7 @@ def table_cells(markdown: str) -> list[list[str]]:
     if len(lines) < 2 or not lines[1].startswith("|") or not set(lines[1]) <= set("|- "):
         return []
     return [
-        [_as_read(cell) for cell in _UNESCAPED_BAR.split(line.strip()[1:-1])]
+        [as_read(cell) for cell in _UNESCAPED_BAR.split(line.strip()[1:-1])]
         for index, line in enumerate(lines)
         if index != 1
     ]
@@ -56,15 +58,30 @@ def table_cells(markdown: str) -> list[list[str]]:
 _UNESCAPED_BAR = re.compile(r"(?<!\\)\|")
 
 
-def _as_read(cell: str) -> str:
+def as_read(cell: str) -> str:
+    """Markdown text as a person reads it: the escapes and the invisible joiners that keep CSV
+    text as typed (explorer.markdown.plain) taken out."""
     return re.sub(r"\\(.)", r"\1", cell.strip()).replace("\u2060", "")
+
+
+# CommonMark with GitHub's tables and strikethrough: most of what Streamlit's Markdown reads.
+_COMMONMARK = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+
+
+def rendered(markdown: str) -> tuple[str, list[str]]:
+    """What a Markdown renderer makes of `markdown` (markdown-it-py, which the app already has):
+    the text a person reads, invisible joiners out, and the HTML elements, in order. Streamlit
+    also reads :colour[…] directives, $math$ and bare web addresses, which it cannot check."""
+    made = _COMMONMARK.render(markdown)
+    text = html.unescape(re.sub(r"<[^>]+>", "", made)).replace("\u2060", "").strip()
+    return text, re.findall(r"<(\w+)", made)
 
 
 def listed_sources(at: AppTest) -> list[str]:
     """The source ids in the page's list of sources (explorer.widgets.sources_list), in order;
     [] when the page shows none."""
     return [
-        _as_read(line[2:]).split(":")[0]
+        as_read(line[2:]).split(":")[0]
         for block in _blocks(at.main)
         if getattr(block.proto, "id", "").endswith("-published-sources")
         for markdown in block.get("markdown")
@@ -106,7 +123,7 @@ def shown_strings(at: AppTest) -> list[str]:
             found += [str(name) for name in table.columns]
             found += [str(cell) for cell in table.to_numpy().ravel()]
         elif not isinstance(node, (Block, Html)):  # st.html holds our styles and script: code
-            found += [_as_read(text) for text in _proto_strings(node.proto)]
+            found += [as_read(text) for text in _proto_strings(node.proto)]
     return found
 
 

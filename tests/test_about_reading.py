@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from explorer import about, readability
+from explorer.markdown import plain
 from explorer.rules.files import FILES
 from explorer.store import ContentStore
-from explorer.text import plain
 from explorer.ui import reading
 from explorer.words import t
 from tests.conftest import ROOT

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from explorer import anatomy, url_params
+from explorer.markdown import plain
 from explorer.rules.vocabulary import DISC_STATES, SCAN_AGES
-from explorer.text import plain
 from explorer.words import t
 from tests.apptest import listed_sources, open_page, texts
 from tests.conftest import fixture_content
@@ -33,7 +33,7 @@ def check_state_shown(at, state):
     assert plain(row["name"]) in [h.value for h in at.header]
     body = texts(at)
     assert row["what_it_is"] in body and row["options_note"] in body
-    assert anatomy.pictures_description(state) in "\n".join(m.value for m in at.markdown)
+    assert anatomy.pictures_description(state) in body  # under the pictures, as read
     top, side = images(at)[:2]
     assert top.alt == anatomy.top_view_title(state) and side.alt == anatomy.side_view_title(state)
     # The link opens the comparison with this state's options chosen, "no procedure" among them.

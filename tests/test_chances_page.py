@@ -6,9 +6,10 @@ from __future__ import annotations
 import pytest
 
 from explorer import chances, compare
-from explorer.text import plain, plain_table
+from explorer.markdown import plain
+from explorer.text import plain_table
 from explorer.words import t
-from tests.apptest import open_page, texts
+from tests.apptest import as_read, open_page, texts
 from tests.conftest import fixture_content
 
 PAGE = "pages/chances.py"
@@ -32,11 +33,11 @@ def test_every_outcome_of_every_option_renders_with_alt_text_and_a_table(option_
     for chance in expected:
         assert all(sentence in shown for sentence in chance.sentences())
         assert all(line in shown for line in chance.details())
-    headings = [h.value for h in at.header]
+    headings = [as_read(h.value) for h in at.header]
     name = CONTENT.option_names()[option_id]
     assert headings[:2] == [
-        plain(f"{t('chances.kinds.benefit')}: {name}"),
-        plain(f"{t('chances.kinds.harm')}: {name}"),
+        t("chances.page.heading", kind=t(f"chances.kinds.{kind}"), option=name)
+        for kind in ("benefit", "harm")
     ]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from explorer import about
 from explorer.data import load_content
-from explorer.text import plain
+from explorer.markdown import plain
 from explorer.words import t
 from tests.apptest import open_page
 from tests.conftest import fixture_content, set_cell

@@ -10,7 +10,7 @@ import pandas as pd
 from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 
 from explorer.data import DATA_DIR_VARIABLE
-from explorer.text import plain
+from explorer.markdown import plain
 from explorer.words import t
 from tests.apptest import open_page
 from tests.conftest import fixture_content, read_rows, set_cell

@@ -5,8 +5,8 @@ from contextvars import copy_context
 import pytest
 
 from explorer import compare, home, words
+from explorer.markdown import plain
 from explorer.rules.vocabulary import CERTAINTY_LEVELS
-from explorer.text import plain
 from explorer.url_params import OPTIONS_PARAM, in_neutral_order, link_params
 from explorer.words import t
 from tests.apptest import table_cells

@@ -13,9 +13,9 @@ import weakref
 from explorer import translations, words
 from explorer.__main__ import main
 from explorer.data import DATA_DIR_VARIABLE, load_content
+from explorer.markdown import plain
 from explorer.rules.report import PROBLEM_COLUMNS, problem_table
 from explorer.store import ContentStore
-from explorer.text import plain
 from explorer.ui import runtime
 from explorer.words import t
 from tests.apptest import open_page, texts

@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from explorer import translations, words
+from explorer.markdown import plain
 from explorer.store import load_snapshot
-from explorer.text import plain
 from explorer.ui import shell
 from tests.apptest import open_page, texts
 from tests.conftest import FIXTURE_DATA

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from explorer.data import DATA_DIR_VARIABLE
-from explorer.text import plain
+from explorer.markdown import plain
 from explorer.ui import shell
 from tests.apptest import listed_sources, open_page, texts
 from tests.conftest import ROOT, fixture_content, set_cell

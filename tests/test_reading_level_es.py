@@ -14,8 +14,8 @@ import textstat
 
 from explorer import readability, translations, words
 from explorer.data import read_csv
+from explorer.markdown import plain
 from explorer.store import ContentStore
-from explorer.text import plain
 from explorer.ui import reading
 from tests.apptest import open_page
 from tests.conftest import DATA, ROOT

@@ -7,8 +7,8 @@ import pytest
 
 from explorer import compare, decide, handout, safety
 from explorer.data import load_content
+from explorer.markdown import plain
 from explorer.rules.vocabulary import PLACEHOLDER
-from explorer.text import plain
 from explorer.words import t
 from tests.apptest import open_page, texts
 from tests.conftest import fixture_content, read_rows, set_cell, write_rows

@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from explorer import situation
+from explorer.markdown import plain
 from explorer.situation import NOT_SURE
-from explorer.text import plain
 from explorer.ui import shell
 from explorer.words import t
 from tests.apptest import open_page, texts

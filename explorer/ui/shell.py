@@ -16,13 +16,13 @@ from streamlit.delta_generator import DeltaGenerator
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 from explorer import words
+from explorer.markdown import Md
 from explorer.rules.report import Problem, problem_table
-from explorer.text import plain
-from explorer.ui import runtime, url_state
+from explorer.ui import runtime, say, url_state
 from explorer.ui.runtime import Run
 from explorer.ui.widgets import table
 from explorer.url_params import CONSULT, MODE_PARAM
-from explorer.words import t
+from explorer.words import t, t_md
 
 
 @dataclass(frozen=True)
@@ -39,8 +39,8 @@ class Page:
         return "" if self.path == "app.py" else Path(self.path).stem
 
     @property
-    def nav(self) -> str:
-        return t(f"pages.{self.page_id}.nav")
+    def nav(self) -> Md:
+        return t_md(f"pages.{self.page_id}.nav")
 
     @property
     def title(self) -> str:
@@ -69,7 +69,7 @@ CONSULT_STYLE = (_STYLE_DIR / "consult.css").read_text(encoding="utf-8")
 
 
 def path(page_id: str) -> str:
-    """The script of a page, for st.page_link."""
+    """The script of a page, for say.page_link."""
     return _BY_ID[page_id].path
 
 
@@ -210,16 +210,16 @@ def _sidebar(run: Run) -> _PageLinks:
             unsafe_allow_javascript=True,
         )
         url_state.language_switch()
-        st.subheader(t("app.name"))
+        say.subheader(t_md("app.name"))
         links = _PageLinks(st.container())
         _LINKS.set(links)
         st.divider()
-        st.toggle(
-            t("shell.consult_toggle"),
+        say.toggle(
+            t_md("shell.consult_toggle"),
             value=run.consult,
             key="consult_toggle",
             on_change=runtime.callback(_switch_mode),
-            help=t("shell.consult_toggle_help"),
+            help=t_md("shell.consult_toggle_help"),
         )
     return links
 
@@ -228,7 +228,7 @@ def _page_links() -> None:
     carried = url_state.carried_params()
     for listed in PAGES:
         if listed.in_sidebar:
-            st.page_link(listed.path, label=listed.nav, query_params=carried)
+            say.page_link(listed.path, label=listed.nav, query_params=carried)
 
 
 def _switch_mode() -> None:
@@ -239,28 +239,26 @@ def _switch_mode() -> None:
 
 
 def _show_problems(problems: Sequence[Problem]) -> None:
-    st.title(t("data_problems.title"))
-    st.error(t("data_problems.intro", count=len(problems)))
+    say.title(t_md("data_problems.title"))
+    say.error(t_md("data_problems.intro", count=len(problems)))
     table(problem_table(problems, words.current_language()))
 
 
 def _footer(run: Run) -> None:
     release = run.content.release
     st.divider()
-    st.caption(
-        plain(
-            t(
-                "shell.footer",
-                content_date=release["content_date"],
-                version=release["version"],
-                next_review_date=release["next_review_date"],
-            )
+    say.caption(
+        t_md(
+            "shell.footer",
+            content_date=release["content_date"],
+            version=release["version"],
+            next_review_date=release["next_review_date"],
         )
     )
     if not reviewed(run):
-        st.caption(t("shell.not_reviewed"))
+        say.caption(t_md("shell.not_reviewed"))
     if run.snapshot.shown_in_english(run.language):  # rows not yet translated, marked lang="en"
-        st.caption(t("shell.some_in_english"))
+        say.caption(t_md("shell.some_in_english"))
 
 
 def reviewed(run: Run) -> bool:

@@ -15,8 +15,8 @@ import streamlit as st
 
 from explorer import compare, situation, words
 from explorer.data import Content
-from explorer.text import plain
-from explorer.ui import runtime
+from explorer.markdown import Md, plain
+from explorer.ui import runtime, say
 from explorer.url_params import (
     LANG_PARAM,
     MODE_PARAM,
@@ -26,7 +26,7 @@ from explorer.url_params import (
     in_neutral_order,
     link_params,
 )
-from explorer.words import t
+from explorer.words import t, t_md
 
 # URL parameters that follow a person from page to page (their language, their situation, the
 # options they chose, the mode).
@@ -52,7 +52,7 @@ def situation_chooser(content: Content) -> str:
     with the line that helps them tell. An unknown id in the address means "not sure"."""
     consult = runtime.current().consult
     picked = pick_one(
-        t("situation.picker"),
+        t_md("situation.picker"),
         situation.choices(content, short=consult),
         SITUATION_PARAM,
         default=situation.NOT_SURE,
@@ -62,7 +62,7 @@ def situation_chooser(content: Content) -> str:
         label_visibility="collapsed" if consult else "visible",
     )
     if not consult:
-        st.caption(plain(situation.how_to_tell(content, picked)))
+        say.caption(plain(situation.how_to_tell(content, picked)))
     return picked
 
 
@@ -70,7 +70,7 @@ def language_switch() -> None:
     """Every language, each named in itself, one click away; kept as ?lang= (the browser's own
     language needs no parameter). Choices are codes, so switching keeps every answer."""
     pick_one(
-        t("shell.language"),
+        t_md("shell.language"),
         {
             language: words.catalogue(language)["app.language_name"]
             for language in words.languages()
@@ -113,8 +113,8 @@ def option_picker(content: Content, situation_id: str = situation.NOT_SURE) -> l
         if runtime.current().consult
         else names
     )
-    chosen = st.multiselect(
-        t("picker.options"),
+    chosen = say.multiselect(
+        t_md("picker.options"),
         all_ids,
         format_func=labels.get,
         key=widget_key,
@@ -141,10 +141,10 @@ def set_apart_options(content: Content, situation_id: str, shown: list[str]) -> 
         st.text(t("situation.set_apart_intro", situation=situation.name(content, situation_id)))
         for fit in set_apart:
             st.text(fit.line())
-            st.caption(plain(fit.evidence()))
+            say.caption(plain(fit.evidence()))
             if fit.option_id not in shown:
-                st.button(
-                    t("situation.show_too", option=fit.option_name),
+                say.button(
+                    t_md("situation.show_too", option=fit.option_name),
                     key=f"show-too-{fit.option_id}",
                     on_click=runtime.callback(_show_too),
                     args=(fit.option_id, shown, all_ids),
@@ -160,10 +160,10 @@ def chosen_options(
     shown = option_picker(content, situation_id)
     set_apart_options(content, situation_id, shown)
     if not shown:
-        st.info(t("picker.choose_one"))
+        say.info(t_md("picker.choose_one"))
         runtime.end_page()
     for warning in compare.notes(content, shown) if with_notes else []:
-        st.warning(plain(warning))
+        say.warning(plain(warning))
     return shown
 
 
@@ -178,7 +178,7 @@ def options_link(content: Content, shown: list[str], situation_id: str) -> dict[
 
 
 def pick_one(
-    label: str,
+    label: Md,
     choices: Mapping[str, str],
     param: str,
     default: str | None = None,
@@ -200,8 +200,8 @@ def pick_one(
             st.query_params[param] = picked
 
     widget_key = f"picked_{param}"
-    widget = partial(st.pills, selection_mode="single") if pills else st.selectbox
-    # Pills show their labels as Markdown: CSV words are made plain (a selectbox shows text).
+    widget = partial(say.pills, selection_mode="single") if pills else say.selectbox
+    # Pills show their choices as Markdown: CSV words are made plain (a selectbox shows text).
     words = (lambda choice: plain(choices[choice])) if pills else choices.get
     picked = widget(
         label,
@@ -228,14 +228,14 @@ def question_stepper(rows: list[compare.Row]) -> compare.Row:
         ]
 
     with st.container(key="controls-stepper", horizontal=True, vertical_alignment="bottom"):
-        st.button(
-            t("picker.previous"),
+        say.button(
+            t_md("picker.previous"),
             on_click=runtime.callback(step),
             args=(-1,),
             disabled=current == ids[0],
         )
         picked = pick_one(
-            t("picker.question"),
+            t_md("picker.question"),
             {
                 question_id: t(
                     "picker.question_choice",
@@ -248,8 +248,8 @@ def question_stepper(rows: list[compare.Row]) -> compare.Row:
             QUESTION_PARAM,
             label_visibility="collapsed",  # "3 of 10: …" says what it is
         )
-        st.button(
-            t("picker.next"),
+        say.button(
+            t_md("picker.next"),
             on_click=runtime.callback(step),
             args=(1,),
             disabled=current == ids[-1],

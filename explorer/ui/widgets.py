@@ -3,16 +3,20 @@ warning signs, the sources."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import pandas as pd
 import pyarrow as pa
 import streamlit as st
 
 from explorer import compare, decide, safety, words
 from explorer.data import Content
+from explorer.markdown import plain
 from explorer.memo import kept
-from explorer.text import plain, plain_table
-from explorer.ui import runtime
-from explorer.words import t
+from explorer.text import plain_table
+from explorer.ui import runtime, say
+from explorer.words import t, t_md
 
 
 def answer(cell: compare.Cell, label_key: str | None) -> None:
@@ -21,7 +25,7 @@ def answer(cell: compare.Cell, label_key: str | None) -> None:
     if label_key is not None:
         label(cell.option_name, key=label_key)
     st.text(cell.answer)
-    st.caption(plain(cell.evidence_line()))
+    say.caption(plain(cell.evidence_line()))
 
 
 def get_help_now(content: Content, as_button: bool = False) -> None:
@@ -30,25 +34,25 @@ def get_help_now(content: Content, as_button: bool = False) -> None:
     consult comparison, where every question must fit the shared screen."""
     groups = safety.warning_groups(content)
     if as_button:
-        with st.popover(
-            t("get_help.title"),
+        with say.popover(
+            t_md("get_help.title"),
             type="primary",
             icon=":material/emergency:",
-            help=t("get_help.consult_help"),
+            help=t_md("get_help.consult_help"),
         ):
             _warning_signs(groups)
         return
     with st.container(border=True, key="get-help-now"):
-        st.header(t("get_help.title"), anchor="get-help-now")
+        say.header(t_md("get_help.title"), anchor="get-help-now")
         _warning_signs(groups)
 
 
 def _warning_signs(groups: list[safety.WarningGroup]) -> None:
     st.text(t("get_help.intro"))
     for group in groups:
-        st.markdown(safety.signs_markdown(group))
-        st.error(plain(group.action))
-    st.caption(plain(safety.sources_line(groups)))
+        say.markdown(safety.signs_markdown(group))
+        say.error(plain(group.action))
+    say.caption(plain(safety.sources_line(groups)))
 
 
 def label(text: str, key: str) -> None:
@@ -60,7 +64,7 @@ def label(text: str, key: str) -> None:
 def table(data: pd.DataFrame, **options) -> None:
     """st.table with every cell shown as typed (st.table alone renders cells as Markdown). Use it
     for every table: its cells usually come from the CSV files."""
-    st.table(arrow(plain_table(data)), **options)
+    st.table(arrow(plain_table(data)), **options)  # noqa: TID251 (every cell escaped)
 
 
 @kept
@@ -80,10 +84,16 @@ def person_answers(content: Content) -> decide.Answers:
 
 
 def remembered_choice(
-    label: str, choices, store: dict, item_id: str, key_prefix: str, **radio_options
+    label: str,
+    choices,
+    store: dict,
+    item_id: str,
+    key_prefix: str,
+    format_func: Callable[[Any], str],
 ):
     """A radio whose answer is kept in `store` (part of the person's answers), so it
-    survives moving between pages. Labels may be CSV text: they are escaped."""
+    survives moving between pages. Its label and the words of each choice (`format_func`) are
+    plain text, CSV text too, shown as typed."""
     key = f"{key_prefix}-{item_id}"
 
     def remember() -> None:
@@ -93,21 +103,21 @@ def remembered_choice(
             store[item_id] = st.session_state[key]
 
     current = store.get(item_id)
-    return st.radio(
+    return say.radio(
         plain(label),
         choices,
         index=list(choices).index(current) if current in choices else None,
         key=key,
         on_change=runtime.callback(remember),
         horizontal=True,
-        **radio_options,
+        format_func=lambda choice: plain(format_func(choice)),
     )
 
 
 def sources_list(sources: pd.DataFrame) -> None:
     """A list of sources (from compare.source_table) whose links open in the browser."""
     if words.current_language() != words.LANGUAGE:  # citations are not translated
-        st.caption(t("sources.published_language"))
+        say.caption(t_md("sources.published_language"))
     # Marked with the language they are published in, for screen readers (shell.py's script).
     with st.container(key="published-sources"):
-        st.markdown(compare.source_list(sources))
+        say.markdown(compare.source_list(sources))

@@ -23,6 +23,7 @@ from explorer import memo
 from explorer.data import DATA_DIR_VARIABLE, Content, load_content
 from explorer.rules.report import Problem
 from explorer.rules.vocabulary import split_ids
+from explorer.store import Snapshot, load_snapshot
 
 ROOT = Path(__file__).resolve().parent.parent
 # The content the app ships: only tests/content/ (rules about it) and tests/test_new_option.py
@@ -119,8 +120,16 @@ def pytest_configure(config):
 
 
 @functools.cache
+def snapshot_of(folder: Path) -> Snapshot:
+    """Every language's checked content of a data folder that tests only read, loaded once per
+    process (not once per test module: each load is half a second)."""
+    return load_snapshot(folder)
+
+
+@functools.cache
 def loaded(folder: Path) -> Content:
-    """The checked content of a data folder that tests only read, loaded once per process."""
+    """The checked English content of a data folder that tests only read, loaded once per
+    process (its translations need not pass)."""
     result = load_content(folder)
     assert not result.problems, [problem.message("en") for problem in result.problems]
     return result.content

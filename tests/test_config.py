@@ -77,7 +77,10 @@ QUERIES = st.builds(
 
 @pytest.mark.parametrize("page", [page.path for page in PAGES])
 @settings(
-    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=10,
+    deadline=None,
+    derandomize=True,  # the same addresses on every run: a failure in CI is one to reproduce
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(query=QUERIES)
 def test_any_page_address_is_handled_without_an_exception(page, query):

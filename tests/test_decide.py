@@ -9,15 +9,14 @@ import pytest
 from explorer import charts, decide, words
 from explorer.decide import Answers
 from explorer.ratings import not_known
-from explorer.store import load_snapshot
 from explorer.words import t
-from tests.conftest import FIXTURE_DATA, fixture_content
+from tests.conftest import FIXTURE_DATA, fixture_content, snapshot_of
 
 # The fixture data: rest (no procedure), nerve_block, gel (investigational); statements
 # light_touch (effort: 1 well, 2 and up poorly), fast_return, proven_gain (two qualities).
 CONTENT = fixture_content()
 ALL = list(CONTENT.option_names())
-SNAPSHOT = load_snapshot(FIXTURE_DATA)
+SNAPSHOT = snapshot_of(FIXTURE_DATA)
 STATEMENTS = list(CONTENT.statements["statement_id"])
 
 

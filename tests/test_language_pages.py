@@ -8,10 +8,9 @@ import pytest
 
 from explorer import translations, words
 from explorer.markdown import plain
-from explorer.store import load_snapshot
 from explorer.ui import shell
 from tests.apptest import open_page, texts
-from tests.conftest import FIXTURE_DATA
+from tests.conftest import FIXTURE_DATA, snapshot_of
 
 SPANISH = words.catalogue("es")
 
@@ -71,7 +70,7 @@ def test_answers_survive_a_change_of_language():
 
 def test_the_data_check_page_lists_the_unreviewed_rows():
     at = open_page("pages/data_check.py")
-    spanish = load_snapshot(FIXTURE_DATA).translations["es"]
+    spanish = snapshot_of(FIXTURE_DATA).translations["es"]
     assert plain(translations.unreviewed_line(spanish).in_language("en")) in [
         warning.value for warning in at.warning
     ]

@@ -12,13 +12,12 @@ import pytest
 from explorer import decide, words
 from explorer.rules.files import FILES, text_columns
 from explorer.rules.vocabulary import PATIENTS
-from explorer.store import load_snapshot
 from explorer.ui import runtime, shell
 from tests.apptest import open_page, other_languages_words, rerun_parts
-from tests.conftest import FIXTURE_DATA, fixture_content, read_rows, write_rows
+from tests.conftest import FIXTURE_DATA, fixture_content, read_rows, snapshot_of, write_rows
 
 CONTENT = fixture_content()
-SNAPSHOT = load_snapshot(FIXTURE_DATA)
+SNAPSHOT = snapshot_of(FIXTURE_DATA)
 
 
 def _data_words() -> set[str]:

@@ -77,10 +77,11 @@ def broken_app(tmp_path):
         server.stop()
 
 
-def wait_for_app(page) -> None:
+def wait_for_app(page, paint_ms: int = 300) -> None:
     """Wait until Streamlit has connected, finished running the page script, and shown it all:
     the browser loads the code for charts and st.html (our styles) afterwards, showing a grey
-    placeholder (stSkeleton) meanwhile, which a test on a busy machine would otherwise see."""
+    placeholder (stSkeleton) meanwhile, which a test on a busy machine would otherwise see.
+    `paint_ms` lets the last elements paint: less where no layout is measured."""
     page.wait_for_selector(
         "[data-testid='stApp'][data-test-connection-state='CONNECTED']", timeout=30_000
     )
@@ -92,7 +93,7 @@ def wait_for_app(page) -> None:
             && [...document.querySelectorAll('style')].some(style => style.textContent.includes('st-key-label-'))""",
         timeout=30_000,
     )
-    page.wait_for_timeout(300)  # let the last elements paint
+    page.wait_for_timeout(paint_ms)
 
 
 def open_page(page, url: str) -> None:

@@ -11,7 +11,6 @@ from playwright.sync_api import expect
 
 from explorer import compare, decide, safety, words
 from explorer.rules.vocabulary import ROLE
-from explorer.store import load_snapshot
 from explorer.url_params import LANG_PARAM, OPTIONS_PARAM, RATING_PARAM
 from explorer.words import t
 from tests.browser.conftest import (
@@ -22,10 +21,11 @@ from tests.browser.conftest import (
     screenshot,
     wait_for_app,
 )
-from tests.conftest import require_program
+from tests.conftest import require_program, snapshot_of
+from tests.languages import foreign_phrases
 
 OPTIONS = CONTENT.options.set_index("option_id")
-SNAPSHOT = load_snapshot(BROWSER_DATA)  # every language's words
+SNAPSHOT = snapshot_of(BROWSER_DATA)  # every language's words
 # The summary of three options on paper: two sheets in English; Spanish runs about a fifth longer
 # (its 8.5 pt handout takes a third sheet for the last lines of sources and the footer).
 PRINTED_SHEETS = {"en": 2}
@@ -96,7 +96,12 @@ def test_print_hides_the_controls_and_fits_two_pages(page, app_server, language)
     open_page(page, f"{app_server.url}/summary?{THREE}&{RATED}&{LANG_PARAM}={language}")
     with page.expect_download() as download:  # the PDF is made by the app when clicked
         page.get_by_text(said["summary.download"]).click()
-    assert Path(download.value.path()).read_bytes().startswith(b"%PDF-")
+    handout = Path(download.value.path())
+    assert handout.read_bytes().startswith(b"%PDF-")
+    # Made on a thread of its own when clicked, yet in the page's language.
+    pdftotext = require_program("pdftotext")
+    made = subprocess.run([pdftotext, str(handout), "-"], capture_output=True, text=True).stdout
+    assert said["handout.what_matters"] in made and foreign_phrases(one_line(made), language) == []
     page.emulate_media(media="print")
     for hidden in ("stSidebar", "stMultiSelect", "stDownloadButton", "stCheckbox"):
         locator = page.locator(f"[data-testid='{hidden}']")
@@ -104,7 +109,7 @@ def test_print_hides_the_controls_and_fits_two_pages(page, app_server, language)
     pdf_path = ARTIFACTS.parent / f"summary-print-{language}.pdf"
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.pdf(path=str(pdf_path), format="A4", print_background=False)
-    pdfinfo, pdftotext = require_program("pdfinfo"), require_program("pdftotext")
+    pdfinfo = require_program("pdfinfo")
     info = subprocess.run(
         [pdfinfo, str(pdf_path)], capture_output=True, text=True, check=True
     ).stdout

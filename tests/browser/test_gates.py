@@ -1,6 +1,7 @@
 """Quality gates for every page in explorer.ui.shell.PAGES in every language, each opened by direct
 link in a fresh browser context: no error, one main heading, no serious accessibility problem, nothing fetched
-from outside this machine, no sideways scrolling on a phone. And a keyboard-only walk through the
+from outside this machine, no sideways scrolling on a phone or a laptop, and after a click on each
+kind of widget the page still wholly in its language. And a keyboard-only walk through the
 comparison page."""
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from tests.browser.conftest import (
     wait_for_app,
     watch_outside_requests,
 )
+from tests.browser.test_languages_browser import click_each_kind_of_widget, in_its_language
 from tests.live import PAGE_PATHS
 
 LAPTOP = {"width": 1280, "height": 800}
@@ -56,6 +58,11 @@ def test_page_passes_the_quality_gates(page, app_server, path, language):
     assert horizontal_overflow(page) <= 0
     assert serious_accessibility_problems(page) == []
     screenshot(page, f"gate-{name}-laptop")
+
+    # Then a person clicks through it: every kind of widget, the page staying in its language.
+    in_its_language(page, language, "opened")
+    click_each_kind_of_widget(page, path, language)
+    screenshot(page, f"gate-{name}-clicked")
     assert outside == []
 
 

@@ -8,13 +8,12 @@ import pytest
 from explorer import handout, words
 from explorer.rules.files import FILES, text_columns
 from explorer.rules.vocabulary import PATIENTS
-from explorer.store import load_snapshot
-from tests.conftest import shipped_data
+from tests.conftest import shipped_data, snapshot_of
 
 
 @pytest.mark.parametrize("language", words.languages())
 def test_every_data_word_of_each_language_prints(language):
-    content = load_snapshot(shipped_data()).content(language)
+    content = snapshot_of(shipped_data()).content(language)
     unprintable = {
         (file.name, column, text): handout.unprintable(text)
         for file in FILES

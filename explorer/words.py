@@ -17,11 +17,12 @@ from explorer.markdown import Md
 CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
 # The language the content is written in first, and the one shown when nothing else is asked for.
 LANGUAGE = "en"
-# The language of the words being built now: each page run sets it (explorer.ui.shell) before
-# anything is said; Streamlit runs each session's script in its own thread, and a ContextVar
-# keeps one session's language out of another's.
 # Per translated language: who translated each catalogue file and who reviewed it.
 REVIEW_FILE = "review.csv"
+# The language of the words being built now. Every run of a page, every part rerun alone and
+# every callback sets it before anything is said (explorer/ui/runtime.py: each runs on a thread
+# of its own, which starts from this default); code outside a page run uses `speaking`. A
+# ContextVar keeps one session's language out of another's.
 _current: ContextVar[str] = ContextVar("language", default=LANGUAGE)
 
 

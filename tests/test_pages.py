@@ -8,7 +8,8 @@ import pytest
 from explorer.data import DATA_DIR_VARIABLE
 from explorer.markdown import plain
 from explorer.ui import shell
-from tests.apptest import listed_sources, open_page, texts
+from explorer.words import t
+from tests.apptest import as_read, listed_sources, open_page, texts
 from tests.conftest import ROOT, fixture_content, set_cell
 
 PAGES = [page.path for page in shell.PAGES]
@@ -39,7 +40,14 @@ def test_every_page_runs_with_one_title_and_the_footer(page):
     at = open_page(page)
     assert not at.exception
     assert len(at.title) == 1
-    assert "Next review by" in at.caption[-1].value
+    release = fixture_content().release
+    footer = t(
+        "shell.footer",
+        content_date=release["content_date"],
+        version=release["version"],
+        next_review_date=release["next_review_date"],
+    )
+    assert as_read(at.caption[-1].value) == footer  # the last thing on the page
 
 
 def test_home_states_the_decision_and_lists_all_options():

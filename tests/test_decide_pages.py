@@ -37,8 +37,8 @@ def test_rating_a_statement_shows_how_the_options_line_up():
     [chart] = at.get("vega_lite_chart")
     assert "line up" in chart.proto.alt
     table = at.main.table[0].value
-    assert set(table["Statement"]) == {"Keeping the treatment light"}
-    assert list(table["Option"].unique()) == list(CONTENT.options["name"])
+    assert set(table[t("decide.alignment.statement")]) == {"Keeping the treatment light"}
+    assert list(table[t("decide.alignment.option")].unique()) == list(CONTENT.options["name"])
 
 
 def test_narrowing_the_options_narrows_the_alignment():
@@ -92,9 +92,14 @@ def test_answers_follow_the_person_to_the_summary():
     at.run()
     assert not at.exception
     priorities = at.table[0].value
-    assert list(priorities.iloc[0]) == ["Getting back to daily life soon", "Very important"]
-    [note] = [c.value for c in at.code if c.value.startswith("Shared decision-making")]
-    assert "Nerve block injection, Disc gel implant" in note and "SURE score 0 of 4" in note
+    assert list(priorities.iloc[0]) == [
+        "Getting back to daily life soon",
+        t("decide.importance.very"),
+    ]
+    [note] = [c.value for c in at.code if c.value.startswith(t("decide.note.tool").split("{")[0])]
+    assert "Nerve block injection, Disc gel implant" in note
+    total = len(decide.SURE_ITEMS)
+    assert t("decide.sure.score_so_far", yes=0, total=total, answered=1) in note
     assert len(note) < 1000
 
 
@@ -147,7 +152,7 @@ def test_consult_toggle_writes_the_mode_into_the_url():
 def test_a_summary_with_every_option_removed_asks_for_one():
     at = open_page("pages/summary.py", options="")
     assert not at.exception
-    assert any("Choose at least one option" in info.value for info in at.info)
+    assert any(info.value == t("picker.choose_one") for info in at.info)
 
 
 def test_radios_show_words_and_the_session_keeps_codes():

@@ -4,7 +4,7 @@ import streamlit as st
 
 from explorer import compare, ratings, situation, url_params, words
 from explorer.markdown import plain
-from explorer.ui import runtime, say, shell, url_state, widgets
+from explorer.ui import say, shell, url_state, widgets
 from explorer.ui.runtime import Run
 from explorer.words import t_md
 
@@ -20,9 +20,7 @@ def options_part(run: Run) -> None:
         not_shown = situation.not_shown_line(content, situation_id, shown)
         if not_shown:  # never hidden without a word, even on the shared screen
             say.caption(plain(not_shown))
-        if not shown:
-            say.info(t_md("compare.page.choose_one"))
-            runtime.end_page()
+        url_state.at_least_one(shown, "compare.page.choose_one")
     else:
         shown = url_state.chosen_options(content, situation_id)
 

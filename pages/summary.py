@@ -18,9 +18,7 @@ def render(run: Run) -> None:
         say.markdown(words.markdown_file("summary.md"))
         situation_id = url_state.situation_chooser(content)
         shown = url_state.option_picker(content, situation_id)  # the set-apart lines come below
-        if not shown:
-            say.info(t_md("picker.choose_one"))
-            runtime.end_page()
+        url_state.at_least_one(shown)
     summary = decide.summary(content, shown, answers, situation_id)
     say.info(t_md("decide.not_a_recommendation"))
 

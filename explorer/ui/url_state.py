@@ -159,12 +159,18 @@ def chosen_options(
     investigational option). With none chosen, ask for one and stop the page here."""
     shown = option_picker(content, situation_id)
     set_apart_options(content, situation_id, shown)
-    if not shown:
-        say.info(t_md("picker.choose_one"))
-        runtime.end_page()
+    at_least_one(shown)
     for warning in compare.notes(content, shown) if with_notes else []:
         say.warning(plain(warning))
     return shown
+
+
+def at_least_one(shown: list[str], ask: str = "picker.choose_one") -> None:
+    """With no option chosen, ask for one (the catalogue's `ask`) and show nothing more of the
+    page (or of the part of it being drawn)."""
+    if not shown:
+        say.info(t_md(ask))
+        runtime.end_page()
 
 
 def options_link(content: Content, shown: list[str], situation_id: str) -> dict[str, list[str]]:

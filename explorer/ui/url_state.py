@@ -208,11 +208,11 @@ def pick_one(
     widget_key = f"picked_{param}"
     widget = partial(say.pills, selection_mode="single") if pills else say.selectbox
     # Pills show their choices as Markdown: CSV words are made plain (a selectbox shows text).
-    words = (lambda choice: plain(choices[choice])) if pills else choices.get
+    shown_as = (lambda choice: plain(choices[choice])) if pills else choices.get
     picked = widget(
         label,
         ids,
-        format_func=words,
+        format_func=shown_as,
         key=widget_key,
         label_visibility=label_visibility,
         on_change=_follow_url(widget_key, from_url if from_url in choices else default, to_url),

@@ -4,8 +4,11 @@ Plain functions: the person's answers come in as arguments and nothing is stored
 
 from __future__ import annotations
 
+import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
 from urllib.parse import urlencode
 
 import pandas as pd
@@ -25,7 +28,7 @@ from explorer.url_params import (
     in_neutral_order,
     link_params,
 )
-from explorer.words import t
+from explorer.words import CONTENT_DIR, current_language, t
 
 # The person's answers are codes, in session state and in share links alike; the words for
 # them come from the catalogue (content/en/decide.toml) only where they are shown.
@@ -39,6 +42,9 @@ QUIZ_CHOICES = ("true", "false", "unsure")  # "true" and "false" as quiz.csv's `
 # The SURE test of decisional conflict (Légaré et al., 2010); its questions are in the catalogue.
 SURE_ITEMS = ("sure", "understand", "risk_benefit", "encouragement")
 YES_NO = ("yes", "no")
+# Which languages' SURE questions are a published, validated version: a fact about the wording,
+# kept with the content ([sure] validated_languages), not in code.
+INSTRUMENTS_FILE = CONTENT_DIR / "instruments.toml"
 
 # Links made before answers were codes carry the words then shown ("quiz=fusion_undo.False",
 # "sure=sure.Yes"): read them as the codes, so that they still open the same view.
@@ -57,6 +63,19 @@ def quiz_answer_words(choice: str) -> str:
 
 def sure_question(item_id: str) -> str:
     return t(f"decide.sure.questions.{item_id}")
+
+
+def sure_validated(language: str | None = None) -> bool:
+    """Whether the SURE questions in `language` (the one being spoken unless given) are a
+    validated version of SURE. Where they are not, the page, the summary, the PDF and the note
+    say so (decide.sure.not_validated)."""
+    return (language or current_language()) in _validated_languages(INSTRUMENTS_FILE)
+
+
+@cache  # read once per file: it changes with a release, not while the app runs
+def _validated_languages(path: Path) -> frozenset[str]:
+    with path.open("rb") as handle:
+        return frozenset(tomllib.load(handle)["sure"]["validated_languages"])
 
 
 def yes_no_words(answer: str) -> str:
@@ -127,10 +146,13 @@ class SureResult:
         return self.answered > self.yes
 
     def summary(self) -> str:
+        """The score in words, as the summary, the PDF and the note give it; in a language whose
+        SURE questions are not validated, followed by the sentence that says so."""
         if not self.answered:
             return t("decide.sure.not_done")
         key = "decide.sure.score" if self.complete else "decide.sure.score_so_far"
-        return t(key, yes=self.yes, total=self.total, answered=self.answered)
+        score = t(key, yes=self.yes, total=self.total, answered=self.answered)
+        return score if sure_validated() else f"{score} {t('decide.sure.not_validated')}"
 
 
 def sure_result(sure_answers: Mapping[str, str]) -> SureResult:

@@ -7,7 +7,7 @@ import pytest
 from explorer import decide, handout, words
 from explorer.decide import Answers
 from explorer.words import t
-from tests.conftest import fixture_content, require_program
+from tests.conftest import FIXTURE_DATA, fixture_content, require_program, snapshot_of
 
 CONTENT = fixture_content()
 ALL = list(CONTENT.option_names())
@@ -55,6 +55,19 @@ def test_pdf_without_any_answers_still_makes_sense(tmp_path):
     )
     assert pages <= 2  # one option's rows and the warning signs
     assert t("handout.not_rated") in text and t("decide.sure.not_done") in text
+
+
+@pytest.mark.parametrize("validated", [True, False])
+def test_the_pdf_says_when_the_sure_wording_is_not_validated(
+    validated, sure_validated_in, tmp_path
+):
+    sure_validated_in(*(["es"] if validated else []))
+    with words.speaking("es"):
+        content = snapshot_of(FIXTURE_DATA).content("es")
+        pdf = handout.summary_pdf(decide.summary(content, ["gel"], full_answers()))
+        not_validated = t("decide.sure.not_validated")
+    _, text = pdf_text(pdf, tmp_path)
+    assert (not_validated in text) is not validated
 
 
 def test_the_printed_grid_follows_the_catalogue_wording(monkeypatch, tmp_path, fresh_memo):

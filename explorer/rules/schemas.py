@@ -534,8 +534,10 @@ def changelog_schema(refs: Refs) -> pa.DataFrameSchema:
             "kind": one_of(CHANGE_KINDS),
             "finding": pa.Column(
                 str,
+                # A review's findings are numbered (3) or lettered by severity (C1, M4, m12).
                 pa.Check.str_matches(
-                    r"^([0-9]+(\s*;\s*[0-9]+)*)?$", error=expects("data_rule.finding")
+                    r"^([A-Za-z]?[0-9]+(\s*;\s*[A-Za-z]?[0-9]+)*)?$",
+                    error=expects("data_rule.finding"),
                 ),
             ),
             "change": plain_text(read_by=EXPERTS),

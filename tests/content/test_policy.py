@@ -12,7 +12,7 @@ import re
 import pandas as pd
 import pytest
 
-from explorer import anatomy, ratings, safety, translations
+from explorer import anatomy, decide, ratings, safety, translations
 from explorer.data import load_content
 from explorer.rules.files import FILES, text_columns
 from explorer.rules.vocabulary import (
@@ -272,3 +272,9 @@ def test_every_languages_data_words_pass():
     for language, translation in snapshot.translations.items():
         assert set(translation.unreviewed) <= {f.name for f in translations.translated_files()}
         assert language in {"en", *(p.name for p in shipped_data().iterdir() if p.is_dir())}
+
+
+def test_the_languages_with_a_validated_sure_wording_are_language_codes():
+    # content/instruments.toml: any other language's page says its SURE wording is not validated.
+    validated = decide._validated_languages(decide.INSTRUMENTS_FILE)
+    assert all(translations.LANGUAGE_CODE.fullmatch(language) for language in validated)

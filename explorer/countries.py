@@ -48,6 +48,12 @@ def is_country_code(code: str) -> bool:
     return len(code) == 2 and code.isalpha() and code.isupper() and code in _territories(LANGUAGE)
 
 
+def country_name(code: str, language: str) -> str:
+    """The country's name in `language` ("United Kingdom", "Reino Unido"), from CLDR; the code
+    itself where CLDR has no name for it."""
+    return _territories(language).get(code, code)
+
+
 @cache
 def _territories(language: str) -> dict[str, str]:
     try:

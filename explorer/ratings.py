@@ -198,7 +198,7 @@ def in_weeks(weeks_min, weeks_max) -> str:
     if weeks_max == 0:
         return t("ratings.weeks.under_one")
     if weeks_min == weeks_max:
-        return t("ratings.weeks.about", weeks=weeks_max)
+        return t("ratings.weeks.about", count=weeks_max)
     return t("ratings.weeks.range", low=weeks_min, high=weeks_max)
 
 

@@ -25,12 +25,6 @@ def not_known() -> str:
 
 
 @kept
-def milestone_name(milestone: str) -> str:
-    """ "usual activities" or "work", as the recovery headings and charts say it."""
-    return t(f"ratings.milestones.{milestone}")
-
-
-@kept
 def attribute_names(content: Content) -> dict[str, str]:
     """Attribute id -> name, in display order."""
     return dict(zip(content.attributes["attribute_id"], content.attributes["name"]))

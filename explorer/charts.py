@@ -476,13 +476,7 @@ def icon_array(counts: tuple, outcome: str, zoom: float = 1.0) -> alt.LayerChart
     headings = pd.DataFrame(
         {
             "x": [_icon_x(i, 0) - 0.5 for i in range(len(counts))],
-            "text": [
-                wrap(
-                    t("charts.icons.heading", group=count.group, amount=count.amount()),
-                    heading_width,
-                )
-                for count in counts
-            ],
+            "text": [wrap(count.heading(), heading_width) for count in counts],
         }
     )
     top = -(max(_line_count(text) for text in headings["text"]) * line + 16 * zoom) / row

@@ -199,9 +199,7 @@ def level_and_fit(level_words: str, code: str) -> str:
 
 def row_heading(topic: str, level: int) -> str:
     """An alignment chart's row: the topic and how important it is to the person."""
-    return t(
-        "decide.alignment.row_heading", topic=topic, importance=importance_words(level).lower()
-    )
+    return t(f"decide.alignment.row_heading.{IMPORTANCE[level]}", topic=topic)
 
 
 def alignment(
@@ -296,13 +294,12 @@ def fit_rules(content: Content) -> pd.DataFrame:
 
 @kept
 def alignment_alt(alignment: pd.DataFrame) -> str:
-    topics = alignment["topic"].nunique()
-    return t(
-        "decide.alignment.alt",
-        options=alignment["option"].nunique(),
-        topics=t("decide.alignment.one_topic")
-        if topics == 1
-        else t("decide.alignment.topics", count=topics),
+    # Two whole sentences, each in the form its own number takes.
+    return " ".join(
+        [
+            t("decide.alignment.alt_options", count=alignment["option"].nunique()),
+            t("decide.alignment.alt_topics", count=alignment["topic"].nunique()),
+        ]
     )
 
 
@@ -405,7 +402,7 @@ def _note(
             content_date=release["content_date"],
         ),
         situation.note_line(content, situation_id),
-        t("decide.note.options", options=discussed or t("decide.note.no_options")),
+        t("decide.note.options", options=discussed) if discussed else t("decide.note.no_options"),
         _priorities_line(priorities, count),
         sure_result(answers.sure).summary(),
         safety.note_line(content),
@@ -416,7 +413,7 @@ def _note(
 
 def _priorities_line(priorities: list[str], count: int) -> str:
     if not priorities:
-        return t("decide.note.priorities", priorities=t("decide.note.not_rated"))
+        return t("decide.note.not_rated")
     if count == len(priorities):
         return t("decide.note.priorities", priorities="; ".join(priorities))
     if count == 0:

@@ -245,9 +245,9 @@ def test_a_translation_problem_says_the_rest_is_in_use(served_data_copy, caplog)
     set_cell(served_data_copy / "es" / "options.csv", 0, "name", "<b>ES</b>")
     with caplog.at_level(logging.WARNING, logger="explorer.store"):
         at = open_page("pages/data_check.py", lang="es")
-    assert at.error[0].value == SPANISH["data_check.translation_problems"].format(count=1)
+    assert at.error[0].value == words.say("es", "data_check.translation_problems", count=1)
     assert at.table[0].value.iloc[0, 0] == plain("es/options.csv")
-    assert "serving it, with the rows those problems affect in English" in caplog.text
+    assert words.say(words.LANGUAGE, "data_log.serving_with_english_rows") in caplog.text
 
 
 def test_a_first_start_with_broken_files_lists_the_problems_in_the_pages_language(

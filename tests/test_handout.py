@@ -77,9 +77,8 @@ def test_the_printed_grid_follows_the_catalogue_wording(monkeypatch, tmp_path, f
         "decide.fit.well": "Fits closely",
         "decide.fit.poorly": "Fits badly",
         "decide.fit.not_known": "Unknown",
-        "handout.fit.well": "closely",
-        "handout.fit.poorly": "badly",
-        "handout.grid_cell": "{level} / {fit}",
+        "handout.grid_cell.well": "{level} / closely",
+        "handout.grid_cell.poorly": "{level} / badly",
     }
     monkeypatch.setattr(words, "catalogue", lambda language=words.LANGUAGE: wording)
     summary = decide.summary(CONTENT, ALL, Answers(ratings={"light_touch": 3}))

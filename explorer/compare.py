@@ -9,6 +9,7 @@ from functools import cached_property
 
 import pandas as pd
 
+from explorer import safety
 from explorer.data import Content
 from explorer.markdown import Md, link
 from explorer.memo import kept
@@ -118,7 +119,7 @@ def cited_sources(
 
 
 def warning_sources(content: Content) -> set[str]:
-    return {source for cell in content.warning_groups["source_ids"] for source in split_ids(cell)}
+    return safety.cited_sources(content)
 
 
 def source_table(sources: pd.DataFrame, only: set[str] | None = None) -> pd.DataFrame:

@@ -12,7 +12,7 @@ from explorer.countries import COUNTRIES
 from explorer.data import Content
 from explorer.markdown import Md
 from explorer.memo import kept
-from explorer.rules.vocabulary import ACTION_PLACEHOLDERS, split_ids
+from explorer.rules.vocabulary import ACTION_PLACEHOLDERS, SOURCE_SEPARATOR, split_ids
 from explorer.words import t
 
 
@@ -22,7 +22,7 @@ class WarningGroup:
     heading: str
     signs: tuple[str, ...]
     action: str  # with the clinic's phone numbers and services filled in
-    source_ids: str
+    source_ids: str  # the group's own, then its signs', each once
 
 
 @kept  # in the language being spoken: the services' names are words
@@ -30,16 +30,30 @@ def warning_groups(content: Content) -> list[WarningGroup]:
     """Every group of warning signs in display order, each with its signs in order."""
     values = clinic_values(content.clinic)
     signs = content.warning_signs
-    return [
-        WarningGroup(
-            group.group_id,
-            group.heading,
-            tuple(signs.loc[signs["group_id"] == group.group_id, "sign"]),
-            _filled(group.action, values),
-            group.source_ids,
+    groups = []
+    for group in content.warning_groups.itertuples():
+        own = signs[signs["group_id"] == group.group_id]
+        groups.append(
+            WarningGroup(
+                group.group_id,
+                group.heading,
+                tuple(own["sign"]),
+                _filled(group.action, values),
+                f"{SOURCE_SEPARATOR} ".join(_sources(group.source_ids, *own["source_ids"])),
+            )
         )
-        for group in content.warning_groups.itertuples()
-    ]
+    return groups
+
+
+def _sources(*cells: str) -> list[str]:
+    return list(dict.fromkeys(source for cell in cells for source in split_ids(cell)))
+
+
+def cited_sources(content: Content) -> set[str]:
+    """Every source behind the warning signs: the groups' and each sign's."""
+    return set(
+        _sources(*content.warning_groups["source_ids"], *content.warning_signs["source_ids"])
+    )
 
 
 def clinic_values(clinic: pd.Series) -> dict[str, str]:

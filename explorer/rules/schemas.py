@@ -509,6 +509,8 @@ def warning_signs_schema(refs: Refs) -> pa.DataFrameSchema:
             "group_id": reference(refs["warning_group"], "warning_group"),
             "position": position_in_group(),
             "sign": plain_text(unique=True),
+            # Each sign's own sources: a sign added to a group is traced to where it was read.
+            "source_ids": source_ids(refs["source"]),
         },
         unique=["group_id", "position"],
         name="warning_signs.csv",

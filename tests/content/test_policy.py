@@ -255,6 +255,22 @@ def test_warning_signs_send_people_to_emergency_care_with_every_placeholder_fill
         assert split_ids(group.source_ids), group.group_id
 
 
+def test_every_warning_group_and_every_sign_cites_a_source_that_exists(shipped_content):
+    # A sign added to the box is traced to where it was read, not only to its group's sources.
+    known = set(shipped_content.sources["source_id"])
+    for table, name in (
+        (shipped_content.warning_groups, "group_id"),
+        (shipped_content.warning_signs, "sign"),
+    ):
+        for row in table.itertuples():
+            cited = split_ids(row.source_ids)
+            assert cited and set(cited) <= known, getattr(row, name)
+    for group in safety.warning_groups(shipped_content):  # the box lists them all
+        own = shipped_content.warning_signs
+        signs = own[own["group_id"] == group.group_id]["source_ids"]
+        assert {s for cell in signs for s in split_ids(cell)} <= set(split_ids(group.source_ids))
+
+
 def test_warning_signs_name_numbers_and_services_only_by_placeholder():
     # They follow the clinic's country in every language (clinic.csv): a number or a service's
     # name written into an action would not (a US term beside a UK number, review finding C1).

@@ -48,6 +48,7 @@ class Content:
     ratings: pd.DataFrame  # one level per option per attribute
     recovery: pd.DataFrame  # weeks until usual activities and until work
     sources: pd.DataFrame
+    sources_not_read: pd.DataFrame  # sources cited for text nobody here read in them
     release: pd.Series
     statements: pd.DataFrame
     quiz: pd.DataFrame

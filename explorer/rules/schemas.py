@@ -251,6 +251,19 @@ def sources_schema(refs: Refs) -> pa.DataFrameSchema:
     )
 
 
+def sources_not_read_schema(refs: Refs) -> pa.DataFrameSchema:
+    """Sources cited once for text that nobody here read in them: a rule test keeps them out of
+    what a clinician checks."""
+    return pa.DataFrameSchema(
+        {
+            "source_id": reference(refs["source"], "source"),
+            "not_read": plain_text(read_by=EXPERTS),  # which part of it, and why
+        },
+        unique=["source_id"],
+        name="sources_not_read.csv",
+    )
+
+
 def release_schema(refs: Refs) -> pa.DataFrameSchema:
     return pa.DataFrameSchema(
         {

@@ -231,6 +231,35 @@ def test_every_source_cited_anywhere_exists(shipped_content):
         assert cited <= known, (path.name, cited - known)
 
 
+def test_what_a_clinician_checks_never_cites_a_source_nobody_read_for_it(shipped_content):
+    # sources_not_read.csv lists sources cited once for text nobody here read in them (review N3:
+    # a clinic's criteria shown as clinical checks, never read on the cited page).
+    content = shipped_content
+    not_read = set(content.sources_not_read["source_id"])
+    checks = content.evaluation[content.evaluation["kind"] == "clinic_checks"]
+    for row in checks.itertuples():
+        assert not set(split_ids(row.source_ids)) & not_read, (row.option_id, row.position)
+
+
+# Every procedure puts something through the skin, and every source we read on the harms of each
+# gives infection (injection leaflets and reviews, the first fibrin study, the operations' leaflets
+# and trials): so every procedure names it where its harms are told (review 30 and 13).
+INFECTION = {"en": "infection", "es": "infecci"}
+
+
+@pytest.mark.parametrize("language", sorted(INFECTION))
+def test_the_harms_of_every_procedure_name_infection(language):
+    content = load_snapshot(shipped_data()).content(language)
+    harms_question = content.questions.loc[content.questions[ROLE] == "harms", "question_id"]
+    no_procedure = content.options.loc[content.options[ROLE] == NO_PROCEDURE_ROLE, "option_id"]
+    for option_id in set(content.options["option_id"]) - set(no_procedure):
+        answers = answers_of(content, option_id).loc[list(harms_question), "answer"]
+        outcomes = content.outcomes
+        harms = outcomes[(outcomes["option_id"] == option_id) & (outcomes["kind"] == "harm")]
+        told = " ".join([*answers, *harms["outcome"], *harms["note"]]).lower()
+        assert INFECTION[language] in told, (language, option_id)
+
+
 def test_every_outcome_names_who_when_and_its_comparison(shipped_content):
     outcomes = shipped_content.outcomes
     for column in ("group", "people", "time_frame", "source_ids"):

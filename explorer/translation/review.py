@@ -37,8 +37,10 @@ PAGE_SECTIONS = {
     "summary": ("summary", "handout"),
     "about": ("about",),
 }
-SHARED_SECTIONS = ("app", "pages", "shell", "picker", "situation", "get_help", "certainty")
-SHARED_SECTIONS += ("sources", "country")
+SHARED_SECTIONS = (
+    *("app", "pages", "shell", "picker", "situation", "get_help", "certainty", "sources"),
+    "country",
+)
 
 
 @dataclass(frozen=True)

@@ -82,6 +82,31 @@ class _Handout(FPDF):
         )
 
 
+class _Transcript(_Handout):
+    """A handout that keeps every text it prints, as given to fpdf (before lines are wrapped)."""
+
+    def __init__(self, footer_text: str, scale: float):
+        super().__init__(footer_text, scale)
+        self.texts: list[str] = []
+
+    def cell(self, *args, **kwargs):
+        self.texts.append(kwargs["text"] if "text" in kwargs else args[2])
+        return super().cell(*args, **kwargs)
+
+    def multi_cell(self, *args, **kwargs):
+        self.texts.append(kwargs["text"] if "text" in kwargs else args[2])
+        return super().multi_cell(*args, **kwargs)
+
+
+def transcript(summary: Summary) -> list[str]:
+    """Every text the handout prints, in order, each once, with the page count filled in: the
+    PDF's words, for a translator's review (explorer/translation/review.py)."""
+    pdf = _summary_at(summary, SCALES[0], _Transcript)
+    pdf.output()  # prints the footers, and counts the pages
+    pages = str(pdf.page_no())
+    return [text.replace(pdf.str_alias_nb_pages, pages) for text in dict.fromkeys(pdf.texts)]
+
+
 def summary_pdf(summary: Summary) -> bytes:
     """A one- or two-page A4 handout, legible in black and white: the largest type that fits."""
     for scale in SCALES:
@@ -91,9 +116,9 @@ def summary_pdf(summary: Summary) -> bytes:
     return bytes(pdf.output())
 
 
-def _summary_at(summary: Summary, scale: float) -> _Handout:
+def _summary_at(summary: Summary, scale: float, handout: type[_Handout] = _Handout) -> _Handout:
     release = summary.release
-    pdf = _Handout(
+    pdf = handout(
         t(
             "handout.footer",
             app=t("app.name"),

@@ -6,7 +6,8 @@ colour a warning. So text becomes Markdown only in two ways: escaped (`plain`), 
 author-written (`Md(...)`: the content/ files, the catalogue's templates, the few fixed marks
 of code). Joining, adding and formatting an `Md` with a plain `str` escape the `str`; every other
 `str` operation gives back a plain `str`, which the display calls refuse. No import from the
-rest of explorer, so that explorer.words can make `Md` too."""
+rest of explorer, so that explorer.words can make `Md` too. `html` turns safe Markdown into HTML
+for a page made outside Streamlit (the translation review edition)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ import re
 import string
 import urllib.parse
 from collections.abc import Iterable
+
+from markdown_it import MarkdownIt
 
 # CommonMark lets any ASCII punctuation be escaped with a backslash, which turns Markdown
 # images, links, HTML, emphasis, Streamlit's :colour[...] directives and $math$ into literal text.
@@ -88,3 +91,16 @@ def link(text: str, address: str) -> Md:
     """A link: its words shown as typed, its address (checked at load time: http, https or doi,
     no spaces) percent-encoded wherever Markdown could end a link."""
     return Md(f"[{plain(text)}]({urllib.parse.quote(address, safe=_LINK_SAFE)})")
+
+
+# CommonMark with raw HTML shown as text, and no images: HTML made from it fetches nothing and
+# runs nothing (a link is only followed when clicked). Tables, as Streamlit draws them.
+_TO_HTML = MarkdownIt("commonmark", {"html": False}).enable("table").disable("image")
+
+
+def html(text: Md) -> str:
+    """Safe Markdown as HTML, for a page of our own: only `Md` (a plain `str` is refused, as the
+    display calls refuse it), raw HTML in it escaped, images left out."""
+    if not isinstance(text, Md):
+        raise TypeError(f"html() takes Md, not {type(text).__name__}: wrap text with plain()")
+    return _TO_HTML.render(text)

@@ -30,7 +30,7 @@ def check(folder: Path) -> int:
                 print(f"- {row.said().in_language(LANGUAGE)}")
     problems = snapshot.problems
     if not problems:
-        print(say(LANGUAGE, "data_check.cli_ok", folder=folder, files=len(FILES)))
+        print(say(LANGUAGE, "data_check.cli_ok", folder=folder, count=len(FILES)))
         return 0
     print(say(LANGUAGE, "data_check.cli_problems", folder=folder, count=len(problems)))
     with pd.option_context("display.max_colwidth", None, "display.width", 10_000):

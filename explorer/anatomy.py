@@ -174,16 +174,6 @@ class StateText:
 
 
 @kept
-def state_ids(content: Content) -> list[str]:
-    return list(content.anatomy_states["state_id"])
-
-
-def state_from_url(value: str | None, known: list[str]) -> str:
-    """The state named in a link, or the first (healthy) one for a missing or unknown value."""
-    return value if value in known else known[0]
-
-
-@kept
 def state_text(content: Content, state: str) -> StateText:
     row = content.anatomy_states.set_index("state_id").loc[state]
     all_ids = list(content.options["option_id"])

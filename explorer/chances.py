@@ -64,17 +64,45 @@ class Count:
     def did_not(self) -> str:
         return _range(OUT_OF - self.high, OUT_OF - self.low)
 
-    def amount(self, rest: bool = False) -> str:
-        """'95', 'about 34', 'between 12 and 40': whole people, as the picture shows them; with
-        `rest`, those who did not (the picture's empty people: 34 had it, so 66 did not)."""
+    def form(self) -> str:
+        """How the number of whole people is said, as the picture shows them, which picks the
+        message of each family (content/<language>/chances.toml): 'exact' (95), 'about' (about
+        34), 'between' (between 12 and 40), 'about_between' (between about 0 and 10), or
+        'fewer_than_one' (above 0 but under half a person: drawn as nobody, said in words)."""
         if self.is_rare:
-            return t("chances.amount.more_than_99" if rest else "chances.amount.fewer_than_one")
+            return "fewer_than_one"
+        within = self.drawn()[1]
+        if within:
+            return "between" if self.exact() else "about_between"
+        return "exact" if self.exact() else "about"
+
+    def sentence_form(self) -> str:
+        """The form of the sentence that also gives the study's own figure: a single number said
+        'about' or 'fewer than 1' may come from a range (0.1 to 0.4), said with '_range'."""
+        form = self.form()
+        return f"{form}_range" if form in ("about", "fewer_than_one") and self.is_range else form
+
+    def numbers(self) -> dict[str, int | str]:
+        """Every number a message of any form may place: whole people as the picture draws them,
+        those who had it (`number`, or `low` to `high`) and those who did not (`rest`, or
+        `rest_low` to `rest_high`), and the study's own figure (`study`, or `study_low` to
+        `study_high`)."""
         had, within = self.drawn()
-        low, high = (OUT_OF - had - within, OUT_OF - had) if rest else (had, had + within)
-        if self.is_range:
-            key = "chances.amount.between" if self.exact() else "chances.amount.about_between"
-            return t(key, low=low, high=high)
-        return str(low) if self.exact() else t("chances.amount.about", number=low)
+        return {
+            "number": had,
+            "low": had,
+            "high": had + within,
+            "rest": OUT_OF - had,
+            "rest_low": OUT_OF - had - within,
+            "rest_high": OUT_OF - had,
+            "study": _number(self.low),
+            "study_low": _number(self.low),
+            "study_high": _number(self.high),
+        }
+
+    def heading(self) -> str:
+        """The heading over this group's picture: 'People given fibrin: about 34 out of 100'."""
+        return t(f"charts.icons.heading.{self.form()}", group=self.group, **self.numbers())
 
 
 def _range(low: float, high: float) -> str:
@@ -107,15 +135,14 @@ class Chance:
         return not all(count.is_rare for count in self.counts)
 
     def sentences(self) -> list[str]:
-        """Both framings for every group, with the study's own figure where it was not whole."""
+        """Both framings for every group, with the study's own figure where it was not whole:
+        one whole message for each form a count can take."""
         return [
             t(
-                "chances.sentence" if count.exact() else "chances.sentence_with_study",
+                f"chances.sentence.{count.sentence_form()}",
                 group=count.group,
-                amount=count.amount(),
                 outcome=self.outcome,
-                study=count.had(),
-                rest=capital(count.amount(rest=True)),
+                **count.numbers(),
             )
             for count in self.counts
         ]
@@ -123,7 +150,7 @@ class Chance:
     def details(self) -> list[str]:
         """When, who, anything to bear in mind, and how sure we are."""
         lines = [
-            t("chances.when", time_frame=capital(self.time_frame)),
+            t("chances.when", time_frame=self.time_frame),
             t("chances.who", people=self.people),
         ]
         if self.note:
@@ -147,7 +174,12 @@ class Chance:
 
     def alt_text(self) -> str:
         groups = " ".join(
-            t("chances.alt_group", group=count.group, amount=count.amount(), outcome=self.outcome)
+            t(
+                f"chances.alt_group.{count.form()}",
+                group=count.group,
+                outcome=self.outcome,
+                **count.numbers(),
+            )
             for count in self.counts
         )
         return t("chances.alt", time_frame=self.time_frame, groups=groups)
@@ -231,18 +263,19 @@ def none_about(found: list[Chance], situation_id: str) -> bool:
     )
 
 
-def time_frame_warning(chances: list[Chance], chance: Chance) -> str | None:
-    """Said when another option's number for the same outcome covers a different time."""
+def time_frame_warning(chances: list[Chance], chance: Chance) -> list[str]:
+    """Said when other options' numbers for the same outcome cover a different time: a sentence,
+    then each of those options with its time (nothing when there are none)."""
     others = [
-        f"{other.option_name} ({other.time_frame})"
+        t("chances.different_time_option", option=other.option_name, time_frame=other.time_frame)
         for other in chances
         if other.outcome_id == chance.outcome_id
         and other.option_id != chance.option_id
         and other.time_frame != chance.time_frame
     ]
     if not others:
-        return None
-    return t("chances.different_time", others="; ".join(others))
+        return []
+    return [t("chances.different_time", count=len(others)), *others]
 
 
 @kept

@@ -21,7 +21,7 @@ import pandas as pd
 from explorer import decide
 from explorer.anatomy import findings_by_age
 from explorer.memo import kept
-from explorer.ratings import SHADES, milestone_name, not_known
+from explorer.ratings import SHADES, not_known
 from explorer.rules.vocabulary import SCAN_AGES
 from explorer.style import (
     BAR_COLOUR,
@@ -273,7 +273,7 @@ def recovery_chart(recovery_rows: pd.DataFrame, milestone: str) -> alt.LayerChar
         int(recovery_rows["weeks_max"].max()) if recovery_rows["weeks_max"].notna().any() else 1
     )
     axis = alt.Axis(
-        title=t("charts.recovery.axis", milestone=milestone_name(milestone)),
+        title=t(f"charts.recovery.axis.{milestone}"),
         format="d",
         tickMinStep=1,
         **guide_text(),
@@ -327,7 +327,7 @@ def recovery_alt(recovery_rows: pd.DataFrame, milestone: str) -> str:
     ranges = "; ".join(
         f"{o}: {w}" for o, w in zip(recovery_rows["option"], recovery_rows["in_weeks"])
     )
-    return t("charts.recovery.alt", milestone=milestone_name(milestone), ranges=ranges)
+    return t(f"charts.recovery.alt.{milestone}", ranges=ranges)
 
 
 def alignment_chart(alignment: pd.DataFrame) -> alt.LayerChart:
@@ -476,13 +476,7 @@ def icon_array(counts: tuple, outcome: str, zoom: float = 1.0) -> alt.LayerChart
     headings = pd.DataFrame(
         {
             "x": [_icon_x(i, 0) - 0.5 for i in range(len(counts))],
-            "text": [
-                wrap(
-                    t("charts.icons.heading", group=count.group, amount=count.amount()),
-                    heading_width,
-                )
-                for count in counts
-            ],
+            "text": [wrap(count.heading(), heading_width) for count in counts],
         }
     )
     top = -(max(_line_count(text) for text in headings["text"]) * line + 16 * zoom) / row

@@ -4,8 +4,11 @@ Plain functions: the person's answers come in as arguments and nothing is stored
 
 from __future__ import annotations
 
+import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
 from urllib.parse import urlencode
 
 import pandas as pd
@@ -25,7 +28,7 @@ from explorer.url_params import (
     in_neutral_order,
     link_params,
 )
-from explorer.words import t
+from explorer.words import CONTENT_DIR, current_language, t
 
 # The person's answers are codes, in session state and in share links alike; the words for
 # them come from the catalogue (content/en/decide.toml) only where they are shown.
@@ -39,6 +42,9 @@ QUIZ_CHOICES = ("true", "false", "unsure")  # "true" and "false" as quiz.csv's `
 # The SURE test of decisional conflict (Légaré et al., 2010); its questions are in the catalogue.
 SURE_ITEMS = ("sure", "understand", "risk_benefit", "encouragement")
 YES_NO = ("yes", "no")
+# Which languages' SURE questions are a published, validated version: a fact about the wording,
+# kept with the content ([sure] validated_languages), not in code.
+INSTRUMENTS_FILE = CONTENT_DIR / "instruments.toml"
 
 # Links made before answers were codes carry the words then shown ("quiz=fusion_undo.False",
 # "sure=sure.Yes"): read them as the codes, so that they still open the same view.
@@ -57,6 +63,19 @@ def quiz_answer_words(choice: str) -> str:
 
 def sure_question(item_id: str) -> str:
     return t(f"decide.sure.questions.{item_id}")
+
+
+def sure_validated(language: str | None = None) -> bool:
+    """Whether the SURE questions in `language` (the one being spoken unless given) are a
+    validated version of SURE. Where they are not, the page, the summary, the PDF and the note
+    say so (decide.sure.not_validated)."""
+    return (language or current_language()) in _validated_languages(INSTRUMENTS_FILE)
+
+
+@cache  # read once per file: it changes with a release, not while the app runs
+def _validated_languages(path: Path) -> frozenset[str]:
+    with path.open("rb") as handle:
+        return frozenset(tomllib.load(handle)["sure"]["validated_languages"])
 
 
 def yes_no_words(answer: str) -> str:
@@ -127,10 +146,13 @@ class SureResult:
         return self.answered > self.yes
 
     def summary(self) -> str:
+        """The score in words, as the summary, the PDF and the note give it; in a language whose
+        SURE questions are not validated, followed by the sentence that says so."""
         if not self.answered:
             return t("decide.sure.not_done")
         key = "decide.sure.score" if self.complete else "decide.sure.score_so_far"
-        return t(key, yes=self.yes, total=self.total, answered=self.answered)
+        score = t(key, yes=self.yes, total=self.total, answered=self.answered)
+        return score if sure_validated() else f"{score} {t('decide.sure.not_validated')}"
 
 
 def sure_result(sure_answers: Mapping[str, str]) -> SureResult:
@@ -177,9 +199,7 @@ def level_and_fit(level_words: str, code: str) -> str:
 
 def row_heading(topic: str, level: int) -> str:
     """An alignment chart's row: the topic and how important it is to the person."""
-    return t(
-        "decide.alignment.row_heading", topic=topic, importance=importance_words(level).lower()
-    )
+    return t(f"decide.alignment.row_heading.{IMPORTANCE[level]}", topic=topic)
 
 
 def alignment(
@@ -274,13 +294,12 @@ def fit_rules(content: Content) -> pd.DataFrame:
 
 @kept
 def alignment_alt(alignment: pd.DataFrame) -> str:
-    topics = alignment["topic"].nunique()
-    return t(
-        "decide.alignment.alt",
-        options=alignment["option"].nunique(),
-        topics=t("decide.alignment.one_topic")
-        if topics == 1
-        else t("decide.alignment.topics", count=topics),
+    # Two whole sentences, each in the form its own number takes.
+    return " ".join(
+        [
+            t("decide.alignment.alt_options", count=alignment["option"].nunique()),
+            t("decide.alignment.alt_topics", count=alignment["topic"].nunique()),
+        ]
     )
 
 
@@ -383,7 +402,7 @@ def _note(
             content_date=release["content_date"],
         ),
         situation.note_line(content, situation_id),
-        t("decide.note.options", options=discussed or t("decide.note.no_options")),
+        t("decide.note.options", options=discussed) if discussed else t("decide.note.no_options"),
         _priorities_line(priorities, count),
         sure_result(answers.sure).summary(),
         safety.note_line(content),
@@ -394,7 +413,7 @@ def _note(
 
 def _priorities_line(priorities: list[str], count: int) -> str:
     if not priorities:
-        return t("decide.note.priorities", priorities=t("decide.note.not_rated"))
+        return t("decide.note.not_rated")
     if count == len(priorities):
         return t("decide.note.priorities", priorities="; ".join(priorities))
     if count == 0:

@@ -214,9 +214,7 @@ def alignment_cells(summary: Summary):
             for statement, topic in zip(alignment["statement"], alignment["topic"])
         ],
         cell=[
-            level
-            if fit == FIT_NOT_KNOWN
-            else t("handout.grid_cell", level=level, fit=t(f"handout.fit.{fit}"))
+            level if fit == FIT_NOT_KNOWN else t(f"handout.grid_cell.{fit}", level=level)
             for level, fit in zip(alignment["level"], alignment["fit"])
         ],
     )

@@ -79,6 +79,11 @@ def plain(text: object) -> Md:
     return Md(_PUNCTUATION.sub(r"\\\1", unlinked))
 
 
+def bullets(lead: str, items: Iterable[str]) -> Md:
+    """A sentence with a list under it, one item a line, every text shown as typed."""
+    return Md("\n\n").join([lead, Md("\n").join(Md("- ") + item for item in items)])
+
+
 def link(text: str, address: str) -> Md:
     """A link: its words shown as typed, its address (checked at load time: http, https or doi,
     no spaces) percent-encoded wherever Markdown could end a link."""

@@ -25,12 +25,6 @@ def not_known() -> str:
 
 
 @kept
-def milestone_name(milestone: str) -> str:
-    """ "usual activities" or "work", as the recovery headings and charts say it."""
-    return t(f"ratings.milestones.{milestone}")
-
-
-@kept
 def attribute_names(content: Content) -> dict[str, str]:
     """Attribute id -> name, in display order."""
     return dict(zip(content.attributes["attribute_id"], content.attributes["name"]))
@@ -198,7 +192,7 @@ def in_weeks(weeks_min, weeks_max) -> str:
     if weeks_max == 0:
         return t("ratings.weeks.under_one")
     if weeks_min == weeks_max:
-        return t("ratings.weeks.about", weeks=weeks_max)
+        return t("ratings.weeks.about", count=weeks_max)
     return t("ratings.weeks.range", low=weeks_min, high=weeks_max)
 
 

@@ -1,14 +1,18 @@
 """The "Get help now" list: warning signs that need urgent care, and what to do, from
-warning_groups.csv, warning_signs.csv and the clinic's phone numbers in clinic.csv."""
+warning_groups.csv, warning_signs.csv and clinic.csv: the clinic's phone numbers, and the services
+they reach, named in the reader's language as people in the clinic's country know them."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+import pandas as pd
+
+from explorer.countries import COUNTRIES
 from explorer.data import Content
 from explorer.markdown import Md
 from explorer.memo import kept
-from explorer.rules.vocabulary import CLINIC_PHONES, split_ids
+from explorer.rules.vocabulary import ACTION_PLACEHOLDERS, split_ids
 from explorer.words import t
 
 
@@ -17,31 +21,47 @@ class WarningGroup:
     group_id: str
     heading: str
     signs: tuple[str, ...]
-    action: str  # with the clinic's phone numbers filled in
+    action: str  # with the clinic's phone numbers and services filled in
     source_ids: str
 
 
-@kept
+@kept  # in the language being spoken: the services' names are words
 def warning_groups(content: Content) -> list[WarningGroup]:
     """Every group of warning signs in display order, each with its signs in order."""
-    clinic = content.clinic
+    values = clinic_values(content.clinic)
     signs = content.warning_signs
     return [
         WarningGroup(
             group.group_id,
             group.heading,
             tuple(signs.loc[signs["group_id"] == group.group_id, "sign"]),
-            _with_phones(group.action, clinic),
+            _filled(group.action, values),
             group.source_ids,
         )
         for group in content.warning_groups.itertuples()
     ]
 
 
-def _with_phones(action: str, clinic) -> str:
+def clinic_values(clinic: pd.Series) -> dict[str, str]:
+    """What {emergency_phone} and the other action placeholders say: the clinic's numbers, and
+    the services of its country in the language being spoken."""
+    country = clinic["country"]
+    # A line of the clinic's own choosing is not its country's national service for urgent advice.
+    national = clinic["urgent_phone"] in COUNTRIES[country].urgent_numbers
+    return {
+        "emergency_phone": clinic["emergency_phone"],
+        "urgent_phone": clinic["urgent_phone"],
+        "emergency_service": t(f"country.{country}.emergency_service"),
+        "urgent_service": t(
+            f"country.{country}.urgent_service" if national else "get_help.urgent_line"
+        ),
+    }
+
+
+def _filled(action: str, values: dict[str, str]) -> str:
     # Plain replacement, not str.format: the text is a CSV cell (the schema allows only these names).
-    for name in CLINIC_PHONES:
-        action = action.replace("{" + name + "}", clinic[name])
+    for name in ACTION_PLACEHOLDERS:
+        action = action.replace("{" + name + "}", values[name])
     return action
 
 
@@ -68,5 +88,6 @@ def sources_line(groups: list[WarningGroup]) -> str:
 
 
 def note_line(content: Content) -> str:
-    """One line for the record note: that the warning signs were given, and the number to call."""
-    return t("get_help.note", emergency_phone=content.clinic["emergency_phone"])
+    """One line for the record note: that the warning signs were given, and the numbers and
+    services they name."""
+    return t("get_help.note", **clinic_values(content.clinic))

@@ -19,7 +19,6 @@ import pandas as pd
 from explorer import translations
 from explorer.data import Content, digest, load_content
 from explorer.rules.report import Problem
-from explorer.rules.said import said
 from explorer.translations import Translation
 from explorer.words import LANGUAGE, say
 
@@ -155,12 +154,9 @@ def _log(snapshot: Snapshot) -> None:
         serving = "data_log.serving_with_english_rows"
     else:
         serving = "data_log.serving_last"
-    problems = said(
-        "data_log.problems",
-        folder=str(snapshot.folder),
-        count=len(snapshot.problems),
-        serving=said(serving),
+    problems = say(
+        LANGUAGE, "data_log.problems", folder=snapshot.folder, count=len(snapshot.problems)
     )
-    log.warning(problems.in_language(LANGUAGE))
+    log.warning("%s %s", problems, say(LANGUAGE, serving))
     for problem in snapshot.problems:
         log.warning("%s", problem.message(LANGUAGE))

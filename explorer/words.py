@@ -1,16 +1,27 @@
 """Words the app itself shows, from the text catalogue: every content/<language>/*.toml file,
 merged (each file holds its own top-level sections, so a page's words can live in its own file).
-Code names a key ("get_help.title"); the catalogue holds the words, so wording never touches code."""
+Code names a key ("get_help.title"); the catalogue holds the words, so wording never touches code.
+
+Every sentence is one whole message with named placeholders. Where a sentence changes with a
+number, the catalogue holds a family, one whole sentence per form, and code picks the form:
+- a plural family, by the number's CLDR plural category in the language (Babel's rules: "one"
+  and "other" in English, "one", "many" and "other" in Spanish), the number being {count}:
+  `t("data_check.problems", count=3)` says `data_check.problems.other`;
+- any other form code names in the key, such as how a chance is said (`chances.sentence.about`).
+No sentence is glued from fragments of the catalogue."""
 
 from __future__ import annotations
 
 import csv
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
+
+from babel import Locale
+from babel.plural import PluralRule
 
 from explorer.markdown import Md
 
@@ -104,11 +115,31 @@ def markdown_file(name: str, language: str | None = None) -> Md:
     return Md((CONTENT_DIR / (language or current_language()) / name).read_text(encoding="utf-8"))
 
 
+# The placeholder whose number picks a plural family's message.
+COUNT = "count"
+
+
+@cache
+def plural_rule(language: str) -> PluralRule:
+    """The CLDR plural rules of `language` (Babel): its categories (`tags`, besides "other") and
+    the category of a number (`plural_rule("es")(1_000_000)` is "many")."""
+    return Locale.parse(language).plural_form
+
+
+def message(language: str, key: str, values: Mapping[str, object]) -> str:
+    """The template for `key` in `language`: the catalogue's message, or, where `key` names a
+    plural family, the family's message for the plural category of `values["count"]`."""
+    words = catalogue(language)
+    if key in words or COUNT not in values:
+        return words[key]
+    return words[f"{key}.{plural_rule(language)(values[COUNT])}"]
+
+
 def t_md(key: str, **values: object) -> Md:
     """The words for `key` as Markdown, for what Streamlit renders as Markdown (explorer.ui.say):
     the catalogue's template trusted as it is (authors write it), each {placeholder} filled with
     its value escaped unless it is Md already."""
-    template = Md(catalogue(current_language())[key])
+    template = Md(message(current_language(), key, values))
     return template.format(**values) if values else template
 
 
@@ -121,5 +152,5 @@ def t(key: str, **values: object) -> str:
 def say(language: str, key: str, /, **values: object) -> str:
     """`t` in a given language: for words read by someone other than this run's reader (the
     server log is always English; a data problem is said in the language of whoever reads it)."""
-    text = catalogue(language)[key]
+    text = message(language, key, values)
     return text.format(**values) if values else text

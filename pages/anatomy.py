@@ -5,7 +5,7 @@ import streamlit as st
 
 from explorer import anatomy, charts, url_params, words
 from explorer.markdown import plain
-from explorer.ui import chart_cache, say, shell, widgets
+from explorer.ui import chart_cache, say, shell, url_state, widgets
 from explorer.ui.runtime import Run
 from explorer.words import t, t_md
 
@@ -17,20 +17,12 @@ def render(run: Run) -> None:
     say.markdown(intro)
 
     # The state shown is kept in the address (?state=herniation) so that a shared link opens it.
-    known = anatomy.state_ids(content)
-    names = dict(zip(content.anatomy_states["state_id"], content.anatomy_states["name"]))
-    if "disc_state" not in st.session_state:
-        st.session_state["disc_state"] = anatomy.state_from_url(
-            st.query_params.get(url_params.STATE_PARAM), known
-        )
-    state = say.radio(
+    state = url_state.pick_one(
         t_md("anatomy.page.state_picker"),
-        known,
-        format_func=lambda state_id: plain(names[state_id]),
-        key="disc_state",
-        horizontal=True,
+        dict(zip(content.anatomy_states["state_id"], content.anatomy_states["name"])),
+        url_params.STATE_PARAM,
+        radio=True,
     )
-    st.query_params[url_params.STATE_PARAM] = state
     text = anatomy.state_text(content, state)
 
     top, side = st.columns(2)

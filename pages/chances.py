@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from explorer import chances, charts, compare, situation, url_params, words
+from explorer import chances, charts, compare, markdown, situation, url_params, words
 from explorer.markdown import plain
 from explorer.ui import chart_cache, say, shell, url_state, widgets
 from explorer.ui.runtime import Run
@@ -32,10 +32,7 @@ def chances_part(run: Run) -> None:
 
     # The same headings for every option, benefits first, so harms get the same space as benefits.
     for kind, found in chances.by_kind(every_chance, option_id, situation_id).items():
-        heading = t_md(
-            "chances.page.heading", kind=t(f"chances.kinds.{kind}"), option=names[option_id]
-        )
-        say.header(heading, anchor=kind)
+        say.header(t_md(f"chances.page.heading.{kind}", option=names[option_id]), anchor=kind)
         if not found:
             st.text(t("chances.not_counted"))
         if chances.none_about(found, situation_id):
@@ -63,9 +60,9 @@ def chances_part(run: Run) -> None:
             widgets.table(chance.table(), hide_index=True)
             for line in chance.details():
                 st.text(line)
-            warning = chances.time_frame_warning(every_chance, chance)
-            if warning:
-                say.warning(plain(warning))
+            other_times = chances.time_frame_warning(every_chance, chance)
+            if other_times:
+                say.warning(markdown.bullets(other_times[0], other_times[1:]))
             say.caption(plain(chance.evidence()))
 
     say.header(t_md("chances.page.all_numbers_heading"), anchor="all-numbers")

@@ -45,7 +45,7 @@ def render(run: Run) -> None:
     say.markdown(words.markdown_file("charts_recovery.md"))
     for milestone in ratings.MILESTONES:
         recovery = ratings.recovery(content, rated, milestone)
-        say.subheader(t_md("charts.page.back_to", milestone=ratings.milestone_name(milestone)))
+        say.subheader(t_md(f"charts.page.back_to.{milestone}"))
         chart_cache.chart(
             charts.recovery_chart,
             recovery,

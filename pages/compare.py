@@ -11,70 +11,66 @@ from explorer.words import t_md
 
 @shell.part(links=True)
 def options_part(run: Run) -> None:
-    """Everything that follows the chosen options: a change of the picker redraws only this."""
-    content, situation_id, consult = run.content, run.situation_id, run.consult
-    if consult:  # one compact row of controls and one question at a time, so it fits one screen
-        with st.container(key="controls-consult", horizontal=True, vertical_alignment="bottom"):
-            shown = url_state.option_picker(content, situation_id)
-            question = url_state.question_stepper(compare.rows(content, shown))
-        not_shown = situation.not_shown_line(content, situation_id, shown)
-        if not_shown:  # never hidden without a word, even on the shared screen
-            say.caption(plain(not_shown))
-        url_state.at_least_one(shown, "compare.page.choose_one")
-    else:
-        shown = url_state.chosen_options(content, situation_id)
+    """Everything that follows the chosen options: a change of the picker redraws only this. On
+    a shared screen one question at a time, so that it fits; otherwise the whole comparison."""
+    (one_question if run.consult else every_question)(run)
 
-    if not consult:  # the shared screen shows one question at a time; the overview is a click away
-        say.header(t_md("compare.page.glance_heading"), anchor="at-a-glance")
-        say.caption(t_md("compare.page.glance_caption"))
-        widgets.table(ratings.glance_table(ratings.rated(content, shown)), hide_index=True)
-        say.page_link(
-            shell.path("charts"),
-            label=t_md("compare.page.to_charts"),
-            query_params=url_state.options_link(content, shown, situation_id),
-        )
-        say.page_link(
-            shell.path("chances"),
-            label=t_md("compare.page.to_chances"),
-            query_params={
-                **url_state.options_link(content, shown, situation_id),
-                url_params.OPTION_PARAM: shown[0],
-            },
-        )
 
-    if consult:  # one question; each option's name and any investigational note above its answer
-        say.subheader(plain(question.question), anchor=question.question_id)
-        for cell, cell_column in zip(question.cells, st.columns(len(shown))):
-            with cell_column:
-                widgets.label(cell.option_name, key=f"head-{cell.option_id}")
-                for note in compare.notes(content, [cell.option_id]):
-                    say.caption(plain(note))
-                for fit in situation.set_apart(content, situation_id):
-                    if fit.option_id == cell.option_id:
-                        say.caption(plain(fit.label()))
-                with st.container(border=True):
-                    widgets.answer(cell, None)
-    else:  # each question's answers as one table: one element, not a box per answer
-        with st.container(key="grid-questions"):
-            for row in compare.rows(content, shown):
-                say.subheader(plain(row.question), anchor=row.question_id)
-                say.markdown(row.table)
+def one_question(run: Run) -> None:
+    """Consult mode: one compact row of controls, then one question, each option's name and any
+    investigational note above its answer. The overview and sources are a click away."""
+    content, situation_id = run.content, run.situation_id
+    with st.container(key="controls-consult", horizontal=True, vertical_alignment="bottom"):
+        shown = url_state.option_picker(content, situation_id)
+        question = url_state.question_stepper(compare.rows(content, shown))
+    not_shown = situation.not_shown_line(content, situation_id, shown)
+    if not_shown:  # never hidden without a word, even on the shared screen
+        say.caption(plain(not_shown))
+    url_state.at_least_one(shown, "compare.page.choose_one")
+    set_apart = {fit.option_id: fit for fit in situation.set_apart(content, situation_id)}
+    say.subheader(plain(question.question), anchor=question.question_id)
+    for cell, cell_column in zip(question.cells, st.columns(len(shown))):
+        with cell_column:
+            widgets.label(cell.option_name, key=f"head-{cell.option_id}")
+            for note in compare.notes(content, [cell.option_id]):
+                say.caption(plain(note))
+            if cell.option_id in set_apart:
+                say.caption(plain(set_apart[cell.option_id].label()))
+            with st.container(border=True):
+                widgets.answer(cell, None)
 
-    if not consult:  # the shared screen keeps to one question at a time
-        say.header(t_md("situation.evaluation.heading"), anchor="evaluation")
-        say.caption(t_md("situation.evaluation.intro"))
-        with st.container(key="grid-evaluation"):
-            for kind, table in situation.evaluation_tables(content, shown, situation_id).items():
-                say.subheader(
-                    t_md(f"situation.evaluation.kinds.{kind}"), anchor=f"evaluation-{kind}"
-                )
-                say.markdown(table)
 
-    if not consult:  # on the shared screen, sources are one click away on the About page
-        widgets.get_help_now(content)
-        say.header(t_md("sources.heading"), anchor="sources")
-        also = situation.cited(content, shown, situation_id)
-        widgets.sources_list(compare.cited_sources(content, shown, also))
+def every_question(run: Run) -> None:
+    """The options at a glance, each question's answers as one table (one element, not a box per
+    answer), what an evaluation looks at, the warning signs and the sources."""
+    content, situation_id = run.content, run.situation_id
+    shown = url_state.chosen_options(content, situation_id)
+    say.header(t_md("compare.page.glance_heading"), anchor="at-a-glance")
+    say.caption(t_md("compare.page.glance_caption"))
+    widgets.table(ratings.glance_table(ratings.rated(content, shown)), hide_index=True)
+    link = url_state.options_link(content, shown, situation_id)
+    say.page_link(shell.path("charts"), label=t_md("compare.page.to_charts"), query_params=link)
+    say.page_link(
+        shell.path("chances"),
+        label=t_md("compare.page.to_chances"),
+        query_params={**link, url_params.OPTION_PARAM: shown[0]},
+    )
+    with st.container(key="grid-questions"):
+        for row in compare.rows(content, shown):
+            say.subheader(plain(row.question), anchor=row.question_id)
+            say.markdown(row.table)
+
+    say.header(t_md("situation.evaluation.heading"), anchor="evaluation")
+    say.caption(t_md("situation.evaluation.intro"))
+    with st.container(key="grid-evaluation"):
+        for kind, table in situation.evaluation_tables(content, shown, situation_id).items():
+            say.subheader(t_md(f"situation.evaluation.kinds.{kind}"), anchor=f"evaluation-{kind}")
+            say.markdown(table)
+
+    widgets.get_help_now(content)
+    say.header(t_md("sources.heading"), anchor="sources")
+    also = situation.cited(content, shown, situation_id)
+    widgets.sources_list(compare.cited_sources(content, shown, also))
 
 
 def render(run: Run) -> None:

@@ -4,6 +4,7 @@ disk pass the app's checks, and what are patients being shown meanwhile."""
 import streamlit as st
 
 from explorer import translations
+from explorer.countries import country_name
 from explorer.markdown import Md, plain
 from explorer.rules.report import problem_table
 from explorer.ui import say, shell, widgets
@@ -17,6 +18,8 @@ def render(run: Run) -> None:  # a first start with broken files never gets here
     say.title(t_md("pages.data_check.title"))
     # The folder's name only: the page is open to any visitor, the server's paths are not.
     st.text(t("data_check.intro", folder=snapshot.folder.name))
+    code = run.content.clinic["country"]
+    st.text(t("data_check.country", country=country_name(code, language), code=code))
     if not snapshot.problems:
         say.success(
             t_md(

@@ -64,6 +64,8 @@ def sure_part(run: Run) -> None:
     answers = widgets.person_answers(run.content)
     say.header(t_md("what_matters.sure"))
     say.markdown(words.markdown_file("sure.md"))
+    if not decide.sure_validated():
+        say.info(t_md("decide.sure.not_validated"))
     for item_id in decide.SURE_ITEMS:
         widgets.remembered_choice(
             decide.sure_question(item_id),

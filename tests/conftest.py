@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing import v1 as streamlit_testing
 
-from explorer import memo
+from explorer import decide, memo
 from explorer.data import DATA_DIR_VARIABLE, Content, load_content
 from explorer.rules.report import Problem
 from explorer.rules.vocabulary import split_ids
@@ -187,6 +187,20 @@ def fresh_memo(monkeypatch):
     files, so a copy of the fixture data finds what another test worked out."""
     monkeypatch.setattr(memo, "_kept", OrderedDict())
     monkeypatch.setattr(memo, "_made_by", {})
+
+
+@pytest.fixture
+def sure_validated_in(tmp_path, monkeypatch):
+    """Set the languages whose SURE questions are a validated version, as content/instruments.toml
+    does: sure_validated_in("en"), or none at all. Tests need not follow the shipped setting."""
+
+    def setting(*languages: str) -> None:
+        path = tmp_path / f"instruments-{'-'.join(languages)}.toml"
+        listed = ", ".join(f'"{language}"' for language in languages)
+        path.write_text(f"[sure]\nvalidated_languages = [{listed}]\n", encoding="utf-8")
+        monkeypatch.setattr(decide, "INSTRUMENTS_FILE", path)
+
+    return setting
 
 
 def problems_of(folder: Path) -> list[Problem]:

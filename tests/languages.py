@@ -1,6 +1,6 @@
 """Is a page wholly in its language? The phrases of every other language's catalogue and page
 copy, looked for in what a page shows (by AppTest in tests/apptest.py, by Chromium in
-tests/browser/)."""
+tests/browser/). And the catalogue's plural families, language by language."""
 
 from __future__ import annotations
 
@@ -9,6 +9,25 @@ import re
 from collections.abc import Iterable
 
 from explorer import words
+
+# Every CLDR plural category; a language's rules use some of them, and "other" always.
+PLURAL_CATEGORIES = ("zero", "one", "two", "few", "many", "other")
+
+
+def plural_categories(language: str) -> set[str]:
+    """The categories every plural family of `language` needs, by its CLDR rules (Babel)."""
+    return {*words.plural_rule(language).tags, "other"}
+
+
+def plural_families(language: str) -> dict[str, dict[str, str]]:
+    """Each plural family of a language's catalogue, {family: {category: message}}: the keys
+    whose last part is a plural category. The rest of the catalogue is one message a key."""
+    families: dict[str, dict[str, str]] = {}
+    for key, text in words.catalogue(language).items():
+        family, _, category = key.rpartition(".")
+        if category in PLURAL_CATEGORIES:
+            families.setdefault(family, {})[category] = text
+    return families
 
 
 def foreign_phrases(shown: str, language: str, data_words: Iterable[str] = ()) -> list[str]:

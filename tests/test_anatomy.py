@@ -331,14 +331,6 @@ def test_compare_link_label_fits_the_number_of_options():
     assert anatomy.state_text(CONTENT, "herniation").compare_label == t("anatomy.compare_many")
 
 
-@pytest.mark.parametrize(
-    "value, expected",
-    [("herniation", "herniation"), ("slipped", "healthy"), (None, "healthy"), ("", "healthy")],
-)
-def test_state_from_url_ignores_unknown_values(value, expected):
-    assert anatomy.state_from_url(value, list(DISC_STATES)) == expected
-
-
 def test_cited_sources_include_the_data_and_the_page_text():
     sources = anatomy.cited_sources(
         CONTENT, ["Shrinks in 63 out of 100 (S104).", "By type (S102)."]

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from explorer import chances, charts
+from explorer import chances, charts, words
 from explorer.chances import Count
 from explorer.data import load_content
 from explorer.situation import NOT_SURE
-from explorer.text import capital
 from explorer.words import t
 from tests.conftest import only_problem, row_index, set_cell
 
@@ -129,23 +128,48 @@ def test_consult_zoom_enlarges_people_and_words_alike():
 # The words -----------------------------------------------------------------------------------
 def test_both_framings_add_up_to_100_people(every_chance):
     for chance in every_chance:
-        for count in chance.counts:
+        for count, sentence in zip(chance.counts, chance.sentences()):
             had, within = count.drawn()
             assert had + within <= 100
-            sentence = next(s for s in chance.sentences() if s.startswith(count.group + ":"))
-            assert count.amount() in sentence and capital(count.amount(rest=True)) in sentence
-            assert "%" not in sentence
+            numbers = count.numbers()
+            assert numbers["rest"] == 100 - numbers["number"]
+            assert numbers["rest_low"] + numbers["high"] == 100 == numbers["rest_high"] + had
+            assert sentence.startswith(count.group + ":") and "%" not in sentence
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "form", "sentence_form"),
+    [
+        (0, 0, "exact", "exact"),
+        (95, 95, "exact", "exact"),
+        (33.5, 33.5, "about", "about"),
+        (33.2, 33.4, "about", "about_range"),
+        (12, 40, "between", "between"),
+        (0.07, 9.6, "about_between", "about_between"),
+        (0.2, 0.2, "fewer_than_one", "fewer_than_one"),
+        (0.1, 0.4, "fewer_than_one", "fewer_than_one_range"),
+    ],
+)
+def test_each_form_of_a_number_has_its_own_whole_sentence(low, high, form, sentence_form):
+    count = Count("People", low, high)
+    assert (count.form(), count.sentence_form()) == (form, sentence_form)
+    # Every form of every family is in the catalogue, in every language.
+    for language in words.languages():
+        catalogue = words.catalogue(language)
+        assert f"chances.sentence.{sentence_form}" in catalogue
+        assert f"chances.alt_group.{form}" in catalogue
+        assert f"charts.icons.heading.{form}" in catalogue
 
 
 def test_a_figure_that_is_not_whole_is_said_as_about_with_the_studys_number(every_chance):
     gel = find(every_chance, "gel", "met_aim")
     assert gel.sentences()[0] == t(
-        "chances.sentence_with_study",
+        "chances.sentence.about",
         group="People given the gel",
-        amount=t("chances.amount.about", number=28),
+        number=28,
         outcome="met the trial's aim",
         study="27.5",
-        rest=capital(t("chances.amount.about", number=72)),
+        rest=72,
     )
     assert list(gel.table().iloc[0]) == ["People given the gel", "27.5", "72.5"]
     # The comparison group is the second group, said the same way.
@@ -159,11 +183,13 @@ def test_a_figure_that_is_not_whole_is_said_as_about_with_the_studys_number(ever
 def test_a_range_stays_a_range(every_chance):
     flare = find(every_chance, "nerve_block", "flare")
     assert flare.sentences()[0] == t(
-        "chances.sentence",
+        "chances.sentence.between",
         group="People given a nerve block",
-        amount=t("chances.amount.between", low=5, high=20),
+        low=5,
+        high=20,
         outcome="had a flare of pain",
-        rest=capital(t("chances.amount.between", low=80, high=95)),
+        rest_low=80,
+        rest_high=95,
     )
     assert list(flare.table().iloc[0])[1:] == [
         t("chances.number_range", low=5, high=20),
@@ -176,25 +202,21 @@ def test_a_chance_under_1_in_100_is_said_in_words_not_drawn_as_nobody(every_chan
     assert not rare.drawable
     assert rare.sentences() == [
         t(
-            "chances.sentence_with_study",
+            "chances.sentence.fewer_than_one",
             group="People given a nerve block",
-            amount=t("chances.amount.fewer_than_one"),
             outcome="had a serious problem",
             study="0.3",
-            rest=capital(t("chances.amount.more_than_99")),
         )
     ]
     assert all(c.drawable for c in every_chance if c.outcome_id != "serious_problem")
-    assert (
-        Count("People", 0, 0).amount() == "0" and not Count("People", 0, 0).is_rare
-    )  # none is drawn
+    assert Count("People", 0, 0).form() == "exact" and not Count("People", 0, 0).is_rare
 
 
 def test_every_chance_says_when_who_and_how_sure(every_chance):
     for chance in every_chance:
         details = chance.details()
         assert details[:2] == [
-            t("chances.when", time_frame=capital(chance.time_frame)),
+            t("chances.when", time_frame=chance.time_frame),
             t("chances.who", people=chance.people),
         ]
         assert chance.certainty in chance.evidence() and chance.source_ids
@@ -203,13 +225,17 @@ def test_every_chance_says_when_who_and_how_sure(every_chance):
 
 def test_a_different_time_frame_for_the_same_outcome_is_pointed_out(every_chance):
     gel = find(every_chance, "gel", "flare")
-    warning = chances.time_frame_warning(every_chance, gel)
-    assert "Nerve block injection" in warning and "within 4 weeks" in warning
-    assert "Disc gel implant" not in warning  # only the other options
+    # A sentence, then each other option with its own time: only the other options.
+    assert chances.time_frame_warning(every_chance, gel) == [
+        t("chances.different_time", count=1),
+        t(
+            "chances.different_time_option",
+            option="Nerve block injection",
+            time_frame="within 4 weeks",
+        ),
+    ]
     # Same outcome, same time frame: nothing to warn about.
-    assert (
-        chances.time_frame_warning(every_chance, find(every_chance, "rest", "felt_better")) is None
-    )
+    assert chances.time_frame_warning(every_chance, find(every_chance, "rest", "felt_better")) == []
 
 
 def test_every_option_gets_the_same_headings_even_without_numbers(every_chance, content):

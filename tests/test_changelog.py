@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from explorer import about
 from explorer.data import load_content
 from explorer.markdown import plain
@@ -19,6 +21,20 @@ def test_a_fixed_or_answered_row_names_its_review_finding(data_copy):
     problems = load_content(data_copy).problems
     assert any(
         p.file == "changelog.csv" and (p.row, p.column) == (row, "finding") for p in problems
+    )
+
+
+@pytest.mark.parametrize(
+    "finding, passes",
+    [("3; 33", True), ("C1", True), ("M4; m12; 7", True), ("C", False), ("C1 and M4", False)],
+)
+def test_a_finding_is_a_review_findings_number_with_or_without_its_letter(
+    data_copy, finding, passes
+):
+    row = set_cell(data_copy / "changelog.csv", 0, "finding", finding)
+    problems = load_content(data_copy).problems
+    assert passes != any(
+        (p.file, p.row, p.column) == ("changelog.csv", row, "finding") for p in problems
     )
 
 

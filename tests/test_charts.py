@@ -224,7 +224,7 @@ def test_recovery_chart_says_not_known_and_evidence_for_every_option():
     not_known = t("ratings.not_known").lower()
     assert headings == [
         f"Home exercise: {t('ratings.weeks.range', low=0, high=4).lower()}",
-        f"Nerve block: {t('ratings.weeks.about', weeks=2).lower()}",
+        f"Nerve block: {t('ratings.weeks.about', count=2).lower()}",
         f"Gel implant: {not_known}",
     ]
     gap = next(

@@ -12,6 +12,7 @@ import weakref
 
 from explorer import translations, words
 from explorer.__main__ import main
+from explorer.countries import country_name
 from explorer.data import DATA_DIR_VARIABLE, load_content
 from explorer.markdown import plain
 from explorer.rules.report import PROBLEM_COLUMNS, problem_table
@@ -244,9 +245,9 @@ def test_a_translation_problem_says_the_rest_is_in_use(served_data_copy, caplog)
     set_cell(served_data_copy / "es" / "options.csv", 0, "name", "<b>ES</b>")
     with caplog.at_level(logging.WARNING, logger="explorer.store"):
         at = open_page("pages/data_check.py", lang="es")
-    assert at.error[0].value == SPANISH["data_check.translation_problems"].format(count=1)
+    assert at.error[0].value == words.say("es", "data_check.translation_problems", count=1)
     assert at.table[0].value.iloc[0, 0] == plain("es/options.csv")
-    assert "serving it, with the rows those problems affect in English" in caplog.text
+    assert words.say(words.LANGUAGE, "data_log.serving_with_english_rows") in caplog.text
 
 
 def test_a_first_start_with_broken_files_lists_the_problems_in_the_pages_language(
@@ -259,3 +260,14 @@ def test_a_first_start_with_broken_files_lists_the_problems_in_the_pages_languag
     table = at.table[0].value
     assert list(table.columns)[-1] == plain(SPANISH["data_problem.table.expected"])
     assert table.iloc[0, -1] == plain(problem.expectation("es"))
+
+
+def test_the_data_check_page_names_the_clinics_country_in_its_readers_language(served_data_copy):
+    set_cell(served_data_copy / "clinic.csv", 0, "country", "US")
+    set_cell(served_data_copy / "clinic.csv", 0, "emergency_phone", "911")
+    for language in ("en", "es"):
+        with words.speaking(language):
+            said = t("data_check.country", country=country_name("US", language), code="US")
+        at = open_page("pages/data_check.py", lang=language)
+        assert said in [text.value for text in at.text]
+    assert country_name("US", "es") != country_name("US", "en")

@@ -122,13 +122,34 @@ def test_quiz_score_counts_right_answers():
     assert decide.quiz_score(CONTENT, {}) == (0, len(CONTENT.quiz))
 
 
-def test_sure_prompts_to_talk_more_on_any_no():
+def test_sure_prompts_to_talk_more_on_any_no(sure_validated_in):
+    sure_validated_in(words.LANGUAGE)
     all_yes = {item_id: "yes" for item_id in decide.SURE_ITEMS}
     assert decide.sure_result(all_yes).yes == 4 and not decide.sure_result(all_yes).talk_more
     one_no = {**all_yes, "understand": "no"}
     result = decide.sure_result(one_no)
     assert result.talk_more and result.summary() == t("decide.sure.score", yes=3, total=4)
     assert decide.sure_result({}).summary() == t("decide.sure.not_done")
+
+
+@pytest.mark.parametrize("validated", [(), ("en",), ("es",), tuple(words.languages())])
+def test_the_sure_score_and_note_say_when_the_questions_are_not_a_validated_version(
+    validated, sure_validated_in
+):
+    sure_validated_in(*validated)
+    answers = Answers(sure={item_id: "yes" for item_id in decide.SURE_ITEMS})
+    for language in words.languages():
+        with words.speaking(language):
+            not_validated = t("decide.sure.not_validated")
+            score = t("decide.sure.score", yes=4, total=4)
+            summary = decide.sure_result(answers.sure).summary()
+            note = decide.record_note.__wrapped__(SNAPSHOT.content(language), ALL, answers)
+            unanswered = decide.sure_result({}).summary()
+        said = language not in validated
+        assert decide.sure_validated(language) is not said
+        assert summary == (f"{score} {not_validated}" if said else score), language
+        assert (not_validated in note) is said, language
+        assert not_validated not in unanswered  # no score, nothing to qualify
 
 
 # --------------------------------------------------------------------- questions, note, link
@@ -311,7 +332,7 @@ def reworded(monkeypatch, fresh_memo):
         "decide.fit_in_chart.well": "{level} (fits closely)",
         "decide.fit_in_chart.partly": "{level} (fits in part)",
         "decide.fit_in_chart.poorly": "{level} (fits badly)",
-        "decide.importance.very": "Vital",
+        "decide.alignment.row_heading.very": "{topic} (vital to you)",
     }
     monkeypatch.setattr(words, "catalogue", lambda language=words.LANGUAGE: wording)
     return wording

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from explorer import decide
+import pytest
+
+from explorer import decide, words
 from explorer.words import t
 from tests.apptest import listed_sources, open_page
 from tests.conftest import fixture_content
@@ -73,6 +75,27 @@ def test_any_no_in_sure_prompts_a_talk_with_the_clinician():
         radio(at, f"sure-{item}").set_value("yes").run()
     radio(at, "sure-encouragement").set_value("no").run()
     assert t("decide.sure.talk_more") in shown(at.warning)
+
+
+@pytest.mark.parametrize("language", words.languages())
+def test_the_sure_questions_say_when_their_wording_is_not_validated(language, sure_validated_in):
+    not_validated = words.say(language, "decide.sure.not_validated")
+    sure_validated_in(words.LANGUAGE)
+    at = open_page(WHAT_MATTERS, lang=language)
+    assert (not_validated in shown(at.info)) is (language != words.LANGUAGE)
+    sure_validated_in(language)
+    assert not_validated not in shown(open_page(WHAT_MATTERS, lang=language).info)
+
+
+def test_the_summary_and_its_note_say_when_the_sure_wording_is_not_validated(sure_validated_in):
+    sure_validated_in()  # no language: every page says so
+    at = open_page(SUMMARY, sure=["sure.yes"], lang="es")
+    assert not at.exception
+    not_validated = words.say("es", "decide.sure.not_validated")
+    score = words.say("es", "decide.sure.score_so_far", yes=1, total=4, answered=1)
+    assert f"{score} {not_validated}" in [text.value for text in at.text]
+    [note] = [c.value for c in at.code if score in c.value]
+    assert f"{score} {not_validated}" in note.splitlines()
 
 
 def test_questions_to_ask_follow_the_chosen_options():

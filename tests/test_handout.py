@@ -7,7 +7,7 @@ import pytest
 from explorer import decide, handout, words
 from explorer.decide import Answers
 from explorer.words import t
-from tests.conftest import fixture_content, require_program
+from tests.conftest import FIXTURE_DATA, fixture_content, require_program, snapshot_of
 
 CONTENT = fixture_content()
 ALL = list(CONTENT.option_names())
@@ -57,6 +57,19 @@ def test_pdf_without_any_answers_still_makes_sense(tmp_path):
     assert t("handout.not_rated") in text and t("decide.sure.not_done") in text
 
 
+@pytest.mark.parametrize("validated", [True, False])
+def test_the_pdf_says_when_the_sure_wording_is_not_validated(
+    validated, sure_validated_in, tmp_path
+):
+    sure_validated_in(*(["es"] if validated else []))
+    with words.speaking("es"):
+        content = snapshot_of(FIXTURE_DATA).content("es")
+        pdf = handout.summary_pdf(decide.summary(content, ["gel"], full_answers()))
+        not_validated = t("decide.sure.not_validated")
+    _, text = pdf_text(pdf, tmp_path)
+    assert (not_validated in text) is not validated
+
+
 def test_the_printed_grid_follows_the_catalogue_wording(monkeypatch, tmp_path, fresh_memo):
     """The grid maps the fit codes to words: new wording prints, and nothing reads words back."""
     wording = {
@@ -64,9 +77,8 @@ def test_the_printed_grid_follows_the_catalogue_wording(monkeypatch, tmp_path, f
         "decide.fit.well": "Fits closely",
         "decide.fit.poorly": "Fits badly",
         "decide.fit.not_known": "Unknown",
-        "handout.fit.well": "closely",
-        "handout.fit.poorly": "badly",
-        "handout.grid_cell": "{level} / {fit}",
+        "handout.grid_cell.well": "{level} / closely",
+        "handout.grid_cell.poorly": "{level} / badly",
     }
     monkeypatch.setattr(words, "catalogue", lambda language=words.LANGUAGE: wording)
     summary = decide.summary(CONTENT, ALL, Answers(ratings={"light_touch": 3}))

@@ -12,6 +12,7 @@ import pytest
 from explorer import words
 from explorer.rules.vocabulary import PLACEHOLDER
 from tests.conftest import ROOT
+from tests.languages import plural_categories, plural_families
 
 OTHER_LANGUAGES = [language for language in words.languages() if language != words.LANGUAGE]
 ENGLISH_DIR = ROOT / "content" / words.LANGUAGE
@@ -22,14 +23,54 @@ def test_there_is_a_second_language():
     assert OTHER_LANGUAGES  # the checks below would pass vacuously without one
 
 
+def _placeholders(text: str) -> set[str]:
+    return set(PLACEHOLDER.findall(text))
+
+
+def _single_messages(language: str) -> dict[str, str]:
+    """The catalogue's keys that are one message each (not a plural family's forms)."""
+    families = plural_families(language)
+    return {
+        key: text
+        for key, text in words.catalogue(language).items()
+        if key.rpartition(".")[0] not in families
+    }
+
+
 @pytest.mark.parametrize("language", OTHER_LANGUAGES)
 def test_every_key_is_there_with_the_same_placeholders(language):
-    english, other = words.catalogue(words.LANGUAGE), words.catalogue(language)
+    english, other = _single_messages(words.LANGUAGE), _single_messages(language)
     assert sorted(set(english) - set(other)) == [], "missing"
     assert sorted(set(other) - set(english)) == [], "not in English"
     for key, text in english.items():
-        found = set(PLACEHOLDER.findall(other[key]))
-        assert found == set(PLACEHOLDER.findall(text)), (language, key)
+        assert _placeholders(other[key]) == _placeholders(text), (language, key)
+    assert sorted(plural_families(language)) == sorted(plural_families(words.LANGUAGE))
+
+
+@pytest.mark.parametrize("language", words.languages())
+def test_every_plural_family_has_each_form_its_language_needs(language):
+    # English needs "one" and "other"; Spanish "one", "many" (un millón de …) and "other".
+    english = plural_families(words.LANGUAGE)
+    assert english, "no plural family: this test would pass vacuously"
+    for family, forms in plural_families(language).items():
+        assert set(forms) == plural_categories(language), (language, family)
+        # Each form keeps every placeholder of the English family, {count} too.
+        expected = _placeholders(english[family]["other"])
+        assert words.COUNT in expected, family
+        for category, text in forms.items():
+            assert _placeholders(text) == expected, (language, family, category)
+
+
+def test_a_plural_family_is_said_in_the_form_its_count_takes():
+    rule = words.plural_rule("es")
+    assert [rule(n) for n in (1, 2, 0, 1_000_000)] == ["one", "other", "other", "many"]
+    for language in words.languages():
+        for family, forms in plural_families(language).items():
+            stand_ins = dict.fromkeys(_placeholders(forms["other"]), "x")
+            for count in (0, 1, 2, 5, 1_000_000):
+                values = {**stand_ins, words.COUNT: count}
+                expected = forms[words.plural_rule(language)(count)]
+                assert words.say(language, family, **values) == expected.format(**values)
 
 
 @pytest.mark.parametrize("language", OTHER_LANGUAGES)

@@ -135,7 +135,8 @@ def test_attribute_table_matches_the_ranked_rows():
     [
         (pd.NA, pd.NA, "ratings.not_known", {}),
         (0, 0, "ratings.weeks.under_one", {}),
-        (3, 3, "ratings.weeks.about", {"weeks": 3}),
+        (1, 1, "ratings.weeks.about", {"count": 1}),
+        (3, 3, "ratings.weeks.about", {"count": 3}),
         (4, 26, "ratings.weeks.range", {"low": 4, "high": 26}),
     ],
 )
@@ -149,7 +150,7 @@ def test_recovery_rows_follow_the_chosen_options():
     assert list(rows["in_weeks"]) == [
         t("ratings.not_known"),
         t("ratings.weeks.range", low=0, high=4),
-        t("ratings.weeks.about", weeks=2),
+        t("ratings.weeks.about", count=2),
     ]
     with pytest.raises(ValueError):
         ratings.recovery(CONTENT, ratings.rated(CONTENT, ALL), "driving")

@@ -1,17 +1,20 @@
-"""The "Get help now" warning signs: built from the data, with the clinic's own phone numbers,
-on the pages where a person weighs the options, in consult mode, in the PDF and in the note."""
+"""The "Get help now" warning signs: built from the data, with the clinic's own phone numbers and
+its country's services in the reader's language, on the pages where a person weighs the options,
+in consult mode, in the PDF and in the note; the data check of the clinic's country and numbers."""
 
 from __future__ import annotations
 
 import pytest
 
-from explorer import compare, decide, handout, safety
+from explorer import compare, decide, handout, safety, words
+from explorer.countries import COUNTRIES, is_country_code
 from explorer.data import load_content
 from explorer.markdown import plain
-from explorer.rules.vocabulary import PLACEHOLDER
-from explorer.words import t
+from explorer.rules.vocabulary import ACTION_PLACEHOLDERS, PLACEHOLDER
+from explorer.store import load_snapshot
+from explorer.words import speaking, t
 from tests.apptest import open_page, texts
-from tests.conftest import fixture_content, read_rows, set_cell, write_rows
+from tests.conftest import fixture_content, problems_of, set_cell, write_rows
 from tests.test_handout import pdf_text
 
 CONTENT = fixture_content()
@@ -26,17 +29,113 @@ def test_groups_keep_the_data_order_with_their_own_signs():
         assert list(group.signs) == list(in_data)
 
 
-def test_actions_name_the_clinics_own_numbers(data_copy):
-    write_rows(data_copy / "clinic.csv", [{"emergency_phone": "911", "urgent_phone": "988"}])
-    rows = read_rows(data_copy / "warning_groups.csv")
-    rows[0]["action"] = (
-        "Go to the emergency room now, or call {emergency_phone}. Or {urgent_phone}."
+# A clinic in each country, with that country's emergency number and a line for urgent advice:
+# the UK's national one (111), or in the US a line of the clinic's own.
+CLINICS = {
+    "GB": {"country": "GB", "emergency_phone": "999", "urgent_phone": "111"},
+    "US": {"country": "US", "emergency_phone": "911", "urgent_phone": "555 0100"},
+}
+
+
+def clinic_in(folder, country: str) -> dict[str, str]:
+    write_rows(folder / "clinic.csv", [CLINICS[country]])
+    return CLINICS[country]
+
+
+def services_of(country: str, language: str) -> list[str]:
+    """The names of the services a clinic in `country` sends people to, in `language`."""
+    with speaking(language):
+        urgent = "country.GB.urgent_service" if country == "GB" else "get_help.urgent_line"
+        return [t(f"country.{country}.emergency_service"), t(urgent)]
+
+
+def said_for(country: str, language: str) -> list[str]:
+    clinic = CLINICS[country]
+    return [clinic["emergency_phone"], clinic["urgent_phone"], *services_of(country, language)]
+
+
+def other_country(country: str) -> str:
+    return next(code for code in CLINICS if code != country)
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("country", sorted(CLINICS))
+def test_actions_note_and_pdf_name_the_countrys_number_and_services(
+    data_copy, tmp_path, country, language
+):
+    clinic_in(data_copy, country)
+    content = load_snapshot(data_copy).content(language)
+    with speaking(language):
+        actions = " ".join(group.action for group in safety.warning_groups(content))
+        note = decide.record_note(content, ["nerve_block"], decide.Answers())
+        summary = decide.summary(content, ["nerve_block"], decide.Answers())
+        _, pdf = pdf_text(handout.summary_pdf(summary), tmp_path)
+    for named in said_for(country, language):
+        assert named in actions and named in note and " ".join(named.split()) in pdf, named
+    for named in services_of(other_country(country), language):
+        assert named not in actions + note + pdf, named
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("country", sorted(CLINICS))
+def test_the_get_help_box_names_the_countrys_number_and_services(
+    served_data_copy, country, language
+):
+    clinic_in(served_data_copy, country)
+    body = shown(open_page("pages/summary.py", lang=language))
+    for named in said_for(country, language):
+        assert plain(named) in body, named
+    assert not any(plain(w) in body for w in services_of(other_country(country), language))
+
+
+def test_a_line_of_the_clinics_own_is_not_named_as_the_national_service():
+    # The fixture clinic is in the UK with a local line for urgent advice, not NHS 111.
+    [getting_worse] = [g for g in safety.warning_groups(CONTENT) if g.group_id == "getting_worse"]
+    assert t("get_help.urgent_line") in getting_worse.action
+    assert t("country.GB.urgent_service") not in getting_worse.action
+
+
+@pytest.mark.parametrize("country, number", [("US", "999"), ("GB", "911"), ("US", "112")])
+def test_an_emergency_number_not_of_the_clinics_country_is_refused(data_copy, country, number):
+    write_rows(data_copy / "clinic.csv", [{**CLINICS[country], "emergency_phone": number}])
+    [problem] = problems_of(data_copy)
+    assert (problem.file, problem.row, problem.column, problem.value) == (
+        "clinic.csv",
+        2,
+        "emergency_phone",
+        number,
     )
-    write_rows(data_copy / "warning_groups.csv", rows)
-    content = load_content(data_copy).content
-    [first, *_] = safety.warning_groups(content)
-    assert first.action == "Go to the emergency room now, or call 911. Or 988."
-    assert "911" in safety.note_line(content)
+    assert problem.expected.key == "data_rule.emergency_phone"
+    # Said in the reader's language, with the numbers of every country the app knows.
+    spanish = words.catalogue("es")["data_rule.emergency_phone"].split("{")[0]
+    assert problem.expectation("es").startswith(spanish)
+    assert f"{country} {CLINICS[country]['emergency_phone']}" in problem.expectation("es")
+
+
+@pytest.mark.parametrize(
+    "code, rule",
+    [
+        ("FR", "data_rule.country_known"),  # a country, but not one whose numbers the app knows
+        ("UK", "data_rule.country_code"),  # not an ISO 3166-1 code
+        ("gb", "data_rule.country_code"),
+        ("", "data_rule.country_code"),
+    ],
+)
+def test_an_unknown_country_is_refused(data_copy, code, rule):
+    set_cell(data_copy / "clinic.csv", 0, "country", code)
+    [problem] = problems_of(data_copy)  # its emergency number is not reported as well
+    assert (problem.file, problem.column, problem.expected.key) == ("clinic.csv", "country", rule)
+
+
+def test_every_country_has_its_services_named_in_every_language():
+    for language in words.languages():
+        catalogue = words.catalogue(language)
+        for code, country in COUNTRIES.items():
+            assert is_country_code(code), code
+            assert catalogue[f"country.{code}.emergency_service"], (language, code)
+            # A national line for urgent advice has its name; a country without one has none.
+            named = f"country.{code}.urgent_service" in catalogue
+            assert named == bool(country.urgent_numbers), (language, code)
 
 
 def test_actions_leave_no_placeholder_unfilled():
@@ -54,10 +153,8 @@ def test_an_unknown_placeholder_is_a_data_problem(data_copy):
     result = load_content(data_copy)
     assert result.content is None
     [problem] = [p for p in result.problems if p.file == "warning_groups.csv"]
-    assert (problem.row, problem.column) == (
-        row,
-        "action",
-    ) and "{emergency_phone}" in problem.expectation("en")
+    assert (problem.row, problem.column) == (row, "action")
+    assert all("{" + name + "}" in problem.expectation("en") for name in ACTION_PLACEHOLDERS)
 
 
 def test_a_sign_in_an_unknown_group_is_a_data_problem(data_copy):

@@ -26,10 +26,14 @@ class Said:
     values: tuple[tuple[str, Value], ...] = ()
 
     def in_language(self, language: str) -> str:
+        # A number stays a number: a plural family's form follows its {count}.
         return say(
             language,
             self.key,
-            **{name: in_words(value, language) for name, value in self.values},
+            **{
+                name: value.in_language(language) if isinstance(value, Said) else value
+                for name, value in self.values
+            },
         )
 
     def encoded(self) -> str:

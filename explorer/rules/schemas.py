@@ -8,6 +8,7 @@ from collections.abc import Mapping
 import pandas as pd
 import pandera.pandas as pa
 
+from explorer.countries import COUNTRIES, is_country_code
 from explorer.rules.columns import (
     certainty,
     count,
@@ -34,9 +35,9 @@ from explorer.rules.columns import (
 )
 from explorer.rules.said import expects, said
 from explorer.rules.vocabulary import (
+    ACTION_PLACEHOLDERS,
     CERTAINTY_LEVELS,
     CHANGE_KINDS,
-    CLINIC_PHONES,
     DISC_STATES,
     EVALUATION_KINDS,
     EXPERTS,
@@ -477,7 +478,7 @@ def evaluation_schema(refs: Refs) -> pa.DataFrameSchema:
 
 
 def _placeholders_known(cells: pd.Series) -> pd.Series:
-    return cells.map(lambda cell: set(PLACEHOLDER.findall(cell)) <= set(CLINIC_PHONES))
+    return cells.map(lambda cell: set(PLACEHOLDER.findall(cell)) <= set(ACTION_PLACEHOLDERS))
 
 
 def warning_groups_schema(refs: Refs) -> pa.DataFrameSchema:
@@ -491,7 +492,7 @@ def warning_groups_schema(refs: Refs) -> pa.DataFrameSchema:
                     _placeholders_known,
                     error=expects(
                         "data_rule.action",
-                        placeholders=", ".join("{" + name + "}" for name in CLINIC_PHONES),
+                        placeholders=", ".join("{" + name + "}" for name in ACTION_PLACEHOLDERS),
                     ),
                 )
             ),
@@ -514,14 +515,55 @@ def warning_signs_schema(refs: Refs) -> pa.DataFrameSchema:
     )
 
 
-def clinic_schema(refs: Refs) -> pa.DataFrameSchema:
-    phone = pa.Column(
-        str,
-        pa.Check.str_matches(r"^\+?[0-9][0-9 ()-]{1,19}$", error=expects("data_rule.phone")),
+def _country_emergency_number(df: pd.DataFrame) -> pd.Series:
+    # A country the app does not know is reported on its own cell, not here as well.
+    return pd.Series(
+        [
+            country not in COUNTRIES or number in COUNTRIES[country].emergency_numbers
+            for country, number in zip(df["country"], df["emergency_phone"])
+        ],
+        index=df.index,
     )
+
+
+def clinic_schema(refs: Refs) -> pa.DataFrameSchema:
+    known = sorted(COUNTRIES)
     return pa.DataFrameSchema(
-        {name: phone for name in CLINIC_PHONES},
-        checks=one_row(),
+        {
+            # The check that fails first is the one reported: not a code at all, then unknown.
+            "country": pa.Column(
+                str,
+                [
+                    pa.Check(
+                        lambda s: s.map(is_country_code), error=expects("data_rule.country_code")
+                    ),
+                    pa.Check.isin(
+                        known, error=expects("data_rule.country_known", known=", ".join(known))
+                    ),
+                ],
+            ),
+            "emergency_phone": pa.Column(str),  # one of its country's numbers: a rule below
+            # The clinic's choice of line for urgent advice, its own or a national one.
+            "urgent_phone": pa.Column(
+                str,
+                pa.Check.str_matches(
+                    r"^\+?[0-9][0-9 ()-]{1,19}$", error=expects("data_rule.phone")
+                ),
+            ),
+        },
+        checks=[
+            one_row(),
+            row_rule(
+                "emergency_phone",
+                _country_emergency_number,
+                said(
+                    "data_rule.emergency_phone",
+                    numbers="; ".join(
+                        f"{code} {', '.join(COUNTRIES[code].emergency_numbers)}" for code in known
+                    ),
+                ),
+            ),
+        ],
         name="clinic.csv",
     )
 
@@ -534,8 +576,10 @@ def changelog_schema(refs: Refs) -> pa.DataFrameSchema:
             "kind": one_of(CHANGE_KINDS),
             "finding": pa.Column(
                 str,
+                # A review's findings are numbered (3) or lettered by severity (C1, M4, m12).
                 pa.Check.str_matches(
-                    r"^([0-9]+(\s*;\s*[0-9]+)*)?$", error=expects("data_rule.finding")
+                    r"^([A-Za-z]?[0-9]+(\s*;\s*[A-Za-z]?[0-9]+)*)?$",
+                    error=expects("data_rule.finding"),
                 ),
             ),
             "change": plain_text(read_by=EXPERTS),

@@ -37,8 +37,10 @@ NO_PROCEDURE_ROLE = "no_procedure"
 OPTION_ROLES = (NO_PROCEDURE_ROLE,)
 # What changed in a release (changelog.csv): a review finding applied, one answered instead, or new.
 CHANGE_KINDS = ("fixed", "answered", "added")
-# The clinic's own numbers (clinic.csv), which the warning-sign actions name as {emergency_phone}.
-CLINIC_PHONES = ("emergency_phone", "urgent_phone")
+# What a warning-sign action may name as {emergency_phone} …: the clinic's own numbers
+# (clinic.csv), and the services they reach, named in the reader's language for the clinic's
+# country (explorer/safety.py fills them in).
+ACTION_PLACEHOLDERS = ("emergency_phone", "urgent_phone", "emergency_service", "urgent_service")
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 # Ages of the scan-findings table (Brinjikji 2015), one column each: age_20 ... age_80.
 SCAN_AGES = (20, 30, 40, 50, 60, 70, 80)

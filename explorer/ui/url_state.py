@@ -189,12 +189,15 @@ def pick_one(
     param: str,
     default: str | None = None,
     pills: bool = False,
+    radio: bool = False,
     label_visibility: str = "visible",
 ) -> str:
     """One of `choices` (id -> words), kept in the page address as ?param=id so that a copied
     link opens the same view. An unknown id in the address is ignored and the default shown
-    (`default` if it is a choice, else the first); the default needs no parameter. As `pills`,
-    every choice is in view and one click away (a pill clicked off means the default)."""
+    (`default` if it is a choice, else the first) and taken out of the address; the default
+    needs no parameter. As `pills`,
+    every choice is in view and one click away (a pill clicked off means the default); as a
+    `radio` too, in a row of buttons the arrow keys move along."""
     ids = list(choices)
     default = default if default in choices else ids[0]
     from_url = st.query_params.get(param)
@@ -205,10 +208,18 @@ def pick_one(
         else:
             st.query_params[param] = picked
 
+    if from_url is not None and from_url not in choices:
+        to_url(default)  # tidy the address: an unknown id out
     widget_key = f"picked_{param}"
-    widget = partial(say.pills, selection_mode="single") if pills else say.selectbox
-    # Pills show their choices as Markdown: CSV words are made plain (a selectbox shows text).
-    shown_as = (lambda choice: plain(choices[choice])) if pills else choices.get
+    if pills:
+        widget = partial(say.pills, selection_mode="single")
+    elif radio:
+        widget = partial(say.radio, horizontal=True)
+    else:
+        widget = say.selectbox
+    # Pills and radios show their choices as Markdown: CSV words are made plain (a selectbox
+    # shows text).
+    shown_as = (lambda choice: plain(choices[choice])) if pills or radio else choices.get
     picked = widget(
         label,
         ids,

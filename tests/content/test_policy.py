@@ -12,7 +12,8 @@ import re
 import pandas as pd
 import pytest
 
-from explorer import anatomy, ratings, safety, translations
+from explorer import anatomy, decide, ratings, safety, translations, words
+from explorer.countries import COUNTRIES
 from explorer.data import load_content
 from explorer.rules.files import FILES, text_columns
 from explorer.rules.vocabulary import (
@@ -247,10 +248,30 @@ def test_warning_signs_send_people_to_emergency_care_with_every_placeholder_fill
     groups = safety.warning_groups(shipped_content)
     assert groups and all(group.signs for group in groups)
     raw = shipped_content.warning_groups
-    assert raw["action"].str.contains("{emergency_phone}", regex=False).any()
+    for placeholder in ("{emergency_service}", "{emergency_phone}"):
+        assert raw["action"].str.contains(placeholder, regex=False).any(), placeholder
     for group in groups:
         assert not PLACEHOLDER.search(group.action), group.group_id
         assert split_ids(group.source_ids), group.group_id
+
+
+def test_warning_signs_name_numbers_and_services_only_by_placeholder():
+    # They follow the clinic's country in every language (clinic.csv): a number or a service's
+    # name written into an action would not (a US term beside a UK number, review finding C1).
+    numbers = {n for country in COUNTRIES.values() for n in country.emergency_numbers}
+    numbers |= {n for country in COUNTRIES.values() for n in country.urgent_numbers}
+    snapshot = load_snapshot(shipped_data())
+    for language in words.languages():
+        actions = snapshot.own_words(language).get("warning_groups.csv")
+        names = [
+            text for key, text in words.catalogue(language).items() if key.startswith("country.")
+        ]
+        for action in [] if actions is None else actions["action"]:
+            assert not set(re.findall(r"[0-9]+", action)) & numbers, (language, action)
+            assert not [name for name in names if name.lower() in action.lower()], (
+                language,
+                action,
+            )
 
 
 @pytest.mark.parametrize(
@@ -272,3 +293,9 @@ def test_every_languages_data_words_pass():
     for language, translation in snapshot.translations.items():
         assert set(translation.unreviewed) <= {f.name for f in translations.translated_files()}
         assert language in {"en", *(p.name for p in shipped_data().iterdir() if p.is_dir())}
+
+
+def test_the_languages_with_a_validated_sure_wording_are_language_codes():
+    # content/instruments.toml: any other language's page says its SURE wording is not validated.
+    validated = decide._validated_languages(decide.INSTRUMENTS_FILE)
+    assert all(translations.LANGUAGE_CODE.fullmatch(language) for language in validated)

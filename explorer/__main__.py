@@ -1,5 +1,7 @@
 """Command line for the clinic: `python -m explorer check [DIR]` checks a data folder with exactly
-the app's rules and prints the same table of problems the app shows. Exit status 1 on any problem."""
+the app's rules and prints the same table of problems the app shows. Exit status 1 on any problem.
+`python -m explorer translation export|import …`: a translator's round trip in a PO file
+(explorer/translation/cli.py)."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from explorer.data import data_dir
 from explorer.rules.files import FILES
 from explorer.rules.report import problem_table
 from explorer.store import load_snapshot
+from explorer.translation import cli as translation_cli
 from explorer.words import LANGUAGE, say
 
 
@@ -45,7 +48,10 @@ def main(argv: list[str] | None = None) -> int:
     check_command.add_argument(
         "folder", nargs="?", type=Path, help=say(LANGUAGE, "data_check.cli.folder_help")
     )
+    translation_cli.add_commands(commands)
     arguments = parser.parse_args(argv)
+    if arguments.command == "translation":
+        return translation_cli.run(arguments)
     return check(arguments.folder or data_dir())
 
 

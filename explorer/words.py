@@ -117,6 +117,15 @@ def markdown_file(name: str, language: str | None = None) -> Md:
 
 # The placeholder whose number picks a plural family's message.
 COUNT = "count"
+# Every CLDR plural category, in CLDR's order; a language's rules use some of them, and "other"
+# always. A catalogue key whose last part is one is a form of a plural family.
+PLURAL_CATEGORIES = ("zero", "one", "two", "few", "many", "other")
+
+
+def plural_categories(language: str) -> tuple[str, ...]:
+    """The forms every plural family of `language` needs, by its CLDR rules (Babel), in order."""
+    tags = {*plural_rule(language).tags, "other"}
+    return tuple(category for category in PLURAL_CATEGORIES if category in tags)
 
 
 @cache

@@ -28,8 +28,8 @@ from explorer.words import LANGUAGE
 
 # Which English words a row translates: a fingerprint of the English row's patient text cells
 # (see fingerprint). When the English changes, the row shows English until its words are
-# updated and this is set to the new fingerprint. A later gettext round trip will set it too:
-# keep the name.
+# updated and this is set to the new fingerprint (the translator's PO round trip sets it:
+# explorer/translation/importing.py).
 TRANSLATED_FROM = "translated_from"
 FINGERPRINT_LENGTH = 10
 # Who translated each row, and who reviewed it and when: empty until a qualified medical

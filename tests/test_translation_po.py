@@ -398,3 +398,26 @@ def test_the_files_are_written_all_or_none(tmp_path, monkeypatch):
     importing.write({first: b"new a", second: b"new b"})
     assert (first.read_bytes(), second.read_bytes()) == (b"new a", b"new b")
     assert first.stat().st_mode & 0o777 == 0o640  # its permissions kept
+
+
+def test_a_key_is_written_where_the_language_keeps_it(copies, tmp_path):
+    # The Spanish keeps a key in another file than the English does: it is changed there, never
+    # added to the English key's file too (a key in two files stops the catalogue).
+    content, data = copies
+    pages, ui = content / LANGUAGE / "pages.toml", content / LANGUAGE / "ui.toml"
+    title = words.catalogue(LANGUAGE)["pages.compare.title"]
+    lines = pages.read_text(encoding="utf-8").splitlines(keepends=True)
+    pages.write_text(
+        "".join(line for line in lines if not line.startswith("title = ") or title not in line),
+        encoding="utf-8",
+    )
+    ui.write_text(ui.read_text(encoding="utf-8") + f'\n[pages.compare]\ntitle = "{title}"\n')
+    words.catalogue.cache_clear()
+    path = export(data, tmp_path / "es.po")
+    set_words(path, "pages.toml:pages.compare.title", "Comparar las opciones de tratamiento")
+    assert bring_back(path, data) == 0
+    words.catalogue.cache_clear()
+    assert (
+        words.catalogue(LANGUAGE)["pages.compare.title"] == "Comparar las opciones de tratamiento"
+    )
+    assert "Comparar las opciones de tratamiento" in ui.read_text(encoding="utf-8")

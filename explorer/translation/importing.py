@@ -94,7 +94,8 @@ def plan(read: po.Read, english: Content, data_folder: Path) -> Plan:
     for name, text in new_files.items():
         _write_if_changed(result, words.CONTENT_DIR / read.language / name, text.encode("utf-8"))
     for rows in data_files.values():
-        _write_if_changed(result, rows.path, rows.written())
+        if rows.exists or rows.rows:  # no empty file for a language with no words there yet
+            _write_if_changed(result, rows.path, rows.written())
     if result.failures:
         result.writes.clear()
     return result
@@ -202,7 +203,10 @@ def _catalogue(texts: Texts, accepted: Mapping[str, po.Entry], result: Plan) -> 
     values: dict[str, dict[str, str]] = defaultdict(dict)
     for text, entry in _of_kind(texts, accepted, CATALOGUE):
         if entry.translation != text.translation:
-            values[text.place.file][text.place.key] = entry.translation
+            # Into the file the language has the key in now, which may not be the English one's:
+            # a key in two files stops the catalogue (words.catalogue).
+            name = texts.catalogue_keys.get(text.place.key, text.place.file)
+            values[name][text.place.key] = entry.translation
     new_files = {}
     for name, changed in values.items():
         try:
@@ -254,7 +258,7 @@ def _data(
                 changed = True
         if all(entry is not None and not entry.fuzzy for entry in entries):
             row[TRANSLATED_FROM] = row_texts[0].fingerprint
-        else:
+        elif any(entry is not None and entry.fuzzy for entry in entries):
             result.kept_in_english.append(context)
         if changed:
             row[REVIEWED_BY] = row[REVIEWED_ON] = ""

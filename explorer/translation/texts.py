@@ -118,6 +118,7 @@ class Texts:
     texts: list[Text] = field(default_factory=list)
     # What the import writes back into, read once with the texts.
     catalogue_files: dict[str, str] = field(default_factory=dict)  # name -> the file's text
+    catalogue_keys: dict[str, str] = field(default_factory=dict)  # key -> the language's file
     data_files: dict[str, CsvRows] = field(default_factory=dict)  # name -> the file
 
     @cached_property  # asked once the texts are read, never changed after
@@ -141,7 +142,9 @@ def _catalogue(found: Texts) -> None:
     own: dict[str, str] = {}
     for path in sorted(own_dir.glob("*.toml")):
         found.catalogue_files[path.name] = path.read_text(encoding="utf-8")
-        own |= words.catalogue_file(path)
+        keys = words.catalogue_file(path)
+        own |= keys
+        found.catalogue_keys |= dict.fromkeys(keys, path.name)
     categories = words.plural_categories(found.language)
     for path in sorted(english_dir.glob("*.toml")):
         found.catalogue_files.setdefault(path.name, "")

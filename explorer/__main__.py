@@ -1,7 +1,7 @@
 """Command line for the clinic: `python -m explorer check [DIR]` checks a data folder with exactly
 the app's rules and prints the same table of problems the app shows. Exit status 1 on any problem.
-`python -m explorer translation review LANGUAGE OUTDIR` writes the review edition of a language
-(explorer/translation/review.py)."""
+`python -m explorer translation export|import|review …`: a translator's round trip in a PO file
+and the review edition (explorer/translation/cli.py)."""
 
 from __future__ import annotations
 
@@ -16,8 +16,8 @@ from explorer.data import data_dir
 from explorer.rules.files import FILES
 from explorer.rules.report import problem_table
 from explorer.store import load_snapshot
-from explorer.translation import review
-from explorer.words import LANGUAGE, languages, say
+from explorer.translation import cli as translation_cli
+from explorer.words import LANGUAGE, say
 
 
 def check(folder: Path) -> int:
@@ -48,52 +48,11 @@ def main(argv: list[str] | None = None) -> int:
     check_command.add_argument(
         "folder", nargs="?", type=Path, help=say(LANGUAGE, "data_check.cli.folder_help")
     )
-    _review_parser(commands)
+    translation_cli.add_commands(commands)
     arguments = parser.parse_args(argv)
-    if arguments.command == "translation" and arguments.tool == "review":
-        return review_edition(arguments.language, arguments.outdir)
+    if arguments.command == "translation":
+        return translation_cli.run(arguments)
     return check(arguments.folder or data_dir())
-
-
-def _review_parser(commands) -> None:
-    translation = commands.add_parser(
-        "translation", help=say(LANGUAGE, "translation.review.cli.translation_help")
-    )
-    tools = translation.add_subparsers(dest="tool", required=True)
-    review_command = tools.add_parser(
-        "review", help=say(LANGUAGE, "translation.review.cli.review_help")
-    )
-    review_command.add_argument(
-        "language", help=say(LANGUAGE, "translation.review.cli.language_help")
-    )
-    review_command.add_argument(
-        "outdir", type=Path, help=say(LANGUAGE, "translation.review.cli.outdir_help")
-    )
-
-
-def review_edition(language: str, folder: Path) -> int:
-    """Write the review edition of `language` from the app's data folder into `folder`."""
-    snapshot = load_snapshot(data_dir())
-    if snapshot.english is None:
-        print(say(LANGUAGE, "translation.review.cli.no_content"), file=sys.stderr)
-        return 1
-    if language not in snapshot.translations or language not in languages():
-        others = ", ".join(sorted(set(snapshot.translations) & set(languages())))
-        print(
-            say(
-                LANGUAGE, "translation.review.cli.no_language", language=language, languages=others
-            ),
-            file=sys.stderr,
-        )
-        return 2
-    print(
-        say(
-            LANGUAGE,
-            "translation.review.cli.written",
-            path=review.write(snapshot, language, folder),
-        )
-    )
-    return 0
 
 
 if __name__ == "__main__":

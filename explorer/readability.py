@@ -269,12 +269,15 @@ def catalogue_texts(path: Path) -> list[Text]:
     stand-in word. A text that is only placeholders holds no words of the catalogue's own."""
     with path.open("rb") as handle:
         table = tomllib.load(handle)
-    texts = []
-    for key, value in _flatten(table):
-        text = _PLACEHOLDER.sub(STAND_IN, value)
-        if _WORD.search(_PLACEHOLDER.sub("", value)):
-            texts.append(Text(key, text))
-    return texts
+    return [text for key, value in _flatten(table) if (text := catalogue_text(key, value))]
+
+
+def catalogue_text(key: str, value: str) -> Text | None:
+    """One catalogue message as the reading gate reads it (see catalogue_texts); None when it
+    is only placeholders. Also for a message not yet in a file (a translator's, on import)."""
+    if not _WORD.search(_PLACEHOLDER.sub("", value)):
+        return None
+    return Text(key, _PLACEHOLDER.sub(STAND_IN, value))
 
 
 def _flatten(table: Mapping, prefix: str = "") -> Iterator[tuple[str, str]]:

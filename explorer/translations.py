@@ -28,8 +28,8 @@ from explorer.words import LANGUAGE
 
 # Which English words a row translates: a fingerprint of the English row's patient text cells
 # (see fingerprint). When the English changes, the row shows English until its words are
-# updated and this is set to the new fingerprint. A later gettext round trip will set it too:
-# keep the name.
+# updated and this is set to the new fingerprint (the translator's PO round trip sets it:
+# explorer/translation/importing.py).
 TRANSLATED_FROM = "translated_from"
 FINGERPRINT_LENGTH = 10
 # Who translated each row, and who reviewed it and when: empty until a qualified medical
@@ -101,7 +101,9 @@ def _schema(file: CsvFile) -> pa.DataFrameSchema:
     )
 
 
-def _keys(frame: pd.DataFrame, file: CsvFile) -> list[Key]:
+def row_keys(frame: pd.DataFrame, file: CsvFile) -> list[Key]:
+    """Each row's key (its key columns' cells), in the frame's order: how a translation names
+    the English row it translates."""
     return [
         tuple(str(cell) for cell in row)
         for row in frame[list(file.key_columns)].itertuples(index=False)
@@ -178,8 +180,8 @@ def _file_words(file: CsvFile, english: pd.DataFrame, folder: Path, language: st
         return found
     bad_rows = {problem.row - 2 for problem in found.problems}
     texts = text_columns(file, PATIENTS)
-    source = dict(zip(_keys(english, file), english[texts].to_dict("records")))
-    for index, (key, row) in enumerate(zip(_keys(frame, file), frame.to_dict("records"))):
+    source = dict(zip(row_keys(english, file), english[texts].to_dict("records")))
+    for index, (key, row) in enumerate(zip(row_keys(frame, file), frame.to_dict("records"))):
         if key not in source:
             found.problems.append(
                 Problem(
@@ -220,7 +222,7 @@ def _in_english(file: CsvFile, english: pd.DataFrame, found: _FileWords) -> list
     if found.whole_file:
         return [InEnglish(found.where, None, HAS_PROBLEM)]
     listed = []
-    for key, row in zip(_keys(english, file), english.to_dict("records")):
+    for key, row in zip(row_keys(english, file), english.to_dict("records")):
         if key in found.words:
             continue
         reason = (
@@ -247,7 +249,9 @@ def translate(english: Content, folder: Path, language: str) -> tuple[Translatio
     for file in translated_files():
         source = english.tables[file.name]
         found = _file_words(file, source, folder, language)
-        shown = pd.Series([key in found.words for key in _keys(source, file)], index=source.index)
+        shown = pd.Series(
+            [key in found.words for key in row_keys(source, file)], index=source.index
+        )
         tables[file.name] = _with_words(file, source, found.words)
         if shown.any():
             own_tables[file.name] = tables[file.name][shown]
@@ -273,7 +277,7 @@ def _with_words(
     """The English frame (its order, numbers and ids) with the translated words of each row
     that has good ones; the other rows keep their English words."""
     translated = english.copy()
-    keys = _keys(english, file)
+    keys = row_keys(english, file)
     for i, column in enumerate(text_columns(file, PATIENTS)):
         translated[column] = [
             words_by_key[key][i] if key in words_by_key else cell

@@ -77,18 +77,24 @@ def catalogue(language: str = LANGUAGE) -> dict[str, str]:
     """Every key of one language's catalogue, flattened: {"get_help.title": "Get help now", …}."""
     words: dict[str, str] = {}
     for path in sorted((CONTENT_DIR / language).glob("*.toml")):
-        with path.open("rb") as handle:
-            for key, text in _flatten(tomllib.load(handle)):
-                if key in words:
-                    raise ValueError(f"{path.name}: '{key}' is already in another catalogue file")
-                words[key] = text
+        for key, text in catalogue_file(path).items():
+            if key in words:
+                raise ValueError(f"{path.name}: '{key}' is already in another catalogue file")
+            words[key] = text
     return words
 
 
-def _flatten(table: dict, prefix: str = ""):
+def catalogue_file(path: Path) -> dict[str, str]:
+    """One catalogue file's keys, flattened, in the file's order."""
+    with path.open("rb") as handle:
+        return dict(flatten(tomllib.load(handle)))
+
+
+def flatten(table: dict, prefix: str = ""):
+    """A catalogue's nested tables as (key, words) pairs: {"a": {"b": "x"}} -> ("a.b", "x")."""
     for key, value in table.items():
         if isinstance(value, dict):
-            yield from _flatten(value, f"{prefix}{key}.")
+            yield from flatten(value, f"{prefix}{key}.")
         else:
             yield f"{prefix}{key}", value
 
@@ -111,6 +117,15 @@ def markdown_file(name: str, language: str | None = None) -> Md:
 
 # The placeholder whose number picks a plural family's message.
 COUNT = "count"
+# Every CLDR plural category, in CLDR's order; a language's rules use some of them, and "other"
+# always. A catalogue key whose last part is one is a form of a plural family.
+PLURAL_CATEGORIES = ("zero", "one", "two", "few", "many", "other")
+
+
+def plural_categories(language: str) -> tuple[str, ...]:
+    """The forms every plural family of `language` needs, by its CLDR rules (Babel), in order."""
+    tags = {*plural_rule(language).tags, "other"}
+    return tuple(category for category in PLURAL_CATEGORIES if category in tags)
 
 
 @cache

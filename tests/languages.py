@@ -10,13 +10,10 @@ from collections.abc import Iterable
 
 from explorer import words
 
-# Every CLDR plural category; a language's rules use some of them, and "other" always.
-PLURAL_CATEGORIES = ("zero", "one", "two", "few", "many", "other")
-
 
 def plural_categories(language: str) -> set[str]:
     """The categories every plural family of `language` needs, by its CLDR rules (Babel)."""
-    return {*words.plural_rule(language).tags, "other"}
+    return set(words.plural_categories(language))
 
 
 def plural_families(language: str) -> dict[str, dict[str, str]]:
@@ -25,7 +22,7 @@ def plural_families(language: str) -> dict[str, dict[str, str]]:
     families: dict[str, dict[str, str]] = {}
     for key, text in words.catalogue(language).items():
         family, _, category = key.rpartition(".")
-        if category in PLURAL_CATEGORIES:
+        if category in words.PLURAL_CATEGORIES:
             families.setdefault(family, {})[category] = text
     return families
 

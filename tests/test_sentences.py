@@ -283,6 +283,24 @@ def _data_check_said(snapshot: Snapshot, content: Content) -> Iterator[tuple[str
             ).in_language(language),
         )
     yield "command line", words.t("data_check.cli_ok", folder=folder, count=len(FILES))
+    yield from _translation_said(language)
+
+
+def _translation_said(language: str) -> Iterator[tuple[str, str]]:
+    """The translator's round trip on the command line (explorer/translation/cli.py)."""
+    counted = ("exported", "untranslated", "stale", "imported", "kept_in_english", "left_out")
+    for count in COUNTS:
+        for key in (*counted, "refused"):
+            yield key, words.t(f"translation.po.{key}", count=count, language="es", file="es.po")
+        yield (
+            "long sentence",
+            said(
+                "translation.po.problem.long_sentence",
+                count=count,
+                limit=20,
+                sentence=words.t("translation.po.table.problem"),
+            ).in_language(language),
+        )
     for serving in ("serving_last", "serving_none", "serving_with_english_rows"):
         yield "log", words.t(f"data_log.{serving}")
 

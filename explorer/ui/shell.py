@@ -33,6 +33,10 @@ class Page:
     page_id: str
     path: str
     in_sidebar: bool = True
+    # Where the words it shows live: catalogue sections (a key's first parts: "chances",
+    # "compare.evidence_line"), page copy files (chances.md) and data files (outcomes.csv). The
+    # translator's PO file and its review say, from these, which pages show each text.
+    words: tuple[str, ...] = ()
 
     @property
     def url_path(self) -> str:
@@ -47,25 +51,131 @@ class Page:
         return t(f"pages.{self.page_id}.title")
 
 
+# Words several pages show: the situation chooser and the option picker; the line of evidence and
+# the sources under content; the "Get help now" box, with the names of the clinic's country's
+# services.
+_CHOOSER = ("situation", "picker", "situations.csv", "option_fit.csv", "options.csv")
+_EVIDENCE = ("compare.evidence_line", "compare.investigational", "certainty", "sources")
+_GET_HELP = ("get_help", "country", "warning_groups.csv", "warning_signs.csv")
+_RATED = ("ratings", "attributes.csv", "attribute_levels.csv")
+_DECIDED = ("decide", "statements.csv", "quiz.csv", "clinician_questions.csv")
+
 # Every page, in the order a person would walk through the tool: the sidebar, the links between
 # pages, the tests and the quality gates all read this list.
 PAGES: tuple[Page, ...] = (
-    Page("home", "app.py"),
-    Page("anatomy", "pages/anatomy.py"),
-    Page("compare", "pages/compare.py"),
-    Page("charts", "pages/charts.py"),
-    Page("chances", "pages/chances.py"),
-    Page("what_matters", "pages/what_matters.py"),
-    Page("summary", "pages/summary.py"),
-    Page("about", "pages/about.py"),
+    Page("home", "app.py", words=("home", "home.md", "home_how.md", *_CHOOSER, *_GET_HELP)),
+    Page(
+        "anatomy",
+        "pages/anatomy.py",
+        words=(
+            "anatomy",
+            "anatomy.md",
+            "anatomy_scans.md",
+            "anatomy_course.md",
+            "anatomy_states.csv",
+            "scan_findings.csv",
+            "options.csv",
+            *_EVIDENCE,
+        ),
+    ),
+    Page(
+        "compare",
+        "pages/compare.py",
+        words=(
+            "compare",
+            "compare.md",
+            "questions.csv",
+            "answers.csv",
+            "evaluation.csv",
+            *_CHOOSER,
+            *_EVIDENCE,
+            *_GET_HELP,
+            *_RATED,
+        ),
+    ),
+    Page(
+        "charts",
+        "pages/charts.py",
+        words=("charts", "charts.md", "charts_recovery.md", "recovery.csv", *_CHOOSER, *_RATED),
+    ),
+    Page(
+        "chances",
+        "pages/chances.py",
+        words=(
+            "chances",
+            "chances.md",
+            "outcomes.csv",
+            "populations.csv",
+            *_CHOOSER,
+            *_EVIDENCE,
+        ),
+    ),
+    Page(
+        "what_matters",
+        "pages/what_matters.py",
+        words=(
+            "what_matters",
+            "what_matters.md",
+            "alignment.md",
+            "sure.md",
+            *_DECIDED,
+            *_CHOOSER,
+            *_RATED,
+        ),
+    ),
+    Page(
+        "summary",
+        "pages/summary.py",
+        words=(
+            "summary",
+            "summary.md",
+            "handout",
+            "questions.csv",
+            "answers.csv",
+            *_DECIDED,
+            *_CHOOSER,
+            *_EVIDENCE,
+            *_GET_HELP,
+            *_RATED,
+        ),
+    ),
+    Page(
+        "about",
+        "pages/about.py",
+        words=("about", "about.md", "about_reading.md", "sources", "release.csv"),
+    ),
     # For the clinic's content editor, not for patients: reached by its address.
-    Page("data_check", "pages/data_check.py", in_sidebar=False),
+    Page(
+        "data_check",
+        "pages/data_check.py",
+        in_sidebar=False,
+        words=("data_check", "data_rule", "data_problem"),
+    ),
 )
+# Words every page shows: the sidebar, the footer, and the problems page of a first start.
+ON_EVERY_PAGE = ("app", "pages", "shell", "data_problems", "data_problem", "data_rule")
+# Words no page shows: the clinic's command line and the server log.
+OFF_THE_PAGES = ("data_check.cli", "data_log", "translation")
 _BY_ID = {page.page_id: page for page in PAGES}
 
 _STYLE_DIR = Path(__file__).resolve().parent
 PAGE_STYLE = (_STYLE_DIR / "page.css").read_text(encoding="utf-8")
 CONSULT_STYLE = (_STYLE_DIR / "consult.css").read_text(encoding="utf-8")
+
+
+def showing(name: str, file: bool = False) -> tuple[Page, ...] | None:
+    """The pages that show the words of `name`, in page order: a catalogue key ("chances.when",
+    under a section a page lists), or with `file` a page copy or data file ("outcomes.csv", as
+    listed). None for the words of the command line and the server log."""
+
+    def listed(names: Sequence[str]) -> bool:
+        return any(name == item or (not file and name.startswith(f"{item}.")) for item in names)
+
+    if listed(OFF_THE_PAGES):
+        return None
+    if listed(ON_EVERY_PAGE):
+        return PAGES
+    return tuple(page for page in PAGES if listed(page.words))
 
 
 def path(page_id: str) -> str:

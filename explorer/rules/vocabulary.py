@@ -27,7 +27,7 @@ GROUP_PREVIOUS_SURGERY = ("none", "some", "all", NOT_KNOWN)
 SITUATION_PREVIOUS_SURGERY = ("none", "all", "any")
 # A comparison drawn as one picture must come from one randomised trial (one population).
 TRIAL = "trial"
-STUDY_DESIGNS = (TRIAL, "cohort", "register", "series", "review", "hospital records")
+STUDY_DESIGNS = (TRIAL, "cohort", "register", "series", "review", "hospital_records")
 # What an evaluation for an option looks at (evaluation.csv), in the order the page shows them.
 EVALUATION_KINDS = ("clinic_checks", "trial_entry", "guideline")
 # Rows the code relies on are marked in their file's `role` column, never found by their id:

@@ -16,6 +16,7 @@ import pandas as pd
 from explorer.compare import certainty_words, evidence_line, source_table
 from explorer.data import Content
 from explorer.memo import kept
+from explorer.populations import WITHIN, matches
 from explorer.rules.vocabulary import OUTCOME_KINDS, split_ids
 from explorer.situation import NOT_SURE
 from explorer.text import capital
@@ -124,6 +125,8 @@ class Chance:
     people: str
     whose: str  # the group the study was about, in a few words (populations.csv)
     situation_ids: tuple[str, ...]  # the situations those people were in
+    # Of those, the situations the group is only partly in: mixed with others, or not known.
+    partly_ids: tuple[str, ...]
     time_frame: str
     note: str
     source_ids: tuple[str, ...]
@@ -168,6 +171,8 @@ class Chance:
         """Whose numbers these are, said against the person's situation when they chose one."""
         if situation_id == NOT_SURE:
             return t("situation.numbers.whose", whose=self.whose)
+        if situation_id in self.partly_ids:
+            return t("situation.numbers.partly_about_you", whose=self.whose)
         if self.about(situation_id):
             return t("situation.numbers.about_you", whose=self.whose)
         return t("situation.numbers.not_about_you", whose=self.whose)
@@ -216,6 +221,19 @@ def all_chances(content: Content) -> list[Chance]:
     names = content.option_names()
     outcomes = content.outcomes
     populations = content.populations.set_index("population_id")
+    standing = matches(content.populations, content.situation_bounds)
+
+    def tagged(population_id: str) -> tuple[str, ...]:
+        return tuple(split_ids(populations.at[population_id, "situation_ids"]))
+
+    def partly(population_id: str) -> tuple[str, ...]:
+        # A situation without bounds cannot be shown to hold the whole group: said with care.
+        return tuple(
+            situation_id
+            for situation_id in tagged(population_id)
+            if standing.get((population_id, situation_id)) != WITHIN
+        )
+
     chances = [
         Chance(
             option_id=row["option_id"],
@@ -226,7 +244,8 @@ def all_chances(content: Content) -> list[Chance]:
             counts=_counts(row),
             people=row["people"],
             whose=populations.at[row["population_id"], "whose"],
-            situation_ids=tuple(split_ids(populations.at[row["population_id"], "situation_ids"])),
+            situation_ids=tagged(row["population_id"]),
+            partly_ids=partly(row["population_id"]),
             time_frame=row["time_frame"],
             note=row["note"],
             source_ids=tuple(split_ids(row["source_ids"])),

@@ -56,6 +56,7 @@ class Content:
     anatomy_states: pd.DataFrame
     scan_findings: pd.DataFrame
     situations: pd.DataFrame  # the situations a person can say they are in
+    situation_bounds: pd.DataFrame  # each situation's pain, weeks and surgery, for whose numbers
     option_fit: pd.DataFrame  # how each option fits each situation, and why
     populations: pd.DataFrame  # whose numbers: the people an outcome's study was about
     outcomes: pd.DataFrame  # people out of 100 with each outcome

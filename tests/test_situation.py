@@ -192,7 +192,12 @@ def test_a_renamed_situation_is_followed_everywhere_or_reported(data_copy):
     path = data_copy / "situations.csv"
     set_cell(path, row_index(path, situation_id="back_pain"), "situation_id", "low_back")
     files = {problem.file for problem in problems_of(data_copy)}
-    assert files == {"option_fit.csv", "populations.csv", "evaluation.csv"}
+    assert files == {
+        "option_fit.csv",
+        "situation_bounds.csv",
+        "populations.csv",
+        "evaluation.csv",
+    }
 
 
 def test_each_kind_of_evaluation_row_reads_as_one_table_and_an_option_without_one_says_so(

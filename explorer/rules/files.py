@@ -31,6 +31,7 @@ from explorer.rules.schemas import (
     recovery_schema,
     release_schema,
     scan_findings_schema,
+    situation_bounds_schema,
     situations_schema,
     sources_not_read_schema,
     sources_schema,
@@ -141,6 +142,7 @@ FILES: tuple[CsvFile, ...] = (
     CsvFile(
         "situations.csv", situations_schema, "situation_id", "situation", order_by=("position",)
     ),
+    CsvFile("situation_bounds.csv", situation_bounds_schema),
     CsvFile("option_fit.csv", option_fit_schema, complete_over=("option_id", "situation_id")),
     CsvFile("populations.csv", populations_schema, "population_id", "population"),
     CsvFile("outcomes.csv", outcomes_schema, row_key=("option_id", "outcome_id")),

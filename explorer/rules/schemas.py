@@ -42,6 +42,7 @@ from explorer.rules.vocabulary import (
     EVALUATION_KINDS,
     EXPERTS,
     FITS,
+    GROUP_PREVIOUS_SURGERY,
     LIGHTER_END,
     MILESTONES,
     NO_PROCEDURE_ROLE,
@@ -49,9 +50,12 @@ from explorer.rules.vocabulary import (
     NUMBER,
     OPTION_STATUSES,
     OUTCOME_KINDS,
+    PAINS,
     PLACEHOLDER,
     SCAN_AGES,
+    SITUATION_PREVIOUS_SURGERY,
     SOURCE_ID_PATTERN,
+    STUDY_DESIGNS,
     age_column,
     level_key,
     split_ids,
@@ -461,6 +465,37 @@ def option_fit_schema(refs: Refs) -> pa.DataFrameSchema:
     )
 
 
+def _weeks(required: bool) -> pa.Column:
+    """Weeks of pain: a whole number, or (where allowed) empty for not known or no limit."""
+    check = pa.Check(
+        (lambda s: whole_number(s)) if required else (lambda s: (s == "") | whole_number(s)),
+        error=expects("data_rule.weeks" if required else "data_rule.weeks_or_empty"),
+    )
+    return pa.Column(str, check, metadata={NUMBER: "Int64"})
+
+
+def _weeks_in_order(df: pd.DataFrame) -> pd.Series:
+    low = pd.to_numeric(df["weeks_from"], errors="coerce")
+    high = pd.to_numeric(df["weeks_to"], errors="coerce")
+    return (df["weeks_to"] == "") | (df["weeks_from"] == "") | (high >= low)
+
+
+def situation_bounds_schema(refs: Refs) -> pa.DataFrameSchema:
+    # Who a situation is about, in the terms populations.csv describes its groups in.
+    return pa.DataFrameSchema(
+        {
+            "situation_id": reference(refs["situation"], "situation"),
+            "pain": one_of(PAINS),
+            "weeks_from": _weeks(required=True),
+            "weeks_to": _weeks(required=False),  # below this many weeks; empty: no limit
+            "previous_surgery": one_of(SITUATION_PREVIOUS_SURGERY),
+        },
+        checks=[row_rule("weeks_to", _weeks_in_order, said("data_rule.weeks_in_order"))],
+        unique=["situation_id"],
+        name="situation_bounds.csv",
+    )
+
+
 def populations_schema(refs: Refs) -> pa.DataFrameSchema:
     return pa.DataFrameSchema(
         {
@@ -468,7 +503,14 @@ def populations_schema(refs: Refs) -> pa.DataFrameSchema:
             "whose": plain_text(unique=True),
             # Empty when the people match none of the situations (brand-new back pain).
             "situation_ids": id_list(refs["situation"], "situation"),
+            # What the study says of its people, to set against each situation's bounds.
+            "design": one_of(STUDY_DESIGNS),
+            "pain": one_of(PAINS),
+            "weeks_from": _weeks(required=False),  # empty: not known
+            "weeks_to": _weeks(required=False),  # empty: no limit, or not known
+            "previous_surgery": one_of(GROUP_PREVIOUS_SURGERY),
         },
+        checks=[row_rule("weeks_to", _weeks_in_order, said("data_rule.weeks_in_order"))],
         name="populations.csv",
     )
 

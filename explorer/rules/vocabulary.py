@@ -19,6 +19,15 @@ DISC_STATES = ("healthy", "tear", "herniation", "degenerated")
 OUTCOME_KINDS = ("benefit", "harm")
 # How an option fits a person's situation (option_fit.csv), from most to least usual.
 FITS = ("usually_offered", "sometimes_offered", "research_only", "not_usually_offered")
+# Whose numbers (populations.csv) against a situation (situation_bounds.csv): the pain the
+# people mainly had ("any" for a group with either, or a situation open to either); whether they
+# had back surgery before, for a group, and for a situation; and the kind of study they were in.
+PAINS = ("leg", "back", "any")
+GROUP_PREVIOUS_SURGERY = ("none", "some", "all", NOT_KNOWN)
+SITUATION_PREVIOUS_SURGERY = ("none", "all", "any")
+# A comparison drawn as one picture must come from one randomised trial (one population).
+TRIAL = "trial"
+STUDY_DESIGNS = (TRIAL, "cohort", "register", "series", "review", "hospital_records")
 # What an evaluation for an option looks at (evaluation.csv), in the order the page shows them.
 EVALUATION_KINDS = ("clinic_checks", "trial_entry", "guideline")
 # Rows the code relies on are marked in their file's `role` column, never found by their id:

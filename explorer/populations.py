@@ -1,0 +1,68 @@
+"""Whose numbers: how the people in a study (populations.csv) stand to a situation
+(situation_bounds.csv), by one rule for every group. They are all in it when their pain, its
+duration and any earlier back surgery all lie within the situation's; partly (mixed with others,
+or not known) when they overlap it; outside it when any of the three rules them out."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+
+import pandas as pd
+
+from explorer.rules.vocabulary import NOT_KNOWN
+
+WITHIN = "within"
+PARTLY = "partly"
+OUTSIDE = "outside"
+_ORDER = (WITHIN, PARTLY, OUTSIDE)
+
+
+def match(group: Mapping, bounds: Mapping) -> str:
+    """How one group (a populations.csv row) stands to one situation (its bounds row)."""
+    found = (
+        _pain(group["pain"], bounds["pain"]),
+        _weeks(group["weeks_from"], group["weeks_to"], bounds["weeks_from"], bounds["weeks_to"]),
+        _surgery(group["previous_surgery"], bounds["previous_surgery"]),
+    )
+    return max(found, key=_ORDER.index)
+
+
+def _pain(group: str, situation: str) -> str:
+    if situation == "any" or group == situation:
+        return WITHIN
+    return PARTLY if group == "any" else OUTSIDE
+
+
+def _known(number) -> bool:
+    return not pd.isna(number)
+
+
+def _weeks(group_from, group_to, situation_from, situation_to) -> str:
+    """The situation runs from its first week up to (not including) its last; a group's unknown
+    start counts from 0 and an empty end has no limit, so neither is ever wholly within."""
+    low = group_from if _known(group_from) else 0
+    high = group_to if _known(group_to) else math.inf
+    limit = situation_to if _known(situation_to) else math.inf
+    if low >= limit or high < situation_from:
+        return OUTSIDE
+    within = _known(group_from) and low >= situation_from and (high < limit or limit == math.inf)
+    return WITHIN if within else PARTLY
+
+
+def _surgery(group: str, situation: str) -> str:
+    if situation == "any" or group == situation:
+        return WITHIN
+    if group in ("some", NOT_KNOWN):
+        return PARTLY
+    return OUTSIDE  # none against all, or all against none
+
+
+def matches(populations: pd.DataFrame, bounds: pd.DataFrame) -> dict[tuple[str, str], str]:
+    """(population id, situation id) -> how they stand, for every situation that has bounds."""
+    by_situation = bounds.set_index("situation_id")
+    return {
+        (group["population_id"], situation_id): match(group, situation)
+        for _, group in populations.iterrows()
+        for situation_id, situation in by_situation.iterrows()
+    }

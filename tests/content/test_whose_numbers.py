@@ -1,0 +1,99 @@
+"""Whose numbers on the Chances page, and what may be drawn as one comparison, by rules that hold
+for any situations, groups and options a clinic lists (no counts, no names)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from explorer import chances
+from explorer.populations import OUTSIDE, WITHIN, matches
+from explorer.rules.vocabulary import TRIAL, split_ids
+from explorer.words import t
+
+# Designs that are not a randomised comparison: a number from one is graded moderate at most, and
+# one from a series of treated people with no comparison group low at most.
+NOT_RANDOMISED = ("cohort", "register", "series", "hospital_records")
+GRADES = ("very low", "low", "moderate", "high")
+
+
+def tags(content) -> dict[str, list[str]]:
+    return {
+        row.population_id: split_ids(row.situation_ids) for row in content.populations.itertuples()
+    }
+
+
+def test_every_situation_says_whose_pain_and_how_long_it_is_about(shipped_content):
+    bounds = shipped_content.situation_bounds
+    assert set(bounds["situation_id"]) == set(shipped_content.situations["situation_id"])
+
+
+def test_every_group_tagged_to_a_situation_has_pain_of_that_kind_and_duration(shipped_content):
+    """A Chances row tagged to a situation is about people whose pain, its duration and any
+    earlier surgery are at least partly those of the situation; a group wholly within one is
+    tagged to it."""
+    standing = matches(shipped_content.populations, shipped_content.situation_bounds)
+    tagged = tags(shipped_content)
+    outside = [
+        key for key, found in standing.items() if found == OUTSIDE and key[1] in tagged[key[0]]
+    ]
+    untagged = [
+        key for key, found in standing.items() if found == WITHIN and key[1] not in tagged[key[0]]
+    ]
+    assert outside == [] and untagged == []
+
+
+def test_a_group_only_partly_in_a_situation_is_never_said_to_be_about_it(shipped_content):
+    for chance in chances.all_chances(shipped_content):
+        for situation_id in chance.partly_ids:
+            wholly = t("situation.numbers.about_you", whose=chance.whose)
+            assert chance.whose_line(situation_id) != wholly
+
+
+def test_every_comparison_drawn_as_one_comes_from_one_trial(shipped_content):
+    outcomes = shipped_content.outcomes
+    design = shipped_content.populations.set_index("population_id")["design"]
+    compared = outcomes[outcomes["comparison_group"] != ""]
+    assert set(design[compared["population_id"]]) <= {TRIAL}
+
+
+def test_a_comparison_shared_by_options_comes_from_one_trial(shipped_content):
+    """Two options' numbers under one outcome id with a comparison group are the two sides of one
+    comparison (the table of every number sets them side by side): from the same trial only."""
+    outcomes = shipped_content.outcomes
+    design = shipped_content.populations.set_index("population_id")["design"]
+    shared = outcomes.groupby("outcome_id").filter(
+        lambda rows: rows["option_id"].nunique() > 1 and (rows["comparison_group"] != "").any()
+    )
+    for outcome_id, rows in shared.groupby("outcome_id"):
+        assert rows["population_id"].nunique() == 1, outcome_id
+        assert design[rows["population_id"].iloc[0]] == TRIAL, outcome_id
+
+
+def test_each_number_is_graded_no_higher_than_its_kind_of_study_allows(shipped_content):
+    design = shipped_content.populations.set_index("population_id")["design"]
+    for row in shipped_content.outcomes.itertuples():
+        highest = "low" if design[row.population_id] == "series" else "moderate"
+        if design[row.population_id] in NOT_RANDOMISED:
+            assert GRADES.index(row.certainty) <= GRADES.index(highest), row.outcome_id
+
+
+def _levels_saying(content, attribute_id: str, words: str) -> set[int]:
+    levels = content.attribute_levels
+    ours = levels[levels["attribute_id"] == attribute_id]
+    return {
+        int(level) for level, label in zip(ours["level"], ours["label"]) if words in label.lower()
+    }
+
+
+def test_operations_count_the_first_operation_for_every_option_alike(shipped_content):
+    """The operations quality counts the treatment itself: an option that is an operation is
+    rated at a level that says everyone has one, and no other option is."""
+    ratings = shipped_content.ratings.set_index(["option_id", "attribute_id"])["level"]
+    operation = _levels_saying(shipped_content, "invasiveness", "operation")
+    everyone = _levels_saying(shipped_content, "more_treatment", "everyone")
+    for option_id in shipped_content.options["option_id"]:
+        later = ratings[(option_id, "more_treatment")]
+        if pd.isna(later):
+            continue
+        is_operation = int(ratings[(option_id, "invasiveness")]) in operation
+        assert (int(later) in everyone) == is_operation, option_id

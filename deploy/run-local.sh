@@ -31,6 +31,14 @@ chmod 755 "$run_dir"
 # The same relative includes as in the nginx container: explorer/site.conf, certs/….
 ln -sfn "$root/deploy/nginx" "$run_dir/explorer"
 [[ -n "$tls_port" ]] && ln -sfn "$(cd "$EXPLORER_TLS_CERTS" && pwd)" "$run_dir/certs"
+# nginx serves Streamlit's static files (site.conf) from the apps' own Streamlit.
+ln -sfn "$("$python" -c 'import os, streamlit; print(os.path.join(os.path.dirname(streamlit.__file__), "static"))')" \
+  "$run_dir/streamlit-static"
+# site.conf compresses with brotli too (Debian: libnginx-mod-http-brotli-filter and -static).
+for module in ngx_http_brotli_filter_module ngx_http_brotli_static_module; do
+  [[ -f "/usr/lib/nginx/modules/$module.so" ]] \
+    || { echo "nginx's brotli modules are missing: apt-get install libnginx-mod-http-brotli-filter libnginx-mod-http-brotli-static" >&2; exit 1; }
+done
 
 if [[ -z "${STREAMLIT_SERVER_COOKIE_SECRET:-}" ]]; then
   STREAMLIT_SERVER_COOKIE_SECRET="$("$python" -c 'import secrets; print(secrets.token_hex(32))')"
@@ -79,6 +87,7 @@ tls_server=""
 cat > "$run_dir/nginx.conf" <<NGINX
 # Written by deploy/run-local.sh: deploy/nginx/site.conf in front of the apps, on loopback.
 daemon off;
+include explorer/modules.conf;
 worker_processes 1;
 pid $run_dir/nginx.pid;
 error_log $run_dir/nginx-error.log warn;

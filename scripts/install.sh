@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the app needs into the project's virtual environment .venv; with --dev also what
 # the tests need (Python packages, Debian's Chromium for the browser tests, poppler-utils for the
-# PDF checks, nginx and openssl for the deploy tier). Safe to run again: it skips what is there.
+# PDF checks, nginx with its brotli modules and openssl for the deploy tier). Safe to run again: it skips what is there.
 #
 # Stock Debian and Ubuntu refuse `pip install` into their python3 (PEP 668), hence the venv.
 # PYTHON names the Python to make it with (default python3: Debian's, pyenv's, a container's).
@@ -50,6 +50,11 @@ if [[ "${1:-}" == "--dev" ]]; then
   [[ -x /usr/bin/chromium ]] || missing+=(chromium)
   command -v pdftoppm >/dev/null || missing+=(poppler-utils)
   command -v nginx >/dev/null || [[ -x /usr/sbin/nginx ]] || missing+=(nginx)
+  # deploy/nginx/modules.conf: every front door compresses with brotli too.
+  [[ -f /usr/lib/nginx/modules/ngx_http_brotli_filter_module.so ]] || missing+=(libnginx-mod-http-brotli-filter)
+  [[ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ]] || missing+=(libnginx-mod-http-brotli-static)
+  # The front-door image's compressed copies, made as its build makes them (tests/deploy/).
+  command -v brotli >/dev/null || missing+=(brotli)
   command -v openssl >/dev/null || missing+=(openssl)
   (( ${#missing[@]} == 0 )) || apt_install "${missing[@]}"
 fi

@@ -188,17 +188,21 @@ def test_the_front_door_reaches_the_app_pods_through_a_headless_service(rendered
     assert re.search(r"^resolver \$\{NGINX_LOCAL_RESOLVERS\}", template, re.MULTILINE)
 
 
-def test_the_front_door_image_re_resolves_upstream_names(rendered):
+def test_the_front_door_image_is_the_one_built_from_the_dockerfile(rendered):
+    """The Dockerfile's front-door stage (its nginx version and modules: test_deploy_files.py),
+    tagged as the app image: its Streamlit files are that image's."""
     image = only_container(rendered, "explorer-front-door")["image"]
-    name, tag = image.rsplit(":", 1)
-    assert name == "nginx"
-    assert tuple(int(part) for part in tag.split("-")[0].split(".")) >= RESOLVING_NGINX, image
+    app_image = only_container(rendered, "explorer-app")["image"]
+    assert image == app_image.replace("disc-explorer:", "disc-explorer-front-door:")
 
 
 def test_the_front_door_serves_the_shared_site_files(rendered):
     site = find(rendered, "ConfigMap", "explorer-nginx-site")
-    for name in ("site.conf", "route.conf"):
+    for name in ("site.conf", "route.conf", "modules.conf"):
         assert site["data"][name] == (ROOT / "deploy" / "nginx" / name).read_text(), name
+    # Loaded at nginx.conf's top level, as in every other front door.
+    nginx_conf = find(rendered, "ConfigMap", "explorer-nginx")["data"]["nginx.conf"]
+    assert "include explorer/modules.conf;" in nginx_conf.split("http {", 1)[0]
     container = only_container(rendered, "explorer-front-door")
     volumes = {v["name"]: v for v in pod_spec(rendered, "explorer-front-door")["volumes"]}
     mounts = {m["mountPath"]: volumes[m["name"]] for m in container["volumeMounts"]}

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from explorer import charts, decide, handout, situation, words
+from explorer.fhir import bundle
 from explorer.markdown import plain
 from explorer.ui import chart_cache, runtime, say, shell, url_state, widgets
 from explorer.ui.runtime import Run
@@ -91,6 +92,16 @@ def render(run: Run) -> None:
             decide.record_note(content, shown, answers, situation_id),
             language=None,
             wrap_lines=True,
+        )
+        say.download_button(
+            t_md("record.download"),
+            data=runtime.callback(
+                lambda: bundle.bundle_file(content, shown, answers, situation_id)
+            ),
+            file_name="disc-treatment-record.fhir.json",
+            mime=bundle.MIME,
+            key="download-fhir",
+            help=t_md("record.download_help"),
         )
         say.subheader(t_md("summary.link"))
         include = say.checkbox(t_md("summary.link_answers"), help=t_md("summary.link_answers_help"))

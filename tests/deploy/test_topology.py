@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from explorer.ui import shell
+from explorer.ui import record, shell
 from tests.browser.conftest import wait_for_app
 
 CSP_BREACH = "Content Security Policy"
@@ -54,8 +54,9 @@ def test_the_page_carries_the_security_headers(topology):
     assert csp["frame-ancestors"] == ["'none'"]
     assert csp["object-src"] == ["'none'"]
     assert "'unsafe-inline'" not in csp["script-src"] and "'unsafe-eval'" not in csp["script-src"]
-    language_script = hashlib.sha256(shell.PAGE_LANGUAGE_SCRIPT.encode()).digest()
-    assert f"'sha256-{base64.b64encode(language_script).decode()}'" in csp["script-src"]
+    for script in (shell.PAGE_LANGUAGE_SCRIPT, record.REDIRECT_SCRIPT):
+        digest = hashlib.sha256(script.encode()).digest()
+        assert f"'sha256-{base64.b64encode(digest).decode()}'" in csp["script-src"]
     assert not any(
         "*" in source or source in ("http:", "https:")
         for sources in csp.values()
@@ -65,6 +66,7 @@ def test_the_page_carries_the_security_headers(topology):
     assert headers["referrer-policy"] == "no-referrer"
     assert "camera=()" in headers["permissions-policy"]
     assert headers["x-frame-options"] == "DENY"
+    assert headers["set-cookie"].endswith("HttpOnly; SameSite=Lax")
     # HSTS only where the page came over HTTPS.
     assert "strict-transport-security" not in headers
     status, tls_headers, _ = fetch(topology.tls_url + "/")

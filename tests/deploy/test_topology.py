@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from explorer.ui import record, shell
+from explorer.words import t
 from tests.browser.conftest import wait_for_app
 
 CSP_BREACH = "Content Security Policy"
@@ -140,7 +141,7 @@ def test_pages_work_with_the_policy_in_force(topology, page):
         assert page.locator("[data-testid='stException']").count() == 0, path
     # The PDF is made by the replica holding the session and fetched from it under /media/.
     with page.expect_download() as download:
-        page.locator("[data-testid='stDownloadButton'] button").click()
+        page.get_by_role("button", name=t("summary.download")).click()
     assert Path(download.value.path()).read_bytes().startswith(b"%PDF-")
     # The one script of ours: it tells screen readers the page's language.
     page.goto(topology.url + "/compare?lang=es")

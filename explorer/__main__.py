@@ -1,7 +1,9 @@
 """Command line for the clinic: `python -m explorer check [DIR]` checks a data folder with exactly
 the app's rules and prints the same table of problems the app shows. Exit status 1 on any problem.
 `python -m explorer translation export|import|review …`: a translator's round trip in a PO file
-and the review edition (explorer/translation/cli.py)."""
+and the review edition (explorer/translation/cli.py).
+`python -m explorer questionnaires [--out DIR]` writes the FHIR Questionnaires the app's record
+file points at, under the clinic's base address (EXPLORER_FHIR_BASE), for the clinic to publish."""
 
 from __future__ import annotations
 
@@ -13,11 +15,12 @@ import pandas as pd
 
 from explorer import translations
 from explorer.data import data_dir
+from explorer.fhir import questionnaires
 from explorer.rules.files import FILES
 from explorer.rules.report import problem_table
 from explorer.store import load_snapshot
 from explorer.translation import cli as translation_cli
-from explorer.words import LANGUAGE, say
+from explorer.words import LANGUAGE, languages, say
 
 
 def check(folder: Path) -> int:
@@ -41,6 +44,19 @@ def check(folder: Path) -> int:
     return 1
 
 
+def write_questionnaires(data: Path, out: Path) -> int:
+    """Write every language's Questionnaires from the content in `data` into `out`."""
+    snapshot = load_snapshot(data)
+    if snapshot.english is None:
+        return check(data)  # the same table of problems: nothing to write from
+    out.mkdir(parents=True, exist_ok=True)
+    contents = {language: snapshot.content(language) for language in languages()}
+    for name, text in questionnaires.published(contents):
+        (out / name).write_text(text, encoding="utf-8")
+        print(say(LANGUAGE, "record.cli.written", file=out / name))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m explorer")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -48,10 +64,21 @@ def main(argv: list[str] | None = None) -> int:
     check_command.add_argument(
         "folder", nargs="?", type=Path, help=say(LANGUAGE, "data_check.cli.folder_help")
     )
+    write_command = commands.add_parser(
+        "questionnaires", help=say(LANGUAGE, "record.cli.questionnaires_help")
+    )
+    write_command.add_argument(
+        "--out",
+        type=Path,
+        default=questionnaires.FOLDER,
+        help=say(LANGUAGE, "record.cli.out_help"),
+    )
     translation_cli.add_commands(commands)
     arguments = parser.parse_args(argv)
     if arguments.command == "translation":
         return translation_cli.run(arguments)
+    if arguments.command == "questionnaires":
+        return write_questionnaires(data_dir(), arguments.out)
     return check(arguments.folder or data_dir())
 
 

@@ -3,8 +3,9 @@
 import streamlit as st
 
 from explorer import charts, decide, handout, situation, words
+from explorer.fhir import bundle
 from explorer.markdown import plain
-from explorer.ui import chart_cache, runtime, say, shell, url_state, widgets
+from explorer.ui import chart_cache, record, runtime, say, shell, url_state, widgets
 from explorer.ui.runtime import Run
 from explorer.words import t, t_md
 
@@ -92,6 +93,17 @@ def render(run: Run) -> None:
             language=None,
             wrap_lines=True,
         )
+        say.download_button(
+            t_md("record.download"),
+            data=runtime.callback(
+                lambda: bundle.bundle_file(content, shown, answers, situation_id)
+            ),
+            file_name="disc-treatment-record.fhir.json",
+            mime=bundle.MIME,
+            key="download-fhir",
+            help=t_md("record.download_help"),
+        )
+        record.file_note_button(content, shown, answers, situation_id)
         say.subheader(t_md("summary.link"))
         include = say.checkbox(t_md("summary.link_answers"), help=t_md("summary.link_answers_help"))
         page_url = st.context.url or "/summary"  # no address outside a browser (AppTest)

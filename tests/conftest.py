@@ -262,3 +262,25 @@ def rename_id(folder: Path, columns: tuple[str, ...], old: str, new: str) -> Non
                     parts = split_ids(row[column])
                     row[column] = "; ".join(new if part == old else part for part in parts)
         write_rows(path, rows)
+
+
+@pytest.fixture
+def mock_ehr():
+    """The mock EHR (tests/mock_ehr.py) on a free local port, stopped after the test."""
+    from tests.mock_ehr import MockEHR
+
+    ehr = MockEHR().start()
+    yield ehr
+    ehr.stop()
+
+
+@pytest.fixture
+def smart_settings(mock_ehr, monkeypatch) -> dict[str, str]:
+    """The clinic's SMART settings trusting the mock EHR, set for this test process (AppTest)."""
+    from explorer import smart
+    from tests.mock_ehr import CLIENT_ID
+
+    settings = {smart.CLIENT_ID_VARIABLE: CLIENT_ID, smart.ISS_ALLOWED_VARIABLE: mock_ehr.iss}
+    for name, value in settings.items():
+        monkeypatch.setenv(name, value)
+    return settings

@@ -42,12 +42,19 @@ def free_port() -> int:
 
 class AppServer:
     """`streamlit run <script>` (the app by default) on a free local port, optionally reading
-    another data folder. Settings come from .streamlit/ in `app_dir`."""
+    another data folder. Settings come from .streamlit/ in `app_dir`, and the app's own from
+    `settings` (environment variables)."""
 
-    def __init__(self, app_dir: Path = ROOT, data_dir: Path | None = None, script: str = "app.py"):
+    def __init__(
+        self,
+        app_dir: Path = ROOT,
+        data_dir: Path | None = None,
+        script: str = "app.py",
+        settings: dict[str, str] | None = None,
+    ):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        env = {**os.environ}
+        env = {**os.environ, **(settings or {})}
         if data_dir is not None:
             env[DATA_DIR_VARIABLE] = str(data_dir)
         self.process = subprocess.Popen(

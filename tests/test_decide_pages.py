@@ -206,3 +206,10 @@ def test_a_link_made_before_codes_opens_the_same_view():
         assert radio(legacy, key).value == radio(current, key).value is not None
     assert shown(legacy.success) == shown(current.success)
     assert shown(legacy.info) == shown(current.info)
+
+
+@pytest.mark.parametrize("language", words.languages())
+def test_the_summary_offers_the_record_file_in_its_language(language):
+    at = open_page(SUMMARY, lang=language)
+    [button] = [b for b in at.get("download_button") if b.key == "download-fhir"]
+    assert button.proto.label == words.say(language, "record.download")

@@ -61,6 +61,7 @@ error = _says(st.error)  # noqa: TID251
 success = _says(st.success)  # noqa: TID251
 button = _says(st.button)  # noqa: TID251
 download_button = _says(st.download_button)  # noqa: TID251
+link_button = _says(st.link_button)  # noqa: TID251
 popover = _says(st.popover)  # noqa: TID251
 expander = _says(st.expander)  # noqa: TID251
 toggle = _says(st.toggle)  # noqa: TID251

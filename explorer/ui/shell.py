@@ -18,7 +18,7 @@ from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_r
 from explorer import words
 from explorer.markdown import Md
 from explorer.rules.report import Problem, problem_table
-from explorer.ui import runtime, say, url_state
+from explorer.ui import record, runtime, say, url_state
 from explorer.ui.runtime import Run
 from explorer.ui.widgets import table
 from explorer.url_params import CONSULT, MODE_PARAM
@@ -193,6 +193,7 @@ def show(page_id: str, render: Callable[[Run], None]) -> None:
     if run.content is None:  # only a first start with broken files: nothing good to serve yet
         _show_problems(run.snapshot.problems)
         return
+    record.launch_step()  # an EHR launch, when the clinic has set one up
     try:
         render(run)
     except runtime.PageEnds:

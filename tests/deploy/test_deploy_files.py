@@ -5,13 +5,18 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
+import time
+import urllib.error
+import urllib.request
 
 import yaml
 
 from tests.browser.conftest import APP_PARTS
+from tests.conftest import require_program
 from tests.deploy.conftest import nginx_check
 from tests.deploy.test_kubernetes import RESOLVING_NGINX
-from tests.live import ROOT
+from tests.live import ROOT, free_port
 
 
 def test_the_image_holds_every_part_of_the_app():
@@ -68,3 +73,45 @@ def test_the_front_door_image_configuration_is_valid(tmp_path):
     shutil.copy(ROOT / "deploy" / "nginx" / "front-door.conf", tmp_path / "nginx.conf")
     check = nginx_check(tmp_path, "nginx.conf")
     assert check.returncode == 0, check.stderr
+
+
+def test_an_ehr_named_in_route_conf_may_frame_the_app_and_gets_the_cookie(tmp_path):
+    """With the EHR's origin set (route.conf), the policy names it and no other site, and the
+    routing cookie reaches the app inside the EHR's frame (SameSite=None; Secure; Partitioned)."""
+    shutil.copytree(ROOT / "deploy" / "nginx", tmp_path / "explorer")
+    route = tmp_path / "explorer" / "route.conf"
+    route.write_text(
+        route.read_text().replace("default \"'none'\";", 'default "https://ehr.clinic.example";', 1)
+    )
+    port = free_port()
+    (tmp_path / "nginx.conf").write_text(
+        f"pid {tmp_path}/nginx.pid;\nerror_log {tmp_path}/error.log;\n"
+        "include explorer/modules.conf;\nevents {}\n"
+        f"http {{ client_body_temp_path {tmp_path}/body; proxy_temp_path {tmp_path}/proxy;"
+        f" access_log off; include explorer/route.conf;"
+        f" upstream explorer {{ server 127.0.0.1:{free_port()}; }}"  # nobody there: a 502
+        f" server {{ listen 127.0.0.1:{port}; include explorer/site.conf; }} }}\n"
+    )
+    nginx = require_program("nginx")
+    server = subprocess.Popen(
+        [nginx, "-p", f"{tmp_path}/", "-c", "nginx.conf", "-g", "daemon off;"]
+    )
+    headers = None
+    try:
+        for _ in range(50):  # until nginx listens
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1)
+            except urllib.error.HTTPError as answer:
+                headers = answer.headers
+                break
+            except OSError:
+                time.sleep(0.1)
+    finally:
+        server.terminate()
+        server.wait()
+    assert headers is not None, (tmp_path / "error.log").read_text()
+    policy = dict(
+        part.strip().split(" ", 1) for part in headers["Content-Security-Policy"].split(";")
+    )
+    assert policy["frame-ancestors"] == "https://ehr.clinic.example"
+    assert headers["Set-Cookie"].endswith("HttpOnly; SameSite=None; Secure; Partitioned")

@@ -20,7 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from explorer.ui import shell
+from explorer.ui import record, shell
+from explorer.words import t
 from tests.browser.conftest import wait_for_app
 
 CSP_BREACH = "Content Security Policy"
@@ -54,8 +55,9 @@ def test_the_page_carries_the_security_headers(topology):
     assert csp["frame-ancestors"] == ["'none'"]
     assert csp["object-src"] == ["'none'"]
     assert "'unsafe-inline'" not in csp["script-src"] and "'unsafe-eval'" not in csp["script-src"]
-    language_script = hashlib.sha256(shell.PAGE_LANGUAGE_SCRIPT.encode()).digest()
-    assert f"'sha256-{base64.b64encode(language_script).decode()}'" in csp["script-src"]
+    for script in (shell.PAGE_LANGUAGE_SCRIPT, record.REDIRECT_SCRIPT):
+        digest = hashlib.sha256(script.encode()).digest()
+        assert f"'sha256-{base64.b64encode(digest).decode()}'" in csp["script-src"]
     assert not any(
         "*" in source or source in ("http:", "https:")
         for sources in csp.values()
@@ -65,6 +67,7 @@ def test_the_page_carries_the_security_headers(topology):
     assert headers["referrer-policy"] == "no-referrer"
     assert "camera=()" in headers["permissions-policy"]
     assert headers["x-frame-options"] == "DENY"
+    assert headers["set-cookie"].endswith("HttpOnly; SameSite=Lax")
     # HSTS only where the page came over HTTPS.
     assert "strict-transport-security" not in headers
     status, tls_headers, _ = fetch(topology.tls_url + "/")
@@ -138,7 +141,7 @@ def test_pages_work_with_the_policy_in_force(topology, page):
         assert page.locator("[data-testid='stException']").count() == 0, path
     # The PDF is made by the replica holding the session and fetched from it under /media/.
     with page.expect_download() as download:
-        page.locator("[data-testid='stDownloadButton'] button").click()
+        page.get_by_role("button", name=t("summary.download")).click()
     assert Path(download.value.path()).read_bytes().startswith(b"%PDF-")
     # The one script of ours: it tells screen readers the page's language.
     page.goto(topology.url + "/compare?lang=es")

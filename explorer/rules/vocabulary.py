@@ -17,8 +17,10 @@ LIGHTER_END = "1"
 DISC_STATES = ("healthy", "tear", "herniation", "degenerated")
 # What an outcome in outcomes.csv is for the person: a benefit, or a harm (or more treatment).
 OUTCOME_KINDS = ("benefit", "harm")
-# How an option fits a person's situation (option_fit.csv), from most to least usual.
-FITS = ("usually_offered", "sometimes_offered", "research_only", "not_usually_offered")
+# Whether a fit level (fit_levels.csv) puts an option among those aimed at a situation: chosen
+# by default and named as aimed at it ("yes"), or set apart with its reason ("no").
+AIMED = "yes"
+AIMED_VALUES = (AIMED, "no")
 # What an evaluation for an option looks at (evaluation.csv), in the order the page shows them.
 EVALUATION_KINDS = ("clinic_checks", "trial_entry", "guideline")
 # Rows the code relies on are marked in their file's `role` column, never found by their id:

@@ -374,15 +374,15 @@ def record_note(
     """Copy-ready plain text for the medical record, under NOTE_LIMIT characters where it can be:
     every option's fit to the situation with its reason, the person's priorities. Short of room,
     the reasons of the options not discussed go first, then the lowest priorities, then the
-    other reasons, the note saying how many priorities there are in all; no sentence is ever cut
-    in half (a note still too long without them is kept whole)."""
+    other reasons from the last, the note saying how many priorities there are in all; no
+    sentence is ever cut in half (a note still too long without them is kept whole)."""
     priorities = important_statements(content, answers.ratings)
     everything = len(priorities)
     discussed = list(option_ids)
     tries = [
         (None, everything),  # every option's reason
         *((discussed, count) for count in range(everything, -1, -1)),
-        ([], 0),
+        *((discussed[:kept_reasons], 0) for kept_reasons in range(len(discussed) - 1, -1, -1)),
     ]
     for reasons, count in tries:
         fits = situation.note_lines(content, situation_id, reasons)

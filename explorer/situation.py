@@ -28,6 +28,7 @@ class Fit:
 
     option_id: str
     option_name: str
+    short_name: str  # in the fit lines: a full name may hold a colon of its own
     fit: str
     level: str  # the level's name for readers, "Not recommended"
     rule: str  # which kind of guideline statement puts an option at this level
@@ -42,11 +43,11 @@ class Fit:
 
     def line(self) -> str:
         """'Spinal fusion: Not recommended outside a research trial. NICE says …'"""
-        return t("situation.fit_line", option=self.option_name, fit=self.level, reason=self.reason)
+        return t("situation.fit_line", option=self.short_name, fit=self.level, reason=self.reason)
 
     def short_line(self) -> str:
         """'Spinal fusion: Not recommended outside a research trial.' (the note, when short of room)"""
-        return t("situation.fit_only", option=self.option_name, fit=self.level)
+        return t("situation.fit_only", option=self.short_name, fit=self.level)
 
     def rule_line(self) -> str:
         """The rule shown beside the fit: 'Not recommended: A guideline says not to offer it …'"""
@@ -95,6 +96,7 @@ def fits(content: Content, situation_id: str) -> list[Fit]:
     if known(content, situation_id) == NOT_SURE:
         return []
     names = content.option_names()
+    short_names = dict(zip(content.options["option_id"], content.options["short_name"]))
     levels = content.fit_levels.set_index("fit")
     rows = content.option_fit[content.option_fit["situation_id"] == situation_id]
     by_option = {row.option_id: row for row in rows.itertuples()}
@@ -102,6 +104,7 @@ def fits(content: Content, situation_id: str) -> list[Fit]:
         Fit(
             option_id,
             option_name,
+            short_names[option_id],
             (fit := by_option[option_id].fit),
             levels.at[fit, "name"],
             levels.at[fit, "rule"],
@@ -166,20 +169,17 @@ def summary_lines(content: Content, situation_id: str) -> list[str]:
 def note_lines(
     content: Content, situation_id: str, with_reasons: Sequence[str] | None = None
 ) -> list[str]:
-    """For the record note: the situation and the options aimed at it, then every option's level
-    (those aimed at it first), with its reason for the options in `with_reasons` (every option
-    when None): the note leaves reasons out when it is short of room."""
+    """For the record note: the situation, then every option's level (those aimed at it first),
+    with its reason for the options in `with_reasons` (every option when None): the note leaves
+    reasons out when it is short of room. The levels say which are aimed at it; no list repeats
+    them."""
     if known(content, situation_id) == NOT_SURE:
         return [t("situation.note_none")]
     order = arranged(content, situation_id, list(content.option_names()))
     by_option = {fit.option_id: fit for fit in fits(content, situation_id)}
     keep = set(order if with_reasons is None else with_reasons)
     return [
-        t(
-            "situation.note",
-            situation=name(content, situation_id),
-            options=aimed_names(content, situation_id),
-        ),
+        t("situation.note", situation=name(content, situation_id)),
         *(by_option[o].line() if o in keep else by_option[o].short_line() for o in order),
     ]
 

@@ -52,7 +52,7 @@ def test_an_option_at_a_level_not_aimed_at_the_situation_is_set_apart_with_level
     [gel] = [fit for fit in situation.fits(content, "back_pain") if fit.option_id == "gel"]
     assert not gel.aimed and gel.label() == "Only inside a study"
     assert gel in situation.set_apart(content, "back_pain")
-    assert gel.reason in gel.line() and gel.option_name in gel.line() and gel.label() in gel.line()
+    assert gel.reason in gel.line() and gel.short_name in gel.line() and gel.label() in gel.line()
     assert gel.rule == "A guideline says to offer it only as part of a study."
     assert gel.rule_line() == t("situation.fit_rule", fit="Only inside a study", rule=gel.rule)
     assert "S104" in gel.evidence()
@@ -118,7 +118,8 @@ def test_the_summary_pdf_note_and_link_state_the_situation(content):
     assert summary.situation[1] == t("situation.aimed", options="Rest and home exercise")
     assert decide.summary(content, ALL, decide.Answers()).situation == [t("situation.none_chosen")]
     note = decide.record_note(content, ALL, decide.Answers(), "back_pain")
-    assert "Mostly back pain" in note and "Disc gel implant: Only inside a study" in note
+    assert "Mostly back pain" in note and "Gel implant: Only inside a study" in note
+    assert "Disc gel implant" not in note.splitlines()[1]  # the note names none as aimed
     aimed = situation.aimed_options(content, "back_pain")
     link = decide.share_url(
         "http://x/summary", aimed, ALL, False, decide.Answers(), False, "back_pain", aimed
@@ -151,6 +152,10 @@ def test_a_note_short_of_room_keeps_every_level_and_the_reasons_of_the_options_d
     short = note(content, ["rest"], decide.Answers(), "back_pain").splitlines()
     assert fits["rest"].line() in short
     assert fits["gel"].short_line() in short and fits["gel"].line() not in short
+    both = note(content, ["rest", "gel"], decide.Answers(), "back_pain")
+    monkeypatch.setattr(decide, "NOTE_LIMIT", len(both) - 1)
+    first = note(content, ["rest", "gel"], decide.Answers(), "back_pain").splitlines()
+    assert fits["rest"].line() in first and fits["gel"].short_line() in first  # from the last
     monkeypatch.setattr(decide, "NOTE_LIMIT", 10)
     shortest = note(content, ["rest"], decide.Answers(), "back_pain").splitlines()
     assert all(fit.short_line() in shortest for fit in fits.values())

@@ -35,7 +35,7 @@ def one_question(run: Run) -> None:
             for note in compare.notes(content, [cell.option_id]):
                 say.caption(plain(note))
             if cell.option_id in set_apart:
-                say.caption(plain(set_apart[cell.option_id].label()))
+                say.caption(plain(set_apart[cell.option_id].rule_line()))
             with st.container(border=True):
                 widgets.answer(cell, None)
 

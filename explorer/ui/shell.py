@@ -54,7 +54,14 @@ class Page:
 # Words several pages show: the situation chooser and the option picker; the line of evidence and
 # the sources under content; the "Get help now" box, with the names of the clinic's country's
 # services.
-_CHOOSER = ("situation", "picker", "situations.csv", "option_fit.csv", "options.csv")
+_CHOOSER = (
+    "situation",
+    "picker",
+    "situations.csv",
+    "option_fit.csv",
+    "fit_levels.csv",
+    "options.csv",
+)
 _EVIDENCE = ("compare.evidence_line", "compare.investigational", "certainty", "sources")
 _GET_HELP = ("get_help", "country", "warning_groups.csv", "warning_signs.csv")
 _RATED = ("ratings", "attributes.csv", "attribute_levels.csv")

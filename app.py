@@ -1,8 +1,8 @@
 """Home page: the decision, who the tool is for, the options in one line each, how to use it."""
 
-from explorer import home, situation, words
+from explorer import home, situation
 from explorer.markdown import plain
-from explorer.ui import say, shell, url_state, widgets
+from explorer.ui import listen, say, shell, url_state, widgets
 from explorer.ui.runtime import Run
 from explorer.words import t_md
 
@@ -10,7 +10,7 @@ from explorer.words import t_md
 def render(run: Run) -> None:
     content = run.content
     say.title(t_md("pages.home.title"))
-    say.markdown(words.markdown_file("home.md"))
+    listen.page_copy("home.md")
     say.header(t_md("situation.heading"), anchor="your-situation")
     situation_id = url_state.situation_chooser(content)
     widgets.get_help_now(content)
@@ -26,7 +26,7 @@ def render(run: Run) -> None:
         query_params=url_state.carried_params(),
     )
 
-    say.markdown(words.markdown_file("home_how.md"))
+    listen.page_copy("home_how.md")
 
 
 shell.show("home", render)

@@ -12,6 +12,8 @@ OPTIONS_PARAM = "options"
 # ?mode=consult: large type and a compact view for a clinician and patient at one screen.
 MODE_PARAM = "mode"
 CONSULT = "consult"
+# ?mode=kiosk: a shared tablet in a waiting room, cleared for the next person when left alone.
+KIOSK = "kiosk"
 # One option's chances (?option=fibrin), one quality's chart (?attribute=effort), one disc state
 # (?state=herniation), one comparison question in consult mode (?question=benefits).
 OPTION_PARAM = "option"

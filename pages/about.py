@@ -3,7 +3,7 @@
 import streamlit as st
 
 from explorer import about, compare, words
-from explorer.ui import reading, say, shell, widgets
+from explorer.ui import listen, reading, say, shell, widgets
 from explorer.ui.runtime import Run
 from explorer.words import t, t_md
 
@@ -11,7 +11,7 @@ from explorer.words import t, t_md
 def render(run: Run) -> None:
     content = run.content
     say.title(t_md("pages.about.title"))
-    say.markdown(words.markdown_file("about.md"))
+    listen.page_copy("about.md")
 
     say.header(t_md("about.release.heading"))
     widgets.table(about.release_table(content), hide_index=True)

@@ -3,9 +3,9 @@ options are aimed at each problem, with how common scan findings are in people w
 
 import streamlit as st
 
-from explorer import anatomy, charts, url_params, words
+from explorer import anatomy, charts, url_params
 from explorer.markdown import plain
-from explorer.ui import chart_cache, say, shell, url_state, widgets
+from explorer.ui import chart_cache, listen, say, shell, url_state, widgets
 from explorer.ui.runtime import Run
 from explorer.words import t, t_md
 
@@ -13,8 +13,7 @@ from explorer.words import t, t_md
 def render(run: Run) -> None:
     content = run.content
     say.title(t_md("pages.anatomy.title"))
-    intro = words.markdown_file("anatomy.md")
-    say.markdown(intro)
+    intro = listen.page_copy("anatomy.md")
 
     # The state shown is kept in the address (?state=herniation) so that a shared link opens it.
     state = url_state.pick_one(
@@ -35,8 +34,9 @@ def render(run: Run) -> None:
     about, options = st.columns(2)
     with about:
         say.header(plain(text.name), anchor="state")
-        st.text(text.what_it_is)
-        say.caption(plain(text.evidence))
+        with listen.block(f"state-{state}"):
+            st.text(text.what_it_is)
+            say.caption(plain(text.evidence))
         if anatomy.look(state).herniation:  # the state drawn with gel pushing out
             st.image(
                 anatomy.herniation_types_svg(),
@@ -56,8 +56,7 @@ def render(run: Run) -> None:
         )
 
     say.header(t_md("anatomy.page.scans_heading"), anchor="scan-findings")
-    scans = words.markdown_file("anatomy_scans.md")
-    say.markdown(scans)
+    scans = listen.page_copy("anatomy_scans.md")
     findings = content.scan_findings
     # The table under the chart, at full width: its headers are the findings' names, which
     # are longer in some languages than a side column allows.
@@ -66,8 +65,7 @@ def render(run: Run) -> None:
     say.caption(t_md("anatomy.page.scans_caption", evidence=anatomy.findings_evidence(findings)))
 
     say.header(t_md("anatomy.page.course_heading"), anchor="natural-course")
-    course = words.markdown_file("anatomy_course.md")
-    say.markdown(course)
+    course = listen.page_copy("anatomy_course.md")
 
     say.header(t_md("sources.heading"), anchor="sources")
     widgets.sources_list(anatomy.cited_sources(content, [intro, scans, course]))

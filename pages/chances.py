@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from explorer import chances, charts, compare, markdown, situation, url_params, words
+from explorer import chances, charts, compare, markdown, situation, url_params
 from explorer.markdown import plain
-from explorer.ui import chart_cache, say, shell, url_state, widgets
+from explorer.ui import chart_cache, listen, say, shell, url_state, widgets
 from explorer.ui.runtime import Run
 from explorer.words import t, t_md
 
@@ -56,8 +56,9 @@ def chances_part(run: Run) -> None:
                 )
             else:
                 st.text(t("chances.too_rare"))
-            for line in chance.sentences():
-                st.text(line)
+            with listen.block(f"chance-{kind}-{chance.outcome_id}"):
+                for line in chance.sentences():
+                    st.text(line)
             widgets.table(chance.table(), hide_index=True)
             for line in chance.details():
                 st.text(line)
@@ -76,7 +77,7 @@ def chances_part(run: Run) -> None:
 
 def render(run: Run) -> None:
     say.title(t_md("pages.chances.title"))
-    say.markdown(words.markdown_file("chances.md"))
+    listen.page_copy("chances.md")
     chances_part()
 
 

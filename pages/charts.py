@@ -1,8 +1,8 @@
 """Charts: the qualitative attributes of every option (effort, recovery, how sure we are)."""
 
-from explorer import charts, ratings, url_params, words
+from explorer import charts, ratings, url_params
 from explorer.markdown import plain
-from explorer.ui import chart_cache, say, shell, url_state, widgets
+from explorer.ui import chart_cache, listen, say, shell, url_state, widgets
 from explorer.ui.runtime import Run
 from explorer.words import t_md
 
@@ -10,7 +10,7 @@ from explorer.words import t_md
 def render(run: Run) -> None:
     content = run.content
     say.title(t_md("pages.charts.title"))
-    say.markdown(words.markdown_file("charts.md"))
+    listen.page_copy("charts.md")
 
     shown = url_state.chosen_options(content, url_state.situation_chooser(content))
     rated = ratings.rated(content, shown)
@@ -42,7 +42,7 @@ def render(run: Run) -> None:
     widgets.table(ratings.attribute_table(ranked), hide_index=True)
 
     say.header(t_md("charts.page.recovery_heading"), anchor="recovery")
-    say.markdown(words.markdown_file("charts_recovery.md"))
+    listen.page_copy("charts_recovery.md")
     for milestone in ratings.MILESTONES:
         recovery = ratings.recovery(content, rated, milestone)
         say.subheader(t_md(f"charts.page.back_to.{milestone}"))

@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from explorer import compare, ratings, situation, url_params, words
+from explorer import compare, ratings, situation, url_params
 from explorer.markdown import plain
-from explorer.ui import say, shell, url_state, widgets
+from explorer.ui import listen, say, shell, url_state, widgets
 from explorer.ui.runtime import Run
 from explorer.words import t_md
 
@@ -58,7 +58,8 @@ def every_question(run: Run) -> None:
     with st.container(key="grid-questions"):
         for row in compare.rows(content, shown):
             say.subheader(plain(row.question), anchor=row.question_id)
-            say.markdown(row.table)
+            with listen.block(f"answers-{row.question_id}"):  # read option by option
+                say.markdown(row.table)
 
     say.header(t_md("situation.evaluation.heading"), anchor="evaluation")
     say.caption(t_md("situation.evaluation.intro"))
@@ -80,7 +81,7 @@ def render(run: Run) -> None:
         if consult:  # beside the title, so that each question still fits the shared screen
             widgets.get_help_now(content, as_button=True)
     if not consult:
-        say.markdown(words.markdown_file("compare.md"))
+        listen.page_copy("compare.md")
     url_state.situation_chooser(content)  # one click, at the top in consult mode
     options_part()
 

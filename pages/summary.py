@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from explorer import charts, decide, handout, situation, words
+from explorer import charts, decide, handout, situation
 from explorer.fhir import bundle
 from explorer.markdown import plain
-from explorer.ui import chart_cache, record, runtime, say, shell, url_state, widgets
+from explorer.ui import chart_cache, listen, record, runtime, say, shell, url_state, widgets
 from explorer.ui.runtime import Run
 from explorer.words import t, t_md
 
@@ -16,7 +16,7 @@ def render(run: Run) -> None:
 
     say.title(t_md("pages.summary.title"))
     with st.container(key="controls-intro"):
-        say.markdown(words.markdown_file("summary.md"))
+        listen.page_copy("summary.md")
         situation_id = url_state.situation_chooser(content)
         shown = url_state.option_picker(content, situation_id)  # the set-apart lines come below
         url_state.at_least_one(shown)
@@ -54,9 +54,10 @@ def render(run: Run) -> None:
     ):  # smaller type on paper: three options fit two sheets (the PDF fits five)
         for row in summary.rows:
             say.subheader(plain(row.question))
-            for cell, cell_column in zip(row.cells, st.columns(len(row.cells))):
-                with cell_column:
-                    widgets.answer(cell, f"summary-{row.question_id}-{cell.option_id}")
+            with listen.block(f"answers-{row.question_id}"):  # read option by option
+                for cell, cell_column in zip(row.cells, st.columns(len(row.cells))):
+                    with cell_column:
+                        widgets.answer(cell, f"summary-{row.question_id}-{cell.option_id}")
 
     right, total = summary.quiz_score
     say.header(t_md("decide.quiz.score", right=right, total=total))

@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from explorer import charts, decide, words
+from explorer import charts, decide
 from explorer.markdown import plain
-from explorer.ui import chart_cache, say, shell, url_state, widgets
+from explorer.ui import chart_cache, listen, say, shell, url_state, widgets
 from explorer.ui.runtime import Run
 from explorer.words import t_md
 
@@ -27,7 +27,7 @@ def ratings_part(run: Run, shown: list[str]) -> None:
         )
 
     say.header(t_md("what_matters.alignment"))
-    say.markdown(words.markdown_file("alignment.md"))
+    listen.page_copy("alignment.md")
     alignment = decide.alignment(content, shown, answers.ratings)
     if alignment.empty:
         say.info(t_md("what_matters.rate_first"))
@@ -63,7 +63,7 @@ def quiz_part(run: Run) -> None:
 def sure_part(run: Run) -> None:
     answers = widgets.person_answers(run.content)
     say.header(t_md("what_matters.sure"))
-    say.markdown(words.markdown_file("sure.md"))
+    listen.page_copy("sure.md")
     if not decide.sure_validated():
         say.info(t_md("decide.sure.not_validated"))
     for item_id in decide.SURE_ITEMS:
@@ -85,7 +85,7 @@ def sure_part(run: Run) -> None:
 def render(run: Run) -> None:
     content = run.content
     say.title(t_md("pages.what_matters.title"))
-    say.markdown(words.markdown_file("what_matters.md"))
+    listen.page_copy("what_matters.md")
     situation_id = url_state.situation_chooser(content)
     shown = url_state.option_picker(content, situation_id)
     url_state.set_apart_options(content, situation_id, shown)

@@ -18,7 +18,7 @@ from typing import NoReturn, ParamSpec, TypeVar
 
 import streamlit as st
 
-from explorer import situation, words
+from explorer import kiosk, situation, words
 from explorer.data import Content, data_dir
 from explorer.store import ContentStore, Snapshot
 from explorer.url_params import CONSULT, LANG_PARAM, MODE_PARAM, SITUATION_PARAM
@@ -34,6 +34,7 @@ class Run:
     snapshot: Snapshot  # the checked content of every language, as this run found it
     content: Content | None  # the snapshot in the run's language; None only on a first start
     # with broken files
+    kiosk: bool = False  # a waiting room's shared tablet (?mode=kiosk or EXPLORER_KIOSK=on)
 
 
 _this_run: ContextVar[Run] = ContextVar("run")
@@ -44,9 +45,11 @@ def begin() -> Run:
     language = page_language()
     snapshot = content_store()
     content = None if snapshot.english is None else snapshot.content(language)
+    mode = st.query_params.get(MODE_PARAM)
+    in_kiosk = kiosk.asked(mode)
     run = Run(
         language=language,
-        consult=st.query_params.get(MODE_PARAM) == CONSULT,
+        consult=mode == CONSULT and not in_kiosk,  # a kiosk's deployment setting wins
         situation_id=(
             situation.NOT_SURE
             if content is None
@@ -54,6 +57,7 @@ def begin() -> Run:
         ),
         snapshot=snapshot,
         content=content,
+        kiosk=in_kiosk,
     )
     _enter(run)
     return run

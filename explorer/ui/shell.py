@@ -18,7 +18,7 @@ from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_r
 from explorer import words
 from explorer.markdown import Md
 from explorer.rules.report import Problem, problem_table
-from explorer.ui import record, runtime, say, url_state
+from explorer.ui import kiosk, listen, record, runtime, say, url_state
 from explorer.ui.runtime import Run
 from explorer.ui.widgets import table
 from explorer.url_params import CONSULT, MODE_PARAM
@@ -168,6 +168,8 @@ ON_EVERY_PAGE = (
     "app",
     "pages",
     "shell",
+    "kiosk",
+    "listen",
     "data_problems",
     "data_problem",
     "data_rule",
@@ -325,6 +327,11 @@ PAGE_LANGUAGE_SCRIPT = (
 )
 
 
+# Every script of ours a page may run: the front door's Content-Security-Policy lists the hash
+# of each (deploy/nginx/site.conf; tests/test_front_door_policy.py and tests/deploy check it).
+SCRIPTS = (PAGE_LANGUAGE_SCRIPT, listen.SCRIPT, kiosk.SCRIPT, record.REDIRECT_SCRIPT)
+
+
 def english_mark(text: str) -> str:
     """The mark of a text the page-language script finds on the page: FNV-1a (32 bits) of its
     UTF-8 bytes, spaces collapsed, as the script computes it."""
@@ -336,24 +343,28 @@ def english_mark(text: str) -> str:
 
 def _sidebar(run: Run) -> _PageLinks:
     with st.sidebar:
+        if run.kiosk:  # first: a clearing must come before anything reads the person's answers
+            kiosk.frame(run, home=path("home"))
         in_english = sorted(map(english_mark, run.snapshot.shown_in_english(run.language)))
         st.html(
             f'<script data-lang="{run.language}" data-published="{words.LANGUAGE}"'
             f' data-english="{" ".join(in_english)}">{PAGE_LANGUAGE_SCRIPT}</script>',
             unsafe_allow_javascript=True,
         )
+        listen.script()
         url_state.language_switch()
         say.subheader(t_md("app.name"))
         links = _PageLinks(st.container())
         _LINKS.set(links)
-        st.divider()
-        say.toggle(
-            t_md("shell.consult_toggle"),
-            value=run.consult,
-            key="consult_toggle",
-            on_change=runtime.callback(_switch_mode),
-            help=t_md("shell.consult_toggle_help"),
-        )
+        if not run.kiosk:  # a waiting room's tablet keeps its mode
+            st.divider()
+            say.toggle(
+                t_md("shell.consult_toggle"),
+                value=run.consult,
+                key="consult_toggle",
+                on_change=runtime.callback(_switch_mode),
+                help=t_md("shell.consult_toggle_help"),
+            )
     return links
 
 

@@ -15,7 +15,7 @@ from explorer.data import Content
 from explorer.markdown import plain
 from explorer.memo import kept
 from explorer.text import plain_table
-from explorer.ui import runtime, say
+from explorer.ui import listen, runtime, say
 from explorer.words import t, t_md
 
 
@@ -48,10 +48,11 @@ def get_help_now(content: Content, as_button: bool = False) -> None:
 
 
 def _warning_signs(groups: list[safety.WarningGroup]) -> None:
-    st.text(t("get_help.intro"))
-    for group in groups:
-        say.markdown(safety.signs_markdown(group))
-        say.error(plain(group.action))
+    with listen.block("get-help"):
+        st.text(t("get_help.intro"))
+        for group in groups:
+            say.markdown(safety.signs_markdown(group))
+            say.error(plain(group.action))
     say.caption(plain(safety.sources_line(groups)))
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from explorer.ui import record, shell
+from explorer.ui import shell
 from explorer.words import t
 from tests.browser.conftest import wait_for_app
 
@@ -55,7 +55,7 @@ def test_the_page_carries_the_security_headers(topology):
     assert csp["frame-ancestors"] == ["'none'"]
     assert csp["object-src"] == ["'none'"]
     assert "'unsafe-inline'" not in csp["script-src"] and "'unsafe-eval'" not in csp["script-src"]
-    for script in (shell.PAGE_LANGUAGE_SCRIPT, record.REDIRECT_SCRIPT):
+    for script in shell.SCRIPTS:
         digest = hashlib.sha256(script.encode()).digest()
         assert f"'sha256-{base64.b64encode(digest).decode()}'" in csp["script-src"]
     assert not any(

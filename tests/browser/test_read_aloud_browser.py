@@ -1,0 +1,116 @@
+"""Read-aloud (explorer/ui/listen.py): a Listen button beside each block of text a patient reads,
+in the page's language; where the device has no voice for it (headless Chromium has none), the
+button says so; with a voice (a stand-in for the Web Speech API, as Chromium here has none), a
+press reads the block's text as the page shows it, in the page's language, with a voice of the
+device, and a second press stops it. Keyboard only."""
+
+from __future__ import annotations
+
+import pytest
+
+from explorer import words
+from explorer.ui import listen
+from explorer.ui.shell import PAGES
+from tests.browser.conftest import open_page, screenshot
+
+BLOCK = f"[class*='st-key-{listen.KEY_PREFIX}']"
+BUTTON = f"button.{listen.BUTTON_CLASS}"
+# A device with a Spanish voice of its own and a Spanish voice that would send the text to a
+# server (localService false: never used), and a record of what it was asked to say.
+SPEECH_STAND_IN = """
+window.spoken = [];
+window.cancelled = 0;
+const voices = [
+    {name: 'Remote es', lang: 'es-ES', localService: false, default: true},
+    {name: 'Device es', lang: 'es-US', localService: true, default: false},
+];
+Object.defineProperty(window, 'speechSynthesis', {configurable: true, value: {
+    getVoices: () => voices,
+    addEventListener() {},
+    speak(utterance) {
+        window.spoken.push({text: utterance.text, lang: utterance.lang, voice: utterance.voice.name});
+    },
+    cancel() { window.cancelled += 1; },
+}});
+window.SpeechSynthesisUtterance = class { constructor(text) { this.text = text; } };
+"""
+# Each block's own text as the page shows it (its Listen button left out), tables column by
+# column, as the script reads it.
+BLOCK_TEXT = """block => {
+    const parts = [];
+    for (const element of block.querySelectorAll("[data-testid='stElementContainer']")) {
+        if (element.querySelector("[data-testid='stElementContainer'], button")) continue;
+        const table = element.querySelector('table');
+        if (!table) { parts.push(element.innerText); continue; }
+        const rows = [...table.rows];
+        for (let column = 0; column < rows[0].cells.length; column++)
+            for (const row of rows) parts.push(row.cells[column].innerText);
+    }
+    return parts.join(' ');
+}"""
+PATIENT_PAGES = [page for page in PAGES if page.in_sidebar]
+
+
+def words_of(text: str) -> list[str]:
+    return text.split()
+
+
+@pytest.mark.parametrize("language", words.languages())
+@pytest.mark.parametrize("shown", PATIENT_PAGES, ids=lambda page: page.page_id)
+def test_each_block_has_its_listen_button_in_the_pages_language(app_server, page, shown, language):
+    open_page(page, f"{app_server.url}/{shown.url_path}?lang={language}")
+    blocks = page.locator(BLOCK)
+    assert blocks.count() >= 1, "every page a patient reads has its copy read aloud"
+    label = words.catalogue(language)["listen.button"]
+    for index in range(blocks.count()):
+        block = blocks.nth(index)
+        buttons = block.locator(BUTTON)
+        assert buttons.count() == 1, index
+        assert buttons.first.inner_text() == label
+        assert buttons.first.get_attribute("type") == "button"
+        # Beside text a person reads: the block holds more than its button.
+        assert words_of(block.evaluate(BLOCK_TEXT)), index
+
+
+def test_with_no_voice_for_the_language_the_button_says_so(app_server, page):
+    open_page(page, f"{app_server.url}/compare?lang=es")
+    button = page.locator(BUTTON).first
+    assert page.evaluate("speechSynthesis.getVoices().length") == 0  # headless Chromium
+    button.focus()
+    page.keyboard.press("Enter")
+    no_voice = words.catalogue("es")["listen.no_voice"]
+    page.wait_for_function(
+        "([selector, said]) => document.querySelector(selector).innerText === said",
+        arg=[BUTTON, no_voice],
+    )
+    assert page.locator("[data-testid='stException']").count() == 0
+
+
+@pytest.mark.parametrize("block_key", ["copy-compare", "answers-"])
+def test_a_press_reads_the_block_in_the_pages_language_and_a_second_stops(
+    app_server, page, block_key
+):
+    page.add_init_script(SPEECH_STAND_IN)
+    open_page(page, f"{app_server.url}/compare?lang=es")
+    block = page.locator(f"[class*='st-key-{listen.KEY_PREFIX}{block_key}']").first
+    button = block.locator(BUTTON)
+    button.focus()  # keyboard only
+    page.keyboard.press("Enter")
+    page.wait_for_function("window.spoken.length > 0")
+    spoken = page.evaluate("window.spoken")
+    assert {(line["lang"], line["voice"]) for line in spoken} == {("es-US", "Device es")}
+    assert words_of(" ".join(line["text"] for line in spoken)) == words_of(
+        block.evaluate(BLOCK_TEXT)
+    )
+    catalogue = words.catalogue("es")
+    assert button.inner_text() == catalogue["listen.stop"]
+    screenshot(page, f"read-aloud-{block_key.strip('-')}-es")
+    page.keyboard.press("Enter")
+    page.wait_for_function(
+        "([selector, said]) => document.querySelector(selector).innerText === said",
+        arg=[
+            f"[class*='st-key-{listen.KEY_PREFIX}{block_key}'] {BUTTON}",
+            catalogue["listen.button"],
+        ],
+    )
+    assert page.evaluate("window.cancelled") >= 1

@@ -1,5 +1,5 @@
 {window.kioskScript = document.currentScript;
-const kiosk = window.kiosk ??= {touched: Date.now(), armed: false, warning: null};
+const kiosk = window.kiosk ??= {touched: Date.now(), armed: false, warning: null, cleared: 0};
 const unwarn = () => {kiosk.warning?.remove(); kiosk.warning = null;};
 const warn = said => {
 const box = document.createElement('div');
@@ -30,7 +30,7 @@ unwarn();
 window.speechSynthesis?.cancel();
 const app = document.querySelector('[data-testid="stApp"]');
 const button = document.querySelector('.st-key-kiosk-reset button');
-if (button && app?.dataset.testConnectionState === 'CONNECTED') button.click();
+if (button && app?.dataset.testConnectionState === 'CONNECTED') {button.click(); kiosk.cleared = Date.now();}
 else location.replace(said.start);};
 if (!kiosk.watching) {kiosk.watching = true;
 const touch = () => {kiosk.touched = Date.now(); kiosk.armed = true; unwarn();};
@@ -41,6 +41,7 @@ const script = window.kioskScript;
 if (!script.isConnected) return unwarn();
 const said = script.dataset;
 const idle = Date.now() - kiosk.touched;
+if (Date.now() - kiosk.cleared < 3000) document.querySelector('.stMain')?.scrollTo(0, 0);
 if (!kiosk.armed) return;
 if (idle >= Number(said.idleMs) + Number(said.warningMs)) startAgain(said);
 else if (idle >= Number(said.idleMs) && !kiosk.warning) warn(said);

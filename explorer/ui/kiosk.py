@@ -27,17 +27,19 @@ LANGUAGE_KEY = "kiosk_language"
 # The button's key: the script finds it by its class (st-key-kiosk-reset).
 RESET_KEY = "kiosk-reset"
 # Shows the "still there?" warning after the idle time (touch, key, wheel: not the page's own
-# scrolling), then presses the button, or reloads the start page if the app is not connected.
-# Idle only once someone has touched the screen, so a cleared kiosk is not cleared again. Its
+# scrolling), then presses the button, or reloads the start page if the app is not connected;
+# the start page is then shown from its top while it opens (Streamlit keeps the last page's
+# scroll). Idle only once someone has touched the screen, so a cleared kiosk is not cleared
+# again. Its
 # text never changes (settings and words are its data), so the front door's
 # Content-Security-Policy allows it by one hash (deploy/nginx/site.conf; tests/deploy checks it).
 SCRIPT = (Path(__file__).resolve().parent / "kiosk.js").read_text(encoding="utf-8").strip()
 
 
-def frame(run: Run, home: str) -> None:
+def frame(run: Run, home: str) -> str:
     """A kiosk's own part of every page, drawn first in the sidebar, before anything reads the
-    person's answers: the button that clears them (`home` is the start page's script), and the
-    idle script."""
+    person's answers: the button that clears them (`home` is the start page's script). Returns
+    the idle script's tag, for the shell to draw with the page's other scripts."""
     language = st.session_state.setdefault(LANGUAGE_KEY, run.language)
     mode_in_address = st.query_params.get(MODE_PARAM) == KIOSK
     if say.button(
@@ -60,7 +62,7 @@ def frame(run: Run, home: str) -> None:
     attributes = " ".join(
         f'data-{name}="{html.escape(str(value))}"' for name, value in data.items()
     )
-    st.html(f"<script {attributes}>{SCRIPT}</script>", unsafe_allow_javascript=True)
+    return f"<script {attributes}>{SCRIPT}</script>"
 
 
 def clear(language: str) -> None:

@@ -32,15 +32,16 @@ BUTTON_CLASS = "listen-button"
 SCRIPT = (Path(__file__).resolve().parent / "listen.js").read_text(encoding="utf-8").strip()
 
 
-def script() -> None:
-    """The read-aloud script, with the button's words in the page's language: drawn once a page."""
+def script() -> str:
+    """The read-aloud script's tag, with the button's words in the page's language: the shell
+    draws it once a page, with the page's other scripts."""
     data = {
         "listen": t("listen.button"),
         "stop": t("listen.stop"),
         "no-voice": t("listen.no_voice"),
     }
     attributes = " ".join(f'data-{name}="{html.escape(value)}"' for name, value in data.items())
-    st.html(f"<script {attributes}>{SCRIPT}</script>", unsafe_allow_javascript=True)
+    return f"<script {attributes}>{SCRIPT}</script>"
 
 
 @contextmanager

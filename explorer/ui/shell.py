@@ -343,15 +343,16 @@ def english_mark(text: str) -> str:
 
 def _sidebar(run: Run) -> _PageLinks:
     with st.sidebar:
-        if run.kiosk:  # first: a clearing must come before anything reads the person's answers
-            kiosk.frame(run, home=path("home"))
+        # First: a kiosk's clearing must come before anything reads the person's answers.
+        kiosk_script = kiosk.frame(run, home=path("home")) if run.kiosk else ""
         in_english = sorted(map(english_mark, run.snapshot.shown_in_english(run.language)))
+        # One element for every script: each element takes a line of the sidebar.
         st.html(
             f'<script data-lang="{run.language}" data-published="{words.LANGUAGE}"'
-            f' data-english="{" ".join(in_english)}">{PAGE_LANGUAGE_SCRIPT}</script>',
+            f' data-english="{" ".join(in_english)}">{PAGE_LANGUAGE_SCRIPT}</script>'
+            f"{listen.script()}{kiosk_script}",
             unsafe_allow_javascript=True,
         )
-        listen.script()
         url_state.language_switch()
         say.subheader(t_md("app.name"))
         links = _PageLinks(st.container())

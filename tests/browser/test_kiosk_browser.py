@@ -33,7 +33,7 @@ def address(page) -> dict[str, list[str]]:
 
 
 def go_to(page, page_path: str) -> None:
-    page.locator(f"{SIDEBAR} a[href*='/{page_path}']").first.click()
+    page.locator(f"{SIDEBAR} a[href^='{page_path}?']").first.click()
     wait_for_app(page)
 
 
@@ -84,6 +84,7 @@ def test_a_kiosk_left_alone_asks_then_clears_everything_and_starts_again(kiosk_s
     assert address(page) == {LANG_PARAM: ["es"], MODE_PARAM: [KIOSK]}
     assert page.locator("h1").first.inner_text() == SPANISH["pages.home.title"]
     assert page.locator(WARNING).count() == 0
+    assert page.evaluate("document.querySelector('.stMain').scrollTop") == 0  # from its top
     pills = page.locator("[data-testid='stMain'] [data-testid='stButtonGroup'] button")
     assert pills.nth(0).get_attribute("aria-checked") == "true"  # "not sure" again
     screenshot(page, "kiosk-after-clearing-es")

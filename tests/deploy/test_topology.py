@@ -20,9 +20,10 @@ from pathlib import Path
 
 import pytest
 
-from explorer.ui import shell
+from explorer.ui import listen, shell
 from explorer.words import t
 from tests.browser.conftest import wait_for_app
+from tests.browser.test_read_aloud_browser import SPEECH_STAND_IN
 
 CSP_BREACH = "Content Security Policy"
 
@@ -143,10 +144,15 @@ def test_pages_work_with_the_policy_in_force(topology, page):
     with page.expect_download() as download:
         page.get_by_role("button", name=t("summary.download")).click()
     assert Path(download.value.path()).read_bytes().startswith(b"%PDF-")
-    # The one script of ours: it tells screen readers the page's language.
-    page.goto(topology.url + "/compare?lang=es")
+    # Our scripts: the page's language for screen readers; read-aloud, with a stand-in for the
+    # Web Speech API (Chromium here has no voice); kiosk mode's idle watch.
+    page.add_init_script(SPEECH_STAND_IN)
+    page.goto(topology.url + "/compare?lang=es&mode=kiosk")
     wait_for_app(page)
     page.wait_for_function("document.documentElement.lang === 'es'")
+    page.locator(f"button.{listen.BUTTON_CLASS}").first.click()
+    page.wait_for_function("window.spoken.length > 0")
+    assert page.evaluate("window.kiosk.watching")
     breaches = [m for m in messages if CSP_BREACH in m or m.startswith("pageerror")]
     assert breaches == []
 

@@ -77,8 +77,10 @@ def test_start_again_clears_the_answers_and_the_address_and_opens_the_start_page
     assert dict(at.query_params) in ({LANG_PARAM: "es", MODE_PARAM: KIOSK},)
     assert at.title[0].value == words.catalogue("es")["pages.home.title"]
     assert "answers" not in at.session_state  # no page has read any yet
-    # Still a kiosk, in Spanish: its button is there, and the next person starts with nothing.
+    # Still a kiosk, in Spanish: its button and idle watch are there, and the next person
+    # starts with nothing.
     assert at.button(key=kiosk_page.RESET_KEY).label == words.catalogue("es")["kiosk.start_again"]
+    assert [html for html in at.get("html") if kiosk_page.SCRIPT in html.proto.body]
     at.switch_page(SUMMARY).run()
     assert not at.exception
     answers = at.session_state["answers"]

@@ -114,3 +114,12 @@ def test_a_press_reads_the_block_in_the_pages_language_and_a_second_stops(
         ],
     )
     assert page.evaluate("window.cancelled") >= 1
+
+
+def test_on_paper_the_buttons_are_left_out(app_server, page):
+    open_page(page, f"{app_server.url}/summary")
+    page.emulate_media(media="print")
+    shown = page.locator(BUTTON).evaluate_all(
+        "buttons => buttons.filter(button => button.checkVisibility())"
+    )
+    assert page.locator(BUTTON).count() >= 1 and shown == []

@@ -105,6 +105,11 @@ class Content:
         """Option id -> full name, in the neutral display order."""
         return dict(zip(self.options["option_id"], self.options["name"]))
 
+    @kept
+    def short_names(self) -> dict[str, str]:
+        """Option id -> short name (where space is short: consult mode), in the display order."""
+        return dict(zip(self.options["option_id"], self.options["short_name"]))
+
 
 @dataclass(frozen=True)
 class LoadResult:

@@ -219,9 +219,7 @@ def _unlike_english(file: CsvFile, row: Mapping, english_row: Mapping) -> list[t
         elif column in point_columns(file) and len(split_points(row[column])) != len(
             split_points(english_row[column])
         ):
-            unlike.append(
-                (column, said("data_rule.points_as_english", separator=POINT_SEPARATOR))
-            )
+            unlike.append((column, said("data_rule.points_as_english", separator=POINT_SEPARATOR)))
     return unlike
 
 

@@ -438,6 +438,4 @@ def test_only_an_answer_not_known_leaves_its_key_points_unsourced(data_copy, con
     answers = content.answers.set_index(["option_id", "question_id"])
     assert answers.at[("gel", "risk"), "certainty"] == "not known"
     assert answers.at[("gel", "risk"), "key_point_sources"] == ""
-    assert all(
-        len(split_ids(sources)) for sources in answers["key_point_sources"] if sources
-    )
+    assert all(len(split_ids(sources)) for sources in answers["key_point_sources"] if sources)

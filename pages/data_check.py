@@ -3,7 +3,7 @@ disk pass the app's checks, and what are patients being shown meanwhile."""
 
 import streamlit as st
 
-from explorer import translations
+from explorer import review, translations
 from explorer.countries import country_name
 from explorer.markdown import Md, plain
 from explorer.rules.report import problem_table
@@ -41,7 +41,11 @@ def render(run: Run) -> None:  # a first start with broken files never gets here
                 )
             )
         widgets.table(problem_table(snapshot.problems, language), hide_index=True)
-    # Reminders for the clinic, not problems: rows not yet reviewed, rows shown in English.
+    # Reminders for the clinic, not problems: the content's review due or overdue, rows not yet
+    # reviewed, rows shown in English.
+    due = review.review(release, review.today()).clinic_line(language)
+    if due:
+        say.warning(plain(due))
     for translation in snapshot.translations.values():
         if not translation.reviewed:
             say.warning(plain(translations.unreviewed_line(translation).in_language(language)))

@@ -15,7 +15,7 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
-from explorer import words
+from explorer import review, words
 from explorer.markdown import Md
 from explorer.rules.report import Problem, problem_table
 from explorer.ui import record, runtime, say, url_state
@@ -366,6 +366,9 @@ def _footer(run: Run) -> None:
             next_review_date=release["next_review_date"],
         )
     )
+    overdue = review.review(release, review.today())
+    if overdue.overdue:
+        say.caption(t_md("shell.review_overdue", date=overdue.due_date(run.language)))
     if not reviewed(run):
         say.caption(t_md("shell.not_reviewed"))
     if run.snapshot.shown_in_english(run.language):  # rows not yet translated, marked lang="en"

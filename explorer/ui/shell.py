@@ -16,6 +16,7 @@ from streamlit.delta_generator import DeltaGenerator
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 from explorer import review, words
+from explorer.data import data_check_on
 from explorer.markdown import Md
 from explorer.rules.report import Problem, problem_table
 from explorer.ui import record, runtime, say, url_state
@@ -33,6 +34,9 @@ class Page:
     page_id: str
     path: str
     in_sidebar: bool = True
+    # For the clinic's staff, not for patients: in the sidebar only where the clinic turns its
+    # page on (explorer.data.data_check_on).
+    for_clinic: bool = False
     # Where the words it shows live: catalogue sections (a key's first parts: "chances",
     # "compare.evidence_line"), page copy files (chances.md) and data files (outcomes.csv). The
     # translator's PO file and its review say, from these, which pages show each text.
@@ -49,6 +53,10 @@ class Page:
     @property
     def title(self) -> str:
         return t(f"pages.{self.page_id}.title")
+
+    def listed(self) -> bool:
+        """Whether the sidebar lists the page here."""
+        return self.in_sidebar or (self.for_clinic and data_check_on())
 
 
 # Words several pages show: the situation chooser and the option picker; the line of evidence and
@@ -149,6 +157,7 @@ PAGES: tuple[Page, ...] = (
         "data_check",
         "pages/data_check.py",
         in_sidebar=False,
+        for_clinic=True,
         words=("data_check", "data_rule", "data_problem"),
     ),
 )
@@ -338,7 +347,7 @@ def _sidebar(run: Run) -> _PageLinks:
 def _page_links() -> None:
     carried = url_state.carried_params()
     for listed in PAGES:
-        if listed.in_sidebar:
+        if listed.listed():
             say.page_link(listed.path, label=listed.nav, query_params=carried)
 
 

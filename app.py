@@ -1,6 +1,7 @@
 """Home page: the decision, who the tool is for, the options in one line each, how to use it."""
 
-from explorer import home, words
+from explorer import home, situation, words
+from explorer.markdown import plain
 from explorer.ui import say, shell, url_state, widgets
 from explorer.ui.runtime import Run
 from explorer.words import t_md
@@ -17,6 +18,8 @@ def render(run: Run) -> None:
     say.header(t_md("home.list.heading"))
     say.caption(t_md("home.list.caption"))
     widgets.table(home.option_lines(content, situation_id), hide_index=True)
+    for rule in situation.rule_lines(content, situation_id):  # the rule beside the fits above
+        say.caption(plain(rule))
     say.page_link(
         shell.path("compare"),
         label=t_md("home.list.compare_link"),

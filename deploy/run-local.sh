@@ -31,9 +31,7 @@ chmod 755 "$run_dir"
 # The same relative includes as in the nginx container: explorer/site.conf, certs/….
 ln -sfn "$root/deploy/nginx" "$run_dir/explorer"
 [[ -n "$tls_port" ]] && ln -sfn "$(cd "$EXPLORER_TLS_CERTS" && pwd)" "$run_dir/certs"
-# nginx serves Streamlit's static files (site.conf) from the apps' own Streamlit.
-ln -sfn "$("$python" -c 'import os, streamlit; print(os.path.join(os.path.dirname(streamlit.__file__), "static"))')" \
-  "$run_dir/streamlit-static"
+streamlit_static="$("$python" -c 'import os, streamlit; print(os.path.join(os.path.dirname(streamlit.__file__), "static"))')"
 # site.conf compresses with brotli too (Debian: libnginx-mod-http-brotli-filter and -static).
 for module in ngx_http_brotli_filter_module ngx_http_brotli_static_module; do
   [[ -f "/usr/lib/nginx/modules/$module.so" ]] \
@@ -78,6 +76,20 @@ for port in "${app_ports[@]}"; do
   echo "$!" > "$run_dir/app-$port.pid"
   upstream_servers+="        server 127.0.0.1:$port;"$'\n'
 done
+
+# nginx serves Streamlit's static files (site.conf) from the apps' own Streamlit: a folder of
+# links to its files, where the fonts cut down to what the app shows (deploy/fonts.py, made while
+# the apps start and kept in build/fonts until Streamlit or the app's icons or text change) stand
+# in for Streamlit's. Without fontTools and brotli (requirements-dev.txt), Streamlit's own fonts.
+rm -rf "$run_dir/streamlit-static"
+cp -rs "$streamlit_static" "$run_dir/streamlit-static"
+if cut_fonts="$("$python" "$root/deploy/fonts.py" "$streamlit_static" "$root" "$root/build/fonts" 2> "$run_dir/fonts.log")"; then
+  # The links replaced, never written through (they point into the installed Streamlit).
+  cp --remove-destination "$cut_fonts"/static/media/* "$run_dir/streamlit-static/static/media/"
+  fonts_note=""
+else
+  fonts_note="Streamlit's full fonts are served: deploy/fonts.py did not cut them ($run_dir/fonts.log)"
+fi
 
 tls_server=""
 [[ -n "$tls_port" ]] && tls_server="    server {
@@ -124,6 +136,7 @@ done
 started+=("$!")
 healthy "http://127.0.0.1:$proxy_port/_stcore/health" || { echo "nginx did not start: $run_dir/nginx-error.log" >&2; exit 1; }
 echo "Serving http://127.0.0.1:$proxy_port/ (apps on ${app_ports[*]}; files in $run_dir)"
+[[ -z "$fonts_note" ]] || echo "$fonts_note"
 
 # Runs as long as nginx does; a replica that stops is skipped by the proxy.
 wait "${started[-1]}"

@@ -41,6 +41,8 @@ def check(folder: Path, today: date | None = None) -> int:
             print(translations.in_english_heading(translation).in_language(LANGUAGE))
             for row in translation.in_english:
                 print(f"- {row.said().in_language(LANGUAGE)}")
+    if snapshot.english is not None and folder.resolve() == data_dir().resolve():
+        _remind_of_questionnaires(snapshot)
     problems = snapshot.problems
     if not problems:
         print(say(LANGUAGE, "data_check.cli_ok", folder=folder, count=len(FILES)))
@@ -53,6 +55,15 @@ def check(folder: Path, today: date | None = None) -> int:
     with pd.option_context("display.max_colwidth", None, "display.width", 10_000):
         print(problem_table(problems, LANGUAGE).to_string(index=False))
     return PROBLEMS
+
+
+def _remind_of_questionnaires(snapshot) -> None:
+    """The published Questionnaires follow the app's own content: after an edit to the statements
+    or the SURE wording they are written again (a reminder, as a clinic's edit is valid)."""
+    contents = {language: snapshot.content(language) for language in languages()}
+    stale = questionnaires.out_of_date(contents)
+    if stale:
+        print(say(LANGUAGE, "record.cli.out_of_date", files=", ".join(stale)))
 
 
 def write_questionnaires(data: Path, out: Path) -> int:

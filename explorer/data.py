@@ -61,7 +61,8 @@ class Content:
     scan_findings: pd.DataFrame
     situations: pd.DataFrame  # the situations a person can say they are in
     situation_bounds: pd.DataFrame  # each situation's pain, weeks and surgery, for whose numbers
-    option_fit: pd.DataFrame  # how each option fits each situation, and why
+    fit_levels: pd.DataFrame  # each fit level, its rule, and whether it is aimed at the situation
+    option_fit: pd.DataFrame  # how each option fits each situation (its level), and why
     populations: pd.DataFrame  # whose numbers: the people an outcome's study was about
     outcomes: pd.DataFrame  # people out of 100 with each outcome
     evaluation: pd.DataFrame  # what an evaluation for each option looks at

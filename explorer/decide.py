@@ -372,11 +372,21 @@ def record_note(
     situation_id: str = situation.NOT_SURE,
 ) -> str:
     """Copy-ready plain text for the medical record, under NOTE_LIMIT characters where it can be:
-    the lowest priorities are left out first, the note saying how many there are in all, and no
+    every option's fit to the situation with its reason, the person's priorities. Short of room,
+    the reasons of the options not discussed go first, then the lowest priorities, then the
+    other reasons from the last, the note saying how many priorities there are in all; no
     sentence is ever cut in half (a note still too long without them is kept whole)."""
     priorities = important_statements(content, answers.ratings)
-    for count in range(len(priorities), -1, -1):
-        note = _note(content, option_ids, situation_id, answers, priorities, count)
+    everything = len(priorities)
+    discussed = list(option_ids)
+    tries = [
+        (None, everything),  # every option's reason
+        *((discussed, count) for count in range(everything, -1, -1)),
+        *((discussed[:kept_reasons], 0) for kept_reasons in range(len(discussed) - 1, -1, -1)),
+    ]
+    for reasons, count in tries:
+        fits = situation.note_lines(content, situation_id, reasons)
+        note = _note(content, option_ids, fits, answers, priorities, count)
         if len(note) <= NOTE_LIMIT:
             break
     return note
@@ -385,12 +395,12 @@ def record_note(
 def _note(
     content: Content,
     option_ids: Sequence[str],
-    situation_id: str,
+    fits: list[str],
     answers: Answers,
     priorities: list[str],
     count: int,
 ) -> str:
-    """The note with the first `count` of the person's priorities."""
+    """The note with these lines about the situation and the first `count` of the priorities."""
     names = content.option_names()
     release = content.release
     discussed = ", ".join(names[o] for o in in_neutral_order(option_ids, list(names)))
@@ -401,7 +411,7 @@ def _note(
             version=release["version"],
             content_date=release["content_date"],
         ),
-        situation.note_line(content, situation_id),
+        *fits,
         t("decide.note.options", options=discussed) if discussed else t("decide.note.no_options"),
         _priorities_line(priorities, count),
         sure_result(answers.sure).summary(),

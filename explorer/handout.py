@@ -136,7 +136,8 @@ def _summary_at(summary: Summary, scale: float, handout: type[_Handout] = _Hando
     pdf.paragraph(t("decide.not_a_recommendation"), style="B")
 
     pdf.heading(t("situation.heading"))
-    pdf.paragraph(" ".join(summary.situation))
+    for line in summary.situation:  # each option's fit on its own line, as on the page
+        pdf.paragraph(line)
     pdf.heading(t("handout.options"))
     pdf.paragraph(", ".join(summary.option_names) + ".")
     for note in summary.notes:

@@ -1,7 +1,8 @@
-"""The person's situation (situations.csv): which options are aimed at it (option_fit.csv), and
-whose numbers match it (populations.csv). Choosing a situation puts the options aimed at it
-first and sets the others apart, each with its reason; it never hides one without saying so.
-"Not sure" is the app's own choice, not a row: it shows everything, as before."""
+"""The person's situation (situations.csv): which options are aimed at it (option_fit.csv, by
+the one rule of fit_levels.csv), and whose numbers match it (populations.csv). Choosing a situation
+puts the options aimed at it first and sets the others apart, each with its level, the level's
+rule and its reason; it never hides one without saying so. "Not sure" is the app's own choice,
+not a row: it shows everything, as before."""
 
 from __future__ import annotations
 
@@ -12,40 +13,45 @@ from explorer.compare import evidence_line
 from explorer.data import Content
 from explorer.markdown import Md
 from explorer.memo import kept
-from explorer.rules.vocabulary import EVALUATION_KINDS, FITS, split_ids
+from explorer.rules.vocabulary import AIMED, EVALUATION_KINDS, split_ids
 from explorer.text import markdown_table
 from explorer.words import t
 
 # Not a situation id: the choice of a person who is not sure, shown first; needs no parameter.
 NOT_SURE = "not_sure"
-# The fits that put an option among those aimed at a situation (shown first, chosen by default).
-AIMED = tuple(fit for fit in FITS if fit != "not_usually_offered")
 
 
 @dataclass(frozen=True)
 class Fit:
-    """How one option fits one situation, with the reason and the evidence for it."""
+    """How one option fits one situation: its level (fit_levels.csv), whether that level is aimed
+    at the situation, the level's rule, and the reason and evidence for this option."""
 
     option_id: str
     option_name: str
+    short_name: str  # in the fit lines: a full name may hold a colon of its own
     fit: str
+    level: str  # the level's name for readers, "Not recommended"
+    rule: str  # which kind of guideline statement puts an option at this level
+    aimed: bool
     reason: str
     source_ids: tuple[str, ...]
     certainty: str
 
-    @property
-    def aimed(self) -> bool:
-        return self.fit in AIMED
-
     def label(self) -> str:
-        """'Usually offered', 'Only in research' …"""
-        return t(f"situation.fits.{self.fit}")
+        """'Recommended', 'Not recommended outside a research trial' …"""
+        return self.level
 
     def line(self) -> str:
-        """'Spinal fusion: Not usually offered in this situation. It aims at …'"""
-        return t(
-            "situation.fit_line", option=self.option_name, fit=self.label(), reason=self.reason
-        )
+        """'Spinal fusion: Not recommended outside a research trial. NICE says …'"""
+        return t("situation.fit_line", option=self.short_name, fit=self.level, reason=self.reason)
+
+    def short_line(self) -> str:
+        """'Spinal fusion: Not recommended outside a research trial.' (the note, when short of room)"""
+        return t("situation.fit_only", option=self.short_name, fit=self.level)
+
+    def rule_line(self) -> str:
+        """The rule shown beside the fit: 'Not recommended: A guideline says not to offer it …'"""
+        return t("situation.fit_rule", fit=self.level, rule=self.rule)
 
     def evidence(self) -> str:
         return evidence_line(self.certainty, self.source_ids)
@@ -90,13 +96,19 @@ def fits(content: Content, situation_id: str) -> list[Fit]:
     if known(content, situation_id) == NOT_SURE:
         return []
     names = content.option_names()
+    short_names = dict(zip(content.options["option_id"], content.options["short_name"]))
+    levels = content.fit_levels.set_index("fit")
     rows = content.option_fit[content.option_fit["situation_id"] == situation_id]
     by_option = {row.option_id: row for row in rows.itertuples()}
     return [
         Fit(
             option_id,
             option_name,
-            by_option[option_id].fit,
+            short_names[option_id],
+            (fit := by_option[option_id].fit),
+            levels.at[fit, "name"],
+            levels.at[fit, "rule"],
+            levels.at[fit, "aimed"] == AIMED,
             by_option[option_id].reason,
             tuple(split_ids(by_option[option_id].source_ids)),
             by_option[option_id].certainty,
@@ -116,7 +128,7 @@ def aimed_options(content: Content, situation_id: str) -> list[str]:
 
 @kept
 def set_apart(content: Content, situation_id: str) -> list[Fit]:
-    """The options not usually offered in the situation, each with its reason."""
+    """The options at levels not aimed at the situation, each with its reason."""
     return [fit for fit in fits(content, situation_id) if not fit.aimed]
 
 
@@ -129,31 +141,50 @@ def arranged(content: Content, situation_id: str, option_ids: Sequence[str]) -> 
 
 
 @kept
+def rule_lines(content: Content, situation_id: str) -> list[str]:
+    """The rule of each level the situation's options are at, in the levels' order: shown with
+    the fits, so that every fit can be traced to the one written rule."""
+    used = {fit.fit: fit for fit in fits(content, situation_id)}
+    return [used[level].rule_line() for level in content.fit_levels["fit"] if level in used]
+
+
+@kept
 def summary_lines(content: Content, situation_id: str) -> list[str]:
-    """For the summary page and the PDF: the situation, the options aimed at it, and why the
-    others are set apart."""
+    """For the summary page and the PDF: the situation, the options aimed at it, every option's
+    fit with its reason (those aimed at it first), and the rule of each level shown."""
     if known(content, situation_id) == NOT_SURE:
         return [t("situation.none_chosen")]
+    order = arranged(content, situation_id, list(content.option_names()))
+    by_option = {fit.option_id: fit for fit in fits(content, situation_id)}
     return [
         t("situation.chosen", situation=name(content, situation_id)),
-        t("situation.aimed", options=_aimed_names(content, situation_id)),
-        *(fit.line() for fit in set_apart(content, situation_id)),
+        t("situation.aimed", options=aimed_names(content, situation_id)),
+        t("situation.rule_intro"),
+        *(by_option[option_id].line() for option_id in order),
+        *rule_lines(content, situation_id),
     ]
 
 
 @kept
-def note_line(content: Content, situation_id: str) -> str:
-    """For the record note: one line, the situation and the options aimed at it."""
+def note_lines(
+    content: Content, situation_id: str, with_reasons: Sequence[str] | None = None
+) -> list[str]:
+    """For the record note: the situation, then every option's level (those aimed at it first),
+    with its reason for the options in `with_reasons` (every option when None): the note leaves
+    reasons out when it is short of room. The levels say which are aimed at it; no list repeats
+    them."""
     if known(content, situation_id) == NOT_SURE:
-        return t("situation.note_none")
-    return t(
-        "situation.note",
-        situation=name(content, situation_id),
-        options=_aimed_names(content, situation_id),
-    )
+        return [t("situation.note_none")]
+    order = arranged(content, situation_id, list(content.option_names()))
+    by_option = {fit.option_id: fit for fit in fits(content, situation_id)}
+    keep = set(order if with_reasons is None else with_reasons)
+    return [
+        t("situation.note", situation=name(content, situation_id)),
+        *(by_option[o].line() if o in keep else by_option[o].short_line() for o in order),
+    ]
 
 
-def _aimed_names(content: Content, situation_id: str) -> str:
+def aimed_names(content: Content, situation_id: str) -> str:
     """The names of the options aimed at the situation, for one line of text."""
     names = content.option_names()
     aimed = [names[option_id] for option_id in aimed_options(content, situation_id)]
@@ -163,7 +194,7 @@ def _aimed_names(content: Content, situation_id: str) -> str:
 @kept
 def option_choices(content: Content, situation_id: str) -> dict[str, str]:
     """Option id -> name for a picker of one option: those aimed at the situation first, the
-    others marked as not usually offered (still there, one click away)."""
+    others marked as set apart (still there, one click away)."""
     names = content.option_names()
     apart = {fit.option_id for fit in set_apart(content, situation_id)}
     return {

@@ -29,6 +29,7 @@ def chances_part(run: Run) -> None:
     for fit in situation.set_apart(content, situation_id):
         if fit.option_id == option_id:
             say.warning(plain(fit.line()))
+            say.caption(plain(fit.rule_line()))
 
     # The same headings for every option, benefits first, so harms get the same space as benefits.
     for kind, found in chances.by_kind(every_chance, option_id, situation_id).items():

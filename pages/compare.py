@@ -37,7 +37,7 @@ def one_question(run: Run) -> None:
             with cell_column:
                 widgets.label(cell.short_name, key=f"head-{cell.option_id}")
                 if cell.option_id in set_apart:
-                    say.caption(plain(set_apart[cell.option_id].label()))
+                    say.caption(plain(set_apart[cell.option_id].rule_line()))
                 with st.container(border=True, key=f"short-{cell.option_id}"):
                     widgets.short_answer(cell)
 

@@ -12,7 +12,7 @@ from explorer.situation import NOT_SURE
 from explorer.ui import shell
 from explorer.words import t
 from tests.apptest import open_page, texts
-from tests.conftest import fixture_content
+from tests.conftest import fixture_content, row_index, set_cell
 
 CONTENT = fixture_content()
 SITUATIONS = [NOT_SURE, *CONTENT.situations["situation_id"], "no_such_situation"]
@@ -51,6 +51,7 @@ def test_the_options_set_apart_are_marked_with_their_reason_and_one_click_away()
     assert at.multiselect[0].value == ["rest", "nerve_block"]
     [gel] = situation.set_apart(CONTENT, "leg_pain")
     assert gel.line() in texts(at)
+    assert plain(gel.rule_line()) in [caption.value for caption in at.caption]
     at.button(key="show-too-gel").click().run()
     assert at.multiselect[0].value == ["rest", "nerve_block", "gel"]
     assert at.query_params["options"] == ["rest", "nerve_block", "gel"]
@@ -58,7 +59,9 @@ def test_the_options_set_apart_are_marked_with_their_reason_and_one_click_away()
     assert not [button for button in at.button if button.key == "show-too-gel"]
 
 
-def test_a_chosen_option_set_apart_is_shown_after_those_aimed_at_the_situation():
+def test_a_chosen_option_set_apart_is_shown_after_those_aimed_at_the_situation(served_data_copy):
+    path = served_data_copy / "option_fit.csv"  # the gel aimed at back pain, the nerve block not
+    set_cell(path, row_index(path, option_id="gel", situation_id="back_pain"), "fit", "consider")
     at = open_page("pages/charts.py", situation="back_pain", options=["nerve_block", "gel"])
     glance = at.table[0].value
     names = CONTENT.options.set_index("option_id")["short_name"]
@@ -83,7 +86,8 @@ def test_consult_mode_sets_the_situation_in_one_click_at_the_top():
     captions = [caption.value for caption in at.caption]
     assert plain(situation.not_shown_line(CONTENT, "leg_pain", ["rest", "nerve_block"])) in captions
     at = open_page("pages/compare.py", mode="consult", situation="leg_pain", options=["gel"])
-    assert t("situation.fits.not_usually_offered") in [c.value for c in at.caption]
+    [gel] = situation.set_apart(CONTENT, "leg_pain")
+    assert plain(gel.rule_line()) in [c.value for c in at.caption]  # the level and its rule
 
 
 def test_the_evaluation_rows_follow_the_situation():
@@ -110,12 +114,14 @@ def test_the_chances_page_puts_numbers_about_the_situation_first_and_labels_the_
 def test_the_chances_page_opens_on_an_option_aimed_at_the_situation_and_marks_the_others():
     at = open_page("pages/chances.py", situation="back_pain")
     assert at.selectbox(key="picked_option").value == "rest"
-    assert at.selectbox(key="picked_option").options[-1] == t(
-        "situation.set_apart_choice", option="Nerve block injection"
-    )
-    at = open_page("pages/chances.py", situation="back_pain", option="nerve_block")
-    [fit] = situation.set_apart(CONTENT, "back_pain")
+    assert at.selectbox(key="picked_option").options[1:] == [
+        t("situation.set_apart_choice", option=name)
+        for name in ("Nerve block injection", "Disc gel implant")
+    ]
+    at = open_page("pages/chances.py", situation="back_pain", option="gel")
+    [fit] = [fit for fit in situation.set_apart(CONTENT, "back_pain") if fit.option_id == "gel"]
     assert plain(fit.line()) in [warning.value for warning in at.warning]
+    assert plain(fit.rule_line()) in [caption.value for caption in at.caption]
 
 
 def test_the_summary_states_the_situation_and_the_options_aimed_at_it():
@@ -124,5 +130,5 @@ def test_the_summary_states_the_situation_and_the_options_aimed_at_it():
     for line in situation.summary_lines(CONTENT, "back_pain"):
         assert line in shown
     codes = [block.value for block in at.code]
-    assert any(situation.note_line(CONTENT, "back_pain") in code for code in codes)
+    assert any(situation.note_lines(CONTENT, "back_pain")[0] in code for code in codes)
     assert any("situation=back_pain" in code for code in codes)  # the share link

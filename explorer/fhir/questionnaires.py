@@ -102,3 +102,13 @@ def published(contents: dict[str, Content]) -> Iterator[tuple[str, str]]:
             for instrument in INSTRUMENTS:
                 text = json.dumps(questionnaire(instrument, content), ensure_ascii=False, indent=2)
                 yield file_name(instrument, language), text + "\n"
+
+
+def out_of_date(contents: dict[str, Content], folder: Path = FOLDER) -> list[str]:
+    """Names of the Questionnaires in `folder` that are missing or differ from the content's: a
+    reminder for the clinic to write and publish them again, never a problem (the app runs)."""
+    return [
+        name
+        for name, text in published(contents)
+        if not (folder / name).is_file() or (folder / name).read_text(encoding="utf-8") != text
+    ]

@@ -21,6 +21,7 @@ from explorer.rules.schemas import (
     clinic_schema,
     clinician_questions_schema,
     evaluation_schema,
+    fit_levels_schema,
     option_fit_schema,
     options_schema,
     outcomes_schema,
@@ -144,6 +145,7 @@ FILES: tuple[CsvFile, ...] = (
         "situations.csv", situations_schema, "situation_id", "situation", order_by=("position",)
     ),
     CsvFile("situation_bounds.csv", situation_bounds_schema),
+    CsvFile("fit_levels.csv", fit_levels_schema, "fit", "fit_level", order_by=("position",)),
     CsvFile("option_fit.csv", option_fit_schema, complete_over=("option_id", "situation_id")),
     CsvFile("populations.csv", populations_schema, "population_id", "population"),
     CsvFile("outcomes.csv", outcomes_schema, row_key=("option_id", "outcome_id")),

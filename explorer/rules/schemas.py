@@ -39,12 +39,12 @@ from explorer.rules.columns import (
 from explorer.rules.said import expects, said
 from explorer.rules.vocabulary import (
     ACTION_PLACEHOLDERS,
+    AIMED_VALUES,
     CERTAINTY_LEVELS,
     CHANGE_KINDS,
     DISC_STATES,
     EVALUATION_KINDS,
     EXPERTS,
-    FITS,
     GROUP_PREVIOUS_SURGERY,
     LIGHTER_END,
     MILESTONES,
@@ -459,12 +459,26 @@ def situations_schema(refs: Refs) -> pa.DataFrameSchema:
     )
 
 
+def fit_levels_schema(refs: Refs) -> pa.DataFrameSchema:
+    return pa.DataFrameSchema(
+        {
+            "fit": row_id(),
+            "position": position(),
+            "name": plain_text(unique=True),  # shown beside the fit, e.g. "Not recommended"
+            # The one rule that puts an option at this level: which kind of guideline statement.
+            "rule": plain_text(unique=True),
+            "aimed": one_of(AIMED_VALUES),
+        },
+        name="fit_levels.csv",
+    )
+
+
 def option_fit_schema(refs: Refs) -> pa.DataFrameSchema:
     return pa.DataFrameSchema(
         {
             "option_id": reference(refs["option"], "option"),
             "situation_id": reference(refs["situation"], "situation"),
-            "fit": one_of(FITS),
+            "fit": reference(refs["fit_level"], "fit_level"),
             "reason": plain_text(),
             "source_ids": source_ids(refs["source"]),
             "certainty": certainty(),

@@ -17,8 +17,10 @@ LIGHTER_END = "1"
 DISC_STATES = ("healthy", "tear", "herniation", "degenerated")
 # What an outcome in outcomes.csv is for the person: a benefit, or a harm (or more treatment).
 OUTCOME_KINDS = ("benefit", "harm")
-# How an option fits a person's situation (option_fit.csv), from most to least usual.
-FITS = ("usually_offered", "sometimes_offered", "research_only", "not_usually_offered")
+# Whether a fit level (fit_levels.csv) puts an option among those aimed at a situation: chosen
+# by default and named as aimed at it ("yes"), or set apart with its reason ("no").
+AIMED = "yes"
+AIMED_VALUES = (AIMED, "no")
 # Whose numbers (populations.csv) against a situation (situation_bounds.csv): the pain the
 # people mainly had ("any" for a group with either, or a situation open to either); whether they
 # had back surgery before, for a group, and for a situation; and the kind of study they were in.

@@ -242,7 +242,11 @@ def _situation(content: Content, situation_id: str) -> Iterator[Item]:
     for fit in situation.fits(content, situation_id):
         place = {"option_id": fit.option_id, "situation_id": situation_id}
         yield made(fit.option_name, where.cell("options.csv", place, "name"), style=NOTE)
-        yield made(fit.label(), f"situation.fits.{fit.fit}")
+        level = {"fit": fit.fit}
+        yield made(fit.label(), where.cell("fit_levels.csv", level, "name"))
+        yield made(
+            fit.rule_line(), "situation.fit_rule", where.cell("fit_levels.csv", level, "rule")
+        )
         yield made(fit.reason, where.cell("option_fit.csv", place, "reason"))
         yield made(fit.evidence(), "compare.evidence_line", "certainty", style=NOTE)
     shown = situation.aimed_options(content, situation_id)

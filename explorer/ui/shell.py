@@ -62,7 +62,14 @@ class Page:
 # Words several pages show: the situation chooser and the option picker; the line of evidence and
 # the sources under content; the "Get help now" box, with the names of the clinic's country's
 # services.
-_CHOOSER = ("situation", "picker", "situations.csv", "option_fit.csv", "options.csv")
+_CHOOSER = (
+    "situation",
+    "picker",
+    "situations.csv",
+    "option_fit.csv",
+    "fit_levels.csv",
+    "options.csv",
+)
 _EVIDENCE = ("compare.evidence_line", "compare.investigational", "certainty", "sources")
 _GET_HELP = ("get_help", "country", "warning_groups.csv", "warning_signs.csv")
 _RATED = ("ratings", "attributes.csv", "attribute_levels.csv")
@@ -145,6 +152,9 @@ PAGES: tuple[Page, ...] = (
             *_EVIDENCE,
             *_GET_HELP,
             *_RATED,
+            "record",  # the FHIR record file it downloads
+            "smart.file",
+            "smart.filed",
         ),
     ),
     Page(
@@ -161,10 +171,22 @@ PAGES: tuple[Page, ...] = (
         words=("data_check", "data_rule", "data_problem"),
     ),
 )
-# Words every page shows: the sidebar, the footer, and the problems page of a first start.
-ON_EVERY_PAGE = ("app", "pages", "shell", "data_problems", "data_problem", "data_rule")
+# Words every page shows: the sidebar, the footer, the problems page of a first start, and an EHR
+# launch's connection (the EHR may open any page).
+ON_EVERY_PAGE = (
+    "app",
+    "pages",
+    "shell",
+    "data_problems",
+    "data_problem",
+    "data_rule",
+    "smart.connect",
+    "smart.connecting",
+    "smart.connected",
+    "smart.problem",
+)
 # Words no page shows: the clinic's command line and the server log.
-OFF_THE_PAGES = ("data_check.cli", "data_log", "translation")
+OFF_THE_PAGES = ("data_check.cli", "data_log", "translation", "record.cli")
 _BY_ID = {page.page_id: page for page in PAGES}
 
 _STYLE_DIR = Path(__file__).resolve().parent

@@ -131,8 +131,9 @@ def _show_too(option_id: str, shown: list[str], all_ids: list[str]) -> None:
 
 
 def set_apart_options(content: Content, situation_id: str, shown: list[str]) -> None:
-    """The options not usually offered in the person's situation, each with its reason: marked
-    where shown, one click away where not, never hidden without a word."""
+    """The options guidelines do not suggest in the person's situation, each with its level, the
+    level's rule and its reason: marked where shown, one click away where not, never hidden
+    without a word."""
     set_apart = situation.set_apart(content, situation_id)
     if not set_apart:
         return
@@ -141,6 +142,7 @@ def set_apart_options(content: Content, situation_id: str, shown: list[str]) -> 
         st.text(t("situation.set_apart_intro", situation=situation.name(content, situation_id)))
         for fit in set_apart:
             st.text(fit.line())
+            say.caption(plain(fit.rule_line()))
             say.caption(plain(fit.evidence()))
             if fit.option_id not in shown:
                 say.button(

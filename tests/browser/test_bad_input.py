@@ -50,11 +50,12 @@ def missing_columns(data: Path) -> list[tuple[str, str, str]]:
 
 def nonsense_values(data: Path) -> list[tuple[str, str, str]]:
     """Row 2 of every file gets nonsense in every column that is not free text (ids, numbers,
-    dates, grades, links). What the app must name is what the validator finds."""
+    dates, grades, links), its own nonsense, so that one file's nonsense id is never a row another
+    file can refer to. What the app must name is what the validator finds."""
     for file in FILES:
         rows = read_rows(data / file.name)
         for column in set(expected_columns(file)) - set(text_columns(file)):
-            rows[0][column] = "n/a??"
+            rows[0][column] = f"n/a?? {file.name}"
         write_rows(data / file.name, rows)
     problems = load_content(data).problems
     assert {p.file for p in problems if p.row == 2} == {file.name for file in FILES}

@@ -3,7 +3,9 @@ started on free loopback ports, looked at with Debian's Chromium."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -94,8 +96,11 @@ def self_signed_certificate(folder: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def topology(tmp_path_factory, nginx):
-    work = tmp_path_factory.mktemp("topology")
+def topology(nginx):
+    # Not under pytest's own temporary folder, which only its owner may enter: nginx's workers
+    # (`nobody` when the tests run as root) serve Streamlit's files and the cut fonts from here.
+    work = Path(tempfile.mkdtemp(prefix="topology-"))
+    work.chmod(0o755)
     proxy_port, tls_port, *app_ports = (free_port() for _ in range(4))
     run_dir = work / "run"
     process = start_run_local(
@@ -119,3 +124,4 @@ def topology(tmp_path_factory, nginx):
         yield topology
     finally:
         topology.stop()
+        shutil.rmtree(work, ignore_errors=True)

@@ -13,6 +13,7 @@ import subprocess
 import tempfile
 import threading
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -39,6 +40,8 @@ STATIC = {
     "static/media/logo.Ij90Kl12.svg": "image/svg+xml",
 }
 FONT = "static/media/Sans.Mn34Op56.woff2"
+# A font the front door may hold cut down (deploy/fonts.py), under Streamlit's name.
+CUT_FONT = "static/media/MaterialSymbols-Rounded.Qr12St34.woff2"
 PAGE = "<!DOCTYPE html><html><head><title>Streamlit</title></head><body>" + "<p>x</p>" * 200
 
 
@@ -82,6 +85,7 @@ def streamlit_static(folder: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(f"/* {name} */\n" + "const answer = 42; // hashed file\n" * 100)
     (folder / FONT).write_bytes(bytes(range(256)) * 8)
+    (folder / CUT_FONT).write_bytes(bytes(range(256)) * 4)
     if shutil.which("brotli") is None:
         pytest.fail("brotli is missing: apt-get install brotli", pytrace=False)
     subprocess.run(["sh", str(NGINX_FILES / "precompress.sh"), str(folder / "static")], check=True)
@@ -214,6 +218,24 @@ def test_fonts_are_kept_for_good_and_not_compressed_again(front_door):
     headers, _ = get(f"{door.url}/{FONT}", "br, gzip")
     assert "content-encoding" not in headers
     assert headers["content-type"] == "font/woff2"
+    assert headers["cache-control"] == IMMUTABLE
+
+
+def test_a_cut_font_is_asked_for_again_under_its_unchanging_name(front_door):
+    door, prefix = front_door
+    headers, body = get(f"{door.url}/{CUT_FONT}", "br, gzip")
+    assert body == (prefix / "streamlit-static" / CUT_FONT).read_bytes()
+    assert "content-encoding" not in headers
+    assert headers["content-type"] == "font/woff2"
+    assert headers["cache-control"] == "no-cache"
+    request = urllib.request.Request(
+        f"{door.url}/{CUT_FONT}", headers={"If-None-Match": headers["etag"]}
+    )
+    with pytest.raises(urllib.error.HTTPError) as unchanged:
+        urllib.request.urlopen(request, timeout=10)
+    assert unchanged.value.code == 304
+    # One this front door lacks comes from the app, with the app's caching.
+    headers, _ = get(f"{door.url}/static/media/MaterialSymbols-Rounded.Other1.woff2")
     assert headers["cache-control"] == IMMUTABLE
 
 

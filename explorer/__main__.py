@@ -1,5 +1,7 @@
 """Command line for the clinic: `python -m explorer check [DIR]` checks a data folder with exactly
-the app's rules and prints the same table of problems the app shows. Exit status 1 on any problem.
+the app's rules and prints the same table of problems the app shows. Exit status: 0 when every
+file passes, 1 on any problem, 3 when every file passes but the content's review is overdue or
+due within 60 days (explorer/review.py), for the clinic's monitoring.
 `python -m explorer translation export|import|review …`: a translator's round trip in a PO file
 and the review edition (explorer/translation/cli.py).
 `python -m explorer questionnaires [--out DIR]` writes the FHIR Questionnaires the app's record
@@ -9,11 +11,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
 
-from explorer import translations
+from explorer import review, translations
 from explorer.data import data_dir
 from explorer.fhir import questionnaires
 from explorer.rules.files import FILES
@@ -22,9 +25,13 @@ from explorer.store import load_snapshot
 from explorer.translation import cli as translation_cli
 from explorer.words import LANGUAGE, languages, say
 
+# Exit statuses of `check` (2 is argparse's, for a command it cannot read).
+PASSES, PROBLEMS, REVIEW_DUE = 0, 1, 3
 
-def check(folder: Path) -> int:
-    """Check `folder`, print in English (the clinic's command line, like the server log)."""
+
+def check(folder: Path, today: date | None = None) -> int:
+    """Check `folder`, print in English (the clinic's command line, like the server log). The
+    review is seen from `today` (the server's date unless given)."""
     snapshot = load_snapshot(folder)
     # Not problems: reminders, until a translator reviews or updates the rows.
     for translation in snapshot.translations.values():
@@ -39,11 +46,15 @@ def check(folder: Path) -> int:
     problems = snapshot.problems
     if not problems:
         print(say(LANGUAGE, "data_check.cli_ok", folder=folder, count=len(FILES)))
-        return 0
+        due = review.review(snapshot.english.release, today or review.today())
+        if due.state == review.CURRENT:
+            return PASSES
+        print(due.clinic_line(LANGUAGE))
+        return REVIEW_DUE
     print(say(LANGUAGE, "data_check.cli_problems", folder=folder, count=len(problems)))
     with pd.option_context("display.max_colwidth", None, "display.width", 10_000):
         print(problem_table(problems, LANGUAGE).to_string(index=False))
-    return 1
+    return PROBLEMS
 
 
 def _remind_of_questionnaires(snapshot) -> None:

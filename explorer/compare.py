@@ -13,9 +13,23 @@ from explorer import safety
 from explorer.data import Content
 from explorer.markdown import Md, link
 from explorer.memo import kept
-from explorer.rules.vocabulary import split_ids
+from explorer.rules.vocabulary import split_ids, split_points
 from explorer.text import markdown_table
 from explorer.words import t, t_md
+
+
+@dataclass(frozen=True)
+class KeyPoint:
+    """One point of an answer's short form, with the sources it comes from."""
+
+    text: str
+    source_ids: tuple[str, ...]
+
+    def said(self) -> Md:
+        """The point as a line of a list: its words, then its sources (none: not known)."""
+        if not self.source_ids:
+            return t_md("compare.key_point_unsourced", point=self.text)
+        return t_md("compare.key_point", point=self.text, sources=", ".join(self.source_ids))
 
 
 @dataclass(frozen=True)
@@ -25,9 +39,28 @@ class Cell:
     answer: str
     source_ids: tuple[str, ...]
     certainty: str
+    key_points: tuple[KeyPoint, ...] = ()  # the short form, for consult mode's shared screen
+    short_name: str = ""  # the option's, to head a narrow column
 
     def evidence_line(self) -> str:
         return evidence_line(self.certainty, self.source_ids)
+
+    def certainty_line(self) -> str:
+        """How sure we are, alone: under the key points, whose sources are beside each."""
+        return t("compare.certainty_line", certainty=certainty_words(self.certainty))
+
+    def key_point_list(self) -> Md:
+        """The key points as one Markdown list, each point escaped."""
+        return Md("\n").join(Md("- ") + point.said() for point in self.key_points)
+
+
+def key_points(cell: str, sources: str) -> tuple[KeyPoint, ...]:
+    """An answer's key points with their sources, from its two cells (see vocabulary.POINTS)."""
+    groups = split_points(sources)
+    return tuple(
+        KeyPoint(point, tuple(split_ids(groups[n])) if groups else ())
+        for n, point in enumerate(split_points(cell))
+    )
 
 
 def evidence_line(certainty: str | Sequence[str], source_ids: Sequence[str]) -> str:
@@ -81,24 +114,30 @@ def rows(content: Content, option_ids: Sequence[str]) -> list[Row]:
     answers = {
         (answer.option_id, answer.question_id): answer for answer in content.answers.itertuples()
     }
-    names = content.option_names()
+    names, short_names = content.option_names(), content.short_names()
     return [
         Row(
             question.question_id,
             question.question,
             tuple(
-                Cell(
-                    option_id,
-                    names[option_id],
-                    answers[option_id, question.question_id].answer,
-                    tuple(split_ids(answers[option_id, question.question_id].source_ids)),
-                    answers[option_id, question.question_id].certainty,
-                )
+                _cell(answers[option_id, question.question_id], names, short_names)
                 for option_id in option_ids
             ),
         )
         for question in content.questions.itertuples()
     ]
+
+
+def _cell(answer, names: dict[str, str], short_names: dict[str, str]) -> Cell:
+    return Cell(
+        answer.option_id,
+        names[answer.option_id],
+        answer.answer,
+        tuple(split_ids(answer.source_ids)),
+        answer.certainty,
+        key_points(answer.key_points, answer.key_point_sources),
+        short_names[answer.option_id],
+    )
 
 
 @kept

@@ -31,6 +31,10 @@ from explorer.words import LANGUAGE
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 # Tests and a clinic's staging copy can point the app at another folder.
 DATA_DIR_VARIABLE = "EXPLORER_DATA_DIR"
+# The data check page is the clinic's: by default it names no server path and is not in the
+# sidebar. EXPLORER_DATA_CHECK=on (set only where the clinic's own staff open the app, e.g. its
+# internal address) lists it in the sidebar and names the data folder's full path there.
+DATA_CHECK_VARIABLE = "EXPLORER_DATA_CHECK"
 
 
 @dataclass(frozen=True)
@@ -106,6 +110,11 @@ class Content:
         """Option id -> full name, in the neutral display order."""
         return dict(zip(self.options["option_id"], self.options["name"]))
 
+    @kept
+    def short_names(self) -> dict[str, str]:
+        """Option id -> short name (where space is short: consult mode), in the display order."""
+        return dict(zip(self.options["option_id"], self.options["short_name"]))
+
 
 @dataclass(frozen=True)
 class LoadResult:
@@ -126,6 +135,11 @@ class CsvRead(NamedTuple):
 
 def data_dir() -> Path:
     return Path(os.environ.get(DATA_DIR_VARIABLE, DEFAULT_DATA_DIR))
+
+
+def data_check_on() -> bool:
+    """Whether the clinic has turned its data check page on here (DATA_CHECK_VARIABLE)."""
+    return os.environ.get(DATA_CHECK_VARIABLE, "").strip().lower() in ("on", "1", "true", "yes")
 
 
 def read_raw(folder: Path, file: CsvFile) -> CsvRead:

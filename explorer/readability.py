@@ -23,8 +23,8 @@ from markdown_it import MarkdownIt
 from textstat.backend.utils import get_cmudict
 
 from explorer import words
-from explorer.rules.files import FILES, CsvFile, text_columns
-from explorer.rules.vocabulary import PATIENTS
+from explorer.rules.files import FILES, CsvFile, point_columns, text_columns
+from explorer.rules.vocabulary import PATIENTS, split_points
 
 
 @dataclass(frozen=True)
@@ -298,16 +298,26 @@ def patient_columns(file: CsvFile) -> list[str]:
 
 
 def data_texts(file: CsvFile, table: pd.DataFrame) -> list[Text]:
-    """Every patient-facing cell of one data file, by row and column. The row is the frame's
+    """Every patient-facing cell of one data file, by row and column (a cell of points, each
+    point by its number). The row is the frame's
     index + 2: the spreadsheet's row when the frame is in file order (explorer.data.read_raw);
     the checked content is in display order."""
-    return [
-        Text(f"row {index + 2}, column {column}", str(cell))
-        for column in patient_columns(file)
-        if column in table.columns
-        for index, cell in zip(table.index, table[column])
-        if str(cell).strip()
-    ]
+    points = point_columns(file)
+    texts = []
+    for column in patient_columns(file):
+        if column not in table.columns:
+            continue
+        for index, cell in zip(table.index, table[column]):
+            where = f"row {index + 2}, column {column}"
+            if column in points:  # each point read on its own, as the shared screen lists them
+                texts += [
+                    Text(f"{where}, point {n}", point)
+                    for n, point in enumerate(split_points(cell), start=1)
+                    if point
+                ]
+            elif str(cell).strip():
+                texts.append(Text(where, str(cell)))
+    return texts
 
 
 # ---------------------------------------------------------------------------------------------

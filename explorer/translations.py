@@ -20,10 +20,10 @@ import pandera.pandas as pa
 
 from explorer import words
 from explorer.data import Content, digest, read_csv
-from explorer.rules.files import FILES, CsvFile, file_columns, text_columns
+from explorer.rules.files import FILES, CsvFile, file_columns, point_columns, text_columns
 from explorer.rules.report import Problem, problems_from
 from explorer.rules.said import Said, expects, said
-from explorer.rules.vocabulary import PATIENTS
+from explorer.rules.vocabulary import PATIENTS, POINT_SEPARATOR, split_points
 from explorer.words import LANGUAGE
 
 # Which English words a row translates: a fingerprint of the English row's patient text cells
@@ -194,10 +194,10 @@ def _file_words(file: CsvFile, english: pd.DataFrame, folder: Path, language: st
             )
         elif index in bad_rows:
             found.broken.add(key)
-        elif differ := _empty_unlike_english(file, row, source[key]):
+        elif differ := _unlike_english(file, row, source[key]):
             found.problems += [
-                Problem(where, index + 2, column, row[column], said("data_rule.empty_as_english"))
-                for column in differ
+                Problem(where, index + 2, column, row[column], expected)
+                for column, expected in differ
             ]
             found.broken.add(key)
         elif row[TRANSLATED_FROM] != fingerprint(file, source[key]):
@@ -208,13 +208,19 @@ def _file_words(file: CsvFile, english: pd.DataFrame, folder: Path, language: st
     return found
 
 
-def _empty_unlike_english(file: CsvFile, row: Mapping, english_row: Mapping) -> list[str]:
-    """The word cells that are empty where the English is not, or filled where it is empty."""
-    return [
-        column
-        for column in text_columns(file, PATIENTS)
-        if (english_row[column] == "") != (row[column] == "")
-    ]
+def _unlike_english(file: CsvFile, row: Mapping, english_row: Mapping) -> list[tuple[str, Said]]:
+    """The word cells not shaped as the English: empty where the English is not, or filled where
+    it is empty; with another number of points than the English (its points' sources are the
+    English row's, a group per point), and what each should be."""
+    unlike = []
+    for column in text_columns(file, PATIENTS):
+        if (english_row[column] == "") != (row[column] == ""):
+            unlike.append((column, said("data_rule.empty_as_english")))
+        elif column in point_columns(file) and len(split_points(row[column])) != len(
+            split_points(english_row[column])
+        ):
+            unlike.append((column, said("data_rule.points_as_english", separator=POINT_SEPARATOR)))
+    return unlike
 
 
 def _in_english(file: CsvFile, english: pd.DataFrame, found: _FileWords) -> list[InEnglish]:
@@ -256,11 +262,7 @@ def translate(english: Content, folder: Path, language: str) -> tuple[Translatio
         if shown.any():
             own_tables[file.name] = tables[file.name][shown]
         in_english += _in_english(file, source, found)
-        english_texts |= {
-            cell
-            for cell in source.loc[~shown, text_columns(file, PATIENTS)].to_numpy().flat
-            if cell
-        }
+        english_texts |= _shown_texts(file, source[~shown])
         problems += found.problems
         unreviewed[file.name] = found.unreviewed
         digests += [file.name, found.digest]
@@ -269,6 +271,19 @@ def translate(english: Content, folder: Path, language: str) -> tuple[Translatio
         language, content, own_tables, tuple(in_english), frozenset(english_texts), unreviewed
     )
     return translation, problems
+
+
+def _shown_texts(file: CsvFile, rows: pd.DataFrame) -> set[str]:
+    """The texts these rows put on a page: each cell, or each point of a cell of points (the
+    page shows the points one by one)."""
+    points = point_columns(file)
+    return {
+        text
+        for column in text_columns(file, PATIENTS)
+        for cell in rows[column]
+        for text in (split_points(cell) if column in points else [cell])
+        if text
+    }
 
 
 def _with_words(

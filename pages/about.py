@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from explorer import about, compare, words
+from explorer import about, compare, review, words
 from explorer.ui import listen, reading, say, shell, widgets
 from explorer.ui.runtime import Run
 from explorer.words import t, t_md
@@ -14,6 +14,9 @@ def render(run: Run) -> None:
     listen.page_copy("about.md")
 
     say.header(t_md("about.release.heading"))
+    due = review.review(content.release, review.today())
+    if due.overdue:
+        say.warning(t_md("shell.review_overdue", date=due.due_date(run.language)))
     widgets.table(about.release_table(content), hide_index=True)
 
     say.header(t_md("about.changelog.heading"), anchor="changelog")

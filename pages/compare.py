@@ -18,7 +18,8 @@ def options_part(run: Run) -> None:
 
 def one_question(run: Run) -> None:
     """Consult mode: one compact row of controls, then one question, each option's name and any
-    investigational note above its answer. The overview and sources are a click away."""
+    investigational note above its key points, the full answer a click away. The overview and
+    sources are a click away too."""
     content, situation_id = run.content, run.situation_id
     with st.container(key="controls-consult", horizontal=True, vertical_alignment="bottom"):
         shown = url_state.option_picker(content, situation_id)
@@ -28,16 +29,17 @@ def one_question(run: Run) -> None:
         say.caption(plain(not_shown))
     url_state.at_least_one(shown, "compare.page.choose_one")
     set_apart = {fit.option_id: fit for fit in situation.set_apart(content, situation_id)}
-    say.subheader(plain(question.question), anchor=question.question_id)
-    for cell, cell_column in zip(question.cells, st.columns(len(shown))):
-        with cell_column:
-            widgets.label(cell.option_name, key=f"head-{cell.option_id}")
-            for note in compare.notes(content, [cell.option_id]):
-                say.caption(plain(note))
-            if cell.option_id in set_apart:
-                say.caption(plain(set_apart[cell.option_id].rule_line()))
-            with st.container(border=True):
-                widgets.answer(cell, None)
+    with st.container(key="consult-question"):  # what must fit the shared screen
+        say.subheader(plain(question.question), anchor=question.question_id)
+        for note in compare.notes(content, shown):  # across the screen: the columns are narrow
+            say.caption(plain(note))
+        for cell, cell_column in zip(question.cells, st.columns(len(shown))):
+            with cell_column:
+                widgets.label(cell.short_name, key=f"head-{cell.option_id}")
+                if cell.option_id in set_apart:
+                    say.caption(plain(set_apart[cell.option_id].rule_line()))
+                with st.container(border=True, key=f"short-{cell.option_id}"):
+                    widgets.short_answer(cell)
 
 
 def every_question(run: Run) -> None:

@@ -1,10 +1,12 @@
-"""Data check, for the clinic's content editor (not in the patients' sidebar): do the files on
-disk pass the app's checks, and what are patients being shown meanwhile."""
+"""Data check, for the clinic's content editor (not in the patients' sidebar unless the clinic
+turns it on, EXPLORER_DATA_CHECK=on): do the files on disk pass the app's checks, and what are
+patients being shown meanwhile."""
 
 import streamlit as st
 
-from explorer import translations
+from explorer import review, translations
 from explorer.countries import country_name
+from explorer.data import data_check_on
 from explorer.markdown import Md, plain
 from explorer.rules.report import problem_table
 from explorer.ui import say, shell, widgets
@@ -16,8 +18,11 @@ def render(run: Run) -> None:  # a first start with broken files never gets here
     snapshot, language = run.snapshot, run.language  # problems are said in the reader's language
     release = run.content.release
     say.title(t_md("pages.data_check.title"))
-    # The folder's name only: the page is open to any visitor, the server's paths are not.
-    st.text(t("data_check.intro", folder=snapshot.folder.name))
+    # No server path for any visitor: only where the clinic has turned its page on.
+    if data_check_on():
+        st.text(t("data_check.intro_folder", folder=snapshot.folder))
+    else:
+        st.text(t("data_check.intro"))
     code = run.content.clinic["country"]
     st.text(t("data_check.country", country=country_name(code, language), code=code))
     if not snapshot.problems:
@@ -41,7 +46,11 @@ def render(run: Run) -> None:  # a first start with broken files never gets here
                 )
             )
         widgets.table(problem_table(snapshot.problems, language), hide_index=True)
-    # Reminders for the clinic, not problems: rows not yet reviewed, rows shown in English.
+    # Reminders for the clinic, not problems: the content's review due or overdue, rows not yet
+    # reviewed, rows shown in English.
+    due = review.review(release, review.today()).clinic_line(language)
+    if due:
+        say.warning(plain(due))
     for translation in snapshot.translations.values():
         if not translation.reviewed:
             say.warning(plain(translations.unreviewed_line(translation).in_language(language)))

@@ -14,12 +14,13 @@ import os
 import shutil
 import sys
 from collections import OrderedDict
+from datetime import date
 from pathlib import Path
 
 import pytest
 from streamlit.testing import v1 as streamlit_testing
 
-from explorer import decide, memo
+from explorer import decide, memo, review
 from explorer.data import DATA_DIR_VARIABLE, Content, load_content
 from explorer.rules.report import Problem
 from explorer.rules.vocabulary import split_ids
@@ -213,6 +214,17 @@ def problems_of(folder: Path) -> list[Problem]:
 def only_problem(folder: Path) -> Problem:
     [problem] = problems_of(folder)
     return problem
+
+
+# Tests never read the clock: the content's review is seen from this day (explorer/review.py),
+# before the next review dates of the fixture and the shipped data. A test that needs another
+# day sets it itself (tests/test_review.py's `on`).
+TODAY = date(2026, 12, 5)
+
+
+@pytest.fixture(autouse=True)
+def fixed_today(monkeypatch):
+    monkeypatch.setattr(review, "today", lambda: TODAY)
 
 
 @pytest.fixture(autouse=True)

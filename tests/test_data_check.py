@@ -10,17 +10,19 @@ import subprocess
 import sys
 import weakref
 
+import pytest
+
 from explorer import translations, words
 from explorer.__main__ import main
 from explorer.countries import country_name
-from explorer.data import DATA_DIR_VARIABLE, load_content
+from explorer.data import DATA_CHECK_VARIABLE, DATA_DIR_VARIABLE, load_content
 from explorer.markdown import plain
 from explorer.rules.report import PROBLEM_COLUMNS, problem_table
 from explorer.store import ContentStore
-from explorer.ui import runtime
+from explorer.ui import runtime, shell
 from explorer.words import t
-from tests.apptest import open_page, texts
-from tests.conftest import FIXTURE_DATA, ROOT, read_rows, set_cell, write_rows
+from tests.apptest import open_page, shown_strings, texts
+from tests.conftest import FIXTURE_DATA, ROOT, copy_data, read_rows, set_cell, write_rows
 
 SPANISH = words.catalogue("es")
 SECOND_OPTION_ROW = 1  # options.csv row index of the fixture data's second option (nerve_block)
@@ -271,3 +273,63 @@ def test_the_data_check_page_names_the_clinics_country_in_its_readers_language(s
         at = open_page("pages/data_check.py", lang=language)
         assert said in [text.value for text in at.text]
     assert country_name("US", "es") != country_name("US", "en")
+
+
+# ---------------------------------------------------------------------------------------------
+# The clinic's page is the clinic's: no server path for any visitor, not listed for patients
+
+
+def path_shown(at, folder) -> list[str]:
+    """The strings of a page run that name the data folder: its absolute path, or its name."""
+    return [s for s in shown_strings(at) if str(folder.resolve()) in s or folder.name in s]
+
+
+@pytest.fixture
+def named_data_copy(tmp_path, monkeypatch):
+    """The fixture data served from a folder whose name no page has any other reason to show."""
+    from explorer.ui import runtime
+
+    folder = copy_data(FIXTURE_DATA, tmp_path / "clinic-data-4f2a")
+    monkeypatch.setenv(DATA_DIR_VARIABLE, str(folder))
+    monkeypatch.setattr(runtime, "LOOK_EVERY_S", 0.0)
+    monkeypatch.delenv(DATA_CHECK_VARIABLE, raising=False)
+    return folder
+
+
+def test_no_page_shows_the_data_folders_path_to_anyone(named_data_copy):
+    for language in words.languages():
+        for page in shell.PAGES:
+            at = open_page(page.path, lang=language)
+            assert not at.exception, page.page_id
+            assert path_shown(at, named_data_copy) == [], (language, page.page_id)
+    # A bad edit (the data check lists its problems): files, rows and columns, never where.
+    set_cell(named_data_copy / "options.csv", 0, "name", "<b>bold</b>")
+    at = open_page("pages/data_check.py")
+    assert at.table and path_shown(at, named_data_copy) == []
+
+
+def test_a_first_start_with_broken_files_shows_no_path(named_data_copy):
+    set_cell(named_data_copy / "options.csv", 0, "name", "<b>bold</b>")
+    for page in shell.PAGES:
+        at = open_page(page.path)
+        assert at.table and path_shown(at, named_data_copy) == [], page.page_id
+
+
+def sidebar_pages(at) -> list[str]:
+    return [link.proto.page for link in at.sidebar.get("page_link")]
+
+
+def test_the_data_check_page_is_not_in_the_patients_navigation_by_default(monkeypatch):
+    monkeypatch.delenv(DATA_CHECK_VARIABLE, raising=False)
+    for page in shell.PAGES:
+        at = open_page(page.path)
+        listed = sidebar_pages(at)
+        assert listed and not any(path.endswith("data_check") for path in listed), page.page_id
+
+
+def test_the_clinic_turns_its_page_on_for_its_own_address(named_data_copy, monkeypatch):
+    monkeypatch.setenv(DATA_CHECK_VARIABLE, "on")
+    at = open_page("app.py")
+    assert any(path.endswith("data_check") for path in sidebar_pages(at))
+    at = open_page("pages/data_check.py")
+    assert str(named_data_copy) in texts(at)  # where the clinic's editor finds the files

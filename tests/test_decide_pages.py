@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from explorer import decide, words
+from explorer import compare, decide, words
 from explorer.words import t
 from tests.apptest import listed_sources, open_page
-from tests.conftest import fixture_content
+from tests.conftest import FIXTURE_DATA, fixture_content, snapshot_of
 
 CONTENT = fixture_content()  # what the pages read
 
@@ -155,6 +155,29 @@ def test_consult_mode_shows_one_question_at_a_time_and_steps_through():
     assert at.selectbox(key="picked_question").value == second
     assert in_url(at, "question") == [second]
     assert listed_sources(at) == []  # sources stay off the shared screen
+
+
+@pytest.mark.parametrize("language", words.languages())
+def test_consult_mode_shows_each_options_key_points_with_their_sources_and_the_full_answer_behind_a_click(
+    language,
+):
+    options = ["rest", "nerve_block", "gel"]
+    at = open_page(
+        "pages/compare.py", mode="consult", options=options, question="gain", lang=language
+    )
+    assert not at.exception
+    content = snapshot_of(FIXTURE_DATA).content(language)
+    [row] = [row for row in compare.rows(content, options) if row.question_id == "gain"]
+    shown = [block.value for block in at.main.markdown]
+    for cell in row.cells:
+        assert cell.key_point_list() in shown  # every point, each with its sources
+        assert all(point.source_ids for point in cell.key_points)
+    # The full answers, one click away: an expander per option, holding its answer as typed.
+    full = [
+        e for e in at.main.expander if e.label == words.catalogue(language)["compare.full_answer"]
+    ]
+    assert len(full) == len(options)
+    assert [e.text[0].value for e in full] == [cell.answer for cell in row.cells]
 
 
 def test_consult_mode_opens_on_the_question_in_the_link():

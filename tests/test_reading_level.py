@@ -14,7 +14,8 @@ from textstat.backend.utils import get_cmudict
 
 from explorer import readability, words
 from explorer.data import read_raw
-from explorer.rules.files import FILES
+from explorer.rules.files import FILES, point_columns
+from explorer.rules.vocabulary import split_points
 from tests.conftest import DATA, ROOT
 
 # The data files as written (file order), so a failure names the row a spreadsheet shows.
@@ -59,7 +60,43 @@ def test_citations_and_ids_are_not_scored_as_patient_text():
     sources = next(file for file in FILES if file.name == "sources.csv")
     assert readability.patient_columns(sources) == []
     answers = next(file for file in FILES if file.name == "answers.csv")
-    assert readability.patient_columns(answers) == ["answer"]
+    assert readability.patient_columns(answers) == ["answer", "key_points"]
+
+
+def test_the_key_points_on_their_own_are_easy_to_read():
+    # The shared screen shows only the key points: they pass alone, not helped by the answers.
+    for score in key_point_scores(TABLES, "en"):
+        assert score.passes, "\n".join(score.problems())
+
+
+def key_point_scores(tables, language):
+    """Each points column of each data file, scored on its own by the language's rules."""
+    rules = readability.rules_for(language)
+    terms = readability.allowed_terms(tables, language)
+    return [
+        readability.score(
+            readability.data_name(file.name, language),
+            [point for cell in tables[file.name][column] for point in split_points(cell)],
+            terms,
+            rules,
+        )
+        for file in FILES
+        for column in point_columns(file)
+    ]
+
+
+def test_each_key_point_is_read_on_its_own_and_named_by_its_number(tmp_path):
+    root = made_up_content(tmp_path, '[page]\ntitle = "Your visit"\n')
+    # Points need not end as sentences: each is one, never run into the next.
+    easy = " | ".join(["we go to the park and then we go home"] * 3)
+    tables = {
+        "answers.csv": pd.DataFrame(
+            {"answer": ["It is fine.", "It is fine."], "key_points": [easy, f"Fine | {HARD}"]}
+        )
+    }
+    score = {s.name: s for s in readability.measure(tables, "xx", root, ENGLISH)}["xx/answers.csv"]
+    assert score.longest_sentence_words == readability.word_count(HARD)  # not 30: three points
+    assert score.hardest[0][0] == "row 3, column key_points, point 2"
 
 
 def test_the_gate_reads_no_python():

@@ -20,6 +20,7 @@ from explorer.store import ContentStore
 from explorer.ui import reading
 from tests.apptest import open_page
 from tests.conftest import DATA, ROOT
+from tests.test_reading_level import key_point_scores
 
 SPANISH = readability.RULES["es"]
 LANGUAGE_DIR = ROOT / "content" / "es"
@@ -62,6 +63,12 @@ LONG = "Hoy usted va a la casa y mañana va al parque con su hija y su hijo si n
 def test_each_spanish_text_file_and_data_file_is_easy_to_read(name):
     problems = scores()[name].problems()
     assert not problems, "\n".join(problems)
+
+
+def test_the_spanish_key_points_on_their_own_are_easy_to_read():
+    # The shared screen shows only the key points: they pass alone, not helped by the answers.
+    for score in key_point_scores(TABLES, "es"):
+        assert score.passes, "\n".join(score.problems())
 
 
 def test_every_spanish_text_file_and_translated_data_file_is_scored():

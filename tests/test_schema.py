@@ -11,7 +11,13 @@ from explorer.data import load_content
 from explorer.rules import columns, files, schemas, validation
 from explorer.rules.files import FILES
 from explorer.rules.said import said
-from explorer.rules.vocabulary import CERTAINTY_LEVELS, ROLE, SUMMARY_ROLES, split_ids
+from explorer.rules.vocabulary import (
+    CERTAINTY_LEVELS,
+    MAX_POINT_WORDS,
+    ROLE,
+    SUMMARY_ROLES,
+    split_ids,
+)
 from explorer.store import ContentStore, load_snapshot
 from explorer.words import t
 from tests.conftest import problems_of, read_rows, rename_id, set_cell, write_rows
@@ -140,7 +146,8 @@ def test_text_in_a_number_column_is_one_problem_on_its_row(data_copy):
 
 def test_empty_source_only_allowed_when_not_known(data_copy):
     row = set_cell(data_copy / "answers.csv", 0, "source_ids", "")
-    [problem] = problems_of(data_copy)
+    # (its key points' sources are then not the answer's either: a problem of their own)
+    [problem] = [p for p in problems_of(data_copy) if p.column == "source_ids"]
     assert problem.row == row and "not known" in problem.expectation("en")
 
 
@@ -324,7 +331,8 @@ def test_a_rule_about_a_row_is_reported_on_its_cell_whatever_its_words(data_copy
         if row["certainty"] == "high"
     )
     row = set_cell(data_copy / "answers.csv", graded, "source_ids", "")
-    [problem] = problems_of(data_copy)
+    set_cell(data_copy / "answers.csv", graded, "key_point_sources", "")  # a rule of its own
+    [problem] = [p for p in problems_of(data_copy) if p.row == row and p.column == "source_ids"]
     assert (problem.file, problem.row, problem.column) == ("answers.csv", row, "source_ids")
 
 
@@ -379,3 +387,55 @@ def test_each_file_is_given_its_schema_once_per_load(data_copy, monkeypatch):
     monkeypatch.setattr(validation, "schema_for", files.schema_for)
     load_snapshot(data_copy)
     assert sorted(file.name for file in built) == sorted(file.name for file in FILES)
+
+
+# ---------------------------------------------------------------------------------------------
+# Key points: each answer's short form for the shared screen, each point with its own sources
+
+
+def key_point_problems(folder: Path) -> list[tuple[int, str, str]]:
+    return [(p.row, p.column, p.value) for p in problems_of(folder) if p.column.startswith("key_")]
+
+
+def test_every_answer_needs_its_key_points(data_copy):
+    row = set_cell(data_copy / "answers.csv", 0, "key_points", "")
+    assert (row, "key_points", "") in key_point_problems(data_copy)
+
+
+def test_key_points_are_few_and_short(data_copy):
+    path = data_copy / "answers.csv"
+    many = set_cell(path, 0, "key_points", "One. | Two. | Three. | Four.")
+    set_cell(path, 0, "key_point_sources", "S101 | S101 | S101 | S101")
+    long = " ".join(["word"] * (MAX_POINT_WORDS + 1)) + "."
+    wordy = set_cell(path, 1, "key_points", long)
+    empty = set_cell(path, 2, "key_points", "One. | ")
+    set_cell(path, 2, "key_point_sources", "S101 | S101")
+    found = key_point_problems(data_copy)
+    assert {(many, "key_points"), (wordy, "key_points"), (empty, "key_points")} <= {
+        (row, column) for row, column, _ in found
+    }
+    [problem] = [p for p in problems_of(data_copy) if p.row == wordy]
+    assert f"{MAX_POINT_WORDS} words" in problem.expectation("en")
+
+
+def test_each_key_point_has_sources_from_its_answer(data_copy):
+    path = data_copy / "answers.csv"
+    # rest/about_it has two points, from S101
+    one_group = set_cell(path, 0, "key_point_sources", "S101")
+    not_the_answers = set_cell(path, 2, "key_point_sources", "S101 | S102")
+    unsourced = set_cell(path, 5, "key_point_sources", "")
+    unknown = set_cell(path, 3, "key_point_sources", "S999")
+    found = {(row, column) for row, column, _ in key_point_problems(data_copy)}
+    assert found == {
+        (one_group, "key_point_sources"),
+        (not_the_answers, "key_point_sources"),
+        (unsourced, "key_point_sources"),
+        (unknown, "key_point_sources"),
+    }
+
+
+def test_only_an_answer_not_known_leaves_its_key_points_unsourced(data_copy, content):
+    answers = content.answers.set_index(["option_id", "question_id"])
+    assert answers.at[("gel", "risk"), "certainty"] == "not known"
+    assert answers.at[("gel", "risk"), "key_point_sources"] == ""
+    assert all(len(split_ids(sources)) for sources in answers["key_point_sources"] if sources)

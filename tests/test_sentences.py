@@ -12,11 +12,13 @@ import dataclasses
 import itertools
 import re
 from collections.abc import Iterable, Iterator
+from datetime import timedelta
 
+import babel
 import pandas as pd
 import pytest
 
-from explorer import anatomy, chances, charts, decide, ratings, translations, words
+from explorer import anatomy, chances, charts, decide, ratings, review, translations, words
 from explorer.chances import Count
 from explorer.data import Content
 from explorer.rules.files import FILES
@@ -105,7 +107,8 @@ class Reader:
     """What a reader of one language finds wrong in a sentence. A capital after a lowercase word
     is right where the data's own words put it (an option's name, NICE inside an outcome's
     note: compared with the data's cells), in an acronym (SURE), and in a name the catalogue
-    never writes in lowercase (Markdown); anywhere else it is a fragment's capital."""
+    never writes in lowercase (Markdown), and a month's name where a language capitalises it;
+    anywhere else it is a fragment's capital."""
 
     def __init__(self, language: str, contents: Iterable[Content]):
         self.language = language
@@ -121,6 +124,8 @@ class Reader:
             for _, word in _capitals_after_lowercase(_UNFILLED.sub("", text))
             if _name(word).lower() not in lowercase
         }
+        # A date written as the language writes it (explorer/review.py, by Babel) names a month.
+        self.names |= set(babel.Locale.parse(language).months["format"]["wide"].values())
         own_words = {word.lower() for word in own}
         self.english = set() if language == words.LANGUAGE else ENGLISH_WORDS - own_words
 
@@ -283,6 +288,12 @@ def _data_check_said(snapshot: Snapshot, content: Content) -> Iterator[tuple[str
             ).in_language(language),
         )
     yield "command line", words.t("data_check.cli_ok", folder=folder, count=len(FILES))
+    due = review.review(content.release, review.today())
+    for count in COUNTS:  # the review, due in so many days, as the data check says it
+        yield "review", words.t("data_check.review.due", count=count, date=due.due_date(language))
+    for days in (0, 1, review.DUE_SOON_DAYS, -1):
+        seen = review.Review(due.due, due.due - timedelta(days=days))
+        yield "review", seen.clinic_line(language)
     yield from _translation_said(language)
 
 

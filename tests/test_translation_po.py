@@ -299,8 +299,12 @@ def test_a_fuzzy_row_is_written_but_shown_in_english_until_confirmed(copies, tmp
     assert row["answer"] == "No hay día del procedimiento. Usted hace ejercicio en casa."
     shown = load_snapshot(data).translations[LANGUAGE]
     assert ("rest", "on_the_day") in {r.key for r in shown.in_english}
-    # The translator confirms it: the fuzzy mark off, the row follows the English now.
+    # The translator confirms it, each entry of the row: the fuzzy marks off, the row follows
+    # the English now.
     set_words(path, context, row["answer"], fuzzy=False)
+    points = "answers.csv:rest/on_the_day:key_points"
+    assert entries(path)[points].fuzzy  # the row's other text: its English changed with it
+    set_words(path, points, row["key_points"], fuzzy=False)
     assert bring_back(path, data) == 0
     shown = load_snapshot(data).translations[LANGUAGE]
     assert ("rest", "on_the_day") not in {r.key for r in shown.in_english}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from explorer import translations
 from explorer.__main__ import check
+from explorer.rules.vocabulary import split_points
 from explorer.store import ContentStore, load_snapshot
 from explorer.translations import (
     ENGLISH_CHANGED,
@@ -157,6 +158,18 @@ def test_words_where_the_english_is_empty_are_refused(data_copy):
     assert where == [("xx/outcomes.csv", row, "note")]
 
 
+def test_key_points_keep_the_english_number_of_points(data_copy):
+    # Each point's sources are the English row's, a group per point: one point more or less
+    # would put a source under the wrong words.
+    folder = made_up(data_copy)
+    path = folder / "answers.csv"
+    merged = row_index(path, option_id="rest", question_id="about_it")  # two points in English
+    row = set_cell(path, merged, "key_points", "XX You keep moving at home, with no needle.")
+    translation, where = problems(data_copy)
+    assert where == [("xx/answers.csv", row, "key_points")]
+    assert in_english(translation)[("xx/answers.csv", ("rest", "about_it"))] == HAS_PROBLEM
+
+
 def test_an_extra_row_is_a_problem_and_a_broken_file_shows_that_file_in_english(data_copy):
     folder = made_up(data_copy)
     rows = read_rows(folder / "options.csv")
@@ -228,7 +241,12 @@ def test_an_english_number_fix_reaches_every_language_at_once(data_copy):
     assert asked.drop("ask_new").str.startswith(SPANISH_MARK).all()
     reasons = {row.key: row.reason for row in snapshot.translations["es"].in_english}
     assert reasons == {("rest", "gain"): ENGLISH_CHANGED, ("ask_new",): NO_TRANSLATION}
-    assert snapshot.shown_in_english("es") == {answers[("rest", "gain")], "Who helps?"}
+    points = english.answers.set_index(["option_id", "question_id"])["key_points"]
+    assert snapshot.shown_in_english("es") == {
+        answers[("rest", "gain")],
+        *split_points(points[("rest", "gain")]),  # shown one by one in consult mode
+        "Who helps?",
+    }
 
 
 def test_a_broken_translation_never_holds_back_an_english_fix(data_copy):

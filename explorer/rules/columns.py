@@ -14,12 +14,17 @@ from explorer.rules.vocabulary import (
     CERTAINTY_LEVELS,
     ID_PATTERN,
     MARKUP,
+    MAX_KEY_POINTS,
+    MAX_POINT_WORDS,
     NOT_KNOWN,
     NUMBER,
     PATIENTS,
+    POINT_SEPARATOR,
+    POINTS,
     READ_BY,
     SOURCE_ID_PATTERN,
     split_ids,
+    split_points,
 )
 
 
@@ -36,6 +41,75 @@ def plain_text(
         ],
         metadata={READ_BY: read_by},
         **column_options,
+    )
+
+
+def key_points() -> pa.Column:
+    """A short form of a text for the shared screen: 1 to MAX_KEY_POINTS points separated by
+    POINT_SEPARATOR, none empty, each of at most MAX_POINT_WORDS words. Each point is read on
+    its own (POINTS), by the reading gate too."""
+
+    def short(cell: str) -> bool:
+        points = split_points(cell)
+        return 1 <= len(points) <= MAX_KEY_POINTS and all(
+            point and len(point.split()) <= MAX_POINT_WORDS for point in points
+        )
+
+    column = plain_text(
+        pa.Check(
+            lambda cells: cells.map(short),
+            error=expects(
+                "data_rule.key_points",
+                most=MAX_KEY_POINTS,
+                words=MAX_POINT_WORDS,
+                separator=POINT_SEPARATOR,
+            ),
+        )
+    )
+    column.metadata = {**column.metadata, POINTS: True}
+    return column
+
+
+def point_sources(known_sources: set[str]) -> pa.Column:
+    """The sources of each key point, a group of ids per point (separated by POINT_SEPARATOR),
+    or empty when no point has a source (see points_sourced)."""
+
+    def all_known(cell: str) -> bool:
+        return all(
+            re.match(SOURCE_ID_PATTERN, source) and source in known_sources
+            for group in split_points(cell)
+            for source in split_ids(group)
+        )
+
+    return pa.Column(
+        str, pa.Check(lambda cells: cells.map(all_known), error=expects("data_rule.source_ids"))
+    )
+
+
+def points_sourced(points: str, sources: str, all_sources: str) -> pa.Check:
+    """Each key point has its own sources, drawn from the whole text's (`all_sources`): a group per
+    point, none empty. A row graded 'not known' may leave the sources empty, as the text's."""
+
+    def rule(df: pd.DataFrame) -> pd.Series:
+        return pd.Series(
+            [
+                (not groups and certainty == NOT_KNOWN)
+                or (
+                    len(groups) == len(split_points(cell))
+                    and all(split_ids(group) for group in groups)
+                    and all(set(split_ids(group)) <= set(split_ids(whole)) for group in groups)
+                )
+                for cell, groups, whole, certainty in zip(
+                    df[points], df[sources].map(split_points), df[all_sources], df["certainty"]
+                )
+            ],
+            index=df.index,
+        )
+
+    return row_rule(
+        sources,
+        rule,
+        said("data_rule.points_sourced", separator=POINT_SEPARATOR, sources=all_sources),
     )
 
 

@@ -45,6 +45,7 @@ from explorer.rules.vocabulary import (
     EVALUATION_KINDS,
     MILESTONES,
     OPTION_ROLES,
+    POINTS,
     READ_BY,
     ROLE,
     SUMMARY_ROLES,
@@ -209,6 +210,13 @@ def text_columns(file: CsvFile, read_by: str | None = None) -> list[str]:
         name
         for name, column in file_columns(file).items()
         if READ_BY in (column.metadata or {}) and read_by in (None, column.metadata[READ_BY])
+    ]
+
+
+def point_columns(file: CsvFile) -> list[str]:
+    """The text columns whose cells are points (vocabulary.POINTS), each read on its own."""
+    return [
+        name for name, column in file_columns(file).items() if (column.metadata or {}).get(POINTS)
     ]
 
 

@@ -61,6 +61,12 @@ ID_PATTERN = r"^[a-z][a-z0-9_]*$"
 SOURCE_ID_PATTERN = r"^S[0-9]+[a-z]?$"
 # Several ids in one cell are separated by semicolons: "S9; S10", "conservative; esi".
 SOURCE_SEPARATOR = ";"
+# An answer's key points (its short form for the shared screen of consult mode) are separated by
+# a bar, and so are their sources, one group per point: "Point one. | Point two." with
+# "S9; S10 | S9". Few and short, so that five options fit one screen.
+POINT_SEPARATOR = "|"
+MAX_KEY_POINTS = 3
+MAX_POINT_WORDS = 16
 
 # CSV text is shown as plain text, but markup in a cell is still a mistake (or an attack):
 # HTML tags, Markdown images or links, script URLs and web addresses (which Streamlit's Markdown
@@ -72,6 +78,9 @@ MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!?]|!\[|\]\(|javascript:|https?://|www\.",
 READ_BY = "read_by"
 PATIENTS = "patients"
 EXPERTS = "experts"
+# A text column whose cells are points separated by POINT_SEPARATOR: each point is read (and
+# scored for its reading level) on its own.
+POINTS = "points"
 # The type a number column has once checked: its text is read as numbers once, at load, and an
 # empty cell becomes missing (<NA>/NaN), so no code converts it again.
 NUMBER = "number"
@@ -80,6 +89,11 @@ NUMBER = "number"
 def split_ids(cell: str) -> list[str]:
     """'S9; S10' -> ['S9', 'S10'], 'conservative; esi' -> ['conservative', 'esi'] (empty cell -> [])."""
     return [part.strip() for part in str(cell).split(SOURCE_SEPARATOR) if part.strip()]
+
+
+def split_points(cell: str) -> list[str]:
+    """'One. | Two.' -> ['One.', 'Two.'] (empty cell -> []); an empty point stays, as ''."""
+    return [part.strip() for part in str(cell).split(POINT_SEPARATOR)] if str(cell).strip() else []
 
 
 def level_key(attribute_id: str, level) -> str:

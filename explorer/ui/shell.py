@@ -15,7 +15,8 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
-from explorer import words
+from explorer import review, words
+from explorer.data import data_check_on
 from explorer.markdown import Md
 from explorer.rules.report import Problem, problem_table
 from explorer.ui import kiosk, listen, record, runtime, say, url_state
@@ -33,6 +34,9 @@ class Page:
     page_id: str
     path: str
     in_sidebar: bool = True
+    # For the clinic's staff, not for patients: in the sidebar only where the clinic turns its
+    # page on (explorer.data.data_check_on).
+    for_clinic: bool = False
     # Where the words it shows live: catalogue sections (a key's first parts: "chances",
     # "compare.evidence_line"), page copy files (chances.md) and data files (outcomes.csv). The
     # translator's PO file and its review say, from these, which pages show each text.
@@ -49,6 +53,10 @@ class Page:
     @property
     def title(self) -> str:
         return t(f"pages.{self.page_id}.title")
+
+    def listed(self) -> bool:
+        """Whether the sidebar lists the page here."""
+        return self.in_sidebar or (self.for_clinic and data_check_on())
 
 
 # Words several pages show: the situation chooser and the option picker; the line of evidence and
@@ -159,6 +167,7 @@ PAGES: tuple[Page, ...] = (
         "data_check",
         "pages/data_check.py",
         in_sidebar=False,
+        for_clinic=True,
         words=("data_check", "data_rule", "data_problem"),
     ),
 )
@@ -372,7 +381,7 @@ def _sidebar(run: Run) -> _PageLinks:
 def _page_links() -> None:
     carried = url_state.carried_params()
     for listed in PAGES:
-        if listed.in_sidebar:
+        if listed.listed():
             say.page_link(listed.path, label=listed.nav, query_params=carried)
 
 
@@ -400,6 +409,9 @@ def _footer(run: Run) -> None:
             next_review_date=release["next_review_date"],
         )
     )
+    overdue = review.review(release, review.today())
+    if overdue.overdue:
+        say.caption(t_md("shell.review_overdue", date=overdue.due_date(run.language)))
     if not reviewed(run):
         say.caption(t_md("shell.not_reviewed"))
     if run.snapshot.shown_in_english(run.language):  # rows not yet translated, marked lang="en"

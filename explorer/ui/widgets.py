@@ -28,6 +28,15 @@ def answer(cell: compare.Cell, label_key: str | None) -> None:
     say.caption(plain(cell.evidence_line()))
 
 
+def short_answer(cell: compare.Cell) -> None:
+    """Consult mode: one option's key points, each with its sources, how sure we are, and the
+    full answer with its evidence line one click away (an expander: a button for the keyboard)."""
+    say.markdown(cell.key_point_list())
+    say.caption(plain(cell.certainty_line()))
+    with say.expander(t_md("compare.full_answer")):
+        answer(cell, None)
+
+
 def get_help_now(content: Content, as_button: bool = False) -> None:
     """The warning signs that need urgent care and what to do, on every page where a person
     weighs the options: on screen and on paper. As a button, it opens the same list: for the

@@ -50,33 +50,61 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def vertical_overflow(page) -> int:
-    """Pixels of the main area below the window (Streamlit scrolls inside stMain)."""
-    return page.evaluate(
-        "(() => { const m = document.querySelector('[data-testid=stMain]'); return m.scrollHeight - m.clientHeight; })()"
-    )
+# Consult mode shows up to five options side by side (the shipped five; a clinic's sixth option
+# would be chosen instead of one of them), each question's block on one 1280x800 screen.
+CONSULT_IDS = list(OPTIONS.index[:5])
+CONSULT = urlencode({OPTIONS_PARAM: CONSULT_IDS}, doseq=True)
+SHARED_SCREEN = {"width": 1280, "height": 800}
 
 
-def test_consult_mode_with_three_options_fits_a_laptop_screen_for_every_question(page, app_server):
-    page.set_viewport_size({"width": 1280, "height": 800})
-    open_page(page, f"{app_server.url}/compare?mode=consult&{THREE}")
+def question_block_bottom(page) -> float:
+    """Where the question's block (its heading, notes and every option's key points down to the
+    "full answer" button) ends, in pixels from the top of the window."""
+    box = page.locator("[class*='st-key-consult-question']").bounding_box()
+    return box["y"] + box["height"]
+
+
+@pytest.mark.parametrize("language", words.languages())
+def test_consult_mode_with_five_options_fits_the_shared_screen_for_every_question(
+    page, app_server, language
+):
+    said = words.catalogue(language)
+    page.set_viewport_size(SHARED_SCREEN)
+    open_page(page, f"{app_server.url}/compare?mode=consult&{CONSULT}&{LANG_PARAM}={language}")
     assert page.locator("[data-testid='stSidebar'][aria-expanded='true']").count() == 0
     font_size = page.evaluate(
-        "parseFloat(getComputedStyle(document.querySelector('[data-testid=stText]')).fontSize)"
+        "parseFloat(getComputedStyle(document.querySelector("
+        "'[class*=st-key-short-] [data-testid=stMarkdown] li')).fontSize)"
     )
     assert font_size >= 20
-    questions = page.locator("[data-testid='stSelectbox']")
-    assert questions.count() == 1
-    rows = compare.rows(CONTENT, THREE_IDS)  # one question at a time, in this order
+    assert page.locator("[data-testid='stSelectbox']").count() == 1
+    content = SNAPSHOT.content(language)
+    rows = compare.rows(content, CONSULT_IDS)  # one question at a time, in this order
     for step, row in enumerate(rows):
-        overflow = vertical_overflow(page)
-        assert overflow <= 0, f"question {step + 1} needs {overflow}px of scrolling"
+        expect(page.get_by_role("heading", name=row.question)).to_be_visible()
+        assert page.locator("[class*='st-key-short-']").count() == len(CONSULT_IDS)
+        bottom = question_block_bottom(page)
+        assert bottom <= SHARED_SCREEN["height"], (
+            f"{language}, question {step + 1} ({row.question_id}) ends at {bottom:.0f}px"
+        )
         if row.question_id == HARMS_QUESTION:
-            screenshot(page, "consult-risks-1280")
+            screenshot(page, f"consult-risks-1280-{language}")
         if step < len(rows) - 1:
-            page.get_by_role("button", name=t("picker.next")).click()
+            page.get_by_role("button", name=said["picker.next"]).click()
             page.wait_for_url("**question=*")
             wait_for_app(page)
+
+
+def test_consult_mode_opens_each_full_answer_from_the_keyboard(page, app_server):
+    page.set_viewport_size(SHARED_SCREEN)
+    open_page(page, f"{app_server.url}/compare?mode=consult&{CONSULT}")
+    first = compare.rows(CONTENT, CONSULT_IDS)[0].cells[0]
+    full = page.get_by_text(first.answer)
+    assert not full.is_visible()  # the key points only, until asked
+    button = page.locator(f"[class*='st-key-short-{first.option_id}'] summary")
+    button.focus()
+    page.keyboard.press("Enter")
+    expect(full).to_be_visible()
 
 
 def test_consult_mode_opens_the_warning_signs_from_a_button_on_screen(page, app_server):

@@ -24,6 +24,7 @@ from explorer.rules.vocabulary import (
     PLACEHOLDER,
     ROLE,
     split_ids,
+    split_points,
 )
 from explorer.store import load_snapshot
 from tests.conftest import ROOT, shipped_data
@@ -123,9 +124,9 @@ def test_an_investigational_option_says_so_wherever_it_is_described(shipped_cont
     for option_id in investigational(content):
         summary = content.options.set_index("option_id").at[option_id, "summary"]
         assert "investigational" in summary.lower(), option_id
-        assert (
-            "investigational" in answers_of(content, option_id).at[first_question, "answer"].lower()
-        ), option_id
+        first_answer = answers_of(content, option_id).loc[first_question]
+        assert "investigational" in first_answer["answer"].lower(), option_id
+        assert "investigational" in first_answer["key_points"].lower(), option_id  # consult mode
         for state in content.anatomy_states["state_id"]:
             text = anatomy.state_text(content, state)
             if option_id in text.option_ids:
@@ -199,6 +200,27 @@ def test_marketing_claims_are_not_repeated(shipped_content):
         "mainstay",
     ):
         assert claim not in text
+
+
+def test_key_points_come_in_equal_detail_for_every_option(shipped_content):
+    # The shared screen's short forms: as many points for every option on a question.
+    answers = shipped_content.answers
+    points = answers["key_points"].map(lambda cell: len(split_points(cell)))
+    for question_id, counts in points.groupby(answers["question_id"]):
+        assert counts.nunique() == 1, question_id
+
+
+@pytest.mark.parametrize("language", words.languages())
+def test_key_points_give_no_number_their_answer_does_not(language):
+    # A key point shortens its answer: it never adds a claim, so never a number of its own.
+    answers = load_snapshot(shipped_data()).content(language).answers
+    for answer in answers.itertuples():
+        given = set(re.findall(r"\d+", answer.answer))
+        assert set(re.findall(r"\d+", answer.key_points)) <= given, (
+            language,
+            answer.option_id,
+            answer.question_id,
+        )
 
 
 def test_numbers_are_people_out_of_100_not_percentages(shipped_content):

@@ -36,8 +36,9 @@ def one_question(run: Run) -> None:
         for cell, cell_column in zip(question.cells, st.columns(len(shown))):
             with cell_column:
                 widgets.label(cell.short_name, key=f"head-{cell.option_id}")
-                if cell.option_id in set_apart:
-                    say.caption(plain(set_apart[cell.option_id].rule_line()))
+                if cell.option_id in set_apart:  # the level; its rule a tap away, for room
+                    fit = set_apart[cell.option_id]
+                    say.caption(plain(fit.level), help=plain(fit.rule_line()))
                 with st.container(border=True, key=f"short-{cell.option_id}"):
                     widgets.short_answer(cell)
 

@@ -9,9 +9,15 @@ from urllib.parse import urlencode
 import pytest
 from playwright.sync_api import expect
 
-from explorer import compare, decide, safety, words
+from explorer import compare, decide, safety, situation, words
 from explorer.rules.vocabulary import ROLE
-from explorer.url_params import LANG_PARAM, OPTIONS_PARAM, RATING_PARAM
+from explorer.url_params import (
+    LANG_PARAM,
+    OPTIONS_PARAM,
+    QUESTION_PARAM,
+    RATING_PARAM,
+    SITUATION_PARAM,
+)
 from explorer.words import t
 from tests.browser.conftest import (
     ARTIFACTS,
@@ -64,13 +70,19 @@ def question_block_bottom(page) -> float:
     return box["y"] + box["height"]
 
 
+@pytest.mark.parametrize("situation_id", situation.choices(CONTENT))
 @pytest.mark.parametrize("language", words.languages())
 def test_consult_mode_with_five_options_fits_the_shared_screen_for_every_question(
-    page, app_server, language
+    page, app_server, language, situation_id
 ):
+    """In every situation, where options set apart from it carry their level beside their name."""
     said = words.catalogue(language)
     page.set_viewport_size(SHARED_SCREEN)
-    open_page(page, f"{app_server.url}/compare?mode=consult&{CONSULT}&{LANG_PARAM}={language}")
+    open_page(
+        page,
+        f"{app_server.url}/compare?mode=consult&{CONSULT}&{LANG_PARAM}={language}"
+        f"&{SITUATION_PARAM}={situation_id}",
+    )
     assert page.locator("[data-testid='stSidebar'][aria-expanded='true']").count() == 0
     font_size = page.evaluate(
         "parseFloat(getComputedStyle(document.querySelector("
@@ -85,14 +97,34 @@ def test_consult_mode_with_five_options_fits_the_shared_screen_for_every_questio
         assert page.locator("[class*='st-key-short-']").count() == len(CONSULT_IDS)
         bottom = question_block_bottom(page)
         assert bottom <= SHARED_SCREEN["height"], (
-            f"{language}, question {step + 1} ({row.question_id}) ends at {bottom:.0f}px"
+            f"{language}, {situation_id}, question {step + 1} ({row.question_id}) ends at"
+            f" {bottom:.0f}px"
         )
         if row.question_id == HARMS_QUESTION:
-            screenshot(page, f"consult-risks-1280-{language}")
+            screenshot(page, f"consult-risks-1280-{language}-{situation_id}")
         if step < len(rows) - 1:
             page.get_by_role("button", name=said["picker.next"]).click()
-            page.wait_for_url("**question=*")
-            wait_for_app(page)
+            page.wait_for_url(f"**{QUESTION_PARAM}={rows[step + 1].question_id}*")
+            wait_for_app(page, paint_ms=100)
+
+
+def test_consult_mode_names_each_set_apart_options_level_and_its_rule_a_tap_away(page, app_server):
+    """Beside the name of an option set apart from the situation: its level on screen, the
+    level's written rule in the help a tap or a hover opens."""
+    situation_id = next(s for s in situation.choices(CONTENT) if situation.set_apart(CONTENT, s))
+    fit = situation.set_apart(CONTENT, situation_id)[0]
+    page.set_viewport_size(SHARED_SCREEN)
+    open_page(
+        page, f"{app_server.url}/compare?mode=consult&{CONSULT}&{SITUATION_PARAM}={situation_id}"
+    )
+    column = page.locator("[class*='st-key-consult-question'] [data-testid='stColumn']").filter(
+        has=page.locator(f"[class*='st-key-label-head-{fit.option_id}']")
+    )
+    expect(column.get_by_text(fit.level, exact=True)).to_be_visible()
+    rule = page.get_by_text(fit.rule)
+    assert not rule.is_visible()
+    column.locator("[data-testid='stTooltipHoverTarget']").first.hover()
+    expect(rule).to_be_visible()
 
 
 def test_consult_mode_opens_each_full_answer_from_the_keyboard(page, app_server):

@@ -17,7 +17,7 @@ import tomllib
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from babel import Locale
@@ -112,7 +112,14 @@ def catalogue_reviewed(language: str) -> bool:
 def markdown_file(name: str, language: str | None = None) -> Md:
     """Author-written page copy from content/<language>/*.md (repo text, never CSV cells), in the
     current language unless one is given: Markdown, trusted as it is."""
-    return Md((CONTENT_DIR / (language or current_language()) / name).read_text(encoding="utf-8"))
+    path = CONTENT_DIR / (language or current_language()) / name
+    return _read_copy(path, path.stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=256)
+def _read_copy(path: Path, modified_ns: int) -> Md:
+    """A copy file's text, read again only when the file changes: every page run asks for it."""
+    return Md(path.read_text(encoding="utf-8"))
 
 
 # The placeholder whose number picks a plural family's message.

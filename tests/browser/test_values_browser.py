@@ -15,7 +15,7 @@ STATEMENTS = list(CONTENT.statements["statement_id"])
 
 
 def step_boxes(page, statement_id: str) -> list[dict]:
-    scale = page.locator(f"[class*='st-key-rate-{statement_id}'] [data-testid='stRadioOption']")
+    scale = page.locator(f".st-key-rate-{statement_id} [data-testid='stRadioOption']")
     return [step.bounding_box() for step in scale.all()]
 
 
@@ -35,13 +35,13 @@ def test_each_importance_scale_is_one_row_in_order_with_large_labelled_targets(
         assert lefts == sorted(lefts), (statement_id, boxes)  # in the scale's order
         assert all(box["height"] >= MIN_TARGET for box in boxes), (statement_id, boxes)
         assert max(box["x"] + box["width"] for box in boxes) <= SIZES[size][0]
-    first = page.locator(f"[class*='st-key-rate-{STATEMENTS[0]}'] [data-testid='stRadioOption']")
+    first = page.locator(f".st-key-rate-{STATEMENTS[0]} [data-testid='stRadioOption']")
     labels = [step.inner_text().strip() for step in first.all()]
     assert labels == [said[f"decide.importance.{level}"] for level in decide.IMPORTANCE]
 
     very = first.nth(decide.IMPORTANCE.index("very"))
     very.click()
     page.wait_for_selector(
-        f"[class*='st-key-rate-{STATEMENTS[0]}'] input[value='{decide.IMPORTANCE.index('very')}']:checked"
+        f".st-key-rate-{STATEMENTS[0]} input[value='{decide.IMPORTANCE.index('very')}']:checked"
     )
     screenshot(page, f"what-matters-scale-{language}-{size}")

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from explorer import review, translations
+from explorer import balance, review, translations
 from explorer.data import data_dir
 from explorer.fhir import questionnaires
 from explorer.rules.files import FILES
@@ -43,6 +43,8 @@ def check(folder: Path, today: date | None = None) -> int:
                 print(f"- {row.said().in_language(LANGUAGE)}")
     if snapshot.english is not None and folder.resolve() == data_dir().resolve():
         _remind_of_questionnaires(snapshot)
+    if snapshot.english is not None:
+        _remind_of_balance(snapshot.english)
     problems = snapshot.problems
     if not problems:
         print(say(LANGUAGE, "data_check.cli_ok", folder=folder, count=len(FILES)))
@@ -64,6 +66,15 @@ def _remind_of_questionnaires(snapshot) -> None:
     stale = questionnaires.out_of_date(contents)
     if stale:
         print(say(LANGUAGE, "record.cli.out_of_date", files=", ".join(stale)))
+
+
+def _remind_of_balance(content) -> None:
+    """A list of statements that favours some aimed options is valid data but unfair to readers
+    (explorer/balance.py): a reminder, so that the clinic's edit still passes."""
+    names = content.option_names()
+    for situation_id, counts in balance.unbalanced(content).items():
+        listed = ", ".join(f"{names[option_id]}: {count}" for option_id, count in counts.items())
+        print(say(LANGUAGE, "data_check.unbalanced", situation=situation_id, counts=listed))
 
 
 def write_questionnaires(data: Path, out: Path) -> int:

@@ -189,7 +189,9 @@ def test_a_share_link_restores_the_view_in_a_fresh_browser(page, browser, app_se
     open_page(page, f"{app_server.url}/what_matters?{THREE}&mode=consult")
     first = CONTENT.statements.iloc[0]
     very = decide.importance_words(VERY)
-    page.get_by_role("radiogroup", name=first["statement"]).get_by_text(very).click()
+    # Found by its key: the radio group's accessible name carries the label's Markdown escapes
+    # (a statement with a colon or comma reads "sooner\\: in weeks\\, …" there).
+    page.locator(f".st-key-rate-{first['statement_id']}").get_by_text(very).click()
     wait_for_app(page)
     # Only the ratings part reran (a fragment), and it drew the options' fit with the rating.
     expect(page.get_by_text(t("what_matters.rate_first"))).to_have_count(0)

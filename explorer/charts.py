@@ -503,7 +503,7 @@ ICON_SIZE = 750  # the area of a person's symbol square, in square pixels
 SCREEN_ZOOM = 1.0
 CONSULT_ZOOM = 1.3  # on a shared screen, where the page's type is 20 px instead of 16
 ICONS_PER_ROW = 10
-HEADING_CHARACTERS = 40  # bold 12 px characters across one picture
+HEADING_CHARACTERS = 46  # bold 12 px characters across one picture
 KEY_STEP = 1.1  # rows of the key under the people, in rows of people
 # Who it happened to, within a range, or not. Benefits are drawn in blues and harms in oranges
 # (explorer.style), dark always "it happened"; the range is light with a dashed outline, and

@@ -338,7 +338,7 @@ def test_the_numbers_table_never_names_a_group_under_another_options_name(every_
     gel = find(every_chance, "gel", "met_aim")
     comparison = table[table[group] == gel.counts[1].group]
     assert list(comparison[option]) == [t("chances.numbers.comparison")]
-    everyone = table[table[group] == "Everyone in the trial, both groups"]
+    everyone = table[table[group] == "Both groups of the trial together"]
     assert list(everyone[option]) == [t("chances.numbers.everyone")]
     assert set(table[t("chances.numbers.whose")]) == {c.whose for c in every_chance}
 

@@ -554,18 +554,23 @@ def _icon_key(statuses: list[str], outcome: str) -> pd.DataFrame:
     )
 
 
-def icon_array(count, outcome: str, kind: str, zoom: float = 1.0) -> alt.LayerChart:
+def heading_lines(count) -> int:
+    """How many lines the heading over a group's picture takes."""
+    return _line_count(wrap(count.heading(), HEADING_CHARACTERS))
+
+
+def icon_array(count, outcome: str, kind: str, zoom: float = 1.0, lines: int = 1) -> alt.LayerChart:
     """100 people of one group (an explorer.chances.Count) for one outcome, headed by the count,
     with a key in words underneath; `kind` (benefit or harm) picks the colour family. Every
-    picture is drawn on the same scale, so two groups side by side compare person by person.
-    `zoom` enlarges people and words alike."""
+    picture is drawn on the same scale, with room for a heading of at least `lines` lines, so
+    two groups side by side line up person by person. `zoom` enlarges people and words alike."""
     cell, row, font, line = ICON_CELL * zoom, ICON_ROW * zoom, FONT_SIZE * zoom, LINE_HEIGHT * zoom
     people = icon_people(count)
     drawn = set(people["status"])
     statuses = [status for status in (HAD, WITHIN_RANGE, DID_NOT) if status in drawn]
     key = _icon_key(statuses, outcome)
     heading = wrap(count.heading(), HEADING_CHARACTERS)
-    top = -(_line_count(heading) * line + 12 * zoom) / row
+    top = -(max(lines, _line_count(heading)) * line + 12 * zoom) / row
     bottom = float(key["y"].max()) + 0.6
     columns = ICONS_PER_ROW + 0.4
     x = alt.X(

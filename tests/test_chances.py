@@ -184,6 +184,19 @@ def test_every_person_is_at_least_14_px_wide_on_a_390_px_phone():
     assert _spec(Count("B", 70, 80))["width"] == spec["width"]
 
 
+def test_two_groups_side_by_side_start_their_people_level():
+    short, long = Count("A", 5, 5), Count("People given exercise and talking therapy", 48, 48)
+    lines = max(charts.heading_lines(short), charts.heading_lines(long))
+    assert lines > charts.heading_lines(short)
+    tops = [
+        charts.icon_array(count, "x", "benefit", 1.0, lines).to_dict()["layer"][0]["encoding"]["y"][
+            "scale"
+        ]["domain"]
+        for count in (short, long)
+    ]
+    assert tops[0] == tops[1]
+
+
 def test_consult_zoom_enlarges_people_and_words_alike():
     plain, zoomed = _spec(Count("A", 5, 5)), _spec(Count("A", 5, 5), zoom=1.5)
     assert zoomed["width"] == round(plain["width"] * 1.5)

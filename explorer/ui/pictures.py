@@ -21,6 +21,7 @@ def side_by_side(
 ) -> None:
     """One picture per group (explorer.chances.Count), on one scale, in `kind`'s colours
     (benefit or harm); `key` makes the pictures' keys unique on the page."""
+    lines = max(map(charts.heading_lines, counts))  # the people of both groups start level
     for index, (count, column) in enumerate(zip(counts, st.columns(len(counts)))):
         with column:
             chart_cache.chart(
@@ -29,6 +30,7 @@ def side_by_side(
                 outcome,
                 kind,
                 zoom,
+                lines,
                 alt_text=chances.picture_alt(count, outcome, time_frame),
                 fit_key=f"{key}-{index}",
             )

@@ -16,13 +16,14 @@ import pandas as pd
 from explorer.compare import certainty_words, evidence_line, source_table
 from explorer.data import Content
 from explorer.memo import kept
-from explorer.populations import WITHIN, matches
-from explorer.rules.vocabulary import OUTCOME_KINDS, split_ids
+from explorer.populations import WITHIN, matches, too_new
+from explorer.rules.vocabulary import EVERYONE_VALUES, OUTCOME_KINDS, split_ids
 from explorer.situation import NOT_SURE
 from explorer.text import capital
 from explorer.words import t
 
 OUT_OF = 100
+EVERYONE = "everyone"  # the heading of results counted for everyone in a trial
 
 
 def whole_people(number: float) -> int:
@@ -106,6 +107,14 @@ class Count:
         return t(f"charts.icons.heading.{self.form()}", group=self.group, **self.numbers())
 
 
+def picture_alt(count: Count, outcome: str, time_frame: str) -> str:
+    """What one group's picture of 100 people shows, for a screen reader."""
+    group = t(
+        f"chances.alt_group.{count.form()}", group=count.group, outcome=outcome, **count.numbers()
+    )
+    return t("chances.alt", time_frame=time_frame, groups=group)
+
+
 def _range(low: float, high: float) -> str:
     if high == low:
         return _number(low)
@@ -127,6 +136,9 @@ class Chance:
     situation_ids: tuple[str, ...]  # the situations those people were in
     # Of those, the situations the group is only partly in: mixed with others, or not known.
     partly_ids: tuple[str, ...]
+    # The situations for which these people's pain was too new to show their numbers at all.
+    too_new_ids: tuple[str, ...]
+    everyone: bool  # counted for everyone in a trial, both groups together
     time_frame: str
     note: str
     source_ids: tuple[str, ...]
@@ -167,6 +179,13 @@ class Chance:
         """Whether these numbers come from people in this situation."""
         return situation_id in self.situation_ids
 
+    def likeness(self, situation_id: str) -> int:
+        """How like the reader these people are, most like first: all in the situation (0),
+        partly (1), other groups (2)."""
+        if not self.about(situation_id):
+            return 2
+        return 1 if situation_id in self.partly_ids else 0
+
     def whose_line(self, situation_id: str) -> str:
         """Whose numbers these are, said against the person's situation when they chose one."""
         if situation_id == NOT_SURE:
@@ -177,17 +196,9 @@ class Chance:
             return t("situation.numbers.about_you", whose=self.whose)
         return t("situation.numbers.not_about_you", whose=self.whose)
 
-    def alt_text(self) -> str:
-        groups = " ".join(
-            t(
-                f"chances.alt_group.{count.form()}",
-                group=count.group,
-                outcome=self.outcome,
-                **count.numbers(),
-            )
-            for count in self.counts
-        )
-        return t("chances.alt", time_frame=self.time_frame, groups=groups)
+    def alt_texts(self) -> list[str]:
+        """The accessible name of each group's picture."""
+        return [picture_alt(count, self.outcome, self.time_frame) for count in self.counts]
 
     @kept  # one table per kept chance: its escaped Arrow copy is then made only once
     def table(self) -> pd.DataFrame:
@@ -226,6 +237,14 @@ def all_chances(content: Content) -> list[Chance]:
     def tagged(population_id: str) -> tuple[str, ...]:
         return tuple(split_ids(populations.at[population_id, "situation_ids"]))
 
+    bounds = content.situation_bounds.set_index("situation_id")
+
+    def newer(population_id: str) -> tuple[str, ...]:
+        group = populations.loc[population_id]
+        return tuple(
+            situation_id for situation_id, limits in bounds.iterrows() if too_new(group, limits)
+        )
+
     def partly(population_id: str) -> tuple[str, ...]:
         # A situation without bounds cannot be shown to hold the whole group: said with care.
         return tuple(
@@ -246,6 +265,8 @@ def all_chances(content: Content) -> list[Chance]:
             whose=populations.at[row["population_id"], "whose"],
             situation_ids=tagged(row["population_id"]),
             partly_ids=partly(row["population_id"]),
+            too_new_ids=newer(row["population_id"]),
+            everyone=row["everyone"] == EVERYONE_VALUES[0],
             time_frame=row["time_frame"],
             note=row["note"],
             source_ids=tuple(split_ids(row["source_ids"])),
@@ -259,27 +280,49 @@ def all_chances(content: Content) -> list[Chance]:
     )
 
 
+@dataclass(frozen=True)
+class Shown:
+    """The chances under one heading: those about people in the reader's situation, most like
+    them first, and those about other groups, set apart below under their own label."""
+
+    about: list[Chance]
+    others: list[Chance]
+
+    def __bool__(self) -> bool:
+        return bool(self.about or self.others)
+
+
 @kept
 def by_kind(
     chances: list[Chance], option_id: str, situation_id: str = NOT_SURE
-) -> dict[str, list[Chance]]:
+) -> dict[str, Shown]:
     """One option's chances under the same headings for every option: benefits, then harms
-    (an empty list where our sources give no number); within each, the numbers about people in
-    the person's situation first."""
+    (empty where our sources give no number), then, only where there are any, results counted for
+    everyone in a trial (both groups together, so never one option's harm). Numbers from people
+    whose pain was new are left out where the reader's has lasted long."""
+    shown = [c for c in chances if c.option_id == option_id and situation_id not in c.too_new_ids]
+    headings = {
+        kind: [c for c in shown if c.kind == kind and not c.everyone] for kind in OUTCOME_KINDS
+    }
+    everyone = [c for c in shown if c.everyone]
+    if everyone:
+        headings[EVERYONE] = everyone
+    if situation_id == NOT_SURE:
+        return {heading: Shown(found, []) for heading, found in headings.items()}
     return {
-        kind: sorted(
-            (c for c in chances if c.option_id == option_id and c.kind == kind),
-            key=lambda c: not c.about(situation_id),
+        heading: Shown(
+            sorted(
+                (c for c in found if c.about(situation_id)), key=lambda c: c.likeness(situation_id)
+            ),
+            [c for c in found if not c.about(situation_id)],
         )
-        for kind in OUTCOME_KINDS
+        for heading, found in headings.items()
     }
 
 
-def none_about(found: list[Chance], situation_id: str) -> bool:
+def none_about(found: Shown, situation_id: str) -> bool:
     """Whether a chosen situation has numbers here, yet none are about people in it."""
-    return (
-        situation_id != NOT_SURE and bool(found) and not any(c.about(situation_id) for c in found)
-    )
+    return situation_id != NOT_SURE and bool(found.others) and not found.about
 
 
 def time_frame_warning(chances: list[Chance], chance: Chance) -> list[str]:
@@ -299,11 +342,19 @@ def time_frame_warning(chances: list[Chance], chance: Chance) -> list[str]:
 
 @kept
 def numbers_table(chances: list[Chance]) -> pd.DataFrame:
-    """Every number on the page in one table, one row per group."""
+    """Every number on the page in one table, one row per group. A row names an option only for
+    the group that had it: a comparison group is said to be one, and a count for everyone in a
+    trial says so (and is given once, though two options share it)."""
+
+    def whose_row(chance: Chance, index: int) -> str:
+        if chance.everyone:
+            return t("chances.numbers.everyone")
+        return chance.option_name if index == 0 else t("chances.numbers.comparison")
+
     return pd.DataFrame(
         [
             {
-                t("chances.numbers.option"): chance.option_name,
+                t("chances.numbers.option"): whose_row(chance, index),
                 t("chances.numbers.outcome"): chance.outcome,
                 t("chances.numbers.group"): count.group,
                 t("chances.numbers.out_of_100"): count.had(),
@@ -312,9 +363,9 @@ def numbers_table(chances: list[Chance]) -> pd.DataFrame:
                 t("chances.numbers.how_sure"): certainty_words(chance.certainty),
             }
             for chance in chances
-            for count in chance.counts
+            for index, count in enumerate(chance.counts)
         ]
-    )
+    ).drop_duplicates(ignore_index=True)
 
 
 def title(chance: Chance) -> str:

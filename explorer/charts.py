@@ -13,6 +13,7 @@ the page's width; Vega-Lite cannot stretch combined (concatenated) charts, so ea
 from __future__ import annotations
 
 import json
+import math
 import textwrap
 
 import altair as alt
@@ -21,13 +22,15 @@ import pandas as pd
 from explorer import decide
 from explorer.anatomy import findings_by_age
 from explorer.memo import kept
-from explorer.ratings import SHADES, not_known
+from explorer.ratings import SHADES
 from explorer.rules.vocabulary import SCAN_AGES
 from explorer.style import (
-    BAR_COLOUR,
+    BURDEN_COLOURS,
     CATEGORICAL,
     FIRST_DARK_SHADE,
     FONT_SIZE,
+    ICON_COLOURS,
+    NOT_KNOWN_FILL,
     OUTLINE,
     PAPER,
     SHADE_COLOURS,
@@ -37,11 +40,11 @@ from explorer.style import (
     guide_text,
     mark_text,
 )
-from explorer.text import capital
 from explorer.words import t
 
 # Cells get a dark grey outline (explorer.style.OUTLINE) so that even the lightest shade stands
 # out from the page.
+RECOVERY_BAR = BURDEN_COLOURS[3]  # time off is a burden: orange, 5.5:1 on white
 SCALE_BOX = "#BBBBBB"  # the empty boxes of a scale: decoration, the filled box carries the data
 LINE_HEIGHT = 15
 LINE_BREAK = "\n"
@@ -118,7 +121,8 @@ def _headings(
     frame: pd.DataFrame, row_field: str, row_order: list[str], step: int, right: str | None = None
 ):
     """Each row's heading: `row_field` in bold on the left and, if given, `right` on the right."""
-    base = alt.Chart(frame).encode(y=alt.Y(f"{row_field}:N", sort=row_order, axis=None))
+    y = alt.Y(f"{row_field}:N", sort=row_order, scale=alt.Scale(domain=row_order), axis=None)
+    base = alt.Chart(frame).encode(y=y)
     line = {"baseline": "top", "yOffset": -step / 2 + 4, **mark_text()}
     left = base.mark_text(align="left", fontWeight="bold", **line).encode(
         x=alt.value(0), text=f"{row_field}:N"
@@ -140,21 +144,101 @@ def _marks_hidden_from_screen_readers(chart: alt.LayerChart) -> alt.LayerChart:
     return chart.configure_mark(aria=False)
 
 
-def _shaded_cell(base: alt.Chart, step: int, legend: alt.Legend | None) -> alt.Chart:
-    """Cells with a level: shaded light to dark, outlined."""
-    shades = alt.Scale(domain=list(range(SHADES)), range=list(SHADE_COLOURS))
+# Each row's colour family (attributes.csv's `scale`); rows without one (the alignment chart)
+# keep the one blue ramp, lighter for a better fit.
+BENEFIT, BURDEN, PLAIN = "benefit", "burden", "plain"
+FAMILY_COLOURS = {BENEFIT: SHADE_COLOURS, BURDEN: BURDEN_COLOURS, PLAIN: SHADE_COLOURS}
+LEGEND_ENDS = {
+    BENEFIT: ("charts.overview.benefit_less", "charts.overview.benefit_more"),
+    BURDEN: ("charts.overview.lighter", "charts.overview.heavier"),
+    PLAIN: ("charts.overview.lighter", "charts.overview.heavier"),
+}
+
+
+def toned(rows: pd.DataFrame) -> pd.DataFrame:
+    """Each row's colour family and how dark its cell is drawn (`tone`, 0 to SHADES - 1), darker
+    always meaning more of it: a burden's level 1 (the lighter burden) is the lightest, and a
+    benefit's level 1 (the most benefit, or the surest) the darkest. No tone where not known."""
+    family = rows["scale"] if "scale" in rows else pd.Series(PLAIN, index=rows.index)
+    shade = rows["shade"].astype("Int64")
+    return rows.assign(family=family, tone=shade.where(family != BENEFIT, SHADES - 1 - shade))
+
+
+LEGEND_ROW = 52  # pixels from one legend to the next: one under the other, to fit a phone
+
+
+def _legend_rows(legends: int, step: int) -> list[str]:
+    """Empty rows at the foot of a grid that make room for its legends, one under the other
+    (side by side, they would run past a phone's edge; under the chart, Streamlit cuts them off).
+    Each is named by spaces alone, so it cannot be an attribute's name."""
+    return [" " * (row + 1) for row in range(math.ceil(legends * LEGEND_ROW / step))]
+
+
+def _legend_place(row: int, room: int) -> dict:
+    """Where the `row`-th legend goes: at the left edge, in the `room` pixels left at the foot."""
+    return {
+        "orient": "none",
+        "legendX": 0,
+        "legendY": alt.ExprRef(f"height - {room - 6 - row * LEGEND_ROW}"),
+    }
+
+
+def _legend(family: str, place: dict) -> alt.Legend:
+    # The words go into a Vega expression as JSON strings, so a quote in them cannot break it.
+    low, high = (json.dumps(t(key)) for key in LEGEND_ENDS[family])
+    return alt.Legend(
+        title=t(f"charts.overview.legend.{family}"),
+        direction="horizontal",
+        labelExpr=f"datum.value == 0 ? {low} : datum.value == {SHADES - 1} ? {high} : ''",
+        symbolType="square",
+        symbolSize=300,
+        symbolStrokeColor=OUTLINE,
+        symbolStrokeWidth=1,
+        **place,
+        **guide_text(),
+    )
+
+
+def _shaded_cell(base: alt.Chart, step: int, family: str, place: dict | None) -> alt.Chart:
+    """Cells of one colour family with a level: light to dark in that family's colours, with
+    the family's legend at `place` (none without one)."""
+    tones = alt.Scale(domain=list(range(SHADES)), range=list(FAMILY_COLOURS[family]))
+    legend = None if place is None else _legend(family, place)
     return (
-        base.transform_filter("isValid(datum.shade)")
+        base.transform_filter(f"isValid(datum.tone) && datum.family == '{family}'")
         .mark_rect(stroke=OUTLINE, strokeWidth=1, **_band(step))
-        .encode(color=alt.Color("shade:O", scale=shades, legend=legend))
+        .encode(color=alt.Color("tone:O", scale=tones, legend=legend))
     )
 
 
-def _not_known_cell(base: alt.Chart, step: int) -> alt.Chart:
-    """Cells without a level: white with a dashed outline, never shaded as if we knew."""
-    return base.transform_filter("!isValid(datum.shade)").mark_rect(
-        fill=PAPER, stroke=OUTLINE, strokeDash=[4, 3], strokeWidth=1, **_band(step)
+def _not_known_cell(base: alt.Chart, step: int, place: dict | None) -> alt.Chart:
+    """Cells without a level: grey, outside every family's ramp, with a dashed outline and a
+    "?" in their words, never shaded as if we knew; with its own legend entry at `place` (none
+    without one)."""
+    words = t("charts.not_known")
+    key = alt.Scale(domain=[words], range=[NOT_KNOWN_FILL])
+    legend = None
+    if place is not None:
+        legend = alt.Legend(
+            title=None,
+            symbolType="square",
+            symbolSize=300,
+            symbolStrokeColor=OUTLINE,
+            symbolDash=[4, 3],
+            **place,
+            **guide_text(),
+        )
+    return (
+        base.transform_filter("!isValid(datum.tone)")
+        .transform_calculate(unknown=json.dumps(words))
+        .mark_rect(stroke=OUTLINE, strokeDash=[4, 3], strokeWidth=1, **_band(step))
+        .encode(color=alt.Color("unknown:N", scale=key, legend=legend))
     )
+
+
+def _not_known_words(rows: pd.DataFrame, labels: pd.Series) -> pd.Series:
+    """The cell words: the level, or, where it is not known, the words with their "?"."""
+    return labels.where(rows["tone"].notna(), t("charts.not_known"))
 
 
 def _cell_words(base: alt.Chart) -> alt.Chart:
@@ -163,64 +247,65 @@ def _cell_words(base: alt.Chart) -> alt.Chart:
         text="label_lines:N",
         yOffset=alt.YOffset("label_y:Q", scale=None),
         color=alt.condition(
-            f"datum.shade >= {FIRST_DARK_SHADE}", alt.value(TEXT_LIGHT), alt.value(TEXT_DARK)
+            f"datum.tone >= {FIRST_DARK_SHADE}", alt.value(TEXT_LIGHT), alt.value(TEXT_DARK)
         ),
     )
 
 
 def overview_grid(rated_rows: pd.DataFrame) -> alt.LayerChart:
-    """Options as columns, attributes as rows; each cell is the level in words, shaded from
-    lighter to heavier burden (or from surer to less sure evidence)."""
+    """Options as columns, attributes as rows; each cell is the level in words, in its row's
+    colour family (benefit blue, burden orange), darker always meaning more of it; a level that is
+    not known is a grey cell marked "?", off both scales."""
     options = list(dict.fromkeys(rated_rows["option"]))
     width = characters_per_column(len(options))
     columns = dict(zip(options, _columns(options, width)))
+    rows = toned(rated_rows)
     cells, step = _labelled(
-        rated_rows.assign(column=rated_rows["option"].map(columns)), rated_rows["label"], width
+        rows.assign(column=rows["option"].map(columns)),
+        _not_known_words(rows, rows["label"]),
+        width,
     )
-    cells = cells[["attribute", "column", "label_lines", "label_y", "shade"]]
+    cells = cells[["attribute", "column", "label_lines", "label_y", "family", "tone"]]
     attributes = list(dict.fromkeys(cells["attribute"]))
+    families = [family for family in FAMILY_COLOURS if family in set(cells["family"])]
+    unknown = bool(cells["tone"].isna().any())
+    room = _legend_rows(len(families) + unknown, step)
+    rows_drawn = attributes + room
     base = alt.Chart(cells).encode(
         x=alt.X("column:N", sort=list(columns.values()), axis=_column_axis(list(columns.values()))),
-        y=alt.Y("attribute:N", sort=attributes, axis=None),
+        y=alt.Y("attribute:N", sort=rows_drawn, scale=alt.Scale(domain=rows_drawn), axis=None),
     )
-    # The words go into a Vega expression as JSON strings, so a quote in them cannot break it.
-    lighter, heavier = (
-        json.dumps(t(key)) for key in ("charts.overview.lighter", "charts.overview.heavier")
-    )
-    legend = alt.Legend(
-        title=t("charts.overview.legend"),
-        orient="bottom",
-        direction="horizontal",
-        labelExpr=f"datum.value == 0 ? {lighter} : datum.value == {SHADES - 1} ? {heavier} : ''",
-        symbolType="square",
-        symbolSize=300,
-        symbolStrokeColor=OUTLINE,
-        symbolStrokeWidth=1,
-        **guide_text(),
-    )
-    headings = _headings(pd.DataFrame({"attribute": attributes}), "attribute", attributes, step)
-    cells = [_shaded_cell(base, step, legend), _not_known_cell(base, step), _cell_words(base)]
+    headings = _headings(pd.DataFrame({"attribute": attributes}), "attribute", rows_drawn, step)
+    places = [_legend_place(row, len(room) * step) for row in range(len(families) + 1)]
+    layers = [
+        *headings,
+        *(_shaded_cell(base, step, family, places[row]) for row, family in enumerate(families)),
+        _not_known_cell(base, step, places[len(families)] if unknown else None),
+        _cell_words(base),
+    ]
     return _marks_hidden_from_screen_readers(
-        alt.layer(*headings, *cells).properties(height=alt.Step(step))
+        alt.layer(*layers).properties(height=alt.Step(step)).resolve_scale(color="independent")
     )
 
 
 def attribute_chart(ranked_rows: pd.DataFrame, scale_levels: pd.DataFrame) -> alt.LayerChart:
-    """The options on one attribute, lighter burden at the top. The columns are all the
-    attribute's levels in words, lightest on the left (the scale in full); each row shows the
-    scale as boxes with the option's own level filled in, shaded and labelled. Where the level
-    is not known, a dashed box across the row says so."""
+    """The options on one attribute, in the order of its levels (the lighter burden, or the most
+    benefit, at the top). The columns are all the attribute's levels in words, level 1 on the
+    left (the scale in full); each row shows the scale as boxes with the option's own level filled
+    in, in the attribute's colour family, and labelled. Where the level is not known, a grey box
+    marked "?" across the row says so."""
     levels = list(scale_levels["label"])
     width = characters_per_column(len(levels))
     columns = dict(zip(levels, _columns(levels, width)))
+    toned_rows = toned(ranked_rows)
     rows, step = _labelled(
-        ranked_rows.assign(
-            column=ranked_rows["label"].map(columns), evidence_words=ranked_rows["evidence"]
+        toned_rows.assign(
+            column=toned_rows["label"].map(columns), evidence_words=toned_rows["evidence"]
         ),
-        ranked_rows["label"],
+        _not_known_words(toned_rows, toned_rows["label"]),
         width,
     )
-    rows = rows[["option", "evidence_words", "column", "label_lines", "label_y", "shade"]]
+    rows = rows[["option", "evidence_words", "column", "label_lines", "label_y", "family", "tone"]]
     options = list(rows["option"])
     scale_columns = list(columns.values())
     level_x = alt.X(
@@ -233,7 +318,7 @@ def attribute_chart(ranked_rows: pd.DataFrame, scale_levels: pd.DataFrame) -> al
     scale_boxes = pd.DataFrame(
         [
             (option, column)
-            for option in rows.loc[rows["shade"].notna(), "option"]
+            for option in rows.loc[rows["tone"].notna(), "option"]
             for column in scale_columns
         ],
         columns=["option", "column"],
@@ -244,34 +329,44 @@ def attribute_chart(ranked_rows: pd.DataFrame, scale_levels: pd.DataFrame) -> al
         .encode(x=level_x, y=y)
     )
     base = alt.Chart(rows).encode(y=y)
-    known = base.transform_filter("isValid(datum.shade)").encode(x=level_x)
-    unknown = base.transform_filter("!isValid(datum.shade)")
+    known = base.transform_filter("isValid(datum.tone)").encode(x=level_x)
+    unknown = base.transform_filter("!isValid(datum.tone)")
+    across = unknown.encode(x=alt.value(0), x2=alt.value({"expr": "width"}))
     cells = [
         boxes,
-        _shaded_cell(known, step, None),
+        *(_shaded_cell(known, step, family, None) for family in set(rows["family"])),
         _cell_words(known),
-        _not_known_cell(unknown.encode(x=alt.value(0), x2=alt.value({"expr": "width"})), step),
+        _not_known_cell(across, step, None),
         _cell_words(unknown.encode(x=alt.value({"expr": "width / 2"}))),
     ]
     headings = _headings(rows, "option", options, step, right="evidence_words")
     return _marks_hidden_from_screen_readers(
-        alt.layer(*headings, *cells).properties(height=alt.Step(step))
+        alt.layer(*headings, *cells)
+        .properties(height=alt.Step(step))
+        .resolve_scale(color="independent")
     )
 
 
-def recovery_chart(recovery_rows: pd.DataFrame, milestone: str) -> alt.LayerChart:
-    """Weeks until one milestone: a range bar per option from the sourced numbers (a short mark
-    where the whole range is under a week), the range in words in the row's heading, and a
-    dashed "Not known" box where no source gives a time."""
+def longest_weeks(*recovery_frames: pd.DataFrame) -> int:
+    """The end of one weeks axis shared by every recovery chart on the page, so that equal
+    lengths mean equal times from one chart to the next."""
+    ends = [
+        frame["weeks_max"].max() for frame in recovery_frames if frame["weeks_max"].notna().any()
+    ]
+    return int(max(ends, default=1)) or 1
+
+
+def recovery_chart(recovery_rows: pd.DataFrame, milestone: str, longest: int) -> alt.LayerChart:
+    """Weeks until one milestone on an axis from 0 to `longest` weeks (the same for every
+    recovery chart): a range bar per option from the sourced numbers, in the burden's orange (a
+    short mark where the whole range is under a week), the range in words in the row's heading,
+    and a grey box marked "?" where no source gives a time."""
     step = 60
     rows = recovery_rows.assign(
         heading=recovery_rows["option"] + ": " + recovery_rows["in_weeks"].str.lower(),
         evidence_words=recovery_rows["evidence"],
     )[["heading", "evidence_words", "weeks_min", "weeks_max"]]
     order = list(rows["heading"])
-    longest = (
-        int(recovery_rows["weeks_max"].max()) if recovery_rows["weeks_max"].notna().any() else 1
-    )
     axis = alt.Axis(
         title=t(f"charts.recovery.axis.{milestone}"),
         format="d",
@@ -285,21 +380,21 @@ def recovery_chart(recovery_rows: pd.DataFrame, milestone: str) -> alt.LayerChar
     base = alt.Chart(rows).encode(y=alt.Y("heading:N", sort=order, axis=None))
     below_heading = {"yOffset": _band(step)["yOffset"]}
     known = base.transform_filter("isValid(datum.weeks_max)")
-    bars = known.mark_bar(height=16, color=BAR_COLOUR, **below_heading).encode(
+    bars = known.mark_bar(height=16, color=RECOVERY_BAR, **below_heading).encode(
         x=weeks("weeks_min"), x2="weeks_max:Q"
     )
     ends = [
-        known.mark_tick(thickness=3, size=24, color=BAR_COLOUR, **below_heading).encode(
+        known.mark_tick(thickness=3, size=24, color=RECOVERY_BAR, **below_heading).encode(
             x=weeks(end)
         )
         for end in ("weeks_min", "weeks_max")
     ]
     unknown_weeks = base.transform_filter("!isValid(datum.weeks_max)")
     gap = unknown_weeks.mark_rect(
-        fill=PAPER, stroke=OUTLINE, strokeDash=[4, 3], height=22, **below_heading
+        fill=NOT_KNOWN_FILL, stroke=OUTLINE, strokeDash=[4, 3], height=22, **below_heading
     ).encode(x=alt.value(0), x2=alt.value({"expr": "width"}))
     gap_words = unknown_weeks.mark_text(**mark_text(), **below_heading).encode(
-        x=alt.value({"expr": "width / 2"}), text=alt.value(not_known())
+        x=alt.value({"expr": "width / 2"}), text=alt.value(t("charts.not_known"))
     )
     headings = _headings(rows, "heading", order, step, right="evidence_words")
     return _marks_hidden_from_screen_readers(
@@ -398,90 +493,86 @@ PERSON = (
     "M-0.28,-0.7a0.28,0.28 0 1,0 0.56,0a0.28,0.28 0 1,0 -0.56,0Z "
     "M-0.62,1L-0.62,0.08Q-0.62,-0.34 0,-0.34Q0.62,-0.34 0.62,0.08L0.62,1Z"
 )
-ICON_CELL = 16  # pixels per person across, at zoom 1: two arrays of 10 take 352 px
-ICON_ROW = 18  # pixels per row of people
-# The page draws pictures larger and lets a phone shrink them to its width (chart_cache.chart's
-# fit_key): at 1.3 a phone shows them at about zoom 1. Larger still on a shared screen, where the
-# page's type is 20 px instead of 16.
-SCREEN_ZOOM = 1.3
-CONSULT_ZOOM = 1.7
-ICON_SIZE = 190
+# One group's 100 people per picture, 10 across. At zoom 1 a person is 0.62 * sqrt(ICON_SIZE),
+# about 17 px wide, and the picture 312 px: it fits a 390 px phone unshrunk, so every person stays
+# at least 14 px wide there. Two groups are two pictures side by side on a wide screen, one under
+# the other on a phone (explorer/ui/pictures.py), never shrunk together to half a phone's width.
+ICON_CELL = 30  # pixels per person across
+ICON_ROW = 32  # pixels per row of people
+ICON_SIZE = 750  # the area of a person's symbol square, in square pixels
+SCREEN_ZOOM = 1.0
+CONSULT_ZOOM = 1.3  # on a shared screen, where the page's type is 20 px instead of 16
 ICONS_PER_ROW = 10
-GROUP_GAP = 1.6  # empty columns between two groups' arrays
-HEADING_CHARACTERS = 24  # bold 12 px characters across one array
-GROUPS = 2  # every picture is as wide as two arrays, so all are drawn on the same scale
-KEY_STEP = 1.2  # rows of the key under the arrays, in rows of people
-# People who had it: near-black blue; within a range: mid blue with a dashed outline; did
-# not: white with an outline. Fill, outline and dashes differ, so they read in black and white.
+HEADING_CHARACTERS = 46  # bold 12 px characters across one picture
+KEY_STEP = 1.1  # rows of the key under the people, in rows of people
+# Who it happened to, within a range, or not. Benefits are drawn in blues and harms in oranges
+# (explorer.style), dark always "it happened"; the range is light with a dashed outline, and
+# nobody is white, so the marks also differ in black and white.
 HAD, WITHIN_RANGE, DID_NOT = "had", "range", "did_not"
-ICON_FILLS = {HAD: SHADE_COLOURS[4], WITHIN_RANGE: SHADE_COLOURS[2], DID_NOT: PAPER}
-ICON_DASHES = {HAD: [1, 0], WITHIN_RANGE: [2, 2], DID_NOT: [1, 0]}
+ICON_FILLS = {
+    kind: {HAD: colours[0], WITHIN_RANGE: colours[1], DID_NOT: PAPER}
+    for kind, colours in ICON_COLOURS.items()
+}
+ICON_DASHES = {HAD: [1, 0], WITHIN_RANGE: [3, 2], DID_NOT: [1, 0]}
 
 
-def _icon_x(group_index: int, person: int) -> float:
+def _icon_x(person: int) -> float:
     column = person % ICONS_PER_ROW
     # A small gap after five people per row makes the counts easy to read (5, 10, 15 ...).
-    return group_index * (ICONS_PER_ROW + GROUP_GAP) + column + (0.4 if column >= 5 else 0)
+    return column + (0.4 if column >= 5 else 0)
 
 
-def icon_people(counts: tuple) -> pd.DataFrame:
-    """100 people per group, filled row by row from the top left (grouped, never scattered):
-    first those who had the outcome, then those within the range, then those who did not."""
-    rows = []
-    for group_index, count in enumerate(counts):
-        had, within = count.drawn()
-        for person in range(100):
-            status = HAD if person < had else WITHIN_RANGE if person < had + within else DID_NOT
-            rows.append(
-                {
-                    "person": person + 1,
-                    "x": _icon_x(group_index, person),
-                    "y": person // ICONS_PER_ROW,
-                    "status": status,
-                }
-            )
-    return pd.DataFrame(rows)
+def icon_people(count) -> pd.DataFrame:
+    """100 people, filled row by row from the top left (grouped, never scattered): first those
+    who had the outcome, then those within the range, then those who did not."""
+    had, within = count.drawn()
+    return pd.DataFrame(
+        {
+            "person": person + 1,
+            "x": _icon_x(person),
+            "y": person // ICONS_PER_ROW,
+            "status": HAD if person < had else WITHIN_RANGE if person < had + within else DID_NOT,
+        }
+        for person in range(100)
+    )
 
 
 def _icon_key(statuses: list[str], outcome: str) -> pd.DataFrame:
-    """One labelled person per kind of mark drawn, under the arrays (labels on the chart itself,
-    not a legend to match by colour)."""
+    """One labelled person per kind of mark drawn, under the people: the legend in words."""
     words = {
-        HAD: capital(outcome),
+        HAD: t("charts.icons.had", outcome=outcome),
         WITHIN_RANGE: t("charts.icons.within_range"),
         DID_NOT: t("charts.icons.did_not"),
     }
     return pd.DataFrame(
         {
             "x": 0.0,
-            "y": [ICONS_PER_ROW + 0.6 + i * KEY_STEP for i in range(len(statuses))],
+            "y": [ICONS_PER_ROW + 0.5 + i * KEY_STEP for i in range(len(statuses))],
             "status": statuses,
             "words": [words[status] for status in statuses],
         }
     )
 
 
-def icon_array(counts: tuple, outcome: str, zoom: float = 1.0) -> alt.LayerChart:
-    """Icon arrays of 100 people for one outcome: the option's group and, beside it on the same
-    scale, the comparison group, each headed by its count, with a labelled key underneath.
-    `counts` are explorer.chances.Count values. `zoom` enlarges people and words alike."""
+def heading_lines(count) -> int:
+    """How many lines the heading over a group's picture takes."""
+    return _line_count(wrap(count.heading(), HEADING_CHARACTERS))
+
+
+def icon_array(count, outcome: str, kind: str, zoom: float = 1.0, lines: int = 1) -> alt.LayerChart:
+    """100 people of one group (an explorer.chances.Count) for one outcome, headed by the count,
+    with a key in words underneath; `kind` (benefit or harm) picks the colour family. Every
+    picture is drawn on the same scale, with room for a heading of at least `lines` lines, so
+    two groups side by side line up person by person. `zoom` enlarges people and words alike."""
     cell, row, font, line = ICON_CELL * zoom, ICON_ROW * zoom, FONT_SIZE * zoom, LINE_HEIGHT * zoom
-    people = icon_people(counts)
-    statuses = [
-        status for status in (HAD, WITHIN_RANGE, DID_NOT) if status in set(people["status"])
-    ]
+    people = icon_people(count)
+    drawn = set(people["status"])
+    statuses = [status for status in (HAD, WITHIN_RANGE, DID_NOT) if status in drawn]
     key = _icon_key(statuses, outcome)
-    # A heading over each array; a single array's heading may use the width of two.
-    heading_width = HEADING_CHARACTERS * GROUPS // len(counts)
-    headings = pd.DataFrame(
-        {
-            "x": [_icon_x(i, 0) - 0.5 for i in range(len(counts))],
-            "text": [wrap(count.heading(), heading_width) for count in counts],
-        }
-    )
-    top = -(max(_line_count(text) for text in headings["text"]) * line + 16 * zoom) / row
+    heading = wrap(count.heading(), HEADING_CHARACTERS)
+    top = -(max(lines, _line_count(heading)) * line + 12 * zoom) / row
     bottom = float(key["y"].max()) + 0.6
-    columns = GROUPS * ICONS_PER_ROW + (GROUPS - 1) * GROUP_GAP + 0.4
+    columns = ICONS_PER_ROW + 0.4
     x = alt.X(
         "x:Q", scale=alt.Scale(domain=[-0.5, columns - 0.5], nice=False, zero=False), axis=None
     )
@@ -490,10 +581,10 @@ def icon_array(counts: tuple, outcome: str, zoom: float = 1.0) -> alt.LayerChart
         scale=alt.Scale(domain=[top, bottom], nice=False, zero=False, reverse=True),
         axis=None,
     )
+    fills = alt.Scale(domain=statuses, range=[ICON_FILLS[kind][s] for s in statuses])
+    dashes = alt.Scale(domain=statuses, range=[ICON_DASHES[s] for s in statuses])
 
     def marks(frame: pd.DataFrame) -> alt.Chart:
-        fills = alt.Scale(domain=statuses, range=[ICON_FILLS[s] for s in statuses])
-        dashes = alt.Scale(domain=statuses, range=[ICON_DASHES[s] for s in statuses])
         return (
             alt.Chart(frame)
             .mark_point(
@@ -501,7 +592,7 @@ def icon_array(counts: tuple, outcome: str, zoom: float = 1.0) -> alt.LayerChart
                 filled=True,
                 size=ICON_SIZE * zoom**2,
                 stroke=TEXT_DARK,
-                strokeWidth=1,
+                strokeWidth=1.2 * zoom,
                 opacity=1,
             )
             .encode(
@@ -513,8 +604,8 @@ def icon_array(counts: tuple, outcome: str, zoom: float = 1.0) -> alt.LayerChart
         )
 
     text = mark_text(font)
-    titles = (
-        alt.Chart(headings)
+    title = (
+        alt.Chart(pd.DataFrame({"x": [-0.5], "text": [heading]}))
         .mark_text(
             align="left",
             baseline="top",
@@ -527,10 +618,10 @@ def icon_array(counts: tuple, outcome: str, zoom: float = 1.0) -> alt.LayerChart
     )
     key_words = (
         alt.Chart(key)
-        .mark_text(align="left", baseline="middle", dx=cell, **text)
+        .mark_text(align="left", baseline="middle", dx=cell * 0.7, **text)
         .encode(x=x, y=y, text="words:N")
     )
-    chart = alt.layer(marks(people), marks(key), key_words, titles).properties(
+    chart = alt.layer(marks(people), marks(key), key_words, title).properties(
         width=round(columns * cell), height=round((bottom - top) * row)
     )
     return _marks_hidden_from_screen_readers(chart)

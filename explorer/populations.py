@@ -66,3 +66,20 @@ def matches(populations: pd.DataFrame, bounds: pd.DataFrame) -> dict[tuple[str, 
         for _, group in populations.iterrows()
         for situation_id, situation in by_situation.iterrows()
     }
+
+
+# Numbers from people whose pain was new are never shown to a reader whose pain has lasted long
+# (issue 33): new pain mostly settles, so they would make waiting look better than it is for them.
+NEW_PAIN_WEEKS = 6  # pain that had lasted under 6 weeks is new (acute)
+LONG_PAIN_WEEKS = 13  # pain that has lasted 3 months or more is long-lasting
+
+
+def too_new(group: Mapping, bounds: Mapping) -> bool:
+    """Whether a group's pain (a populations.csv row) was new while the situation's (its bounds
+    row) has lasted long."""
+    return (
+        _known(group["weeks_to"])
+        and group["weeks_to"] < NEW_PAIN_WEEKS
+        and _known(bounds["weeks_from"])
+        and bounds["weeks_from"] >= LONG_PAIN_WEEKS
+    )

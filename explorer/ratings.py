@@ -62,7 +62,7 @@ def rated(content: Content, option_ids: Sequence[str]) -> pd.DataFrame:
     level_counts = levels.groupby("attribute_id")["level"].max()
     rows = (
         content.ratings.merge(options[["option_id", "short_name"]], on="option_id")
-        .merge(content.attributes[["attribute_id", "position", "name"]], on="attribute_id")
+        .merge(content.attributes[["attribute_id", "position", "name", "scale"]], on="attribute_id")
         .merge(levels, on=["attribute_id", "level"], how="left")
         .rename(columns={"short_name": "option", "name": "attribute"})
     )
@@ -92,6 +92,7 @@ def rated(content: Content, option_ids: Sequence[str]) -> pd.DataFrame:
         "levels",
         "label",
         "shade",
+        "scale",
         "certainty",
         "source_ids",
         "evidence",

@@ -24,6 +24,22 @@ BAR_COLOUR = CATEGORICAL[0]  # Okabe-Ito blue, 5.2:1 on white
 SHADE_COLOURS = ("#EFF5FB", "#C4DCF0", "#86B6DD", "#2F75B5", "#0B3C6E")
 FIRST_DARK_SHADE = 3
 
+# Benefits in blues, harms and burdens in oranges: two colour families that people with the common
+# red-green colour-vision deficiencies still tell apart (blue against yellow-orange is the axis
+# they keep). In both, darker means more of it, never "better" in one and "worse" in the other.
+# The burden ramp: greys 247, 217, 192, 95 and 66 in black and white; near-black text on the
+# three lightest, white on the two darkest (at least 5.5:1).
+BURDEN_COLOURS = ("#FFF5EB", "#F9D2A8", "#F2B477", "#B34700", "#7A3300")
+# Pictures of 100 people (explorer.charts.icon_array), by kind of outcome: who it happened to,
+# dark (at least 7.5:1 on white, so the marks meet the 3:1 asked of graphics), and the light fill
+# of a range (with a dashed outline).
+ICON_COLOURS = {
+    "benefit": (SHADE_COLOURS[4], SHADE_COLOURS[2]),
+    "harm": ("#8F3B00", BURDEN_COLOURS[2]),
+}
+# A level that is not known: a grey cell marked "?", outside both families' ramps.
+NOT_KNOWN_FILL = "#D9D9D9"
+
 
 def guide_text() -> dict:
     """An axis's or a legend's labels and title in the charts' text style (Vega-Lite calls both

@@ -4,7 +4,7 @@ import streamlit as st
 
 from explorer import chances, charts, compare, markdown, situation, url_params
 from explorer.markdown import plain
-from explorer.ui import chart_cache, listen, say, shell, url_state, widgets
+from explorer.ui import listen, pictures, say, shell, url_state, widgets
 from explorer.ui.runtime import Run
 from explorer.words import t, t_md
 
@@ -31,41 +31,20 @@ def chances_part(run: Run) -> None:
             say.warning(plain(fit.line()))
             say.caption(plain(fit.rule_line()))
 
-    # The same headings for every option, benefits first, so harms get the same space as benefits.
-    for kind, found in chances.by_kind(every_chance, option_id, situation_id).items():
-        say.header(t_md(f"chances.page.heading.{kind}", option=names[option_id]), anchor=kind)
+    # The same headings for every option, benefits first, so harms get the same space as benefits;
+    # under each, the people most like the reader first and other groups set apart below.
+    for heading, found in chances.by_kind(every_chance, option_id, situation_id).items():
+        say.header(t_md(f"chances.page.heading.{heading}", option=names[option_id]), anchor=heading)
         if not found:
             st.text(t("chances.not_counted"))
+        for chance in found.about:
+            _chance(every_chance, chance, situation_id, zoom)
         if chances.none_about(found, situation_id):
             say.info(t_md("situation.numbers.none_about_you"))
-        for chance in found:
-            say.subheader(plain(chances.title(chance)), anchor=f"{kind}-{chance.outcome_id}")
-            whose = plain(chance.whose_line(situation_id))
-            if chance.about(situation_id) or situation_id == situation.NOT_SURE:
-                say.caption(whose)
-            else:
-                say.warning(whose)
-            if chance.drawable:
-                chart_cache.chart(
-                    charts.icon_array,
-                    chance.counts,
-                    chance.outcome,
-                    zoom,
-                    alt_text=chance.alt_text(),
-                    fit_key=f"{kind}-{chance.outcome_id}",
-                )
-            else:
-                st.text(t("chances.too_rare"))
-            with listen.block(f"chance-{kind}-{chance.outcome_id}"):
-                for line in chance.sentences():
-                    st.text(line)
-            widgets.table(chance.table(), hide_index=True)
-            for line in chance.details():
-                st.text(line)
-            other_times = chances.time_frame_warning(every_chance, chance)
-            if other_times:
-                say.warning(markdown.bullets(other_times[0], other_times[1:]))
-            say.caption(plain(chance.evidence()))
+        if found.others:
+            say.subheader(t_md("chances.page.other_groups"), anchor=f"{heading}-other-groups")
+        for chance in found.others:
+            _chance(every_chance, chance, situation_id, zoom)
 
     say.header(t_md("chances.page.all_numbers_heading"), anchor="all-numbers")
     say.caption(t_md("chances.page.all_numbers_caption"))
@@ -73,6 +52,34 @@ def chances_part(run: Run) -> None:
 
     say.header(t_md("sources.heading"), anchor="sources")
     widgets.sources_list(chances.cited_sources(content, every_chance))
+
+
+def _chance(every_chance: list, chance: chances.Chance, situation_id: str, zoom: float) -> None:
+    """One outcome: whose numbers, the pictures, both framings, the study's own figures, when and
+    who, and how sure we are."""
+    anchor = f"{chance.kind}-{chance.outcome_id}"
+    say.subheader(plain(chances.title(chance)), anchor=anchor)
+    whose = plain(chance.whose_line(situation_id))
+    if chance.about(situation_id) or situation_id == situation.NOT_SURE:
+        say.caption(whose)
+    else:
+        say.warning(whose)
+    if chance.drawable:
+        pictures.side_by_side(
+            chance.counts, chance.outcome, chance.kind, chance.time_frame, zoom=zoom, key=anchor
+        )
+    else:
+        st.text(t("chances.too_rare"))
+    with listen.block(f"chance-{anchor}"):
+        for line in chance.sentences():
+            st.text(line)
+    widgets.table(chance.table(), hide_index=True)
+    for line in chance.details():
+        st.text(line)
+    other_times = chances.time_frame_warning(every_chance, chance)
+    if other_times:
+        say.warning(markdown.bullets(other_times[0], other_times[1:]))
+    say.caption(plain(chance.evidence()))
 
 
 def render(run: Run) -> None:

@@ -43,13 +43,17 @@ def render(run: Run) -> None:
 
     say.header(t_md("charts.page.recovery_heading"), anchor="recovery")
     listen.page_copy("charts_recovery.md")
-    for milestone in ratings.MILESTONES:
-        recovery = ratings.recovery(content, rated, milestone)
+    recoveries = {
+        milestone: ratings.recovery(content, rated, milestone) for milestone in ratings.MILESTONES
+    }
+    longest = charts.longest_weeks(*recoveries.values())  # one weeks axis for every chart
+    for milestone, recovery in recoveries.items():
         say.subheader(t_md(f"charts.page.back_to.{milestone}"))
         chart_cache.chart(
             charts.recovery_chart,
             recovery,
             milestone,
+            longest,
             alt_text=charts.recovery_alt(recovery, milestone),
         )
         widgets.table(ratings.recovery_table(recovery), hide_index=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from explorer import chances, charts, words
+from explorer import chances, charts, style, words
 from explorer.chances import Count
 from explorer.data import load_content
 from explorer.situation import NOT_SURE
@@ -32,24 +32,23 @@ def find(every_chance, option_id, outcome_id):
     [
         (0, 0, 0, 0),
         (1.6, 1.6, 2, 0),
+        (2.7, 2.7, 3, 0),
         (33.5, 33.5, 34, 0),
         (39.3, 39.3, 39, 0),
         (12, 40, 12, 28),
         (100, 100, 100, 0),
     ],
 )
-def test_each_group_is_exactly_100_people_with_the_right_number_filled(low, high, had, within):
-    people = charts.icon_people((Count("People", low, high), Count("Others", 50, 50)))
-    first = people.iloc[:100]
-    assert len(people) == 200 and list(first["person"]) == list(range(1, 101))
-    assert (first["status"] == charts.HAD).sum() == had
-    assert (first["status"] == charts.WITHIN_RANGE).sum() == within
-    assert (first["status"] == charts.DID_NOT).sum() == 100 - had - within
-    assert (people.iloc[100:]["status"] == charts.HAD).sum() == 50
+def test_a_group_is_exactly_100_whole_people_with_the_right_number_filled(low, high, had, within):
+    people = charts.icon_people(Count("People", low, high))
+    assert list(people["person"]) == list(range(1, 101))
+    assert (people["status"] == charts.HAD).sum() == had
+    assert (people["status"] == charts.WITHIN_RANGE).sum() == within
+    assert (people["status"] == charts.DID_NOT).sum() == 100 - had - within
 
 
 def test_people_are_grouped_in_reading_order_not_scattered():
-    people = charts.icon_people((Count("People", 12, 40),))
+    people = charts.icon_people(Count("People", 12, 40))
     # Row by row from the top left: all who had it, then the range, then those who did not.
     in_reading_order = people.sort_values(["y", "x"])["status"].tolist()
     assert (
@@ -58,34 +57,103 @@ def test_people_are_grouped_in_reading_order_not_scattered():
     assert people["y"].max() == 9 and people.groupby("y").size().eq(10).all()
 
 
-def test_the_chart_draws_exactly_those_people():
-    spec = charts.icon_array(
-        (Count("Fibrin", 33.5, 33.5), Count("Saltwater", 39.3, 39.3)), "met the goal"
-    ).to_dict()
+def _spec(count: Count, outcome: str = "x", kind: str = "benefit", zoom: float = 1.0) -> dict:
+    return charts.icon_array(count, outcome, kind, zoom).to_dict()
+
+
+def _fills(spec: dict) -> dict[str, str]:
+    """Each kind of mark drawn and its fill colour."""
+    scale = spec["layer"][0]["encoding"]["fill"]["scale"]
+    return dict(zip(scale["domain"], scale["range"]))
+
+
+def test_the_chart_draws_exactly_those_people_whole_with_the_exact_figure_in_the_table(
+    every_chance,
+):
+    spec = _spec(Count("Fibrin", 33.5, 33.5), "met the goal")
     people = next(rows for rows in spec["datasets"].values() if rows and "person" in rows[0])
-    assert len(people) == 200
-    assert [
-        sum(1 for row in people[g * 100 : g * 100 + 100] if row["status"] == charts.HAD)
-        for g in (0, 1)
-    ] == [34, 39]
+    assert len(people) == 100
+    assert sum(1 for row in people if row["status"] == charts.HAD) == 34
+    # The heading says "about 34"; the table keeps the study's own figure.
+    heading = Count("Fibrin", 33.5, 33.5).heading()
+    assert "34" in heading and "33.5" not in heading
+    gel = find(every_chance, "gel", "met_aim")
+    assert list(gel.table().iloc[0])[1] == "27.5"
 
 
-def test_the_comparison_group_is_drawn_beside_on_the_same_scale():
-    people = charts.icon_people((Count("Fibrin", 33.5, 33.5), Count("Saltwater", 39.3, 39.3)))
-    option, comparison = people.iloc[:100], people.iloc[100:]
-    assert option["x"].max() < comparison["x"].min()
-    assert list(option["y"]) == list(comparison["y"])
+def test_benefits_and_harms_are_drawn_in_two_colour_families_dark_for_it_happened():
+    benefit = _fills(_spec(Count("A", 12, 40), kind="benefit"))
+    harm = _fills(_spec(Count("A", 12, 40), kind="harm"))
+    assert benefit[charts.DID_NOT] == harm[charts.DID_NOT] == style.PAPER
+    # Blue for benefits (more blue than red), orange for harms (more red than blue).
+    for fills, family in ((benefit, "blue"), (harm, "orange")):
+        for status in (charts.HAD, charts.WITHIN_RANGE):
+            red, _, blue = _rgb(fills[status])
+            assert (blue > red) == (family == "blue"), (family, status)
+        # Dark always means it happened: the darkest mark is those who had it.
+        assert _grey(fills[charts.HAD]) < _grey(fills[charts.WITHIN_RANGE])
+        # WCAG 1.4.11: a mark that carries meaning has 3:1 against the page.
+        assert _contrast(fills[charts.HAD], style.PAPER) >= 3
+
+
+def test_the_two_families_stay_apart_for_red_green_colour_blind_readers():
+    """Simulated deuteranopia and protanopia (Machado et al. 2009, full severity): the dark
+    benefit and harm marks still differ clearly on the blue-yellow axis those readers keep."""
+    machado = {
+        "protanopia": (
+            (0.152286, 1.052583, -0.204868),
+            (0.114503, 0.786281, 0.099216),
+            (-0.003882, -0.048116, 1.051998),
+        ),
+        "deuteranopia": (
+            (0.367322, 0.860646, -0.227968),
+            (0.280085, 0.672501, 0.047413),
+            (-0.011820, 0.042940, 0.968881),
+        ),
+    }
+    benefit, harm = (style.ICON_COLOURS[kind][0] for kind in ("benefit", "harm"))
+    for matrix in machado.values():
+        seen = [_simulate(colour, matrix) for colour in (benefit, harm)]
+        # Blue minus yellow: positive for the benefit's blue, negative for the harm's orange.
+        assert seen[0][2] - (seen[0][0] + seen[0][1]) / 2 > 0.05
+        assert seen[1][2] - (seen[1][0] + seen[1][1]) / 2 < -0.01
+
+
+def _rgb(colour: str) -> tuple[int, int, int]:
+    return tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))
+
+
+def _linear(colour: str) -> list[float]:
+    return [
+        c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+        for c in (v / 255 for v in _rgb(colour))
+    ]
+
+
+def _simulate(colour: str, matrix) -> list[float]:
+    linear = _linear(colour)
+    return [sum(m * c for m, c in zip(row, linear)) for row in matrix]
+
+
+def _contrast(one: str, other: str) -> float:
+    def luminance(colour: str) -> float:
+        red, green, blue = _linear(colour)
+        return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+    high, low = sorted((luminance(one), luminance(other)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
 
 
 def _grey(colour: str) -> float:
     """The grey a colour prints as in black and white (Rec. 601 luma, 0 = black, 255 = white)."""
-    red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    red, green, blue = _rgb(colour)
     return 0.299 * red + 0.587 * green + 0.114 * blue
 
 
-def test_marks_differ_in_black_and_white_print_not_by_colour_alone():
+@pytest.mark.parametrize("kind", ["benefit", "harm"])
+def test_marks_differ_in_black_and_white_print_not_by_colour_alone(kind):
     greys = sorted(
-        _grey(charts.ICON_FILLS[status])
+        _grey(charts.ICON_FILLS[kind][status])
         for status in (charts.HAD, charts.WITHIN_RANGE, charts.DID_NOT)
     )
     assert greys[1] - greys[0] >= 60 and greys[2] - greys[1] >= 60  # dark, mid grey, white
@@ -93,33 +161,44 @@ def test_marks_differ_in_black_and_white_print_not_by_colour_alone():
     assert charts.ICON_DASHES[charts.WITHIN_RANGE] != charts.ICON_DASHES[charts.HAD]
 
 
-def test_the_chart_has_a_labelled_key_for_every_kind_of_mark_drawn():
-    spec = charts.icon_array(
-        (Count("People who had fusion", 12, 40),), "had a complication"
-    ).to_dict()
+def test_the_chart_has_a_key_in_words_for_every_kind_of_mark_drawn():
+    spec = _spec(Count("People who had fusion", 12, 40), "had a complication", "harm")
     words = {row["words"] for data in spec["datasets"].values() for row in data if "words" in row}
     assert words == {
-        "Had a complication",
+        t("charts.icons.had", outcome="had a complication"),
         t("charts.icons.within_range"),
         t("charts.icons.did_not"),
     }
-    single = charts.icon_array((Count("People", 95, 95),), "felt recovered").to_dict()
+    single = _spec(Count("People", 95, 95), "felt recovered")
     words = {row["words"] for data in single["datasets"].values() for row in data if "words" in row}
-    assert words == {"Felt recovered", t("charts.icons.did_not")}
+    assert words == {t("charts.icons.had", outcome="felt recovered"), t("charts.icons.did_not")}
 
 
-def test_every_picture_has_the_same_width_so_the_scale_is_the_same():
-    one = charts.icon_array((Count("A", 5, 5),), "x").to_dict()
-    two = charts.icon_array((Count("A", 5, 5), Count("B", 7, 7)), "x").to_dict()
-    assert one["width"] == two["width"] <= 352  # fits a phone screen
+def test_every_person_is_at_least_14_px_wide_on_a_390_px_phone():
+    spec = _spec(Count("A", 5, 5))
+    phone_width = 390 - 2 * 16  # the page's side padding on a phone
+    shrink = min(1, phone_width / spec["width"])
+    person_width = 0.62 * 2 * (spec["layer"][0]["mark"]["size"] ** 0.5) / 2  # PERSON spans ±0.62
+    assert person_width * shrink >= 14
+    # Every picture has the same width, so two groups side by side compare person by person.
+    assert _spec(Count("B", 70, 80))["width"] == spec["width"]
+
+
+def test_two_groups_side_by_side_start_their_people_level():
+    short, long = Count("A", 5, 5), Count("People given exercise and talking therapy", 48, 48)
+    lines = max(charts.heading_lines(short), charts.heading_lines(long))
+    assert lines > charts.heading_lines(short)
+    tops = [
+        charts.icon_array(count, "x", "benefit", 1.0, lines).to_dict()["layer"][0]["encoding"]["y"][
+            "scale"
+        ]["domain"]
+        for count in (short, long)
+    ]
+    assert tops[0] == tops[1]
 
 
 def test_consult_zoom_enlarges_people_and_words_alike():
-    counts = (Count("A", 5, 5), Count("B", 7, 7))
-    plain, zoomed = (
-        charts.icon_array(counts, "x").to_dict(),
-        charts.icon_array(counts, "x", 1.5).to_dict(),
-    )
+    plain, zoomed = _spec(Count("A", 5, 5)), _spec(Count("A", 5, 5), zoom=1.5)
     assert zoomed["width"] == round(plain["width"] * 1.5)
     assert zoomed["layer"][0]["mark"]["size"] == plain["layer"][0]["mark"]["size"] * 1.5**2
     assert zoomed["layer"][2]["mark"]["fontSize"] == plain["layer"][2]["mark"]["fontSize"] * 1.5
@@ -220,7 +299,7 @@ def test_every_chance_says_when_who_and_how_sure(every_chance):
             t("chances.who", people=chance.people),
         ]
         assert chance.certainty in chance.evidence() and chance.source_ids
-        assert all(count.group in chance.alt_text() for count in chance.counts)
+        assert [count.group in alt for count, alt in zip(chance.counts, chance.alt_texts())]
 
 
 def test_a_different_time_frame_for_the_same_outcome_is_pointed_out(every_chance):
@@ -240,21 +319,40 @@ def test_a_different_time_frame_for_the_same_outcome_is_pointed_out(every_chance
 
 def test_every_option_gets_the_same_headings_even_without_numbers(every_chance, content):
     for option_id in content.options["option_id"]:
-        assert list(chances.by_kind(every_chance, option_id)) == ["benefit", "harm"]
+        assert list(chances.by_kind(every_chance, option_id))[:2] == ["benefit", "harm"]
     # Rest has a number for a benefit but none for a harm.
-    assert (
-        chances.by_kind(every_chance, "rest")["harm"] == []
-        and chances.by_kind(every_chance, "rest")["benefit"]
-    )
+    assert not chances.by_kind(every_chance, "rest")["harm"]
+    assert chances.by_kind(every_chance, "rest")["benefit"]
 
 
-def test_the_numbers_table_has_a_row_per_group(every_chance):
+def test_a_result_counted_for_everyone_in_a_trial_is_under_its_own_heading(every_chance):
+    headings = chances.by_kind(every_chance, "gel", "back_pain")
+    assert list(headings) == ["benefit", "harm", chances.EVERYONE]
+    assert [c.outcome_id for c in headings[chances.EVERYONE].about] == ["no_better"]
+    assert "no_better" not in {
+        c.outcome_id for c in headings["harm"].about + headings["harm"].others
+    }
+    # Only where there is one: no empty heading for the other options.
+    assert chances.EVERYONE not in chances.by_kind(every_chance, "nerve_block")
+
+
+def test_the_numbers_table_never_names_a_group_under_another_options_name(every_chance, content):
     table = chances.numbers_table(every_chance)
-    assert len(table) == sum(len(c.counts) for c in every_chance)
+    option, group = t("chances.numbers.option"), t("chances.numbers.group")
     assert list(table.columns) == [
         t(f"chances.numbers.{column}")
         for column in ("option", "outcome", "group", "out_of_100", "when", "whose", "how_sure")
     ]
+    names = content.option_names()
+    own_groups = {(names[c.option_id], c.counts[0].group) for c in every_chance if not c.everyone}
+    for row_option, row_group in zip(table[option], table[group]):
+        if row_option in names.values():
+            assert (row_option, row_group) in own_groups
+    gel = find(every_chance, "gel", "met_aim")
+    comparison = table[table[group] == gel.counts[1].group]
+    assert list(comparison[option]) == [t("chances.numbers.comparison")]
+    everyone = table[table[group] == "Both groups of the trial together"]
+    assert list(everyone[option]) == [t("chances.numbers.everyone")]
     assert set(table[t("chances.numbers.whose")]) == {c.whose for c in every_chance}
 
 
@@ -271,16 +369,34 @@ def test_every_number_says_whose_it_is_against_the_persons_situation(every_chanc
     )
 
 
-def test_numbers_about_the_persons_situation_come_first(every_chance):
-    # Rest has two benefits: one about back pain for months, one about brand-new back pain.
-    for situation_id in ("back_pain", NOT_SURE):
-        benefits = chances.by_kind(every_chance, "rest", situation_id)["benefit"]
-        assert [c.outcome_id for c in benefits] == ["felt_better", "fully_recovered"]
-        assert not chances.none_about(benefits, situation_id)
-    # Nothing about leg pain for rest: said, not shown as if it were.
-    benefits = chances.by_kind(every_chance, "rest", "leg_pain")["benefit"]
-    assert len(benefits) == 2 and chances.none_about(benefits, "leg_pain")
-    assert not chances.none_about([], "leg_pain")  # no numbers at all is said otherwise
+def test_numbers_about_the_persons_situation_come_first_and_others_are_set_apart(every_chance):
+    # Nerve block's benefit is about leg pain only; for back pain it is another group's number.
+    leg = chances.by_kind(every_chance, "nerve_block", "leg_pain")["benefit"]
+    assert [c.outcome_id for c in leg.about] == ["felt_better"] and not leg.others
+    assert not chances.none_about(leg, "leg_pain")
+    back = chances.by_kind(every_chance, "nerve_block", "back_pain")["benefit"]
+    assert not back.about and [c.outcome_id for c in back.others] == ["felt_better"]
+    assert chances.none_about(back, "back_pain")
+    assert not chances.none_about(chances.Shown([], []), "leg_pain")  # no numbers at all
+    # Not sure of the situation: every number, none set apart.
+    everything = chances.by_kind(every_chance, "rest", NOT_SURE)["benefit"]
+    assert [c.outcome_id for c in everything.about] == ["felt_better", "fully_recovered"]
+
+
+def test_all_in_the_situation_comes_before_partly_in_it(every_chance):
+    harms = chances.by_kind(every_chance, "nerve_block", "back_pain")["harm"]
+    likeness = [c.likeness("back_pain") for c in harms.about]
+    assert likeness == sorted(likeness)
+
+
+def test_numbers_from_new_pain_are_never_shown_where_pain_has_lasted_long(every_chance):
+    # Rest's second benefit is about back pain of under 2 weeks: not for back pain of months.
+    long_lasting = chances.by_kind(every_chance, "rest", "back_pain")["benefit"]
+    shown = long_lasting.about + long_lasting.others
+    assert [c.outcome_id for c in shown] == ["felt_better"]
+    # Leg pain in the fixture starts at 0 weeks, so new pain is still shown there, set apart.
+    leg = chances.by_kind(every_chance, "rest", "leg_pain")["benefit"]
+    assert "fully_recovered" in {c.outcome_id for c in leg.others}
 
 
 # The file's rules -----------------------------------------------------------------------------

@@ -21,14 +21,22 @@ EVERY_CHANCE = chances.all_chances(CONTENT)
 def test_every_outcome_of_every_option_renders_with_alt_text_and_a_table(option_id):
     at = open_page(PAGE, option=option_id)
     assert not at.exception
-    expected = [c for c in EVERY_CHANCE if c.option_id == option_id]
+    expected = [
+        c for shown in chances.by_kind(EVERY_CHANCE, option_id).values() for c in shown.about
+    ]
+    assert {c.outcome_id for c in expected} == {
+        c.outcome_id for c in EVERY_CHANCE if c.option_id == option_id
+    }
+    # One picture per group, each named by its alt text.
     charts = at.get("vega_lite_chart")
-    assert [chart.proto.alt for chart in charts] == [c.alt_text() for c in expected if c.drawable]
+    assert [chart.proto.alt for chart in charts] == [
+        alt_text for c in expected if c.drawable for alt_text in c.alt_texts()
+    ]
     # One table per outcome with its numbers, then the table of every number.
     assert [list(table.value.columns) for table in at.table[:-1]] == [
         list(plain_table(c.table()).columns) for c in expected
     ]
-    assert len(at.table[-1].value) == sum(len(c.counts) for c in EVERY_CHANCE)
+    assert len(at.table[-1].value) == len(chances.numbers_table(EVERY_CHANCE))
     shown = texts(at)
     for chance in expected:
         assert all(sentence in shown for sentence in chance.sentences())

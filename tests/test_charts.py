@@ -26,8 +26,10 @@ def attribute_spec(attribute_id: str, option_ids=ALL) -> dict:
 
 
 def recovery_spec(milestone: str, option_ids=ALL) -> dict:
-    rows = ratings.recovery(CONTENT, ratings.rated(CONTENT, option_ids), milestone)
-    return charts.recovery_chart(rows, milestone).to_dict()
+    rated = ratings.rated(CONTENT, option_ids)
+    frames = {m: ratings.recovery(CONTENT, rated, m) for m in ratings.MILESTONES}
+    longest = charts.longest_weeks(*frames.values())
+    return charts.recovery_chart(frames[milestone], milestone, longest).to_dict()
 
 
 def benefit_words(option_id: str) -> str:
@@ -123,50 +125,86 @@ def test_texts_are_words_not_bare_numbers_or_decimals(name):
 
 def test_overview_shows_every_option_and_attribute_in_order():
     spec = SPECS["overview"]
-    cells = layer_with(spec, "color", "shade")
+    cells = layer_with(spec, "color", "tone")
     x, y = cells["encoding"]["x"], cells["encoding"]["y"]
     names = [column.strip().replace("\n", " ") for column in x["sort"]]
     assert names == list(CONTENT.options["short_name"])
     assert names == ["Home exercise", "Nerve block", "Gel implant"]
-    assert y["sort"] == list(CONTENT.attributes["name"])
+    attributes = list(CONTENT.attributes["name"])
+    # Then empty rows (named by spaces) that make room for the legends.
+    assert y["sort"][: len(attributes)] == attributes
+    assert all(not row.strip() for row in y["sort"][len(attributes) :])
     shown = values(spec, cells)
     assert {row["attribute"] for row in shown} == set(CONTENT.attributes["name"])
     assert len({row["column"] for row in shown}) == len(ALL)
     assert len(shown) == len(ALL) * len(CONTENT.attributes)
 
 
-def test_overview_shading_is_an_ordinal_light_to_dark_ramp_that_survives_greyscale():
-    colour = layer_with(SPECS["overview"], "color", "shade")["encoding"]["color"]
-    assert colour["type"] == "ordinal"
-    assert colour["scale"]["domain"] == list(range(ratings.SHADES))
-    ramp = colour["scale"]["range"]
-    assert ramp == list(style.SHADE_COLOURS)
-    greys = [grey(c) for c in ramp]
-    assert all(
-        lighter - darker >= 25 for lighter, darker in itertools.pairwise(greys)
-    )  # distinct in print
+def family_layers(spec: dict) -> dict[str, dict]:
+    """The shaded cells of each colour family, by family."""
+    found = {}
+    for layer in layers(spec):
+        if layer["encoding"].get("color", {}).get("field") == "tone":
+            family = re.search(r"datum.family == '(\w+)'", str(layer["transform"])).group(1)
+            found[family] = layer
+    return found
+
+
+def test_benefit_and_burden_rows_have_their_own_ordinal_ramps_that_survive_greyscale():
+    found = family_layers(SPECS["overview"])
+    assert set(found) == {"benefit", "burden"}
+    ramps = {"benefit": style.SHADE_COLOURS, "burden": style.BURDEN_COLOURS}
+    for family, layer in found.items():
+        colour = layer["encoding"]["color"]
+        assert colour["type"] == "ordinal" and colour["legend"]["title"]
+        assert colour["scale"]["domain"] == list(range(ratings.SHADES))
+        ramp = colour["scale"]["range"]
+        assert ramp == list(ramps[family])
+        greys = [grey(c) for c in ramp]
+        assert all(lighter - darker >= 25 for lighter, darker in itertools.pairwise(greys))
+    # Blue for the benefit, orange for the burden.
+    assert all(c[5:7] > c[1:3] for c in style.SHADE_COLOURS[2:])
+    assert all(c[1:3] > c[5:7] for c in style.BURDEN_COLOURS)
+    assert SPECS["overview"]["resolve"]["scale"]["color"] == "independent"
+
+
+def test_darker_always_means_more_of_it_never_better_in_one_row_and_worse_in_the_next():
+    cells = values(SPECS["overview"], layer_with(SPECS["overview"], "color", "tone"))
+    rated = charts.toned(RATED)
+    for row in rated.dropna(subset=["tone"]).itertuples():
+        if row.scale == "burden":  # level 1, the lighter burden, is the lightest
+            assert row.tone == row.shade
+        else:  # level 1, the most benefit or the surest, is the darkest
+            assert row.tone == ratings.SHADES - 1 - row.shade
+    assert {cell["family"] for cell in cells} == set(CONTENT.attributes["scale"])
 
 
 def test_cell_words_pass_contrast_on_their_shade_and_marks_pass_three_to_one():
-    for shade, colour in enumerate(style.SHADE_COLOURS):
-        text = style.TEXT_LIGHT if shade >= style.FIRST_DARK_SHADE else style.TEXT_DARK
-        assert contrast(text, colour) >= 4.5, colour
-    for mark in (style.OUTLINE, style.BAR_COLOUR, style.TEXT_DARK, *style.CATEGORICAL):
+    for ramp in (style.SHADE_COLOURS, style.BURDEN_COLOURS):
+        for shade, colour in enumerate(ramp):
+            text = style.TEXT_LIGHT if shade >= style.FIRST_DARK_SHADE else style.TEXT_DARK
+            assert contrast(text, colour) >= 4.5, colour
+    assert contrast(style.TEXT_DARK, style.NOT_KNOWN_FILL) >= 4.5
+    marks = (style.OUTLINE, charts.RECOVERY_BAR, style.TEXT_DARK, *style.CATEGORICAL)
+    for mark in marks:
         assert contrast(mark, style.PAPER) >= 3
     assert contrast(style.TEXT_DARK, style.PAPER) >= 4.5
 
 
-def test_overview_says_not_known_in_a_dashed_unshaded_cell():
+def test_not_known_is_its_own_marked_cell_with_a_legend_entry_never_on_a_scale():
     spec = SPECS["overview"]
     dashed = next(layer for layer in layers(spec) if layer["mark"].get("strokeDash"))
-    assert dashed["mark"]["fill"] == "#FFFFFF"
-    assert "!isValid(datum.shade)" in str(dashed["transform"])
-    assert t("ratings.not_known") in all_text(spec)
+    assert "!isValid(datum.tone)" in str(dashed["transform"])
+    key = dashed["encoding"]["color"]
+    assert key["scale"]["range"] == [style.NOT_KNOWN_FILL] and key["legend"]["symbolDash"]
+    assert key["scale"]["domain"] == [t("charts.not_known")] and "?" in t("charts.not_known")
+    assert style.NOT_KNOWN_FILL not in (*style.SHADE_COLOURS, *style.BURDEN_COLOURS, style.PAPER)
+    assert t("charts.not_known") in all_text(spec)
 
 
 def test_attribute_chart_shows_the_whole_scale_lightest_first():
     spec = SPECS["attribute"]
-    x = layer_with(spec, "color", "shade")["encoding"]["x"]
+    x = layer_with(spec, "color", "tone")["encoding"]["x"]
     assert x["type"] == "ordinal"
     levels = [label.strip().replace("\n", " ") for label in x["sort"]]
     assert levels == list(ratings.scale(CONTENT, "effort")["label"])
@@ -176,25 +214,25 @@ def test_attribute_chart_shows_the_whole_scale_lightest_first():
 
 def test_attribute_chart_ranks_options_lighter_first_with_evidence_beside_each():
     spec = attribute_spec("time_off")
-    y = layer_with(spec, "color", "shade")["encoding"]["y"]
+    y = layer_with(spec, "color", "tone")["encoding"]["y"]
     assert y["sort"] == ["Nerve block", "Home exercise", "Gel implant"]
     texts = all_text(spec)
     assert {benefit_words(option_id) for option_id in ALL} <= set(texts)
     assert all("certainty" in benefit_words(option_id) for option_id in ALL)  # never the size alone
     unknown = ratings.rated(CONTENT, ALL).query("attribute_id == 'time_off' and level.isna()")
     assert (
-        texts.count(t("ratings.not_known")) == len(unknown) > 0
+        texts.count(t("charts.not_known")) == len(unknown) > 0
     )  # an option no trial gives a time for says so
 
 
 def test_narrowing_the_options_narrows_every_chart():
     spec = attribute_spec("effort", ["rest", "gel"])
-    assert layer_with(spec, "color", "shade")["encoding"]["y"]["sort"] == [
+    assert layer_with(spec, "color", "tone")["encoding"]["y"]["sort"] == [
         "Home exercise",
         "Gel implant",
     ]
     overview = charts.overview_grid(ratings.rated(CONTENT, ["gel"])).to_dict()
-    assert {row["column"] for row in values(overview, layer_with(overview, "color", "shade"))} == {
+    assert {row["column"] for row in values(overview, layer_with(overview, "color", "tone"))} == {
         "Gel implant"
     }
 
@@ -230,10 +268,21 @@ def test_recovery_chart_says_not_known_and_evidence_for_every_option():
     gap = next(
         layer
         for layer in layers(spec)
-        if layer["encoding"].get("text", {}).get("value") == t("ratings.not_known")
+        if layer["encoding"].get("text", {}).get("value") == t("charts.not_known")
     )
     assert "!isValid(datum.weeks_max)" in str(gap["transform"])
     assert sum(text in beside for text in all_text(spec)) == len(ALL)
+
+
+def test_every_recovery_chart_shares_one_weeks_axis():
+    domains = {
+        milestone: layer_with(recovery_spec(milestone), "x", "weeks_min")["encoding"]["x"]["scale"][
+            "domain"
+        ]
+        for milestone in ratings.MILESTONES
+    }
+    longest = max(CONTENT.recovery["weeks_max"].dropna())
+    assert all(domain == [0, longest] for domain in domains.values()), domains
 
 
 def test_wrapping_keeps_words_whole_and_gives_fewer_columns_longer_lines():

@@ -26,6 +26,7 @@ def test_the_data_contract_ids_and_columns():
         "description",
         "rule",
         "lighter_end",
+        "scale",
         "role",
     ]
     assert list(CONTENT.attribute_levels.columns) == ["attribute_id", "level", "label"]

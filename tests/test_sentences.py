@@ -23,7 +23,7 @@ from explorer.chances import Count
 from explorer.data import Content
 from explorer.rules.files import FILES
 from explorer.rules.said import said
-from explorer.rules.vocabulary import MILESTONES, PLACEHOLDER
+from explorer.rules.vocabulary import MILESTONES, OUTCOME_KINDS, PLACEHOLDER
 from explorer.situation import NOT_SURE
 from explorer.store import Snapshot
 from tests.conftest import FIXTURE_DATA, shipped_data, snapshot_of
@@ -174,8 +174,8 @@ def chances_said(snapshot: Snapshot, content: Content) -> Iterator[tuple[str, st
     every_chance = chances.all_chances(content)
     situations = [NOT_SURE, *content.situations["situation_id"]]
     for option_id, name in content.option_names().items():
-        for kind in ("benefit", "harm"):
-            yield option_id, words.t(f"chances.page.heading.{kind}", option=name)
+        for heading in (*OUTCOME_KINDS, chances.EVERYONE):
+            yield option_id, words.t(f"chances.page.heading.{heading}", option=name)
     for chance in every_chance:
         where = f"{chance.option_id}/{chance.outcome_id}"
         yield from _chance_said(where, chance)
@@ -197,7 +197,8 @@ def chances_said(snapshot: Snapshot, content: Content) -> Iterator[tuple[str, st
 def _chance_said(where: str, chance: chances.Chance) -> Iterator[tuple[str, str]]:
     for line in chance.sentences():
         yield where, line
-    yield f"{where} alt", chance.alt_text()
+    for alt_text in chance.alt_texts():
+        yield f"{where} alt", alt_text
     for count in chance.counts:
         yield f"{where} picture", count.heading()
         yield f"{where} table", count.had()

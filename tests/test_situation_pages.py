@@ -11,7 +11,7 @@ from explorer.markdown import plain
 from explorer.situation import NOT_SURE
 from explorer.ui import shell
 from explorer.words import t
-from tests.apptest import open_page, texts
+from tests.apptest import as_read, open_page, texts
 from tests.conftest import fixture_content, row_index, set_cell
 
 CONTENT = fixture_content()
@@ -104,13 +104,24 @@ def test_the_evaluation_rows_follow_the_situation():
 
 
 def test_the_chances_page_puts_numbers_about_the_situation_first_and_labels_the_rest():
-    at = open_page("pages/chances.py", situation="back_pain", option="rest")
-    headings = [heading.value for heading in at.subheader]
-    assert headings.index("Felt better") < headings.index("Fully recovered")
+    # Nerve block's harms: one about back pain, one about leg pain only.
+    at = open_page("pages/chances.py", situation="back_pain", option="nerve_block")
+    headings = [as_read(heading.value) for heading in at.subheader]
+    other_groups = t("chances.page.other_groups")
+    harms = headings[headings.index("Had a serious problem") :]
+    assert harms.index(other_groups) < harms.index("Had a flare of pain")
     warnings = [warning.value for warning in at.warning]
-    assert any("people whose back pain had started in the last 2 weeks" in w for w in warnings)
-    at = open_page("pages/chances.py", situation="leg_pain", option="rest")
+    assert any("people with leg pain from a disc" in w for w in warnings)
+    # Nothing about back pain among its benefits: said, and the other group's set apart.
     assert t("situation.numbers.none_about_you") in [info.value for info in at.info]
+    assert headings.index(other_groups) < headings.index("Felt better")
+
+
+def test_the_chances_page_leaves_out_new_pain_where_pain_has_lasted_long():
+    at = open_page("pages/chances.py", situation="back_pain", option="rest")
+    assert "Fully recovered" not in [as_read(heading.value) for heading in at.subheader]
+    at = open_page("pages/chances.py", situation=NOT_SURE, option="rest")
+    assert "Fully recovered" in [as_read(heading.value) for heading in at.subheader]
 
 
 def test_the_chances_page_opens_on_an_option_aimed_at_the_situation_and_marks_the_others():

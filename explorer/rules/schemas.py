@@ -40,10 +40,12 @@ from explorer.rules.said import expects, said
 from explorer.rules.vocabulary import (
     ACTION_PLACEHOLDERS,
     AIMED_VALUES,
+    ATTRIBUTE_SCALES,
     CERTAINTY_LEVELS,
     CHANGE_KINDS,
     DISC_STATES,
     EVALUATION_KINDS,
+    EVERYONE_VALUES,
     EXPERTS,
     GROUP_PREVIOUS_SURGERY,
     LIGHTER_END,
@@ -128,6 +130,7 @@ def attributes_schema(refs: Refs) -> pa.DataFrameSchema:
             "lighter_end": pa.Column(
                 str, pa.Check.isin([LIGHTER_END], error=expects("data_rule.lighter_end"))
             ),
+            "scale": one_of(ATTRIBUTE_SCALES),
         },
         checks=[
             row_rule(
@@ -421,6 +424,8 @@ def outcomes_schema(refs: Refs) -> pa.DataFrameSchema:
             "people": plain_text(),
             "population_id": reference(refs["population"], "population"),
             "time_frame": plain_text(),
+            # "yes" where the count is for everyone in a trial, both groups together.
+            "everyone": one_of(EVERYONE_VALUES),
             "note": plain_text(required=False),
             "source_ids": source_ids(refs["source"]),
             "certainty": one_of(tuple(level for level in CERTAINTY_LEVELS if level != NOT_KNOWN)),

@@ -17,6 +17,11 @@ LIGHTER_END = "1"
 DISC_STATES = ("healthy", "tear", "herniation", "degenerated")
 # What an outcome in outcomes.csv is for the person: a benefit, or a harm (or more treatment).
 OUTCOME_KINDS = ("benefit", "harm")
+# attributes.csv's `scale`: which colour family a quality is drawn in, darker always meaning more of
+# it: more benefit (or surer of it), or a heavier burden.
+ATTRIBUTE_SCALES = ("benefit", "burden")
+# outcomes.csv's `everyone`: "yes" where a count is for everyone in a trial, both groups together.
+EVERYONE_VALUES = ("yes", "")
 # Whether a fit level (fit_levels.csv) puts an option among those aimed at a situation: chosen
 # by default and named as aimed at it ("yes"), or set apart with its reason ("no").
 AIMED = "yes"

@@ -311,17 +311,19 @@ def _chances(content: Content) -> Iterator[Item]:
         yield Heading("translation.review.option", {"option": name})
         for note in compare.notes(content, [option_id]):
             yield made(note, "compare.investigational", where.data_file("options.csv"))
-        for kind, found in chances.by_kind(every_chance, option_id).items():
+        for heading, found in chances.by_kind(every_chance, option_id).items():
             yield made(
-                t(f"chances.page.heading.{kind}", option=name),
-                f"chances.page.heading.{kind}",
+                t(f"chances.page.heading.{heading}", option=name),
+                f"chances.page.heading.{heading}",
                 where.cell("options.csv", {"option_id": option_id}, "name"),
                 style=HEADING,
             )
             if not found:
                 yield said("chances.not_counted")
-            for chance in found:
+            for chance in found.about:
                 yield from _chance(content, every_chance, chance)
+    # Shown above the numbers of groups not in the reader's situation.
+    yield said("chances.page.other_groups", style=SUBHEADING)
     yield said("chances.page.all_numbers_heading", style=HEADING)
     yield said("chances.page.all_numbers_caption", style=NOTE)
     yield made(
@@ -354,7 +356,8 @@ def _chance(content: Content, every_chance: list, chance: chances.Chance) -> Ite
     for key, line in whose.items():
         yield made(line, key, population, style=NOTE)
     if chance.drawable:
-        yield made(chance.alt_text(), "chances.alt", "chances.alt_group", outcome, style=NOTE)
+        for alt_text in chance.alt_texts():
+            yield made(alt_text, "chances.alt", "chances.alt_group", outcome, style=NOTE)
     else:
         yield said("chances.too_rare")
     for count, line in zip(chance.counts, chance.sentences()):

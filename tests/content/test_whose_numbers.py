@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from explorer import chances
-from explorer.populations import OUTSIDE, WITHIN, matches
+from explorer.populations import OUTSIDE, WITHIN, matches, too_new
 from explorer.rules.vocabulary import TRIAL, split_ids
 from explorer.words import t
 
@@ -97,3 +97,46 @@ def test_operations_count_the_first_operation_for_every_option_alike(shipped_con
             continue
         is_operation = int(ratings[(option_id, "invasiveness")]) in operation
         assert (int(later) in everyone) == is_operation, option_id
+
+
+def _situations(content) -> list[str]:
+    return list(content.situations["situation_id"])
+
+
+def test_the_first_picture_under_each_heading_is_about_the_readers_situation(shipped_content):
+    """For every situation and option, a heading's first picture is about people in that
+    situation, most like the reader first; any other group's numbers come after, set apart."""
+    every_chance = chances.all_chances(shipped_content)
+    for situation_id in _situations(shipped_content):
+        for option_id in shipped_content.option_names():
+            for heading, shown in chances.by_kind(every_chance, option_id, situation_id).items():
+                assert all(c.about(situation_id) for c in shown.about), (situation_id, heading)
+                assert not any(c.about(situation_id) for c in shown.others)
+                likeness = [c.likeness(situation_id) for c in shown.about]
+                assert likeness == sorted(likeness), (situation_id, option_id, heading)
+
+
+def test_no_number_from_new_pain_is_shown_where_pain_has_lasted_long(shipped_content):
+    every_chance = chances.all_chances(shipped_content)
+    populations = shipped_content.populations.set_index("population_id")
+    bounds = shipped_content.situation_bounds.set_index("situation_id")
+    outcomes = shipped_content.outcomes.set_index(["option_id", "outcome_id"])
+    for situation_id in _situations(shipped_content):
+        for option_id in shipped_content.option_names():
+            for shown in chances.by_kind(every_chance, option_id, situation_id).values():
+                for chance in shown.about + shown.others:
+                    population_id = outcomes.at[(option_id, chance.outcome_id), "population_id"]
+                    group = populations.loc[population_id]
+                    assert not too_new(group, bounds.loc[situation_id]), (situation_id, chance)
+
+
+def test_a_count_for_everyone_in_a_trial_is_never_one_options_benefit_or_harm(shipped_content):
+    """A group named as everyone in a trial is marked so, and shown under its own heading."""
+    outcomes = shipped_content.outcomes
+    everyone = outcomes["everyone"] == "yes"
+    named = outcomes["group"].str.lower().str.startswith(t("chances.numbers.everyone").lower())
+    assert (named <= everyone).all()
+    every_chance = chances.all_chances(shipped_content)
+    for option_id in shipped_content.option_names():
+        for heading, shown in chances.by_kind(every_chance, option_id).items():
+            assert all(c.everyone == (heading == chances.EVERYONE) for c in shown.about)

@@ -5,6 +5,7 @@ import streamlit as st
 from explorer import chances, charts, compare, markdown, situation, url_params
 from explorer.markdown import plain
 from explorer.ui import chart_cache, listen, say, shell, url_state, widgets
+from explorer.ui.offer_card import offer_cards
 from explorer.ui.runtime import Run
 from explorer.words import t, t_md
 
@@ -26,6 +27,7 @@ def chances_part(run: Run) -> None:
         )
     for note in compare.notes(content, [option_id]):
         say.warning(plain(note))
+    offer_cards(content, [option_id], zoom)
     for fit in situation.set_apart(content, situation_id):
         if fit.option_id == option_id:
             say.warning(plain(fit.line()))

@@ -51,6 +51,7 @@ from explorer.rules.vocabulary import (
     NO_PROCEDURE_ROLE,
     NOT_KNOWN,
     NUMBER,
+    OFFER_KINDS,
     OPTION_STATUSES,
     OUTCOME_KINDS,
     PAINS,
@@ -552,6 +553,23 @@ def evaluation_schema(refs: Refs) -> pa.DataFrameSchema:
         },
         unique=["option_id", "position"],
         name="evaluation.csv",
+    )
+
+
+def offer_schema(refs: Refs) -> pa.DataFrameSchema:
+    """What the "Offered this by a clinic?" card of an investigational option says; the app shows
+    it for options whose status is investigational (tests/content checks none is left unshown)."""
+    return pa.DataFrameSchema(
+        {
+            "option_id": reference(refs["option"], "option"),
+            "position": position_in_group(),
+            "kind": one_of(OFFER_KINDS),
+            "text": plain_text(),
+            "source_ids": source_ids(refs["source"]),
+            "certainty": certainty(),
+        },
+        unique=["option_id", "position"],
+        name="offer.csv",
     )
 
 

@@ -8,7 +8,8 @@ import re
 
 CERTAINTY_LEVELS = ("high", "moderate", "low", "very low", "not known")
 NOT_KNOWN = "not known"
-OPTION_STATUSES = ("established", "investigational")
+INVESTIGATIONAL = "investigational"
+OPTION_STATUSES = ("established", INVESTIGATIONAL)
 # The recovery milestones that recovery.csv gives weeks for, in display order.
 MILESTONES = ("usual_activities", "work")
 # Level 1 of every attribute is the lighter burden; attributes.csv states it in every row.
@@ -16,7 +17,8 @@ LIGHTER_END = "1"
 # The disc states the anatomy diagram can draw (explorer/anatomy.py); each needs its row of text.
 DISC_STATES = ("healthy", "tear", "herniation", "degenerated")
 # What an outcome in outcomes.csv is for the person: a benefit, or a harm (or more treatment).
-OUTCOME_KINDS = ("benefit", "harm")
+BENEFIT = "benefit"
+OUTCOME_KINDS = (BENEFIT, "harm")
 # Whether a fit level (fit_levels.csv) puts an option among those aimed at a situation: chosen
 # by default and named as aimed at it ("yes"), or set apart with its reason ("no").
 AIMED = "yes"
@@ -32,6 +34,10 @@ TRIAL = "trial"
 STUDY_DESIGNS = (TRIAL, "cohort", "register", "series", "review", "hospital_records")
 # What an evaluation for an option looks at (evaluation.csv), in the order the page shows them.
 EVALUATION_KINDS = ("clinic_checks", "trial_entry", "guideline")
+# What the "Offered this by a clinic?" card of an investigational option says (offer.csv), in the
+# order it shows them: the names clinics sell it under, its randomised trial (drawn beside its
+# comparison group from outcomes.csv), what has never been tested, harms, and how to find a trial.
+OFFER_KINDS = ("names", "trial", "untested", "harms", "find_trial")
 # Rows the code relies on are marked in their file's `role` column, never found by their id:
 # renaming a row's id keeps its role, and a role missing or given twice is a data problem.
 ROLE = "role"

@@ -36,7 +36,7 @@ def test_the_lines_come_in_the_order_of_their_kinds_with_their_evidence(content)
     assert kinds == sorted(kinds, key=OFFER_KINDS.index)
     [names] = card.said("names")
     assert names.text.startswith("Clinics sell it as GelSeal")
-    assert "S104" in names.evidence() and card.source_ids() == {"S104"}
+    assert "S104" in names.evidence() and card.source_ids() == {"S104", "S108"}
 
 
 def test_the_trial_is_the_outcome_with_a_comparison_group_as_chances_stores_it(content):
@@ -49,3 +49,14 @@ def test_the_trial_is_the_outcome_with_a_comparison_group_as_chances_stores_it(c
 def test_the_questions_are_the_same_for_any_option():
     asked = offer.questions()
     assert len(asked) == len(offer.QUESTIONS) and all(q.endswith("?") for q in asked)
+
+
+def test_marketing_material_is_said_to_be_that_in_every_list_of_sources(content):
+    from explorer import compare
+    from explorer.words import t
+
+    table = compare.source_table(content.sources, only={"S104", "S108"})
+    citations = dict(zip(table[t("sources.source")], table[t("sources.citation")]))
+    advert = content.sources.set_index("source_id").at["S108", "citation"]
+    assert citations["S108"] == t("sources.marketing", citation=advert)
+    assert t("sources.marketing", citation="") not in citations["S104"]

@@ -47,6 +47,7 @@ from explorer.rules.vocabulary import (
     EXPERTS,
     GROUP_PREVIOUS_SURGERY,
     LIGHTER_END,
+    MARKETING_VALUES,
     MILESTONES,
     NO_PROCEDURE_ROLE,
     NOT_KNOWN,
@@ -260,6 +261,8 @@ def sources_schema(refs: Refs) -> pa.DataFrameSchema:
             "year": pa.Column(
                 int, pa.Check.in_range(1900, 2100, error=expects("data_rule.year")), coerce=True
             ),
+            # "yes" for material written to sell a treatment; empty for every other source.
+            "marketing": one_of(MARKETING_VALUES),
         },
         name="sources.csv",
     )

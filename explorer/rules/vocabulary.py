@@ -16,6 +16,11 @@ MILESTONES = ("usual_activities", "work")
 LIGHTER_END = "1"
 # The disc states the anatomy diagram can draw (explorer/anatomy.py); each needs its row of text.
 DISC_STATES = ("healthy", "tear", "herniation", "degenerated")
+# A source written to sell a treatment (a clinic's, a hospital's or an inventor's own pages) is
+# marked in sources.csv's `marketing` column; lists of sources say so beside it, and no fact may
+# rest on such sources alone (tests/content).
+MARKETING = "yes"
+MARKETING_VALUES = ("", MARKETING)
 # What an outcome in outcomes.csv is for the person: a benefit, or a harm (or more treatment).
 BENEFIT = "benefit"
 OUTCOME_KINDS = (BENEFIT, "harm")
@@ -32,8 +37,10 @@ SITUATION_PREVIOUS_SURGERY = ("none", "all", "any")
 # A comparison drawn as one picture must come from one randomised trial (one population).
 TRIAL = "trial"
 STUDY_DESIGNS = (TRIAL, "cohort", "register", "series", "review", "hospital_records")
-# What an evaluation for an option looks at (evaluation.csv), in the order the page shows them.
-EVALUATION_KINDS = ("clinic_checks", "trial_entry", "guideline")
+# What an evaluation for an option looks at (evaluation.csv), in the order the page shows them:
+# what a clinician checks, and who the studies took in. What guidelines say is the comparison's
+# own question (answers.csv), stored and graded once.
+EVALUATION_KINDS = ("clinic_checks", "trial_entry")
 # What the "Offered this by a clinic?" card of an investigational option says (offer.csv), in the
 # order it shows them: the names clinics sell it under, its randomised trial (drawn beside its
 # comparison group from outcomes.csv), what has never been tested, harms, and how to find a trial.

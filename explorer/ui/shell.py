@@ -104,7 +104,7 @@ PAGES: tuple[Page, ...] = (
             "anatomy_course.md",
             "anatomy_states.csv",
             "scan_findings.csv",
-            "options.csv",
+            *_CHOOSER,  # the options aimed at a state follow the person's situation
             *_EVIDENCE,
         ),
     ),

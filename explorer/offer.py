@@ -50,6 +50,12 @@ class Offer:
         }
 
 
+@kept
+def cited(content: Content, option_ids: tuple[str, ...] | list[str]) -> frozenset[str]:
+    """The sources of the cards of these options, for the page's list of sources."""
+    return frozenset(s for card in offers(content, option_ids) for s in card.source_ids())
+
+
 def questions() -> list[str]:
     """What to ask the clinic, whatever the option: a registered trial, its own results, what
     happens after a disc infection, the total cost."""

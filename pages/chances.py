@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from explorer import chances, charts, compare, markdown, situation, url_params
+from explorer import chances, charts, compare, markdown, offer, situation, url_params
 from explorer.markdown import plain
 from explorer.ui import chart_cache, listen, say, shell, url_state, widgets
 from explorer.ui.offer_card import offer_cards
@@ -74,7 +74,8 @@ def chances_part(run: Run) -> None:
     widgets.table(chances.numbers_table(every_chance), hide_index=True)
 
     say.header(t_md("sources.heading"), anchor="sources")
-    widgets.sources_list(chances.cited_sources(content, every_chance))
+    also = offer.cited(content, [option_id])  # the card's, when it is shown
+    widgets.sources_list(chances.cited_sources(content, every_chance, also))
 
 
 def render(run: Run) -> None:

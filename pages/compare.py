@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from explorer import compare, ratings, situation, url_params
+from explorer import compare, offer, ratings, situation, url_params
 from explorer.markdown import plain
 from explorer.ui import listen, say, shell, url_state, widgets
 from explorer.ui.offer_card import offer_cards
@@ -74,7 +74,7 @@ def every_question(run: Run) -> None:
 
     widgets.get_help_now(content)
     say.header(t_md("sources.heading"), anchor="sources")
-    also = situation.cited(content, shown, situation_id)
+    also = situation.cited(content, shown, situation_id) | offer.cited(content, shown)
     widgets.sources_list(compare.cited_sources(content, shown, also))
 
 

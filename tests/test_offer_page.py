@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from explorer import offer
 from explorer.words import t
-from tests.apptest import ROOT, as_read, open_page, texts
+from tests.apptest import ROOT, as_read, listed_sources, open_page, texts
 from tests.conftest import fixture_content
 
 CONTENT = fixture_content()
@@ -58,3 +58,9 @@ def test_the_home_page_links_to_the_card():
     at = open_page("app.py")
     labels = [as_read(link.proto.label) for link in at.get("page_link")]
     assert t("offer.home_link", option=CARD.short_name) in labels
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_the_cards_sources_are_in_the_pages_list_of_sources(page):
+    at = open_page(page, **PAGES[page])
+    assert CARD.source_ids() <= set(listed_sources(at))

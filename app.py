@@ -1,6 +1,6 @@
 """Home page: the decision, who the tool is for, the options in one line each, how to use it."""
 
-from explorer import home, situation
+from explorer import home, offer, situation
 from explorer.markdown import plain
 from explorer.ui import listen, say, shell, url_state, widgets
 from explorer.ui.runtime import Run
@@ -25,6 +25,14 @@ def render(run: Run) -> None:
         label=t_md("home.list.compare_link"),
         query_params=url_state.carried_params(),
     )
+    aimed = situation.aimed_options(content, situation_id)
+    for card in offer.offers(content, list(content.option_names())):  # investigational ones
+        say.page_link(
+            shell.path("compare"),
+            label=t_md("offer.home_link", option=card.short_name),
+            query_params=url_state.options_link(content, [*aimed, card.option_id], situation_id),
+            icon=":material/storefront:",
+        )
 
     listen.page_copy("home_how.md")
 

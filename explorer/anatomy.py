@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from explorer import disc_views
+from explorer import disc_views, situation
 from explorer.compare import evidence_line, source_table
 from explorer.data import Content
 from explorer.disc_views import Look
@@ -187,6 +187,39 @@ def state_text(content: Content, state: str) -> StateText:
         option_ids=tuple(option_ids),
         option_names=", ".join(short_names[option_id] for option_id in option_ids),
         compare_params=link_params(option_ids, all_ids),
+    )
+
+
+@dataclass(frozen=True)
+class StateOptions:
+    """The options a state's row lists, as the person's situation sees them (situation.py's one
+    fit rule): those aimed at the situation are named as aimed at this; the others are set apart
+    with their level, as on the comparison page. With no situation chosen, all are aimed."""
+
+    aimed_ids: tuple[str, ...]  # in the neutral order
+    names: str  # of the aimed ones: "No procedure, Discectomy"
+    set_apart: tuple[str, ...]  # "Steroid injection: Not recommended."
+    situation_line: str | None  # which situation the list follows; None when not sure
+
+
+@kept
+def state_options(content: Content, state: str, situation_id: str) -> StateOptions:
+    listed = state_text(content, state).option_ids
+    apart = {fit.option_id: fit for fit in situation.set_apart(content, situation_id)}
+    aimed = tuple(option_id for option_id in listed if option_id not in apart)
+    short_names = dict(zip(content.options["option_id"], content.options["short_name"]))
+    chosen = situation.known(content, situation_id) != situation.NOT_SURE
+    return StateOptions(
+        aimed_ids=aimed,
+        names=", ".join(short_names[option_id] for option_id in aimed),
+        set_apart=tuple(
+            apart[option_id].short_line() for option_id in listed if option_id in apart
+        ),
+        situation_line=(
+            t("anatomy.situation_line", situation=situation.name(content, situation_id))
+            if chosen
+            else None
+        ),
     )
 
 

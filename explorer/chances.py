@@ -374,7 +374,10 @@ def title(chance: Chance) -> str:
 
 
 @kept
-def cited_sources(content: Content, chances: list[Chance]) -> pd.DataFrame:
+def cited_sources(
+    content: Content, chances: list[Chance], also: frozenset[str] = frozenset()
+) -> pd.DataFrame:
+    """The sources of these chances and any others the page shows (`also`)."""
     return source_table(
-        content.sources, only={source for chance in chances for source in chance.source_ids}
+        content.sources, only={source for chance in chances for source in chance.source_ids} | also
     )

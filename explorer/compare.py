@@ -13,7 +13,7 @@ from explorer import safety
 from explorer.data import Content
 from explorer.markdown import Md, link
 from explorer.memo import kept
-from explorer.rules.vocabulary import split_ids, split_points
+from explorer.rules.vocabulary import MARKETING, split_ids, split_points
 from explorer.text import markdown_table
 from explorer.words import t, t_md
 
@@ -171,11 +171,18 @@ def source_table(sources: pd.DataFrame, only: set[str] | None = None) -> pd.Data
     return pd.DataFrame(
         {
             t("sources.source"): [source.source_id for source in chosen],
-            t("sources.citation"): [source.citation for source in chosen],
+            t("sources.citation"): [_citation(source) for source in chosen],
             t("sources.year"): [source.year for source in chosen],
             t("sources.link"): [_web_link(source.link) for source in chosen],
         }
     )
+
+
+def _citation(source) -> str:
+    """The citation as read, marketing material said to be that wherever it is listed."""
+    if source.marketing == MARKETING:
+        return t("sources.marketing", citation=source.citation)
+    return source.citation
 
 
 @kept

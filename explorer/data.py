@@ -66,6 +66,7 @@ class Content:
     populations: pd.DataFrame  # whose numbers: the people an outcome's study was about
     outcomes: pd.DataFrame  # people out of 100 with each outcome
     evaluation: pd.DataFrame  # what an evaluation for each option looks at
+    offer: pd.DataFrame  # the "Offered this by a clinic?" card of each investigational option
     warning_groups: pd.DataFrame
     warning_signs: pd.DataFrame  # each with its group; in order within each group
     clinic: pd.Series  # the phone numbers the warning signs tell people to call

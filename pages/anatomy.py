@@ -47,11 +47,17 @@ def render(run: Run) -> None:
     with options:
         say.header(t_md("anatomy.page.options_heading"), anchor="options")
         st.text(text.options_note)
-        widgets.label(t("anatomy.page.options_list", names=text.option_names), key="state-options")
+        # The list follows the person's situation and the one fit rule, as Compare does.
+        aimed = anatomy.state_options(content, state, run.situation_id)
+        if aimed.situation_line:
+            say.caption(plain(aimed.situation_line))
+        widgets.label(t("anatomy.page.options_list", names=aimed.names), key="state-options")
+        if aimed.set_apart:
+            say.caption(plain(t("anatomy.page.set_apart", options=" ".join(aimed.set_apart))))
         say.page_link(
             shell.path("compare"),
             label=text.compare_label,
-            query_params=text.compare_params,
+            query_params=url_state.options_link(content, list(text.option_ids), run.situation_id),
             icon=":material/arrow_forward:",
         )
 

@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from explorer import chances, charts, compare, markdown, situation, url_params
+from explorer import chances, charts, compare, markdown, offer, situation, url_params
 from explorer.markdown import plain
 from explorer.ui import listen, pictures, say, shell, url_state, widgets
+from explorer.ui.offer_card import offer_cards
 from explorer.ui.runtime import Run
 from explorer.words import t, t_md
 
@@ -26,6 +27,7 @@ def chances_part(run: Run) -> None:
         )
     for note in compare.notes(content, [option_id]):
         say.warning(plain(note))
+    offer_cards(content, [option_id], zoom)
     for fit in situation.set_apart(content, situation_id):
         if fit.option_id == option_id:
             say.warning(plain(fit.line()))
@@ -51,7 +53,8 @@ def chances_part(run: Run) -> None:
     widgets.table(chances.numbers_table(every_chance), hide_index=True)
 
     say.header(t_md("sources.heading"), anchor="sources")
-    widgets.sources_list(chances.cited_sources(content, every_chance))
+    also = offer.cited(content, [option_id])  # the card's, when it is shown
+    widgets.sources_list(chances.cited_sources(content, every_chance, also))
 
 
 def _chance(every_chance: list, chance: chances.Chance, situation_id: str, zoom: float) -> None:

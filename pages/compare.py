@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from explorer import compare, ratings, situation, url_params
+from explorer import compare, offer, ratings, situation, url_params
 from explorer.markdown import plain
 from explorer.ui import listen, say, shell, url_state, widgets
+from explorer.ui.offer_card import offer_cards
 from explorer.ui.runtime import Run
 from explorer.words import t_md
 
@@ -48,6 +49,7 @@ def every_question(run: Run) -> None:
     answer), what an evaluation looks at, the warning signs and the sources."""
     content, situation_id = run.content, run.situation_id
     shown = url_state.chosen_options(content, situation_id)
+    offer_cards(content, shown)  # closed, above everything said about the options
     say.header(t_md("compare.page.glance_heading"), anchor="at-a-glance")
     say.caption(t_md("compare.page.glance_caption"))
     widgets.table(ratings.glance_table(ratings.rated(content, shown)), hide_index=True)
@@ -73,7 +75,7 @@ def every_question(run: Run) -> None:
 
     widgets.get_help_now(content)
     say.header(t_md("sources.heading"), anchor="sources")
-    also = situation.cited(content, shown, situation_id)
+    also = situation.cited(content, shown, situation_id) | offer.cited(content, shown)
     widgets.sources_list(compare.cited_sources(content, shown, also))
 
 

@@ -29,6 +29,9 @@ PER_OPTION = {
     "evaluation.csv": "option_id",
     "clinician_questions.csv": "about",
 }
+# Files with rows only for the options of one status (the "Offered this by a clinic?" card of an
+# investigational option): the copy takes the neighbour's status, so its rows too.
+BY_STATUS = {"offer.csv": "option_id"}
 # Columns that list option ids ("conservative; esi").
 OPTION_LISTS = {"anatomy_states.csv": "option_ids"}
 
@@ -83,7 +86,7 @@ def add_option(
     )
     write_rows(folder / "options.csv", options)
 
-    for file_name, column in PER_OPTION.items():
+    for file_name, column in {**PER_OPTION, **BY_STATUS}.items():
         path = folder / file_name
         rows = read_rows(path)
         copies = [{**row, column: option_id} for row in rows if row[column] == like]
@@ -118,7 +121,7 @@ def add_option(
 
 def _add_translation(folder: Path, option_id: str, name: str, short_name: str, like: str) -> None:
     """The neighbour's translated rows under the new id, as a translator would start from."""
-    for file_name, column in {"options.csv": "option_id", **PER_OPTION}.items():
+    for file_name, column in {"options.csv": "option_id", **PER_OPTION, **BY_STATUS}.items():
         path = folder / file_name
         if not path.is_file():
             continue  # a file without words to translate (ratings.csv)

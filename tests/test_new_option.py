@@ -43,6 +43,8 @@ def test_the_tool_adds_an_option_with_a_row_wherever_each_option_has_one(data_co
         mine = table[table[column] == "extra"]
         like = table[table[column] == "nerve_block"]
         assert len(mine) == len(like) > 0, file_name
+    offer = content.offer  # rows by status: an established neighbour has none to copy
+    assert offer[offer["option_id"] == "extra"].empty
     for file_name, column in OPTION_LISTS.items():
         lists = [split_ids(cell) for cell in content.tables[file_name][column]]
         assert [("extra" in ids) for ids in lists] == [("nerve_block" in ids) for ids in lists]

@@ -241,10 +241,10 @@ def test_every_option_needs_each_kind_of_evaluation_row(data_copy):
     path = data_copy / "evaluation.csv"
     rows = read_rows(path)
     write_rows(
-        path, [row for row in rows if (row["option_id"], row["kind"]) != ("gel", "guideline")]
+        path, [row for row in rows if (row["option_id"], row["kind"]) != ("gel", "trial_entry")]
     )
     problem = only_problem(data_copy)
-    assert problem.file == "evaluation.csv" and "guideline" in problem.found("en")
+    assert problem.file == "evaluation.csv" and "trial_entry" in problem.found("en")
 
 
 def test_a_renamed_situation_is_followed_everywhere_or_reported(data_copy):
@@ -268,9 +268,9 @@ def test_each_kind_of_evaluation_row_reads_as_one_table_and_an_option_without_on
     assert names == ["Nerve block injection", "Disc gel implant"]
     assert checks == ["Leg pain that matches one pressed nerve.", t("situation.evaluation.none")]
     assert evidence[0] == compare.evidence_line("low", ["S102"]) and evidence[1] == ""
-    # Two guideline rows for the nerve block when not sure: two lines, the gel's second empty.
-    guideline = table_cells(
-        situation.evaluation_tables(content, ["nerve_block", "gel"], NOT_SURE)["guideline"]
+    # Three trial rows for the nerve block when not sure: three lines, the gel's last two empty.
+    trials = table_cells(
+        situation.evaluation_tables(content, ["nerve_block", "gel"], NOT_SURE)["trial_entry"]
     )
-    assert len(guideline) == 1 + 2 * 2
-    assert guideline[3][1] == "" and guideline[1][1] == "No guideline covers it yet."
+    assert len(trials) == 1 + 3 * 2
+    assert trials[3][1] == "" and trials[1][1] == "The trial took adults with one painful disc."

@@ -49,10 +49,12 @@ from explorer.rules.vocabulary import (
     EXPERTS,
     GROUP_PREVIOUS_SURGERY,
     LIGHTER_END,
+    MARKETING_VALUES,
     MILESTONES,
     NO_PROCEDURE_ROLE,
     NOT_KNOWN,
     NUMBER,
+    OFFER_KINDS,
     OPTION_STATUSES,
     OUTCOME_KINDS,
     PAINS,
@@ -262,6 +264,8 @@ def sources_schema(refs: Refs) -> pa.DataFrameSchema:
             "year": pa.Column(
                 int, pa.Check.in_range(1900, 2100, error=expects("data_rule.year")), coerce=True
             ),
+            # "yes" for material written to sell a treatment; empty for every other source.
+            "marketing": one_of(MARKETING_VALUES),
         },
         name="sources.csv",
     )
@@ -557,6 +561,23 @@ def evaluation_schema(refs: Refs) -> pa.DataFrameSchema:
         },
         unique=["option_id", "position"],
         name="evaluation.csv",
+    )
+
+
+def offer_schema(refs: Refs) -> pa.DataFrameSchema:
+    """What the "Offered this by a clinic?" card of an investigational option says; the app shows
+    it for options whose status is investigational (tests/content checks none is left unshown)."""
+    return pa.DataFrameSchema(
+        {
+            "option_id": reference(refs["option"], "option"),
+            "position": position_in_group(),
+            "kind": one_of(OFFER_KINDS),
+            "text": plain_text(),
+            "source_ids": source_ids(refs["source"]),
+            "certainty": certainty(),
+        },
+        unique=["option_id", "position"],
+        name="offer.csv",
     )
 
 

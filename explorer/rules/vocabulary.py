@@ -8,15 +8,22 @@ import re
 
 CERTAINTY_LEVELS = ("high", "moderate", "low", "very low", "not known")
 NOT_KNOWN = "not known"
-OPTION_STATUSES = ("established", "investigational")
+INVESTIGATIONAL = "investigational"
+OPTION_STATUSES = ("established", INVESTIGATIONAL)
 # The recovery milestones that recovery.csv gives weeks for, in display order.
 MILESTONES = ("usual_activities", "work")
 # Level 1 of every attribute is the lighter burden; attributes.csv states it in every row.
 LIGHTER_END = "1"
 # The disc states the anatomy diagram can draw (explorer/anatomy.py); each needs its row of text.
 DISC_STATES = ("healthy", "tear", "herniation", "degenerated")
+# A source written to sell a treatment (a clinic's, a hospital's or an inventor's own pages) is
+# marked in sources.csv's `marketing` column; lists of sources say so beside it, and no fact may
+# rest on such sources alone (tests/content).
+MARKETING = "yes"
+MARKETING_VALUES = ("", MARKETING)
 # What an outcome in outcomes.csv is for the person: a benefit, or a harm (or more treatment).
-OUTCOME_KINDS = ("benefit", "harm")
+BENEFIT = "benefit"
+OUTCOME_KINDS = (BENEFIT, "harm")
 # attributes.csv's `scale`: which colour family a quality is drawn in, darker always meaning more of
 # it: more benefit (or surer of it), or a heavier burden.
 ATTRIBUTE_SCALES = ("benefit", "burden")
@@ -35,8 +42,14 @@ SITUATION_PREVIOUS_SURGERY = ("none", "all", "any")
 # A comparison drawn as one picture must come from one randomised trial (one population).
 TRIAL = "trial"
 STUDY_DESIGNS = (TRIAL, "cohort", "register", "series", "review", "hospital_records")
-# What an evaluation for an option looks at (evaluation.csv), in the order the page shows them.
-EVALUATION_KINDS = ("clinic_checks", "trial_entry", "guideline")
+# What an evaluation for an option looks at (evaluation.csv), in the order the page shows them:
+# what a clinician checks, and who the studies took in. What guidelines say is the comparison's
+# own question (answers.csv), stored and graded once.
+EVALUATION_KINDS = ("clinic_checks", "trial_entry")
+# What the "Offered this by a clinic?" card of an investigational option says (offer.csv), in the
+# order it shows them: the names clinics sell it under, its randomised trial (drawn beside its
+# comparison group from outcomes.csv), what has never been tested, harms, and how to find a trial.
+OFFER_KINDS = ("names", "trial", "untested", "harms", "find_trial")
 # Rows the code relies on are marked in their file's `role` column, never found by their id:
 # renaming a row's id keeps its role, and a role missing or given twice is a data problem.
 ROLE = "role"

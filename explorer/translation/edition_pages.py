@@ -9,7 +9,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from explorer import anatomy, chances, charts, compare, decide, home, ratings, safety, situation
+from explorer import (
+    anatomy,
+    chances,
+    charts,
+    compare,
+    decide,
+    home,
+    offer,
+    ratings,
+    safety,
+    situation,
+)
 from explorer.about import release_table
 from explorer.countries import country_name
 from explorer.data import Content
@@ -97,6 +108,8 @@ def _home(content: Content) -> Iterator[Item]:
     yield said("home.list.caption", style=NOTE)
     yield made(home.option_lines(content), "home", where.data_file("options.csv"), style=TABLE)
     yield said("home.list.compare_link")
+    for card in offer.offers(content, list(content.options["option_id"])):
+        yield said("offer.home_link", where.data_file("options.csv"), option=card.short_name)
     yield page_copy("home_how.md")
 
 
@@ -192,6 +205,7 @@ def _compare(content: Content) -> Iterator[Item]:
     yield said("compare.page.to_chances")
     for note in compare.notes(content, every):
         yield made(note, "compare.investigational", where.data_file("options.csv"))
+    yield from _offers(content, every)
     yield Heading("translation.review.every_option")
     for row, question in zip(compare.rows(content, every), content.questions.to_dict("records")):
         yield cell("questions.csv", question, "question", SUBHEADING)
@@ -203,6 +217,27 @@ def _compare(content: Content) -> Iterator[Item]:
     yield from _evaluation(content, every)
     for situation_id in content.situations["situation_id"]:
         yield from _situation(content, situation_id)
+
+
+def _offers(content: Content, option_ids: list[str]) -> Iterator[Item]:
+    """The "Offered this by a clinic?" card of each investigational option, as it reads opened
+    (explorer/ui/offer_card.py); its trial picture is the Chances page's, listed there."""
+    rows = content.offer.to_dict("records")
+    for card in offer.offers(content, option_ids):
+        yield said(
+            "offer.title", where.data_file("options.csv"), style=SUBHEADING, option=card.short_name
+        )
+        mine = [row for row in rows if row["option_id"] == card.option_id]
+        for kind in dict.fromkeys(line.kind for line in card.lines):
+            yield said(f"offer.{kind}_heading", style=NOTE)
+            for line in card.said(kind):
+                [row] = [r for r in mine if r["kind"] == kind and r["text"] == line.text]
+                yield cell("offer.csv", row, "text")
+                yield made(line.evidence(), "compare.evidence_line", "certainty", style=NOTE)
+        yield said("offer.questions_heading", style=NOTE)
+        for question in offer.QUESTIONS:
+            yield said(f"offer.questions.{question}")
+        yield said("offer.questions_note", style=NOTE)
 
 
 def _evaluation(content: Content, option_ids: list[str]) -> Iterator[Item]:

@@ -71,6 +71,17 @@ _CHOOSER = (
     "options.csv",
 )
 _EVIDENCE = ("compare.evidence_line", "compare.investigational", "certainty", "sources")
+# The "Offered this by a clinic?" card of an investigational option, and its home-page link.
+_OFFER = (
+    "offer",
+    "offer.csv",
+    "outcomes.csv",
+    "chances.sentence",
+    "chances.alt",
+    "chances.alt_group",
+    "chances.when",
+    "charts.icons",
+)
 _GET_HELP = ("get_help", "country", "warning_groups.csv", "warning_signs.csv")
 _RATED = ("ratings", "attributes.csv", "attribute_levels.csv")
 _DECIDED = ("decide", "statements.csv", "quiz.csv", "clinician_questions.csv")
@@ -78,7 +89,11 @@ _DECIDED = ("decide", "statements.csv", "quiz.csv", "clinician_questions.csv")
 # Every page, in the order a person would walk through the tool: the sidebar, the links between
 # pages, the tests and the quality gates all read this list.
 PAGES: tuple[Page, ...] = (
-    Page("home", "app.py", words=("home", "home.md", "home_how.md", *_CHOOSER, *_GET_HELP)),
+    Page(
+        "home",
+        "app.py",
+        words=("home", "home.md", "home_how.md", "offer", *_CHOOSER, *_GET_HELP),
+    ),
     Page(
         "anatomy",
         "pages/anatomy.py",
@@ -89,7 +104,7 @@ PAGES: tuple[Page, ...] = (
             "anatomy_course.md",
             "anatomy_states.csv",
             "scan_findings.csv",
-            "options.csv",
+            *_CHOOSER,  # the options aimed at a state follow the person's situation
             *_EVIDENCE,
         ),
     ),
@@ -106,6 +121,7 @@ PAGES: tuple[Page, ...] = (
             *_EVIDENCE,
             *_GET_HELP,
             *_RATED,
+            *_OFFER,
         ),
     ),
     Page(
@@ -123,6 +139,7 @@ PAGES: tuple[Page, ...] = (
             "populations.csv",
             *_CHOOSER,
             *_EVIDENCE,
+            *_OFFER,
         ),
     ),
     Page(

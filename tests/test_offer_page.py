@@ -1,0 +1,66 @@
+"""AppTest of the "Offered this by a clinic?" card where an investigational option is shown: closed
+by default (nothing of it sent), drawn whole once opened, and linked from the home page."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from explorer import offer
+from explorer.words import t
+from tests.apptest import ROOT, as_read, listed_sources, open_page, texts
+from tests.conftest import fixture_content
+
+CONTENT = fixture_content()
+[CARD] = offer.offers(CONTENT, list(CONTENT.option_names()))
+PAGES = {
+    "pages/compare.py": {"options": CARD.option_id},
+    "pages/chances.py": {"option": CARD.option_id},
+}
+
+
+def _opened(page: str, query: dict) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.switch_page(page)
+    at.session_state[f"offer-{CARD.option_id}"] = True  # as a click on the card opens it
+    return at.run()
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_the_card_is_closed_at_the_top_and_sends_nothing_until_opened(page):
+    at = open_page(page, **PAGES[page])
+    assert not at.exception
+    [card] = [box for box in at.expander if as_read(box.label) == CARD.title()]
+    assert not card.children or not any(card.children.values())
+    assert all(line.text not in texts(at) for line in CARD.lines)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_an_opened_card_shows_every_line_the_trial_picture_and_the_questions(page):
+    at = _opened(page, PAGES[page])
+    assert not at.exception
+    shown = texts(at)
+    assert all(line.text in shown for line in CARD.lines)
+    assert all(question in shown for question in offer.questions())
+    [trial] = CARD.trials
+    assert all(sentence in shown for sentence in trial.sentences())
+    assert trial.alt_text() in [chart.proto.alt for chart in at.get("vega_lite_chart")]
+
+
+def test_an_established_option_has_no_card():
+    at = open_page("pages/compare.py", options="rest")
+    assert CARD.title() not in [as_read(box.label) for box in at.expander]
+
+
+def test_the_home_page_links_to_the_card():
+    at = open_page("app.py")
+    labels = [as_read(link.proto.label) for link in at.get("page_link")]
+    assert t("offer.home_link", option=CARD.short_name) in labels
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_the_cards_sources_are_in_the_pages_list_of_sources(page):
+    at = open_page(page, **PAGES[page])
+    assert CARD.source_ids() <= set(listed_sources(at))

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from explorer import chances, charts, compare, markdown, situation, url_params
+from explorer.data import Content
 from explorer.markdown import plain
 from explorer.ui import chart_cache, listen, say, shell, url_state, widgets
 from explorer.ui.runtime import Run
@@ -17,13 +18,7 @@ def chances_part(run: Run) -> None:
     zoom = charts.CONSULT_ZOOM if run.consult else charts.SCREEN_ZOOM
     names = content.option_names()
     with st.container(key="controls-option"):  # on paper the headings name the option
-        situation_id = url_state.situation_chooser(content)
-        option_id = url_state.pick_one(
-            t_md("chances.page.option_picker"),
-            situation.option_choices(content, situation_id),
-            url_params.OPTION_PARAM,
-            default=next(iter(situation.aimed_options(content, situation_id)), None),
-        )
+        situation_id, (option_id,) = url_state.showing(content, pick=_one_option)
     for note in compare.notes(content, [option_id]):
         say.warning(plain(note))
     for fit in situation.set_apart(content, situation_id):
@@ -73,6 +68,18 @@ def chances_part(run: Run) -> None:
 
     say.header(t_md("sources.heading"), anchor="sources")
     widgets.sources_list(chances.cited_sources(content, every_chance))
+
+
+def _one_option(content: Content, situation_id: str) -> list[str]:
+    """The one option pictured: the choices mark those set apart for the situation."""
+    return [
+        url_state.pick_one(
+            t_md("chances.page.option_picker"),
+            situation.option_choices(content, situation_id),
+            url_params.OPTION_PARAM,
+            default=next(iter(situation.aimed_options(content, situation_id)), None),
+        )
+    ]
 
 
 def render(run: Run) -> None:

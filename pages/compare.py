@@ -43,10 +43,12 @@ def one_question(run: Run) -> None:
 
 
 def every_question(run: Run) -> None:
-    """The options at a glance, each question's answers as one table (one element, not a box per
-    answer), what an evaluation looks at, the warning signs and the sources."""
-    content, situation_id = run.content, run.situation_id
-    shown = url_state.chosen_options(content, situation_id)
+    """The situation and options as one line, the options at a glance, then each question as
+    each option's short answer, the full answers a click away; what an evaluation looks at, the
+    warning signs and the sources behind a click too, so that the page before anything is opened
+    stays short."""
+    content = run.content
+    situation_id, shown = url_state.chosen_options(content)
     say.header(t_md("compare.page.glance_heading"), anchor="at-a-glance")
     say.caption(t_md("compare.page.glance_caption"))
     widgets.table(ratings.glance_table(ratings.rated(content, shown)), hide_index=True)
@@ -82,9 +84,11 @@ def render(run: Run) -> None:
         say.title(t_md("pages.compare.title"))
         if consult:  # beside the title, so that each question still fits the shared screen
             widgets.get_help_now(content, as_button=True)
-    if not consult:
-        listen.page_copy("compare.md")
-    url_state.situation_chooser(content)  # one click, at the top in consult mode
+    if consult:
+        url_state.situation_chooser(content)  # one click, at the top
+    else:  # how to read the page, for whoever wants it: the comparison comes first
+        with say.expander(t_md("compare.page.how_to_read"), key="how-to-read"):
+            listen.page_copy("compare.md")
     options_part()
 
 

@@ -190,7 +190,8 @@ def showing(
         )
     hidden = situation.not_shown(content, situation_id, shown)
     if pick is None and hidden:
-        say.caption(t_md("picker.set_apart_line", options=", ".join(hidden)))
+        names = ", ".join(short_names[option_id] for option_id in hidden)
+        say.caption(t_md("picker.set_apart_line", options=names))
     return situation_id, shown
 
 

@@ -5,7 +5,6 @@ short answer is about the people of its population_id, said under it in the word
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -18,23 +17,6 @@ from explorer.rules.vocabulary import ROLE, split_ids
 from explorer.words import t
 
 ANY_SITUATION = ""
-
-# A figure: a number (a decimal, a range "1 to 5", "1 a 5", "0.07-9.6"), with its "out of 100".
-# A number followed by a unit of time is the figure's time frame, not a second figure.
-_NUMBER = r"\d+(?:[.,]\d+)?"
-_FIGURE = re.compile(
-    rf"{_NUMBER}(?:\s*(?:-|–|to|a|y)\s*{_NUMBER})?(?:\s+(?:out of|de cada|sobre)\s+{_NUMBER})?"
-    r"(?!\s*(?:days?|weeks?|months?|years?|hours?|días?|semanas?|meses?|mes|años?|horas?)\b)"
-)
-_TIME = re.compile(
-    rf"{_NUMBER}(?:\s*(?:-|–|to|a|y)\s*{_NUMBER})?\s*"
-    r"(?:days?|weeks?|months?|years?|hours?|días?|semanas?|meses?|mes|años?|horas?)\b"
-)
-
-
-def figures(text: str) -> list[str]:
-    """The figures a text gives (a range and an "out of" count as one), time frames left out."""
-    return _FIGURE.findall(_TIME.sub(" ", text))
 
 
 @dataclass(frozen=True)

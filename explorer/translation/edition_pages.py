@@ -30,7 +30,7 @@ from explorer.translation.lines import (
     page_copy,
     said,
 )
-from explorer.words import LANGUAGE, t
+from explorer.words import LANGUAGE, t, t_md
 
 Item = Line | Heading
 
@@ -215,7 +215,7 @@ def _showing(content: Content) -> Iterator[Item]:
     shown = situation.aimed_options(content, situation_id)
     short = content.short_names()
     yield made(
-        t(
+        t_md(
             "picker.showing",
             situation=situation.choices(content, short=True)[situation_id],
             options=", ".join(short[option_id] for option_id in shown),
@@ -250,7 +250,7 @@ def _short_answers(content: Content) -> Iterator[Item]:
         yield made(question, where.cell("questions.csv", row, "question"), style=NOTE)
         if n == 0:  # the line around every short answer, once
             yield made(
-                t(
+                t_md(
                     "compare.short_answer",
                     option=short[row["option_id"]],
                     answer=row["short_answer"],

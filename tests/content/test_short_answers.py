@@ -5,6 +5,8 @@ option answered in the same detail. The Spanish rows are held to the same length
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -13,6 +15,24 @@ from explorer.populations import OUTSIDE, matches
 from explorer.readability import word_count
 from explorer.rules.vocabulary import split_ids
 from tests.conftest import shipped_data
+
+# A figure: a number (a decimal, a range "1 to 5", "1 a 5", "0.07-9.6"), with its "out of 100".
+# A number followed by a unit of time is the figure's time frame, not a second figure.
+_NUMBER = r"\d+(?:[.,]\d+)?"
+_FIGURE = re.compile(
+    rf"{_NUMBER}(?:\s*(?:-|–|to|a|y)\s*{_NUMBER})?(?:\s+(?:out of|de cada|sobre)\s+{_NUMBER})?"
+    r"(?!\s*(?:days?|weeks?|months?|years?|hours?|días?|semanas?|meses?|mes|años?|horas?)\b)"
+)
+_TIME = re.compile(
+    rf"{_NUMBER}(?:\s*(?:-|–|to|a|y)\s*{_NUMBER})?\s*"
+    r"(?:days?|weeks?|months?|years?|hours?|días?|semanas?|meses?|mes|años?|horas?)\b"
+)
+
+
+def figures(text: str) -> list[str]:
+    """The figures a text gives (a range and an "out of" count as one), time frames left out."""
+    return _FIGURE.findall(_TIME.sub(" ", text))
+
 
 MAX_WORDS = 25
 # A situation whose pain has lasted at least this many weeks is long-lasting; a group whose pain
@@ -34,28 +54,23 @@ def test_every_short_answer_is_at_most_25_words_with_at_most_one_figure(language
     folder = shipped_data() if language == "en" else shipped_data() / language
     texts = pd.read_csv(folder / "short_answers.csv", dtype=str, keep_default_na=False)
     too_long = [text for text in texts["short_answer"] if word_count(text) > MAX_WORDS]
-    too_many = [text for text in texts["short_answer"] if len(short_answers.figures(text)) > 1]
+    too_many = [text for text in texts["short_answer"] if len(figures(text)) > 1]
     assert too_long == [] and too_many == []
 
 
 def test_figures_count_a_range_and_its_out_of_as_one_and_leave_time_frames_out():
-    assert short_answers.figures("about 34 out of 100 met the goal at 26 weeks") == [
-        "34 out of 100"
-    ]
-    assert short_answers.figures("leg pain 2.8 out of 10 at 6 months, 5.2 without") == [
+    assert figures("about 34 out of 100 met the goal at 26 weeks") == ["34 out of 100"]
+    assert figures("leg pain 2.8 out of 10 at 6 months, 5.2 without") == [
         "2.8 out of 10",
         "5.2",
     ]
-    assert short_answers.figures("1 to 5 days in hospital, 12 de cada 100 en 2 años") == [
-        "12 de cada 100"
-    ]
+    assert figures("1 to 5 days in hospital, 12 de cada 100 en 2 años") == ["12 de cada 100"]
 
 
 def test_a_short_answer_with_a_figure_names_the_people_it_is_about(shipped_content):
     data = rows(shipped_content)
     unnamed = data[
-        data["short_answer"].map(lambda text: bool(short_answers.figures(text)))
-        & (data["population_id"] == "")
+        data["short_answer"].map(lambda text: bool(figures(text))) & (data["population_id"] == "")
     ]
     assert unnamed["short_answer"].tolist() == []
 

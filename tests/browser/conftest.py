@@ -104,7 +104,7 @@ def open_page(page, url: str) -> None:
 def open_change(page) -> None:
     """Open the Showing line's Change button: the situation chooser and the option picker."""
     page.locator("[class*='st-key-controls-change'] button").first.click()
-    page.locator("[data-testid='stPopoverBody'] [data-testid='stMultiSelect']").wait_for()
+    page.locator("[data-testid='stPopoverBody'] [data-testid='stButtonGroup']").wait_for()
 
 
 def open_at_size(page, url: str, size: tuple[int, int]) -> None:

@@ -16,14 +16,14 @@ from tests.conftest import read_rows, write_rows
 from tests.languages import foreign_phrases
 
 MAIN = "[data-testid='stMain']"
+# The page, and what the Showing line's Change button opens (drawn outside the page's block).
+SHOWN = f":is({MAIN}, [data-testid='stPopoverBody'])"
 # One widget of each kind, found as a person sees it, and how a person changes it (the consult
 # mode last: it changes the page's layout).
 WIDGETS = {
-    "situation": f"{MAIN} [data-testid='stButtonGroup'] button[aria-checked='false']",
-    # In the page, or behind the Showing line's Change button once it is open.
-    "option removed": f":is({MAIN}, [data-testid='stPopoverBody']) [data-testid='stMultiSelect']"
-    " button[aria-label^='Remove']",
-    "picked item": f"{MAIN} [data-testid='stSelectbox']",
+    "situation": f"{SHOWN} [data-testid='stButtonGroup'] button[aria-checked='false']",
+    "option removed": f"{SHOWN} [data-testid='stMultiSelect'] button[aria-label^='Remove']",
+    "picked item": f"{SHOWN} [data-testid='stSelectbox']",
     "answer": f"{MAIN} [data-testid='stRadio'] label:has(input:not(:checked))",
     "tick": f"{MAIN} [data-testid='stCheckbox'] label",
     "button": f"{MAIN} [data-testid='stButton'] button:not([disabled])",
@@ -69,6 +69,8 @@ def click_each_kind_of_widget(page, path: str, language: str) -> list[str]:
     checking after each that the page (the part that redrew alone too) is still wholly in its
     language. Returns the kinds changed."""
     changed = []
+    if page.locator("[class*='st-key-controls-change'] button").count():
+        open_change(page)  # the situation and the options are behind it
     for kind, selector in WIDGETS.items():
         if page.locator(selector).count():
             change(page, kind, selector)

@@ -47,6 +47,7 @@ class Content:
     options: pd.DataFrame
     questions: pd.DataFrame
     answers: pd.DataFrame
+    short_answers: pd.DataFrame  # each answer's short form, by situation (empty: any)
     attributes: pd.DataFrame  # the qualities every option is rated on
     attribute_levels: pd.DataFrame  # each level in words; level 1 is always the lighter burden
     ratings: pd.DataFrame  # one level per option per attribute

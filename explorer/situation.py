@@ -279,9 +279,13 @@ def cited(content: Content, option_ids: Sequence[str], situation_id: str) -> set
 
 
 @kept
+def not_shown(content: Content, situation_id: str, shown: Sequence[str]) -> list[str]:
+    """The ids of the options set apart for the situation and not shown."""
+    return [fit.option_id for fit in set_apart(content, situation_id) if fit.option_id not in shown]
+
+
 def not_shown_line(content: Content, situation_id: str, shown: Sequence[str]) -> str | None:
     """One line for a shared screen: the options set apart for the situation and not shown."""
-    hidden = [
-        fit.option_name for fit in set_apart(content, situation_id) if fit.option_id not in shown
-    ]
+    names = content.option_names()
+    hidden = [names[option_id] for option_id in not_shown(content, situation_id, shown)]
     return t("situation.not_shown", options=", ".join(hidden)) if hidden else None

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from explorer import chances, charts, compare, markdown, offer, situation, url_params
+from explorer.data import Content
 from explorer.markdown import plain
 from explorer.ui import listen, pictures, say, shell, url_state, widgets
 from explorer.ui.offer_card import offer_cards
@@ -18,13 +19,7 @@ def chances_part(run: Run) -> None:
     zoom = charts.CONSULT_ZOOM if run.consult else charts.SCREEN_ZOOM
     names = content.option_names()
     with st.container(key="controls-option"):  # on paper the headings name the option
-        situation_id = url_state.situation_chooser(content)
-        option_id = url_state.pick_one(
-            t_md("chances.page.option_picker"),
-            situation.option_choices(content, situation_id),
-            url_params.OPTION_PARAM,
-            default=next(iter(situation.aimed_options(content, situation_id)), None),
-        )
+        situation_id, (option_id,) = url_state.showing(content, pick=_one_option)
     for note in compare.notes(content, [option_id]):
         say.warning(plain(note))
     offer_cards(content, [option_id], zoom)
@@ -83,6 +78,18 @@ def _chance(every_chance: list, chance: chances.Chance, situation_id: str, zoom:
     if other_times:
         say.warning(markdown.bullets(other_times[0], other_times[1:]))
     say.caption(plain(chance.evidence()))
+
+
+def _one_option(content: Content, situation_id: str) -> list[str]:
+    """The one option pictured: the choices mark those set apart for the situation."""
+    return [
+        url_state.pick_one(
+            t_md("chances.page.option_picker"),
+            situation.option_choices(content, situation_id),
+            url_params.OPTION_PARAM,
+            default=next(iter(situation.aimed_options(content, situation_id)), None),
+        )
+    ]
 
 
 def render(run: Run) -> None:

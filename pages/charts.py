@@ -12,7 +12,7 @@ def render(run: Run) -> None:
     say.title(t_md("pages.charts.title"))
     listen.page_copy("charts.md")
 
-    shown = url_state.chosen_options(content, url_state.situation_chooser(content))
+    _, shown = url_state.chosen_options(content)
     rated = ratings.rated(content, shown)
 
     say.header(t_md("charts.page.glance_heading"), anchor="glance")

@@ -2,12 +2,12 @@
 
 import streamlit as st
 
-from explorer import compare, offer, ratings, situation, url_params
+from explorer import compare, offer, ratings, short_answers, situation, url_params
 from explorer.markdown import plain
 from explorer.ui import listen, say, shell, url_state, widgets
 from explorer.ui.offer_card import offer_cards
 from explorer.ui.runtime import Run
-from explorer.words import t_md
+from explorer.words import t, t_md
 
 
 @shell.part(links=True)
@@ -45,10 +45,12 @@ def one_question(run: Run) -> None:
 
 
 def every_question(run: Run) -> None:
-    """The options at a glance, each question's answers as one table (one element, not a box per
-    answer), what an evaluation looks at, the warning signs and the sources."""
-    content, situation_id = run.content, run.situation_id
-    shown = url_state.chosen_options(content, situation_id)
+    """The situation and options as one line, the options at a glance, then each question as
+    each option's short answer, the full answers a click away; what an evaluation looks at, the
+    warning signs and the sources behind a click too, so that the page before anything is opened
+    stays short."""
+    content = run.content
+    situation_id, shown = url_state.chosen_options(content)
     offer_cards(content, shown)  # closed, above everything said about the options
     say.header(t_md("compare.page.glance_heading"), anchor="at-a-glance")
     say.caption(t_md("compare.page.glance_caption"))
@@ -60,23 +62,69 @@ def every_question(run: Run) -> None:
         label=t_md("compare.page.to_chances"),
         query_params={**link, url_params.OPTION_PARAM: shown[0]},
     )
-    with st.container(key="grid-questions"):
-        for row in compare.rows(content, shown):
-            say.subheader(plain(row.question), anchor=row.question_id)
-            with listen.block(f"answers-{row.question_id}"):  # read option by option
-                say.markdown(row.table)
+    # One Listen button reads every question's short answers, option by option.
+    with st.container(key="grid-questions"), listen.block("short-answers"):
+        for question in content.questions.itertuples():
+            short_answer_block(run, question.question_id, question.question, shown, situation_id)
 
-    say.header(t_md("situation.evaluation.heading"), anchor="evaluation")
-    say.caption(t_md("situation.evaluation.intro"))
-    with st.container(key="grid-evaluation"):
-        for kind, table in situation.evaluation_tables(content, shown, situation_id).items():
-            say.subheader(t_md(f"situation.evaluation.kinds.{kind}"), anchor=f"evaluation-{kind}")
-            say.markdown(table)
+    # Each drawn only when opened, so that the page before anything is opened stays short.
+    with say.expander(
+        t_md("situation.evaluation.heading"), key="evaluation", on_change="rerun"
+    ) as evaluation:
+        if evaluation.open:
+            say.caption(t_md("situation.evaluation.intro"))
+            with st.container(key="grid-evaluation"):
+                tables = situation.evaluation_tables(content, shown, situation_id)
+                for kind, table in tables.items():
+                    say.subheader(
+                        t_md(f"situation.evaluation.kinds.{kind}"), anchor=f"evaluation-{kind}"
+                    )
+                    say.markdown(table)
 
-    widgets.get_help_now(content)
-    say.header(t_md("sources.heading"), anchor="sources")
-    also = situation.cited(content, shown, situation_id) | offer.cited(content, shown)
-    widgets.sources_list(compare.cited_sources(content, shown, also))
+    widgets.get_help_now(content, as_button=True)
+    with say.expander(t_md("sources.heading"), key="sources", on_change="rerun") as sources:
+        if sources.open:
+            also = situation.cited(content, shown, situation_id) | offer.cited(content, shown)
+            widgets.sources_list(compare.cited_sources(content, shown, also))
+
+
+def short_answer_block(
+    run: Run, question_id: str, question: str, shown: list[str], situation_id: str
+) -> None:
+    """One question: its heading, each option's short answer with whose numbers they are, and
+    the full answers one click away (drawn only when opened: they are long). Held close together,
+    so that every question fits a phone's page."""
+    content = run.content
+    with st.container(gap=None, key=f"question-{question_id}"):
+        say.subheader(plain(question), anchor=question_id)
+        shorts = short_answers.for_question(content, situation_id, question_id, shown)
+        say.markdown(widgets.short_answer_list(shorts))
+        for line in short_answers.whose_lines(content, shorts, situation_id):
+            say.caption(plain(line))
+        with say.expander(
+            t_md("compare.page.full_answers"),
+            key=f"full-{question_id}",
+            on_change="rerun",
+            type="compact",
+        ) as full:
+            if full.open:
+                full_answers(run, question_id, shown, situation_id)
+
+
+def full_answers(run: Run, question_id: str, shown: list[str], situation_id: str) -> None:
+    """One question's full answers as one table, then the numbers from studies of other groups
+    of people, set apart, each with whose they are."""
+    content = run.content
+    row = next(row for row in compare.rows(content, shown) if row.question_id == question_id)
+    with listen.block(f"answers-{question_id}"):  # read option by option
+        say.markdown(row.table)
+    others = short_answers.other_groups(content, question_id, shown, situation_id)
+    if others:
+        with st.container(border=True, key=f"other-groups-{question_id}"):
+            widgets.label(t("compare.page.other_groups"), key=f"other-groups-{question_id}")
+            for chance in others:
+                st.text("\n".join([chance.option_name, *chance.sentences()]))
+                say.caption(plain(chance.whose_line(situation_id)))
 
 
 def render(run: Run) -> None:
@@ -85,9 +133,11 @@ def render(run: Run) -> None:
         say.title(t_md("pages.compare.title"))
         if consult:  # beside the title, so that each question still fits the shared screen
             widgets.get_help_now(content, as_button=True)
-    if not consult:
-        listen.page_copy("compare.md")
-    url_state.situation_chooser(content)  # one click, at the top in consult mode
+    if consult:
+        url_state.situation_chooser(content)  # one click, at the top
+    else:  # how to read the page, for whoever wants it: the comparison comes first
+        with say.expander(t_md("compare.page.how_to_read"), key="how-to-read"):
+            listen.page_copy("compare.md")
     options_part()
 
 

@@ -17,8 +17,8 @@ def render(run: Run) -> None:
     say.title(t_md("pages.summary.title"))
     with st.container(key="controls-intro"):
         listen.page_copy("summary.md")
-        situation_id = url_state.situation_chooser(content)
-        shown = url_state.option_picker(content, situation_id)  # the set-apart lines come below
+        # The set-apart lines come below, with the situation.
+        situation_id, shown = url_state.showing(content, set_apart_box=False)
         url_state.at_least_one(shown)
     summary = decide.summary(content, shown, answers, situation_id)
     say.info(t_md("decide.not_a_recommendation"))

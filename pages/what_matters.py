@@ -86,9 +86,7 @@ def render(run: Run) -> None:
     content = run.content
     say.title(t_md("pages.what_matters.title"))
     listen.page_copy("what_matters.md")
-    situation_id = url_state.situation_chooser(content)
-    shown = url_state.option_picker(content, situation_id)
-    url_state.set_apart_options(content, situation_id, shown)
+    _, shown = url_state.showing(content)
     ratings_part(shown)
     quiz_part()
     sure_part()

@@ -30,6 +30,18 @@ def open_page(page: str, /, **query) -> AppTest:
     return at.run()
 
 
+def open_compare(**query) -> AppTest:
+    """Compare with every box opened that draws only when opened: each question's full answers,
+    what an evaluation looks at, and the sources."""
+    from tests.conftest import fixture_content
+
+    at = open_page("pages/compare.py", **query)
+    questions = fixture_content().questions["question_id"]
+    for key in (*(f"full-{question_id}" for question_id in questions), "evaluation", "sources"):
+        at.session_state[key] = True
+    return at.run()
+
+
 def texts(at: AppTest) -> str:
     """Every st.text on the page, every cell of its Markdown tables and every other Markdown
     element (the ways CSV text is shown), one per line, as a person reads them."""

@@ -22,6 +22,7 @@ from tests.conftest import read_rows, write_rows
 # Files with rows per option, and the column naming the option.
 PER_OPTION = {
     "answers.csv": "option_id",
+    "short_answers.csv": "option_id",
     "ratings.csv": "option_id",
     "recovery.csv": "option_id",
     "outcomes.csv": "option_id",

@@ -76,8 +76,17 @@ def test_the_data_check_page_lists_the_unreviewed_rows():
     ]
 
 
+def with_sources_open(at):
+    """Compare with its sources box opened (drawn only when open)."""
+    at.session_state["sources"] = True
+    return at.run()
+
+
 def test_a_page_in_another_language_says_the_sources_are_as_published():
     note = SPANISH["sources.published_language"]
-    assert note in [caption.value for caption in open_page("pages/compare.py", lang="es").caption]
+    spanish = with_sources_open(open_page("pages/compare.py", lang="es"))
+    assert note in [caption.value for caption in spanish.caption]
     english = words.catalogue("en")["sources.published_language"]
-    assert english not in [caption.value for caption in open_page("pages/compare.py").caption]
+    assert english not in [
+        caption.value for caption in with_sources_open(open_page("pages/compare.py")).caption
+    ]

@@ -9,7 +9,7 @@ from explorer.data import DATA_DIR_VARIABLE
 from explorer.markdown import plain
 from explorer.ui import shell
 from explorer.words import t
-from tests.apptest import as_read, listed_sources, open_page, texts
+from tests.apptest import as_read, listed_sources, open_compare, open_page, texts
 from tests.conftest import ROOT, fixture_content, set_cell
 
 PAGES = [page.path for page in shell.PAGES]
@@ -61,7 +61,7 @@ def test_home_states_the_decision_and_lists_all_options():
 
 
 def test_compare_shows_every_option_by_default():
-    at = open_page("pages/compare.py")
+    at = open_compare()
     assert at.multiselect[0].value == ["rest", "nerve_block", "gel"]
     questions = [h.value for h in at.main.subheader][: len(CONTENT.questions)]
     assert questions == [plain(question) for question in CONTENT.questions["question"]]
@@ -70,7 +70,7 @@ def test_compare_shows_every_option_by_default():
 
 
 def test_narrowing_the_options_changes_the_grid_and_the_url():
-    at = open_page("pages/compare.py")
+    at = open_compare()
     at.multiselect[0].set_value(["nerve_block", "rest"]).run()
     assert not at.exception
     assert at.query_params["options"] == ["rest", "nerve_block"]

@@ -11,7 +11,7 @@ from explorer.markdown import plain
 from explorer.situation import NOT_SURE
 from explorer.ui import shell
 from explorer.words import t
-from tests.apptest import as_read, open_page, texts
+from tests.apptest import as_read, open_compare, open_page, texts
 from tests.conftest import fixture_content, row_index, set_cell
 
 CONTENT = fixture_content()
@@ -93,9 +93,9 @@ def test_consult_mode_sets_the_situation_in_one_click_at_the_top():
 
 
 def test_the_evaluation_rows_follow_the_situation():
-    every = texts(open_page("pages/compare.py"))
-    leg = texts(open_page("pages/compare.py", situation="leg_pain", options=["nerve_block"]))
-    back = texts(open_page("pages/compare.py", situation="back_pain", options=["nerve_block"]))
+    every = texts(open_compare())
+    leg = texts(open_compare(situation="leg_pain", options=["nerve_block"]))
+    back = texts(open_compare(situation="back_pain", options=["nerve_block"]))
     say_for_leg = "A second trial took adults aged 18 to 70 with new and severe leg pain."
     say_for_back = "A trial in Norway took 80 adults with back pain alone."
     assert say_for_leg in every and say_for_back in every

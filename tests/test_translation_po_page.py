@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from explorer import words
-from tests.apptest import open_page, texts
+from tests.apptest import open_compare, texts
 from tests.test_translation_po import LANGUAGE, bring_back, content_copy, export, set_words
 
 NEW_ANSWER = "Usted se mueve en casa. No hay aguja."
@@ -21,14 +21,14 @@ def served_copies(tmp_path, served_data_copy, monkeypatch):
 
 def test_a_changed_entry_is_what_the_page_shows(served_copies, tmp_path, fresh_memo):
     _, data = served_copies
-    before = open_page("pages/compare.py", lang=LANGUAGE)
+    before = open_compare(lang=LANGUAGE)
     assert NEW_ANSWER not in texts(before)
     path = export(data, tmp_path / "es.po")
     set_words(path, "answers.csv:rest/about_it:answer", NEW_ANSWER)
     set_words(path, "pages.toml:pages.compare.title", NEW_TITLE)
     assert bring_back(path, data) == 0
     words.catalogue.cache_clear()  # the app reads its catalogue at start
-    after = open_page("pages/compare.py", lang=LANGUAGE)
+    after = open_compare(lang=LANGUAGE)
     assert not after.exception
     assert NEW_ANSWER in texts(after)
     assert NEW_TITLE in [heading.value for heading in after.title]

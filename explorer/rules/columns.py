@@ -125,11 +125,13 @@ def known_ids(ids: set[str]) -> str | Said:
     return ", ".join(sorted(ids)) or said("data_rule.none_found")
 
 
-def reference(known: set[str], id_kind: str) -> pa.Column:
+def reference(known: set[str], id_kind: str, empty_allowed: bool = False) -> pa.Column:
+    """The id of a row of another file; with `empty_allowed`, or an empty cell (none)."""
+    allowed = sorted(known | {""}) if empty_allowed else sorted(known)
     return pa.Column(
         str,
         pa.Check.isin(
-            sorted(known), error=expects(f"data_rule.reference.{id_kind}", known=known_ids(known))
+            allowed, error=expects(f"data_rule.reference.{id_kind}", known=known_ids(known))
         ),
     )
 

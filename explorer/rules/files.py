@@ -33,6 +33,7 @@ from explorer.rules.schemas import (
     recovery_schema,
     release_schema,
     scan_findings_schema,
+    short_answers_schema,
     situation_bounds_schema,
     situations_schema,
     sources_not_read_schema,
@@ -108,6 +109,11 @@ FILES: tuple[CsvFile, ...] = (
         roles=SUMMARY_ROLES,
     ),
     CsvFile("answers.csv", answers_schema, complete_over=("option_id", "question_id")),
+    CsvFile(
+        "short_answers.csv",
+        short_answers_schema,
+        row_key=("situation_id", "option_id", "question_id"),
+    ),
     CsvFile(
         "attributes.csv",
         attributes_schema,

@@ -119,6 +119,26 @@ def answers_schema(refs: Refs) -> pa.DataFrameSchema:
     )
 
 
+def short_answers_schema(refs: Refs) -> pa.DataFrameSchema:
+    """Each option's short answer to each question: for a situation, or (situation_id empty) for
+    any situation that has none of its own. The number in it is about the people of
+    `population_id` (empty when it has no number)."""
+    return pa.DataFrameSchema(
+        {
+            "situation_id": reference(refs["situation"], "situation", empty_allowed=True),
+            "option_id": reference(refs["option"], "option"),
+            "question_id": reference(refs["question"], "question"),
+            "short_answer": plain_text(),
+            "population_id": reference(refs["population"], "population", empty_allowed=True),
+            "source_ids": source_ids(refs["source"], required=False),
+            "certainty": certainty(),
+        },
+        checks=[sourced_unless_not_known()],
+        unique=["situation_id", "option_id", "question_id"],
+        name="short_answers.csv",
+    )
+
+
 def attributes_schema(refs: Refs) -> pa.DataFrameSchema:
     defined = refs["attribute_level"]
     return pa.DataFrameSchema(

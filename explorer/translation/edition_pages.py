@@ -29,6 +29,7 @@ from explorer.translation import where
 from explorer.translation.lines import (
     BLOCK,
     HEADING,
+    MARKDOWN,
     NOTE,
     SUBHEADING,
     TABLE,
@@ -40,7 +41,7 @@ from explorer.translation.lines import (
     page_copy,
     said,
 )
-from explorer.words import LANGUAGE, t
+from explorer.words import LANGUAGE, t, t_md
 
 Item = Line | Heading
 
@@ -193,7 +194,9 @@ def _anatomy(content: Content) -> Iterator[Item]:
 # --------------------------------------------------------------------------------- compare
 def _compare(content: Content) -> Iterator[Item]:
     yield from _page("compare")
+    yield said("compare.page.how_to_read")
     yield page_copy("compare.md")
+    yield from _showing(content)
     every = list(content.options["option_id"])
     rated = ratings.rated(content, every)
     yield said("compare.page.glance_heading", style=HEADING)
@@ -214,6 +217,7 @@ def _compare(content: Content) -> Iterator[Item]:
             yield made(answer.option_name, where.cell("options.csv", place, "name"), style=NOTE)
             yield cell("answers.csv", place | {"answer": answer.answer}, "answer")
             yield made(answer.evidence_line(), "compare.evidence_line", "certainty", style=NOTE)
+    yield from _short_answers(content)
     yield from _evaluation(content, every)
     for situation_id in content.situations["situation_id"]:
         yield from _situation(content, situation_id)
@@ -238,6 +242,61 @@ def _offers(content: Content, option_ids: list[str]) -> Iterator[Item]:
         for question in offer.QUESTIONS:
             yield said(f"offer.questions.{question}")
         yield said("offer.questions_note", style=NOTE)
+
+
+def _showing(content: Content) -> Iterator[Item]:
+    """The line that says what is shown, with its Change button, and the options set apart."""
+    situation_id = next(iter(content.situations["situation_id"]), situation.NOT_SURE)
+    shown = situation.aimed_options(content, situation_id)
+    short = content.short_names()
+    yield made(
+        t_md(
+            "picker.showing",
+            situation=situation.choices(content, short=True)[situation_id],
+            options=", ".join(short[option_id] for option_id in shown),
+        ),
+        "picker.showing",
+        where.data_file("situations.csv"),
+        where.data_file("options.csv"),
+        style=MARKDOWN,
+    )
+    yield said("picker.showing_none")
+    yield said("picker.change")
+    hidden = situation.not_shown(content, situation_id, shown)
+    if hidden:
+        yield made(
+            t("picker.set_apart_line", options=", ".join(short[o] for o in hidden)),
+            "picker.set_apart_line",
+            where.data_file("options.csv"),
+            style=NOTE,
+        )
+
+
+def _short_answers(content: Content) -> Iterator[Item]:
+    """Each option's short answer to each question, for any situation and for each situation,
+    as the Compare page lists them, with the words around them."""
+    yield Heading("translation.review.short_answers")
+    yield said("compare.page.full_answers")
+    yield said("compare.page.other_groups")
+    questions = content.questions.set_index("question_id")["question"]
+    short = content.short_names()
+    for n, row in enumerate(content.short_answers.to_dict("records")):
+        question = questions[row["question_id"]]
+        yield made(question, where.cell("questions.csv", row, "question"), style=NOTE)
+        if n == 0:  # the line around every short answer, once
+            yield made(
+                t_md(
+                    "compare.short_answer",
+                    option=short[row["option_id"]],
+                    answer=row["short_answer"],
+                    certainty=compare.certainty_words(row["certainty"]),
+                    sources=row["source_ids"].replace(";", ","),
+                ),
+                "compare.short_answer",
+                "compare.short_answer_unsourced",
+                style=MARKDOWN,
+            )
+        yield cell("short_answers.csv", row, "short_answer")
 
 
 def _evaluation(content: Content, option_ids: list[str]) -> Iterator[Item]:

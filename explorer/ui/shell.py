@@ -116,6 +116,12 @@ PAGES: tuple[Page, ...] = (
             "compare.md",
             "questions.csv",
             "answers.csv",
+            "short_answers.csv",
+            # Whose numbers the short answers give; other groups' numbers in the full answers.
+            "populations.csv",
+            "outcomes.csv",
+            "chances.sentence",
+            "situation.numbers",
             "evaluation.csv",
             *_CHOOSER,
             *_EVIDENCE,

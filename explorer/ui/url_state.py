@@ -153,18 +153,57 @@ def set_apart_options(content: Content, situation_id: str, shown: list[str]) -> 
                 )
 
 
-def chosen_options(
-    content: Content, situation_id: str = situation.NOT_SURE, with_notes: bool = True
-) -> list[str]:
-    """The option picker and the options set apart for the situation, then (unless the page
-    places them itself) the notes that belong above any view of the chosen options (an
+def showing(
+    content: Content,
+    pick: Callable[[Content, str], list[str]] | None = None,
+    set_apart_box: bool = True,
+) -> tuple[str, list[str]]:
+    """The situation and the options shown, as one line ("Showing: … · …") with a Change control
+    that opens the situation chooser and the option picker (`pick`, for a page that shows one
+    option at a time; its own picker marks the options set apart) and, unless the page places
+    them itself, the options set apart, each one click away. Those not shown are named in one
+    short line under it: never hidden without a word. In consult mode the controls stay as they
+    were, in view (the shared screen's own layout). Returns (situation id, option ids)."""
+    if runtime.current().consult:
+        situation_id = situation_chooser(content)
+        shown = (pick or option_picker)(content, situation_id)
+        if pick is None and set_apart_box:
+            set_apart_options(content, situation_id, shown)
+        return situation_id, shown
+    # The line is written after the controls have run, into its place before them.
+    with st.container(key="showing", horizontal=True, vertical_alignment="center"):
+        line = st.empty()
+        with say.popover(t_md("picker.change"), key="controls-change", width="content"):
+            situation_id = situation_chooser(content)
+            shown = (pick or option_picker)(content, situation_id)
+            if pick is None and set_apart_box:
+                set_apart_options(content, situation_id, shown)
+    short_names = content.short_names()
+    with line:
+        say.markdown(
+            t_md(
+                "picker.showing",
+                situation=situation.choices(content, short=True)[situation_id],
+                options=", ".join(short_names[option_id] for option_id in shown)
+                or t("picker.showing_none"),
+            )
+        )
+    hidden = situation.not_shown(content, situation_id, shown)
+    if pick is None and hidden:
+        names = ", ".join(short_names[option_id] for option_id in hidden)
+        say.caption(t_md("picker.set_apart_line", options=names))
+    return situation_id, shown
+
+
+def chosen_options(content: Content, with_notes: bool = True) -> tuple[str, list[str]]:
+    """The Showing line (the situation, the options and those set apart), then (unless the
+    page places them itself) the notes that belong above any view of the chosen options (an
     investigational option). With none chosen, ask for one and stop the page here."""
-    shown = option_picker(content, situation_id)
-    set_apart_options(content, situation_id, shown)
+    situation_id, shown = showing(content)
     at_least_one(shown)
     for warning in compare.notes(content, shown) if with_notes else []:
         say.warning(plain(warning))
-    return shown
+    return situation_id, shown
 
 
 def at_least_one(shown: list[str], ask: str = "picker.choose_one") -> None:

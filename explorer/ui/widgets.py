@@ -3,16 +3,16 @@ warning signs, the sources."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import pandas as pd
 import pyarrow as pa
 import streamlit as st
 
-from explorer import compare, decide, safety, words
+from explorer import compare, decide, safety, short_answers, words
 from explorer.data import Content
-from explorer.markdown import plain
+from explorer.markdown import Md, plain
 from explorer.memo import kept
 from explorer.text import plain_table
 from explorer.ui import listen, runtime, say
@@ -131,3 +131,28 @@ def sources_list(sources: pd.DataFrame) -> None:
     # Marked with the language they are published in, for screen readers (shell.py's script).
     with st.container(key="published-sources"):
         say.markdown(compare.source_list(sources))
+
+
+def short_answer_list(shorts: Sequence[short_answers.Short]) -> Md:
+    """Each option's short answer as one Markdown list: its name, its words, how sure we are and
+    its sources (CSV text escaped)."""
+    return Md("\n").join(
+        Md("- ")
+        + (
+            t_md(
+                "compare.short_answer",
+                option=short.option_name,
+                answer=short.text,
+                certainty=compare.certainty_words(short.certainty),
+                sources=", ".join(short.source_ids),
+            )
+            if short.source_ids
+            else t_md(
+                "compare.short_answer_unsourced",
+                option=short.option_name,
+                answer=short.text,
+                certainty=compare.certainty_words(short.certainty),
+            )
+        )
+        for short in shorts
+    )

@@ -101,6 +101,12 @@ def open_page(page, url: str) -> None:
     wait_for_app(page)
 
 
+def open_change(page) -> None:
+    """Open the Showing line's Change button: the situation chooser and the option picker."""
+    page.locator("[class*='st-key-controls-change'] button").first.click()
+    page.locator("[data-testid='stPopoverBody'] [data-testid='stButtonGroup']").wait_for()
+
+
 def open_at_size(page, url: str, size: tuple[int, int]) -> None:
     """Open a page in a window of `size` (width, height) and check it ran without an exception."""
     width, height = size

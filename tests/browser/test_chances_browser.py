@@ -20,6 +20,7 @@ from tests.browser.conftest import (
     SIZES,
     horizontal_overflow,
     open_at_size,
+    open_change,
     open_page,
     screenshot,
     wait_for_app,
@@ -137,6 +138,7 @@ def test_the_chosen_option_is_kept_in_the_address(page, app_server):
     # Not the first option (the default, left out of the address), and one with a picture.
     option_id = next(o for o in list(NAMES)[1:] if pictures_of(o))
     open_page(page, f"{app_server.url}/chances")
+    open_change(page)  # the picker is behind the Showing line's Change button
     picker = page.get_by_role("combobox", name=t("chances.page.option_picker"))
     picker.click()
     picker.fill(NAMES[option_id])
@@ -156,6 +158,7 @@ def test_a_situation_chosen_here_is_carried_by_the_sidebar_links(page, app_serve
         (key, value) for key, value in situation.choices(CONTENT).items() if key != NOT_SURE
     )
     open_page(page, f"{app_server.url}/chances")
+    open_change(page)
     page.get_by_role("radio", name=words, exact=True).click()
     expect(page).to_have_url(f"{app_server.url}/chances?{SITUATION_PARAM}={situation_id}")
     wait_for_app(page)

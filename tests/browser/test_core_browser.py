@@ -5,6 +5,7 @@ from __future__ import annotations
 from explorer.ui.shell import PAGES
 from tests.browser.conftest import (
     CONTENT,
+    open_change,
     open_page,
     screenshot,
     wait_for_app,
@@ -21,6 +22,7 @@ def test_choosing_options_is_kept_in_a_link_that_reopens_the_same_view(page, bro
     unknown = "bogus"
     assert unknown not in names
     open_page(page, f"{app_server.url}/compare?options={last}&options={unknown}&options={first}")
+    open_change(page)  # the picker is behind the Showing line's Change button
     assert chosen_tags(page) == [names[first], names[last]]  # in the neutral order
     assert page.url.endswith(f"/compare?options={first}&options={last}")
 
@@ -29,7 +31,7 @@ def test_choosing_options_is_kept_in_a_link_that_reopens_the_same_view(page, bro
     page.get_by_role("button", name=f"Remove {names[last]}", exact=True).click()
     page.wait_for_url(f"**/compare?options={first}")
     wait_for_app(page)
-    assert page.get_by_text(names[last], exact=True).count() == 0
+    assert page.locator("[data-testid='stMain']").get_by_text(names[last], exact=True).count() == 0
     # Only the part that follows the options was redrawn: the sidebar's links follow it too.
     sidebar_links = page.locator("[data-testid='stSidebar'] [data-testid='stPageLink'] a")
     assert sidebar_links.count() == len([p for p in PAGES if p.in_sidebar])
@@ -38,6 +40,7 @@ def test_choosing_options_is_kept_in_a_link_that_reopens_the_same_view(page, bro
 
     fresh = browser.new_context().new_page()
     open_page(fresh, page.url)
+    open_change(fresh)
     assert chosen_tags(fresh) == [names[first]]
     fresh.context.close()
 

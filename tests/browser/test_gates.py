@@ -69,11 +69,12 @@ def test_page_passes_the_quality_gates(page, app_server, path, language):
 def test_keyboard_alone_reaches_every_control_of_the_comparison_page(page, app_server):
     page.set_viewport_size(LAPTOP)
     open_page(page, app_server.url + "/compare")
-    # Every link in the sidebar and the page, and the option picker, marked to be found again.
+    # Every link in the sidebar and the page, and the Change button that opens the option
+    # picker, marked to be found again.
     controls = page.evaluate(
         """() => {
             const found = [...document.querySelectorAll(
-                "[data-testid=stSidebar] a[href], [data-testid=stMain] a[href], [data-testid=stMultiSelect] input"
+                "[data-testid=stSidebar] a[href], [data-testid=stMain] a[href], [class*=st-key-controls-change] button"
             )].filter(element => element.checkVisibility());
             found.forEach((element, i) => { element.dataset.gate = i; });
             return found.map(element => element.textContent.trim() || element.getAttribute("aria-label") || element.href);
@@ -91,9 +92,11 @@ def test_keyboard_alone_reaches_every_control_of_the_comparison_page(page, app_s
             break
     assert [controls[i] for i in range(len(controls)) if i not in reached] == []
 
-    # The picker works from the keyboard too: Backspace removes the last option chosen (all are
-    # chosen at first), and the address lists the others.
-    page.locator("[data-testid='stMultiSelect'] input").focus()
+    # The picker works from the keyboard too: Enter on Change opens it, Backspace removes the
+    # last option chosen (all are chosen at first), and the address lists the others.
+    page.locator("[class*='st-key-controls-change'] button").first.focus()
+    page.keyboard.press("Enter")
+    page.locator("[data-testid='stPopoverBody'] [data-testid='stMultiSelect'] input").focus()
     page.keyboard.press("Backspace")
     page.wait_for_url("**/compare?options=*")
     wait_for_app(page)

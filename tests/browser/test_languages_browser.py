@@ -11,17 +11,19 @@ from pathlib import Path
 from explorer import words
 from explorer.store import load_snapshot
 from explorer.url_params import LANG_PARAM
-from tests.browser.conftest import open_page, screenshot, wait_for_app
+from tests.browser.conftest import open_change, open_page, screenshot, wait_for_app
 from tests.conftest import read_rows, write_rows
 from tests.languages import foreign_phrases
 
 MAIN = "[data-testid='stMain']"
+# The page, and what the Showing line's Change button opens (drawn outside the page's block).
+SHOWN = f":is({MAIN}, [data-testid='stPopoverBody'])"
 # One widget of each kind, found as a person sees it, and how a person changes it (the consult
 # mode last: it changes the page's layout).
 WIDGETS = {
-    "situation": f"{MAIN} [data-testid='stButtonGroup'] button[aria-checked='false']",
-    "option removed": f"{MAIN} [data-testid='stMultiSelect'] button[aria-label^='Remove']",
-    "picked item": f"{MAIN} [data-testid='stSelectbox']",
+    "situation": f"{SHOWN} [data-testid='stButtonGroup'] button[aria-checked='false']",
+    "option removed": f"{SHOWN} [data-testid='stMultiSelect'] button[aria-label^='Remove']",
+    "picked item": f"{SHOWN} [data-testid='stSelectbox']",
     "answer": f"{MAIN} [data-testid='stRadio'] label:has(input:not(:checked))",
     "tick": f"{MAIN} [data-testid='stCheckbox'] label",
     "button": f"{MAIN} [data-testid='stButton'] button:not([disabled])",
@@ -67,6 +69,8 @@ def click_each_kind_of_widget(page, path: str, language: str) -> list[str]:
     checking after each that the page (the part that redrew alone too) is still wholly in its
     language. Returns the kinds changed."""
     changed = []
+    if page.locator("[class*='st-key-controls-change'] button").count():
+        open_change(page)  # the situation and the options are behind it
     for kind, selector in WIDGETS.items():
         if page.locator(selector).count():
             change(page, kind, selector)
@@ -84,7 +88,10 @@ def test_data_words_not_yet_translated_are_marked_english_for_screen_readers(pag
 
     server, data = broken_app(untranslate_the_first_option)
     snapshot = load_snapshot(data)
-    english, spanish = (snapshot.content(language).options["name"] for language in ("en", "es"))
+    # Short names: the page names each option by its short name before anything is opened.
+    english, spanish = (
+        snapshot.content(language).options["short_name"] for language in ("en", "es")
+    )
     page.set_viewport_size({"width": 1280, "height": 800})
     open_page(page, f"{server.url}/compare?{LANG_PARAM}=es")
     page.wait_for_function("document.querySelector('[data-in-english]')")
@@ -94,6 +101,7 @@ def test_data_words_not_yet_translated_are_marked_english_for_screen_readers(pag
     assert page.get_by_text(words.catalogue("es")["shell.some_in_english"]).count() == 1
     in_its_language(page, "es", "opened")
     # A click redraws the tables: the marks follow the words, not the places they were in.
+    open_change(page)
     change(page, "option removed", WIDGETS["option removed"])
     page.wait_for_timeout(500)
     marked = page.evaluate(MARKED_ENGLISH)

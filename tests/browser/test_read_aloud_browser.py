@@ -59,7 +59,8 @@ def words_of(text: str) -> list[str]:
 @pytest.mark.parametrize("shown", PATIENT_PAGES, ids=lambda page: page.page_id)
 def test_each_block_has_its_listen_button_in_the_pages_language(app_server, page, shown, language):
     open_page(page, f"{app_server.url}/{shown.url_path}?lang={language}")
-    blocks = page.locator(BLOCK)
+    # The blocks in view before anything is opened (a closed box's are checked when opened).
+    blocks = page.locator(BLOCK).locator("visible=true")
     assert blocks.count() >= 1, "every page a patient reads has its copy read aloud"
     label = words.catalogue(language)["listen.button"]
     for index in range(blocks.count()):
@@ -74,24 +75,27 @@ def test_each_block_has_its_listen_button_in_the_pages_language(app_server, page
 
 def test_with_no_voice_for_the_language_the_button_says_so(app_server, page):
     open_page(page, f"{app_server.url}/compare?lang=es")
-    button = page.locator(BUTTON).first
+    button = page.locator(BUTTON).locator("visible=true").first
     assert page.evaluate("speechSynthesis.getVoices().length") == 0  # headless Chromium
     button.focus()
     page.keyboard.press("Enter")
     no_voice = words.catalogue("es")["listen.no_voice"]
     page.wait_for_function(
         "([selector, said]) => document.querySelector(selector).innerText === said",
-        arg=[BUTTON, no_voice],
+        arg=[f"[class*='st-key-{listen.KEY_PREFIX}short-answers'] {BUTTON}", no_voice],
     )
     assert page.locator("[data-testid='stException']").count() == 0
 
 
-@pytest.mark.parametrize("block_key", ["copy-compare", "answers-"])
+# The page's copy (in its closed "How to read this page" box) and the short answers.
+@pytest.mark.parametrize("block_key", ["copy-compare", "short-answers"])
 def test_a_press_reads_the_block_in_the_pages_language_and_a_second_stops(
     app_server, page, block_key
 ):
     page.add_init_script(SPEECH_STAND_IN)
     open_page(page, f"{app_server.url}/compare?lang=es")
+    if block_key == "copy-compare":
+        page.locator("[class*='st-key-how-to-read'] summary").click()
     block = page.locator(f"[class*='st-key-{listen.KEY_PREFIX}{block_key}']").first
     button = block.locator(BUTTON)
     button.focus()  # keyboard only

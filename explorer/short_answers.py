@@ -1,0 +1,107 @@
+"""Each option's short answer to each question, for the person's situation (short_answers.csv):
+the row for the situation where there is one, else the row for any situation. A number in a
+short answer is about the people of its population_id, said under it in the words Chances uses
+(whose numbers they are, against the situation)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from explorer import chances, situation
+from explorer.compare import evidence_line
+from explorer.data import Content
+from explorer.memo import kept
+from explorer.populations import WITHIN, matches
+from explorer.rules.vocabulary import ROLE, split_ids
+from explorer.words import t
+
+ANY_SITUATION = ""
+
+
+@dataclass(frozen=True)
+class Short:
+    option_id: str
+    option_name: str
+    question_id: str
+    text: str
+    population_id: str
+    source_ids: tuple[str, ...]
+    certainty: str
+
+    def evidence_line(self) -> str:
+        return evidence_line(self.certainty, self.source_ids)
+
+
+@kept
+def for_situation(content: Content, situation_id: str) -> dict[tuple[str, str], Short]:
+    """(option id, question id) -> the short answer a person in this situation reads."""
+    names = content.short_names()  # the list is narrow on a phone
+    rows = content.short_answers
+    here = situation.known(content, situation_id)
+    found: dict[tuple[str, str], Short] = {}
+    # The situation's own rows after those for any situation, so that they replace them.
+    for wanted in (ANY_SITUATION, *([here] if here != situation.NOT_SURE else [])):
+        for row in rows[rows["situation_id"] == wanted].itertuples():
+            found[row.option_id, row.question_id] = Short(
+                row.option_id,
+                names[row.option_id],
+                row.question_id,
+                row.short_answer,
+                row.population_id,
+                tuple(split_ids(row.source_ids)),
+                row.certainty,
+            )
+    return found
+
+
+def for_question(
+    content: Content, situation_id: str, question_id: str, option_ids: Sequence[str]
+) -> list[Short]:
+    """The chosen options' short answers to one question, in the options' order."""
+    found = for_situation(content, situation_id)
+    return [found[o, question_id] for o in option_ids if (o, question_id) in found]
+
+
+def whose_lines(content: Content, shorts: Sequence[Short], situation_id: str) -> list[str]:
+    """Whose numbers the short answers give, once per group of people, said against the
+    situation in the words Chances uses (all in it, partly, or not)."""
+    populations = content.populations.set_index("population_id")
+    standing = matches(content.populations, content.situation_bounds)
+    here = situation.known(content, situation_id)
+    lines = []
+    for population_id in dict.fromkeys(s.population_id for s in shorts if s.population_id):
+        whose = populations.at[population_id, "whose"]
+        tagged = here in split_ids(populations.at[population_id, "situation_ids"])
+        if here == situation.NOT_SURE:
+            key = "whose"
+        elif not tagged:
+            key = "not_about_you"
+        else:
+            key = (
+                "about_you" if standing.get((population_id, here)) == WITHIN else "partly_about_you"
+            )
+        lines.append(t(f"situation.numbers.{key}", whose=whose))
+    return lines
+
+
+# The kind of numbers (outcomes.csv) each question's role asks about.
+_KINDS = {"benefits": "benefit", "harms": "harm"}
+
+
+def other_groups(
+    content: Content, question_id: str, option_ids: Sequence[str], situation_id: str
+) -> list[chances.Chance]:
+    """The numbers for a question (its role: benefits or harms) from studies of people not in
+    the person's situation (every study, when they are not sure), to be set apart and labelled
+    with whose they are."""
+    questions = content.questions.set_index("question_id")
+    kind = _KINDS.get(questions.at[question_id, ROLE])
+    here = situation.known(content, situation_id)
+    return [
+        chance
+        for chance in chances.all_chances(content)
+        if chance.kind == kind
+        and chance.option_id in option_ids
+        and (here == situation.NOT_SURE or not chance.about(here))
+    ]

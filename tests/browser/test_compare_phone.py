@@ -1,0 +1,55 @@
+"""Compare on a phone (390x844) for each situation with its options aimed at it, before anything
+is opened: the comparison starts within 1½ screens and the whole page is at most 7 screens, in
+every language (issue 33). A screen is 750 px of page: the phone's 844 minus the browser's own
+bars, as the usability review counted. The measured heights are printed (pytest -s)."""
+
+from __future__ import annotations
+
+import pytest
+
+from explorer import situation, words
+from explorer.url_params import LANG_PARAM, SITUATION_PARAM
+from tests.browser.conftest import CONTENT, SIZES, open_at_size, screenshot
+
+SCREEN = 750
+GLANCE_WITHIN = 1.5 * SCREEN
+PAGE_WITHIN = 7 * SCREEN
+SITUATIONS = list(CONTENT.situations["situation_id"])
+
+# From the top of the page (the top of Streamlit's scrolling main block), in px: where the
+# comparison's heading starts, and how tall the whole page is.
+MEASURE = """() => {
+    const main = document.querySelector("[data-testid='stMain']");
+    const top = main.getBoundingClientRect().top - main.scrollTop;
+    const glance = document.querySelector("#at-a-glance");
+    return {glance: Math.round(glance.getBoundingClientRect().top - top),
+            height: main.scrollHeight};
+}"""
+
+
+def measure(page, url: str) -> dict[str, int]:
+    open_at_size(page, url, SIZES["phone"])
+    page.wait_for_timeout(500)  # the last rows of tables settle
+    return page.evaluate(MEASURE)
+
+
+@pytest.mark.parametrize("language", words.languages())
+@pytest.mark.parametrize("situation_id", SITUATIONS)
+def test_compare_fits_a_phone_before_anything_is_opened(page, app_server, language, situation_id):
+    url = f"{app_server.url}/compare?{LANG_PARAM}={language}&{SITUATION_PARAM}={situation_id}"
+    found = measure(page, url)
+    print(
+        f"compare {language} {situation_id}: glance at {found['glance']} px, page {found['height']} px"
+    )
+    screenshot(page, f"compare-phone-{language}-{situation_id}")
+    assert found["glance"] <= GLANCE_WITHIN and found["height"] <= PAGE_WITHIN, found
+
+
+@pytest.mark.parametrize("language", words.languages())
+def test_not_sure_starts_the_comparison_within_one_and_a_half_screens(page, app_server, language):
+    """Not sure shows every option, so its page is longer: the comparison still comes first."""
+    found = measure(page, f"{app_server.url}/compare?{LANG_PARAM}={language}")
+    print(
+        f"compare {language} {situation.NOT_SURE}: glance at {found['glance']} px, page {found['height']} px"
+    )
+    assert found["glance"] <= GLANCE_WITHIN, found

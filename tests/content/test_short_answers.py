@@ -1,0 +1,152 @@
+"""The short answers on Compare (short_answers.csv), by rules that hold for any situations,
+options, questions and groups a clinic lists: short, at most one figure, about people in the
+situation they are shown for, never new back pain in a long-lasting-pain situation, and every
+option answered in the same detail. The Spanish rows are held to the same length and figures."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+
+from explorer import short_answers, situation
+from explorer.populations import OUTSIDE, matches
+from explorer.readability import word_count
+from explorer.rules.vocabulary import split_ids
+from tests.conftest import shipped_data
+
+# A figure: a number (a decimal, a range "1 to 5", "1 a 5", "0.07-9.6"), with its "out of 100".
+# A number followed by a unit of time is the figure's time frame, not a second figure.
+_NUMBER = r"\d+(?:[.,]\d+)?"
+_FIGURE = re.compile(
+    rf"{_NUMBER}(?:\s*(?:-|–|to|a|y)\s*{_NUMBER})?(?:\s+(?:out of|de cada|sobre)\s+{_NUMBER})?"
+    r"(?!\s*(?:days?|weeks?|months?|years?|hours?|días?|semanas?|meses?|mes|años?|horas?)\b)"
+)
+_TIME = re.compile(
+    rf"{_NUMBER}(?:\s*(?:-|–|to|a|y)\s*{_NUMBER})?\s*"
+    r"(?:days?|weeks?|months?|years?|hours?|días?|semanas?|meses?|mes|años?|horas?)\b"
+)
+
+
+def figures(text: str) -> list[str]:
+    """The figures a text gives (a range and an "out of" count as one), time frames left out."""
+    return _FIGURE.findall(_TIME.sub(" ", text))
+
+
+MAX_WORDS = 25
+# A situation whose pain has lasted at least this many weeks is long-lasting; a group whose pain
+# had lasted under NEW_PAIN_WEEKS is new pain (the Sydney cohort's "under 2 weeks").
+LONG_LASTING_WEEKS = 13
+NEW_PAIN_WEEKS = 2
+
+
+def every_situation(content) -> list[str]:
+    return [situation.NOT_SURE, *content.situations["situation_id"]]
+
+
+def rows(content) -> pd.DataFrame:
+    return content.short_answers
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_every_short_answer_is_at_most_25_words_with_at_most_one_figure(language):
+    folder = shipped_data() if language == "en" else shipped_data() / language
+    texts = pd.read_csv(folder / "short_answers.csv", dtype=str, keep_default_na=False)
+    too_long = [text for text in texts["short_answer"] if word_count(text) > MAX_WORDS]
+    too_many = [text for text in texts["short_answer"] if len(figures(text)) > 1]
+    assert too_long == [] and too_many == []
+
+
+def test_figures_count_a_range_and_its_out_of_as_one_and_leave_time_frames_out():
+    assert figures("about 34 out of 100 met the goal at 26 weeks") == ["34 out of 100"]
+    assert figures("leg pain 2.8 out of 10 at 6 months, 5.2 without") == [
+        "2.8 out of 10",
+        "5.2",
+    ]
+    assert figures("1 to 5 days in hospital, 12 de cada 100 en 2 años") == ["12 de cada 100"]
+
+
+def test_a_short_answer_with_a_figure_names_the_people_it_is_about(shipped_content):
+    data = rows(shipped_content)
+    unnamed = data[
+        data["short_answer"].map(lambda text: bool(figures(text))) & (data["population_id"] == "")
+    ]
+    assert unnamed["short_answer"].tolist() == []
+
+
+def test_a_short_answer_for_any_situation_gives_no_group_s_numbers(shipped_content):
+    """A row for any situation is read in every situation, so no one group is about them all."""
+    data = rows(shipped_content)
+    assert (data.loc[data["situation_id"] == "", "population_id"] == "").all()
+
+
+def test_the_people_of_a_short_answer_are_in_its_situation(shipped_content):
+    """The rule Chances tags its numbers by: the group is tagged to the situation (populations.csv)
+    and never outside it by pain, duration or earlier surgery (explorer/populations.py)."""
+    populations = shipped_content.populations.set_index("population_id")
+    standing = matches(shipped_content.populations, shipped_content.situation_bounds)
+    data = rows(shipped_content)
+    named = data[data["population_id"] != ""]
+    wrong = [
+        (row.situation_id, row.option_id, row.question_id)
+        for row in named.itertuples()
+        if row.situation_id not in split_ids(populations.at[row.population_id, "situation_ids"])
+        or standing.get((row.population_id, row.situation_id)) == OUTSIDE
+    ]
+    assert wrong == []
+
+
+def test_never_new_back_pain_in_a_long_lasting_pain_situation(shipped_content):
+    """Whatever the row: the short answer shown in a situation of pain lasting 3 months or more is
+    never about people whose pain began under 2 weeks before."""
+    populations = shipped_content.populations.set_index("population_id")
+    bounds = shipped_content.situation_bounds.set_index("situation_id")
+    long_lasting = [
+        situation_id
+        for situation_id in bounds.index
+        if bounds.at[situation_id, "weeks_from"] >= LONG_LASTING_WEEKS
+    ]
+    new_pain = {
+        population_id
+        for population_id, weeks_to in populations["weeks_to"].items()
+        if pd.notna(weeks_to) and weeks_to <= NEW_PAIN_WEEKS
+    }
+    shown = [
+        (situation_id, short.option_id, short.question_id)
+        for situation_id in long_lasting
+        for short in short_answers.for_situation(shipped_content, situation_id).values()
+        if short.population_id in new_pain
+    ]
+    assert long_lasting and shown == []
+
+
+def test_every_option_has_a_short_answer_to_every_question_in_every_situation(shipped_content):
+    options = list(shipped_content.options["option_id"])
+    questions = list(shipped_content.questions["question_id"])
+    for situation_id in every_situation(shipped_content):
+        found = short_answers.for_situation(shipped_content, situation_id)
+        missing = [(o, q) for o in options for q in questions if (o, q) not in found]
+        assert missing == [], situation_id
+
+
+def test_a_situation_s_own_short_answer_to_a_question_is_given_for_every_option(shipped_content):
+    """Equal detail: where one option's answer is written for the situation, every option's is."""
+    data = rows(shipped_content)
+    own = data[data["situation_id"] != ""]
+    options = set(shipped_content.options["option_id"])
+    uneven = [
+        key
+        for key, group in own.groupby(["situation_id", "question_id"])
+        if set(group["option_id"]) != options
+    ]
+    assert uneven == []
+
+
+def test_a_short_answer_for_a_situation_replaces_the_one_for_any_situation(content):
+    """On the fixture: the rows for any situation serve one the file has no rows for."""
+    any_rows = content.short_answers[content.short_answers["situation_id"] == ""]
+    row = any_rows.iloc[0]
+    for situation_id in every_situation(content):
+        found = short_answers.for_situation(content, situation_id)
+        assert found[row["option_id"], row["question_id"]].text == row["short_answer"]

@@ -236,3 +236,26 @@ def test_the_summary_offers_the_record_file_in_its_language(language):
     at = open_page(SUMMARY, lang=language)
     [button] = [b for b in at.get("download_button") if b.key == "download-fhir"]
     assert button.proto.label == words.say(language, "record.download")
+
+
+def test_the_leaning_is_asked_after_the_ratings_and_follows_the_person_to_the_summary():
+    at = open_page(WHAT_MATTERS, options=["nerve_block", "gel"])
+    leaning = radio(at, "leaning")
+    assert list(leaning.options) == [
+        "Nerve block injection",
+        "Disc gel implant",
+        t("decide.leaning.not_sure"),
+    ]
+    headers = [header.value for header in at.header]
+    assert headers.index(t("what_matters.leaning")) > headers.index(t("what_matters.rate"))
+    leaning.set_value("gel").run()
+    assert at.session_state["answers"].leaning == "gel"  # a code, not words
+    at.switch_page(SUMMARY)
+    at.query_params["options"] = ["nerve_block", "gel"]
+    at.run()
+    assert not at.exception
+    [note] = [c.value for c in at.code if c.value.startswith(t("decide.note.tool").split("{")[0])]
+    assert t("decide.note.leaning", leaning="Disc gel implant") in note
+    at.checkbox[0].check().run()
+    [link] = [c.value for c in at.code if "/summary" in c.value]
+    assert "lean=gel" in link

@@ -124,6 +124,28 @@ def remembered_choice(
     )
 
 
+def leaning_choice(content: Content, shown: list[str]) -> None:
+    """"Which option are you leaning towards?": the options shown, then "not sure yet", kept in
+    the person's answers as a code (an option id or decide.NOT_SURE_YET). One under the other:
+    option names are long, and each is a large target on a phone."""
+    answers = person_answers(content)
+    choices = decide.leaning_choices(content, shown)
+    key = "leaning"
+
+    def remember() -> None:
+        answers.leaning = st.session_state[key]
+
+    say.radio(
+        t_md("decide.leaning.question"),
+        choices,
+        index=choices.index(answers.leaning) if answers.leaning in choices else None,
+        key=key,
+        on_change=runtime.callback(remember),
+        format_func=lambda choice: plain(decide.leaning_words(content, choice)),
+        help=t_md("decide.leaning.help"),
+    )
+
+
 def sources_list(sources: pd.DataFrame) -> None:
     """A list of sources (from compare.source_table) whose links open in the browser."""
     if words.current_language() != words.LANGUAGE:  # citations are not translated

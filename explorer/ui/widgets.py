@@ -125,7 +125,7 @@ def remembered_choice(
 
 
 def leaning_choice(content: Content, shown: list[str]) -> None:
-    """"Which option are you leaning towards?": the options shown, then "not sure yet", kept in
+    """Asks "which option are you leaning towards?": the options shown, then "not sure yet", kept in
     the person's answers as a code (an option id or decide.NOT_SURE_YET). One under the other:
     option names are long, and each is a large target on a phone."""
     answers = person_answers(content)

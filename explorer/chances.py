@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from itertools import zip_longest
 
 import pandas as pd
 
@@ -177,6 +178,25 @@ class Chance:
             return t("situation.numbers.about_you", whose=self.whose)
         return t("situation.numbers.not_about_you", whose=self.whose)
 
+    def key_line(self, situation_id: str) -> str:
+        """The chance in one short line for the summary's card: each group's number, when, and
+        whose numbers they are."""
+        groups = " ".join(
+            t(
+                f"chances.alt_group.{count.form()}",
+                group=count.group,
+                outcome=self.outcome,
+                **count.numbers(),
+            )
+            for count in self.counts
+        )
+        return t(
+            "summary.card.number",
+            groups=groups,
+            when=t("chances.when", time_frame=self.time_frame),
+            whose=self.whose_line(situation_id),
+        )
+
     def alt_text(self) -> str:
         groups = " ".join(
             t(
@@ -273,6 +293,22 @@ def by_kind(
         )
         for kind in OUTCOME_KINDS
     }
+
+
+@kept
+def key_numbers(
+    chances: list[Chance], option_id: str, situation_id: str = NOT_SURE, limit: int = 3
+) -> list[Chance]:
+    """Up to `limit` of an option's numbers for the summary's card, a benefit and a harm in
+    turn. With a situation chosen, only numbers about people in it: other groups' numbers stay
+    on the Chances page, each under its label."""
+    found = by_kind(chances, option_id, situation_id)
+    matched = [
+        [c for c in found[kind] if situation_id == NOT_SURE or c.about(situation_id)]
+        for kind in OUTCOME_KINDS
+    ]
+    in_turn = [chance for turn in zip_longest(*matched) for chance in turn if chance is not None]
+    return in_turn[:limit]
 
 
 def none_about(found: list[Chance], situation_id: str) -> bool:

@@ -13,7 +13,7 @@ from urllib.parse import urlencode
 
 import pandas as pd
 
-from explorer import compare, safety, situation
+from explorer import chances, compare, safety, situation
 from explorer import ratings as ratings_frames
 from explorer.data import Content
 from explorer.memo import kept
@@ -52,6 +52,9 @@ INSTRUMENTS_FILE = CONTENT_DIR / "instruments.toml"
 LEGACY_ANSWERS = {"True": "true", "False": "false", "Not sure": "unsure", "Yes": "yes", "No": "no"}
 
 NOTE_LIMIT = 1000
+
+# How many of the person's priorities the summary's card names (the rest are further down).
+TOP_PRIORITIES = 3
 
 # The leaning question's answer besides an option id: the person has not settled on one.
 NOT_SURE_YET = "not_sure"
@@ -556,6 +559,10 @@ class Summary:
 
     option_names: list[str]
     situation: list[str]  # the person's situation, the options aimed at it, why others are not
+    # The card at the top: each option's name with up to three of its numbers (one line each),
+    # and the person's highest priorities.
+    key_numbers: list[tuple[str, list[str]]]
+    top_priorities: list[str]
     notes: list[str]
     get_help: list[safety.WarningGroup]
     rows: list[compare.Row]  # the summary questions only (content.summary_question_ids)
@@ -584,6 +591,19 @@ def summary(
     return Summary(
         option_names=[content.option_names()[o] for o in chosen],
         situation=situation.summary_lines(content, situation_id),
+        key_numbers=[
+            (
+                content.option_names()[option_id],
+                [
+                    chance.key_line(situation_id)
+                    for chance in chances.key_numbers(
+                        chances.all_chances(content), option_id, situation_id
+                    )
+                ],
+            )
+            for option_id in chosen
+        ],
+        top_priorities=important_statements(content, answers.ratings)[:TOP_PRIORITIES],
         notes=compare.notes(content, chosen),
         get_help=safety.warning_groups(content),
         rows=rows,

@@ -70,7 +70,6 @@ def every_question(run: Run) -> None:
             say.subheader(t_md(f"situation.evaluation.kinds.{kind}"), anchor=f"evaluation-{kind}")
             say.markdown(table)
 
-    widgets.get_help_now(content)
     say.header(t_md("sources.heading"), anchor="sources")
     also = situation.cited(content, shown, situation_id)
     widgets.sources_list(compare.cited_sources(content, shown, also))

@@ -56,6 +56,21 @@ def get_help_now(content: Content, as_button: bool = False) -> None:
         _warning_signs(groups)
 
 
+def get_help_banner(content: Content) -> None:
+    """A compact "Get help now" strip at the top of a page, which opens the full list of
+    warning signs: drawn only once opened, so a run that leaves it closed sends one line."""
+    with st.container(key="get-help-banner"):
+        banner = say.expander(
+            t_md("get_help.banner"),
+            key="get-help-open",
+            icon=":material/emergency:",
+            on_change="rerun",
+        )
+        with banner:
+            if banner.open:
+                _warning_signs(safety.warning_groups(content))
+
+
 def _warning_signs(groups: list[safety.WarningGroup]) -> None:
     with listen.block("get-help"):
         st.text(t("get_help.intro"))

@@ -12,9 +12,9 @@ import streamlit as st
 
 from explorer import compare, decide, safety, words
 from explorer.data import Content
-from explorer.markdown import plain
+from explorer.markdown import Md, plain
 from explorer.memo import kept
-from explorer.text import plain_table
+from explorer.text import cards, plain_table
 from explorer.ui import listen, runtime, say
 from explorer.words import t, t_md
 
@@ -88,8 +88,16 @@ def label(text: str, key: str) -> None:
 
 def table(data: pd.DataFrame, **options) -> None:
     """st.table with every cell shown as typed (st.table alone renders cells as Markdown). Use it
-    for every table: its cells usually come from the CSV files."""
+    for every table: its cells usually come from the CSV files. Right after it, the same rows as
+    cards (its row labels left out), which page.css shows instead of the table below 600 px:
+    a table of five or seven columns cannot fit a phone's width readably."""
     st.table(arrow(plain_table(data)), **options)  # noqa: TID251 (every cell escaped)
+    say.markdown(table_cards(data))
+
+
+@kept
+def table_cards(data: pd.DataFrame) -> Md:
+    return cards(data)
 
 
 @kept

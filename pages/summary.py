@@ -68,8 +68,8 @@ def render(run: Run) -> None:
 
     say.title(t_md("pages.summary.title"))
     top = st.container()  # the card, once the choices below are known
+    listen.page_copy("summary.md")
     with say.expander(t_md("summary.change")), st.container(key="controls-intro"):
-        listen.page_copy("summary.md")
         situation_id = url_state.situation_chooser(content)
         shown = url_state.option_picker(content, situation_id)  # the set-apart lines come below
     with top:

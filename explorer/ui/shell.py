@@ -271,14 +271,15 @@ class _PageLinks:
     belong: they carry the person's choices, so a part that changes those draws them (see
     `part`), else the page's end."""
 
-    header: DeltaGenerator
+    header: DeltaGenerator | None  # none in consult mode
     sidebar: DeltaGenerator
     drawn: bool = False
 
     def draw(self) -> None:
         carried = url_state.carried_params()
-        with self.header:
-            _step_bar(carried)
+        if self.header is not None:
+            with self.header:
+                _step_bar(carried)
         with self.sidebar:
             _page_links(carried)
         self.drawn = True
@@ -338,7 +339,7 @@ def _open(page_id: str, run: Run) -> _PageLinks:
     )
     st.html(f"<style>{PAGE_STYLE}{CONSULT_STYLE if run.consult else ''}</style>")
     sidebar_links = _sidebar(run)
-    header_links = _header()
+    header_links = None if run.consult else _header()
     links = _PageLinks(header_links, sidebar_links)
     _LINKS.set(links)
     return links
@@ -346,7 +347,8 @@ def _open(page_id: str, run: Run) -> _PageLinks:
 
 def _header() -> DeltaGenerator:
     """The top of every page, in view on a phone without opening anything: the language switch
-    and the step bar (its links drawn by _PageLinks). Left off paper (a "controls-" key)."""
+    and the step bar (its links drawn by _PageLinks). Left off paper (a "controls-" key). Not in
+    consult mode: a clinician's shared screen has the sidebar, and each question must fit it."""
     with st.container(key="controls-header", horizontal=True, gap="small"):
         url_state.language_switch()
         return st.container(key="step-bar", horizontal=True, gap="xsmall", width="content")
@@ -420,6 +422,8 @@ def _sidebar(run: Run) -> DeltaGenerator:
             f"{listen.script()}{kiosk_script}",
             unsafe_allow_javascript=True,
         )
+        if run.consult:  # the shared screen keeps every line for the question (no header)
+            url_state.language_switch()
         say.subheader(t_md("app.name"))
         links = st.container()
         if not run.kiosk:  # a waiting room's tablet keeps its mode

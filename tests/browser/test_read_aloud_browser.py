@@ -11,7 +11,7 @@ import pytest
 from explorer import words
 from explorer.ui import listen
 from explorer.ui.shell import PAGES
-from tests.browser.conftest import open_page, screenshot
+from tests.browser.conftest import open_page, screenshot, wait_for_app
 
 BLOCK = f"[class*='st-key-{listen.KEY_PREFIX}']"
 BUTTON = f"button.{listen.BUTTON_CLASS}"
@@ -59,6 +59,11 @@ def words_of(text: str) -> list[str]:
 @pytest.mark.parametrize("shown", PATIENT_PAGES, ids=lambda page: page.page_id)
 def test_each_block_has_its_listen_button_in_the_pages_language(app_server, page, shown, language):
     open_page(page, f"{app_server.url}/{shown.url_path}?lang={language}")
+    # Blocks a closed expander holds (the summary's evidence) are read once it is opened.
+    closed = page.locator("[data-testid='stMain'] details:not([open]) > summary")
+    for _ in range(closed.count()):
+        closed.first.click()
+        wait_for_app(page)
     blocks = page.locator(BLOCK)
     assert blocks.count() >= 1, "every page a patient reads has its copy read aloud"
     label = words.catalogue(language)["listen.button"]

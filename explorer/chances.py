@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from itertools import zip_longest
 
 import pandas as pd
 
@@ -200,6 +201,25 @@ class Chance:
         """The accessible name of each group's picture."""
         return [picture_alt(count, self.outcome, self.time_frame) for count in self.counts]
 
+    def key_line(self, situation_id: str) -> str:
+        """The chance in one short line for the summary's card: each group's number, when, and
+        whose numbers they are."""
+        groups = " ".join(
+            t(
+                f"chances.alt_group.{count.form()}",
+                group=count.group,
+                outcome=self.outcome,
+                **count.numbers(),
+            )
+            for count in self.counts
+        )
+        return t(
+            "summary.card.number",
+            groups=groups,
+            when=t("chances.when", time_frame=self.time_frame),
+            whose=self.whose_line(situation_id),
+        )
+
     @kept  # one table per kept chance: its escaped Arrow copy is then made only once
     def table(self) -> pd.DataFrame:
         """The picture's numbers, exactly as the study gave them."""
@@ -318,6 +338,19 @@ def by_kind(
         )
         for heading, found in headings.items()
     }
+
+
+@kept
+def key_numbers(
+    chances: list[Chance], option_id: str, situation_id: str = NOT_SURE, limit: int = 3
+) -> list[Chance]:
+    """Up to `limit` of an option's numbers for the summary's card, a benefit and a harm in
+    turn. With a situation chosen, only numbers about people in it: other groups' numbers stay
+    on the Chances page, each under its label."""
+    found = by_kind(chances, option_id, situation_id)
+    matched = [found[kind].about for kind in OUTCOME_KINDS]
+    in_turn = [chance for turn in zip_longest(*matched) for chance in turn if chance is not None]
+    return in_turn[:limit]
 
 
 def none_about(found: Shown, situation_id: str) -> bool:

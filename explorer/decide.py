@@ -13,13 +13,14 @@ from urllib.parse import urlencode
 
 import pandas as pd
 
-from explorer import compare, safety, situation
+from explorer import chances, compare, safety, situation
 from explorer import ratings as ratings_frames
 from explorer.data import Content
 from explorer.memo import kept
 from explorer.rules.vocabulary import split_ids
 from explorer.url_params import (
     CONSULT,
+    LEAN_PARAM,
     MODE_PARAM,
     QUIZ_PARAM,
     RATING_PARAM,
@@ -51,6 +52,12 @@ INSTRUMENTS_FILE = CONTENT_DIR / "instruments.toml"
 LEGACY_ANSWERS = {"True": "true", "False": "false", "Not sure": "unsure", "Yes": "yes", "No": "no"}
 
 NOTE_LIMIT = 1000
+
+# How many of the person's priorities the summary's card names (the rest are further down).
+TOP_PRIORITIES = 3
+
+# The leaning question's answer besides an option id: the person has not settled on one.
+NOT_SURE_YET = "not_sure"
 
 
 def importance_words(level: int) -> str:
@@ -89,6 +96,23 @@ class Answers:
     ratings: dict[str, int] = field(default_factory=dict)  # statement id -> index in IMPORTANCE
     quiz: dict[str, str] = field(default_factory=dict)  # quiz item id -> one of QUIZ_CHOICES
     sure: dict[str, str] = field(default_factory=dict)  # SURE item id -> one of YES_NO
+    leaning: str | None = None  # an option id or NOT_SURE_YET; None: not answered
+
+
+# ---------------------------------------------------------------------------- leaning towards
+def leaning_choices(content: Content, option_ids: Sequence[str]) -> list[str]:
+    """The answers to "which option are you leaning towards?": the options shown, in neutral
+    order, then "not sure yet"."""
+    return [*in_neutral_order(option_ids, list(content.option_names())), NOT_SURE_YET]
+
+
+def leaning_words(content: Content, leaning: str | None) -> str:
+    """The person's leaning in words: an option's name, "not sure yet", or not answered."""
+    if leaning is None:
+        return t("decide.leaning.not_answered")
+    if leaning == NOT_SURE_YET:
+        return t("decide.leaning.not_sure")
+    return content.option_names()[leaning]
 
 
 # ------------------------------------------------------------------ check your understanding
@@ -333,6 +357,15 @@ def quiz_table(summary: Summary) -> pd.DataFrame:
     )
 
 
+def quiz_heading(summary: Summary) -> str:
+    """The understanding check's heading: the score, or that it is not answered yet (a score of
+    nought would read as failing a check never taken)."""
+    if not summary.quiz_answered:
+        return t("decide.quiz.not_answered_yet")
+    right, total = summary.quiz_score
+    return t("decide.quiz.score", right=right, total=total)
+
+
 def answer_words(choice: str | None) -> str:
     """The person's quiz answer in words, or that there is none."""
     return t("decide.quiz.not_answered") if choice is None else quiz_answer_words(choice)
@@ -414,6 +447,11 @@ def _note(
         *fits,
         t("decide.note.options", options=discussed) if discussed else t("decide.note.no_options"),
         _priorities_line(priorities, count),
+        *(
+            [t("decide.note.leaning", leaning=leaning_words(content, answers.leaning))]
+            if answers.leaning is not None
+            else []
+        ),
         sure_result(answers.sure).summary(),
         safety.note_line(content),
         t("decide.note.no_recommendation"),
@@ -460,6 +498,8 @@ def share_params(
         ):
             if values:
                 params[name] = [f"{key}.{value}" for key, value in values.items()]
+        if answers.leaning is not None:
+            params[LEAN_PARAM] = answers.leaning
     return params
 
 
@@ -501,6 +541,14 @@ def answers_from_params(content: Content, params: Mapping[str, Sequence[str]]) -
         ),
         quiz=pairs(QUIZ_PARAM, set(content.quiz["item_id"]), {c: c for c in QUIZ_CHOICES}),
         sure=pairs(SURE_PARAM, set(SURE_ITEMS), {c: c for c in YES_NO}),
+        leaning=next(
+            (
+                code
+                for code in params.get(LEAN_PARAM, [])
+                if code in leaning_choices(content, list(content.option_names()))
+            ),
+            None,
+        ),
     )
 
 
@@ -511,6 +559,10 @@ class Summary:
 
     option_names: list[str]
     situation: list[str]  # the person's situation, the options aimed at it, why others are not
+    # The card at the top: each option's name with up to three of its numbers (one line each),
+    # and the person's highest priorities.
+    key_numbers: list[tuple[str, list[str]]]
+    top_priorities: list[str]
     notes: list[str]
     get_help: list[safety.WarningGroup]
     rows: list[compare.Row]  # the summary questions only (content.summary_question_ids)
@@ -518,6 +570,8 @@ class Summary:
     alignment: pd.DataFrame
     quiz: list[tuple[str, str | None, str]]  # (statement, the person's answer code, feedback)
     quiz_score: tuple[int, int]
+    quiz_answered: bool  # whether the person answered any of the understanding check
+    leaning: str  # the option they lean towards in words, or that they have not said
     sure: SureResult
     questions: list[str]
     sources: pd.DataFrame
@@ -537,6 +591,19 @@ def summary(
     return Summary(
         option_names=[content.option_names()[o] for o in chosen],
         situation=situation.summary_lines(content, situation_id),
+        key_numbers=[
+            (
+                content.option_names()[option_id],
+                [
+                    chance.key_line(situation_id)
+                    for chance in chances.key_numbers(
+                        chances.all_chances(content), option_id, situation_id
+                    )
+                ],
+            )
+            for option_id in chosen
+        ],
+        top_priorities=important_statements(content, answers.ratings)[:TOP_PRIORITIES],
         notes=compare.notes(content, chosen),
         get_help=safety.warning_groups(content),
         rows=rows,
@@ -555,6 +622,8 @@ def summary(
             for row in content.quiz.itertuples()
         ],
         quiz_score=quiz_score(content, answers.quiz),
+        quiz_answered=bool(answers.quiz),
+        leaning=leaning_words(content, answers.leaning),
         sure=sure_result(answers.sure),
         questions=questions_to_ask(content, chosen),
         # Only what the handout shows: a full list would not fit its two sheets.

@@ -162,8 +162,10 @@ def _summary_at(summary: Summary, scale: float, handout: type[_Handout] = _Hando
         pdf.heading(t("handout.alignment"))
         alignment_grid(pdf, summary)
 
-    right, total = summary.quiz_score
-    pdf.heading(t("decide.quiz.score", right=right, total=total))
+    pdf.heading(t("handout.leaning"))
+    pdf.paragraph(summary.leaning)
+
+    pdf.heading(decide.quiz_heading(summary))
     for statement, choice, feedback in summary.quiz:
         answer = decide.answer_words(choice)
         pdf.bullet(t("handout.quiz_answer", statement=statement, answer=answer, feedback=feedback))

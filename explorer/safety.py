@@ -22,6 +22,7 @@ class WarningGroup:
     heading: str
     signs: tuple[str, ...]
     action: str  # with the clinic's phone numbers and services filled in
+    short: str  # the signs in a few words, for the summary's short list
     source_ids: str  # the group's own, then its signs', each once
 
 
@@ -39,6 +40,7 @@ def warning_groups(content: Content) -> list[WarningGroup]:
                 group.heading,
                 tuple(own["sign"]),
                 _filled(group.action, values),
+                group.short,
                 f"{SOURCE_SEPARATOR} ".join(_sources(group.source_ids, *own["source_ids"])),
             )
         )
@@ -77,6 +79,12 @@ def _filled(action: str, values: dict[str, str]) -> str:
     for name in ACTION_PLACEHOLDERS:
         action = action.replace("{" + name + "}", values[name])
     return action
+
+
+def short_lines(groups: list[WarningGroup]) -> list[str]:
+    """The short list the summary keeps: one line a group, its signs in a few words and what to
+    do, with the clinic's numbers."""
+    return [t("get_help.short_line", signs=group.short, action=group.action) for group in groups]
 
 
 SIGN_GAP = "   "

@@ -21,6 +21,25 @@ def plain_table(table: pd.DataFrame) -> pd.DataFrame:
     return table.map(plain).rename(columns=plain)
 
 
+def cards(table: pd.DataFrame) -> Md:
+    """The table as cards for a narrow screen, every cell shown as typed: one paragraph a row,
+    its first cell in bold, then each other cell after its column's name, a line each."""
+    columns = [str(column) for column in table.columns]
+    return Md("\n\n").join(
+        Md("  \n").join(
+            [
+                Md("**{}**").format(row[0]),
+                *(
+                    Md("{}: {}").format(column, cell)
+                    for column, cell in zip(columns[1:], row[1:])
+                    if str(cell).strip()
+                ),
+            ]
+        )
+        for row in table.itertuples(index=False)
+    )
+
+
 def markdown_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> Md:
     """A table in one Markdown element, every cell shown as typed: escaped, and on one line (a
     line break would end the table's row). One element instead of a bordered box per cell: a

@@ -27,6 +27,9 @@ QUESTION_PARAM = "question"
 RATING_PARAM = "rate"
 QUIZ_PARAM = "quiz"
 SURE_PARAM = "sure"
+# Which option the person is leaning towards (?lean=discectomy, or ?lean=not_sure): also an
+# answer, so only in a link they chose to fill with their answers.
+LEAN_PARAM = "lean"
 EVERY_PARAM = (
     LANG_PARAM,
     OPTIONS_PARAM,
@@ -39,6 +42,7 @@ EVERY_PARAM = (
     RATING_PARAM,
     QUIZ_PARAM,
     SURE_PARAM,
+    LEAN_PARAM,
 )
 
 

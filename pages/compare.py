@@ -81,7 +81,6 @@ def every_question(run: Run) -> None:
                     )
                     say.markdown(table)
 
-    widgets.get_help_now(content, as_button=True)
     with say.expander(t_md("sources.heading"), key="sources", on_change="rerun") as sources:
         if sources.open:
             also = situation.cited(content, shown, situation_id) | offer.cited(content, shown)

@@ -2,12 +2,64 @@
 
 import streamlit as st
 
-from explorer import charts, decide, handout, situation
+from explorer import charts, decide, handout, safety, situation
 from explorer.fhir import bundle
 from explorer.markdown import plain
-from explorer.ui import chart_cache, listen, record, runtime, say, shell, url_state, widgets
+from explorer.ui import (
+    chart_cache,
+    listen,
+    printing,
+    record,
+    runtime,
+    say,
+    shell,
+    url_state,
+    widgets,
+)
 from explorer.ui.runtime import Run
 from explorer.words import t, t_md
+
+
+def card(summary: decide.Summary, answers: decide.Answers) -> None:
+    """One screen at the top: the situation, each option with its key numbers, the person's top
+    priorities, leaning and questions, the next step; Print and the PDF right there."""
+    with st.container(border=True, key="summary-card"):
+        say.subheader(t_md("summary.card.heading"))
+        with st.container(key="controls-card", horizontal=True, vertical_alignment="center"):
+            printing.button()
+            download_pdf(summary)
+        st.text(summary.situation[0])
+        widgets.label(t("summary.card.options"), key="card-options")
+        for n, (name, lines) in enumerate(summary.key_numbers):
+            widgets.label(name, key=f"card-option-{n}")
+            st.text("\n".join("• " + line for line in lines) or t("summary.card.no_numbers"))
+        widgets.label(t("summary.card.priorities"), key="card-priorities")
+        st.text("\n".join("• " + p for p in summary.top_priorities) or t("summary.card.not_rated"))
+        widgets.label(t("summary.card.leaning"), key="card-leaning")
+        st.text(summary.leaning)
+        widgets.label(t("summary.card.questions"), key="card-questions")
+        shown_questions = summary.questions[: decide.TOP_PRIORITIES]
+        more = len(summary.questions) - len(shown_questions)
+        st.text(
+            "\n".join(
+                [
+                    *("• " + question for question in shown_questions),
+                    *([t("summary.card.more_questions", count=more)] if more else []),
+                ]
+            )
+        )
+        widgets.label(t("summary.card.next_step"), key="card-next-step")
+
+
+def download_pdf(summary: decide.Summary) -> None:
+    say.download_button(
+        t_md("summary.download"),
+        # Made only when clicked, not on every run; on another thread, in this run's language.
+        data=runtime.callback(lambda: handout.summary_pdf(summary)),
+        file_name="disc-treatment-summary.pdf",
+        mime="application/pdf",
+        type="primary",
+    )
 
 
 def render(run: Run) -> None:
@@ -15,13 +67,20 @@ def render(run: Run) -> None:
     answers = widgets.person_answers(content)
 
     say.title(t_md("pages.summary.title"))
-    with st.container(key="controls-intro"):
-        listen.page_copy("summary.md")
-        # The set-apart lines come below, with the situation.
-        situation_id, shown = url_state.showing(content, set_apart_box=False)
+    top = st.container()  # the card, once the choices below are known
+    listen.page_copy("summary.md")
+    with say.expander(t_md("summary.change")), st.container(key="controls-intro"):
+        situation_id = url_state.situation_chooser(content)
+        shown = url_state.option_picker(content, situation_id)  # the set-apart lines come below
+    with top:
         url_state.at_least_one(shown)
-    summary = decide.summary(content, shown, answers, situation_id)
+        summary = decide.summary(content, shown, answers, situation_id)
+        card(summary, answers)
     say.info(t_md("decide.not_a_recommendation"))
+    with st.container(border=True, key="get-help-now"):  # the short list; on paper too
+        say.subheader(t_md("get_help.title"))
+        st.text("\n".join("• " + line for line in safety.short_lines(summary.get_help)))
+        say.caption(t_md("get_help.short_more"))
 
     say.header(t_md("situation.heading"))
     st.text("\n".join(summary.situation))
@@ -30,7 +89,6 @@ def render(run: Run) -> None:
     st.text(", ".join(summary.option_names) + ".")
     for note in summary.notes:
         say.warning(plain(note))
-    widgets.get_help_now(content)
 
     say.header(t_md("summary.what_matters"))
     if summary.priorities:
@@ -47,20 +105,10 @@ def render(run: Run) -> None:
         with st.container(key="screen-only-alignment"):  # on paper the chart's words carry it
             widgets.table(decide.alignment_table(summary.alignment), hide_index=True)
 
-    # Charts cannot break across sheets: they come before the long rows of text, which can.
-    say.header(t_md("summary.rows"))
-    with st.container(
-        key="dense-rows"
-    ):  # smaller type on paper: three options fit two sheets (the PDF fits five)
-        for row in summary.rows:
-            say.subheader(plain(row.question))
-            with listen.block(f"answers-{row.question_id}"):  # read option by option
-                for cell, cell_column in zip(row.cells, st.columns(len(row.cells))):
-                    with cell_column:
-                        widgets.answer(cell, f"summary-{row.question_id}-{cell.option_id}")
+    say.header(t_md("summary.leaning"))
+    st.text(summary.leaning)
 
-    right, total = summary.quiz_score
-    say.header(t_md("decide.quiz.score", right=right, total=total))
+    say.header(plain(decide.quiz_heading(summary)))
     widgets.table(decide.quiz_table(summary), hide_index=True)
 
     say.header(t_md("summary.sure"))
@@ -71,22 +119,28 @@ def render(run: Run) -> None:
     say.header(t_md("summary.questions"))
     st.text("\n".join("• " + question for question in summary.questions))
 
-    say.header(t_md("summary.sources"))
-    with st.container(key="published-citations"):  # in the language they are published in
-        with st.container(key="screen-only-citations"):
-            st.text("\n".join(decide.citations(summary)))
-        with st.container(key="print-only-citations"):  # on paper one paragraph saves a page
-            st.text(decide.CITATION_GAP.join(decide.citations(summary)))
+    # The evidence, closed on screen; on paper an expander's contents print only when open.
+    with say.expander(t_md("summary.appendix")):
+        say.header(t_md("summary.rows"))
+        with st.container(
+            key="dense-rows"
+        ):  # smaller type on paper: three options fit two sheets (the PDF fits five)
+            for row in summary.rows:
+                say.subheader(plain(row.question))
+                with listen.block(f"answers-{row.question_id}"):  # read option by option
+                    for cell, cell_column in zip(row.cells, st.columns(len(row.cells))):
+                        with cell_column:
+                            widgets.answer(cell, f"summary-{row.question_id}-{cell.option_id}")
+
+        say.header(t_md("summary.sources"))
+        with st.container(key="published-citations"):  # in the language they are published in
+            with st.container(key="screen-only-citations"):
+                st.text("\n".join(decide.citations(summary)))
+            with st.container(key="print-only-citations"):  # on paper one paragraph saves a page
+                st.text(decide.CITATION_GAP.join(decide.citations(summary)))
 
     with st.container(key="controls-share"):
         say.header(t_md("summary.take_away"))
-        say.download_button(
-            t_md("summary.download"),
-            # Made only when clicked, not on every run; on another thread, in this run's language.
-            data=runtime.callback(lambda: handout.summary_pdf(summary)),
-            file_name="disc-treatment-summary.pdf",
-            mime="application/pdf",
-        )
         say.subheader(t_md("summary.note"))
         say.caption(t_md("summary.note_help"))
         st.code(

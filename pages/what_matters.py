@@ -82,6 +82,12 @@ def sure_part(run: Run) -> None:
         say.success(t_md("decide.sure.ready"))
 
 
+@shell.part
+def leaning_part(run: Run, shown: list[str]) -> None:
+    say.header(t_md("what_matters.leaning"))
+    widgets.leaning_choice(run.content, shown)
+
+
 def render(run: Run) -> None:
     content = run.content
     say.title(t_md("pages.what_matters.title"))
@@ -93,6 +99,7 @@ def render(run: Run) -> None:
 
     say.header(t_md("what_matters.questions"))
     st.text("\n".join("• " + question for question in decide.questions_to_ask(content, shown)))
+    leaning_part(shown)
 
     say.page_link(
         shell.path("summary"),

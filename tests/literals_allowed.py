@@ -39,4 +39,5 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("explorer/ui/shell.py", '<script data-lang="'): "markup around a language code",
     ("explorer/ui/shell.py", PAGE_LANGUAGE_SCRIPT): "the page-language script: code, not words",
     ("explorer/ui/listen.py", '<button type="button" class="'): "markup around the Listen label",
+    ("explorer/ui/printing.py", '<button type="button" class="'): "markup around the Print label",
 }

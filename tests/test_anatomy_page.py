@@ -21,7 +21,12 @@ def images(at):
 
 
 def compare_link(at):
-    [link] = [link for link in at.main.get("page_link") if link.proto.page.endswith("compare")]
+    # The page's own link, not the header's step.
+    [link] = [
+        link
+        for link in at.main.get("page_link")
+        if link.proto.page.endswith("compare") and link.label != t("pages.compare.step")
+    ]
     return link.proto
 
 

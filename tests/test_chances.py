@@ -399,6 +399,24 @@ def test_numbers_from_new_pain_are_never_shown_where_pain_has_lasted_long(every_
     assert "fully_recovered" in {c.outcome_id for c in leg.others}
 
 
+def test_the_summarys_key_numbers_are_about_the_persons_situation_benefits_and_harms_in_turn(
+    every_chance,
+):
+    # Nerve block: a benefit and two harms, each about people with leg pain (among others).
+    key = chances.key_numbers(every_chance, "nerve_block", "leg_pain")
+    assert [c.kind for c in key] == ["benefit", "harm", "harm"]
+    assert all(c.about("leg_pain") for c in key)
+    assert len(chances.key_numbers(every_chance, "nerve_block", "leg_pain", limit=2)) == 2
+    # Rest has numbers, but none about leg pain: none are taken to be.
+    assert chances.key_numbers(every_chance, "rest", "leg_pain") == []
+    # Not sure: any group's numbers, each line saying whose they are.
+    for chance in chances.key_numbers(every_chance, "rest", NOT_SURE):
+        assert chance.whose in chance.key_line(NOT_SURE)
+    for chance in key:
+        assert chance.whose_line("leg_pain") in chance.key_line("leg_pain")
+        assert chance.time_frame in chance.key_line("leg_pain")
+
+
 # The file's rules -----------------------------------------------------------------------------
 OUTCOME_FAULTS = [
     (GEL_AIM, "count", "120", "from 0 to 100"),

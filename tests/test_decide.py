@@ -358,3 +358,48 @@ def test_unknown_levels_show_the_level_alone_whatever_the_wording(reworded):
     unknown = table[table["fit"] == decide.FIT_NOT_KNOWN]
     for level, code in zip(unknown["level"], unknown["fit"]):
         assert decide.level_and_fit(level, code) == level
+
+
+# ------------------------------------------------------------------------ leaning towards
+def test_leaning_choices_are_the_options_shown_then_not_sure():
+    assert decide.leaning_choices(CONTENT, ["gel", "rest"]) == ["rest", "gel", decide.NOT_SURE_YET]
+    assert decide.leaning_choices(CONTENT, []) == [decide.NOT_SURE_YET]
+
+
+@pytest.mark.parametrize("leaning", ["gel", decide.NOT_SURE_YET])
+def test_leaning_is_a_code_in_the_link_only_when_asked(leaning):
+    answers = Answers(leaning=leaning)
+    assert "lean" not in decide.share_params(ALL, ALL, False, answers, include_answers=False)
+    params = decide.share_params(ALL, ALL, False, answers, include_answers=True)
+    assert params["lean"] == leaning
+    assert decide.answers_from_params(CONTENT, {"lean": [leaning]}) == answers
+
+
+@pytest.mark.parametrize("junk", [["Disc gel implant"], ["nope"], ["<b>"], []])
+def test_a_leaning_that_is_no_option_is_not_read(junk):
+    assert decide.answers_from_params(CONTENT, {"lean": junk}).leaning is None
+
+
+def test_the_summary_and_the_note_say_the_leaning_or_that_it_is_not_answered():
+    unanswered = decide.summary(CONTENT, ALL, Answers())
+    assert unanswered.leaning == t("decide.leaning.not_answered")
+    assert t("decide.note.leaning", leaning="x").split(":")[0] not in decide.record_note(
+        CONTENT, ALL, Answers()
+    )
+    for leaning, words_shown in (
+        ("gel", "Disc gel implant"),
+        (decide.NOT_SURE_YET, t("decide.leaning.not_sure")),
+    ):
+        answers = Answers(leaning=leaning)
+        assert decide.summary(CONTENT, ALL, answers).leaning == words_shown
+        note = decide.record_note(CONTENT, ALL, answers).splitlines()
+        assert t("decide.note.leaning", leaning=words_shown) in note
+
+
+def test_an_unanswered_check_is_not_scored():
+    assert decide.quiz_heading(decide.summary(CONTENT, ALL, Answers())) == t(
+        "decide.quiz.not_answered_yet"
+    )
+    item = CONTENT.quiz["item_id"].iloc[0]
+    answered = decide.summary(CONTENT, ALL, Answers(quiz={item: "unsure"}))
+    assert decide.quiz_heading(answered) == t("decide.quiz.score", right=0, total=len(CONTENT.quiz))

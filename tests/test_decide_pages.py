@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from explorer import compare, decide, words
+from explorer import chances, compare, decide, words
+from explorer.markdown import plain
+from explorer.ui import printing
 from explorer.words import t
 from tests.apptest import listed_sources, open_page
 from tests.conftest import FIXTURE_DATA, fixture_content, snapshot_of
@@ -236,3 +238,67 @@ def test_the_summary_offers_the_record_file_in_its_language(language):
     at = open_page(SUMMARY, lang=language)
     [button] = [b for b in at.get("download_button") if b.key == "download-fhir"]
     assert button.proto.label == words.say(language, "record.download")
+
+
+def test_the_leaning_is_asked_after_the_ratings_and_follows_the_person_to_the_summary():
+    at = open_page(WHAT_MATTERS, options=["nerve_block", "gel"])
+    leaning = radio(at, "leaning")
+    assert list(leaning.options) == [
+        "Nerve block injection",
+        "Disc gel implant",
+        t("decide.leaning.not_sure"),
+    ]
+    headers = [header.value for header in at.header]
+    assert headers.index(t("what_matters.leaning")) > headers.index(t("what_matters.rate"))
+    leaning.set_value("gel").run()
+    assert at.session_state["answers"].leaning == "gel"  # a code, not words
+    at.switch_page(SUMMARY)
+    at.query_params["options"] = ["nerve_block", "gel"]
+    at.run()
+    assert not at.exception
+    [note] = [c.value for c in at.code if c.value.startswith(t("decide.note.tool").split("{")[0])]
+    assert t("decide.note.leaning", leaning="Disc gel implant") in note
+    at.checkbox[0].check().run()
+    [link] = [c.value for c in at.code if "/summary" in c.value]
+    assert "lean=gel" in link
+
+
+def keyed(node, key):
+    """The block drawn under `key`, wherever it is on the page."""
+    for child in node.children.values() if isinstance(node.children, dict) else node.children:
+        if getattr(child, "key", None) == key:
+            return child
+        found = keyed(child, key) if hasattr(child, "children") else None
+        if found is not None:
+            return found
+    return None
+
+
+def test_the_summary_opens_with_a_card_that_has_print_and_the_pdf_right_there():
+    at = open_page(SUMMARY, situation="leg_pain", options=["rest", "nerve_block"])
+    assert not at.exception
+    card = keyed(at.main, "summary-card")
+    buttons = keyed(card, "controls-card")
+    assert buttons.get("download_button") and printing.SCRIPT in buttons.get("html")[0].proto.body
+    card_text = "\n".join(text.value for text in card.get("text"))
+    # Numbers only about people with leg pain: the nerve block's; rest has none about them.
+    for chance in chances.key_numbers(chances.all_chances(CONTENT), "nerve_block", "leg_pain"):
+        assert chance.key_line("leg_pain") in card_text
+    assert t("summary.card.no_numbers") in card_text
+    assert t("decide.leaning.not_answered") in card_text
+    # No check answered: not a score of nought.
+    headers = [header.value for header in at.header]
+    assert plain(t("decide.quiz.not_answered_yet")) in headers
+    zero = plain(t("decide.quiz.score", right=0, total=len(CONTENT.quiz)))
+    assert zero not in headers
+
+
+def test_the_summary_keeps_a_short_get_help_list_and_the_evidence_closed():
+    at = open_page(SUMMARY)
+    short = keyed(at.main, "get-help-now")
+    [lines] = [text.value for text in short.get("text")]
+    assert len(lines.splitlines()) <= 5
+    assert CONTENT.clinic["emergency_phone"] in lines
+    [appendix] = [e for e in at.expander if e.label == t("summary.appendix")]
+    assert not appendix.proto.expanded
+    assert keyed(appendix, "dense-rows") is not None

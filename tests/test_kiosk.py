@@ -60,9 +60,10 @@ def person_at_the_kiosk(**address):
     )
     at.radio(key=f"rate-{CONTENT.statements['statement_id'].iloc[0]}").set_value(3).run()
     at.radio(key=f"quiz-{CONTENT.quiz['item_id'].iloc[0]}").set_value("unsure").run()
+    at.radio(key="leaning").set_value(option_ids[0]).run()
     assert not at.exception
     answers = at.session_state["answers"]
-    assert answers.ratings and answers.quiz
+    assert answers.ratings and answers.quiz and answers.leaning
     return at
 
 
@@ -84,7 +85,7 @@ def test_start_again_clears_the_answers_and_the_address_and_opens_the_start_page
     at.switch_page(SUMMARY).run()
     assert not at.exception
     answers = at.session_state["answers"]
-    assert not (answers.ratings or answers.quiz or answers.sure)
+    assert not (answers.ratings or answers.quiz or answers.sure or answers.leaning)
     shown = "\n".join(code.value for code in at.code)
     assert f"{decide.RATING_PARAM}=" not in shown and f"{decide.QUIZ_PARAM}=" not in shown
 

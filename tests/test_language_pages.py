@@ -16,7 +16,9 @@ SPANISH = words.catalogue("es")
 
 
 def switch(at):
-    return at.sidebar.get("button_group")[0]
+    """The language switch, in the header of every page (in view on a phone)."""
+    [pills] = [group for group in at.main.get("button_group") if group.key == "picked_lang"]
+    return pills
 
 
 @pytest.mark.parametrize("page", [page.path for page in shell.PAGES])
@@ -51,8 +53,10 @@ def test_switching_language_keeps_the_persons_choices_and_the_address():
     assert at.query_params["lang"] == "es"
     assert at.title[0].value == SPANISH["pages.compare.title"]
     assert at.multiselect[0].value == ["rest", "nerve_block"]
-    assert at.get("button_group")[0].value == "back_pain"  # the situation (main area)
-    links = at.sidebar.get("page_link")
+    [situation] = [group for group in at.get("button_group") if group.key == "picked_situation"]
+    assert situation.value == "back_pain"
+    links = at.get("page_link")  # the header's and the sidebar's
+    assert len(links) > len(at.sidebar.get("page_link"))
     assert all("lang=es" in link.proto.query_string for link in links)
     switch(at).set_value("en").run()
     assert "lang" not in at.query_params

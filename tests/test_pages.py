@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from explorer import words
 from explorer.data import DATA_DIR_VARIABLE
 from explorer.markdown import plain
 from explorer.ui import shell
@@ -120,3 +121,24 @@ def test_broken_data_shows_a_clear_table_not_a_traceback(page, data_copy, monkey
     assert list(problems.iloc[0][["File", "Row", "Column", "Found"]]) == [
         plain(cell) for cell in found
     ]
+
+
+@pytest.mark.parametrize("page", shell.PAGES, ids=lambda page: page.page_id)
+def test_every_page_has_the_language_switch_and_the_steps_in_its_header(page):
+    """In the page itself, not the sidebar a phone hides: the languages, the steps by their short
+    names, and the other pages under "More"; every link carrying the person's choices."""
+    at = open_page(page.path, situation="back_pain", lang="es")
+    assert not at.exception
+    [switch] = [group for group in at.main.get("button_group") if group.key == "picked_lang"]
+    assert switch.value == "es"
+    in_page = [link for link in at.main.get("page_link")]
+    steps = [listed for listed in shell.PAGES if listed.step]
+    others = [listed for listed in shell.PAGES if not listed.step and listed.listed()]
+    with words.speaking("es"):
+        assert [link.label for link in in_page[: len(steps)]] == [s.step_name for s in steps]
+    assert [link.proto.page for link in in_page[len(steps) : len(steps) + len(others)]] == [
+        o.url_path for o in others
+    ]
+    for link in in_page[: len(steps) + len(others)]:
+        assert "situation=back_pain" in link.proto.query_string
+        assert "lang=es" in link.proto.query_string

@@ -12,6 +12,7 @@ from explorer.data import load_content
 from explorer.markdown import plain
 from explorer.rules.vocabulary import ACTION_PLACEHOLDERS, PLACEHOLDER
 from explorer.store import load_snapshot
+from explorer.ui.shell import PAGES
 from explorer.words import speaking, t
 from tests.apptest import open_page, texts
 from tests.conftest import fixture_content, problems_of, set_cell, write_rows
@@ -82,10 +83,11 @@ def test_the_get_help_box_names_the_countrys_number_and_services(
     served_data_copy, country, language
 ):
     clinic_in(served_data_copy, country)
+    # The summary's short list: plain text (st.text), so as typed.
     body = shown(open_page("pages/summary.py", lang=language))
     for named in said_for(country, language):
-        assert plain(named) in body, named
-    assert not any(plain(w) in body for w in services_of(other_country(country), language))
+        assert named in body, named
+    assert not any(w in body for w in services_of(other_country(country), language))
 
 
 def test_a_line_of_the_clinics_own_is_not_named_as_the_national_service():
@@ -193,13 +195,18 @@ def shown(at) -> str:
     )
 
 
+def shows_every_warning_sign(body: str) -> bool:
+    return all(
+        plain(group.action) in body and all(sign in body for sign in group.signs)
+        for group in safety.warning_groups(CONTENT)
+    )
+
+
 @pytest.mark.parametrize(
     "page, query",
     [
         ("app.py", {}),
-        ("pages/compare.py", {}),
         ("pages/compare.py", {"mode": "consult"}),
-        ("pages/summary.py", {}),
         ("app.py", {"mode": "consult"}),
     ],
 )
@@ -208,10 +215,28 @@ def test_get_help_now_is_on_the_page(page, query):
     assert not at.exception
     body = shown(at)
     assert t("get_help.title") in body
-    for group in safety.warning_groups(CONTENT):
-        assert plain(group.action) in body  # shown escaped, as typed
-        for sign in group.signs:
-            assert sign in body
+    assert shows_every_warning_sign(body)  # shown escaped, as typed
+
+
+BANNER_PAGES = [page.path for page in PAGES if page.help_banner]
+
+
+@pytest.mark.parametrize("page", BANNER_PAGES)
+def test_every_other_page_has_the_get_help_strip_that_opens_the_full_list(page):
+    at = open_page(page)
+    assert not at.exception
+    assert [e for e in at.expander if e.label == t("get_help.banner")]
+    # Closed, it sends one line; nothing below repeats the list.
+    assert not shows_every_warning_sign(shown(at))
+    at.session_state["get-help-open"] = True  # as a click opens it
+    at.run()
+    assert not at.exception
+    assert shows_every_warning_sign(shown(at))
+
+
+def test_the_start_page_keeps_the_full_list_and_no_strip():
+    at = open_page("app.py")
+    assert t("get_help.banner") not in [e.label for e in at.expander]
 
 
 def test_get_help_now_is_in_the_pdf_and_the_note(tmp_path):

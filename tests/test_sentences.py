@@ -236,6 +236,8 @@ def counts_said(snapshot: Snapshot, content: Content) -> Iterator[tuple[str, str
     total = len(content.quiz)
     for right in range(total + 1):
         yield "quiz", words.t("decide.quiz.score", right=right, total=total)
+    for count in COUNTS:  # the summary card's questions beyond the first three
+        yield "summary card", words.t("summary.card.more_questions", count=count)
     questions = list(content.questions["question"])
     for number, question in enumerate(questions, 1):
         yield (

@@ -22,7 +22,8 @@ CHOOSER_PAGES += ["pages/what_matters.py", "pages/summary.py"]
 
 
 def chooser(at):
-    return at.get("button_group")[0]
+    [pills] = [group for group in at.get("button_group") if group.key == "picked_situation"]
+    return pills
 
 
 @pytest.mark.parametrize("situation_id", SITUATIONS)

@@ -6,7 +6,7 @@ import pytest
 
 from explorer import words
 from explorer.markdown import Md, link, plain
-from explorer.text import markdown_table, plain_table
+from explorer.text import cards, markdown_table, plain_table
 from explorer.words import t, t_md
 from tests.apptest import rendered, table_cells
 
@@ -129,3 +129,12 @@ def test_a_markdown_table_shows_every_cell_as_typed_on_one_line():
 
 def test_an_md_cell_is_escaped_too_as_its_bar_would_end_the_cell():
     assert table_cells(markdown_table([Md("**a** | b")], [])) == [["**a** | b"]]
+
+
+def test_a_tables_cards_show_every_cell_as_typed_under_its_columns_name():
+    table = pd.DataFrame({"Option": ["**Bold** <b>x</b>", "Rest"], "Status": ["In use", ""]})
+    shown = cards(table)
+    first, second = shown.split("\n\n")
+    assert first.startswith("**") and plain("**Bold** <b>x</b>") in first
+    assert f"{plain('Status')}: {plain('In use')}" in first
+    assert "Status" not in second  # an empty cell says nothing

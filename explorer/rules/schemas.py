@@ -620,6 +620,9 @@ def warning_groups_schema(refs: Refs) -> pa.DataFrameSchema:
                     ),
                 )
             ),
+            # The group's signs in a few words, for the summary's short list: the full list is
+            # one click away on every page, and on paper in full.
+            "short": plain_text(),
             "source_ids": source_ids(refs["source"]),
             "certainty": certainty(),
         },

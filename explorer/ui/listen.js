@@ -17,6 +17,7 @@ const block = button.closest('[class*="st-key-listen-"]');
 const found = [];
 for (const element of block.querySelectorAll('[data-testid="stElementContainer"]')) {
 if (element.querySelector('[data-testid="stElementContainer"], .listen-button')) continue;
+if (!element.checkVisibility()) continue;
 if (element.closest('[class*="st-key-listen-"]') !== block) continue;
 const table = element.querySelector('table');
 if (!table) {found.push({text: element.innerText, lang: languageOf(element)}); continue;}

@@ -19,7 +19,7 @@ from explorer import review, words
 from explorer.data import data_check_on
 from explorer.markdown import Md
 from explorer.rules.report import Problem, problem_table
-from explorer.ui import kiosk, listen, record, runtime, say, url_state
+from explorer.ui import kiosk, listen, printing, record, runtime, say, url_state, widgets
 from explorer.ui.runtime import Run
 from explorer.ui.widgets import table
 from explorer.url_params import CONSULT, MODE_PARAM
@@ -34,6 +34,14 @@ class Page:
     page_id: str
     path: str
     in_sidebar: bool = True
+    # A step of the way through, named in the header's step bar by its short name
+    # (pages.<id>.step); the header lists the other pages under "More".
+    step: bool = False
+    # The compact "Get help now" strip at the top (widgets.get_help_banner): on every page but
+    # the start page, which has the full list, and the clinic's data check.
+    help_banner: bool = True
+    # In consult mode the page has its own "Get help now" button (widgets.get_help_now).
+    help_button_in_consult: bool = False
     # For the clinic's staff, not for patients: in the sidebar only where the clinic turns its
     # page on (explorer.data.data_check_on).
     for_clinic: bool = False
@@ -49,6 +57,10 @@ class Page:
     @property
     def nav(self) -> Md:
         return t_md(f"pages.{self.page_id}.nav")
+
+    @property
+    def step_name(self) -> Md:
+        return t_md(f"pages.{self.page_id}.step")
 
     @property
     def title(self) -> str:
@@ -92,6 +104,8 @@ PAGES: tuple[Page, ...] = (
     Page(
         "home",
         "app.py",
+        step=True,
+        help_banner=False,
         words=("home", "home.md", "home_how.md", "offer", *_CHOOSER, *_GET_HELP),
     ),
     Page(
@@ -111,6 +125,8 @@ PAGES: tuple[Page, ...] = (
     Page(
         "compare",
         "pages/compare.py",
+        step=True,
+        help_button_in_consult=True,
         words=(
             "compare",
             "compare.md",
@@ -138,6 +154,7 @@ PAGES: tuple[Page, ...] = (
     Page(
         "chances",
         "pages/chances.py",
+        step=True,
         words=(
             "chances",
             "chances.md",
@@ -151,6 +168,7 @@ PAGES: tuple[Page, ...] = (
     Page(
         "what_matters",
         "pages/what_matters.py",
+        step=True,
         words=(
             "what_matters",
             "what_matters.md",
@@ -164,6 +182,7 @@ PAGES: tuple[Page, ...] = (
     Page(
         "summary",
         "pages/summary.py",
+        step=True,
         words=(
             "summary",
             "summary.md",
@@ -191,12 +210,15 @@ PAGES: tuple[Page, ...] = (
         "pages/data_check.py",
         in_sidebar=False,
         for_clinic=True,
+        help_banner=False,
         words=("data_check", "data_rule", "data_problem"),
     ),
 )
-# Words every page shows: the sidebar, the footer, the problems page of a first start, and an EHR
-# launch's connection (the EHR may open any page).
+# Words every page shows: the sidebar, the footer, the problems page of a first start, an EHR
+# launch's connection (the EHR may open any page), and "Get help now" (the full list on the start
+# page, the strip that opens it on the others).
 ON_EVERY_PAGE = (
+    *_GET_HELP,
     "app",
     "pages",
     "shell",
@@ -250,6 +272,9 @@ def show(page_id: str, render: Callable[[Run], None]) -> None:
         _show_problems(run.snapshot.problems)
         return
     record.launch_step()  # an EHR launch, when the clinic has set one up
+    page = _BY_ID[page_id]
+    if page.help_banner and not (run.consult and page.help_button_in_consult):
+        _help_banner()
     try:
         render(run)
     except runtime.PageEnds:
@@ -261,15 +286,21 @@ def show(page_id: str, render: Callable[[Run], None]) -> None:
 
 @dataclass
 class _PageLinks:
-    """The sidebar's links to every page, drawn once a run where they belong: they carry the
-    person's choices, so a part that changes those draws them (see `part`), else the page's end."""
+    """The links to every page, in the header and the sidebar, drawn once a run where they
+    belong: they carry the person's choices, so a part that changes those draws them (see
+    `part`), else the page's end."""
 
-    slot: DeltaGenerator
+    header: DeltaGenerator | None  # none in consult mode
+    sidebar: DeltaGenerator
     drawn: bool = False
 
     def draw(self) -> None:
-        with self.slot:
-            _page_links()
+        carried = url_state.carried_params()
+        if self.header is not None:
+            with self.header:
+                _step_bar(carried)
+        with self.sidebar:
+            _page_links(carried)
         self.drawn = True
 
 
@@ -307,6 +338,12 @@ def part(
     return in_this_run
 
 
+@part
+def _help_banner(run: Run) -> None:
+    """Opening the list reruns this strip alone."""
+    widgets.get_help_banner(run.content)
+
+
 def _rerun_alone() -> bool:
     """Whether Streamlit is rerunning parts of the page alone, not the whole page."""
     context = get_script_run_ctx()
@@ -320,7 +357,20 @@ def _open(page_id: str, run: Run) -> _PageLinks:
         initial_sidebar_state="collapsed" if run.consult else "auto",
     )
     st.html(f"<style>{PAGE_STYLE}{CONSULT_STYLE if run.consult else ''}</style>")
-    return _sidebar(run)
+    sidebar_links = _sidebar(run)
+    header_links = None if run.consult else _header()
+    links = _PageLinks(header_links, sidebar_links)
+    _LINKS.set(links)
+    return links
+
+
+def _header() -> DeltaGenerator:
+    """The top of every page, in view on a phone without opening anything: the language switch
+    and the step bar (its links drawn by _PageLinks). Left off paper (a "controls-" key). Not in
+    consult mode: a clinician's shared screen has the sidebar, and each question must fit it."""
+    with st.container(key="controls-header", horizontal=True, gap="small"):
+        url_state.language_switch()
+        return st.container(key="step-bar", horizontal=True, gap="xsmall", width="content")
 
 
 # Streamlit writes <html lang="en"> into every page and has no setting for it: this script sets
@@ -361,7 +411,13 @@ PAGE_LANGUAGE_SCRIPT = (
 
 # Every script of ours a page may run: the front door's Content-Security-Policy lists the hash
 # of each (deploy/nginx/site.conf; tests/test_front_door_policy.py and tests/deploy check it).
-SCRIPTS = (PAGE_LANGUAGE_SCRIPT, listen.SCRIPT, kiosk.SCRIPT, record.REDIRECT_SCRIPT)
+SCRIPTS = (
+    PAGE_LANGUAGE_SCRIPT,
+    listen.SCRIPT,
+    kiosk.SCRIPT,
+    record.REDIRECT_SCRIPT,
+    printing.SCRIPT,
+)
 
 
 def english_mark(text: str) -> str:
@@ -373,7 +429,7 @@ def english_mark(text: str) -> str:
     return f"{mark:08x}"
 
 
-def _sidebar(run: Run) -> _PageLinks:
+def _sidebar(run: Run) -> DeltaGenerator:
     with st.sidebar:
         # First: a kiosk's clearing must come before anything reads the person's answers.
         kiosk_script = kiosk.frame(run, home=path("home")) if run.kiosk else ""
@@ -385,10 +441,10 @@ def _sidebar(run: Run) -> _PageLinks:
             f"{listen.script()}{kiosk_script}",
             unsafe_allow_javascript=True,
         )
-        url_state.language_switch()
+        if run.consult:  # the shared screen keeps every line for the question (no header)
+            url_state.language_switch()
         say.subheader(t_md("app.name"))
-        links = _PageLinks(st.container())
-        _LINKS.set(links)
+        links = st.container()
         if not run.kiosk:  # a waiting room's tablet keeps its mode
             st.divider()
             say.toggle(
@@ -401,11 +457,21 @@ def _sidebar(run: Run) -> _PageLinks:
     return links
 
 
-def _page_links() -> None:
-    carried = url_state.carried_params()
+def _page_links(carried: dict[str, list[str]]) -> None:
     for listed in PAGES:
         if listed.listed():
             say.page_link(listed.path, label=listed.nav, query_params=carried)
+
+
+def _step_bar(carried: dict[str, list[str]]) -> None:
+    """The steps by their short names, then every other page under "More" (a click opens it)."""
+    for step in PAGES:
+        if step.step and step.listed():
+            say.page_link(step.path, label=step.step_name, query_params=carried)
+    with say.popover(t_md("shell.more_pages"), type="tertiary"):
+        for other in PAGES:
+            if not other.step and other.listed():
+                say.page_link(other.path, label=other.nav, query_params=carried)
 
 
 def _switch_mode() -> None:

@@ -78,6 +78,8 @@ def language_switch() -> None:
         LANG_PARAM,
         default=runtime.browser_language(),
         pills=True,
+        # Each language named in itself says what the choice is; the label is for screen readers.
+        label_visibility="collapsed",
     )
 
 

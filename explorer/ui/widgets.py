@@ -14,7 +14,7 @@ from explorer import compare, decide, safety, short_answers, words
 from explorer.data import Content
 from explorer.markdown import Md, plain
 from explorer.memo import kept
-from explorer.text import plain_table
+from explorer.text import cards, plain_table
 from explorer.ui import listen, runtime, say
 from explorer.words import t, t_md
 
@@ -56,6 +56,21 @@ def get_help_now(content: Content, as_button: bool = False) -> None:
         _warning_signs(groups)
 
 
+def get_help_banner(content: Content) -> None:
+    """A compact "Get help now" strip at the top of a page, which opens the full list of
+    warning signs: drawn only once opened, so a run that leaves it closed sends one line."""
+    with st.container(key="get-help-banner"):
+        banner = say.expander(
+            t_md("get_help.banner"),
+            key="get-help-open",
+            icon=":material/emergency:",
+            on_change="rerun",
+        )
+        with banner:
+            if banner.open:
+                _warning_signs(safety.warning_groups(content))
+
+
 def _warning_signs(groups: list[safety.WarningGroup]) -> None:
     with listen.block("get-help"):
         st.text(t("get_help.intro"))
@@ -73,8 +88,16 @@ def label(text: str, key: str) -> None:
 
 def table(data: pd.DataFrame, **options) -> None:
     """st.table with every cell shown as typed (st.table alone renders cells as Markdown). Use it
-    for every table: its cells usually come from the CSV files."""
+    for every table: its cells usually come from the CSV files. Right after it, the same rows as
+    cards (its row labels left out), which page.css shows instead of the table below 600 px:
+    a table of five or seven columns cannot fit a phone's width readably."""
     st.table(arrow(plain_table(data)), **options)  # noqa: TID251 (every cell escaped)
+    say.markdown(table_cards(data))
+
+
+@kept
+def table_cards(data: pd.DataFrame) -> Md:
+    return cards(data)
 
 
 @kept
@@ -121,6 +144,28 @@ def remembered_choice(
         on_change=runtime.callback(remember),
         horizontal=True,
         format_func=lambda choice: plain(format_func(choice)),
+    )
+
+
+def leaning_choice(content: Content, shown: list[str]) -> None:
+    """Asks "which option are you leaning towards?": the options shown, then "not sure yet", kept in
+    the person's answers as a code (an option id or decide.NOT_SURE_YET). One under the other:
+    option names are long, and each is a large target on a phone."""
+    answers = person_answers(content)
+    choices = decide.leaning_choices(content, shown)
+    key = "leaning"
+
+    def remember() -> None:
+        answers.leaning = st.session_state[key]
+
+    say.radio(
+        t_md("decide.leaning.question"),
+        choices,
+        index=choices.index(answers.leaning) if answers.leaning in choices else None,
+        key=key,
+        on_change=runtime.callback(remember),
+        format_func=lambda choice: plain(decide.leaning_words(content, choice)),
+        help=t_md("decide.leaning.help"),
     )
 
 

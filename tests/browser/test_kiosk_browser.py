@@ -48,7 +48,7 @@ def test_a_kiosk_left_alone_asks_then_clears_everything_and_starts_again(kiosk_s
         zip(CONTENT.situations["situation_id"], CONTENT.situations["name"])
     )
     # The person's choices and answers.
-    page.locator("[data-testid='stMain'] [data-testid='stButtonGroup'] button").nth(1).click()
+    page.locator(".st-key-picked_situation button").nth(1).click()
     wait_for_app(page)
     assert address(page)[SITUATION_PARAM] == [situation_id]
     go_to(page, "what_matters")
@@ -85,7 +85,7 @@ def test_a_kiosk_left_alone_asks_then_clears_everything_and_starts_again(kiosk_s
     assert page.locator("h1").first.inner_text() == SPANISH["pages.home.title"]
     assert page.locator(WARNING).count() == 0
     assert page.evaluate("document.querySelector('.stMain').scrollTop") == 0  # from its top
-    pills = page.locator("[data-testid='stMain'] [data-testid='stButtonGroup'] button")
+    pills = page.locator(".st-key-picked_situation button")
     assert pills.nth(0).get_attribute("aria-checked") == "true"  # "not sure" again
     screenshot(page, "kiosk-after-clearing-es")
 

@@ -21,7 +21,7 @@ SHOWN = f":is({MAIN}, [data-testid='stPopoverBody'])"
 # One widget of each kind, found as a person sees it, and how a person changes it (the consult
 # mode last: it changes the page's layout).
 WIDGETS = {
-    "situation": f"{SHOWN} [data-testid='stButtonGroup'] button[aria-checked='false']",
+    "situation": f"{SHOWN} .st-key-picked_situation button[aria-checked='false']",
     "option removed": f"{SHOWN} [data-testid='stMultiSelect'] button[aria-label^='Remove']",
     "picked item": f"{SHOWN} [data-testid='stSelectbox']",
     "answer": f"{MAIN} [data-testid='stRadio'] label:has(input:not(:checked))",
@@ -72,8 +72,9 @@ def click_each_kind_of_widget(page, path: str, language: str) -> list[str]:
     if page.locator("[class*='st-key-controls-change'] button").count():
         open_change(page)  # the situation and the options are behind it
     for kind, selector in WIDGETS.items():
-        if page.locator(selector).count():
-            change(page, kind, selector)
+        shown = f"{selector} >> visible=true"  # not one in a closed expander (the summary's)
+        if page.locator(shown).count():
+            change(page, kind, shown)
             in_its_language(page, language, kind)
             changed.append(kind)
     assert "consult mode" in changed and (path in ("/about", "/data_check") or len(changed) > 1)

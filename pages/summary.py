@@ -67,15 +67,12 @@ def render(run: Run) -> None:
     answers = widgets.person_answers(content)
 
     say.title(t_md("pages.summary.title"))
-    top = st.container()  # the card, once the choices below are known
+    # The set-apart lines come below, with the situation.
+    situation_id, shown = url_state.showing(content, set_apart_box=False)
+    url_state.at_least_one(shown)
+    summary = decide.summary(content, shown, answers, situation_id)
+    card(summary, answers)
     listen.page_copy("summary.md")
-    with say.expander(t_md("summary.change")), st.container(key="controls-intro"):
-        situation_id = url_state.situation_chooser(content)
-        shown = url_state.option_picker(content, situation_id)  # the set-apart lines come below
-    with top:
-        url_state.at_least_one(shown)
-        summary = decide.summary(content, shown, answers, situation_id)
-        card(summary, answers)
     say.info(t_md("decide.not_a_recommendation"))
     with st.container(border=True, key="get-help-now"):  # the short list; on paper too
         say.subheader(t_md("get_help.title"))

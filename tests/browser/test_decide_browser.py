@@ -213,7 +213,6 @@ def test_a_share_link_restores_the_view_in_a_fresh_browser(page, browser, app_se
     assert (
         fresh.locator("[data-testid='stSidebar'][aria-expanded='true']").count() == 0
     )  # consult mode
-    fresh.get_by_text(t("summary.change")).click()  # the choices, under the summary's card
     tags = fresh.locator(
         "[data-testid='stMultiSelect'] .react-aria-ComboBox [data-tag]"
     ).all_inner_texts()

@@ -15,6 +15,7 @@ from tests.browser.conftest import (
     CONTENT,
     SIZES,
     horizontal_overflow,
+    open_change,
     open_page,
     screenshot,
     serious_accessibility_problems,
@@ -93,6 +94,7 @@ def test_the_compare_link_opens_the_comparison_with_the_states_options(page, app
     page.wait_for_url(f"**/compare?{urlencode(text.compare_params, doseq=True)}".rstrip("?"))
     wait_for_app(page)
     names = CONTENT.option_names()
+    open_change(page)  # the picker is behind the Showing line's Change button
     assert chosen_tags(page) == [names[option_id] for option_id in text.option_ids]
     for left_out in set(names) - set(text.option_ids):
         assert page.get_by_text(names[left_out], exact=True).count() == 0

@@ -46,9 +46,10 @@ def test_choosing_options_is_kept_in_a_link_that_reopens_the_same_view(page, bro
 
 
 def chosen_tags(page) -> list[str]:
-    return page.locator(
-        "[data-testid='stMultiSelect'] .react-aria-ComboBox [data-tag]"
-    ).all_inner_texts()
+    """The option picker's chips, once drawn (a Change popover draws them after it opens)."""
+    tags = page.locator("[data-testid='stMultiSelect'] .react-aria-ComboBox [data-tag]")
+    tags.first.wait_for()
+    return tags.all_inner_texts()
 
 
 def test_broken_csv_shows_the_clear_message_in_the_browser(page, broken_app):

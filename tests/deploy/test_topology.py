@@ -150,7 +150,7 @@ def test_pages_work_with_the_policy_in_force(topology, page):
     page.goto(topology.url + "/compare?lang=es&mode=kiosk")
     wait_for_app(page)
     page.wait_for_function("document.documentElement.lang === 'es'")
-    page.locator(f"button.{listen.BUTTON_CLASS}").first.click()
+    page.locator(f"button.{listen.BUTTON_CLASS} >> visible=true").first.click()
     page.wait_for_function("window.spoken.length > 0")
     assert page.evaluate("window.kiosk.watching")
     breaches = [m for m in messages if CSP_BREACH in m or m.startswith("pageerror")]

@@ -63,6 +63,7 @@ def for_question(
     return [found[o, question_id] for o in option_ids if (o, question_id) in found]
 
 
+@kept  # every question of every run asks; the groups' standing takes a table walk
 def whose_lines(content: Content, shorts: Sequence[Short], situation_id: str) -> list[str]:
     """Whose numbers the short answers give, once per group of people, said against the
     situation in the words Chances uses (all in it, partly, or not)."""

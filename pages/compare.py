@@ -64,8 +64,8 @@ def every_question(run: Run) -> None:
     )
     # One Listen button reads every question's short answers, option by option.
     with st.container(key="grid-questions"), listen.block("short-answers"):
-        for question in content.questions.itertuples():
-            short_answer_block(run, question.question_id, question.question, shown, situation_id)
+        for question_id in content.questions["question_id"]:
+            short_answer_block(run, question_id, shown, situation_id)
 
     # Each drawn only when opened, so that the page before anything is opened stays short.
     with say.expander(
@@ -87,27 +87,19 @@ def every_question(run: Run) -> None:
             widgets.sources_list(compare.cited_sources(content, shown, also))
 
 
-def short_answer_block(
-    run: Run, question_id: str, question: str, shown: list[str], situation_id: str
-) -> None:
-    """One question: its heading, each option's short answer with whose numbers they are, and
-    the full answers one click away (drawn only when opened: they are long). Held close together,
-    so that every question fits a phone's page."""
-    content = run.content
-    with st.container(gap=None, key=f"question-{question_id}"):
-        say.subheader(plain(question), anchor=question_id)
-        shorts = short_answers.for_question(content, situation_id, question_id, shown)
-        say.markdown(widgets.short_answer_list(shorts))
-        for line in short_answers.whose_lines(content, shorts, situation_id):
-            say.caption(plain(line))
-        with say.expander(
-            t_md("compare.page.full_answers"),
-            key=f"full-{question_id}",
-            on_change="rerun",
-            type="compact",
-        ) as full:
-            if full.open:
-                full_answers(run, question_id, shown, situation_id)
+def short_answer_block(run: Run, question_id: str, shown: list[str], situation_id: str) -> None:
+    """One question: its heading, each option's short answer and whose numbers they are as one
+    element, then the full answers one click away (drawn only when opened: they are long). Two
+    elements a question, for the server's work a run, and close together, to fit a phone."""
+    say.markdown(widgets.question_block(run.content, situation_id, question_id, tuple(shown)))
+    with say.expander(
+        t_md("compare.page.full_answers"),
+        key=f"full-{question_id}",
+        on_change="rerun",
+        type="compact",
+    ) as full:
+        if full.open:
+            full_answers(run, question_id, shown, situation_id)
 
 
 def full_answers(run: Run, question_id: str, shown: list[str], situation_id: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import html
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from unittest import mock
 
 from markdown_it import MarkdownIt
@@ -14,6 +14,7 @@ from streamlit.runtime.scriptrunner_utils.script_requests import RerunData
 from streamlit.testing.v1 import AppTest, local_script_runner
 from streamlit.testing.v1.element_tree import Block, Html, Table
 
+from explorer.ui import shell
 from tests.conftest import ROOT
 from tests.languages import foreign_phrases
 
@@ -106,6 +107,38 @@ def _blocks(node: Block):
         if isinstance(child, Block):
             yield child
             yield from _blocks(child)
+
+
+def page_links(at: AppTest) -> list:
+    """The links to every page as the run drew them: the header's step bar and its "More" list,
+    or the sidebar's list in consult mode (one place a run: shell._PageLinks)."""
+    header = [
+        block for block in _blocks(at.main) if getattr(block.proto, "id", "").endswith("-step-bar")
+    ]
+    return [link for place in header or [at.sidebar] for link in place.get("page_link")]
+
+
+def caption_lines(at: AppTest) -> list[str]:
+    """Every line of small print on the page: a caption may hold several (the footer's)."""
+    return [line for caption in at.caption for line in caption.value.split("\n\n")]
+
+
+def question_headings(at: AppTest) -> list[str]:
+    """Compare's question headings: each heads its question's one Markdown element."""
+    return [
+        line.removeprefix("### ")
+        for markdown in at.main.markdown
+        for line in markdown.value.splitlines()
+        if line.startswith("### ")
+    ]
+
+
+def header_labels(said: Mapping[str, str]) -> list[str]:
+    """The header's page links in a catalogue's words: the steps by their short names, then the
+    other pages (its "More" list) by their names."""
+    steps = [said[f"pages.{p.page_id}.step"] for p in shell.PAGES if p.step and p.in_sidebar]
+    others = [said[f"pages.{p.page_id}.nav"] for p in shell.PAGES if not p.step and p.in_sidebar]
+    return steps + others
 
 
 def rerun_parts(at: AppTest) -> AppTest:

@@ -8,7 +8,7 @@ from explorer import anatomy, url_params
 from explorer.markdown import plain
 from explorer.rules.vocabulary import DISC_STATES, SCAN_AGES
 from explorer.words import t
-from tests.apptest import listed_sources, open_page, texts
+from tests.apptest import listed_sources, open_page, page_links, texts
 from tests.conftest import fixture_content
 
 PAGE = "pages/anatomy.py"
@@ -108,7 +108,7 @@ def test_the_page_lists_its_sources():
     assert sources <= set(CONTENT.sources["source_id"]) and "S107" not in sources
 
 
-def test_the_sidebar_lists_the_page_after_start_here():
-    at = open_page("app.py")
-    labels = [link.proto.label for link in at.sidebar.get("page_link")]
+def test_the_page_list_has_the_page_after_start_here():
+    at = open_page("app.py", mode="consult")  # the full list of names: the sidebar's
+    labels = [link.proto.label for link in page_links(at)]
     assert labels[:2] == ["Start here", "Your disc: what can go wrong"]

@@ -21,7 +21,7 @@ from explorer.rules.report import PROBLEM_COLUMNS, problem_table
 from explorer.store import ContentStore
 from explorer.ui import runtime, shell
 from explorer.words import t
-from tests.apptest import open_page, shown_strings, texts
+from tests.apptest import open_page, page_links, shown_strings, texts
 from tests.conftest import FIXTURE_DATA, ROOT, copy_data, read_rows, set_cell, write_rows
 
 SPANISH = words.catalogue("es")
@@ -315,21 +315,21 @@ def test_a_first_start_with_broken_files_shows_no_path(named_data_copy):
         assert at.table and path_shown(at, named_data_copy) == [], page.page_id
 
 
-def sidebar_pages(at) -> list[str]:
-    return [link.proto.page for link in at.sidebar.get("page_link")]
+def listed_pages(at) -> list[str]:
+    return [link.proto.page for link in page_links(at)]
 
 
 def test_the_data_check_page_is_not_in_the_patients_navigation_by_default(monkeypatch):
     monkeypatch.delenv(DATA_CHECK_VARIABLE, raising=False)
     for page in shell.PAGES:
         at = open_page(page.path)
-        listed = sidebar_pages(at)
+        listed = listed_pages(at)
         assert listed and not any(path.endswith("data_check") for path in listed), page.page_id
 
 
 def test_the_clinic_turns_its_page_on_for_its_own_address(named_data_copy, monkeypatch):
     monkeypatch.setenv(DATA_CHECK_VARIABLE, "on")
     at = open_page("app.py")
-    assert any(path.endswith("data_check") for path in sidebar_pages(at))
+    assert any(path.endswith("data_check") for path in listed_pages(at))
     at = open_page("pages/data_check.py")
     assert str(named_data_copy) in texts(at)  # where the clinic's editor finds the files

@@ -9,7 +9,7 @@ import pytest
 from explorer import translations, words
 from explorer.markdown import plain
 from explorer.ui import shell
-from tests.apptest import open_page, texts
+from tests.apptest import caption_lines, header_labels, open_page, page_links, texts
 from tests.conftest import FIXTURE_DATA, snapshot_of
 
 SPANISH = words.catalogue("es")
@@ -27,19 +27,17 @@ def test_every_page_opens_in_spanish(page):
     assert not at.exception
     listed = next(p for p in shell.PAGES if p.path == page)
     assert at.title[0].value == SPANISH[f"pages.{listed.page_id}.title"]
-    assert [link.label for link in at.sidebar.get("page_link")] == [
-        SPANISH[f"pages.{p.page_id}.nav"] for p in shell.PAGES if p.in_sidebar
-    ]
+    assert [link.label for link in page_links(at)] == header_labels(SPANISH)
 
 
 def test_the_data_words_follow_the_language():
     at = open_page("app.py", lang="es")
     names = list(at.table[0].value.iloc[:, 0])
     assert names and all(name.startswith("ES ") for name in names)
-    assert SPANISH["shell.not_reviewed"] in [caption.value for caption in at.caption]
+    assert SPANISH["shell.not_reviewed"] in caption_lines(at)
     english = open_page("app.py")
     assert not any(name.startswith("ES ") for name in english.table[0].value.iloc[:, 0])
-    assert words.catalogue("en")["shell.not_reviewed"] not in [c.value for c in english.caption]
+    assert words.catalogue("en")["shell.not_reviewed"] not in caption_lines(english)
 
 
 def test_an_unknown_language_in_the_address_is_english():
@@ -55,8 +53,8 @@ def test_switching_language_keeps_the_persons_choices_and_the_address():
     assert at.multiselect[0].value == ["rest", "nerve_block"]
     [situation] = [group for group in at.get("button_group") if group.key == "picked_situation"]
     assert situation.value == "back_pain"
-    links = at.get("page_link")  # the header's and the sidebar's
-    assert len(links) > len(at.sidebar.get("page_link"))
+    links = at.get("page_link")  # the header's and the page's own
+    assert len(links) > len(page_links(at))
     assert all("lang=es" in link.proto.query_string for link in links)
     switch(at).set_value("en").run()
     assert "lang" not in at.query_params

@@ -10,7 +10,16 @@ from explorer.data import DATA_DIR_VARIABLE
 from explorer.markdown import plain
 from explorer.ui import shell
 from explorer.words import t
-from tests.apptest import as_read, listed_sources, open_compare, open_page, texts
+from tests.apptest import (
+    as_read,
+    header_labels,
+    listed_sources,
+    open_compare,
+    open_page,
+    page_links,
+    question_headings,
+    texts,
+)
 from tests.conftest import ROOT, fixture_content, set_cell
 
 PAGES = [page.path for page in shell.PAGES]
@@ -29,11 +38,20 @@ def test_the_page_list_holds_every_page_script_once_named_for_what_it_is():
 
 
 @pytest.mark.parametrize("page", shell.PAGES, ids=lambda page: page.page_id)
-def test_the_sidebar_lists_the_patient_pages_in_order(page):
+def test_the_header_links_the_patient_pages_in_order(page):
     at = open_page(page.path)
-    sidebar_links = [link.label for link in at.sidebar.get("page_link")]
-    assert sidebar_links == [listed.nav for listed in shell.PAGES if listed.in_sidebar]
+    assert [link.label for link in page_links(at)] == header_labels(words.catalogue("en"))
+    assert not at.sidebar.get("page_link")  # one place a run: each link is the server's work
     assert at.title[0].value == page.title
+
+
+def test_in_consult_mode_the_sidebar_lists_the_patient_pages_in_order():
+    """The shared screen has no header: each question must fit it."""
+    at = open_page("pages/compare.py", mode="consult")
+    assert [link.label for link in page_links(at)] == [
+        listed.nav for listed in shell.PAGES if listed.in_sidebar
+    ]
+    assert page_links(at) == at.sidebar.get("page_link")
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -48,7 +66,7 @@ def test_every_page_runs_with_one_title_and_the_footer(page):
         version=release["version"],
         next_review_date=release["next_review_date"],
     )
-    assert as_read(at.caption[-1].value) == footer  # the last thing on the page
+    assert as_read(at.caption[-1].value.split("\n\n")[0]) == footer  # the page's last words
 
 
 def test_home_states_the_decision_and_lists_all_options():
@@ -64,7 +82,7 @@ def test_home_states_the_decision_and_lists_all_options():
 def test_compare_shows_every_option_by_default():
     at = open_compare()
     assert at.multiselect[0].value == ["rest", "nerve_block", "gel"]
-    questions = [h.value for h in at.main.subheader][: len(CONTENT.questions)]
+    questions = question_headings(at)
     assert questions == [plain(question) for question in CONTENT.questions["question"]]
     assert questions[0] == plain("What is this option?")
     assert GEL_BENEFIT in texts(at)

@@ -13,7 +13,7 @@ from explorer import review, words
 from explorer.__main__ import PASSES, PROBLEMS, REVIEW_DUE, check, main
 from explorer.markdown import plain
 from explorer.ui import shell
-from tests.apptest import as_read, open_page, shown_strings
+from tests.apptest import as_read, caption_lines, open_page, shown_strings
 from tests.conftest import FIXTURE_DATA, fixture_content, set_cell
 
 DUE = date.fromisoformat(fixture_content().release["next_review_date"])
@@ -83,7 +83,7 @@ def test_past_the_date_every_page_says_the_content_is_overdue(on, language):
     for page in shell.PAGES:
         at = open_page(page.path, lang=language)
         assert not at.exception, page.page_id
-        assert overdue_line(language) in [as_read(c.value) for c in at.caption], page.page_id
+        assert overdue_line(language) in map(as_read, caption_lines(at)), page.page_id
     about = open_page("pages/about.py", lang=language)
     assert overdue_line(language) in [as_read(warning.value) for warning in about.warning]
 

@@ -11,7 +11,7 @@ from explorer.markdown import plain
 from explorer.situation import NOT_SURE
 from explorer.ui import shell
 from explorer.words import t
-from tests.apptest import as_read, open_compare, open_page, texts
+from tests.apptest import as_read, open_compare, open_page, page_links, texts
 from tests.conftest import fixture_content, row_index, set_cell
 
 CONTENT = fixture_content()
@@ -73,8 +73,7 @@ def test_links_to_other_pages_carry_the_situation():
     at = open_page("pages/compare.py", situation="back_pain")
     links = [link for link in at.main.get("page_link") if link.proto.page.endswith("charts")]
     assert links and "situation=back_pain" in links[0].proto.query_string
-    sidebar = at.sidebar.get("page_link")
-    assert all("situation=back_pain" in link.proto.query_string for link in sidebar)
+    assert all("situation=back_pain" in link.proto.query_string for link in page_links(at))
 
 
 def test_consult_mode_sets_the_situation_in_one_click_at_the_top():

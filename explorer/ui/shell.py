@@ -42,8 +42,8 @@ class Page:
     help_banner: bool = True
     # In consult mode the page has its own "Get help now" button (widgets.get_help_now).
     help_button_in_consult: bool = False
-    # For the clinic's staff, not for patients: in the sidebar only where the clinic turns its
-    # page on (explorer.data.data_check_on).
+    # For the clinic's staff, not for patients: listed only where the clinic turns its page on
+    # (explorer.data.data_check_on).
     for_clinic: bool = False
     # Where the words it shows live: catalogue sections (a key's first parts: "chances",
     # "compare.evidence_line"), page copy files (chances.md) and data files (outcomes.csv). The
@@ -67,7 +67,7 @@ class Page:
         return t(f"pages.{self.page_id}.title")
 
     def listed(self) -> bool:
-        """Whether the sidebar lists the page here."""
+        """Whether the page links (the header's, or the sidebar's in consult mode) list it."""
         return self.in_sidebar or (self.for_clinic and data_check_on())
 
 
@@ -286,21 +286,19 @@ def show(page_id: str, render: Callable[[Run], None]) -> None:
 
 @dataclass
 class _PageLinks:
-    """The links to every page, in the header and the sidebar, drawn once a run where they
-    belong: they carry the person's choices, so a part that changes those draws them (see
-    `part`), else the page's end."""
+    """The links to every page, drawn once a run where they belong: in the header's step bar, or
+    in the sidebar in consult mode (no header there). Only one place: each link is work for every
+    run. They carry the person's choices, so a part that changes those draws them (see `part`),
+    else the page's end."""
 
-    header: DeltaGenerator | None  # none in consult mode
-    sidebar: DeltaGenerator
+    place: DeltaGenerator
+    in_header: bool
     drawn: bool = False
 
     def draw(self) -> None:
         carried = url_state.carried_params()
-        if self.header is not None:
-            with self.header:
-                _step_bar(carried)
-        with self.sidebar:
-            _page_links(carried)
+        with self.place:
+            (_step_bar if self.in_header else _page_links)(carried)
         self.drawn = True
 
 
@@ -358,8 +356,11 @@ def _open(page_id: str, run: Run) -> _PageLinks:
     )
     st.html(f"<style>{PAGE_STYLE}{CONSULT_STYLE if run.consult else ''}</style>")
     sidebar_links = _sidebar(run)
-    header_links = None if run.consult else _header()
-    links = _PageLinks(header_links, sidebar_links)
+    links = (
+        _PageLinks(sidebar_links, in_header=False)
+        if run.consult
+        else _PageLinks(_header(), in_header=True)
+    )
     _LINKS.set(links)
     return links
 
@@ -429,7 +430,7 @@ def english_mark(text: str) -> str:
     return f"{mark:08x}"
 
 
-def _sidebar(run: Run) -> DeltaGenerator:
+def _sidebar(run: Run) -> DeltaGenerator | None:
     with st.sidebar:
         # First: a kiosk's clearing must come before anything reads the person's answers.
         kiosk_script = kiosk.frame(run, home=path("home")) if run.kiosk else ""
@@ -444,7 +445,7 @@ def _sidebar(run: Run) -> DeltaGenerator:
         if run.consult:  # the shared screen keeps every line for the question (no header)
             url_state.language_switch()
         say.subheader(t_md("app.name"))
-        links = st.container()
+        links = st.container() if run.consult else None
         if not run.kiosk:  # a waiting room's tablet keeps its mode
             st.divider()
             say.toggle(
@@ -488,23 +489,25 @@ def _show_problems(problems: Sequence[Problem]) -> None:
 
 
 def _footer(run: Run) -> None:
+    """The content's date and version, and whether its words are reviewed: one element."""
     release = run.content.release
-    st.divider()
-    say.caption(
+    lines = [
         t_md(
             "shell.footer",
             content_date=release["content_date"],
             version=release["version"],
             next_review_date=release["next_review_date"],
         )
-    )
+    ]
     overdue = review.review(release, review.today())
     if overdue.overdue:
-        say.caption(t_md("shell.review_overdue", date=overdue.due_date(run.language)))
+        lines.append(t_md("shell.review_overdue", date=overdue.due_date(run.language)))
     if not reviewed(run):
-        say.caption(t_md("shell.not_reviewed"))
+        lines.append(t_md("shell.not_reviewed"))
     if run.snapshot.shown_in_english(run.language):  # rows not yet translated, marked lang="en"
-        say.caption(t_md("shell.some_in_english"))
+        lines.append(t_md("shell.some_in_english"))
+    st.divider()
+    say.caption(Md("\n\n").join(lines))
 
 
 def reviewed(run: Run) -> bool:

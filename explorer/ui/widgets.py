@@ -178,7 +178,23 @@ def sources_list(sources: pd.DataFrame) -> None:
         say.markdown(compare.source_list(sources))
 
 
-def short_answer_list(shorts: Sequence[short_answers.Short]) -> Md:
+@kept  # every run draws every question: its words are worked out once
+def question_block(content: Content, situation_id: str, question_id: str, shown: tuple) -> Md:
+    """One Compare question as one Markdown element (one message a run, not one per line): its
+    heading, each option's short answer, then whose numbers they are, in small print."""
+    question = content.questions.set_index("question_id").at[question_id, "question"]
+    shorts = short_answers.for_question(content, situation_id, question_id, shown)
+    whose = short_answers.whose_lines(content, shorts, situation_id)
+    return Md("\n\n").join(
+        [
+            Md("### ") + plain(question),
+            _short_answer_list(shorts),
+            *(Md(":small[:gray[") + plain(line) + Md("]]") for line in whose),
+        ]
+    )
+
+
+def _short_answer_list(shorts: Sequence[short_answers.Short]) -> Md:
     """Each option's short answer as one Markdown list: its name, its words, how sure we are and
     its sources (CSV text escaped)."""
     return Md("\n").join(

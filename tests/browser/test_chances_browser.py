@@ -152,8 +152,8 @@ def test_the_chosen_option_is_kept_in_the_address(page, app_server):
     assert page.locator(CHART).first.get_attribute("aria-label") == first_picture
 
 
-def test_a_situation_chosen_here_is_carried_by_the_sidebar_links(page, app_server):
-    # Only the part of the page under the title reruns; the sidebar's links are redrawn with it.
+def test_a_situation_chosen_here_is_carried_by_the_header_links(page, app_server):
+    # Only the part of the page under the title reruns; the header's links are redrawn with it.
     situation_id, words = next(
         (key, value) for key, value in situation.choices(CONTENT).items() if key != NOT_SURE
     )
@@ -162,7 +162,7 @@ def test_a_situation_chosen_here_is_carried_by_the_sidebar_links(page, app_serve
     page.get_by_role("radio", name=words, exact=True).click()
     expect(page).to_have_url(f"{app_server.url}/chances?{SITUATION_PARAM}={situation_id}")
     wait_for_app(page)
-    links = page.locator("[data-testid='stSidebar'] [data-testid='stPageLink'] a")
+    links = page.locator(".st-key-step-bar [data-testid='stPageLink'] a")
     assert links.count() > 0
     for href in (links.nth(i).get_attribute("href") for i in range(links.count())):
         assert href.endswith(f"?{SITUATION_PARAM}={situation_id}")

@@ -32,10 +32,10 @@ def test_choosing_options_is_kept_in_a_link_that_reopens_the_same_view(page, bro
     page.wait_for_url(f"**/compare?options={first}")
     wait_for_app(page)
     assert page.locator("[data-testid='stMain']").get_by_text(names[last], exact=True).count() == 0
-    # Only the part that follows the options was redrawn: the sidebar's links follow it too.
-    sidebar_links = page.locator("[data-testid='stSidebar'] [data-testid='stPageLink'] a")
-    assert sidebar_links.count() == len([p for p in PAGES if p.in_sidebar])
-    for href in (sidebar_links.nth(i).get_attribute("href") for i in range(sidebar_links.count())):
+    # Only the part that follows the options was redrawn: the header's links follow it too.
+    step_links = page.locator(".st-key-step-bar [data-testid='stPageLink'] a")
+    assert step_links.count() == len([p for p in PAGES if p.step and p.in_sidebar])
+    for href in (step_links.nth(i).get_attribute("href") for i in range(step_links.count())):
         assert href.endswith(f"?options={first}")
 
     fresh = browser.new_context().new_page()

@@ -69,7 +69,7 @@ def test_page_passes_the_quality_gates(page, app_server, path, language):
 def test_keyboard_alone_reaches_every_control_of_the_comparison_page(page, app_server):
     page.set_viewport_size(LAPTOP)
     open_page(page, app_server.url + "/compare")
-    # Every link in the sidebar and the page, and the Change button that opens the option
+    # Every link in the header, the sidebar and the page, and the Change button that opens the option
     # picker, marked to be found again.
     controls = page.evaluate(
         """() => {
@@ -80,7 +80,7 @@ def test_keyboard_alone_reaches_every_control_of_the_comparison_page(page, app_s
             return found.map(element => element.textContent.trim() || element.getAttribute("aria-label") || element.href);
         }"""
     )
-    assert len(controls) >= 4  # three sidebar links and the picker, at least
+    assert len(controls) >= 4  # three header links and the picker, at least
 
     reached: set[int] = set()
     for _ in range(3 * len(controls) + 40):

@@ -17,7 +17,7 @@ from tests.live import AppServer
 
 IDLE_S = 5  # long enough for a page to open between two clicks on a busy machine
 WARNING = "[role='alertdialog'].kiosk-warning"
-SIDEBAR = "[data-testid='stSidebar']"
+STEP_BAR = ".st-key-step-bar"  # the header's links to the steps
 SPANISH = catalogue("es")
 
 
@@ -33,7 +33,7 @@ def address(page) -> dict[str, list[str]]:
 
 
 def go_to(page, page_path: str) -> None:
-    page.locator(f"{SIDEBAR} a[href^='{page_path}?']").first.click()
+    page.locator(f"{STEP_BAR} a[href^='{page_path}?']").first.click()
     wait_for_app(page)
 
 

@@ -19,8 +19,9 @@ def options_part(run: Run) -> None:
 
 def one_question(run: Run) -> None:
     """Consult mode: one compact row of controls, then one question, each option's name and any
-    investigational note above its key points, the full answer a click away. The overview and
-    sources are a click away too."""
+    investigational note above its short answer (the same a person in the situation reads on a
+    phone, and whose numbers they are), the full answer a click away. The overview and sources
+    are a click away too."""
     content, situation_id = run.content, run.situation_id
     with st.container(key="controls-consult", horizontal=True, vertical_alignment="bottom"):
         shown = url_state.option_picker(content, situation_id)
@@ -30,6 +31,8 @@ def one_question(run: Run) -> None:
         say.caption(plain(not_shown))
     url_state.at_least_one(shown, "compare.page.choose_one")
     set_apart = {fit.option_id: fit for fit in situation.set_apart(content, situation_id)}
+    shorts = short_answers.for_question(content, situation_id, question.question_id, shown)
+    by_option = {short.option_id: short for short in shorts}
     with st.container(key="consult-question"):  # what must fit the shared screen
         say.subheader(plain(question.question), anchor=question.question_id)
         for note in compare.notes(content, shown):  # across the screen: the columns are narrow
@@ -41,7 +44,9 @@ def one_question(run: Run) -> None:
                     fit = set_apart[cell.option_id]
                     say.caption(plain(fit.level), help=plain(fit.rule_line()))
                 with st.container(border=True, key=f"short-{cell.option_id}"):
-                    widgets.short_answer(cell)
+                    widgets.short_answer(by_option.get(cell.option_id), cell)
+        for line in short_answers.whose_lines(content, shorts, situation_id):
+            say.caption(plain(line))
 
 
 def every_question(run: Run) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from explorer import chances, compare, decide, words
+from explorer import chances, compare, decide, short_answers, situation, words
 from explorer.markdown import plain
 from explorer.ui import printing
 from explorer.words import t
@@ -160,7 +160,7 @@ def test_consult_mode_shows_one_question_at_a_time_and_steps_through():
 
 
 @pytest.mark.parametrize("language", words.languages())
-def test_consult_mode_shows_each_options_key_points_with_their_sources_and_the_full_answer_behind_a_click(
+def test_consult_mode_shows_each_options_short_answer_with_its_sources_and_the_full_answer_behind_a_click(
     language,
 ):
     options = ["rest", "nerve_block", "gel"]
@@ -170,10 +170,15 @@ def test_consult_mode_shows_each_options_key_points_with_their_sources_and_the_f
     assert not at.exception
     content = snapshot_of(FIXTURE_DATA).content(language)
     [row] = [row for row in compare.rows(content, options) if row.question_id == "gain"]
-    shown = [block.value for block in at.main.markdown]
-    for cell in row.cells:
-        assert cell.key_point_list() in shown  # every point, each with its sources
-        assert all(point.source_ids for point in cell.key_points)
+    # The short answers a person in the situation reads on a phone: the same words, not others.
+    shorts = short_answers.for_question(content, situation.NOT_SURE, "gain", options)
+    assert [short.option_id for short in shorts] == options
+    shown = [text.value for text in at.main.text]
+    captions = [caption.value for caption in at.main.caption]
+    for short in shorts:
+        assert short.text in shown
+        with words.speaking(language):
+            assert plain(short.evidence_line()) in captions
     # The full answers, one click away: an expander per option, holding its answer as typed.
     full = [
         e for e in at.main.expander if e.label == words.catalogue(language)["compare.full_answer"]

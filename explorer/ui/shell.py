@@ -356,11 +356,13 @@ def _open(page_id: str, run: Run) -> _PageLinks:
     )
     st.html(f"<style>{PAGE_STYLE}{CONSULT_STYLE if run.consult else ''}</style>")
     sidebar_links = _sidebar(run)
-    links = (
-        _PageLinks(sidebar_links, in_header=False)
-        if run.consult
-        else _PageLinks(_header(), in_header=True)
-    )
+    if run.consult:
+        # In the top bar beside Streamlit's menu (consult.css): in view, and no row taller.
+        with st.container(key="controls-consult-language"):
+            url_state.language_switch()
+        links = _PageLinks(sidebar_links, in_header=False)
+    else:
+        links = _PageLinks(_header(), in_header=True)
     _LINKS.set(links)
     return links
 
@@ -442,8 +444,6 @@ def _sidebar(run: Run) -> DeltaGenerator | None:
             f"{listen.script()}{kiosk_script}",
             unsafe_allow_javascript=True,
         )
-        if run.consult:  # the shared screen keeps every line for the question (no header)
-            url_state.language_switch()
         say.subheader(t_md("app.name"))
         links = st.container() if run.consult else None
         if not run.kiosk:  # a waiting room's tablet keeps its mode

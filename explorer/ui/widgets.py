@@ -28,11 +28,17 @@ def answer(cell: compare.Cell, label_key: str | None) -> None:
     say.caption(plain(cell.evidence_line()))
 
 
-def short_answer(cell: compare.Cell) -> None:
-    """Consult mode: one option's key points, each with its sources, how sure we are, and the
-    full answer with its evidence line one click away (an expander: a button for the keyboard)."""
-    say.markdown(cell.key_point_list())
-    say.caption(plain(cell.certainty_line()))
+def short_answer(short: short_answers.Short | None, cell: compare.Cell) -> None:
+    """Consult mode: one option's short answer, the one a person in the chosen situation reads on
+    a phone, with how sure we are and its sources; the full answer with its evidence line one
+    click away (an expander: a button for the keyboard). An option with no short answer yet (a
+    clinic's new one) shows its answer's key points, each with its sources."""
+    if short is None:
+        say.markdown(cell.key_point_list())
+        say.caption(plain(cell.certainty_line()))
+    else:
+        st.text(short.text)
+        say.caption(plain(short.evidence_line()))
     with say.expander(t_md("compare.full_answer")):
         answer(cell, None)
 

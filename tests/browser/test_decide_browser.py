@@ -64,8 +64,9 @@ SHARED_SCREEN = {"width": 1280, "height": 800}
 
 
 def question_block_bottom(page) -> float:
-    """Where the question's block (its heading, notes and every option's key points down to the
-    "full answer" button) ends, in pixels from the top of the window."""
+    """Where the question's block (its heading, notes, every option's short answer down to the
+    "full answer" button, and whose numbers they are) ends, in pixels from the top of the
+    window."""
     box = page.locator("[class*='st-key-consult-question']").bounding_box()
     return box["y"] + box["height"]
 
@@ -86,7 +87,7 @@ def test_consult_mode_with_five_options_fits_the_shared_screen_for_every_questio
     assert page.locator("[data-testid='stSidebar'][aria-expanded='true']").count() == 0
     font_size = page.evaluate(
         "parseFloat(getComputedStyle(document.querySelector("
-        "'[class*=st-key-short-] [data-testid=stMarkdown] li')).fontSize)"
+        "'[class*=st-key-short-] [data-testid=stText]')).fontSize)"
     )
     assert font_size >= 20
     assert page.locator("[data-testid='stSelectbox']").count() == 1
@@ -132,7 +133,7 @@ def test_consult_mode_opens_each_full_answer_from_the_keyboard(page, app_server)
     open_page(page, f"{app_server.url}/compare?mode=consult&{CONSULT}")
     first = compare.rows(CONTENT, CONSULT_IDS)[0].cells[0]
     full = page.get_by_text(first.answer)
-    assert not full.is_visible()  # the key points only, until asked
+    assert not full.is_visible()  # the short answer only, until asked
     button = page.locator(f"[class*='st-key-short-{first.option_id}'] summary")
     button.focus()
     page.keyboard.press("Enter")

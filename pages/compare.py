@@ -132,8 +132,11 @@ def render(run: Run) -> None:
     if consult:
         url_state.situation_chooser(content)  # one click, at the top
     else:  # how to read the page, for whoever wants it: the comparison comes first
-        with say.expander(t_md("compare.page.how_to_read"), key="how-to-read"):
-            listen.page_copy("compare.md")
+        with say.expander(
+            t_md("compare.page.how_to_read"), key="how-to-read", on_change="rerun"
+        ) as how_to_read:
+            if how_to_read.open:  # drawn only when opened: every run would send it
+                listen.page_copy("compare.md")
     options_part()
 
 

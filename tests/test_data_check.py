@@ -161,7 +161,7 @@ def test_reading_the_data_needs_no_streamlit():
 
 
 def test_every_page_run_gets_the_one_content_object(data_copy, monkeypatch):
-    # One read-only content object per process, not a copy per run (st.cache_resource).
+    # One read-only content object per process, not a copy per run (runtime._store).
     monkeypatch.setenv(DATA_DIR_VARIABLE, str(data_copy))
     snapshot = runtime.content_store()
     assert snapshot.english is not None

@@ -10,6 +10,7 @@ with the run that drew its widget (`callback`). Code that needs those facts asks
 from __future__ import annotations
 
 import functools
+import threading
 from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -119,9 +120,18 @@ def page_language() -> str:
 LOOK_EVERY_S = 1.0
 
 
-@st.cache_resource(show_spinner=False)
+# One store per data folder, shared by every session and thread of the process. A plain dict
+# rather than st.cache_resource: every run asks, and that cache hashes its arguments each time.
+_stores: dict[str, ContentStore] = {}
+_stores_lock = threading.Lock()
+
+
 def _store(folder: str) -> ContentStore:
-    return ContentStore(Path(folder), look_every_s=LOOK_EVERY_S)
+    store = _stores.get(folder)
+    if store is None:
+        with _stores_lock:  # made once: each store loads and watches its folder's files
+            store = _stores.setdefault(folder, ContentStore(Path(folder), LOOK_EVERY_S))
+    return store
 
 
 def content_store() -> Snapshot:

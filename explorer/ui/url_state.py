@@ -143,9 +143,16 @@ def set_apart_options(content: Content, situation_id: str, shown: list[str]) -> 
     with st.container(border=True, key="set-apart"):
         st.text(t("situation.set_apart_intro", situation=situation.name(content, situation_id)))
         for fit in set_apart:
-            st.text(fit.line())
-            say.caption(plain(fit.rule_line()))
-            say.caption(plain(fit.evidence()))
+            # One element: its level and reason, then its rule and evidence in small print.
+            say.markdown(
+                Md("\n\n").join(
+                    [
+                        plain(fit.line()),
+                        Md(":small[") + plain(fit.rule_line()) + Md("]"),
+                        Md(":small[") + plain(fit.evidence()) + Md("]"),
+                    ]
+                )
+            )
             if fit.option_id not in shown:
                 say.button(
                     t_md("situation.show_too", option=fit.option_name),

@@ -13,13 +13,8 @@ def render(run: Run) -> None:
     listen.page_copy("home.md")
     say.header(t_md("situation.heading"), anchor="your-situation")
     situation_id = url_state.situation_chooser(content)
-    widgets.get_help_now(content)
-
-    say.header(t_md("home.list.heading"))
-    say.caption(t_md("home.list.caption"))
-    widgets.table(home.option_lines(content, situation_id), hide_index=True)
-    for rule in situation.rule_lines(content, situation_id):  # the rule beside the fits above
-        say.caption(plain(rule))
+    # The ways on, right under the situation (within a phone's first two screens): the
+    # comparison, and for a person offered an investigational option, what to ask.
     say.page_link(
         shell.path("compare"),
         label=t_md("home.list.compare_link"),
@@ -33,6 +28,13 @@ def render(run: Run) -> None:
             query_params=url_state.options_link(content, [*aimed, card.option_id], situation_id),
             icon=":material/storefront:",
         )
+    widgets.get_help_now(content)
+
+    say.header(t_md("home.list.heading"))
+    say.caption(t_md("home.list.caption"))
+    widgets.table(home.option_lines(content, situation_id), hide_index=True)
+    for rule in situation.rule_lines(content, situation_id):  # the rule beside the fits above
+        say.caption(plain(rule))
 
     listen.page_copy("home_how.md")
 

@@ -55,10 +55,18 @@ def test_an_established_option_has_no_card():
     assert CARD.title() not in [as_read(box.label) for box in at.expander]
 
 
-def test_the_home_page_links_to_the_card():
+def test_the_home_page_links_to_the_card_before_the_warning_signs():
+    """Right under the situation: a person offered it finds it within a phone's first screens,
+    not under the whole list of warning signs (the list comes next)."""
     at = open_page("app.py")
-    labels = [as_read(link.proto.label) for link in at.get("page_link")]
-    assert t("offer.home_link", option=CARD.short_name) in labels
+    drawn = [
+        as_read(node.proto.label) if node.type == "page_link" else node.value
+        for node in at.main
+        if node.type in ("page_link", "header")
+    ]
+    link = t("offer.home_link", option=CARD.short_name)
+    assert link in drawn
+    assert drawn.index(link) < drawn.index(t("get_help.title"))
 
 
 @pytest.mark.parametrize("page", PAGES)

@@ -22,6 +22,9 @@ SITUATION_PARAM = "situation"
 ATTRIBUTE_PARAM = "attribute"
 STATE_PARAM = "state"
 QUESTION_PARAM = "question"
+# Consult mode's first step, the options at a glance, before the questions (question ids are
+# CSV ids, which have no hyphen).
+OVERVIEW = "at-a-glance"
 # The person's own answers, only in a link they chose to fill with them: importance ratings,
 # quiz answers and SURE answers, each as ?rate=<id>.<code>.
 RATING_PARAM = "rate"

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from explorer import compare, offer, ratings, short_answers, situation, url_params
+from explorer import compare, decide, offer, ratings, short_answers, situation, url_params
 from explorer.markdown import plain
 from explorer.ui import listen, say, shell, url_state, widgets
 from explorer.ui.offer_card import offer_cards
@@ -18,18 +18,50 @@ def options_part(run: Run) -> None:
 
 
 def one_question(run: Run) -> None:
-    """Consult mode: one compact row of controls, then one question, each option's name and any
+    """Consult mode: one compact row of controls, then one step: first the options at a glance
+    with the person's top priorities, then each question, each option's name and any
     investigational note above its short answer (the same a person in the situation reads on a
-    phone, and whose numbers they are), the full answer a click away. The overview and sources
-    are a click away too."""
+    phone, and whose numbers they are), the full answer a click away. Sources are a click away
+    too."""
     content, situation_id = run.content, run.situation_id
     with st.container(key="controls-consult", horizontal=True, vertical_alignment="bottom"):
         shown = url_state.option_picker(content, situation_id)
-        question = url_state.question_stepper(compare.rows(content, shown))
+        rows = {row.question_id: row for row in compare.rows(content, shown)}
+        step = url_state.question_stepper(
+            {
+                url_params.OVERVIEW: t("compare.page.glance_heading"),
+                **{question_id: row.question for question_id, row in rows.items()},
+            }
+        )
     not_shown = situation.not_shown_line(content, situation_id, shown)
     if not_shown:  # never hidden without a word, even on the shared screen
         say.caption(plain(not_shown))
     url_state.at_least_one(shown, "compare.page.choose_one")
+    if step == url_params.OVERVIEW:
+        overview(run, shown)
+    else:
+        question_step(run, rows[step], shown)
+
+
+def overview(run: Run, shown: list[str]) -> None:
+    """The chosen options at a glance, and what matters most to the person (from What matters),
+    so that the talk starts from both."""
+    content = run.content
+    with st.container(key="consult-question"):  # what must fit the shared screen
+        say.subheader(t_md("compare.page.glance_heading"), anchor="at-a-glance")
+        widgets.table(ratings.glance_table(ratings.rated(content, shown)), hide_index=True)
+        answers = widgets.person_answers(content)
+        priorities = decide.important_statements(content, answers.ratings)[: decide.TOP_PRIORITIES]
+        say.caption(
+            t_md("compare.page.priorities", priorities="; ".join(priorities))
+            if priorities
+            else t_md("compare.page.no_priorities")
+        )
+
+
+def question_step(run: Run, question: compare.Row, shown: list[str]) -> None:
+    """One question, each option's short answer in its column."""
+    content, situation_id = run.content, run.situation_id
     set_apart = {fit.option_id: fit for fit in situation.set_apart(content, situation_id)}
     shorts = short_answers.for_question(content, situation_id, question.question_id, shown)
     by_option = {short.option_id: short for short in shorts}

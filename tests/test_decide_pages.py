@@ -7,6 +7,7 @@ import pytest
 from explorer import chances, compare, decide, short_answers, situation, words
 from explorer.markdown import plain
 from explorer.ui import printing
+from explorer.url_params import OVERVIEW
 from explorer.words import t
 from tests.apptest import listed_sources, open_page
 from tests.conftest import FIXTURE_DATA, fixture_content, snapshot_of
@@ -146,17 +147,32 @@ def test_share_link_includes_answers_only_after_ticking_the_box():
     assert "rate=light_touch.3" in link
 
 
-def test_consult_mode_shows_one_question_at_a_time_and_steps_through():
+def test_consult_mode_opens_on_the_options_at_a_glance_then_steps_through_one_question_at_a_time():
     at = open_page("pages/compare.py", mode="consult", options=["nerve_block", "gel"])
     assert not at.exception
-    assert len(at.main.subheader) == 1
+    assert at.selectbox(key="picked_question").value == OVERVIEW
+    assert [heading.value for heading in at.main.subheader] == [t("compare.page.glance_heading")]
+    glance = at.main.table[0].value
+    assert list(glance.columns[1:]) == [
+        plain(CONTENT.short_names()[o]) for o in ("nerve_block", "gel")
+    ]
+    assert t("compare.page.no_priorities") in [caption.value for caption in at.main.caption]
     first, second = CONTENT.questions["question_id"][:2]
-    assert at.selectbox(key="picked_question").value == first
-    next_button = next(b for b in at.button if "Next" in b.label)
-    next_button.click().run()
-    assert at.selectbox(key="picked_question").value == second
-    assert in_url(at, "question") == [second]
+    for question_id in (first, second):
+        next_button = next(b for b in at.button if "Next" in b.label)
+        next_button.click().run()
+        assert at.selectbox(key="picked_question").value == question_id
+        assert in_url(at, "question") == [question_id]
+        assert len(at.main.subheader) == 1
     assert listed_sources(at) == []  # sources stay off the shared screen
+
+
+def test_consult_modes_overview_names_the_persons_top_priorities():
+    rated = {"light_touch": 3}
+    at = open_page("pages/compare.py", mode="consult", rate=["light_touch.3"])
+    [statement] = decide.important_statements(CONTENT, rated)
+    captions = [caption.value for caption in at.main.caption]
+    assert t("compare.page.priorities", priorities=statement) in captions
 
 
 @pytest.mark.parametrize("language", words.languages())
@@ -192,7 +208,7 @@ def test_consult_mode_opens_on_the_question_in_the_link():
     assert at.selectbox(key="picked_question").value == "risk"
     at = open_page("pages/compare.py", mode="consult", question="<nonsense>")
     assert not at.exception
-    assert at.selectbox(key="picked_question").value == CONTENT.questions["question_id"].iloc[0]
+    assert at.selectbox(key="picked_question").value == OVERVIEW
 
 
 def test_consult_toggle_writes_the_mode_into_the_url():

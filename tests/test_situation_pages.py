@@ -85,7 +85,9 @@ def test_consult_mode_sets_the_situation_in_one_click_at_the_top():
     assert at.query_params["situation"] == "leg_pain" and not at.exception
     captions = [caption.value for caption in at.caption]
     assert plain(situation.not_shown_line(CONTENT, "leg_pain", ["rest", "nerve_block"])) in captions
-    at = open_page("pages/compare.py", mode="consult", situation="leg_pain", options=["gel"])
+    at = open_page(
+        "pages/compare.py", mode="consult", situation="leg_pain", options=["gel"], question="gain"
+    )
     [gel] = situation.set_apart(CONTENT, "leg_pain")
     # The level beside the name, its rule in the caption's help: every question fits the screen.
     [level] = [c for c in at.caption if c.value == plain(gel.level)]

@@ -281,11 +281,11 @@ def pick_one(
     return default if picked is None else picked
 
 
-def question_stepper(rows: list[compare.Row]) -> compare.Row:
-    """Consult mode: one comparison question at a time (kept in the URL as ?question=), with
-    previous/next buttons for walking through them together."""
-    ids = [row.question_id for row in rows]
-    by_id = {row.question_id: row for row in rows}
+def question_stepper(steps: Mapping[str, str]) -> str:
+    """Consult mode: one step at a time (`steps`: id -> its heading; kept in the URL as
+    ?question=), with previous/next buttons for walking through them together. Returns the
+    step's id."""
+    ids = list(steps)
     current = st.query_params.get(QUESTION_PARAM)
     current = current if current in ids else ids[0]
 
@@ -308,7 +308,7 @@ def question_stepper(rows: list[compare.Row]) -> compare.Row:
                     "picker.question_choice",
                     number=n,
                     count=len(ids),
-                    question=by_id[question_id].question,
+                    question=steps[question_id],
                 )
                 for n, question_id in enumerate(ids, 1)
             },
@@ -321,4 +321,4 @@ def question_stepper(rows: list[compare.Row]) -> compare.Row:
             args=(1,),
             disabled=current == ids[-1],
         )
-    return by_id[picked]
+    return picked

@@ -85,14 +85,24 @@ def test_consult_mode_with_five_options_fits_the_shared_screen_for_every_questio
         f"&{SITUATION_PARAM}={situation_id}",
     )
     assert page.locator("[data-testid='stSidebar'][aria-expanded='true']").count() == 0
+    assert page.locator("[data-testid='stSelectbox']").count() == 1
+    # First the options at a glance, then one question at a time, in this order.
+    expect(page.get_by_role("heading", name=said["compare.page.glance_heading"])).to_be_visible()
+    bottom = question_block_bottom(page)
+    assert bottom <= SHARED_SCREEN["height"], (
+        f"{language}, {situation_id}, overview ends at {bottom:.0f}px"
+    )
+    screenshot(page, f"consult-overview-1280-{language}-{situation_id}")
+    page.get_by_role("button", name=said["picker.next"]).click()
+    content = SNAPSHOT.content(language)
+    rows = compare.rows(content, CONSULT_IDS)
+    page.wait_for_url(f"**{QUESTION_PARAM}={rows[0].question_id}*")
+    wait_for_app(page, paint_ms=100)
     font_size = page.evaluate(
         "parseFloat(getComputedStyle(document.querySelector("
         "'[class*=st-key-short-] [data-testid=stText]')).fontSize)"
     )
     assert font_size >= 20
-    assert page.locator("[data-testid='stSelectbox']").count() == 1
-    content = SNAPSHOT.content(language)
-    rows = compare.rows(content, CONSULT_IDS)  # one question at a time, in this order
     for step, row in enumerate(rows):
         expect(page.get_by_role("heading", name=row.question)).to_be_visible()
         assert page.locator("[class*='st-key-short-']").count() == len(CONSULT_IDS)
@@ -116,7 +126,9 @@ def test_consult_mode_names_each_set_apart_options_level_and_its_rule_a_tap_away
     fit = situation.set_apart(CONTENT, situation_id)[0]
     page.set_viewport_size(SHARED_SCREEN)
     open_page(
-        page, f"{app_server.url}/compare?mode=consult&{CONSULT}&{SITUATION_PARAM}={situation_id}"
+        page,
+        f"{app_server.url}/compare?mode=consult&{CONSULT}&{SITUATION_PARAM}={situation_id}"
+        f"&{QUESTION_PARAM}={compare.rows(CONTENT, CONSULT_IDS)[0].question_id}",
     )
     column = page.locator("[class*='st-key-consult-question'] [data-testid='stColumn']").filter(
         has=page.locator(f"[class*='st-key-label-head-{fit.option_id}']")
@@ -130,8 +142,11 @@ def test_consult_mode_names_each_set_apart_options_level_and_its_rule_a_tap_away
 
 def test_consult_mode_opens_each_full_answer_from_the_keyboard(page, app_server):
     page.set_viewport_size(SHARED_SCREEN)
-    open_page(page, f"{app_server.url}/compare?mode=consult&{CONSULT}")
-    first = compare.rows(CONTENT, CONSULT_IDS)[0].cells[0]
+    [row, *_] = compare.rows(CONTENT, CONSULT_IDS)
+    open_page(
+        page, f"{app_server.url}/compare?mode=consult&{CONSULT}&{QUESTION_PARAM}={row.question_id}"
+    )
+    first = row.cells[0]
     full = page.get_by_text(first.answer)
     assert not full.is_visible()  # the short answer only, until asked
     button = page.locator(f"[class*='st-key-short-{first.option_id}'] summary")

@@ -1,7 +1,8 @@
-"""Each option's short answer to each question, for the person's situation (short_answers.csv):
-the row for the situation where there is one, else the row for any situation. A number in a
-short answer is about the people of its population_id, said under it in the words Chances uses
-(whose numbers they are, against the situation)."""
+"""Each option's short answer to each question, for the person's situation: the situation's own
+row of short_answers.csv where there is one, else the first key point of the full answer
+(answers.csv), stored once there, with that point's sources and the answer's certainty. A number
+in a situation's short answer is about the people of its population_id, said under it in the
+words Chances uses (whose numbers they are, against the situation)."""
 
 from __future__ import annotations
 
@@ -9,14 +10,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from explorer import chances, situation
-from explorer.compare import evidence_line
+from explorer.compare import evidence_line, key_points
 from explorer.data import Content
 from explorer.memo import kept
 from explorer.populations import WITHIN, matches
 from explorer.rules.vocabulary import ROLE, split_ids
 from explorer.words import t
-
-ANY_SITUATION = ""
 
 
 @dataclass(frozen=True)
@@ -37,22 +36,38 @@ class Short:
 def for_situation(content: Content, situation_id: str) -> dict[tuple[str, str], Short]:
     """(option id, question id) -> the short answer a person in this situation reads."""
     names = content.short_names()  # the list is narrow on a phone
+    found = {
+        (answer.option_id, answer.question_id): _first_point(answer, names)
+        for answer in content.answers.itertuples()
+    }
     rows = content.short_answers
-    here = situation.known(content, situation_id)
-    found: dict[tuple[str, str], Short] = {}
-    # The situation's own rows after those for any situation, so that they replace them.
-    for wanted in (ANY_SITUATION, *([here] if here != situation.NOT_SURE else [])):
-        for row in rows[rows["situation_id"] == wanted].itertuples():
-            found[row.option_id, row.question_id] = Short(
-                row.option_id,
-                names[row.option_id],
-                row.question_id,
-                row.short_answer,
-                row.population_id,
-                tuple(split_ids(row.source_ids)),
-                row.certainty,
-            )
+    # The situation's own rows replace the first key points (none when they are not sure).
+    for row in rows[rows["situation_id"] == situation.known(content, situation_id)].itertuples():
+        found[row.option_id, row.question_id] = Short(
+            row.option_id,
+            names[row.option_id],
+            row.question_id,
+            row.short_answer,
+            row.population_id,
+            tuple(split_ids(row.source_ids)),
+            row.certainty,
+        )
     return found
+
+
+def _first_point(answer, names: dict[str, str]) -> Short:
+    """A full answer's first key point as its short answer for any situation: it gives no one
+    group's numbers, since every situation reads it."""
+    point = key_points(answer.key_points, answer.key_point_sources)[0]
+    return Short(
+        answer.option_id,
+        names[answer.option_id],
+        answer.question_id,
+        point.text,
+        "",
+        point.source_ids,
+        answer.certainty,
+    )
 
 
 def for_question(

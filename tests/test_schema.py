@@ -68,6 +68,14 @@ def test_unknown_option_id_names_file_row_column_and_value(data_copy):
     assert "answers.csv" in message and f"row {row}" in message and "'option_id'" in message
 
 
+def test_a_short_answer_for_no_situation_is_refused_with_where_it_lives(data_copy):
+    # Stored once: for a situation without its own, the full answer's first key point is shown.
+    row = set_cell(data_copy / "short_answers.csv", 0, "situation_id", "")
+    [problem] = [p for p in problems_of(data_copy) if p.file == "short_answers.csv"]
+    assert (problem.row, problem.column) == (row, "situation_id")
+    assert "first key point in answers.csv" in problem.expectation("en")
+
+
 def test_unknown_source_id_is_found_inside_a_list(data_copy):
     row = set_cell(data_copy / "answers.csv", 7, "source_ids", "S101; S999")
     [problem] = [p for p in problems_of(data_copy) if p.column == "source_ids"]

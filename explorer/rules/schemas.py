@@ -104,7 +104,8 @@ def answers_schema(refs: Refs) -> pa.DataFrameSchema:
             "option_id": reference(refs["option"], "option"),
             "question_id": reference(refs["question"], "question"),
             "answer": plain_text(),
-            # The answer's short form for the shared screen (consult mode), each point sourced.
+            # The answer's short form for the shared screen (consult mode), each point sourced;
+            # the first is also Compare's short answer where the situation has none of its own.
             "key_points": key_points(),
             "key_point_sources": point_sources(refs["source"]),
             "source_ids": source_ids(refs["source"], required=False),
@@ -120,12 +121,13 @@ def answers_schema(refs: Refs) -> pa.DataFrameSchema:
 
 
 def short_answers_schema(refs: Refs) -> pa.DataFrameSchema:
-    """Each option's short answer to each question: for a situation, or (situation_id empty) for
-    any situation that has none of its own. The number in it is about the people of
-    `population_id` (empty when it has no number)."""
+    """Each option's short answer to one question for one situation, where the answer differs by
+    situation; elsewhere the short answer is the full answer's first key point (answers.csv),
+    stored only there. The number in it is about the people of `population_id` (empty when it
+    has no number)."""
     return pa.DataFrameSchema(
         {
-            "situation_id": reference(refs["situation"], "situation", empty_allowed=True),
+            "situation_id": reference(refs["situation"], "short_answer_situation"),
             "option_id": reference(refs["option"], "option"),
             "question_id": reference(refs["question"], "question"),
             "short_answer": plain_text(),

@@ -19,6 +19,7 @@ from explorer import (
     offer,
     ratings,
     safety,
+    short_answers,
     situation,
 )
 from explorer.about import release_table
@@ -273,29 +274,36 @@ def _showing(content: Content) -> Iterator[Item]:
 
 
 def _short_answers(content: Content) -> Iterator[Item]:
-    """Each option's short answer to each question, for any situation and for each situation,
-    as the Compare page lists them, with the words around them."""
+    """Each option's short answer to each question as the Compare page lists them, with the words
+    around them: for any situation, the full answer's first key point (it lives in answers.csv),
+    then each situation's own."""
     yield Heading("translation.review.short_answers")
     yield said("compare.page.full_answers")
     yield said("compare.page.other_groups")
     questions = content.questions.set_index("question_id")["question"]
-    short = content.short_names()
-    for n, row in enumerate(content.short_answers.to_dict("records")):
-        question = questions[row["question_id"]]
-        yield made(question, where.cell("questions.csv", row, "question"), style=NOTE)
+    for n, short in enumerate(short_answers.for_situation(content, situation.NOT_SURE).values()):
+        place = {"option_id": short.option_id, "question_id": short.question_id}
+        yield made(
+            questions[short.question_id], where.cell("questions.csv", place, "question"), style=NOTE
+        )
         if n == 0:  # the line around every short answer, once
             yield made(
                 t_md(
                     "compare.short_answer",
-                    option=short[row["option_id"]],
-                    answer=row["short_answer"],
-                    certainty=compare.certainty_words(row["certainty"]),
-                    sources=row["source_ids"].replace(";", ","),
+                    option=short.option_name,
+                    answer=short.text,
+                    certainty=compare.certainty_words(short.certainty),
+                    sources=", ".join(short.source_ids),
                 ),
                 "compare.short_answer",
                 "compare.short_answer_unsourced",
                 style=MARKDOWN,
             )
+        yield made(short.text, where.cell("answers.csv", place, "key_points"))
+    for row in content.short_answers.to_dict("records"):
+        yield made(
+            questions[row["question_id"]], where.cell("questions.csv", row, "question"), style=NOTE
+        )
         yield cell("short_answers.csv", row, "short_answer")
 
 

@@ -1,7 +1,9 @@
-"""The short answers on Compare (short_answers.csv), by rules that hold for any situations,
-options, questions and groups a clinic lists: short, at most one figure, about people in the
-situation they are shown for, never new back pain in a long-lasting-pain situation, and every
-option answered in the same detail. The Spanish rows are held to the same length and figures."""
+"""The short answers on Compare, by rules that hold for any situations, options, questions and
+groups a clinic lists: short, at most one figure, about people in the situation they are shown
+for, never new back pain in a long-lasting-pain situation, and every option answered in the same
+detail. A short answer is a situation's own (short_answers.csv) or, where the situation has none,
+the full answer's first key point (answers.csv): stored once, never copied. The Spanish ones are
+held to the same length and figures."""
 
 from __future__ import annotations
 
@@ -13,8 +15,8 @@ import pytest
 from explorer import short_answers, situation
 from explorer.populations import OUTSIDE, matches
 from explorer.readability import word_count
-from explorer.rules.vocabulary import split_ids
-from tests.conftest import shipped_data
+from explorer.rules.vocabulary import split_ids, split_points
+from tests.conftest import shipped_data, snapshot_of
 
 # A figure: a number (a decimal, a range "1 to 5", "1 a 5", "0.07-9.6"), with its "out of 100".
 # A number followed by a unit of time is the figure's time frame, not a second figure.
@@ -49,13 +51,21 @@ def rows(content) -> pd.DataFrame:
     return content.short_answers
 
 
+def every_short(content) -> list[short_answers.Short]:
+    """Every short answer a reader can see, in every situation (a first key point once)."""
+    found = {}
+    for situation_id in every_situation(content):
+        for key, short in short_answers.for_situation(content, situation_id).items():
+            found[(situation_id, *key) if short.population_id else key] = short
+    return list(found.values())
+
+
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_every_short_answer_is_at_most_25_words_with_at_most_one_figure(language):
-    folder = shipped_data() if language == "en" else shipped_data() / language
-    texts = pd.read_csv(folder / "short_answers.csv", dtype=str, keep_default_na=False)
-    too_long = [text for text in texts["short_answer"] if word_count(text) > MAX_WORDS]
-    too_many = [text for text in texts["short_answer"] if len(figures(text)) > 1]
-    assert too_long == [] and too_many == []
+    texts = [short.text for short in every_short(snapshot_of(shipped_data()).content(language))]
+    too_long = [text for text in texts if word_count(text) > MAX_WORDS]
+    too_many = [text for text in texts if len(figures(text)) > 1]
+    assert texts and too_long == [] and too_many == []
 
 
 def test_figures_count_a_range_and_its_out_of_as_one_and_leave_time_frames_out():
@@ -68,17 +78,14 @@ def test_figures_count_a_range_and_its_out_of_as_one_and_leave_time_frames_out()
 
 
 def test_a_short_answer_with_a_figure_names_the_people_it_is_about(shipped_content):
-    data = rows(shipped_content)
-    unnamed = data[
-        data["short_answer"].map(lambda text: bool(figures(text))) & (data["population_id"] == "")
+    """A first key point is read in every situation, so no one group is about all its readers:
+    a figure belongs in a situation's own short answer, with the group it is about."""
+    unnamed = [
+        short.text
+        for short in every_short(shipped_content)
+        if figures(short.text) and not short.population_id
     ]
-    assert unnamed["short_answer"].tolist() == []
-
-
-def test_a_short_answer_for_any_situation_gives_no_group_s_numbers(shipped_content):
-    """A row for any situation is read in every situation, so no one group is about them all."""
-    data = rows(shipped_content)
-    assert (data.loc[data["situation_id"] == "", "population_id"] == "").all()
+    assert unnamed == []
 
 
 def test_the_people_of_a_short_answer_are_in_its_situation(shipped_content):
@@ -143,10 +150,41 @@ def test_a_situation_s_own_short_answer_to_a_question_is_given_for_every_option(
     assert uneven == []
 
 
-def test_a_short_answer_for_a_situation_replaces_the_one_for_any_situation(content):
-    """On the fixture: the rows for any situation serve one the file has no rows for."""
-    any_rows = content.short_answers[content.short_answers["situation_id"] == ""]
-    row = any_rows.iloc[0]
+def first_points(content) -> dict[tuple[str, str], str]:
+    return {
+        (row.option_id, row.question_id): split_points(row.key_points)[0]
+        for row in content.answers.itertuples()
+    }
+
+
+def test_a_situation_s_own_short_answer_replaces_the_full_answer_s_first_key_point(content):
+    """On the fixture: where a situation has its own short answer it is shown; elsewhere, and
+    when the reader is not sure, the full answer's first key point is, with that point's
+    sources and the answer's certainty."""
+    own = content.short_answers.set_index(["situation_id", "option_id", "question_id"])
+    answers = content.answers.set_index(["option_id", "question_id"])
+    points = first_points(content)
     for situation_id in every_situation(content):
-        found = short_answers.for_situation(content, situation_id)
-        assert found[row["option_id"], row["question_id"]].text == row["short_answer"]
+        for key, short in short_answers.for_situation(content, situation_id).items():
+            if (situation_id, *key) in own.index:
+                assert short.text == own.at[(situation_id, *key), "short_answer"]
+            else:
+                assert short.text == points[key] and short.population_id == ""
+                assert short.certainty == answers.at[key, "certainty"]
+                sources = (split_points(answers.at[key, "key_point_sources"]) or [""])[0]
+                assert short.source_ids == tuple(split_ids(sources))
+    assert len(own) and set(own.index.get_level_values(0)) < set(every_situation(content))
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_no_situation_s_short_answer_copies_the_first_key_point(language):
+    """Stored once: a situation's short answer that only repeats the full answer's first key
+    point would be a second copy to keep in step; leave the row out instead."""
+    content = snapshot_of(shipped_data()).content(language)
+    points = first_points(content)
+    copies = [
+        row.short_answer
+        for row in content.short_answers.itertuples()
+        if row.short_answer == points[row.option_id, row.question_id]
+    ]
+    assert copies == []

@@ -300,6 +300,17 @@ def test_the_summary_opens_with_a_card_that_has_print_and_the_pdf_right_there():
     assert zero not in headers
 
 
+def test_with_nothing_answered_the_summary_says_not_answered_yet_not_a_score():
+    at = open_page(SUMMARY)
+    [card_text] = [element.value for element in keyed(at.main, "summary-card").get("markdown")]
+    assert plain(t("summary.card.not_rated")) in card_text
+    assert plain(t("decide.leaning.not_answered")) in card_text
+    texts = [text.value for text in at.main.text]
+    for said in ("decide.leaning.not_answered", "decide.sure.not_done", "summary.not_rated"):
+        assert any(t(said) in text for text in texts), said
+    assert plain(t("decide.quiz.not_answered_yet")) in [header.value for header in at.header]
+
+
 def test_the_summary_card_names_the_persons_priorities_leaning_and_questions():
     answers = {"rate": ["light_touch.3", "proven_gain.2"], "lean": "gel"}
     at = open_page(SUMMARY, options=["nerve_block", "gel"], **answers)

@@ -36,3 +36,14 @@ def markdown(summary: decide.Summary) -> Md:
 
 def _labelled(label_key: str, text: str) -> Md:
     return t_md("summary.card.labelled", label=t(label_key), text=text)
+
+
+def key_numbers(summary: decide.Summary) -> Md:
+    """Just below the card, where its link leads: each option's name in bold, then its key
+    numbers as a list, each saying when and whose they are (or that there are none)."""
+    return Md("\n\n").join(
+        Md("**{}**\n\n{}").format(
+            name, Md("\n").join(Md("- ") + line for line in lines) or t("summary.card.no_numbers")
+        )
+        for name, lines in summary.key_numbers
+    )

@@ -32,11 +32,9 @@ def card(summary: decide.Summary) -> None:
 
 
 def key_numbers(summary: decide.Summary) -> None:
-    """Every option's key numbers, each with when and whose they are: the card's "all" link."""
+    """Every option's key numbers, each with when and whose they are, where the card links."""
     say.header(t_md("summary.key_numbers"), anchor=summary_card.KEY_NUMBERS)
-    for n, (name, lines) in enumerate(summary.key_numbers):
-        widgets.label(name, key=f"key-numbers-{n}")
-        st.text("\n".join("• " + line for line in lines) or t("summary.card.no_numbers"))
+    say.markdown(summary_card.key_numbers(summary))
 
 
 def download_pdf(summary: decide.Summary) -> None:

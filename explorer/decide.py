@@ -16,6 +16,7 @@ import pandas as pd
 from explorer import chances, compare, safety, situation
 from explorer import ratings as ratings_frames
 from explorer.data import Content
+from explorer.markdown import Md
 from explorer.memo import kept
 from explorer.rules.vocabulary import split_ids
 from explorer.url_params import (
@@ -29,7 +30,7 @@ from explorer.url_params import (
     in_neutral_order,
     link_params,
 )
-from explorer.words import CONTENT_DIR, current_language, t
+from explorer.words import CONTENT_DIR, current_language, t, t_md
 
 # The person's answers are codes, in session state and in share links alike; the words for
 # them come from the catalogue (content/en/decide.toml) only where they are shown.
@@ -106,13 +107,14 @@ def leaning_choices(content: Content, option_ids: Sequence[str]) -> list[str]:
     return [*in_neutral_order(option_ids, list(content.option_names())), NOT_SURE_YET]
 
 
-def leaning_words(content: Content, leaning: str | None) -> str:
-    """The person's leaning in words: an option's name, "not sure yet", or not answered."""
+def leaning_words(content: Content, leaning: str | None, short: bool = False) -> str:
+    """The person's leaning in words: an option's name (its short name, for the summary's
+    card), "not sure yet", or not answered."""
     if leaning is None:
         return t("decide.leaning.not_answered")
     if leaning == NOT_SURE_YET:
         return t("decide.leaning.not_sure")
-    return content.option_names()[leaning]
+    return (content.short_names() if short else content.option_names())[leaning]
 
 
 # ------------------------------------------------------------------ check your understanding
@@ -558,9 +560,12 @@ class Summary:
     """Everything the take-home summary shows; the page and the PDF both draw from this."""
 
     option_names: list[str]
+    situation_id: str
     situation: list[str]  # the person's situation, the options aimed at it, why others are not
-    # The card at the top: each option's name with up to three of its numbers (one line each),
-    # and the person's highest priorities.
+    # The card at the top: one line for each option, its first number about people in the
+    # situation (Markdown: the option's name in bold), and the person's highest priorities.
+    card_numbers: list[Md]
+    # Just below the card: each option's name with up to three of its numbers, one line each.
     key_numbers: list[tuple[str, list[str]]]
     top_priorities: list[str]
     notes: list[str]
@@ -572,6 +577,7 @@ class Summary:
     quiz_score: tuple[int, int]
     quiz_answered: bool  # whether the person answered any of the understanding check
     leaning: str  # the option they lean towards in words, or that they have not said
+    card_leaning: str  # the same, with the option's short name
     sure: SureResult
     questions: list[str]
     sources: pd.DataFrame
@@ -588,20 +594,22 @@ def summary(
     chosen = in_neutral_order(option_ids, list(content.option_names()))
     summary_ids = content.summary_question_ids
     rows = [row for row in compare.rows(content, chosen) if row.question_id in summary_ids]
+    every_chance = chances.all_chances(content)
+    key = {o: chances.key_numbers(every_chance, o, situation_id) for o in chosen}
+    short_names = content.short_names()
     return Summary(
         option_names=[content.option_names()[o] for o in chosen],
+        situation_id=situation_id,
         situation=situation.summary_lines(content, situation_id),
+        card_numbers=[
+            key[o][0].card_line(short_names[o], situation_id)
+            if key[o]
+            else t_md("summary.card.no_number", option=short_names[o])
+            for o in chosen
+        ],
         key_numbers=[
-            (
-                content.option_names()[option_id],
-                [
-                    chance.key_line(situation_id)
-                    for chance in chances.key_numbers(
-                        chances.all_chances(content), option_id, situation_id
-                    )
-                ],
-            )
-            for option_id in chosen
+            (content.option_names()[o], [chance.key_line(situation_id) for chance in key[o]])
+            for o in chosen
         ],
         top_priorities=important_statements(content, answers.ratings)[:TOP_PRIORITIES],
         notes=compare.notes(content, chosen),
@@ -624,6 +632,7 @@ def summary(
         quiz_score=quiz_score(content, answers.quiz),
         quiz_answered=bool(answers.quiz),
         leaning=leaning_words(content, answers.leaning),
+        card_leaning=leaning_words(content, answers.leaning, short=True),
         sure=sure_result(answers.sure),
         questions=questions_to_ask(content, chosen),
         # Only what the handout shows: a full list would not fit its two sheets.

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from explorer import charts, decide, handout, safety, situation
+from explorer import charts, decide, handout, safety, situation, summary_card
 from explorer.fhir import bundle
 from explorer.markdown import plain
 from explorer.ui import (
@@ -20,35 +20,21 @@ from explorer.ui.runtime import Run
 from explorer.words import t, t_md
 
 
-def card(summary: decide.Summary, answers: decide.Answers) -> None:
-    """One screen at the top: the situation, each option with its key numbers, the person's top
-    priorities, leaning and questions, the next step; Print and the PDF right there."""
+def card(summary: decide.Summary) -> None:
+    """One phone screen at the top: the situation, one number for each option, the person's top
+    priorities, leaning and questions, the next step; Print and the PDF right there. Its words
+    are one Markdown block (one element a run, not two a line); the rest is a link down."""
     with st.container(border=True, key="summary-card"):
-        say.subheader(t_md("summary.card.heading"))
         with st.container(key="controls-card", horizontal=True, vertical_alignment="center"):
             printing.button()
             download_pdf(summary)
-        st.text(summary.situation[0])
-        widgets.label(t("summary.card.options"), key="card-options")
-        for n, (name, lines) in enumerate(summary.key_numbers):
-            widgets.label(name, key=f"card-option-{n}")
-            st.text("\n".join("• " + line for line in lines) or t("summary.card.no_numbers"))
-        widgets.label(t("summary.card.priorities"), key="card-priorities")
-        st.text("\n".join("• " + p for p in summary.top_priorities) or t("summary.card.not_rated"))
-        widgets.label(t("summary.card.leaning"), key="card-leaning")
-        st.text(summary.leaning)
-        widgets.label(t("summary.card.questions"), key="card-questions")
-        shown_questions = summary.questions[: decide.TOP_PRIORITIES]
-        more = len(summary.questions) - len(shown_questions)
-        st.text(
-            "\n".join(
-                [
-                    *("• " + question for question in shown_questions),
-                    *([t("summary.card.more_questions", count=more)] if more else []),
-                ]
-            )
-        )
-        widgets.label(t("summary.card.next_step"), key="card-next-step")
+        say.markdown(summary_card.markdown(summary))
+
+
+def key_numbers(summary: decide.Summary) -> None:
+    """Every option's key numbers, each with when and whose they are, where the card links."""
+    say.header(t_md("summary.key_numbers"), anchor=summary_card.KEY_NUMBERS)
+    say.markdown(summary_card.key_numbers(summary))
 
 
 def download_pdf(summary: decide.Summary) -> None:
@@ -71,7 +57,8 @@ def render(run: Run) -> None:
     situation_id, shown = url_state.showing(content, set_apart_box=False)
     url_state.at_least_one(shown)
     summary = decide.summary(content, shown, answers, situation_id)
-    card(summary, answers)
+    card(summary)
+    key_numbers(summary)
     listen.page_copy("summary.md")
     say.info(t_md("decide.not_a_recommendation"))
     with st.container(border=True, key="get-help-now"):  # the short list; on paper too
@@ -113,7 +100,7 @@ def render(run: Run) -> None:
     if summary.sure.talk_more:
         say.warning(t_md("decide.sure.talk_more"))
 
-    say.header(t_md("summary.questions"))
+    say.header(t_md("summary.questions"), anchor=summary_card.QUESTIONS)
     st.text("\n".join("• " + question for question in summary.questions))
 
     # The evidence, closed on screen; on paper an expander's contents print only when open.

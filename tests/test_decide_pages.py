@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from explorer import chances, compare, decide, short_answers, situation, words
+from explorer import chances, compare, decide, short_answers, situation, summary_card, words
 from explorer.markdown import plain
 from explorer.ui import printing
 from explorer.url_params import OVERVIEW
-from explorer.words import t
+from explorer.words import t, t_md
 from tests.apptest import listed_sources, open_page
 from tests.conftest import FIXTURE_DATA, fixture_content, snapshot_of
 
@@ -301,17 +301,47 @@ def test_the_summary_opens_with_a_card_that_has_print_and_the_pdf_right_there():
     card = keyed(at.main, "summary-card")
     buttons = keyed(card, "controls-card")
     assert buttons.get("download_button") and printing.SCRIPT in buttons.get("html")[0].proto.body
-    card_text = "\n".join(text.value for text in card.get("text"))
-    # Numbers only about people with leg pain: the nerve block's; rest has none about them.
-    for chance in chances.key_numbers(chances.all_chances(CONTENT), "nerve_block", "leg_pain"):
-        assert chance.key_line("leg_pain") in card_text
-    assert t("summary.card.no_numbers") in card_text
-    assert t("decide.leaning.not_answered") in card_text
+    [card_text] = [element.value for element in card.get("markdown")]  # one element, all words
+    # One line for each option: the nerve block's first number about people with leg pain;
+    # rest has none about them, and says so.
+    [first, *rest] = chances.key_numbers(chances.all_chances(CONTENT), "nerve_block", "leg_pain")
+    assert first.card_line(CONTENT.short_names()["nerve_block"], "leg_pain") in card_text
+    assert all(chance.outcome not in card_text for chance in rest)
+    assert t_md("summary.card.no_number", option=CONTENT.short_names()["rest"]) in card_text
+    assert plain(t("decide.leaning.not_answered")) in card_text
+    # The rest of the numbers, each saying whose they are, just below the card, where it links.
+    assert f"(#{summary_card.KEY_NUMBERS})" in card_text
+    below = [markdown.value for markdown in at.main.markdown]
+    for chance in [first, *rest]:
+        assert any(plain(chance.key_line("leg_pain")) in text for text in below)
+    assert any(plain(t("summary.card.no_numbers")) in text for text in below)  # for rest
     # No check answered: not a score of nought.
     headers = [header.value for header in at.header]
     assert plain(t("decide.quiz.not_answered_yet")) in headers
     zero = plain(t("decide.quiz.score", right=0, total=len(CONTENT.quiz)))
     assert zero not in headers
+
+
+def test_with_nothing_answered_the_summary_says_not_answered_yet_not_a_score():
+    at = open_page(SUMMARY)
+    [card_text] = [element.value for element in keyed(at.main, "summary-card").get("markdown")]
+    assert plain(t("summary.card.not_rated")) in card_text
+    assert plain(t("decide.leaning.not_answered")) in card_text
+    texts = [text.value for text in at.main.text]
+    for said in ("decide.leaning.not_answered", "decide.sure.not_done", "summary.not_rated"):
+        assert any(t(said) in text for text in texts), said
+    assert plain(t("decide.quiz.not_answered_yet")) in [header.value for header in at.header]
+
+
+def test_the_summary_card_names_the_persons_priorities_leaning_and_questions():
+    answers = {"rate": ["light_touch.3", "proven_gain.2"], "lean": "gel"}
+    at = open_page(SUMMARY, options=["nerve_block", "gel"], **answers)
+    [card_text] = [element.value for element in keyed(at.main, "summary-card").get("markdown")]
+    assert plain("Keeping the treatment light") in card_text
+    assert plain(CONTENT.short_names()["gel"]) in card_text  # the leaning, as the card names it
+    questions = len(decide.questions_to_ask(CONTENT, ["nerve_block", "gel"]))
+    assert plain(t("summary.card.questions_link", count=questions)) in card_text
+    assert f"(#{summary_card.QUESTIONS})" in card_text
 
 
 def test_the_summary_keeps_a_short_get_help_list_and_the_evidence_closed():

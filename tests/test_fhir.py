@@ -5,6 +5,7 @@ Questionnaires, and the Provenance naming the app."""
 from __future__ import annotations
 
 import base64
+import dataclasses
 import hashlib
 import json
 from datetime import UTC, datetime
@@ -15,17 +16,19 @@ from fhir.resources.R4B import get_fhir_model_class
 from explorer import decide, words
 from explorer.fhir import bundle, canonical, document, questionnaires
 from explorer.fhir.document import RecordContext
+from explorer.words import t
 from tests.conftest import FIXTURE_DATA, snapshot_of
 
 MADE = datetime(2026, 12, 6, 9, 30, tzinfo=UTC)
 SNAPSHOT = snapshot_of(FIXTURE_DATA)
 
 
-def answers(content, ratings=True, sure=True) -> decide.Answers:
+def answers(content, ratings=True, sure=True, leaning=None) -> decide.Answers:
     statements = list(content.statements["statement_id"])
     return decide.Answers(
         ratings={statements[0]: 3, statements[-1]: 2} if ratings else {},
         sure={"sure": "yes", "understand": "no"} if sure else {},
+        leaning=leaning,
     )
 
 
@@ -144,9 +147,43 @@ def test_a_response_is_complete_when_every_item_is_answered(content):
     every = decide.Answers(
         ratings={s: 1 for s in content.statements["statement_id"]},
         sure={item: "yes" for item in decide.SURE_ITEMS},
+        leaning=decide.NOT_SURE_YET,
     )
     found = resources(made(content, ["rest"], every))["QuestionnaireResponse"]
     assert [r["status"] for r in found] == ["completed", "completed"]
+    # Every rating but not the leaning: what matters is not answered in full.
+    found = resources(made(content, ["rest"], dataclasses.replace(every, leaning=None)))
+    assert [r["status"] for r in found["QuestionnaireResponse"]] == ["completed", "in-progress"]
+
+
+@pytest.mark.parametrize("language", words.languages())
+def test_the_leaning_is_the_last_item_of_what_matters_answered_by_an_options_code(language):
+    """Its answers: every option's code, in the neutral order, then "not sure yet"; each with the
+    words the page shows. The response carries the person's leaning, valid against them."""
+    content = SNAPSHOT.content(language)
+    with words.speaking(language):
+        questionnaire = questionnaires.questionnaire(questionnaires.WHAT_MATTERS, content)
+        leaning = questionnaire["item"][-1]
+        assert leaning["linkId"] == questionnaires.LEANING
+        assert leaning["text"] == t("decide.leaning.question")
+        assert leaning["type"] == "choice"
+        codings = [option["valueCoding"] for option in leaning["answerOption"]]
+        every_option = list(content.option_names())
+        assert [c["code"] for c in codings] == [*every_option, decide.NOT_SURE_YET]
+        assert codings[-1]["display"] == t("decide.leaning.not_sure")
+        assert {c["system"] for c in codings} == {canonical.code_system("leaning")}
+        others = [c for c in codings if c["code"] != decide.NOT_SURE_YET]
+        assert [c["display"] for c in others] == [content.option_names()[o] for o in every_option]
+    for choice in (every_option[-1], decide.NOT_SURE_YET):
+        person = answers(content, ratings=False, sure=False, leaning=choice)
+        made_bundle = made(content, every_option[:1], person, language)
+        every_resource_reads(made_bundle)
+        [response] = resources(made_bundle)["QuestionnaireResponse"]
+        assert response["questionnaire"].split("|")[0] == questionnaire["url"]
+        [item] = response["item"]
+        assert item["linkId"] == questionnaires.LEANING and item["text"] == leaning["text"]
+        [answer] = item["answer"]
+        assert answer["valueCoding"] in codings and answer["valueCoding"]["code"] == choice
 
 
 def test_nothing_answered_makes_no_response_and_provenance_targets_the_rest(content):

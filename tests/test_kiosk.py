@@ -86,8 +86,13 @@ def test_start_again_clears_the_answers_and_the_address_and_opens_the_start_page
     assert not at.exception
     answers = at.session_state["answers"]
     assert not (answers.ratings or answers.quiz or answers.sure or answers.leaning)
+    assert "leaning" not in at.session_state  # nor the leaning question's own widget state
     shown = "\n".join(code.value for code in at.code)
     assert f"{decide.RATING_PARAM}=" not in shown and f"{decide.QUIZ_PARAM}=" not in shown
+    # The summary's card and its leaning section say the leaning is not answered yet.
+    not_answered = words.catalogue("es")["decide.leaning.not_answered"]
+    assert any(not_answered in markdown.value for markdown in at.main.markdown)
+    assert not_answered in [text.value for text in at.main.text]
 
 
 def test_the_kiosk_returns_to_the_language_it_started_in():

@@ -9,6 +9,7 @@ language's sentence."""
 from __future__ import annotations
 
 import dataclasses
+import html
 import itertools
 import re
 from collections.abc import Iterable, Iterator
@@ -18,9 +19,20 @@ import babel
 import pandas as pd
 import pytest
 
-from explorer import anatomy, chances, charts, decide, ratings, review, translations, words
+from explorer import (
+    anatomy,
+    chances,
+    charts,
+    decide,
+    markdown,
+    ratings,
+    review,
+    translations,
+    words,
+)
 from explorer.chances import Count
 from explorer.data import Content
+from explorer.markdown import Md
 from explorer.rules.files import FILES
 from explorer.rules.said import said
 from explorer.rules.vocabulary import MILESTONES, OUTCOME_KINDS, PLACEHOLDER
@@ -77,6 +89,11 @@ ENGLISH_WORDS = frozenset(
     "was this who when after within take care number covers different time week weeks row rows "
     "problem problems file files option options topic topics grid found".split()
 )
+
+
+def as_read(text: Md) -> str:
+    """Markdown as a reader sees it: no marks, no escapes."""
+    return html.unescape(re.sub(r"<[^>]+>", "", markdown.html(text))).strip()
 
 
 def data_words(content: Content) -> set[str]:
@@ -183,6 +200,8 @@ def chances_said(snapshot: Snapshot, content: Content) -> Iterator[tuple[str, st
             yield f"{where} details", line
         for situation_id in situations:
             yield f"{where} whose ({situation_id})", chance.whose_line(situation_id)
+            card_line = chance.card_line(chance.option_name, situation_id)
+            yield f"{where} summary card ({situation_id})", as_read(card_line)
         for line in chances.time_frame_warning(every_chance, chance):
             yield f"{where} time frame", line
         for low, high in FIGURES:
@@ -197,6 +216,7 @@ def chances_said(snapshot: Snapshot, content: Content) -> Iterator[tuple[str, st
 def _chance_said(where: str, chance: chances.Chance) -> Iterator[tuple[str, str]]:
     for line in chance.sentences():
         yield where, line
+    yield f"{where} summary card", as_read(chance.card_line(chance.option_name, NOT_SURE))
     for alt_text in chance.alt_texts():
         yield f"{where} alt", alt_text
     for count in chance.counts:
@@ -236,8 +256,8 @@ def counts_said(snapshot: Snapshot, content: Content) -> Iterator[tuple[str, str
     total = len(content.quiz)
     for right in range(total + 1):
         yield "quiz", words.t("decide.quiz.score", right=right, total=total)
-    for count in COUNTS:  # the summary card's questions beyond the first three
-        yield "summary card", words.t("summary.card.more_questions", count=count)
+    for count in COUNTS:  # the summary card's link down to the questions
+        yield "summary card", words.t("summary.card.questions_link", count=count)
     questions = list(content.questions["question"])
     for number, question in enumerate(questions, 1):
         yield (

@@ -1,6 +1,7 @@
-"""The Questionnaires the app publishes: the SURE test and the what-matters ratings, one per
-language (a response must say which wording the person answered: the Spanish SURE questions are
-our own translation, not the validated instrument). Files in fhir/, written from the content by
+"""The Questionnaires the app publishes: the SURE test, and the what-matters ratings with the
+question of which option the person is leaning towards; one per language (a response must say
+which wording the person answered: the Spanish SURE questions are our own translation, not the
+validated instrument). Files in fhir/, written from the content by
 `python -m explorer questionnaires`; tests/content checks that they match it."""
 
 from __future__ import annotations
@@ -25,6 +26,10 @@ FOLDER = Path(__file__).resolve().parent.parent.parent / "fhir"
 YES_NO_SYSTEM = "http://terminology.hl7.org/CodeSystem/v2-0136"
 YES_NO_CODES = {"yes": "Y", "no": "N"}
 IMPORTANCE_SYSTEM = "importance"
+# The last item of what matters, as the page asks it last: its answers are the app's own codes,
+# an option's id or decide.NOT_SURE_YET.
+LEANING = "leaning"
+LEANING_SYSTEM = "leaning"
 
 
 def sure_coding(answer: str) -> Resource:
@@ -43,12 +48,34 @@ def importance_coding(level: int) -> Resource:
     }
 
 
+def leaning_coding(content: Content, leaning: str) -> Resource:
+    return {
+        "system": canonical.code_system(LEANING_SYSTEM),
+        "code": leaning,
+        "display": decide.leaning_words(content, leaning),
+    }
+
+
 def questions(instrument: str, content: Content) -> list[tuple[str, str]]:
     """(linkId, question) of each item, in the order the page asks them."""
     if instrument == SURE:
         return [(item, decide.sure_question(item)) for item in decide.SURE_ITEMS]
     statements = content.statements.sort_values("position")
-    return list(zip(statements["statement_id"], statements["statement"]))
+    return [
+        *zip(statements["statement_id"], statements["statement"]),
+        (LEANING, t("decide.leaning.question")),
+    ]
+
+
+def answer_options(instrument: str, link_id: str, content: Content) -> list[Resource]:
+    """The codings an item may be answered with: yes or no; a level of importance; or, for the
+    leaning, every option (the page offers those shown; any is a valid answer) or not sure yet."""
+    if instrument == SURE:
+        return [sure_coding(answer) for answer in decide.YES_NO]
+    if link_id == LEANING:
+        every_option = list(content.option_names())
+        return [leaning_coding(content, c) for c in decide.leaning_choices(content, every_option)]
+    return [importance_coding(level) for level in range(len(decide.IMPORTANCE))]
 
 
 def canonical_url(instrument: str, content: Content) -> str:
@@ -59,11 +86,6 @@ def canonical_url(instrument: str, content: Content) -> str:
 
 def questionnaire(instrument: str, content: Content) -> Resource:
     """The instrument in the language being spoken."""
-    options = (
-        [sure_coding(answer) for answer in decide.YES_NO]
-        if instrument == SURE
-        else [importance_coding(level) for level in range(len(decide.IMPORTANCE))]
-    )
     description = t(f"record.questionnaire.{instrument}.description")
     if instrument == SURE and not decide.sure_validated():
         description = f"{description} {t('decide.sure.not_validated')}"
@@ -83,7 +105,10 @@ def questionnaire(instrument: str, content: Content) -> Resource:
                     "linkId": link_id,
                     "text": text,
                     "type": "choice",
-                    "answerOption": [{"valueCoding": option} for option in options],
+                    "answerOption": [
+                        {"valueCoding": option}
+                        for option in answer_options(instrument, link_id, content)
+                    ],
                 }
                 for link_id, text in questions(instrument, content)
             ],

@@ -1,6 +1,6 @@
-"""The person's SURE answers and what-matters ratings as QuestionnaireResponses, each pointing at
-the published Questionnaire in the language they answered in. Only answered items are listed; a
-response with nothing answered is not made."""
+"""The person's SURE answers, and their what-matters ratings and leaning, as
+QuestionnaireResponses, each pointing at the published Questionnaire in the language they
+answered in. Only answered items are listed; a response with nothing answered is not made."""
 
 from __future__ import annotations
 
@@ -12,10 +12,12 @@ from explorer import decide
 from explorer.data import Content
 from explorer.fhir.model import Resource, checked, instant, new_id
 from explorer.fhir.questionnaires import (
+    LEANING,
     SURE,
     WHAT_MATTERS,
     canonical_url,
     importance_coding,
+    leaning_coding,
     questions,
     sure_coding,
 )
@@ -25,7 +27,10 @@ from explorer.words import current_language
 def responses(content: Content, answers: decide.Answers, made: datetime) -> list[Resource]:
     codings = {
         SURE: {item: sure_coding(answer) for item, answer in answers.sure.items()},
-        WHAT_MATTERS: {item: importance_coding(level) for item, level in answers.ratings.items()},
+        WHAT_MATTERS: {
+            **{item: importance_coding(level) for item, level in answers.ratings.items()},
+            **({LEANING: leaning_coding(content, answers.leaning)} if answers.leaning else {}),
+        },
     }
     built = [
         _response(instrument, content, codings[instrument], made)

@@ -48,9 +48,13 @@ RECOVERY_BAR = BURDEN_COLOURS[3]  # time off is a burden: orange, 5.5:1 on white
 SCALE_BOX = "#BBBBBB"  # the empty boxes of a scale: decoration, the filled box carries the data
 LINE_HEIGHT = 15
 LINE_BREAK = "\n"
-HEADING = 22  # pixels at the top of every row for its heading
+HEADING = 22  # pixels at the top of every row for its heading, one line of it
 # Characters of 12 px text that fit across a phone-wide chart (about 360 px).
 PHONE_CHARACTERS = 64
+# Bold 12 px characters of a row's heading across a phone-wide chart (measured: about 6 px each in
+# English and Spanish). A longer heading runs past the chart's edge, and Vega then narrows the
+# cells to make room for it, so that their words end up on each other: it is wrapped instead.
+ROW_HEADING_CHARACTERS = 54
 
 
 def wrap(text: str, width: int) -> str:
@@ -68,23 +72,30 @@ def _line_count(text: str) -> int:
     return text.count(LINE_BREAK) + 1
 
 
-def _step(lines: pd.Series) -> int:
+def _step(lines: pd.Series, heading: int = HEADING) -> int:
     """Row height: the heading, then a cell tall enough for the longest label."""
-    return HEADING + 6 + max(map(_line_count, lines), default=1) * LINE_HEIGHT + 14
+    return heading + 6 + max(map(_line_count, lines), default=1) * LINE_HEIGHT + 14
 
 
-def _band(step: int) -> dict:
-    """Mark properties that put a cell or bar under the row's heading."""
-    return {"height": step - HEADING - 6, "yOffset": (HEADING - 6) / 2}
+def _band(step: int, heading: int = HEADING) -> dict:
+    """Mark properties that put a cell or bar under the row's heading (`heading` pixels)."""
+    return {"height": step - heading - 6, "yOffset": max(heading - 6, 0) / 2}
 
 
-def _labelled(frame: pd.DataFrame, labels: pd.Series, width: int) -> tuple[pd.DataFrame, int]:
+def _heading_room(headings: list[str]) -> int:
+    """Pixels at the top of each row for the longest of the (wrapped) `headings`."""
+    return HEADING + (max(map(_line_count, headings), default=1) - 1) * LINE_HEIGHT
+
+
+def _labelled(
+    frame: pd.DataFrame, labels: pd.Series, width: int, heading: int = HEADING
+) -> tuple[pd.DataFrame, int]:
     """Add the cell words wrapped to `width` characters, and where their block of lines starts
     so that it sits in the middle of the cell (Vega puts the first line where it is told).
     Returns the frame and the row height that fits the longest label."""
     lines = labels.map(lambda text: wrap(text, width))
-    step = _step(lines)
-    middle = step / 2 + _band(step)["yOffset"]
+    step = _step(lines, heading)
+    middle = step / 2 + _band(step, heading)["yOffset"]
     starts = [middle - (_line_count(line) - 1) * LINE_HEIGHT / 2 for line in lines]
     return frame.assign(label_lines=lines, label_y=starts), step
 
@@ -95,6 +106,11 @@ def _columns(labels: list[str], width: int) -> list[str]:
     lines = [wrap(label, width) for label in labels]
     most = max(map(_line_count, lines), default=1)
     return [LINE_BREAK * (most - _line_count(line)) + line for line in lines]
+
+
+# Room above the column names: Vega sizes a chart by its own measure of their first line, a pixel
+# or two short of the browser's, which would cut the tops of tall letters and accents.
+COLUMN_NAMES_PADDING = {"top": 4, "bottom": 0, "left": 0, "right": 0}
 
 
 def _column_axis(columns: list[str]) -> alt.Axis:
@@ -120,10 +136,17 @@ def _column_axis(columns: list[str]) -> alt.Axis:
 def _headings(
     frame: pd.DataFrame, row_field: str, row_order: list[str], step: int, right: str | None = None
 ):
-    """Each row's heading: `row_field` in bold on the left and, if given, `right` on the right."""
+    """Each row's heading: `row_field` in bold on the left (its lines kept) and, if given, `right`
+    on the right."""
     y = alt.Y(f"{row_field}:N", sort=row_order, scale=alt.Scale(domain=row_order), axis=None)
     base = alt.Chart(frame).encode(y=y)
-    line = {"baseline": "top", "yOffset": -step / 2 + 4, **mark_text()}
+    line = {
+        "baseline": "top",
+        "yOffset": -step / 2 + 4,
+        "lineBreak": LINE_BREAK,
+        "lineHeight": LINE_HEIGHT,
+        **mark_text(),
+    }
     left = base.mark_text(align="left", fontWeight="bold", **line).encode(
         x=alt.value(0), text=f"{row_field}:N"
     )
@@ -199,19 +222,23 @@ def _legend(family: str, place: dict) -> alt.Legend:
     )
 
 
-def _shaded_cell(base: alt.Chart, step: int, family: str, place: dict | None) -> alt.Chart:
+def _shaded_cell(
+    base: alt.Chart, step: int, family: str, place: dict | None, heading: int = HEADING
+) -> alt.Chart:
     """Cells of one colour family with a level: light to dark in that family's colours, with
     the family's legend at `place` (none without one)."""
     tones = alt.Scale(domain=list(range(SHADES)), range=list(FAMILY_COLOURS[family]))
     legend = None if place is None else _legend(family, place)
     return (
         base.transform_filter(f"isValid(datum.tone) && datum.family == '{family}'")
-        .mark_rect(stroke=OUTLINE, strokeWidth=1, **_band(step))
+        .mark_rect(stroke=OUTLINE, strokeWidth=1, **_band(step, heading))
         .encode(color=alt.Color("tone:O", scale=tones, legend=legend))
     )
 
 
-def _not_known_cell(base: alt.Chart, step: int, place: dict | None) -> alt.Chart:
+def _not_known_cell(
+    base: alt.Chart, step: int, place: dict | None, heading: int = HEADING
+) -> alt.Chart:
     """Cells without a level: grey, outside every family's ramp, with a dashed outline and a
     "?" in their words, never shaded as if we knew; with its own legend entry at `place` (none
     without one)."""
@@ -231,7 +258,7 @@ def _not_known_cell(base: alt.Chart, step: int, place: dict | None) -> alt.Chart
     return (
         base.transform_filter("!isValid(datum.tone)")
         .transform_calculate(unknown=json.dumps(words))
-        .mark_rect(stroke=OUTLINE, strokeDash=[4, 3], strokeWidth=1, **_band(step))
+        .mark_rect(stroke=OUTLINE, strokeDash=[4, 3], strokeWidth=1, **_band(step, heading))
         .encode(color=alt.Color("unknown:N", scale=key, legend=legend))
     )
 
@@ -260,10 +287,13 @@ def overview_grid(rated_rows: pd.DataFrame) -> alt.LayerChart:
     width = characters_per_column(len(options))
     columns = dict(zip(options, _columns(options, width)))
     rows = toned(rated_rows)
+    rows = rows.assign(attribute=rows["attribute"].map(_row_heading))
+    heading = _heading_room(list(rows["attribute"]))
     cells, step = _labelled(
         rows.assign(column=rows["option"].map(columns)),
         _not_known_words(rows, rows["label"]),
         width,
+        heading,
     )
     cells = cells[["attribute", "column", "label_lines", "label_y", "family", "tone"]]
     attributes = list(dict.fromkeys(cells["attribute"]))
@@ -279,13 +309,22 @@ def overview_grid(rated_rows: pd.DataFrame) -> alt.LayerChart:
     places = [_legend_place(row, len(room) * step) for row in range(len(families) + 1)]
     layers = [
         *headings,
-        *(_shaded_cell(base, step, family, places[row]) for row, family in enumerate(families)),
-        _not_known_cell(base, step, places[len(families)] if unknown else None),
+        *(
+            _shaded_cell(base, step, family, places[row], heading)
+            for row, family in enumerate(families)
+        ),
+        _not_known_cell(base, step, places[len(families)] if unknown else None, heading),
         _cell_words(base),
     ]
     return _marks_hidden_from_screen_readers(
-        alt.layer(*layers).properties(height=alt.Step(step)).resolve_scale(color="independent")
+        alt.layer(*layers)
+        .properties(height=alt.Step(step), padding=COLUMN_NAMES_PADDING)
+        .resolve_scale(color="independent")
     )
+
+
+def _row_heading(text: str) -> str:
+    return wrap(text, ROW_HEADING_CHARACTERS)
 
 
 def attribute_chart(ranked_rows: pd.DataFrame, scale_levels: pd.DataFrame) -> alt.LayerChart:
@@ -342,7 +381,7 @@ def attribute_chart(ranked_rows: pd.DataFrame, scale_levels: pd.DataFrame) -> al
     headings = _headings(rows, "option", options, step, right="evidence_words")
     return _marks_hidden_from_screen_readers(
         alt.layer(*headings, *cells)
-        .properties(height=alt.Step(step))
+        .properties(height=alt.Step(step), padding=COLUMN_NAMES_PADDING)
         .resolve_scale(color="independent")
     )
 

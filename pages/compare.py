@@ -93,12 +93,13 @@ def every_question(run: Run) -> None:
     say.caption(t_md("compare.page.glance_caption"))
     widgets.table(ratings.glance_table(ratings.rated(content, shown)), hide_index=True)
     link = url_state.options_link(content, shown, situation_id)
-    say.page_link(shell.path("charts"), label=t_md("compare.page.to_charts"), query_params=link)
-    say.page_link(
-        shell.path("chances"),
-        label=t_md("compare.page.to_chances"),
-        query_params={**link, url_params.OPTION_PARAM: shown[0]},
-    )
+    with st.container(key="picture-links"):  # one pair: held together on a phone (page.css)
+        say.page_link(shell.path("charts"), label=t_md("compare.page.to_charts"), query_params=link)
+        say.page_link(
+            shell.path("chances"),
+            label=t_md("compare.page.to_chances"),
+            query_params={**link, url_params.OPTION_PARAM: shown[0]},
+        )
     # One Listen button reads every question's short answers, option by option.
     with st.container(key="grid-questions"), listen.block("short-answers"):
         for question_id in content.questions["question_id"]:

@@ -140,6 +140,33 @@ def test_overview_shows_every_option_and_attribute_in_order():
     assert len(shown) == len(ALL) * len(CONTENT.attributes)
 
 
+def heading_room(spec: dict) -> tuple[list[str], list[float]]:
+    """A grid's row headings as drawn, and how far below a heading's first line each kind of
+    cell starts (Vega puts a row's marks at its middle, then moves them by their yOffset)."""
+    headings = layer_with(spec, "text", "attribute")
+    cells = [layer for layer in layers(spec) if layer["mark"]["type"] == "rect"]
+    room = [
+        cell["mark"]["yOffset"] - cell["mark"]["height"] / 2 - headings["mark"]["yOffset"]
+        for cell in cells
+    ]
+    return [row["attribute"] for row in values(spec, headings)], room
+
+
+@pytest.mark.parametrize("words_long", [3, 12, 30])
+def test_a_row_heading_wraps_to_a_phone_and_its_cells_start_below_its_last_line(words_long):
+    """A heading longer than a phone-wide chart ran past its edge, and Vega then squeezed the
+    cells into what was left, their words on each other (the Spanish line-up chart)."""
+    first = CONTENT.attributes["name"].iloc[0]
+    long_name = " ".join(["Importance"] * words_long)
+    rows = RATED.assign(attribute=RATED["attribute"].replace(first, long_name))
+    headings, room = heading_room(charts.overview_grid(rows).to_dict())
+    lines = [line for heading in headings for line in heading.split("\n")]
+    assert max(map(len, lines)) <= charts.ROW_HEADING_CHARACTERS
+    assert headings[0].replace("\n", " ") == long_name  # every word whole, in order
+    most = max(heading.count("\n") + 1 for heading in headings)
+    assert all(below >= most * charts.LINE_HEIGHT for below in room), (most, room)
+
+
 def family_layers(spec: dict) -> dict[str, dict]:
     """The shaded cells of each colour family, by family."""
     found = {}

@@ -1,5 +1,5 @@
 """Compare on a phone (390x844) for each situation with its options aimed at it, before anything
-is opened: the comparison starts within 1½ screens and the whole page is at most 7 screens, in
+is opened: the comparison starts within 1½ screens and the whole page is well under 7 screens, in
 every language (issue 33). A screen is 750 px of page: the phone's 844 minus the browser's own
 bars, as the usability review counted. The measured heights are printed (pytest -s)."""
 
@@ -13,7 +13,10 @@ from tests.browser.conftest import CONTENT, SIZES, open_at_size, screenshot
 
 SCREEN = 750
 GLANCE_WITHIN = 1.5 * SCREEN
-PAGE_WITHIN = 7 * SCREEN
+# The target is 7 screens (5250 px). The longest page (Spanish, leg pain under 3 months) is
+# 4781 px since the phone spacing in page.css: the gate holds every page about 8 % under the
+# target, so that a longer answer or a looser layout fails here before it costs a reader a screen.
+PAGE_WITHIN = 4830
 SITUATIONS = list(CONTENT.situations["situation_id"])
 
 # From the top of the page (the top of Streamlit's scrolling main block), in px: where the

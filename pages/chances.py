@@ -42,7 +42,8 @@ def chances_part(run: Run) -> None:
         say.header(t_md(f"chances.page.heading.{heading}", option=names[option_id]), anchor=heading)
         words = in_words.get(heading, [])
         if words:
-            say.markdown(widgets.shorts_with_whose(content, words, situation_id))
+            with st.container(key=f"in-words-{heading}"):  # where a phone reader finds it
+                say.markdown(widgets.shorts_with_whose(content, words, situation_id))
         if not found and not words:
             st.text(t("chances.not_counted"))
         for chance in found.about:

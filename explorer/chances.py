@@ -242,14 +242,16 @@ class Chance:
 
     @kept  # one table per kept chance: its escaped Arrow copy is then made only once
     def table(self) -> pd.DataFrame:
-        """The picture's numbers, exactly as the study gave them."""
+        """The picture's numbers, exactly as the study gave them (of its own people, headed
+        "How many", when there were fewer than 100)."""
+        few = "_few" if any(count.few for count in self.counts) else ""
         return pd.DataFrame(
             {
                 t("chances.table.group"): [count.group for count in self.counts],
-                t("chances.table.had", outcome=self.outcome): [
+                t(f"chances.table.had{few}", outcome=self.outcome): [
                     count.had() for count in self.counts
                 ],
-                t("chances.table.did_not"): [count.did_not() for count in self.counts],
+                t(f"chances.table.did_not{few}"): [count.did_not() for count in self.counts],
             }
         )
 

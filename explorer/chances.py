@@ -1,7 +1,8 @@
 """Chances in numbers: out of 100 people like those in a study, how many had an outcome after
 each option, beside the study's comparison group where it had one (data/outcomes.csv).
 
-Every number is said out of 100, in both framings ("34 out of 100 did; 66 out of 100 did not"),
+Every number is said out of 100 (a result about fewer people, as "3 of 15", drawn as those people),
+in both framings ("34 out of 100 did; 66 out of 100 did not"),
 with its time frame, who the people were and how sure we are. A range stays a range. Pictures
 show whole people, so a number such as 33.5 is drawn as about 34 and the exact figure is given
 beside it. No percentages and no relative risks."""
@@ -44,6 +45,13 @@ class Count:
     group: str
     low: float
     high: float
+    # The people the result is about when fewer than 100 (3 of 15): drawn and said as themselves.
+    size: int = OUT_OF
+
+    @property
+    def few(self) -> bool:
+        """About fewer than 100 people: never drawn or said as if they were 100."""
+        return self.size < OUT_OF
 
     @property
     def is_range(self) -> bool:
@@ -55,17 +63,23 @@ class Count:
         return 0 < self.high < 0.5
 
     def drawn(self) -> tuple[int, int]:
-        """People drawn as having it, and as within the range (0 for a single number)."""
-        return whole_people(self.low), whole_people(self.high) - whole_people(self.low)
+        """People drawn as having it, and as within the range (0 for a single number): out of
+        100, or out of the group's own people when there were fewer (20 of 100 is 3 of 15)."""
+        low, high = (whole_people(number * self.size / OUT_OF) for number in (self.low, self.high))
+        return low, high - low
 
     def exact(self) -> bool:
         return all(number == whole_people(number) for number in (self.low, self.high))
 
     def had(self) -> str:
-        """The number in words for a table: '33.5', '12 to 40'."""
+        """The number in words for a table: '33.5', '12 to 40', '3 of 15'."""
+        if self.few:
+            return t("chances.number_of", number=self.drawn()[0], size=self.size)
         return _range(self.low, self.high)
 
     def did_not(self) -> str:
+        if self.few:
+            return t("chances.number_of", number=self.size - self.drawn()[0], size=self.size)
         return _range(OUT_OF - self.high, OUT_OF - self.low)
 
     def form(self) -> str:
@@ -73,6 +87,8 @@ class Count:
         message of each family (content/<language>/chances.toml): 'exact' (95), 'about' (about
         34), 'between' (between 12 and 40), 'about_between' (between about 0 and 10), or
         'fewer_than_one' (above 0 but under half a person: drawn as nobody, said in words)."""
+        if self.few:
+            return "of_size"
         if self.is_rare:
             return "fewer_than_one"
         within = self.drawn()[1]
@@ -96,12 +112,13 @@ class Count:
             "number": had,
             "low": had,
             "high": had + within,
-            "rest": OUT_OF - had,
-            "rest_low": OUT_OF - had - within,
-            "rest_high": OUT_OF - had,
+            "rest": self.size - had,
+            "rest_low": self.size - had - within,
+            "rest_high": self.size - had,
             "study": _number(self.low),
             "study_low": _number(self.low),
             "study_high": _number(self.high),
+            "size": self.size,
         }
 
     def heading(self) -> str:
@@ -110,10 +127,13 @@ class Count:
 
 
 def picture_alt(count: Count, outcome: str, time_frame: str) -> str:
-    """What one group's picture of 100 people shows, for a screen reader."""
+    """What one group's picture of 100 people (or of its own people, when fewer) shows, for a
+    screen reader."""
     group = t(
         f"chances.alt_group.{count.form()}", group=count.group, outcome=outcome, **count.numbers()
     )
+    if count.few:
+        return t("chances.alt_few", size=count.size, time_frame=time_frame, groups=group)
     return t("chances.alt", time_frame=time_frame, groups=group)
 
 
@@ -241,23 +261,26 @@ class Chance:
 
     @kept  # one table per kept chance: its escaped Arrow copy is then made only once
     def table(self) -> pd.DataFrame:
-        """The picture's numbers, exactly as the study gave them."""
+        """The picture's numbers, exactly as the study gave them (of its own people, headed
+        "How many", when there were fewer than 100)."""
+        few = "_few" if any(count.few for count in self.counts) else ""
         return pd.DataFrame(
             {
                 t("chances.table.group"): [count.group for count in self.counts],
-                t("chances.table.had", outcome=self.outcome): [
+                t(f"chances.table.had{few}", outcome=self.outcome): [
                     count.had() for count in self.counts
                 ],
-                t("chances.table.did_not"): [count.did_not() for count in self.counts],
+                t(f"chances.table.did_not{few}"): [count.did_not() for count in self.counts],
             }
         )
 
 
 def _counts(row: pd.Series) -> tuple[Count, ...]:
-    def count(group: str, low: float, high: float) -> Count:
-        return Count(group, float(low), float(low if pd.isna(high) else high))
+    def count(group: str, low: float, high: float, size=None) -> Count:
+        high = float(low if pd.isna(high) else high)
+        return Count(group, float(low), high, OUT_OF if pd.isna(size) else int(size))
 
-    counts = [count(row["group"], row["count"], row["count_to"])]
+    counts = [count(row["group"], row["count"], row["count_to"], row["group_size"])]
     if row["comparison_group"]:
         counts.append(
             count(row["comparison_group"], row["comparison_count"], row["comparison_count_to"])

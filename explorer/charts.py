@@ -562,8 +562,9 @@ def _icon_x(person: int) -> float:
 
 
 def icon_people(count) -> pd.DataFrame:
-    """100 people, filled row by row from the top left (grouped, never scattered): first those
-    who had the outcome, then those within the range, then those who did not."""
+    """100 people (or the group's own people, when fewer), filled row by row from the top left
+    (grouped, never scattered): first those who had the outcome, then those within the range,
+    then those who did not."""
     had, within = count.drawn()
     return pd.DataFrame(
         {
@@ -572,11 +573,11 @@ def icon_people(count) -> pd.DataFrame:
             "y": person // ICONS_PER_ROW,
             "status": HAD if person < had else WITHIN_RANGE if person < had + within else DID_NOT,
         }
-        for person in range(100)
+        for person in range(count.size)
     )
 
 
-def _icon_key(statuses: list[str], outcome: str) -> pd.DataFrame:
+def _icon_key(statuses: list[str], outcome: str, rows: int) -> pd.DataFrame:
     """One labelled person per kind of mark drawn, under the people: the legend in words."""
     words = {
         HAD: t("charts.icons.had", outcome=outcome),
@@ -586,7 +587,7 @@ def _icon_key(statuses: list[str], outcome: str) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "x": 0.0,
-            "y": [ICONS_PER_ROW + 0.5 + i * KEY_STEP for i in range(len(statuses))],
+            "y": [rows + 0.5 + i * KEY_STEP for i in range(len(statuses))],
             "status": statuses,
             "words": [words[status] for status in statuses],
         }
@@ -607,7 +608,7 @@ def icon_array(count, outcome: str, kind: str, zoom: float = 1.0, lines: int = 1
     people = icon_people(count)
     drawn = set(people["status"])
     statuses = [status for status in (HAD, WITHIN_RANGE, DID_NOT) if status in drawn]
-    key = _icon_key(statuses, outcome)
+    key = _icon_key(statuses, outcome, -(-count.size // ICONS_PER_ROW))
     heading = wrap(count.heading(), HEADING_CHARACTERS)
     top = -(max(lines, _line_count(heading)) * line + 12 * zoom) / row
     bottom = float(key["y"].max()) + 0.6

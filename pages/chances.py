@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from explorer import chances, charts, compare, markdown, offer, situation, url_params
+from explorer import chances, charts, compare, markdown, matched, offer, situation, url_params
 from explorer.data import Content
 from explorer.markdown import plain
 from explorer.ui import listen, pictures, say, shell, url_state, widgets
@@ -28,28 +28,54 @@ def chances_part(run: Run) -> None:
             say.warning(plain(fit.line()))
             say.caption(plain(fit.rule_line()))
 
+    say.caption(t_md("chances.page.one_option", option=names[option_id]))
+
     # The same headings for every option, benefits first, so harms get the same space as benefits;
-    # under each, the people most like the reader first and other groups set apart below.
-    for heading, found in chances.by_kind(every_chance, option_id, situation_id).items():
+    # under each, what the study of people in the reader's situation found (in words, where it is
+    # not "out of 100"), then their pictures. Other groups' numbers, the table of every number and
+    # the sources are drawn only when opened: the page before anything is opened stays short.
+    shown = chances.by_kind(every_chance, option_id, situation_id)
+    in_words = matched.in_words(content, situation_id, option_id)
+    for heading, found in shown.items():
+        if heading == chances.EVERYONE and not found.about:
+            continue  # not one option's own heading: with the other groups, when there are any
         say.header(t_md(f"chances.page.heading.{heading}", option=names[option_id]), anchor=heading)
-        if not found:
+        words = in_words.get(heading, [])
+        if words:
+            with st.container(key=f"in-words-{heading}"):  # where a phone reader finds it
+                say.markdown(widgets.shorts_with_whose(content, words, situation_id))
+        if not found and not words:
             st.text(t("chances.not_counted"))
         for chance in found.about:
             _chance(every_chance, chance, situation_id, zoom)
         if chances.none_about(found, situation_id):
-            say.info(t_md("situation.numbers.none_about_you"))
-        if found.others:
-            say.subheader(t_md("chances.page.other_groups"), anchor=f"{heading}-other-groups")
-        for chance in found.others:
-            _chance(every_chance, chance, situation_id, zoom)
+            say.info(t_md(matched.none_line(words)))
 
-    say.header(t_md("chances.page.all_numbers_heading"), anchor="all-numbers")
-    say.caption(t_md("chances.page.all_numbers_caption"))
-    widgets.table(chances.numbers_table(every_chance), hide_index=True)
+    if any(found.others for found in shown.values()):
+        with say.expander(
+            t_md("chances.page.other_groups"), key="other-groups", on_change="rerun"
+        ) as others:
+            if others.open:
+                for heading, found in shown.items():
+                    if found.others:
+                        say.subheader(
+                            t_md(f"chances.page.heading.{heading}", option=names[option_id]),
+                            anchor=f"{heading}-other-groups",
+                        )
+                    for chance in found.others:
+                        _chance(every_chance, chance, situation_id, zoom)
 
-    say.header(t_md("sources.heading"), anchor="sources")
-    also = offer.cited(content, [option_id])  # the card's, when it is shown
-    widgets.sources_list(chances.cited_sources(content, every_chance, also))
+    with say.expander(
+        t_md("chances.page.all_numbers_heading"), key="all-numbers", on_change="rerun"
+    ) as every_number:
+        if every_number.open:
+            say.caption(t_md("chances.page.all_numbers_caption"))
+            widgets.table(chances.numbers_table(every_chance), hide_index=True)
+
+    with say.expander(t_md("sources.heading"), key="sources", on_change="rerun") as sources:
+        if sources.open:
+            also = offer.cited(content, [option_id])  # the card's, when it is shown
+            widgets.sources_list(chances.cited_sources(content, every_chance, also))
 
 
 def _chance(every_chance: list, chance: chances.Chance, situation_id: str, zoom: float) -> None:
@@ -94,7 +120,9 @@ def _one_option(content: Content, situation_id: str) -> list[str]:
 
 def render(run: Run) -> None:
     say.title(t_md("pages.chances.title"))
-    listen.page_copy("chances.md")
+    # How to read the pictures, for whoever wants it: the numbers come first.
+    with say.expander(t_md("chances.page.how_to_read"), key="how-to-read"):
+        listen.page_copy("chances.md")
     chances_part()
 
 

@@ -3,6 +3,8 @@ rules for data/outcomes.csv: numbers, words, pictures and clear errors."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from explorer import chances, charts, style, words
@@ -476,3 +478,20 @@ def test_the_same_outcome_twice_for_one_option_is_refused(data_copy):
         p.file == "outcomes.csv" and p.row == row and "only one row" in p.expectation("en")
         for p in problems
     )
+
+
+def test_a_result_about_fewer_than_100_people_is_drawn_and_said_as_those_people(every_chance):
+    few = chances.Count("People in a small study", 20, 20, size=15)  # 3 of 15
+    assert few.drawn() == (3, 0)
+    assert (few.had(), few.did_not()) == (
+        t("chances.number_of", number=3, size=15),
+        t("chances.number_of", number=12, size=15),
+    )
+    assert few.form() == "of_size" and "100" not in few.heading()
+    people = charts.icon_people(few)
+    assert len(people) == 15 and (people["status"] == charts.HAD).sum() == 3
+    assert "100" not in chances.picture_alt(few, "had a problem", "within 2 years")
+    chance = replace(every_chance[0], counts=(few,), outcome="had a problem")
+    assert not any("100" in column for column in chance.table().columns)
+    sentence = t(f"chances.sentence.{few.sentence_form()}", outcome="x", **few.numbers(), group="g")
+    assert "100" not in sentence and "12" in sentence

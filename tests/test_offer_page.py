@@ -71,7 +71,11 @@ def test_the_home_page_links_to_the_card_before_the_warning_signs():
 
 @pytest.mark.parametrize("page", PAGES)
 def test_the_cards_sources_are_in_the_pages_list_of_sources(page):
-    # Compare draws its list of sources only once it is opened.
-    compare = page == "pages/compare.py"
-    at = open_compare(**PAGES[page]) if compare else open_page(page, **PAGES[page])
+    # Compare and Chances draw their list of sources only once it is opened.
+    if page == "pages/compare.py":
+        at = open_compare(**PAGES[page])
+    else:
+        at = open_page(page, **PAGES[page])
+        at.session_state["sources"] = True
+        at.run()
     assert CARD.source_ids() <= set(listed_sources(at))

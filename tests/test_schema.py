@@ -447,3 +447,18 @@ def test_only_an_answer_not_known_leaves_its_key_points_unsourced(data_copy, con
     assert answers.at[("gel", "risk"), "certainty"] == "not known"
     assert answers.at[("gel", "risk"), "key_point_sources"] == ""
     assert all(len(split_ids(sources)) for sources in answers["key_point_sources"] if sources)
+
+
+def test_a_group_size_is_under_100_and_only_for_a_result_without_a_comparison_group(data_copy):
+    rows = read_rows(data_copy / "outcomes.csv")
+    alone = next(i for i, row in enumerate(rows) if not row["comparison_group"])
+    paired = next(i for i, row in enumerate(rows) if row["comparison_group"])
+    set_cell(data_copy / "outcomes.csv", alone, "group_size", "15")
+    assert load_content(data_copy).problems == []
+    set_cell(data_copy / "outcomes.csv", alone, "group_size", "100")
+    [problem] = problems_of(data_copy)
+    assert (problem.file, problem.column, problem.value) == ("outcomes.csv", "group_size", "100")
+    set_cell(data_copy / "outcomes.csv", alone, "group_size", "")
+    set_cell(data_copy / "outcomes.csv", paired, "group_size", "15")
+    [problem] = problems_of(data_copy)
+    assert (problem.file, problem.column) == ("outcomes.csv", "group_size")

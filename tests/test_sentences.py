@@ -49,6 +49,8 @@ LANGUAGES = words.languages()
 COUNTS = [*range(13), 21, 100, 1000, 1_000_000]
 # Numbers out of 100 a study may give, one of each form a chance is said in (chances.Count.form):
 # whole, rounded, a narrow range, whole and rounded ranges, under half a person, and the ends.
+# Sizes of a group of fewer than 100 people (outcomes.csv's group_size), said as "3 of 15".
+FEW_PEOPLE = [1, 15, 99]
 FIGURES = [
     (0, 0),
     (1, 1),
@@ -208,6 +210,11 @@ def chances_said(snapshot: Snapshot, content: Content) -> Iterator[tuple[str, st
             counts = tuple(Count(count.group, low, high) for count in chance.counts)
             yield from _chance_said(
                 f"{where} {low}-{high}", dataclasses.replace(chance, counts=counts)
+            )
+        for size in FEW_PEOPLE:  # a result about fewer than 100 people: "3 of 15"
+            counts = tuple(Count(count.group, 20, 20, size) for count in chance.counts)
+            yield from _chance_said(
+                f"{where} of {size}", dataclasses.replace(chance, counts=counts)
             )
     for count in COUNTS[1:]:
         yield f"{count} other options", words.t("chances.different_time", count=count)

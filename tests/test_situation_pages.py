@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from explorer import situation
+from explorer import matched, situation
 from explorer.markdown import plain
 from explorer.situation import NOT_SURE
 from explorer.ui import shell
@@ -106,17 +106,20 @@ def test_the_evaluation_rows_follow_the_situation():
 
 
 def test_the_chances_page_puts_numbers_about_the_situation_first_and_labels_the_rest():
-    # Nerve block's harms: one about back pain, one about leg pain only.
+    # Nerve block's harms: one about back pain, one about leg pain only, behind its button.
     at = open_page("pages/chances.py", situation="back_pain", option="nerve_block")
+    at.session_state["other-groups"] = True
+    at.run()
     headings = [as_read(heading.value) for heading in at.subheader]
     other_groups = t("chances.page.other_groups")
-    harms = headings[headings.index("Had a serious problem") :]
-    assert harms.index(other_groups) < harms.index("Had a flare of pain")
+    # The harm about people with back pain first; the other groups' under their own button.
+    assert other_groups in [as_read(expander.label) for expander in at.expander]
+    assert headings.index("Had a serious problem") < headings.index("Felt better")
     warnings = [warning.value for warning in at.warning]
     assert any("people with leg pain from a disc" in w for w in warnings)
     # Nothing about back pain among its benefits: said, and the other group's set apart.
-    assert t("situation.numbers.none_about_you") in [info.value for info in at.info]
-    assert headings.index(other_groups) < headings.index("Felt better")
+    assert t("chances.page.none_about_you") in [info.value for info in at.info]
+    assert headings.index("Had a serious problem") < headings.index("Had a flare of pain")
 
 
 def test_the_chances_page_leaves_out_new_pain_where_pain_has_lasted_long():
@@ -147,3 +150,24 @@ def test_the_summary_states_the_situation_and_the_options_aimed_at_it():
     codes = [block.value for block in at.code]
     assert any(situation.note_lines(CONTENT, "back_pain")[0] in code for code in codes)
     assert any("situation=back_pain" in code for code in codes)  # the share link
+
+
+def test_the_chances_page_says_the_studys_result_in_words_where_it_is_not_out_of_100():
+    # Leg pain, rest: the trial of people with leg pain gave an average score, not "out of 100".
+    at = open_page("pages/chances.py", situation="leg_pain", option="rest")
+    shown = texts(at)
+    for short in matched.in_words(fixture_content(), "leg_pain", "rest")["benefit"]:
+        assert short.text in shown
+    assert t("chances.page.no_out_of_100") in [info.value for info in at.info]
+    assert t("chances.page.none_about_you") not in [info.value for info in at.info]
+
+
+def test_the_chances_page_draws_other_groups_and_every_number_only_when_opened():
+    at = open_page("pages/chances.py", situation="back_pain", option="nerve_block")
+    closed = [chart.proto.alt for chart in at.get("vega_lite_chart")]
+    assert not any("people with leg pain from a disc" in w.value for w in at.warning)
+    at.session_state["other-groups"] = True
+    opened = [chart.proto.alt for chart in at.run().get("vega_lite_chart")]
+    assert set(closed) < set(opened)
+    assert any("people with leg pain from a disc" in w.value for w in at.warning)
+    assert not at.table or len(at.table[-1].value) < 5  # the table of every number still closed

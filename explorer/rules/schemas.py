@@ -444,6 +444,9 @@ def outcomes_schema(refs: Refs) -> pa.DataFrameSchema:
             "group": plain_text(),
             "count": count(required=True),
             "count_to": count(required=False),
+            # How many people the result is about, when fewer than 100 and there is no
+            # comparison group: they are drawn as themselves ("3 of 15"), never as 100.
+            "group_size": _group_size(),
             "comparison_group": plain_text(required=False),
             "comparison_count": count(required=False),
             "comparison_count_to": count(required=False),
@@ -469,11 +472,28 @@ def outcomes_schema(refs: Refs) -> pa.DataFrameSchema:
                 lambda df: has_comparison(df) | (df["comparison_count_to"] == ""),
                 said("data_rule.comparison_count_to"),
             ),
+            row_rule(
+                "group_size",
+                lambda df: ~has_comparison(df) | (df["group_size"] == ""),
+                said("data_rule.group_size_alone"),
+            ),
             same_for_each("outcome", "outcome_id"),
             same_for_each("kind", "outcome_id", allowed=OUTCOME_KINDS),
         ],
         unique=["option_id", "outcome_id"],
         name="outcomes.csv",
+    )
+
+
+def _group_size() -> pa.Column:
+    def fewer_than_100(cells: pd.Series) -> pd.Series:
+        size = pd.to_numeric(cells, errors="coerce")
+        return (cells == "") | (whole_number(cells) & (size >= 1) & (size < 100))
+
+    return pa.Column(
+        str,
+        pa.Check(fewer_than_100, error=expects("data_rule.group_size")),
+        metadata={NUMBER: "Int64"},
     )
 
 

@@ -190,10 +190,19 @@ def question_block(content: Content, situation_id: str, question_id: str, shown:
     heading, each option's short answer, then whose numbers they are, in small print."""
     question = content.questions.set_index("question_id").at[question_id, "question"]
     shorts = short_answers.for_question(content, situation_id, question_id, shown)
+    return Md("\n\n").join(
+        [Md("### ") + plain(question), shorts_with_whose(content, shorts, situation_id)]
+    )
+
+
+def shorts_with_whose(
+    content: Content, shorts: Sequence[short_answers.Short], situation_id: str
+) -> Md:
+    """Short answers as one list, then whose numbers they are, in small print (Compare's
+    questions, and Chances' results about the reader's situation said in words)."""
     whose = short_answers.whose_lines(content, shorts, situation_id)
     return Md("\n\n").join(
         [
-            Md("### ") + plain(question),
             _short_answer_list(shorts),
             *(Md(":small[:gray[") + plain(line) + Md("]]") for line in whose),
         ]

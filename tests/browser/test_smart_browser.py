@@ -62,8 +62,9 @@ def launch(page, smart_app, ehr) -> None:
 
 
 def file_note(page) -> str:
-    """Go to the summary (the sidebar keeps the session), file the note; the note on screen."""
-    page.get_by_role("link", name=t("pages.summary.nav")).click()
+    """Go to the summary (the header's link keeps the session), file the note; the note on
+    screen."""
+    page.locator(".st-key-step-bar").get_by_role("link", name=t("pages.summary.step")).click()
     page.wait_for_url("**/summary**")
     wait_for_app(page)
     note = page.locator("[data-testid='stCode'] code").first.inner_text()

@@ -22,7 +22,7 @@ import pandas as pd
 from explorer import decide
 from explorer.anatomy import findings_by_age
 from explorer.memo import kept
-from explorer.ratings import SHADES
+from explorer.ratings import DOES_NOT_APPLY, KNOWN, NOT_KNOWN, SHADES
 from explorer.rules.vocabulary import SCAN_AGES
 from explorer.style import (
     BURDEN_COLOURS,
@@ -181,10 +181,15 @@ LEGEND_ENDS = {
 def toned(rows: pd.DataFrame) -> pd.DataFrame:
     """Each row's colour family and how dark its cell is drawn (`tone`, 0 to SHADES - 1), darker
     always meaning more of it: a burden's level 1 (the lighter burden) is the lightest, and a
-    benefit's level 1 (the most benefit, or the surest) the darkest. No tone where not known."""
+    benefit's level 1 (the most benefit, or the surest) the darkest. No tone without a level:
+    not known, or not applying (`state`; rows without one are not known where they have no
+    shade)."""
     family = rows["scale"] if "scale" in rows else pd.Series(PLAIN, index=rows.index)
     shade = rows["shade"].astype("Int64")
-    return rows.assign(family=family, tone=shade.where(family != BENEFIT, SHADES - 1 - shade))
+    state = rows["state"] if "state" in rows else shade.notna().map({True: KNOWN, False: NOT_KNOWN})
+    return rows.assign(
+        family=family, tone=shade.where(family != BENEFIT, SHADES - 1 - shade), state=state
+    )
 
 
 LEGEND_ROW = 52  # pixels from one legend to the next: one under the other, to fit a phone
@@ -256,16 +261,26 @@ def _not_known_cell(
             **guide_text(),
         )
     return (
-        base.transform_filter("!isValid(datum.tone)")
+        base.transform_filter(f"datum.state == '{NOT_KNOWN}'")
         .transform_calculate(unknown=json.dumps(words))
         .mark_rect(stroke=OUTLINE, strokeDash=[4, 3], strokeWidth=1, **_band(step, heading))
         .encode(color=alt.Color("unknown:N", scale=key, legend=legend))
     )
 
 
+def _does_not_apply_cell(base: alt.Chart, step: int, heading: int = HEADING) -> alt.Chart:
+    """Cells of a quality that does not apply to the option: white with a solid outline, unlike
+    a gap in the evidence (grey, dashed, "?") and off every ramp; their words say why, so they
+    need no legend."""
+    return base.transform_filter(f"datum.state == '{DOES_NOT_APPLY}'").mark_rect(
+        fill=PAPER, stroke=OUTLINE, strokeWidth=1, **_band(step, heading)
+    )
+
+
 def _not_known_words(rows: pd.DataFrame, labels: pd.Series) -> pd.Series:
-    """The cell words: the level, or, where it is not known, the words with their "?"."""
-    return labels.where(rows["tone"].notna(), t("charts.not_known"))
+    """The cell words: the level, why it does not apply, or, where it is not known, the words
+    with their "?"."""
+    return labels.where(rows["state"] != NOT_KNOWN, t("charts.not_known"))
 
 
 def _cell_words(base: alt.Chart) -> alt.Chart:
@@ -295,10 +310,10 @@ def overview_grid(rated_rows: pd.DataFrame) -> alt.LayerChart:
         width,
         heading,
     )
-    cells = cells[["attribute", "column", "label_lines", "label_y", "family", "tone"]]
+    cells = cells[["attribute", "column", "label_lines", "label_y", "family", "tone", "state"]]
     attributes = list(dict.fromkeys(cells["attribute"]))
     families = [family for family in FAMILY_COLOURS if family in set(cells["family"])]
-    unknown = bool(cells["tone"].isna().any())
+    unknown = bool((cells["state"] == NOT_KNOWN).any())
     room = _legend_rows(len(families) + unknown, step)
     rows_drawn = attributes + room
     base = alt.Chart(cells).encode(
@@ -314,6 +329,7 @@ def overview_grid(rated_rows: pd.DataFrame) -> alt.LayerChart:
             for row, family in enumerate(families)
         ),
         _not_known_cell(base, step, places[len(families)] if unknown else None, heading),
+        _does_not_apply_cell(base, step, heading),
         _cell_words(base),
     ]
     return _marks_hidden_from_screen_readers(
@@ -344,7 +360,9 @@ def attribute_chart(ranked_rows: pd.DataFrame, scale_levels: pd.DataFrame) -> al
         _not_known_words(toned_rows, toned_rows["label"]),
         width,
     )
-    rows = rows[["option", "evidence_words", "column", "label_lines", "label_y", "family", "tone"]]
+    rows = rows[
+        ["option", "evidence_words", "column", "label_lines", "label_y", "family", "tone", "state"]
+    ]
     options = list(rows["option"])
     scale_columns = list(columns.values())
     level_x = alt.X(
@@ -376,6 +394,7 @@ def attribute_chart(ranked_rows: pd.DataFrame, scale_levels: pd.DataFrame) -> al
         *(_shaded_cell(known, step, family, None) for family in set(rows["family"])),
         _cell_words(known),
         _not_known_cell(across, step, None),
+        _does_not_apply_cell(across, step),
         _cell_words(unknown.encode(x=alt.value({"expr": "width / 2"}))),
     ]
     headings = _headings(rows, "option", options, step, right="evidence_words")
@@ -473,6 +492,7 @@ def alignment_chart(alignment: pd.DataFrame) -> alt.LayerChart:
             "attribute": list(map(decide.row_heading, alignment["topic"], alignment["importance"])),
             "label": list(map(decide.level_and_fit, alignment["level"], alignment["fit"])),
             "shade": alignment["shade"],
+            "state": alignment["state"],
         }
     )
     return overview_grid(cells)  # the page's heading names it

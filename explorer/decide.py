@@ -192,6 +192,9 @@ def sure_result(sure_answers: Mapping[str, str]) -> SureResult:
 # How well an option's level lines up with a statement (not the fit of an option to a situation).
 LINES_UP = ("well", "partly", "poorly")
 FIT_NOT_KNOWN = "not_known"  # the option's level is not known, so neither is the fit
+# The quality does not apply to the option (it has no procedure): no level, so no fit either.
+FIT_DOES_NOT_APPLY = "does_not_apply"
+NO_FIT = (FIT_NOT_KNOWN, FIT_DOES_NOT_APPLY)  # a cell that is its words alone
 # Columns of the alignment rows: importance and fit hold codes, the rest content words.
 ALIGNMENT_COLUMNS = (
     "statement",
@@ -202,6 +205,7 @@ ALIGNMENT_COLUMNS = (
     "fit",
     "certainty",
     "shade",
+    "state",
 )
 
 
@@ -215,12 +219,12 @@ def fit_words(code: str) -> str:
 
 
 def level_and_fit(level_words: str, code: str) -> str:
-    """An alignment chart's cell: the level in words, then how it lines up, if known."""
-    return (
-        level_words
-        if code == FIT_NOT_KNOWN
-        else t(f"decide.fit_in_chart.{code}", level=level_words)
-    )
+    """An alignment chart's cell: the level in words, then how it lines up, if known; where the
+    quality does not apply, only that (why is in the table under the chart: a phone's cell is
+    narrow)."""
+    if code == FIT_DOES_NOT_APPLY:
+        return fit_words(code)
+    return level_words if code in NO_FIT else t(f"decide.fit_in_chart.{code}", level=level_words)
 
 
 def row_heading(topic: str, level: int) -> str:
@@ -251,17 +255,25 @@ def alignment(
             names[rating.option_id],
             rating.attribute,
             rating.label,
-            FIT_NOT_KNOWN
-            if pd.isna(rating.level)
-            else fit(rating.level, statement.lines_up_well_to, statement.lines_up_poorly_from),
+            _fit(rating, statement),
             rating.certainty,
             rating.shade,
+            rating.state,
         ]
         for statement in important
         for attribute_id in split_ids(statement.attribute_ids)
         for rating in rated[rated["attribute_id"] == attribute_id].itertuples()
     ]
     return pd.DataFrame(rows, columns=ALIGNMENT_COLUMNS)
+
+
+def _fit(rating, statement) -> str:
+    """How one rated cell lines up with a statement, or why it cannot."""
+    if rating.state == ratings_frames.DOES_NOT_APPLY:
+        return FIT_DOES_NOT_APPLY
+    if pd.isna(rating.level):
+        return FIT_NOT_KNOWN
+    return fit(rating.level, statement.lines_up_well_to, statement.lines_up_poorly_from)
 
 
 @kept

@@ -6,7 +6,7 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from explorer import decide, safety
-from explorer.decide import CITATION_GAP, FIT_NOT_KNOWN, Summary, citations
+from explorer.decide import CITATION_GAP, NO_FIT, Summary, citations
 from explorer.words import t
 
 # One of fpdf's built-in fonts: nothing to embed, and it holds every Latin-1 letter.
@@ -242,7 +242,7 @@ def alignment_cells(summary: Summary):
             for statement, topic in zip(alignment["statement"], alignment["topic"])
         ],
         cell=[
-            level if fit == FIT_NOT_KNOWN else t(f"handout.grid_cell.{fit}", level=level)
+            level if fit in NO_FIT else t(f"handout.grid_cell.{fit}", level=level)
             for level, fit in zip(alignment["level"], alignment["fit"])
         ],
     )

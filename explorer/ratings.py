@@ -16,6 +16,10 @@ from explorer.words import t
 
 # The burden scale is drawn in this many lightness steps, whatever an attribute's number of levels.
 SHADES = 5
+# What a cell holds: a level, a gap in the evidence, or a quality that does not apply to an
+# option without a procedure (attributes.csv's without_procedure words, said in its place). The
+# last two have no level and no shade, and are drawn unlike each other.
+KNOWN, NOT_KNOWN, DOES_NOT_APPLY = "known", "not_known", "does_not_apply"
 
 
 def not_known() -> str:
@@ -54,8 +58,9 @@ def shade(level, levels: int):
 @kept
 def rated(content: Content, option_ids: Sequence[str]) -> pd.DataFrame:
     """One row per chosen option and attribute, options in the given order, attributes in
-    display order: the level in words ("Not known" where it is), its shade, how sure we are,
-    the sources, and the option's benefit words: how big its extra benefit is and how sure we are
+    display order: the level in words ("Not known" where it is, or why it does not apply), its
+    shade and state, how sure we are, the sources, who the option was compared with in trials,
+    and the option's benefit words: how big its extra benefit is and how sure we are
     of that, shown together so that certainty never reads as benefit."""
     options = content.options.set_index("option_id").loc[list(option_ids)].reset_index()
     levels = content.attribute_levels
@@ -69,7 +74,24 @@ def rated(content: Content, option_ids: Sequence[str]) -> pd.DataFrame:
     rows["option_order"] = rows["option_id"].map(
         {option_id: i for i, option_id in enumerate(option_ids)}
     )
+    without = content.attributes.set_index("attribute_id")["without_procedure"]
+    rows["state"] = [
+        KNOWN
+        if pd.notna(level)
+        else DOES_NOT_APPLY
+        if option_id == content.no_procedure_option and without.get(attribute_id, "")
+        else NOT_KNOWN
+        for option_id, attribute_id, level in zip(
+            rows["option_id"], rows["attribute_id"], rows["level"]
+        )
+    ]
+    rows["label"] = rows["label"].where(
+        rows["state"] != DOES_NOT_APPLY, rows["attribute_id"].map(without)
+    )
     rows["label"] = rows["label"].fillna(not_known())
+    rows["compared_with"] = rows["option_id"].map(
+        content.options.set_index("option_id")["compared_with"]
+    )
     rows["levels"] = rows["attribute_id"].map(level_counts)
     rows["shade"] = pd.array(
         [shade(level, n) for level, n in zip(rows["level"], rows["levels"])], dtype="Int64"
@@ -92,10 +114,12 @@ def rated(content: Content, option_ids: Sequence[str]) -> pd.DataFrame:
         "levels",
         "label",
         "shade",
+        "state",
         "scale",
         "certainty",
         "source_ids",
         "evidence",
+        "compared_with",
     ]
     return rows.sort_values(["position", "option_order"])[columns].reset_index(drop=True)
 
@@ -139,12 +163,15 @@ def rules_table(content: Content) -> pd.DataFrame:
 @kept
 def glance_table(rated_rows: pd.DataFrame) -> pd.DataFrame:
     """Attributes as rows, options as columns (short names, to fit a phone), each cell the
-    level in words."""
+    level in words; first, who each option was compared with in trials, which the benefit rows
+    ("better than the group it was compared with") are about."""
     table = rated_rows.pivot(index="attribute", columns="option", values="label")
     attributes = list(dict.fromkeys(rated_rows["attribute"]))
     options = list(dict.fromkeys(rated_rows["option"]))
+    compared = rated_rows.drop_duplicates("option").set_index("option")["compared_with"]
+    first = pd.DataFrame([compared[options]], index=[t("ratings.glance.compared_with")])
     return (
-        table.loc[attributes, options]
+        pd.concat([first, table.loc[attributes, options]])
         .rename_axis(index=t("ratings.glance.what"), columns=None)
         .reset_index()
     )

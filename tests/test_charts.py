@@ -13,7 +13,8 @@ import pytest
 from explorer import charts, ratings, style
 from explorer.rules.vocabulary import SCAN_AGES
 from explorer.words import t
-from tests.conftest import ROOT, fixture_content
+from tests.conftest import ROOT, fixture_content, loaded
+from tests.test_ratings import does_not_apply_data
 
 CONTENT = fixture_content()  # the fixture data: three options, four qualities
 ALL = list(CONTENT.options["option_id"])
@@ -221,7 +222,7 @@ def test_cell_words_pass_contrast_on_their_shade_and_marks_pass_three_to_one():
 def test_not_known_is_its_own_marked_cell_with_a_legend_entry_never_on_a_scale():
     spec = SPECS["overview"]
     dashed = next(layer for layer in layers(spec) if layer["mark"].get("strokeDash"))
-    assert "!isValid(datum.tone)" in str(dashed["transform"])
+    assert "datum.state == 'not_known'" in str(dashed["transform"])
     key = dashed["encoding"]["color"]
     assert key["scale"]["range"] == [style.NOT_KNOWN_FILL] and key["legend"]["symbolDash"]
     assert key["scale"]["domain"] == [t("charts.not_known")] and "?" in t("charts.not_known")
@@ -400,3 +401,20 @@ def test_findings_chart_uses_explicit_types_safe_colours_and_direct_labels():
     assert labels["mark"]["type"] == "text" and labels["encoding"]["text"]["field"] == "finding"
     assert contrast(labels["encoding"]["color"]["value"], "#FFFFFF") >= 4.5
     assert labels["transform"][0]["filter"] == f"(datum.age === {SCAN_AGES[-1]})"
+
+
+def test_a_quality_that_does_not_apply_is_drawn_unlike_not_known_with_its_words(data_copy):
+    words = does_not_apply_data(data_copy)
+    content = loaded(data_copy)
+    rated = ratings.rated(content, ALL)
+    grid = charts.overview_grid(rated).to_dict()
+    ranked = ratings.ranked(rated, "time_off")
+    one = charts.attribute_chart(ranked, ratings.scale(content, "time_off")).to_dict()
+    for spec in (grid, one):
+        plain = [layer for layer in layers(spec) if "does_not_apply" in str(layer.get("transform"))]
+        assert plain, "no layer draws the cells that do not apply"
+        for layer in plain:
+            mark = layer["mark"]
+            assert mark["fill"] == style.PAPER and not mark.get("strokeDash")
+        shown = " ".join(all_text(spec)).replace("\n", " ")
+        assert words in shown and t("charts.not_known") in shown  # gel's gap is still a gap

@@ -7,9 +7,11 @@ import pytest
 from explorer import compare, home, words
 from explorer.markdown import plain
 from explorer.rules.vocabulary import CERTAINTY_LEVELS
+from explorer.ui import widgets
 from explorer.url_params import OPTIONS_PARAM, in_neutral_order, link_params
 from explorer.words import t
 from tests.apptest import table_cells
+from tests.conftest import fixture_content
 
 
 def test_rows_follow_question_order_and_cells_follow_the_chosen_options(content):
@@ -109,3 +111,20 @@ def test_how_sure_we_are_is_said_in_the_language_being_read(language):
     for code, line in zip(CERTAINTY_LEVELS, each):
         assert said[f"certainty.{code}"] in line
     assert f"{said['certainty.high']}, {said['certainty.low']}" in several
+
+
+def _tag(key: str) -> str:
+    """The words before the certainty in a short answer's small print: "How sure"."""
+    return t(key, option="", answer="", certainty="", sources="").split("(")[1].split(":")[0]
+
+
+def test_a_short_answer_with_a_study_s_numbers_says_its_certainty_is_of_those_numbers():
+    """The table at a glance grades the benefit over all the studies; a short answer quoting one
+    study grades that study's numbers, another claim, and says so (UX re-review N6). In the
+    fixture, leg pain's short answers: the rest one quotes a trial, the gel one has no number."""
+    block = str(widgets.question_block(fixture_content(), "leg_pain", "gain", ("rest", "gel")))
+    rest, gel = (line for line in block.split("\n") if line.startswith("- "))
+    numbers, plainly = _tag("compare.short_answer_numbers"), _tag("compare.short_answer")
+    assert numbers != plainly
+    assert f"({numbers}:" in rest
+    assert f"({plainly}:" in gel and numbers not in gel

@@ -10,7 +10,8 @@ from explorer import charts, decide, words
 from explorer.decide import Answers
 from explorer.ratings import not_known
 from explorer.words import t
-from tests.conftest import FIXTURE_DATA, fixture_content, snapshot_of
+from tests.conftest import FIXTURE_DATA, fixture_content, loaded, snapshot_of
+from tests.test_ratings import does_not_apply_data
 
 # The fixture data: rest (no procedure), nerve_block, gel (investigational); statements
 # light_touch (effort: 1 well, 2 and up poorly), fast_return, proven_gain (two qualities).
@@ -403,3 +404,16 @@ def test_an_unanswered_check_is_not_scored():
     item = CONTENT.quiz["item_id"].iloc[0]
     answered = decide.summary(CONTENT, ALL, Answers(quiz={item: "unsure"}))
     assert decide.quiz_heading(answered) == t("decide.quiz.score", right=0, total=len(CONTENT.quiz))
+
+
+def test_a_quality_that_does_not_apply_neither_lines_up_nor_reads_as_not_known(data_copy):
+    words = does_not_apply_data(data_copy)  # time_off, which "fast_return" is about
+    content = loaded(data_copy)
+    table = decide.alignment(content, ALL, {"fast_return": 3}).set_index("option")
+    rest = table.loc["Rest and home exercise"]
+    assert (rest["fit"], rest["level"]) == (decide.FIT_DOES_NOT_APPLY, words)
+    # The chart's narrow cell says only that; the table under it says why (its level column).
+    assert decide.level_and_fit(words, rest["fit"]) == t("decide.fit.does_not_apply")
+    assert table.at["Disc gel implant", "fit"] == decide.FIT_NOT_KNOWN
+    shown = decide.alignment_table(table.reset_index())
+    assert decide.fit_words(decide.FIT_DOES_NOT_APPLY) in set(shown[t("decide.alignment.fit")])

@@ -9,7 +9,7 @@ import pytest
 
 from explorer import ratings
 from explorer.words import t
-from tests.conftest import fixture_content, loaded, rename_id
+from tests.conftest import fixture_content, loaded, rename_id, row_index, set_cell
 
 CONTENT = fixture_content()
 BENEFIT_SIZE_ID, EVIDENCE_ID = CONTENT.benefit_size_attribute, CONTENT.evidence_attribute
@@ -27,6 +27,7 @@ def test_the_data_contract_ids_and_columns():
         "rule",
         "lighter_end",
         "scale",
+        "without_procedure",
         "role",
     ]
     assert list(CONTENT.attribute_levels.columns) == ["attribute_id", "level", "label"]
@@ -108,7 +109,10 @@ def test_glance_table_has_attribute_rows_and_option_columns_in_words():
     table = ratings.glance_table(ratings.rated(CONTENT, ["rest", "gel"]))
     what = t("ratings.glance.what")
     assert list(table.columns) == [what, "Home exercise", "Gel implant"]
-    assert list(table[what]) == list(CONTENT.attributes["name"])
+    # First who each option was compared with, which the benefit rows are measured against.
+    assert list(table[what]) == [t("ratings.glance.compared_with"), *CONTENT.attributes["name"]]
+    compared = CONTENT.options.set_index("option_id")["compared_with"]
+    assert list(table.iloc[0, 1:]) == [compared["rest"], compared["gel"]]
     row = table.set_index(what).loc["How much is done to you"]
     assert list(row) == ["Nothing done to the body", "A needle"]
     assert table.set_index(what).at["Time away from daily life", "Gel implant"] == t(
@@ -163,3 +167,35 @@ def test_every_quality_states_its_one_rule():
         assert CONTENT.attributes.set_index("attribute_id").at[
             attribute_id, "rule"
         ] in ratings.rule(CONTENT, attribute_id)
+
+
+def does_not_apply_data(data_copy, attribute_id: str = "time_off") -> str:
+    """The fixture data with a quality that does not apply to an option without a procedure,
+    whose rating there is left empty; returns the words said in its place."""
+    words = "Does not apply: nothing is done, so there is no time off for it."
+    set_cell(
+        data_copy / "attributes.csv",
+        row_index(data_copy / "attributes.csv", attribute_id=attribute_id),
+        "without_procedure",
+        words,
+    )
+    ratings_csv = data_copy / "ratings.csv"
+    for option_id in ("rest", "gel"):
+        at = row_index(ratings_csv, option_id=option_id, attribute_id=attribute_id)
+        for column, value in {"level": "", "source_ids": "", "certainty": "not known"}.items():
+            set_cell(ratings_csv, at, column, value)
+    return words
+
+
+def test_a_quality_that_does_not_apply_says_why_and_a_gap_stays_not_known(data_copy):
+    words = does_not_apply_data(data_copy)
+    rows = ratings.rated(loaded(data_copy), ALL).set_index(["option_id", "attribute_id"])
+    # The rule is the no-procedure role's, for any option that has it; gaps elsewhere stay gaps.
+    assert rows.at[("rest", "time_off"), "state"] == ratings.DOES_NOT_APPLY
+    assert rows.at[("rest", "time_off"), "label"] == words
+    assert rows.at[("gel", "time_off"), "state"] == ratings.NOT_KNOWN
+    assert rows.at[("gel", "time_off"), "label"] == t("ratings.not_known")
+    assert rows.at[("nerve_block", "time_off"), "state"] == ratings.KNOWN
+    assert pd.isna(rows.at[("rest", "time_off"), "shade"])
+    ranked = ratings.ranked(ratings.rated(loaded(data_copy), ALL), "time_off")
+    assert ranked["option_id"].iloc[0] == "nerve_block"  # a level first, as for a gap

@@ -80,6 +80,9 @@ def options_schema(refs: Refs) -> pa.DataFrameSchema:
             "name": plain_text(unique=True),
             "short_name": plain_text(unique=True),
             "summary": plain_text(),
+            # Who it was compared with in the trials behind its benefit ratings: the benefit
+            # rows say "better than the group it was compared with", and this names that group.
+            "compared_with": plain_text(),
             "status": one_of(OPTION_STATUSES),
             "source_ids": source_ids(refs["source"]),
         },
@@ -155,6 +158,10 @@ def attributes_schema(refs: Refs) -> pa.DataFrameSchema:
                 str, pa.Check.isin([LIGHTER_END], error=expects("data_rule.lighter_end"))
             ),
             "scale": one_of(ATTRIBUTE_SCALES),
+            # Where the quality does not apply to an option without a procedure (options.csv's
+            # no_procedure role), the words saying so and why, shown in place of its level (the
+            # rating there stays empty); empty where it applies to every option.
+            "without_procedure": plain_text(required=False),
         },
         checks=[
             row_rule(

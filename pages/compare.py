@@ -51,7 +51,7 @@ def overview(run: Run, shown: list[str]) -> None:
         say.subheader(t_md("compare.page.glance_heading"), anchor="at-a-glance")
         widgets.table(ratings.glance_table(ratings.rated(content, shown)), hide_index=True)
         answers = widgets.person_answers(content)
-        priorities = decide.important_statements(content, answers.ratings)[: decide.TOP_PRIORITIES]
+        priorities = decide.top_priorities(content, answers.ratings)
         say.caption(
             t_md("compare.page.priorities", priorities="; ".join(priorities))
             if priorities

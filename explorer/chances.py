@@ -17,13 +17,12 @@ import pandas as pd
 
 from explorer.compare import certainty_words, evidence_line, source_table
 from explorer.data import Content
-from explorer.markdown import Md
 from explorer.memo import kept
 from explorer.populations import WITHIN, matches, too_new
 from explorer.rules.vocabulary import EVERYONE_VALUES, OUTCOME_KINDS, split_ids
 from explorer.situation import NOT_SURE
 from explorer.text import capital
-from explorer.words import t, t_md
+from explorer.words import t
 
 OUT_OF = 100
 EVERYONE = "everyone"  # the heading of results counted for everyone in a trial
@@ -240,24 +239,6 @@ class Chance:
             when=t("chances.when", time_frame=self.time_frame),
             whose=self.whose_line(situation_id),
         )
-
-    def card_line(self, option: str, situation_id: str) -> Md:
-        """The option's own group's number for the summary's card, in one short sentence: the
-        option's name, its group, how many out of 100 and when; where those people are only
-        partly in the reader's situation, a sentence says so. The comparison group, whose numbers
-        they are and how sure we are follow just below the card (`key_line`)."""
-        own = self.counts[0]
-        line = t_md(
-            f"summary.card.line.{own.form()}",
-            option=option,
-            group=own.group,
-            outcome=self.outcome,
-            time_frame=self.time_frame,
-            **own.numbers(),
-        )
-        if situation_id in self.partly_ids:
-            return line + Md(" ") + t_md("summary.card.partly")
-        return line
 
     @kept  # one table per kept chance: its escaped Arrow copy is then made only once
     def table(self) -> pd.DataFrame:

@@ -13,10 +13,9 @@ from urllib.parse import urlencode
 
 import pandas as pd
 
-from explorer import chances, compare, safety, situation
+from explorer import chances, compare, safety, short_answers, situation
 from explorer import ratings as ratings_frames
 from explorer.data import Content
-from explorer.markdown import Md
 from explorer.memo import kept
 from explorer.rules.vocabulary import split_ids
 from explorer.url_params import (
@@ -30,7 +29,7 @@ from explorer.url_params import (
     in_neutral_order,
     link_params,
 )
-from explorer.words import CONTENT_DIR, current_language, t, t_md
+from explorer.words import CONTENT_DIR, current_language, t
 
 # The person's answers are codes, in session state and in share links alike; the words for
 # them come from the catalogue (content/en/decide.toml) only where they are shown.
@@ -579,9 +578,10 @@ class Summary:
     option_names: list[str]
     situation_id: str
     situation: list[str]  # the person's situation, the options aimed at it, why others are not
-    # The card at the top: one line for each option, its first number about people in the
-    # situation (Markdown: the option's name in bold), and the person's highest priorities.
-    card_numbers: list[Md]
+    # The card at the top: each option with how it might help and its main risk, by one rule
+    # (short_answers.for_card), whose the results quoted are, and the person's top priorities.
+    card_options: list[short_answers.CardOption]
+    card_whose: list[str]
     # Just below the card: each option's name with up to three of its numbers, one line each.
     key_numbers: list[tuple[str, list[str]]]
     top_priorities: list[str]
@@ -613,17 +613,17 @@ def summary(
     rows = [row for row in compare.rows(content, chosen) if row.question_id in summary_ids]
     every_chance = chances.all_chances(content)
     key = {o: chances.key_numbers(every_chance, o, situation_id) for o in chosen}
-    short_names = content.short_names()
+    card_options = short_answers.for_card(content, situation_id, chosen)
     return Summary(
         option_names=[content.option_names()[o] for o in chosen],
         situation_id=situation_id,
         situation=situation.summary_lines(content, situation_id),
-        card_numbers=[
-            key[o][0].card_line(short_names[o], situation_id)
-            if key[o]
-            else t_md("summary.card.no_number", option=short_names[o])
-            for o in chosen
-        ],
+        card_options=card_options,
+        card_whose=short_answers.whose_lines(
+            content,
+            [line.short for option in card_options for line in option.lines if line.short],
+            situation_id,
+        ),
         key_numbers=[
             (content.option_names()[o], [chance.key_line(situation_id) for chance in key[o]])
             for o in chosen

@@ -121,3 +121,58 @@ def other_groups(
         and chance.option_id in option_ids
         and (here == situation.NOT_SURE or not chance.about(here))
     ]
+
+
+# The two questions the summary's card answers for each option: the roles of questions.csv.
+CARD_ROLES = ("benefits", "harms")
+
+
+@dataclass(frozen=True)
+class CardLine:
+    """One of an option's two lines on the summary's card: the short answer it quotes, or None
+    where there is none to quote (the card then says so in the same words for every option)."""
+
+    role: str  # one of CARD_ROLES
+    short: Short | None
+    partly: bool = False  # its group is only partly people in the situation (said under it)
+
+
+@dataclass(frozen=True)
+class CardOption:
+    option_id: str
+    option_name: str  # the short name
+    lines: tuple[CardLine, ...]  # one a role, in CARD_ROLES' order
+
+
+def for_card(content: Content, situation_id: str, option_ids: Sequence[str]) -> list[CardOption]:
+    """THE rule for the summary card's lines, the same for every option: for each of CARD_ROLES,
+    the short answer the person reads on Compare to the question with that role (for their
+    situation), quoted only when it is about people in their situation, that is, its group of
+    people (population_id) is tagged with the situation ("partly" when the group is only partly
+    in it). With no situation chosen, Compare's general short answer, which gives no one group's
+    numbers. Otherwise nothing is quoted: no other group's number ever fills the gap."""
+    found = for_situation(content, situation_id)
+    roles = content.questions.set_index("question_id")[ROLE]
+    populations = content.populations.set_index("population_id")
+    standing = matches(content.populations, content.situation_bounds)
+    here = situation.known(content, situation_id)
+    names = content.short_names()
+
+    def line(option_id: str, role: str) -> CardLine:
+        for question_id in roles.index[roles == role]:
+            short = found.get((option_id, question_id))
+            if short is None:
+                continue
+            if here == situation.NOT_SURE:
+                return CardLine(role, short)
+            if short.population_id and here in split_ids(
+                populations.at[short.population_id, "situation_ids"]
+            ):
+                partly = standing.get((short.population_id, here)) != WITHIN
+                return CardLine(role, short, partly)
+        return CardLine(role, None)
+
+    return [
+        CardOption(option_id, names[option_id], tuple(line(option_id, r) for r in CARD_ROLES))
+        for option_id in option_ids
+    ]

@@ -1,10 +1,12 @@
 """The words of the summary's card: one phone screen (pages/summary.py draws it), as one block of
-safe Markdown. Each line is a label and its text; what does not fit is a link down the page."""
+safe Markdown, and the same words for the PDF's first page (explorer/handout.py). Each line is a
+label and its text; what does not fit is a link down the page."""
 
 from __future__ import annotations
 
 from explorer import decide
 from explorer.markdown import Md, link, plain
+from explorer.short_answers import CardLine, CardOption
 from explorer.situation import NOT_SURE
 from explorer.words import t, t_md
 
@@ -14,14 +16,15 @@ QUESTIONS = "questions"
 
 
 def markdown(summary: decide.Summary) -> Md:
-    """The situation; each option's line with its number (with no situation chosen, whose they
-    are is said below), then the link to them all; the person's top priorities, leaning and a
-    link to their questions; the next step. A paragraph each."""
+    """The situation; each option's line with how it might help and its main risk (with no
+    situation chosen, a sentence says these hold for anyone), then the link to more numbers; the
+    person's top priorities, leaning and a link to their questions; the next step. A paragraph
+    each."""
     return Md("\n\n").join(
         [
             plain(summary.situation[0]),
-            *([t_md("summary.card.whose_below")] if summary.situation_id == NOT_SURE else []),
-            *summary.card_numbers,
+            *([t_md("summary.card.for_anyone")] if summary.situation_id == NOT_SURE else []),
+            *(option_markdown(option) for option in summary.card_options),
             link(t("summary.card.all_numbers"), f"#{KEY_NUMBERS}"),
             _labelled(
                 "summary.card.priorities",
@@ -29,7 +32,7 @@ def markdown(summary: decide.Summary) -> Md:
             ),
             _labelled("summary.card.leaning", summary.card_leaning),
             link(t("summary.card.questions_link", count=len(summary.questions)), f"#{QUESTIONS}"),
-            t_md("summary.card.next_step"),
+            _labelled("summary.card.next_step_label", t("summary.card.next_step")),
         ]
     )
 
@@ -38,12 +41,40 @@ def _labelled(label_key: str, text: str) -> Md:
     return t_md("summary.card.labelled", label=t(label_key), text=text)
 
 
+def option_markdown(option: CardOption) -> Md:
+    """One paragraph: the option's short name in bold, then each of its lines with its label."""
+    return Md(" · ").join(
+        [
+            Md("**{}**").format(option.option_name),
+            *(_labelled(f"summary.card.role.{line.role}", line_text(line)) for line in option.lines),
+        ]
+    )
+
+
+def line_text(line: CardLine) -> str:
+    """The short answer the card quotes (saying when its group is only partly people in the
+    situation), or, where there is none, the same words for every option."""
+    if line.short is None:
+        return t("summary.card.none_to_quote")
+    if line.partly:
+        return f"{line.short.text} {t('summary.card.partly')}"
+    return line.short.text
+
+
 def key_numbers(summary: decide.Summary) -> Md:
-    """Just below the card, where its link leads: each option's name in bold, then its key
-    numbers as a list, each saying when and whose they are (or that there are none)."""
+    """Just below the card, where its link leads: whose the card's results are, then each
+    option's name in bold and its key numbers as a list, each saying when and whose they are (or
+    that there are none)."""
     return Md("\n\n").join(
-        Md("**{}**\n\n{}").format(
-            name, Md("\n").join(Md("- ") + line for line in lines) or t("summary.card.no_numbers")
-        )
-        for name, lines in summary.key_numbers
+        [
+            *(plain(line) for line in summary.card_whose),
+            *(
+                Md("**{}**\n\n{}").format(
+                    name,
+                    Md("\n").join(Md("- ") + line for line in lines)
+                    or t("summary.card.no_numbers"),
+                )
+                for name, lines in summary.key_numbers
+            ),
+        ]
     )

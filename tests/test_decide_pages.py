@@ -8,7 +8,7 @@ from explorer import chances, compare, decide, short_answers, situation, summary
 from explorer.markdown import plain
 from explorer.ui import printing
 from explorer.url_params import OVERVIEW
-from explorer.words import t, t_md
+from explorer.words import t
 from tests.apptest import listed_sources, open_page
 from tests.conftest import FIXTURE_DATA, fixture_content, snapshot_of
 
@@ -302,17 +302,17 @@ def test_the_summary_opens_with_a_card_that_has_print_and_the_pdf_right_there():
     buttons = keyed(card, "controls-card")
     assert buttons.get("download_button") and printing.SCRIPT in buttons.get("html")[0].proto.body
     [card_text] = [element.value for element in card.get("markdown")]  # one element, all words
-    # One line for each option: the nerve block's first number about people with leg pain;
-    # rest has none about them, and says so.
-    [first, *rest] = chances.key_numbers(chances.all_chances(CONTENT), "nerve_block", "leg_pain")
-    assert first.card_line(CONTENT.short_names()["nerve_block"], "leg_pain") in card_text
-    assert all(chance.outcome not in card_text for chance in rest)
-    assert t_md("summary.card.no_number", option=CONTENT.short_names()["rest"]) in card_text
+    # Each option: how it might help and its main risk, by the card's one rule; where there is
+    # nothing about people in the situation to quote, the same words for each.
+    for option in short_answers.for_card(CONTENT, "leg_pain", ["rest", "nerve_block"]):
+        assert summary_card.option_markdown(option) in card_text
+    assert plain(t("summary.card.none_to_quote")) in card_text  # the nerve block's risk
     assert plain(t("decide.leaning.not_answered")) in card_text
-    # The rest of the numbers, each saying whose they are, just below the card, where it links.
+    # The numbers, each saying whose they are, just below the card, where it links.
     assert f"(#{summary_card.KEY_NUMBERS})" in card_text
     below = [markdown.value for markdown in at.main.markdown]
-    for chance in [first, *rest]:
+    every_chance = chances.all_chances(CONTENT)
+    for chance in chances.key_numbers(every_chance, "nerve_block", "leg_pain"):
         assert any(plain(chance.key_line("leg_pain")) in text for text in below)
     assert any(plain(t("summary.card.no_numbers")) in text for text in below)  # for rest
     # No check answered: not a score of nought.

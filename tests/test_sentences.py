@@ -202,8 +202,7 @@ def chances_said(snapshot: Snapshot, content: Content) -> Iterator[tuple[str, st
             yield f"{where} details", line
         for situation_id in situations:
             yield f"{where} whose ({situation_id})", chance.whose_line(situation_id)
-            card_line = chance.card_line(chance.option_name, situation_id)
-            yield f"{where} summary card ({situation_id})", as_read(card_line)
+            yield f"{where} summary ({situation_id})", chance.key_line(situation_id)
         for line in chances.time_frame_warning(every_chance, chance):
             yield f"{where} time frame", line
         for low, high in FIGURES:
@@ -223,7 +222,7 @@ def chances_said(snapshot: Snapshot, content: Content) -> Iterator[tuple[str, st
 def _chance_said(where: str, chance: chances.Chance) -> Iterator[tuple[str, str]]:
     for line in chance.sentences():
         yield where, line
-    yield f"{where} summary card", as_read(chance.card_line(chance.option_name, NOT_SURE))
+    yield f"{where} summary", chance.key_line(NOT_SURE)
     for alt_text in chance.alt_texts():
         yield f"{where} alt", alt_text
     for count in chance.counts:

@@ -15,7 +15,7 @@ import pytest
 from explorer import short_answers, situation
 from explorer.populations import OUTSIDE, matches
 from explorer.readability import word_count
-from explorer.rules.vocabulary import split_ids, split_points
+from explorer.rules.vocabulary import ROLE, split_ids, split_points
 from tests.conftest import shipped_data, snapshot_of
 
 # A figure: a number (a decimal, a range "1 to 5", "1 a 5", "0.07-9.6"), with its "out of 100".
@@ -188,3 +188,26 @@ def test_no_situation_s_short_answer_copies_the_first_key_point(language):
         if row.short_answer == points[row.option_id, row.question_id]
     ]
     assert copies == []
+
+
+def test_the_summary_card_quotes_every_figure_compare_gives_about_the_situation(shipped_content):
+    """The card's one rule (short_answers.for_card) on the shipped content: every option has a
+    line for each of CARD_ROLES in every situation; a line quotes Compare's short answer exactly
+    when it names its people (so a figure is never dropped for one option and kept for another),
+    and with no situation chosen every line is Compare's general answer, with no figure."""
+    content = shipped_content
+    roles = content.questions.set_index("question_id")[ROLE]
+    options = list(content.option_names())
+    for situation_id in every_situation(content):
+        shorts = short_answers.for_situation(content, situation_id)
+        for option in short_answers.for_card(content, situation_id, options):
+            assert tuple(line.role for line in option.lines) == short_answers.CARD_ROLES
+            for line in option.lines:
+                [question_id] = roles.index[roles == line.role][:1]
+                compare = shorts[option.option_id, question_id]
+                where = (situation_id, option.option_id, line.role)
+                if situation_id == situation.NOT_SURE:
+                    assert line.short == compare and figures(compare.text) == [], where
+                else:
+                    assert (line.short == compare) == bool(compare.population_id), where
+                    assert line.short is None or line.short == compare, where

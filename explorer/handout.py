@@ -5,8 +5,9 @@ from __future__ import annotations
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from explorer import decide, safety
+from explorer import decide, safety, summary_card
 from explorer.decide import CITATION_GAP, NO_FIT, Summary, citations
+from explorer.situation import NOT_SURE
 from explorer.words import t
 
 # One of fpdf's built-in fonts: nothing to embed, and it holds every Latin-1 letter.
@@ -32,12 +33,14 @@ BODY = 8.5
 LINE = 3.7
 SMALL = 7
 SMALLEST = 5.5
-MAX_PAGES = 2
-# A clinic's longer content must still fit two pages: try smaller type before giving up.
+# The card alone on the first page, then the details on one or two more.
+MAX_PAGES = 3
+# A clinic's longer content must still fit three pages: try smaller type before giving up.
 SCALES = (1.0, 0.92, 0.85, 0.78)
 
 
-def _latin1(text: str) -> str:
+def printable(text: str) -> str:
+    """`text` as the PDF prints it: the few typographic characters mapped to Latin-1."""
     return str(text).translate(_LATIN1).encode("latin-1", "replace").decode("latin-1")
 
 
@@ -64,21 +67,23 @@ class _Handout(FPDF):
         self.set_font(FONT, size=7)
         # "{nb}" is fpdf's stand-in for the page count, filled in when the document is done.
         footer = t("handout.page", footer=self.footer_text, page=self.page_no(), pages="{nb}")
-        self.cell(0, 4, _latin1(footer), align="C")
+        self.cell(0, 4, printable(footer), align="C")
 
     def heading(self, text: str) -> None:
         self.ln(1)
         self.set_font(FONT, "B", 10)
-        self.multi_cell(0, 5, _latin1(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.multi_cell(0, 5, printable(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
     def paragraph(self, text: str, style: str = "") -> None:
         self.set_font(FONT, style, self.body)
-        self.multi_cell(0, self.line, _latin1(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+        self.multi_cell(
+            0, self.line, printable(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L"
+        )
 
     def bullet(self, text: str) -> None:
         self.set_font(FONT, "", self.body)
         self.multi_cell(
-            0, self.line, _latin1("- " + text), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L"
+            0, self.line, printable("- " + text), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L"
         )
 
 
@@ -108,7 +113,8 @@ def transcript(summary: Summary) -> list[str]:
 
 
 def summary_pdf(summary: Summary) -> bytes:
-    """A one- or two-page A4 handout, legible in black and white: the largest type that fits."""
+    """An A4 handout of up to three pages, legible in black and white, its first page the card:
+    the largest type that fits."""
     for scale in SCALES:
         pdf = _summary_at(summary, scale)
         if pdf.page_no() <= MAX_PAGES:
@@ -130,10 +136,8 @@ def _summary_at(summary: Summary, scale: float, handout: type[_Handout] = _Hando
     )
     pdf.alias_nb_pages()
     pdf.add_page()
-    pdf.set_font(FONT, "B", 15)
-    title = t("handout.title", app=t("app.name"))
-    pdf.cell(0, 8, _latin1(title), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    pdf.paragraph(t("decide.not_a_recommendation"), style="B")
+    card(pdf, summary)
+    pdf.add_page()  # the card is the first page on its own; the details follow
 
     pdf.heading(t("situation.heading"))
     for line in summary.situation:  # each option's fit on its own line, as on the page
@@ -148,7 +152,7 @@ def _summary_at(summary: Summary, scale: float, handout: type[_Handout] = _Hando
         for cell in row.cells:
             pdf.set_font(FONT, "B", pdf.body)
             pdf.multi_cell(
-                0, pdf.line, _latin1(cell.option_name), new_x=XPos.LMARGIN, new_y=YPos.NEXT
+                0, pdf.line, printable(cell.option_name), new_x=XPos.LMARGIN, new_y=YPos.NEXT
             )
             pdf.paragraph(f"{cell.answer} ({cell.evidence_line()})")
 
@@ -162,9 +166,6 @@ def _summary_at(summary: Summary, scale: float, handout: type[_Handout] = _Hando
         pdf.heading(t("handout.alignment"))
         alignment_grid(pdf, summary)
 
-    pdf.heading(t("handout.leaning"))
-    pdf.paragraph(summary.leaning)
-
     pdf.heading(decide.quiz_heading(summary))
     for statement, choice, feedback in summary.quiz:
         answer = decide.answer_words(choice)
@@ -175,18 +176,46 @@ def _summary_at(summary: Summary, scale: float, handout: type[_Handout] = _Hando
     if summary.sure.talk_more:
         pdf.paragraph(t("decide.sure.talk_more"), style="B")
 
-    pdf.heading(t("handout.questions"))
-    for question in summary.questions:
-        pdf.bullet(question)
-
     pdf.heading(t("handout.sources"))
     # One flowing paragraph: full citations, without a half-empty line each.
     pdf.set_font(FONT, "", pdf.small - 1)
     paragraph = CITATION_GAP.join(citations(summary))
     pdf.multi_cell(
-        0, pdf.small * 0.43, _latin1(paragraph), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L"
+        0, pdf.small * 0.43, printable(paragraph), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L"
     )
     return pdf
+
+
+def card(pdf: _Handout, summary: Summary) -> None:
+    """The first page, what the summary's card shows on screen (explorer/summary_card.py): the
+    situation, each option's two lines, the top priorities, the leaning, the questions, the next
+    step, and one line saying where the warning signs are (the full list opens the next page)."""
+    pdf.set_font(FONT, "B", 15)
+    title = t("handout.title", app=t("app.name"))
+    pdf.cell(0, 8, printable(title), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.paragraph(t("decide.not_a_recommendation"), style="B")
+    pdf.ln(1)
+    pdf.paragraph(summary.situation[0], style="B")
+    if summary.situation_id == NOT_SURE:
+        pdf.paragraph(t("summary.card.for_anyone"))
+    for option in summary.card_options:
+        pdf.heading(option.option_name)
+        for line in option.lines:
+            pdf.paragraph(_labelled(f"summary.card.role.{line.role}", summary_card.line_text(line)))
+    pdf.ln(1)
+    priorities = "; ".join(summary.top_priorities) or t("summary.card.not_rated")
+    pdf.paragraph(_labelled("summary.card.priorities", priorities))
+    pdf.paragraph(_labelled("summary.card.leaning", summary.card_leaning))
+    pdf.heading(t("handout.questions"))
+    for question in summary.questions:
+        pdf.bullet(question)
+    pdf.ln(1)
+    pdf.paragraph(_labelled("summary.card.next_step_label", t("summary.card.next_step")), "B")
+    pdf.paragraph(t("handout.warning_line"), style="B")
+
+
+def _labelled(label_key: str, text: str) -> str:
+    return t("handout.labelled", label=t(label_key), text=text)
 
 
 def get_help_now(pdf: _Handout, groups: list[safety.WarningGroup]) -> None:
@@ -204,7 +233,7 @@ def get_help_now(pdf: _Handout, groups: list[safety.WarningGroup]) -> None:
     pdf.multi_cell(
         0,
         pdf.small * 0.43,
-        _latin1(safety.sources_line(groups)),
+        printable(safety.sources_line(groups)),
         new_x=XPos.LMARGIN,
         new_y=YPos.NEXT,
     )
@@ -225,12 +254,12 @@ def alignment_grid(pdf: _Handout, summary: Summary) -> None:
     ) as table:
         header = table.row()
         for name in (t("handout.what_matters"), *grid.columns):
-            header.cell(_latin1(name))
+            header.cell(printable(name))
         for topic, cells in grid.iterrows():
             row = table.row()
-            row.cell(_latin1(topic))
+            row.cell(printable(topic))
             for cell in cells:
-                row.cell(_latin1(cell))
+                row.cell(printable(cell))
 
 
 def alignment_cells(summary: Summary):

@@ -46,7 +46,10 @@ def option_markdown(option: CardOption) -> Md:
     return Md(" · ").join(
         [
             Md("**{}**").format(option.option_name),
-            *(_labelled(f"summary.card.role.{line.role}", line_text(line)) for line in option.lines),
+            *(
+                _labelled(f"summary.card.role.{line.role}", line_text(line))
+                for line in option.lines
+            ),
         ]
     )
 

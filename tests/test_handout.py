@@ -1,11 +1,13 @@
-"""The PDF handout: valid, one or two pages, and about the options the person chose."""
+"""The PDF handout: valid, its first page the summary's card, at most three pages, and about the
+options the person chose."""
 
 import subprocess
 
 import pytest
 
-from explorer import decide, handout, words
+from explorer import decide, handout, summary_card, words
 from explorer.decide import Answers
+from explorer.situation import NOT_SURE
 from explorer.words import t
 from tests.conftest import FIXTURE_DATA, fixture_content, require_program, snapshot_of
 
@@ -13,16 +15,23 @@ CONTENT = fixture_content()
 ALL = list(CONTENT.option_names())
 
 
-def pdf_text(pdf: bytes, tmp_path) -> tuple[int, str]:
+def pdf_text(pdf: bytes, tmp_path, *pages_wanted: str) -> tuple[int, str]:
+    """The page count and the words (of the pages `pages_wanted`, e.g. "-f", "1", "-l", "1")."""
     path = tmp_path / "summary.pdf"
     path.write_bytes(pdf)
     pdfinfo, pdftotext = require_program("pdfinfo"), require_program("pdftotext")
     info = subprocess.run([pdfinfo, str(path)], capture_output=True, text=True, check=True).stdout
     pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
     text = subprocess.run(
-        [pdftotext, "-layout", str(path), "-"], capture_output=True, text=True, check=True
+        [pdftotext, "-layout", *pages_wanted, str(path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     return pages, " ".join(text.split())
+
+
+FIRST_PAGE = ("-f", "1", "-l", "1")
 
 
 def full_answers() -> Answers:
@@ -34,11 +43,11 @@ def full_answers() -> Answers:
 
 
 @pytest.mark.parametrize("options", [["nerve_block", "gel"], ALL])
-def test_pdf_is_one_or_two_pages_about_the_chosen_options(options, tmp_path):
+def test_pdf_is_at_most_three_pages_about_the_chosen_options(options, tmp_path):
     pdf = handout.summary_pdf(decide.summary(CONTENT, options, full_answers()))
     assert pdf.startswith(b"%PDF-")
     pages, text = pdf_text(pdf, tmp_path)
-    assert 1 <= pages <= 2
+    assert 2 <= pages <= handout.MAX_PAGES
     names = CONTENT.option_names()
     assert f"The options I looked at {', '.join(names[o] for o in options)}." in text
     for option_id in options:  # every chosen option gets the same rows
@@ -53,7 +62,7 @@ def test_pdf_without_any_answers_still_makes_sense(tmp_path):
     pages, text = pdf_text(
         handout.summary_pdf(decide.summary(CONTENT, ["gel"], Answers())), tmp_path
     )
-    assert pages <= 2  # one option's rows and the warning signs
+    assert pages <= handout.MAX_PAGES  # the card, one option's rows and the warning signs
     assert t("handout.not_rated") in text and t("decide.sure.not_done") in text
 
 
@@ -87,7 +96,7 @@ def test_the_printed_grid_follows_the_catalogue_wording(monkeypatch, tmp_path, f
     assert any(cell.endswith(" / badly") for cell in cells)
     assert not any(cell.endswith(("well", "poorly")) for cell in cells)
     pages, text = pdf_text(handout.summary_pdf(summary), tmp_path)
-    assert pages <= 2 and "/ closely" in text
+    assert pages <= handout.MAX_PAGES and "/ closely" in text
 
 
 def test_a_letter_the_pdf_cannot_print_is_found_before_it_becomes_a_question_mark():
@@ -103,3 +112,43 @@ def test_every_word_of_each_languages_catalogue_prints(language):
         if handout.unprintable(text)
     }
     assert unprintable == {}
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize(
+    ("situation_id", "options"), [("leg_pain", ["rest", "nerve_block"]), (NOT_SURE, ALL)]
+)
+def test_the_first_page_is_the_card_and_the_next_step(language, situation_id, options, tmp_path):
+    """Page 1: the situation, each option's two lines by the card's rule, the top priorities,
+    the leaning, the questions, the next step and one line saying where the warning signs are;
+    the full warning list and the evidence come after it."""
+    answers = Answers(ratings={"light_touch": 3}, leaning="gel")
+    with words.speaking(language):
+        content = snapshot_of(FIXTURE_DATA).content(language)
+        summary = decide.summary(content, options, answers, situation_id)
+        pdf = handout.summary_pdf(summary)
+        card = [
+            summary.situation[0],
+            *(
+                t(
+                    "handout.labelled",
+                    label=t(f"summary.card.role.{line.role}"),
+                    text=summary_card.line_text(line),
+                )
+                for option in summary.card_options
+                for line in option.lines
+            ),
+            *summary.top_priorities,
+            summary.card_leaning,
+            *summary.questions,
+            t("summary.card.next_step"),
+            t("handout.warning_line"),
+        ]
+        later = [t("get_help.intro"), *(row.question for row in summary.rows)]
+    _, first = pdf_text(pdf, tmp_path, *FIRST_PAGE)
+    flat = first.replace("- ", "")  # a bullet's dash
+    missing = [said for said in card if " ".join(handout.printable(said).split()) not in flat]
+    assert missing == []
+    assert [said for said in later if said in first] == []
+    _, rest = pdf_text(pdf, tmp_path, "-f", "2")
+    assert all(said in rest for said in later)

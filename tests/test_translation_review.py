@@ -200,7 +200,7 @@ def test_markdown_html_takes_only_safe_markdown():
 def test_the_handouts_transcript_has_its_title_and_page_count(content):
     summary = decide.summary(content, list(content.options["option_id"]), decide.Answers())
     printed = handout.transcript(summary)
-    assert printed[0] == handout._latin1(handout.t("handout.title", app=handout.t("app.name")))
+    assert printed[0] == handout.printable(handout.t("handout.title", app=handout.t("app.name")))
     assert "{nb}" not in " ".join(printed)
 
 

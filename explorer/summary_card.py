@@ -16,16 +16,21 @@ QUESTIONS = "questions"
 
 
 def markdown(summary: decide.Summary) -> Md:
-    """The situation; each option's line with how it might help and its main risk (with no
-    situation chosen, a sentence says these hold for anyone), then the link to more numbers; the
-    person's top priorities, leaning and a link to their questions; the next step. A paragraph
-    each."""
-    return Md("\n\n").join(
+    """The situation (with no situation chosen, a sentence says the lines hold for anyone); each
+    option's line with how it might help and its main risk; the link to more numbers; the
+    person's top priorities and leaning; the link to their questions and the next step. Lines
+    that belong together share a paragraph, one line each (a phone screen has no room for a gap
+    between every line)."""
+    groups = [
         [
             plain(summary.situation[0]),
             *([t_md("summary.card.for_anyone")] if summary.situation_id == NOT_SURE else []),
+        ],
+        [
             *(option_markdown(option) for option in summary.card_options),
             link(t("summary.card.all_numbers"), f"#{KEY_NUMBERS}"),
+        ],
+        [
             _labelled(
                 "summary.card.priorities",
                 "; ".join(summary.top_priorities) or t("summary.card.not_rated"),
@@ -33,8 +38,13 @@ def markdown(summary: decide.Summary) -> Md:
             _labelled("summary.card.leaning", summary.card_leaning),
             link(t("summary.card.questions_link", count=len(summary.questions)), f"#{QUESTIONS}"),
             _labelled("summary.card.next_step_label", t("summary.card.next_step")),
-        ]
-    )
+        ],
+    ]
+    return Md("\n\n").join(LINE_BREAK.join(group) for group in groups)
+
+
+# A line break inside a paragraph (Markdown's two spaces at a line's end).
+LINE_BREAK = Md("  \n")
 
 
 def _labelled(label_key: str, text: str) -> Md:

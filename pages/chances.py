@@ -106,7 +106,7 @@ def _chance(every_chance: list, chance: chances.Chance, situation_id: str, zoom:
     say.caption(plain(chance.evidence()))
 
 
-def _one_option(content: Content, situation_id: str) -> list[str]:
+def _one_option(content: Content, situation_id: str, drawn: bool = True) -> list[str]:
     """The one option pictured: the choices mark those set apart for the situation."""
     return [
         url_state.pick_one(
@@ -114,6 +114,7 @@ def _one_option(content: Content, situation_id: str) -> list[str]:
             situation.option_choices(content, situation_id),
             url_params.OPTION_PARAM,
             default=next(iter(situation.aimed_options(content, situation_id)), None),
+            drawn=drawn,
         )
     ]
 

@@ -101,7 +101,7 @@ def every_question(run: Run) -> None:
             query_params={**link, url_params.OPTION_PARAM: shown[0]},
         )
     # One Listen button reads every question's short answers, option by option.
-    with st.container(key="grid-questions"), listen.block("short-answers"):
+    with listen.block("short-answers"):
         for question_id in content.questions["question_id"]:
             short_answer_block(run, question_id, shown, situation_id)
 
@@ -158,13 +158,14 @@ def full_answers(run: Run, question_id: str, shown: list[str], situation_id: str
 
 def render(run: Run) -> None:
     content, consult = run.content, run.consult
-    with st.container(key="title-row", horizontal=True, vertical_alignment="center"):
-        say.title(t_md("pages.compare.title"))
-        if consult:  # beside the title, so that each question still fits the shared screen
-            widgets.get_help_now(content, as_button=True)
     if consult:
+        with st.container(key="title-row", horizontal=True, vertical_alignment="center"):
+            say.title(t_md("pages.compare.title"))
+            # Beside the title, so that each question still fits the shared screen.
+            widgets.get_help_now(content, as_button=True)
         url_state.situation_chooser(content)  # one click, at the top
     else:  # how to read the page, for whoever wants it: the comparison comes first
+        say.title(t_md("pages.compare.title"))
         with say.expander(
             t_md("compare.page.how_to_read"), key="how-to-read", on_change="rerun"
         ) as how_to_read:

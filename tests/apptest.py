@@ -14,18 +14,22 @@ from streamlit.runtime.scriptrunner_utils.script_requests import RerunData
 from streamlit.testing.v1 import AppTest, local_script_runner
 from streamlit.testing.v1.element_tree import Block, Html, Table
 
-from explorer.ui import shell
+from explorer.ui import shell, url_state
 from tests.conftest import ROOT
 from tests.languages import foreign_phrases
 
 
-def open_page(page: str, /, **query) -> AppTest:
+def open_page(page: str, /, change_open: bool = True, **query) -> AppTest:
     """Run a page as a browser opening its address would: `page` is a path from the page list
     (app.py, pages/compare.py), `query` the address's parameters. The data folder is the one in
-    EXPLORER_DATA_DIR (the fixture data unless the test set another)."""
+    EXPLORER_DATA_DIR (the fixture data unless the test set another). With `change_open`, the
+    Showing line's Change is open, so its situation chooser and option picker are drawn (closed,
+    the page draws none: url_state.showing)."""
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
     for key, value in query.items():
         at.query_params[key] = value
+    if change_open:
+        at.session_state[url_state.CHANGE_KEY] = True
     if page != "app.py":
         at.switch_page(page)
     return at.run()

@@ -9,7 +9,7 @@ import pytest
 from explorer import matched, situation
 from explorer.markdown import plain
 from explorer.situation import NOT_SURE
-from explorer.ui import shell
+from explorer.ui import shell, url_state
 from explorer.words import t
 from tests.apptest import as_read, open_compare, open_page, page_links, texts
 from tests.conftest import fixture_content, row_index, set_cell
@@ -45,6 +45,20 @@ def test_choosing_a_situation_keeps_it_in_the_address_and_not_sure_needs_none():
     assert plain(how) in [caption.value for caption in at.caption]
     chooser(at).set_value(None).run()  # a pill clicked off: not sure
     assert "situation" not in at.query_params and not at.exception
+
+
+@pytest.mark.parametrize("page", ["pages/compare.py", "pages/chances.py"])
+def test_with_change_closed_the_page_shows_what_the_address_says_and_draws_no_controls(page):
+    at = open_page(page, change_open=False, situation="leg_pain", options=["gel", "nonsense"])
+    assert not at.exception
+    assert not at.multiselect and not at.get("button_group")[1:]  # the language pills alone
+    assert at.query_params["situation"] == "leg_pain"
+    if page == "pages/compare.py":
+        assert at.query_params["options"] == "gel"  # the address tidied all the same
+        assert as_read(at.markdown[0].value).endswith(CONTENT.short_names()["gel"])
+    at.session_state[url_state.CHANGE_KEY] = True  # Change opened: the same view, now to change
+    at.run()
+    assert chooser(at).value == "leg_pain"
 
 
 def test_the_options_set_apart_are_marked_with_their_reason_and_one_click_away():

@@ -274,7 +274,7 @@ def show(page_id: str, render: Callable[[Run], None]) -> None:
     record.launch_step()  # an EHR launch, when the clinic has set one up
     page = _BY_ID[page_id]
     if page.help_banner and not (run.consult and page.help_button_in_consult):
-        _help_banner()
+        widgets.get_help_banner(run.content)
     try:
         render(run)
     except runtime.PageEnds:
@@ -334,12 +334,6 @@ def part(
         rerun_alone(_LINKS.get(), *args, **kwargs)
 
     return in_this_run
-
-
-@part
-def _help_banner(run: Run) -> None:
-    """Opening the list reruns this strip alone."""
-    widgets.get_help_banner(run.content)
 
 
 def _rerun_alone() -> bool:
@@ -447,7 +441,6 @@ def _sidebar(run: Run) -> DeltaGenerator | None:
         say.subheader(t_md("app.name"))
         links = st.container() if run.consult else None
         if not run.kiosk:  # a waiting room's tablet keeps its mode
-            st.divider()
             say.toggle(
                 t_md("shell.consult_toggle"),
                 value=run.consult,
@@ -506,8 +499,7 @@ def _footer(run: Run) -> None:
         lines.append(t_md("shell.not_reviewed"))
     if run.snapshot.shown_in_english(run.language):  # rows not yet translated, marked lang="en"
         lines.append(t_md("shell.some_in_english"))
-    st.divider()
-    say.caption(Md("\n\n").join(lines))
+    say.caption(Md("\n\n").join([Md("---"), *lines]))  # the rule in it: one element, not two
 
 
 def reviewed(run: Run) -> bool:

@@ -33,6 +33,9 @@ from explorer.words import t, t_md
 CARRIED_PARAMS = (LANG_PARAM, SITUATION_PARAM, OPTIONS_PARAM, MODE_PARAM)
 
 
+CHANGE_KEY = "controls-change"  # the Showing line's Change: its controls drawn only while open
+
+
 def carried_params() -> dict[str, list[str]]:
     """The URL parameters a link to another page should keep."""
     return {key: st.query_params.get_all(key) for key in CARRIED_PARAMS if key in st.query_params}
@@ -47,9 +50,10 @@ def _follow_url(widget_key: str, from_url, to_url: Callable) -> Callable[[], Non
     return runtime.callback(lambda: to_url(st.session_state[widget_key]))
 
 
-def situation_chooser(content: Content) -> str:
+def situation_chooser(content: Content, drawn: bool = True) -> str:
     """The person's situation, one click (kept as ?situation=; "not sure" needs no parameter),
-    with the line that helps them tell. An unknown id in the address means "not sure"."""
+    with the line that helps them tell. An unknown id in the address means "not sure". Not
+    `drawn`: the address's situation, with no control on the page."""
     consult = runtime.current().consult
     picked = pick_one(
         t_md("situation.picker"),
@@ -60,8 +64,9 @@ def situation_chooser(content: Content) -> str:
         # A shared screen keeps every question in view: one line of short choices, named for
         # screen readers but not shown; the clinician and patient talk the choice through.
         label_visibility="collapsed" if consult else "visible",
+        drawn=drawn,
     )
-    if not consult:
+    if drawn and not consult:
         say.caption(plain(situation.how_to_tell(content, picked)))
     return picked
 
@@ -83,10 +88,13 @@ def language_switch() -> None:
     )
 
 
-def option_picker(content: Content, situation_id: str = situation.NOT_SURE) -> list[str]:
+def option_picker(
+    content: Content, situation_id: str = situation.NOT_SURE, drawn: bool = True
+) -> list[str]:
     """The options a person has chosen to look at, kept in the page address so that a copied
     link opens the same view. With none in the address, those aimed at the person's situation
-    (every option when they are not sure). Unknown ids in the address are ignored."""
+    (every option when they are not sure). Unknown ids in the address are ignored. Not
+    `drawn`: the address's options, with no control on the page."""
     names = content.option_names()
     all_ids = list(names)
     default = situation.aimed_options(content, situation_id)
@@ -108,6 +116,8 @@ def option_picker(content: Content, situation_id: str = situation.NOT_SURE) -> l
 
     if in_url != in_address(from_url):
         to_url(from_url)  # tidy the address: unknown ids out, neutral order, default left out
+    if not drawn:
+        return situation.arranged(content, situation_id, from_url)
     widget_key = "chosen_options"
     # On a shared screen the short names keep the chosen options on one line.
     labels = (
@@ -164,15 +174,17 @@ def set_apart_options(content: Content, situation_id: str, shown: list[str]) -> 
 
 def showing(
     content: Content,
-    pick: Callable[[Content, str], list[str]] | None = None,
+    pick: Callable[..., list[str]] | None = None,
     set_apart_box: bool = True,
 ) -> tuple[str, list[str]]:
     """The situation and the options shown, as one line ("Showing: … · …") with a Change control
     that opens the situation chooser and the option picker (`pick`, for a page that shows one
     option at a time; its own picker marks the options set apart) and, unless the page places
     them itself, the options set apart, each one click away. Those not shown are named in one
-    short line under it: never hidden without a word. In consult mode the controls stay as they
-    were, in view (the shared screen's own layout). Returns (situation id, option ids)."""
+    short line under it: never hidden without a word. The controls are drawn only while Change
+    is open (closed, the address says what is shown): every run sends less. In consult mode
+    the controls stay as they were, in view (the shared screen's own layout). `pick` takes the
+    content, the situation and `drawn`. Returns (situation id, option ids)."""
     if runtime.current().consult:
         situation_id = situation_chooser(content)
         shown = (pick or option_picker)(content, situation_id)
@@ -182,10 +194,12 @@ def showing(
     # The line is written after the controls have run, into its place before them.
     with st.container(key="showing", horizontal=True, vertical_alignment="center"):
         line = st.empty()
-        with say.popover(t_md("picker.change"), key="controls-change", width="content"):
-            situation_id = situation_chooser(content)
-            shown = (pick or option_picker)(content, situation_id)
-            if pick is None and set_apart_box:
+        with say.popover(
+            t_md("picker.change"), key=CHANGE_KEY, width="content", on_change="rerun"
+        ) as change:
+            situation_id = situation_chooser(content, drawn=change.open)
+            shown = (pick or option_picker)(content, situation_id, drawn=change.open)
+            if change.open and pick is None and set_apart_box:
                 set_apart_options(content, situation_id, shown)
     short_names = content.short_names()
     with line:
@@ -241,13 +255,15 @@ def pick_one(
     pills: bool = False,
     radio: bool = False,
     label_visibility: str = "visible",
+    drawn: bool = True,
 ) -> str:
     """One of `choices` (id -> words), kept in the page address as ?param=id so that a copied
     link opens the same view. An unknown id in the address is ignored and the default shown
     (`default` if it is a choice, else the first) and taken out of the address; the default
     needs no parameter. As `pills`,
     every choice is in view and one click away (a pill clicked off means the default); as a
-    `radio` too, in a row of buttons the arrow keys move along."""
+    `radio` too, in a row of buttons the arrow keys move along. Not `drawn`: the address's
+    choice, with no control on the page."""
     ids = list(choices)
     default = default if default in choices else ids[0]
     from_url = st.query_params.get(param)
@@ -260,6 +276,8 @@ def pick_one(
 
     if from_url is not None and from_url not in choices:
         to_url(default)  # tidy the address: an unknown id out
+    if not drawn:
+        return from_url if from_url in choices else default
     widget_key = f"picked_{param}"
     if pills:
         widget = partial(say.pills, selection_mode="single")

@@ -65,16 +65,15 @@ def get_help_now(content: Content, as_button: bool = False) -> None:
 def get_help_banner(content: Content) -> None:
     """A compact "Get help now" strip at the top of a page, which opens the full list of
     warning signs: drawn only once opened, so a run that leaves it closed sends one line."""
-    with st.container(key="get-help-banner"):
-        banner = say.expander(
-            t_md("get_help.banner"),
-            key="get-help-open",
-            icon=":material/emergency:",
-            on_change="rerun",
-        )
-        with banner:
-            if banner.open:
-                _warning_signs(safety.warning_groups(content))
+    banner = say.expander(
+        t_md("get_help.banner"),
+        key="get-help-open",
+        icon=":material/emergency:",
+        on_change="rerun",  # the whole page: a rare click, and no part's work on every run
+    )
+    with banner:
+        if banner.open:
+            _warning_signs(safety.warning_groups(content))
 
 
 def _warning_signs(groups: list[safety.WarningGroup]) -> None:
@@ -97,7 +96,7 @@ def table(data: pd.DataFrame, **options) -> None:
     for every table: its cells usually come from the CSV files. Right after it, the same rows as
     cards (its row labels left out), which page.css shows instead of the table below 600 px:
     a table of five or seven columns cannot fit a phone's width readably."""
-    st.table(arrow(plain_table(data)), **options)  # noqa: TID251 (every cell escaped)
+    st.table(escaped_arrow(data), **options)  # noqa: TID251 (every cell escaped)
     say.markdown(table_cards(data))
 
 
@@ -107,10 +106,10 @@ def table_cards(data: pd.DataFrame) -> Md:
 
 
 @kept
-def arrow(data: pd.DataFrame) -> pa.Table:
-    """The table as Streamlit sends it (Arrow), made once for a kept table rather than on every
-    run (pandas to Arrow was a few milliseconds a table)."""
-    return pa.Table.from_pandas(data)
+def escaped_arrow(data: pd.DataFrame) -> pa.Table:
+    """The table as Streamlit sends it (Arrow), every cell escaped, made once for a kept table
+    rather than on every run (escaping and pandas to Arrow took over a millisecond a table)."""
+    return pa.Table.from_pandas(plain_table(data))
 
 
 def person_answers(content: Content) -> decide.Answers:

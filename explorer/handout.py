@@ -7,7 +7,6 @@ from fpdf.enums import XPos, YPos
 
 from explorer import decide, safety, summary_card
 from explorer.decide import CITATION_GAP, NO_FIT, Summary, citations
-from explorer.situation import NOT_SURE
 from explorer.words import t
 
 # One of fpdf's built-in fonts: nothing to embed, and it holds every Latin-1 letter.
@@ -31,12 +30,17 @@ _LATIN1 = str.maketrans(
 )
 BODY = 8.5
 LINE = 3.7
+HEADING = 10
 SMALL = 7
 SMALLEST = 5.5
 # The card alone on the first page, then the details on one or two more.
 MAX_PAGES = 3
 # A clinic's longer content must still fit three pages: try smaller type before giving up.
 SCALES = (1.0, 0.92, 0.85, 0.78)
+# The card has its page to itself, so its type is larger than the details' (a page a person
+# reads first, often aloud to them): the largest that keeps it to that page, never smaller than
+# the details' full size, whatever size the details shrink to.
+CARD_SCALES = (1.4, 1.25, 1.1, 1.0)
 
 
 def printable(text: str) -> str:
@@ -55,12 +59,17 @@ class _Handout(FPDF):
     def __init__(self, footer_text: str, scale: float):
         super().__init__(format="A4")
         self.footer_text = footer_text
-        self.body = BODY * scale
-        self.line = LINE * scale
-        # The grid and the citations shrink with the body text, never below what prints legibly.
-        self.small = max(SMALL * scale, SMALLEST)
+        self.type_at(scale)
         self.set_margins(13, 10, 13)
         self.set_auto_page_break(auto=True, margin=12)
+
+    def type_at(self, scale: float) -> None:
+        """The type sizes of what is drawn next: `scale` times the full size."""
+        self.body = BODY * scale
+        self.line = LINE * scale
+        self.head = HEADING * scale
+        # The grid and the citations shrink with the body text, never below what prints legibly.
+        self.small = max(SMALL * scale, SMALLEST)
 
     def footer(self) -> None:
         self.set_y(-10)
@@ -71,8 +80,8 @@ class _Handout(FPDF):
 
     def heading(self, text: str) -> None:
         self.ln(1)
-        self.set_font(FONT, "B", 10)
-        self.multi_cell(0, 5, printable(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.set_font(FONT, "B", self.head)
+        self.multi_cell(0, self.head / 2, printable(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
     def paragraph(self, text: str, style: str = "") -> None:
         self.set_font(FONT, style, self.body)
@@ -106,7 +115,7 @@ class _Transcript(_Handout):
 def transcript(summary: Summary) -> list[str]:
     """Every text the handout prints, in order, each once, with the page count filled in: the
     PDF's words, for a translator's review (explorer/translation/review.py)."""
-    pdf = _summary_at(summary, SCALES[0], _Transcript)
+    pdf = _summary_at(summary, SCALES[0], card_scale(summary), _Transcript)
     pdf.output()  # prints the footers, and counts the pages
     pages = str(pdf.page_no())
     return [text.replace(pdf.str_alias_nb_pages, pages) for text in dict.fromkeys(pdf.texts)]
@@ -114,15 +123,29 @@ def transcript(summary: Summary) -> list[str]:
 
 def summary_pdf(summary: Summary) -> bytes:
     """An A4 handout of up to three pages, legible in black and white, its first page the card:
-    the largest type that fits."""
+    the largest type that fits (the card's own, larger, on its page)."""
+    card_at = card_scale(summary)
     for scale in SCALES:
-        pdf = _summary_at(summary, scale)
+        pdf = _summary_at(summary, scale, card_at)
         if pdf.page_no() <= MAX_PAGES:
             break
     return bytes(pdf.output())
 
 
-def _summary_at(summary: Summary, scale: float, handout: type[_Handout] = _Handout) -> _Handout:
+def card_scale(summary: Summary) -> float:
+    """The largest of CARD_SCALES at which the card fits its one page."""
+    for scale in CARD_SCALES:
+        pdf = _Handout("", scale)
+        pdf.add_page()
+        card(pdf, summary)
+        if pdf.page_no() == 1:
+            return scale
+    return CARD_SCALES[-1]
+
+
+def _summary_at(
+    summary: Summary, scale: float, card_at: float, handout: type[_Handout] = _Handout
+) -> _Handout:
     release = summary.release
     pdf = handout(
         t(
@@ -135,8 +158,10 @@ def _summary_at(summary: Summary, scale: float, handout: type[_Handout] = _Hando
         scale,
     )
     pdf.alias_nb_pages()
+    pdf.type_at(card_at)
     pdf.add_page()
     card(pdf, summary)
+    pdf.type_at(scale)
     pdf.add_page()  # the card is the first page on its own; the details follow
 
     pdf.heading(t("situation.heading"))
@@ -190,14 +215,12 @@ def card(pdf: _Handout, summary: Summary) -> None:
     """The first page, what the summary's card shows on screen (explorer/summary_card.py): the
     situation, each option's two lines, the top priorities, the leaning, the questions, the next
     step, and one line saying where the warning signs are (the full list opens the next page)."""
-    pdf.set_font(FONT, "B", 15)
+    pdf.set_font(FONT, "B", pdf.head * 1.5)
     title = t("handout.title", app=t("app.name"))
-    pdf.cell(0, 8, printable(title), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.cell(0, pdf.head * 0.8, printable(title), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.paragraph(t("decide.not_a_recommendation"), style="B")
     pdf.ln(1)
-    pdf.paragraph(summary.situation[0], style="B")
-    if summary.situation_id == NOT_SURE:
-        pdf.paragraph(t("summary.card.for_anyone"))
+    pdf.paragraph(summary_card.situation_text(summary), style="B")
     for option in summary.card_options:
         pdf.heading(option.option_name)
         for line in option.lines:

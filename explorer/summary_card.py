@@ -16,31 +16,40 @@ QUESTIONS = "questions"
 
 
 def markdown(summary: decide.Summary) -> Md:
-    """The situation (with no situation chosen, a sentence says the lines hold for anyone); each
-    option's line with how it might help and its main risk; the link to more numbers; the
-    person's top priorities and leaning; the link to their questions and the next step. Lines
-    that belong together share a paragraph, one line each (a phone screen has no room for a gap
-    between every line)."""
-    groups = [
+    """The situation (or, with none chosen, that the lines hold for anyone); the options as a list,
+    each one item with how it might help and its main risk (page.css sets the list in smaller
+    type on a phone, so that five options fit one screen); the link to more numbers; the
+    person's top priorities and leaning, the link to their questions and the next step, one line
+    each in one paragraph (a phone screen has no room for a gap between every line)."""
+    return Md("\n\n").join(
         [
-            plain(summary.situation[0]),
-            *([t_md("summary.card.for_anyone")] if summary.situation_id == NOT_SURE else []),
-        ],
-        [
-            *(option_markdown(option) for option in summary.card_options),
+            plain(situation_text(summary)),
+            Md("\n").join(Md("- ") + option_markdown(option) for option in summary.card_options),
             link(t("summary.card.all_numbers"), f"#{KEY_NUMBERS}"),
-        ],
-        [
-            _labelled(
-                "summary.card.priorities",
-                "; ".join(summary.top_priorities) or t("summary.card.not_rated"),
+            LINE_BREAK.join(
+                [
+                    _labelled(
+                        "summary.card.priorities",
+                        "; ".join(summary.top_priorities) or t("summary.card.not_rated"),
+                    ),
+                    _labelled("summary.card.leaning", summary.card_leaning),
+                    link(
+                        t("summary.card.questions_link", count=len(summary.questions)),
+                        f"#{QUESTIONS}",
+                    ),
+                    _labelled("summary.card.next_step_label", t("summary.card.next_step")),
+                ]
             ),
-            _labelled("summary.card.leaning", summary.card_leaning),
-            link(t("summary.card.questions_link", count=len(summary.questions)), f"#{QUESTIONS}"),
-            _labelled("summary.card.next_step_label", t("summary.card.next_step")),
-        ],
-    ]
-    return Md("\n\n").join(LINE_BREAK.join(group) for group in groups)
+        ]
+    )
+
+
+def situation_text(summary: decide.Summary) -> str:
+    """The card's first line (on screen and on paper): the person's situation, or, with none
+    chosen, one sentence saying so and that the lines are the same for everyone."""
+    if summary.situation_id == NOT_SURE:
+        return t("summary.card.for_anyone")
+    return summary.situation[0]
 
 
 # A line break inside a paragraph (Markdown's two spaces at a line's end).
@@ -52,7 +61,7 @@ def _labelled(label_key: str, text: str) -> Md:
 
 
 def option_markdown(option: CardOption) -> Md:
-    """One paragraph: the option's short name in bold, then each of its lines with its label."""
+    """One list item: the option's short name in bold, then each of its lines with its label."""
     return Md(" · ").join(
         [
             Md("**{}**").format(option.option_name),

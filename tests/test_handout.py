@@ -1,6 +1,8 @@
 """The PDF handout: valid, its first page the summary's card, at most three pages, and about the
 options the person chose."""
 
+import re
+import statistics
 import subprocess
 
 import pytest
@@ -128,7 +130,7 @@ def test_the_first_page_is_the_card_and_the_next_step(language, situation_id, op
         summary = decide.summary(content, options, answers, situation_id)
         pdf = handout.summary_pdf(summary)
         card = [
-            summary.situation[0],
+            summary_card.situation_text(summary),
             *(
                 t(
                     "handout.labelled",
@@ -152,3 +154,32 @@ def test_the_first_page_is_the_card_and_the_next_step(language, situation_id, op
     assert [said for said in later if said in first] == []
     _, rest = pdf_text(pdf, tmp_path, "-f", "2")
     assert all(said in rest for said in later)
+
+
+def word_heights(pdf: bytes, tmp_path, page: int) -> list[float]:
+    """The height of each word's box on `page` (in points; about its type size)."""
+    path = tmp_path / "summary.pdf"
+    path.write_bytes(pdf)
+    pdftotext = require_program("pdftotext")
+    boxes = subprocess.run(
+        [pdftotext, "-bbox", "-f", str(page), "-l", str(page), str(path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return [
+        float(y_max) - float(y_min)
+        for y_min, y_max in re.findall(r'<word [^>]*yMin="([\d.]+)"[^>]*yMax="([\d.]+)"', boxes)
+    ]
+
+
+def test_the_card_page_keeps_its_full_size_type_when_the_details_shrink(tmp_path, monkeypatch):
+    """Details too long for their pages shrink to fit (here: made to, to the smallest size); the
+    card, alone on its page, does not shrink with them (its type at least the details' full
+    size)."""
+    summary = decide.summary(CONTENT, ALL, full_answers())
+    full_size = statistics.median(word_heights(handout.summary_pdf(summary), tmp_path, 2))
+    monkeypatch.setattr(handout, "SCALES", handout.SCALES[-1:])
+    pdf = handout.summary_pdf(summary)
+    card, details = (statistics.median(word_heights(pdf, tmp_path, page)) for page in (1, 2))
+    assert details < full_size <= card, (details, full_size, card)

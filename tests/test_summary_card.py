@@ -5,8 +5,9 @@ option, never another group's number."""
 
 from __future__ import annotations
 
-from explorer import short_answers, summary_card
-from explorer.markdown import plain
+from explorer import decide, short_answers, summary_card
+from explorer.decide import Answers
+from explorer.markdown import Md, plain
 from explorer.short_answers import CARD_ROLES, CardLine
 from explorer.situation import NOT_SURE
 from explorer.words import t
@@ -77,3 +78,15 @@ def test_an_options_card_paragraph_names_it_then_each_line_under_its_label(conte
     for role in CARD_ROLES:
         label = plain(t(f"summary.card.role.{role}"))
         assert f"**{label}:** {plain(t('summary.card.none_to_quote'))}" in paragraph
+
+
+def test_the_card_lists_the_options_one_item_each_under_one_line_about_the_situation(content):
+    for situation_id in (NOT_SURE, "leg_pain"):
+        summary = decide.summary(content, OPTIONS, Answers(), situation_id)
+        blocks = summary_card.markdown(summary).split("\n\n")
+        # With none chosen, one line says the lines are the same for everyone, not two.
+        expected = t("summary.card.for_anyone") if situation_id == NOT_SURE else None
+        assert blocks[0] == plain(expected or summary.situation[0])
+        assert blocks[1].split("\n") == [
+            Md("- ") + summary_card.option_markdown(option) for option in summary.card_options
+        ]

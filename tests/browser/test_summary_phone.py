@@ -1,8 +1,10 @@
 """The summary's card on a phone (390x844) fits one screen, in every language and situation, for
-the options aimed at it, with nothing answered and with the longest answers the content allows
-(issue 33 item 7). A screen is 750 px of page (the phone's 844 minus the browser's own bars, as
+the options aimed at it (all of them when the person is not sure), with nothing answered and with
+the longest answers the content allows (issue 33 item 7), and with a line to spare. A screen is 750 px of page (the phone's 844 minus the browser's own bars, as
 the usability review counted), and Streamlit's own bar stays over the top 60 px of it as the
-page scrolls: the card, scrolled up to that bar, must end within the 690 px left below it.
+page scrolls: the card, scrolled up to that bar, must end within the 690 px left below it, a line
+of its type (MARGIN) before the screen's end, so that a slightly longer answer does not push the
+next step off the screen.
 
 Measured from the card's own top, not the page's: the title, the header and the Showing line
 come first (about 400 px), and a card that held situation, options, numbers, priorities,
@@ -20,8 +22,9 @@ from tests.conftest import snapshot_of
 
 SCREEN = 750
 SCREEN_BAR = 60  # Streamlit's own bar, over the top of the page
-CARD_WITHIN = SCREEN - SCREEN_BAR
-SITUATIONS = list(CONTENT.situations["situation_id"])
+MARGIN = 24  # a line of the card's text and its gap
+CARD_WITHIN = SCREEN - SCREEN_BAR - MARGIN
+SITUATIONS = [*CONTENT.situations["situation_id"], situation.NOT_SURE]
 SNAPSHOT = snapshot_of(BROWSER_DATA)  # every language's words
 
 # The card's height in px: from its top to its bottom.

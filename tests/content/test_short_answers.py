@@ -52,12 +52,15 @@ def rows(content) -> pd.DataFrame:
 
 
 def every_short(content) -> list[short_answers.Short]:
-    """Every short answer a reader can see, in every situation (a first key point once)."""
-    found = {}
-    for situation_id in every_situation(content):
-        for key, short in short_answers.for_situation(content, situation_id).items():
-            found[(situation_id, *key) if short.population_id else key] = short
-    return list(found.values())
+    """Every short answer a reader can see, in every situation, each once (a first key point
+    once, not once a situation)."""
+    return list(
+        dict.fromkeys(
+            short
+            for situation_id in every_situation(content)
+            for short in short_answers.for_situation(content, situation_id).values()
+        )
+    )
 
 
 @pytest.mark.parametrize("language", ["en", "es"])

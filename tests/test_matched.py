@@ -20,11 +20,12 @@ def said(situation_id: str, option_id: str) -> dict[str, list[tuple[str, str]]]:
 
 def test_the_option_comes_first_then_the_same_studys_other_group():
     assert said("leg_pain", "rest") == {
-        "benefit": [("rest", "leg_disc"), ("nerve_block", "leg_disc")]
+        "benefit": [("rest", "leg_disc"), ("nerve_block", "leg_disc")],
+        "harm": [("rest", "leg_disc")],  # the block's risk is about another group (back_long)
     }
     assert said("leg_pain", "nerve_block") == {
         "benefit": [("nerve_block", "leg_disc"), ("rest", "leg_disc")]
-    }
+    }  # no harm: its own risk is about another group, and the trial's other arm is not it
 
 
 def test_nothing_in_words_without_a_short_answer_about_people_in_the_situation():

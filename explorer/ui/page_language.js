@@ -8,12 +8,15 @@ for (const byte of new TextEncoder().encode(text.split(/\s+/).join(' ').trim()))
 return (hash >>> 0).toString(16).padStart(8, '0');};
 const inPage = (words, text) => {if (Object.hasOwn(words, text)) return words[text];
 const cut = text.indexOf(': ');
-return cut > 0 && Object.hasOwn(words, text.slice(0, cut)) ? words[text.slice(0, cut)] + text.slice(cut) : null;};
+if (cut > 0 && Object.hasOwn(words, text.slice(0, cut))) return words[text.slice(0, cut)] + text.slice(cut);
+for (const [english, own] of Object.entries(words))
+ if (english.endsWith(' ') && text.startsWith(english)) return own + text.slice(english.length);
+return null;};
 window.markPublished ??= new MutationObserver(() => {
 const now = window.pageWords;
 const frontend = window.frontendWords;
 if (Object.keys(frontend).length) {
-for (const name of ['aria-label', 'aria-roledescription'])
+for (const name of ['aria-label', 'aria-roledescription', 'placeholder'])
  for (const part of document.querySelectorAll(`[${name}]`)) {
  const said = inPage(frontend, part.getAttribute(name));
  if (said) part.setAttribute(name, said);}
@@ -34,4 +37,4 @@ if (holder && !holder.lang && english.has(mark(holder.textContent)))
 });
 window.markPublished.observe(document.body,
  {childList: true, subtree: true, characterData: true,
- attributes: true, attributeFilter: ['aria-label', 'aria-roledescription']});}
+ attributes: true, attributeFilter: ['aria-label', 'aria-roledescription', 'placeholder']});}

@@ -7,7 +7,9 @@ the script's data, never the CSV text itself), which Streamlit's elements cannot
 
 It also says in the page's language the few words Streamlit's own page writes in English and
 has no setting for (FRONTEND_WORDS): the "Skip to main content" link, the names of a chart's
-toolbar buttons ("Show data: <the chart's alt text>"), the sidebar's and menu's buttons, and the
+toolbar buttons ("Show data: <the chart's alt text>"), the sidebar's and menu's buttons, a
+heading's link, a help icon ("Help for <its label>": an English word ending in a space is said
+before the rest), a picker's "Open", "Clear all" and "Choose an option", a copy button, and the
 roles Vega gives a chart ("visualization") and its outer frame ("group mark container"; the
 chart's specs keep everything else inside it from screen readers, chart_cache.unread_inside). Their English is Streamlit's, exactly as its page
 writes it (tests/test_page_language.py checks each is still in Streamlit's frontend); the words
@@ -44,6 +46,12 @@ FRONTEND_WORDS = (
     "main_menu",
     "visualization",
     "group_mark",
+    "link_to_heading",
+    "clear_all",
+    "open",
+    "copy_to_clipboard",
+    "help_for",
+    "choose_an_option",
 )
 
 

@@ -1,6 +1,7 @@
 """Streamlit's and Vega's own words on a page in another language (explorer/ui/page_language.py,
-chart_cache.unread_inside): the skip link, each chart toolbar button and each chart's role say
-the page's words, and nothing inside a chart is read out but its description."""
+chart_cache.unread_inside): the skip link, each chart toolbar button, each chart's role and every
+other accessible name or placeholder of Streamlit's own say the page's words, and nothing inside
+a chart is read out but its description."""
 
 from __future__ import annotations
 
@@ -14,12 +15,11 @@ from tests.browser.conftest import open_page
 OTHER_LANGUAGES = [language for language in words.languages() if language != words.LANGUAGE]
 # Every name and role a screen reader reads from Streamlit's own parts and the charts.
 NAMES = """() => [...document.querySelectorAll(
-        "[data-testid=stSkipToContent], [data-testid=stElementToolbar] button,"
-        + " [data-testid=stVegaLiteChart], [data-testid=stVegaLiteChart] *,"
-        + " [data-testid=stSidebarCollapseButton] button, [data-testid=stMainMenu] button")]
+        "[data-testid=stSkipToContent], [aria-label], [aria-roledescription], [placeholder]")]
     .filter(part => !part.closest('[aria-hidden=true]'))
-    .flatMap(part => [part.getAttribute('aria-label'), part.getAttribute('aria-roledescription'),
-        part.matches('[data-testid=stSkipToContent]') ? part.textContent : null])
+    .flatMap(part => ['aria-label', 'aria-roledescription', 'placeholder']
+        .map(name => part.getAttribute(name))
+        .concat(part.matches('[data-testid=stSkipToContent]') ? [part.textContent] : []))
     .filter(Boolean)"""
 
 

@@ -22,9 +22,9 @@ def render(run: Run) -> None:
     say.header(t_md("about.changelog.heading"), anchor="changelog")
     st.text(t("about.changelog.intro"))
     widgets.table(about.version_summaries(content), hide_index=True)
-    with say.expander(t_md("about.changelog.full"), key="changelog", on_change="rerun") as full:
+    with say.drawn_when_opened(t_md("about.changelog.full"), key="changelog") as opened:
         # Written by the content's experts, in English, headings too: marked lang="en" whole.
-        if full.open:
+        if opened:
             with st.container(key="published-changelog"), words.speaking(words.LANGUAGE):
                 widgets.table(about.changelog_table(content), hide_index=True)
 

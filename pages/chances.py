@@ -70,12 +70,31 @@ def chances_part(run: Run) -> None:
     ) as every_number:
         if every_number.open:
             say.caption(t_md("chances.page.all_numbers_caption"))
-            widgets.table(chances.numbers_table(every_chance), hide_index=True)
+            _numbers(chances.numbers_tables(every_chance, situation_id))
 
     with say.expander(t_md("sources.heading"), key="sources", on_change="rerun") as sources:
         if sources.open:
             also = offer.cited(content, [option_id])  # the card's, when it is shown
             widgets.sources_list(chances.cited_sources(content, every_chance, also))
+
+
+def _numbers(numbers: chances.Numbers) -> None:
+    """Every option's numbers: those about people in the reader's situation, then other groups'
+    under their own label, and a line where new pain's numbers are left out."""
+    if numbers.others.empty:
+        widgets.table(numbers.about, hide_index=True)
+    else:
+        with st.container(key="numbers-yours"):
+            say.markdown(t_md("chances.page.all_numbers_yours"))
+            if numbers.about.empty:
+                st.text(t("chances.page.all_numbers_none_yours"))
+            else:
+                widgets.table(numbers.about, hide_index=True)
+        with st.container(key="numbers-others"):
+            say.markdown(t_md("chances.page.all_numbers_others"))
+            widgets.table(numbers.others, hide_index=True)
+    if numbers.left_out:
+        say.caption(t_md("chances.page.all_numbers_left_out"))
 
 
 def _chance(every_chance: list, chance: chances.Chance, situation_id: str, zoom: float) -> None:

@@ -93,3 +93,20 @@ def test_a_different_time_frame_is_said_on_the_page():
     assert warning == "\n\n".join([lead, "\n".join(f"- {line}" for line in others)])
     at = open_page(PAGE, option="rest")  # its one outcome has the same time frame everywhere
     assert not any(as_read(w.value).startswith(lead) for w in at.warning)
+
+
+def test_all_the_numbers_for_long_lasting_pain_set_other_groups_apart_and_say_what_is_left_out():
+    at = open_page(PAGE, option="rest", situation="back_pain")
+    at.session_state["all-numbers"] = True
+    at.run()
+    numbers = chances.numbers_tables(EVERY_CHANCE, "back_pain")
+    tables = [table.value for table in at.table]
+    assert [len(table) for table in tables[-2:]] == [len(numbers.about), len(numbers.others)]
+    shown = [as_read(m.value) for m in at.markdown]
+    for label in ("chances.page.all_numbers_yours", "chances.page.all_numbers_others"):
+        assert t(label) in shown
+    assert t("chances.page.all_numbers_left_out") in [as_read(c.value) for c in at.caption]
+    whose = t("chances.numbers.whose")
+    assert "people whose back pain had started in the last 2 weeks" not in {
+        cell for table in tables[-2:] for cell in table[whose]
+    }

@@ -140,3 +140,34 @@ def test_a_count_for_everyone_in_a_trial_is_never_one_options_benefit_or_harm(sh
     for option_id in shipped_content.option_names():
         for heading, shown in chances.by_kind(every_chance, option_id).items():
             assert all(c.everyone == (heading == chances.EVERYONE) for c in shown.about)
+
+
+def test_all_the_numbers_keep_the_readers_group_apart_and_new_pain_out_of_long_pain(
+    shipped_content,
+):
+    """'All the numbers in one table', for every situation: the reader's table holds only groups
+    in the situation; where pain has lasted long, no row from people whose pain was new is in
+    either table, and a line says they were left out."""
+    every_chance = chances.all_chances(shipped_content)
+    whose = t("chances.numbers.whose")
+    populations = shipped_content.populations.set_index("population_id")
+    bounds = shipped_content.situation_bounds.set_index("situation_id")
+    for situation_id in _situations(shipped_content):
+        numbers = chances.numbers_tables(every_chance, situation_id)
+        in_it = {
+            row.whose
+            for row in populations.itertuples()
+            if situation_id in split_ids(row.situation_ids)
+        }
+        assert set(numbers.about[whose]) <= in_it, situation_id
+        assert not set(numbers.others[whose]) & in_it, situation_id
+        too_new_whose = {
+            group.whose
+            for _, group in populations.iterrows()
+            if too_new(group, bounds.loc[situation_id])
+        }
+        shown = set(numbers.about[whose]) | set(numbers.others[whose])
+        assert not shown & too_new_whose, situation_id
+        assert numbers.left_out == bool({c.whose for c in every_chance} & too_new_whose), (
+            situation_id
+        )

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from explorer import chances
+from explorer import chances, matched
 from explorer.populations import OUTSIDE, WITHIN, matches, too_new
-from explorer.rules.vocabulary import TRIAL, split_ids
+from explorer.rules.vocabulary import OUTCOME_KINDS, TRIAL, split_ids
 from explorer.words import t
 
 # Designs that are not a randomised comparison: a number from one is graded moderate at most, and
@@ -171,3 +171,19 @@ def test_all_the_numbers_keep_the_readers_group_apart_and_new_pain_out_of_long_p
         assert numbers.left_out == bool({c.whose for c in every_chance} & too_new_whose), (
             situation_id
         )
+
+
+def test_every_average_out_of_10_is_drawn_beside_its_studys_words_somewhere(shipped_content):
+    """A row of scores.csv is drawn only under the words of its study's short answer: each one
+    must be said in words for some situation, or it would never be seen."""
+    drawn = set()
+    for situation_id in _situations(shipped_content):
+        for option_id in shipped_content.option_names():
+            for kind in OUTCOME_KINDS:
+                for scored in matched.scores(shipped_content, situation_id, option_id, kind):
+                    drawn |= {(scored.whose, said) for said in scored.rows["said"]}
+    whose = shipped_content.populations.set_index("population_id")["whose"]
+    names = shipped_content.short_names()
+    for row in shipped_content.scores.itertuples():
+        said = matched.bar_words(names[row.option_id], int(row.months), row.average)
+        assert (whose[row.population_id], said) in drawn, row

@@ -112,6 +112,7 @@ def _rows(rows: pd.DataFrame, order: dict[str, int], names: dict[str, str]) -> p
 
 def bar_words(option: str, months: int, average: float) -> str:
     """'Discectomy: 2.8 out of 10, 6 months after the start', or '… at the start'."""
+    said = f"{average:g}".replace(".", t("chances.score.decimal_mark"))
     if months == 0:
-        return t("chances.score.at_start", option=option, average=f"{average:g}")
-    return t("chances.score.after", option=option, average=f"{average:g}", count=months)
+        return t("chances.score.at_start", option=option, average=said)
+    return t("chances.score.after", option=option, average=said, count=months)

@@ -4,7 +4,7 @@ were both given."""
 
 from __future__ import annotations
 
-from explorer import matched
+from explorer import matched, words
 from explorer.situation import NOT_SURE
 from explorer.words import t
 from tests.conftest import fixture_content
@@ -67,3 +67,9 @@ def test_no_averages_where_the_study_is_not_said_in_words():
     assert matched.scores(CONTENT, "leg_pain", "nerve_block", "harm") == []
     assert matched.scores(CONTENT, "back_pain", "rest", "benefit") == []
     assert matched.scores(CONTENT, NOT_SURE, "rest", "benefit") == []
+
+
+def test_an_average_is_said_with_the_languages_decimal_mark():
+    with words.speaking("es"):
+        said = matched.bar_words("Bloqueo", 6, 2.8)
+    assert "2,8" in said and "2.8" not in said

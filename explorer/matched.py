@@ -9,8 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pandas as pd
+from babel.numbers import format_decimal
 
-from explorer import short_answers, situation
+from explorer import short_answers, situation, words
 from explorer.data import Content
 from explorer.memo import kept
 from explorer.rules.vocabulary import ROLE, split_ids
@@ -112,7 +113,7 @@ def _rows(rows: pd.DataFrame, order: dict[str, int], names: dict[str, str]) -> p
 
 def bar_words(option: str, months: int, average: float) -> str:
     """'Discectomy: 2.8 out of 10, 6 months after the start', or '… at the start'."""
-    said = f"{average:g}".replace(".", t("chances.score.decimal_mark"))
+    said = format_decimal(average, locale=words.current_language())  # 2.8, or 2,8 in Spanish
     if months == 0:
         return t("chances.score.at_start", option=option, average=said)
     return t("chances.score.after", option=option, average=said, count=months)

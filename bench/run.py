@@ -211,11 +211,13 @@ def last_option_name() -> str:
 
 async def open_picker(page: Page) -> None:
     """Open the Showing line's Change button, behind which the option picker sits (a page
-    without one, the bare picker, shows its picker already). Not timed: it runs nothing on the
-    server."""
+    without one, the bare picker, shows its picker already). Not timed: opening it runs the
+    page once to draw the picker; this waits for that run to be drawn."""
     change = page.locator("[class*='st-key-controls-change'] button")
     if await change.count():
         await change.first.click()
+        await page.locator("[data-testid='stPopoverBody'] [data-testid='stMultiSelect']").wait_for()
+        await settled(page)
 
 
 async def remove_last_option(page: Page) -> None:
@@ -605,9 +607,12 @@ async def concurrent_sessions(
             results.errors.append(f"load: {error!r}")
 
     async def change(tab: Tab, barrier: asyncio.Barrier) -> None:
+        try:
+            await open_picker(tab.page)  # before the barrier: only the change is timed at once
+        except Exception as error:
+            results.errors.append(f"open: {error!r}")
         await barrier.wait()
         try:
-            await open_picker(tab.page)
             total, from_request = await tab.rerun(remove_last_option)
             results.concurrent_rerun_s.append(total / 1000)
             results.concurrent_from_request_s.append(from_request / 1000)

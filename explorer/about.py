@@ -27,6 +27,26 @@ def release_table(content: Content) -> pd.DataFrame:
 
 
 @kept
+def version_summaries(content: Content) -> pd.DataFrame:
+    """Each version of the change log, newest first, with what it changed in a few words in the
+    reader's language (about.changelog.versions; the full log is in English only)."""
+    versions = sorted(set(content.changelog["version"]), key=_version_key, reverse=True)
+    return pd.DataFrame(
+        {
+            t("about.changelog.version"): versions,
+            t("about.changelog.summary"): [version_summary(version) for version in versions],
+        }
+    )
+
+
+def version_summary(version: str) -> str:
+    """What `version` changed in a few words, or where to look while it has no summary (a
+    clinic's own release, before its summary is written)."""
+    key = f"about.changelog.versions.v{version.replace('.', '_')}"
+    return t(key) if key in words.catalogue() else t("about.changelog.no_summary")
+
+
+@kept
 def changelog_table(content: Content) -> pd.DataFrame:
     """What changed in each release and why, newest release first, in the clinic's order."""
     log = content.changelog

@@ -160,13 +160,6 @@ def _headings(
     return layers
 
 
-def _marks_hidden_from_screen_readers(chart: alt.LayerChart) -> alt.LayerChart:
-    """The chart is named by its alt text and its data is in the table beside it. Vega would also
-    give every layer an unnamed role=graphics-symbol group, even an empty one (e.g. no shaded
-    cells when only fibrin is chosen), which axe-core reports as a serious problem."""
-    return chart.configure_mark(aria=False)
-
-
 # Each row's colour family (attributes.csv's `scale`); rows without one (the alignment chart)
 # keep the one blue ramp, lighter for a better fit.
 BENEFIT, BURDEN, PLAIN = "benefit", "burden", "plain"
@@ -332,7 +325,7 @@ def overview_grid(rated_rows: pd.DataFrame) -> alt.LayerChart:
         _does_not_apply_cell(base, step, heading),
         _cell_words(base),
     ]
-    return _marks_hidden_from_screen_readers(
+    return (
         alt.layer(*layers)
         .properties(height=alt.Step(step), padding=COLUMN_NAMES_PADDING)
         .resolve_scale(color="independent")
@@ -398,7 +391,7 @@ def attribute_chart(ranked_rows: pd.DataFrame, scale_levels: pd.DataFrame) -> al
         _cell_words(unknown.encode(x=alt.value({"expr": "width / 2"}))),
     ]
     headings = _headings(rows, "option", options, step, right="evidence_words")
-    return _marks_hidden_from_screen_readers(
+    return (
         alt.layer(*headings, *cells)
         .properties(height=alt.Step(step), padding=COLUMN_NAMES_PADDING)
         .resolve_scale(color="independent")
@@ -455,9 +448,7 @@ def recovery_chart(recovery_rows: pd.DataFrame, milestone: str, longest: int) ->
         x=alt.value({"expr": "width / 2"}), text=alt.value(t("charts.not_known"))
     )
     headings = _headings(rows, "heading", order, step, right="evidence_words")
-    return _marks_hidden_from_screen_readers(
-        alt.layer(*headings, bars, *ends, gap, gap_words).properties(height=alt.Step(step))
-    )
+    return alt.layer(*headings, bars, *ends, gap, gap_words).properties(height=alt.Step(step))
 
 
 @kept
@@ -681,7 +672,6 @@ def icon_array(count, outcome: str, kind: str, zoom: float = 1.0, lines: int = 1
         .mark_text(align="left", baseline="middle", dx=cell * 0.7, **text)
         .encode(x=x, y=y, text="words:N")
     )
-    chart = alt.layer(marks(people), marks(key), key_words, title).properties(
+    return alt.layer(marks(people), marks(key), key_words, title).properties(
         width=round(columns * cell), height=round((bottom - top) * row)
     )
-    return _marks_hidden_from_screen_readers(chart)

@@ -21,8 +21,12 @@ def render(run: Run) -> None:
 
     say.header(t_md("about.changelog.heading"), anchor="changelog")
     st.text(t("about.changelog.intro"))
-    with st.container(key="published-changelog"):  # written by the content's experts, in English
-        widgets.table(about.changelog_table(content), hide_index=True)
+    widgets.table(about.version_summaries(content), hide_index=True)
+    with say.drawn_when_opened(t_md("about.changelog.full"), key="changelog") as opened:
+        # Written by the content's experts, in English, headings too: marked lang="en" whole.
+        if opened:
+            with st.container(key="published-changelog"), words.speaking(words.LANGUAGE):
+                widgets.table(about.changelog_table(content), hide_index=True)
 
     say.header(t_md("about.reading.heading"))
     say.markdown(words.markdown_file("about_reading.md"))

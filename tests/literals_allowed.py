@@ -2,8 +2,6 @@
 clinic editor reads, each with the reason. Keep this short: a word a person reads belongs in the
 text catalogue (content/<language>/*.toml), a page's own copy in content/<language>/*.md."""
 
-from explorer.ui.shell import PAGE_LANGUAGE_SCRIPT
-
 ALLOWED: dict[tuple[str, str], str] = {
     # Share links made before answers were codes carry the words then shown; they are read, not shown.
     ("explorer/decide.py", "True"): "an old share link's quiz answer, read back as a code",
@@ -36,8 +34,6 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("explorer/smart.py", "Bearer "): "the HTTP authorization scheme of an OAuth token",
     ("explorer/ui/record.py", '<script data-to="'): "markup around the authorization address",
     # The script that sets the page's language: markup, not words (its language is a code).
-    ("explorer/ui/shell.py", '<script data-lang="'): "markup around a language code",
-    ("explorer/ui/shell.py", PAGE_LANGUAGE_SCRIPT): "the page-language script: code, not words",
     ("explorer/ui/listen.py", '<button type="button" class="'): "markup around the Listen label",
     ("explorer/ui/printing.py", '<button type="button" class="'): "markup around the Print label",
 }

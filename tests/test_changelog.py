@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from explorer import about
+from explorer import about, words
 from explorer.data import load_content
 from explorer.markdown import plain
 from explorer.words import t
@@ -53,9 +53,34 @@ def test_the_table_puts_the_newest_release_first_in_words():
     assert set(table[t("about.changelog.kind")]) == kinds
 
 
-def test_the_about_page_shows_this_releases_changes():
-    at = open_page("pages/about.py")
+def test_each_version_is_summed_up_newest_first_or_points_to_the_full_list():
+    summaries = about.version_summaries(CONTENT)
+    versions = list(summaries[t("about.changelog.version")])
+    assert versions == sorted(set(CONTENT.changelog["version"]), key=about._version_key)[::-1]
+    # The fixture's versions are a clinic's own: no summary written for them yet.
+    assert set(summaries[t("about.changelog.summary")]) == {t("about.changelog.no_summary")}
+    assert about.version_summary("1.1") == t("about.changelog.versions.v1_1")
+
+
+def full_changelog(at):
+    return next(
+        (table.value for table in at.table if len(table.value) == len(CONTENT.changelog)), None
+    )
+
+
+@pytest.mark.parametrize("language", words.languages())
+def test_the_about_page_sums_up_each_version_and_opens_the_full_list_in_english(language):
+    at = open_page("pages/about.py", lang=language)
     assert not at.exception
-    assert t("about.changelog.heading") in [h.value for h in at.header]
-    shown = next(table.value for table in at.table if len(table.value) == len(CONTENT.changelog))
-    assert plain(CONTENT.release["version"]) in set(shown[t("about.changelog.version")])
+    with words.speaking(language):
+        assert t("about.changelog.heading") in [h.value for h in at.header]
+        summaries = about.version_summaries(CONTENT)
+    shown = [table.value for table in at.table]
+    assert any(list(table.columns) == list(summaries.columns) for table in shown)
+    assert full_changelog(at) is None  # drawn only when opened
+    at.session_state["changelog"] = True
+    at.run()
+    full = full_changelog(at)
+    # As the evidence team wrote it, its headings too: the part is marked lang="en" whole.
+    assert list(full.columns) == list(about.changelog_table(CONTENT).columns)
+    assert plain(CONTENT.release["version"]) in set(full[t("about.changelog.version")])

@@ -40,9 +40,23 @@ def _chart_spec(build: Callable[..., alt.TopLevelMixin], *inputs) -> dict:
     # Each dataset as the Arrow bytes Streamlit would make of it on every run: it sends bytes
     # as they are (that is how st.altair_chart hands it data), so they are made once, here.
     return {
-        **spec,
+        **unread_inside(spec),
         "datasets": {
             name: dataframe_util.convert_anything_to_arrow_bytes(rows)
             for name, rows in spec.get("datasets", {}).items()
         },
+    }
+
+
+def unread_inside(spec: dict) -> dict:
+    """The spec with no axis, legend or mark in the accessibility tree. Each chart is named by
+    its alt text, which says its numbers in the page's language (a table beside it holds them
+    too). Vega would also name each axis, legend and layer with sentences of its own, in English
+    ("X-axis titled ...", "legend", "group mark container") even on a Spanish page, and give
+    every layer an unnamed role=graphics-symbol group, even an empty one, which axe-core reports
+    as a serious problem."""
+    config = spec.get("config", {})
+    return {
+        **spec,
+        "config": {**config, "aria": False, "mark": {**config.get("mark", {}), "aria": False}},
     }

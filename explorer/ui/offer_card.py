@@ -23,15 +23,12 @@ _AFTER_QUESTIONS = ("find_trial",)
 def offer_cards(content: Content, option_ids: Sequence[str], zoom: float = charts.SCREEN_ZOOM):
     """One closed card for each of these options whose status is investigational."""
     for card in offer.offers(content, tuple(option_ids)):
-        box = say.expander(
-            plain(card.title()),
-            key=f"offer-{card.option_id}",
-            icon=":material/storefront:",
-            on_change="rerun",
-        )
-        if box.open:
-            with box, listen.block(f"offer-{card.option_id}"):
-                _card(card, zoom)
+        with say.drawn_when_opened(
+            plain(card.title()), key=f"offer-{card.option_id}", icon=":material/storefront:"
+        ) as opened:
+            if opened:
+                with listen.block(f"offer-{card.option_id}"):
+                    _card(card, zoom)
 
 
 def _card(card: offer.Offer, zoom: float) -> None:

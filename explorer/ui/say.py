@@ -10,7 +10,8 @@ to widgets.table (every cell escaped)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 import streamlit as st
@@ -72,6 +73,15 @@ multiselect = _says(st.multiselect)  # noqa: TID251
 # Their options are Markdown too.
 radio = _says(st.radio, shows_options=True)  # noqa: TID251
 pills = _says(st.pills, shows_options=True)  # noqa: TID251
+
+
+@contextmanager
+def drawn_when_opened(label: Md, key: str, **options: Any) -> Iterator[bool]:
+    """A closed section (an expander) whose contents are drawn only while it is open: yields
+    whether it is. Opening it reruns the page (or the part it is in) to draw them, so that
+    every run that leaves it closed sends one line, not the section."""
+    with expander(label, key=key, on_change="rerun", **options) as section:
+        yield bool(section.open)
 
 
 def page_link(page: str, label: Md, **options: Any) -> None:

@@ -19,7 +19,17 @@ from explorer import review, words
 from explorer.data import data_check_on
 from explorer.markdown import Md
 from explorer.rules.report import Problem, problem_table
-from explorer.ui import kiosk, listen, printing, record, runtime, say, url_state, widgets
+from explorer.ui import (
+    kiosk,
+    listen,
+    page_language,
+    printing,
+    record,
+    runtime,
+    say,
+    url_state,
+    widgets,
+)
 from explorer.ui.runtime import Run
 from explorer.ui.widgets import table
 from explorer.url_params import CONSULT, MODE_PARAM
@@ -370,40 +380,8 @@ def _header() -> DeltaGenerator:
         return st.container(key="step-bar", horizontal=True, gap="xsmall", width="content")
 
 
-# Streamlit writes <html lang="en"> into every page and has no setting for it: this script sets
-# the document's language, so screen readers use the right voice, and marks with the language
-# they are written in (lang="en") the parts shown as published (containers keyed "published-…":
-# citations, the changelog) and each data text shown in English on another language's page (a
-# row not yet translated: its mark, `english_mark`, is in the script's data, never the CSV text
-# itself), which Streamlit's elements cannot carry either. Its text never changes (the
-# languages and marks are attributes), so nginx's Content-Security-Policy allows it by one hash
-# (deploy/nginx/site.conf); tests/deploy checks the hash. A block, so that running it again
-# (another page's sidebar) declares nothing twice; the latest run's data is window.pageWords.
-PAGE_LANGUAGE_SCRIPT = (
-    "{const page = document.currentScript.dataset;"
-    "document.documentElement.lang = page.lang;"
-    "window.pageWords = page;"
-    "const mark = text => {let hash = 0x811c9dc5;"
-    "for (const byte of new TextEncoder().encode(text.split(/\\s+/).join(' ').trim()))"
-    " hash = Math.imul(hash ^ byte, 0x01000193);"
-    "return (hash >>> 0).toString(16).padStart(8, '0');};"
-    "window.markPublished ??= new MutationObserver(() => {"
-    "const now = window.pageWords;"
-    "for (const part of document.querySelectorAll('[class*=\"st-key-published-\"]:not([lang])'))"
-    " part.lang = now.published;"
-    "const english = new Set(now.english.split(' ').filter(Boolean));"
-    "for (const part of document.querySelectorAll('[data-in-english]'))"
-    " if (!english.has(mark(part.textContent))) {part.removeAttribute('lang');"
-    " part.removeAttribute('data-in-english');}"
-    "if (!english.size) return;"
-    "const texts = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);"
-    "while (texts.nextNode()) {const holder = texts.currentNode.parentElement;"
-    "if (holder && !holder.lang && english.has(mark(holder.textContent)))"
-    " {holder.lang = now.published; holder.dataset.inEnglish = '';}}"
-    "});"
-    "window.markPublished.observe(document.body,"
-    " {childList: true, subtree: true, characterData: true});}"
-)
+# Sets the page's language and marks what is shown in another (explorer/ui/page_language.py).
+PAGE_LANGUAGE_SCRIPT = page_language.SCRIPT
 
 
 # Every script of ours a page may run: the front door's Content-Security-Policy lists the hash
@@ -433,9 +411,7 @@ def _sidebar(run: Run) -> DeltaGenerator | None:
         in_english = sorted(map(english_mark, run.snapshot.shown_in_english(run.language)))
         # One element for every script: each element takes a line of the sidebar.
         st.html(
-            f'<script data-lang="{run.language}" data-published="{words.LANGUAGE}"'
-            f' data-english="{" ".join(in_english)}">{PAGE_LANGUAGE_SCRIPT}</script>'
-            f"{listen.script()}{kiosk_script}",
+            f"{page_language.script(run.language, in_english)}{listen.script()}{kiosk_script}",
             unsafe_allow_javascript=True,
         )
         say.subheader(t_md("app.name"))

@@ -65,14 +65,11 @@ def get_help_now(content: Content, as_button: bool = False) -> None:
 def get_help_banner(content: Content) -> None:
     """A compact "Get help now" strip at the top of a page, which opens the full list of
     warning signs: drawn only once opened, so a run that leaves it closed sends one line."""
-    banner = say.expander(
-        t_md("get_help.banner"),
-        key="get-help-open",
-        icon=":material/emergency:",
-        on_change="rerun",  # the whole page: a rare click, and no part's work on every run
-    )
-    with banner:
-        if banner.open:
+    # Opening it reruns the whole page: a rare click, and no part's work on every run.
+    with say.drawn_when_opened(
+        t_md("get_help.banner"), key="get-help-open", icon=":material/emergency:"
+    ) as opened:
+        if opened:
             _warning_signs(safety.warning_groups(content))
 
 

@@ -21,13 +21,17 @@ RAW = {name.removeprefix("streamlit."): ban["msg"] for name, ban in BANNED.items
 WRAPPED = sorted(name for name, message in RAW.items() if message.endswith(f"use say.{name}"))
 
 
+# Built on the wrappers rather than standing for a raw call of their own.
+BUILT_ON_WRAPPERS = {"drawn_when_opened"}
+
+
 def test_every_wrapper_stands_for_a_banned_raw_call():
     wrappers = {
         name
         for name, value in vars(say).items()
         if callable(value) and value.__module__ == say.__name__ and not name.startswith("_")
     }
-    assert wrappers == set(WRAPPED)
+    assert wrappers - BUILT_ON_WRAPPERS == set(WRAPPED)
 
 
 def _call(name: str, text: object, **options):

@@ -415,9 +415,37 @@ def time_frame_warning(chances: list[Chance], chance: Chance) -> list[str]:
     return [t("chances.different_time", count=len(others)), *others]
 
 
+@dataclass(frozen=True)
+class Numbers:
+    """Every option's numbers in tables, against the reader's situation: those about people in
+    it (every number, when they are not sure), and other groups' numbers set apart, each row
+    saying whose they are. Numbers from people whose pain was new are left out where the reader's
+    has lasted long (`left_out` says some were)."""
+
+    about: pd.DataFrame
+    others: pd.DataFrame
+    left_out: bool
+
+
+@kept
+def numbers_tables(chances: list[Chance], situation_id: str = NOT_SURE) -> Numbers:
+    """The numbers of every option, split as the Chances page shows them (`by_kind`)."""
+    shown = [c for c in chances if situation_id not in c.too_new_ids]
+    if situation_id == NOT_SURE:
+        return Numbers(numbers_table(shown), numbers_table([]), False)
+    return Numbers(
+        numbers_table([c for c in shown if c.about(situation_id)]),
+        numbers_table([c for c in shown if not c.about(situation_id)]),
+        len(shown) < len(chances),
+    )
+
+
+_NUMBER_COLUMNS = ("option", "outcome", "group", "out_of_100", "when", "whose", "how_sure")
+
+
 @kept
 def numbers_table(chances: list[Chance]) -> pd.DataFrame:
-    """Every number on the page in one table, one row per group. A row names an option only for
+    """These numbers in one table, one row per group. A row names an option only for
     the group that had it: a comparison group is said to be one, and a count for everyone in a
     trial says so (and is given once, though two options share it)."""
 
@@ -439,7 +467,8 @@ def numbers_table(chances: list[Chance]) -> pd.DataFrame:
             }
             for chance in chances
             for index, count in enumerate(chance.counts)
-        ]
+        ],
+        columns=[t(f"chances.numbers.{column}") for column in _NUMBER_COLUMNS],
     ).drop_duplicates(ignore_index=True)
 
 

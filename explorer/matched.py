@@ -1,15 +1,22 @@
 """What the study of people in the reader's situation found, in words, for the Chances page: the
 short answers (short_answers.csv) to the benefit and harm questions whose numbers come from people
 in the situation. Many such results are not "x out of 100" (leg pain averaged 2.8 out of 10), so
-a picture of 100 people cannot show them; said in words, they still come first."""
+a picture of 100 people cannot show them; said in words, they still come first, then drawn
+where the study's averages on a 0 to 10 scale are in scores.csv."""
 
 from __future__ import annotations
 
-from explorer import short_answers, situation
+from dataclasses import dataclass
+
+import pandas as pd
+from babel.numbers import format_decimal
+
+from explorer import short_answers, situation, words
 from explorer.data import Content
 from explorer.memo import kept
 from explorer.rules.vocabulary import ROLE, split_ids
 from explorer.short_answers import Short
+from explorer.words import t
 
 # The kind of numbers (outcomes.csv) each question's role asks about.
 KINDS = {"benefits": "benefit", "harms": "harm"}
@@ -50,3 +57,63 @@ def none_line(words: list[Short]) -> str:
     in the reader's situation: numbers of any kind, or only "out of 100" ones, when their study's
     result is said in words (`words`) instead."""
     return "chances.page.no_out_of_100" if words else "chances.page.none_about_you"
+
+
+@dataclass(frozen=True)
+class Scores:
+    """One study's averages on a 0 to 10 scale (`measure`), one row per group and time: the
+    option's name, months after the start (0: the start), the average, and the row in words."""
+
+    measure: str
+    whose: str
+    rows: pd.DataFrame  # option, months, average, said
+
+    def alt_text(self) -> str:
+        return t(
+            f"chances.score.alt.{self.measure}", whose=self.whose, rows="; ".join(self.rows["said"])
+        )
+
+
+@kept
+def scores(content: Content, situation_id: str, option_id: str, kind: str) -> list[Scores]:
+    """The averages (scores.csv) of the studies whose results are said in words under the
+    heading `kind`, for the options said there, in the same order: by time, then as said."""
+    said = in_words(content, situation_id, option_id).get(kind, [])
+    order = {short.option_id: n for n, short in enumerate(said)}
+    names = {short.option_id: short.option_name for short in said}
+    whose = content.populations.set_index("population_id")["whose"]
+    found = content.scores[
+        (content.scores["kind"] == kind) & content.scores["option_id"].isin(order.keys())
+    ]
+    return [
+        Scores(measure, whose[population_id], _rows(rows, order, names))
+        for population_id in dict.fromkeys(short.population_id for short in said)
+        for measure, rows in found[found["population_id"] == population_id].groupby(
+            "measure", sort=False
+        )
+    ]
+
+
+def _rows(rows: pd.DataFrame, order: dict[str, int], names: dict[str, str]) -> pd.DataFrame:
+    rows = rows.assign(said_order=rows["option_id"].map(order)).sort_values(
+        ["months", "said_order"]
+    )
+    return pd.DataFrame(
+        {
+            "option": [names[o] for o in rows["option_id"]],
+            "months": list(rows["months"]),
+            "average": list(rows["average"]),
+            "said": [
+                bar_words(names[o], int(months), average)
+                for o, months, average in zip(rows["option_id"], rows["months"], rows["average"])
+            ],
+        }
+    )
+
+
+def bar_words(option: str, months: int, average: float) -> str:
+    """'Discectomy: 2.8 out of 10, 6 months after the start', or '… at the start'."""
+    said = format_decimal(average, locale=words.current_language())  # 2.8, or 2,8 in Spanish
+    if months == 0:
+        return t("chances.score.at_start", option=option, average=said)
+    return t("chances.score.after", option=option, average=said, count=months)

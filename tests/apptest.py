@@ -123,8 +123,11 @@ def page_links(at: AppTest) -> list:
 
 
 def caption_lines(at: AppTest) -> list[str]:
-    """Every line of small print on the page: a caption may hold several (the footer's)."""
-    return [line for caption in at.caption for line in caption.value.split("\n\n")]
+    """Every line of small print on the page: a caption may hold several (the footer's, under
+    its rule)."""
+    return [
+        line for caption in at.caption for line in caption.value.split("\n\n") if line != "---"
+    ]
 
 
 def question_headings(at: AppTest) -> list[str]:

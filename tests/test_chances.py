@@ -358,6 +358,30 @@ def test_the_numbers_table_never_names_a_group_under_another_options_name(every_
     assert set(table[t("chances.numbers.whose")]) == {c.whose for c in every_chance}
 
 
+def test_all_the_numbers_set_other_groups_apart_and_leave_new_pain_out_of_long_pain(
+    every_chance,
+):
+    whose = t("chances.numbers.whose")
+    # Back pain of months: rest's number from back pain of 2 weeks is left out, and said to be;
+    # the nerve block's leg-pain numbers are other groups', in their own table.
+    back = chances.numbers_tables(every_chance, "back_pain")
+    assert "people whose back pain had started in the last 2 weeks" not in set(
+        back.about[whose]
+    ) | set(back.others[whose])
+    assert back.left_out
+    assert "people with back pain for over 3 months" in set(back.about[whose])
+    assert "people with leg pain from a disc" in set(back.others[whose])
+    assert not set(back.about[whose]) & set(back.others[whose])
+    # Leg pain starts at 0 weeks in the fixture: new back pain is another group's, not left out.
+    leg = chances.numbers_tables(every_chance, "leg_pain")
+    assert "people whose back pain had started in the last 2 weeks" in set(leg.others[whose])
+    assert not leg.left_out
+    # Not sure: every number in one table, each row saying whose it is.
+    everything = chances.numbers_tables(every_chance, NOT_SURE)
+    assert everything.others.empty and not everything.left_out
+    assert everything.about.equals(chances.numbers_table(every_chance))
+
+
 def test_every_number_says_whose_it_is_against_the_persons_situation(every_chance):
     felt_better = next(c for c in every_chance if c.option_id == "rest" and c.kind == "benefit")
     assert felt_better.whose == "people with back pain for over 3 months"

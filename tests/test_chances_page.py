@@ -3,9 +3,11 @@ every option gets the same two headings, and the chosen option stays in the addr
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
-from explorer import chances, compare
+from explorer import chances, compare, matched
 from explorer.markdown import plain
 from explorer.text import plain_table
 from explorer.words import t
@@ -93,3 +95,32 @@ def test_a_different_time_frame_is_said_on_the_page():
     assert warning == "\n\n".join([lead, "\n".join(f"- {line}" for line in others)])
     at = open_page(PAGE, option="rest")  # its one outcome has the same time frame everywhere
     assert not any(as_read(w.value).startswith(lead) for w in at.warning)
+
+
+def test_all_the_numbers_for_long_lasting_pain_set_other_groups_apart_and_say_what_is_left_out():
+    at = open_page(PAGE, option="rest", situation="back_pain")
+    at.session_state["all-numbers"] = True
+    at.run()
+    numbers = chances.numbers_tables(EVERY_CHANCE, "back_pain")
+    tables = [table.value for table in at.table]
+    assert [len(table) for table in tables[-2:]] == [len(numbers.about), len(numbers.others)]
+    shown = [as_read(m.value) for m in at.markdown]
+    for label in ("chances.page.all_numbers_yours", "chances.page.all_numbers_others"):
+        assert t(label) in shown
+    assert t("chances.page.all_numbers_left_out") in [as_read(c.value) for c in at.caption]
+    whose = t("chances.numbers.whose")
+    assert "people whose back pain had started in the last 2 weeks" not in {
+        cell for table in tables[-2:] for cell in table[whose]
+    }
+
+
+def test_a_studys_averages_out_of_10_are_drawn_on_one_scale_under_their_words():
+    at = open_page(PAGE, option="nerve_block", situation="leg_pain")
+    [scored] = matched.scores(CONTENT, "leg_pain", "nerve_block", "benefit")
+    [chart] = [c for c in at.get("vega_lite_chart") if c.proto.alt == scored.alt_text()]
+    spec = json.loads(chart.proto.spec)
+    [bars] = [layer for layer in spec["layer"] if layer["mark"]["type"] == "bar"]
+    assert bars["encoding"]["x"]["scale"]["domain"] == [0, 10]
+    assert t("chances.score.title.leg_pain") in [as_read(m.value) for m in at.markdown]
+    # Under the words that say the same numbers, with whose they are.
+    assert any(scored.whose in as_read(m.value) for m in at.markdown)

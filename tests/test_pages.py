@@ -66,7 +66,8 @@ def test_every_page_runs_with_one_title_and_the_footer(page):
         version=release["version"],
         next_review_date=release["next_review_date"],
     )
-    assert as_read(at.caption[-1].value.split("\n\n")[0]) == footer  # the page's last words
+    rule, first_line, *_ = at.caption[-1].value.split("\n\n")  # the page's last words
+    assert rule == "---" and as_read(first_line) == footer
 
 
 def test_home_states_the_decision_and_lists_all_options():

@@ -25,6 +25,7 @@ from explorer import (
     charts,
     decide,
     markdown,
+    matched,
     ratings,
     review,
     translations,
@@ -218,6 +219,21 @@ def chances_said(snapshot: Snapshot, content: Content) -> Iterator[tuple[str, st
             )
     for count in COUNTS[1:]:
         yield f"{count} other options", words.t("chances.different_time", count=count)
+    yield from _scores_said(content, situations)
+
+
+def _scores_said(content: Content, situations: list[str]) -> Iterator[tuple[str, str]]:
+    """A study's averages out of 10, drawn as bars: each bar's words and the chart's name, as the
+    data gives them and at every time (months) and form of average."""
+    for situation_id, option_id, kind in itertools.product(
+        situations, content.option_names(), OUTCOME_KINDS
+    ):
+        for scored in matched.scores(content, situation_id, option_id, kind):
+            yield f"{situation_id}/{option_id} scores", scored.alt_text()
+    for name, months, average in itertools.product(
+        content.short_names().values(), COUNTS, (0, 2.8, 10)
+    ):
+        yield f"{name} score", matched.bar_words(name, months, average)
 
 
 def _chance_said(where: str, chance: chances.Chance) -> Iterator[tuple[str, str]]:

@@ -2,10 +2,20 @@
 
 import streamlit as st
 
-from explorer import chances, charts, compare, markdown, matched, offer, situation, url_params
+from explorer import (
+    chances,
+    charts,
+    compare,
+    markdown,
+    matched,
+    offer,
+    score_chart,
+    situation,
+    url_params,
+)
 from explorer.data import Content
 from explorer.markdown import plain
-from explorer.ui import listen, pictures, say, shell, url_state, widgets
+from explorer.ui import chart_cache, listen, pictures, say, shell, url_state, widgets
 from explorer.ui.offer_card import offer_cards
 from explorer.ui.runtime import Run
 from explorer.words import t, t_md
@@ -44,6 +54,8 @@ def chances_part(run: Run) -> None:
         if words:
             with st.container(key=f"in-words-{heading}"):  # where a phone reader finds it
                 say.markdown(widgets.shorts_with_whose(content, words, situation_id))
+            for scored in matched.scores(content, situation_id, option_id, heading):
+                _scores(scored)
         if not found and not words:
             st.text(t("chances.not_counted"))
         for chance in found.about:
@@ -70,12 +82,39 @@ def chances_part(run: Run) -> None:
     ) as every_number:
         if every_number.open:
             say.caption(t_md("chances.page.all_numbers_caption"))
-            widgets.table(chances.numbers_table(every_chance), hide_index=True)
+            _numbers(chances.numbers_tables(every_chance, situation_id))
 
     with say.expander(t_md("sources.heading"), key="sources", on_change="rerun") as sources:
         if sources.open:
             also = offer.cited(content, [option_id])  # the card's, when it is shown
             widgets.sources_list(chances.cited_sources(content, every_chance, also))
+
+
+def _scores(scored: matched.Scores) -> None:
+    """A study's averages on a 0 to 10 scale, said in words just above, as bars on one scale."""
+    say.markdown(t_md(f"chances.score.title.{scored.measure}"))
+    chart_cache.chart(
+        score_chart.score_chart, scored.rows, scored.measure, alt_text=scored.alt_text()
+    )
+
+
+def _numbers(numbers: chances.Numbers) -> None:
+    """Every option's numbers: those about people in the reader's situation, then other groups'
+    under their own label, and a line where new pain's numbers are left out."""
+    if numbers.others.empty:
+        widgets.table(numbers.about, hide_index=True)
+    else:
+        with st.container(key="numbers-yours"):
+            say.markdown(t_md("chances.page.all_numbers_yours"))
+            if numbers.about.empty:
+                st.text(t("chances.page.all_numbers_none_yours"))
+            else:
+                widgets.table(numbers.about, hide_index=True)
+        with st.container(key="numbers-others"):
+            say.markdown(t_md("chances.page.all_numbers_others"))
+            widgets.table(numbers.others, hide_index=True)
+    if numbers.left_out:
+        say.caption(t_md("chances.page.all_numbers_left_out"))
 
 
 def _chance(every_chance: list, chance: chances.Chance, situation_id: str, zoom: float) -> None:

@@ -33,6 +33,7 @@ from explorer.rules.schemas import (
     recovery_schema,
     release_schema,
     scan_findings_schema,
+    scores_schema,
     short_answers_schema,
     situation_bounds_schema,
     situations_schema,
@@ -156,6 +157,7 @@ FILES: tuple[CsvFile, ...] = (
     CsvFile("option_fit.csv", option_fit_schema, complete_over=("option_id", "situation_id")),
     CsvFile("populations.csv", populations_schema, "population_id", "population"),
     CsvFile("outcomes.csv", outcomes_schema, row_key=("option_id", "outcome_id")),
+    CsvFile("scores.csv", scores_schema),
     CsvFile(
         "evaluation.csv",
         evaluation_schema,

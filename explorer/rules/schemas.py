@@ -50,6 +50,7 @@ from explorer.rules.vocabulary import (
     GROUP_PREVIOUS_SURGERY,
     LIGHTER_END,
     MARKETING_VALUES,
+    MEASURES,
     MILESTONES,
     NO_PROCEDURE_ROLE,
     NOT_KNOWN,
@@ -559,6 +560,41 @@ def _weeks_in_order(df: pd.DataFrame) -> pd.Series:
     low = pd.to_numeric(df["weeks_from"], errors="coerce")
     high = pd.to_numeric(df["weeks_to"], errors="coerce")
     return (df["weeks_to"] == "") | (df["weeks_from"] == "") | (high >= low)
+
+
+def _score(cells: pd.Series) -> pd.Series:
+    numbers = pd.to_numeric(
+        cells.where(cells.str.fullmatch(r"[0-9]+(\.[0-9]+)?"), None), errors="coerce"
+    )
+    return numbers.between(0, 10)
+
+
+def scores_schema(refs: Refs) -> pa.DataFrameSchema:
+    """A study's average on a 0 to 10 scale (leg pain) in each of its groups, at a time after
+    the start (months; 0 is the start): drawn on Chances beside the short answer that says it,
+    for the study of people in the reader's situation."""
+    return pa.DataFrameSchema(
+        {
+            "population_id": reference(refs["population"], "population"),
+            "option_id": reference(refs["option"], "option"),
+            "kind": one_of(OUTCOME_KINDS),
+            "measure": one_of(MEASURES),
+            "months": pa.Column(
+                str,
+                pa.Check(whole_number, error=expects("data_rule.months")),
+                metadata={NUMBER: "Int64"},
+            ),
+            "average": pa.Column(
+                str,
+                pa.Check(_score, error=expects("data_rule.out_of_10")),
+                metadata={NUMBER: "float64"},
+            ),
+            "source_ids": source_ids(refs["source"]),
+            "certainty": one_of(tuple(level for level in CERTAINTY_LEVELS if level != NOT_KNOWN)),
+        },
+        unique=["population_id", "option_id", "measure", "months"],
+        name="scores.csv",
+    )
 
 
 def situation_bounds_schema(refs: Refs) -> pa.DataFrameSchema:

@@ -24,6 +24,8 @@ MARKETING_VALUES = ("", MARKETING)
 # What an outcome in outcomes.csv is for the person: a benefit, or a harm (or more treatment).
 BENEFIT = "benefit"
 OUTCOME_KINDS = (BENEFIT, "harm")
+# scores.csv's `measure`: what a study scored from 0 to 10 (its words: chances.score.measure.*).
+MEASURES = ("leg_pain",)
 # attributes.csv's `scale`: which colour family a quality is drawn in, darker always meaning more of
 # it: more benefit (or surer of it), or a heavier burden.
 ATTRIBUTE_SCALES = ("benefit", "burden")

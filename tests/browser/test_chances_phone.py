@@ -11,7 +11,7 @@ import pytest
 from explorer import words
 from explorer.populations import LONG_PAIN_WEEKS
 from explorer.url_params import LANG_PARAM, SITUATION_PARAM
-from tests.browser.conftest import CONTENT, SIZES, open_at_size, screenshot
+from tests.browser.conftest import CONTENT, SIZES, open_at_size, screenshot, wait_for_app
 
 SCREEN = 750
 FIRST_RESULT_WITHIN = 2 * SCREEN
@@ -47,3 +47,25 @@ def test_chances_starts_with_the_readers_own_result_on_a_phone(
     screenshot(page, f"chances-phone-{language}-{situation_id}")
     assert found["first"] is not None and found["first"] <= FIRST_RESULT_WITHIN, found
     assert found["height"] <= PAGE_WITHIN, found
+
+
+# Each heading in the opened "other groups" section, its size, and the page's own heading size.
+HEADINGS = """() => {
+    const size = element => parseFloat(getComputedStyle(element).fontSize);
+    return {page: size(document.querySelector("[data-testid='stMain'] h2")),
+            others: [...document.querySelectorAll(".st-key-other-groups h3")].map(size)};
+}"""
+
+
+@pytest.mark.parametrize("language", words.languages())
+def test_other_groups_headings_read_as_sub_headings_on_a_phone(page, app_server, language):
+    situation_id = LONG_LASTING[0]
+    url = f"{app_server.url}/chances?{LANG_PARAM}={language}&{SITUATION_PARAM}={situation_id}"
+    open_at_size(page, url, SIZES["phone"])
+    page.locator(".st-key-other-groups summary").first.click()
+    page.locator(".st-key-other-groups h3").first.wait_for()
+    wait_for_app(page)
+    found = page.evaluate(HEADINGS)
+    screenshot(page, f"chances-phone-other-groups-{language}")
+    assert found["others"] and max(found["others"]) < found["page"], found
+    assert max(found["others"]) <= 20, found  # a phone's sub-heading, not a section's heading

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from explorer import chances
+from explorer import chances, matched
 from explorer.populations import OUTSIDE, WITHIN, matches, too_new
-from explorer.rules.vocabulary import TRIAL, split_ids
+from explorer.rules.vocabulary import OUTCOME_KINDS, TRIAL, split_ids
 from explorer.words import t
 
 # Designs that are not a randomised comparison: a number from one is graded moderate at most, and
@@ -140,3 +140,50 @@ def test_a_count_for_everyone_in_a_trial_is_never_one_options_benefit_or_harm(sh
     for option_id in shipped_content.option_names():
         for heading, shown in chances.by_kind(every_chance, option_id).items():
             assert all(c.everyone == (heading == chances.EVERYONE) for c in shown.about)
+
+
+def test_all_the_numbers_keep_the_readers_group_apart_and_new_pain_out_of_long_pain(
+    shipped_content,
+):
+    """'All the numbers in one table', for every situation: the reader's table holds only groups
+    in the situation; where pain has lasted long, no row from people whose pain was new is in
+    either table, and a line says they were left out."""
+    every_chance = chances.all_chances(shipped_content)
+    whose = t("chances.numbers.whose")
+    populations = shipped_content.populations.set_index("population_id")
+    bounds = shipped_content.situation_bounds.set_index("situation_id")
+    for situation_id in _situations(shipped_content):
+        numbers = chances.numbers_tables(every_chance, situation_id)
+        in_it = {
+            row.whose
+            for row in populations.itertuples()
+            if situation_id in split_ids(row.situation_ids)
+        }
+        assert set(numbers.about[whose]) <= in_it, situation_id
+        assert not set(numbers.others[whose]) & in_it, situation_id
+        too_new_whose = {
+            group.whose
+            for _, group in populations.iterrows()
+            if too_new(group, bounds.loc[situation_id])
+        }
+        shown = set(numbers.about[whose]) | set(numbers.others[whose])
+        assert not shown & too_new_whose, situation_id
+        assert numbers.left_out == bool({c.whose for c in every_chance} & too_new_whose), (
+            situation_id
+        )
+
+
+def test_every_average_out_of_10_is_drawn_beside_its_studys_words_somewhere(shipped_content):
+    """A row of scores.csv is drawn only under the words of its study's short answer: each one
+    must be said in words for some situation, or it would never be seen."""
+    drawn = set()
+    for situation_id in _situations(shipped_content):
+        for option_id in shipped_content.option_names():
+            for kind in OUTCOME_KINDS:
+                for scored in matched.scores(shipped_content, situation_id, option_id, kind):
+                    drawn |= {(scored.whose, said) for said in scored.rows["said"]}
+    whose = shipped_content.populations.set_index("population_id")["whose"]
+    names = shipped_content.short_names()
+    for row in shipped_content.scores.itertuples():
+        said = matched.bar_words(names[row.option_id], int(row.months), row.average)
+        assert (whose[row.population_id], said) in drawn, row

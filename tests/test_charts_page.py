@@ -15,7 +15,7 @@ from explorer.words import t
 from tests.apptest import open_page
 from tests.conftest import fixture_content, read_rows, set_cell
 
-PAGE = "pages/charts.py"
+PAGE = "views/charts.py"
 CONTENT = fixture_content()  # what the pages read
 
 
@@ -149,7 +149,7 @@ def test_an_invalid_level_gets_the_clear_problem_table(data_copy, monkeypatch):
 
 
 def test_the_comparison_page_shows_the_same_levels_at_a_glance():
-    at = open_page("pages/compare.py", options=["gel", "nerve_block"])
+    at = open_page("views/compare.py", options=["gel", "nerve_block"])
     assert not at.exception
     glance = at.table[0].value.set_index(t("ratings.glance.what"))
     assert list(glance.columns) == ["Nerve block", "Gel implant"]

@@ -36,7 +36,7 @@ def test_every_wrapper_stands_for_a_banned_raw_call():
 
 def _call(name: str, text: object, **options):
     if name == "page_link":
-        return say.page_link("pages/compare.py", text, **options)
+        return say.page_link("views/compare.py", text, **options)
     return getattr(say, name)(text, **options)
 
 
@@ -87,7 +87,7 @@ def _markdown_shown(at: AppTest) -> list[str]:
 
 
 def test_the_show_too_button_shows_a_hostile_option_name_as_typed(hostile_name):
-    at = open_page("pages/compare.py", situation="leg_pain")
+    at = open_page("views/compare.py", situation="leg_pain")
     assert not at.exception
     [button] = [button for button in at.button if button.key == "show-too-gel"]
     assert button.label == t_md("situation.show_too", option=HOSTILE_NAME)

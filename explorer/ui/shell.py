@@ -292,9 +292,12 @@ _LINKED: dict[str, st.Page] = {}
 def path(page_id: str) -> st.Page:
     """A page, for say.page_link: made once (given a script's path, st.page_link resolves it on
     the disk for every link on every run)."""
-    if page_id not in _LINKED:
-        _LINKED[page_id] = _BY_ID[page_id].streamlit_page()
-    return _LINKED[page_id]
+    linked = _LINKED.get(page_id)
+    if linked is None:
+        linked = _BY_ID[page_id].streamlit_page()
+        if get_script_run_ctx():  # made outside a page's run, a page is incomplete: never kept
+            _LINKED[page_id] = linked
+    return linked
 
 
 def show(page_id: str, render: Callable[[Run], None]) -> None:

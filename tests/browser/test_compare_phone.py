@@ -6,10 +6,12 @@ bars, as the usability review counted. The measured heights are printed (pytest 
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from explorer import situation, words
 from explorer.url_params import LANG_PARAM, SITUATION_PARAM
-from tests.browser.conftest import CONTENT, SIZES, open_at_size, screenshot
+from tests.browser.conftest import BROWSER_DATA, CONTENT, SIZES, open_at_size, screenshot
+from tests.conftest import snapshot_of
 
 SCREEN = 750
 GLANCE_WITHIN = 1.5 * SCREEN
@@ -18,6 +20,7 @@ GLANCE_WITHIN = 1.5 * SCREEN
 # does not apply; the gate is the target itself.
 PAGE_WITHIN = 7 * SCREEN
 SITUATIONS = list(CONTENT.situations["situation_id"])
+SNAPSHOT = snapshot_of(BROWSER_DATA)  # every language's words
 
 # From the top of the page (the top of Streamlit's scrolling main block), in px: where the
 # comparison's heading starts, and how tall the whole page is.
@@ -48,11 +51,26 @@ def test_compare_fits_a_phone_before_anything_is_opened(page, app_server, langua
     assert found["glance"] <= GLANCE_WITHIN and found["height"] <= PAGE_WITHIN, found
 
 
+# "Not sure" shows every option: its table at a glance starts closed (compare.GLANCE_OPEN_UP_TO),
+# so that the page fits the same target, with half a screen to spare.
+NOT_SURE_WITHIN = PAGE_WITHIN - SCREEN / 2
+
+
 @pytest.mark.parametrize("language", words.languages())
-def test_not_sure_starts_the_comparison_within_one_and_a_half_screens(page, app_server, language):
-    """Not sure shows every option, so its page is longer: the comparison still comes first."""
+def test_not_sure_fits_a_phone_with_every_option_and_opens_its_glance_on_a_tap(
+    page, app_server, language
+):
+    """Every option's short answers in view, the comparison first, the page within the target
+    with room to spare; the table at a glance one tap away."""
     found = measure(page, f"{app_server.url}/compare?{LANG_PARAM}={language}")
     print(
         f"compare {language} {situation.NOT_SURE}: glance at {found['glance']} px, page {found['height']} px"
     )
-    assert found["glance"] <= GLANCE_WITHIN, found
+    screenshot(page, f"compare-phone-{language}-{situation.NOT_SURE}")
+    assert found["glance"] <= GLANCE_WITHIN and found["height"] <= NOT_SURE_WITHIN, found
+    shorts = page.locator(".st-key-listen-short-answers li")
+    assert shorts.count() >= len(CONTENT.options) * len(CONTENT.questions)
+    page.locator(".st-key-glance summary").click()
+    opened = page.locator(".st-key-glance [data-testid='stExpanderDetails']")
+    for name in SNAPSHOT.content(language).options["short_name"]:
+        expect(opened).to_contain_text(name)

@@ -1,7 +1,8 @@
 """Compare on a phone (390x844) for each situation with its options aimed at it, before anything
 is opened: the comparison starts within 1½ screens and the whole page is well under 7 screens, in
 every language (issue 33). A screen is 750 px of page: the phone's 844 minus the browser's own
-bars, as the usability review counted. The measured heights are printed (pytest -s)."""
+bars, as the usability review counted. Each question's full answers button is a target a finger
+can hit. The measured heights are printed (pytest -s)."""
 
 from __future__ import annotations
 
@@ -22,14 +23,25 @@ PAGE_WITHIN = 7 * SCREEN
 SITUATIONS = list(CONTENT.situations["situation_id"])
 SNAPSHOT = snapshot_of(BROWSER_DATA)  # every language's words
 
+# A target a finger can hit (WCAG 2.5.5, Apple's and Google's guides): each question's full
+# answers button is at least this tall.
+TARGET = 44
+
 # From the top of the page (the top of Streamlit's scrolling main block), in px: where the
-# comparison's heading starts, and how tall the whole page is.
+# comparison's heading starts, how tall the whole page is, and the smallest height of a
+# question's full answers button (its expander's summary) and whether each is framed, in full
+# colour.
 MEASURE = """() => {
     const main = document.querySelector("[data-testid='stMain']");
     const top = main.getBoundingClientRect().top - main.scrollTop;
     const glance = document.querySelector("#at-a-glance");
+    const buttons = [...document.querySelectorAll(".st-key-listen-short-answers [class*='st-key-full-'] summary")];
     return {glance: Math.round(glance.getBoundingClientRect().top - top),
-            height: main.scrollHeight};
+            height: main.scrollHeight,
+            buttons: buttons.length,
+            button: Math.min(...buttons.map(b => b.getBoundingClientRect().height)),
+            framed: buttons.every(b => parseFloat(getComputedStyle(b).borderTopWidth) >= 1
+                                       && getComputedStyle(b).opacity === "1")};
 }"""
 
 
@@ -49,6 +61,8 @@ def test_compare_fits_a_phone_before_anything_is_opened(page, app_server, langua
     )
     screenshot(page, f"compare-phone-{language}-{situation_id}")
     assert found["glance"] <= GLANCE_WITHIN and found["height"] <= PAGE_WITHIN, found
+    assert found["buttons"] == len(CONTENT.questions) and found["button"] >= TARGET, found
+    assert found["framed"], found  # drawn as a button, not as faded text
 
 
 # "Not sure" shows every option: its table at a glance starts closed (compare.GLANCE_OPEN_UP_TO),

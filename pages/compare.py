@@ -47,7 +47,9 @@ def overview(run: Run, shown: list[str]) -> None:
     """The chosen options at a glance, and what matters most to the person (from What matters),
     so that the talk starts from both."""
     content = run.content
-    with st.container(key="consult-question"):  # what must fit the shared screen
+    # What must fit the shared screen; its key ends in how many options share the table's width,
+    # which sizes the table's type (consult.css).
+    with st.container(key=f"consult-question-overview-{len(shown)}"):
         say.subheader(t_md("compare.page.glance_heading"), anchor="at-a-glance")
         widgets.table(ratings.glance_table(ratings.rated(content, shown)), hide_index=True)
         answers = widgets.person_answers(content)

@@ -29,8 +29,8 @@ TARGET = 44
 
 # From the top of the page (the top of Streamlit's scrolling main block), in px: where the
 # comparison's heading starts, how tall the whole page is, and the smallest height of a
-# question's full answers button (its expander's summary) and whether each is framed, in full
-# colour.
+# question's full answers button (its expander's summary), whether each is framed, in full
+# colour, and the least room between a question's last line of text and its button.
 MEASURE = """() => {
     const main = document.querySelector("[data-testid='stMain']");
     const top = main.getBoundingClientRect().top - main.scrollTop;
@@ -41,7 +41,13 @@ MEASURE = """() => {
             buttons: buttons.length,
             button: Math.min(...buttons.map(b => b.getBoundingClientRect().height)),
             framed: buttons.every(b => parseFloat(getComputedStyle(b).borderTopWidth) >= 1
-                                       && getComputedStyle(b).opacity === "1")};
+                                       && getComputedStyle(b).opacity === "1"),
+            clear: Math.min(...buttons.map(b => {
+                const answers = b.closest("[class*='st-key-full-']").previousElementSibling;
+                const text = document.createRange();
+                text.selectNodeContents(answers.querySelector("[data-testid='stMarkdownContainer']"));
+                return b.getBoundingClientRect().top - text.getBoundingClientRect().bottom;
+            }))};
 }"""
 
 
@@ -63,6 +69,7 @@ def test_compare_fits_a_phone_before_anything_is_opened(page, app_server, langua
     assert found["glance"] <= GLANCE_WITHIN and found["height"] <= PAGE_WITHIN, found
     assert found["buttons"] == len(CONTENT.questions) and found["button"] >= TARGET, found
     assert found["framed"], found  # drawn as a button, not as faded text
+    assert found["clear"] >= 0, found  # below the question's last line, never over it
 
 
 # "Not sure" shows every option: its table at a glance starts closed (compare.GLANCE_OPEN_UP_TO),

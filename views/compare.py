@@ -47,7 +47,9 @@ def overview(run: Run, shown: list[str]) -> None:
     """The chosen options at a glance, and what matters most to the person (from What matters),
     so that the talk starts from both."""
     content = run.content
-    with st.container(key="consult-question"):  # what must fit the shared screen
+    # What must fit the shared screen; its key ends in how many options share the table's width,
+    # which sizes the table's type (consult.css).
+    with st.container(key=f"consult-question-overview-{len(shown)}"):
         say.subheader(t_md("compare.page.glance_heading"), anchor="at-a-glance")
         widgets.table(ratings.glance_table(ratings.rated(content, shown)), hide_index=True)
         answers = widgets.person_answers(content)
@@ -90,8 +92,14 @@ def every_question(run: Run) -> None:
     situation_id, shown = url_state.chosen_options(content)
     offer_cards(content, shown)  # closed, above everything said about the options
     say.header(t_md("compare.page.glance_heading"), anchor="at-a-glance")
-    say.caption(t_md("compare.page.glance_caption"))
-    widgets.table(ratings.glance_table(ratings.rated(content, shown)), hide_index=True)
+    if compare.glance_starts_open(shown):
+        glance_table(run, shown)
+    else:  # many options: a long table on a phone, so a one-line key, drawn only when opened
+        with say.expander(
+            t_md("compare.page.glance_closed", count=len(shown)), key="glance", on_change="rerun"
+        ) as glance:
+            if glance.open:
+                glance_table(run, shown)
     link = url_state.options_link(content, shown, situation_id)
     with st.container(key="picture-links"):  # one pair: held together on a phone (page.css)
         say.page_link(shell.path("charts"), label=t_md("compare.page.to_charts"), query_params=link)
@@ -123,6 +131,12 @@ def every_question(run: Run) -> None:
         if sources.open:
             also = situation.cited(content, shown, situation_id) | offer.cited(content, shown)
             widgets.sources_list(compare.cited_sources(content, shown, also))
+
+
+def glance_table(run: Run, shown: list[str]) -> None:
+    """The chosen options at a glance: each quality's level for each option, as on Charts."""
+    say.caption(t_md("compare.page.glance_caption"))
+    widgets.table(ratings.glance_table(ratings.rated(run.content, shown)), hide_index=True)
 
 
 def short_answer_block(run: Run, question_id: str, shown: list[str], situation_id: str) -> None:

@@ -164,7 +164,7 @@ def test_with_more_options_than_open_up_to_the_glance_starts_closed_and_opens_on
     """Many options make the glance a long table on a phone (issue 33): it starts closed, its
     label a one-line key naming how many options it holds, and is drawn only when opened."""
     monkeypatch.setattr(compare, "GLANCE_OPEN_UP_TO", 2)  # the fixture has three options
-    at = open_page("pages/compare.py", options=["rest", "nerve_block", "gel"])
+    at = open_page("views/compare.py", options=["rest", "nerve_block", "gel"])
     assert not at.exception
     assert not at.table  # nothing of the table is sent while it is closed
     [glance] = [expander for expander in at.expander if expander.key == "glance"]
@@ -173,5 +173,5 @@ def test_with_more_options_than_open_up_to_the_glance_starts_closed_and_opens_on
     at.run()
     table = at.table[0].value.set_index(t("ratings.glance.what"))
     assert list(table.columns) == ["Home exercise", "Nerve block", "Gel implant"]
-    at = open_page("pages/compare.py", options=["rest", "gel"])  # as many as open up to
+    at = open_page("views/compare.py", options=["rest", "gel"])  # as many as open up to
     assert at.table and not [expander for expander in at.expander if expander.key == "glance"]

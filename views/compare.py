@@ -95,10 +95,10 @@ def every_question(run: Run) -> None:
     if compare.glance_starts_open(shown):
         glance_table(run, shown)
     else:  # many options: a long table on a phone, so a one-line key, drawn only when opened
-        with say.expander(
-            t_md("compare.page.glance_closed", count=len(shown)), key="glance", on_change="rerun"
-        ) as glance:
-            if glance.open:
+        with say.drawn_when_opened(
+            t_md("compare.page.glance_closed", count=len(shown)), key="glance"
+        ) as opened:
+            if opened:
                 glance_table(run, shown)
     link = url_state.options_link(content, shown, situation_id)
     with st.container(key="picture-links"):  # one pair: held together on a phone (page.css)
@@ -114,10 +114,8 @@ def every_question(run: Run) -> None:
             short_answer_block(run, question_id, shown, situation_id)
 
     # Each drawn only when opened, so that the page before anything is opened stays short.
-    with say.expander(
-        t_md("situation.evaluation.heading"), key="evaluation", on_change="rerun"
-    ) as evaluation:
-        if evaluation.open:
+    with say.drawn_when_opened(t_md("situation.evaluation.heading"), key="evaluation") as opened:
+        if opened:
             say.caption(t_md("situation.evaluation.intro"))
             with st.container(key="grid-evaluation"):
                 tables = situation.evaluation_tables(content, shown, situation_id)
@@ -127,8 +125,8 @@ def every_question(run: Run) -> None:
                     )
                     say.markdown(table)
 
-    with say.expander(t_md("sources.heading"), key="sources", on_change="rerun") as sources:
-        if sources.open:
+    with say.drawn_when_opened(t_md("sources.heading"), key="sources") as opened:
+        if opened:
             also = situation.cited(content, shown, situation_id) | offer.cited(content, shown)
             widgets.sources_list(compare.cited_sources(content, shown, also))
 
@@ -144,13 +142,10 @@ def short_answer_block(run: Run, question_id: str, shown: list[str], situation_i
     element, then the full answers one click away (drawn only when opened: they are long). Two
     elements a question, for the server's work a run, and close together, to fit a phone."""
     say.markdown(widgets.question_block(run.content, situation_id, question_id, tuple(shown)))
-    with say.expander(
-        t_md("compare.page.full_answers"),
-        key=f"full-{question_id}",
-        on_change="rerun",
-        type="compact",
-    ) as full:
-        if full.open:
+    with say.drawn_when_opened(
+        t_md("compare.page.full_answers"), key=f"full-{question_id}", type="compact"
+    ) as opened:
+        if opened:
             full_answers(run, question_id, shown, situation_id)
 
 
@@ -180,10 +175,8 @@ def render(run: Run) -> None:
         url_state.situation_chooser(content)  # one click, at the top
     else:  # how to read the page, for whoever wants it: the comparison comes first
         say.title(t_md("pages.compare.title"))
-        with say.expander(
-            t_md("compare.page.how_to_read"), key="how-to-read", on_change="rerun"
-        ) as how_to_read:
-            if how_to_read.open:  # drawn only when opened: every run would send it
+        with say.drawn_when_opened(t_md("compare.page.how_to_read"), key="how-to-read") as opened:
+            if opened:  # drawn only when opened: every run would send it
                 listen.page_copy("compare.md")
     options_part()
 

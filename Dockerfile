@@ -18,7 +18,7 @@ RUN pip install -r requirements.txt \
 # The app's parts (tests/browser/conftest.py APP_PARTS), owned by root: the app only reads them.
 COPY app.py ./
 COPY .streamlit .streamlit
-COPY pages pages
+COPY views views
 COPY explorer explorer
 COPY content content
 COPY data data

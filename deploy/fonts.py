@@ -37,7 +37,7 @@ NO_TOOLS = 3
 ICON_FONT = "MaterialSymbols-*.woff2"
 TEXT_FONTS = ("SourceSansVF-*.woff2", "SourceCodeVF-*.woff2")
 # What the app is made of (the Dockerfile copies the same; tests/browser/conftest.py APP_PARTS).
-APP_PARTS = ("app.py", "pages", "explorer", "content", "data", ".streamlit")
+APP_PARTS = ("app.py", "views", "explorer", "content", "data", ".streamlit")
 # font-variant-numeric (tabular, lining, proportional, old-style figures) and case-sensitive forms.
 NUMERIC_FEATURES = ["tnum", "lnum", "pnum", "onum", "case"]
 ICON = re.compile(r":material/([a-z0-9_]+)")

@@ -96,6 +96,19 @@ class Row:
         )
 
 
+# The table at a glance is drawn open for up to this many options. Each option adds a line to
+# every row of its phone cards: with three (the most any situation aims at) Compare fits seven phone
+# screens; with five ("not sure") the table alone is about 1,900 px of a 390 px phone's cards and
+# the page is over 8 screens (5,978 px, Spanish 6,735), so from four on it starts closed.
+GLANCE_OPEN_UP_TO = 3
+
+
+def glance_starts_open(option_ids: Sequence[str]) -> bool:
+    """Whether Compare draws the table at a glance open, or closed behind a one-line key with
+    every option's short answers below it in view."""
+    return len(option_ids) <= GLANCE_OPEN_UP_TO
+
+
 @kept
 def notes(content: Content, option_ids: Sequence[str]) -> list[str]:
     """Warnings that belong above the grid, e.g. that an option shown is investigational."""

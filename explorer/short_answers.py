@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from explorer import chances, situation
-from explorer.compare import evidence_line, key_points
+from explorer.compare import certainty_words, evidence_line, key_points
 from explorer.data import Content
 from explorer.memo import kept
 from explorer.populations import WITHIN, matches
@@ -29,6 +29,15 @@ class Short:
     certainty: str
 
     def evidence_line(self) -> str:
+        """How sure we are, and the sources. An answer quoting one group's numbers says it is how
+        sure we are of those numbers, as on a phone: the table at a glance grades the benefit over
+        all the studies, another claim (UX re-review N6)."""
+        if self.population_id:
+            return t(
+                "compare.numbers_evidence_line",
+                certainty=certainty_words(self.certainty),
+                sources=", ".join(self.source_ids),
+            )
         return evidence_line(self.certainty, self.source_ids)
 
 

@@ -1,4 +1,4 @@
-"""The words of the summary's card: one phone screen (pages/summary.py draws it), as one block of
+"""The words of the summary's card: one phone screen (views/summary.py draws it), as one block of
 safe Markdown, and the same words for the PDF's first page (explorer/handout.py). Each line is a
 label and its text; what does not fit is a link down the page."""
 

@@ -21,7 +21,7 @@ from tests.languages import foreign_phrases
 
 def open_page(page: str, /, change_open: bool = True, **query) -> AppTest:
     """Run a page as a browser opening its address would: `page` is a path from the page list
-    (app.py, pages/compare.py), `query` the address's parameters. The data folder is the one in
+    (app.py, views/compare.py), `query` the address's parameters. The data folder is the one in
     EXPLORER_DATA_DIR (the fixture data unless the test set another). With `change_open`, the
     Showing line's Change is open, so its situation chooser and option picker are drawn (closed,
     the page draws none: url_state.showing)."""
@@ -40,7 +40,7 @@ def open_compare(**query) -> AppTest:
     what an evaluation looks at, and the sources."""
     from tests.conftest import fixture_content
 
-    at = open_page("pages/compare.py", **query)
+    at = open_page("views/compare.py", **query)
     questions = fixture_content().questions["question_id"]
     for key in (*(f"full-{question_id}" for question_id in questions), "evaluation", "sources"):
         at.session_state[key] = True
@@ -125,9 +125,7 @@ def page_links(at: AppTest) -> list:
 def caption_lines(at: AppTest) -> list[str]:
     """Every line of small print on the page: a caption may hold several (the footer's, under
     its rule)."""
-    return [
-        line for caption in at.caption for line in caption.value.split("\n\n") if line != "---"
-    ]
+    return [line for caption in at.caption for line in caption.value.split("\n\n") if line != "---"]
 
 
 def question_headings(at: AppTest) -> list[str]:

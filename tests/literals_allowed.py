@@ -1,4 +1,4 @@
-"""Literals in app.py, pages/ and explorer/ that look like words but are not words a patient or a
+"""Literals in app.py, views/ and explorer/ that look like words but are not words a patient or a
 clinic editor reads, each with the reason. Keep this short: a word a person reads belongs in the
 text catalogue (content/<language>/*.toml), a page's own copy in content/<language>/*.md."""
 

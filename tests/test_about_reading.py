@@ -23,7 +23,7 @@ def sources_expected() -> list[str]:
 
 
 def test_the_about_page_shows_one_row_per_source_of_words():
-    at = open_page("pages/about.py")
+    at = open_page("views/about.py")
     assert not at.exception
     assert t("about.reading.heading") in [h.value for h in at.header]
     shown = [table.value for table in at.table]

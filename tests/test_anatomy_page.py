@@ -11,7 +11,7 @@ from explorer.words import t
 from tests.apptest import listed_sources, open_page, page_links, texts
 from tests.conftest import fixture_content
 
-PAGE = "pages/anatomy.py"
+PAGE = "views/anatomy.py"
 CONTENT = fixture_content()  # what the pages read
 STATES = CONTENT.anatomy_states.set_index("state_id")
 

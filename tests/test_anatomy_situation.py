@@ -25,7 +25,7 @@ def test_a_situation_sets_apart_the_options_not_aimed_at_it(content):
 
 
 def test_the_page_says_which_situation_its_list_follows_and_what_it_sets_apart(content):
-    at = open_page("pages/anatomy.py", state="herniation", situation="back_pain")
+    at = open_page("views/anatomy.py", state="herniation", situation="back_pain")
     assert not at.exception
     listed = anatomy.state_options(content, "herniation", "back_pain")
     assert listed.set_apart  # the fixture's nerve block is not advised for back pain

@@ -14,7 +14,7 @@ from explorer.words import t
 from tests.apptest import as_read, open_page, texts
 from tests.conftest import fixture_content
 
-PAGE = "pages/chances.py"
+PAGE = "views/chances.py"
 CONTENT = fixture_content()  # what the pages read
 EVERY_CHANCE = chances.all_chances(CONTENT)
 

@@ -70,7 +70,7 @@ def full_changelog(at):
 
 @pytest.mark.parametrize("language", words.languages())
 def test_the_about_page_sums_up_each_version_and_opens_the_full_list_in_english(language):
-    at = open_page("pages/about.py", lang=language)
+    at = open_page("views/about.py", lang=language)
     assert not at.exception
     with words.speaking(language):
         assert t("about.changelog.heading") in [h.value for h in at.header]

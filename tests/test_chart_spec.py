@@ -65,5 +65,5 @@ def test_a_kept_chart_spec_is_worked_out_once():
 def test_every_chart_is_drawn_through_the_chart_cache():
     """The cache turns charts into specs under its own lock on Altair's process-wide theme; a
     st.altair_chart call elsewhere would switch the theme without that lock."""
-    scripts = [ROOT / "app.py", *ROOT.glob("pages/*.py"), *ROOT.glob("explorer/**/*.py")]
+    scripts = [ROOT / "app.py", *ROOT.glob("views/*.py"), *ROOT.glob("explorer/**/*.py")]
     assert not [path.name for path in scripts if "st.altair_chart(" in path.read_text()]

@@ -9,13 +9,14 @@ import json
 import pandas as pd
 from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 
+from explorer import compare
 from explorer.data import DATA_DIR_VARIABLE
 from explorer.markdown import plain
 from explorer.words import t
 from tests.apptest import open_page
 from tests.conftest import fixture_content, read_rows, set_cell
 
-PAGE = "pages/charts.py"
+PAGE = "views/charts.py"
 CONTENT = fixture_content()  # what the pages read
 
 
@@ -149,9 +150,28 @@ def test_an_invalid_level_gets_the_clear_problem_table(data_copy, monkeypatch):
 
 
 def test_the_comparison_page_shows_the_same_levels_at_a_glance():
-    at = open_page("pages/compare.py", options=["gel", "nerve_block"])
+    at = open_page("views/compare.py", options=["gel", "nerve_block"])
     assert not at.exception
     glance = at.table[0].value.set_index(t("ratings.glance.what"))
     assert list(glance.columns) == ["Nerve block", "Gel implant"]
     assert glance.at["How much is done to you", "Nerve block"] == "A needle"
     assert glance.at["Time away from daily life", "Gel implant"] == t("ratings.not_known")
+
+
+def test_with_more_options_than_open_up_to_the_glance_starts_closed_and_opens_on_a_click(
+    monkeypatch,
+):
+    """Many options make the glance a long table on a phone (issue 33): it starts closed, its
+    label a one-line key naming how many options it holds, and is drawn only when opened."""
+    monkeypatch.setattr(compare, "GLANCE_OPEN_UP_TO", 2)  # the fixture has three options
+    at = open_page("views/compare.py", options=["rest", "nerve_block", "gel"])
+    assert not at.exception
+    assert not at.table  # nothing of the table is sent while it is closed
+    [glance] = [expander for expander in at.expander if expander.key == "glance"]
+    assert glance.label == t("compare.page.glance_closed", count=3)
+    at.session_state["glance"] = True
+    at.run()
+    table = at.table[0].value.set_index(t("ratings.glance.what"))
+    assert list(table.columns) == ["Home exercise", "Nerve block", "Gel implant"]
+    at = open_page("views/compare.py", options=["rest", "gel"])  # as many as open up to
+    assert at.table and not [expander for expander in at.expander if expander.key == "glance"]

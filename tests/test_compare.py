@@ -4,7 +4,7 @@ from contextvars import copy_context
 
 import pytest
 
-from explorer import compare, home, words
+from explorer import compare, home, short_answers, words
 from explorer.markdown import plain
 from explorer.rules.vocabulary import CERTAINTY_LEVELS
 from explorer.ui import widgets
@@ -128,3 +128,14 @@ def test_a_short_answer_with_a_study_s_numbers_says_its_certainty_is_of_those_nu
     assert numbers != plainly
     assert f"({numbers}:" in rest
     assert f"({plainly}:" in gel and numbers not in gel
+
+
+def test_consult_says_a_short_answer_s_certainty_is_of_its_numbers_as_a_phone_does():
+    """The same short answer in consult mode: its line under it says whose claim its grade is,
+    the numbers' when it quotes a group's (fixture: leg pain's rest answer), else plainly."""
+    shorts = short_answers.for_question(fixture_content(), "leg_pain", "gain", ("rest", "gel"))
+    rest, gel = shorts
+    numbers = t("compare.numbers_evidence_line", certainty="", sources="").split(":")[0]
+    plainly = t("compare.evidence_line", certainty="", sources="").split(":")[0]
+    assert rest.population_id and rest.evidence_line().startswith(numbers + ":")
+    assert not gel.population_id and gel.evidence_line().startswith(plainly + ":")

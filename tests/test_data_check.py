@@ -127,13 +127,13 @@ def test_a_running_app_serves_good_edits_and_keeps_good_content_through_bad_ones
         not home.exception
         and plain("Spinal steroid injection") in home.table[0].value["Option"].tolist()
     )
-    check = open_page("pages/data_check.py")
+    check = open_page("views/data_check.py")
     assert not check.exception
     assert check.error[0].value == t("data_check.problems", count=1)
     assert "second" in check.table[0].value["Found"].tolist()
 
     set_cell(data_copy / "options.csv", SECOND_OPTION_ROW, "position", "2")
-    check = open_page("pages/data_check.py")
+    check = open_page("views/data_check.py")
     assert not check.error and check.success
 
 
@@ -142,7 +142,7 @@ def test_a_first_start_with_broken_files_shows_the_problems_instead_of_content(
 ):
     monkeypatch.setenv(DATA_DIR_VARIABLE, str(data_copy))
     break_options(data_copy)
-    for page in ("app.py", "pages/data_check.py"):
+    for page in ("app.py", "views/data_check.py"):
         at = open_page(page)
         assert not at.exception
         assert at.title[0].value == t("data_problems.title")
@@ -215,8 +215,8 @@ def test_the_data_check_page_speaks_its_readers_language_after_a_spanish_reload(
 ):
     open_page("app.py")  # good files: the data-check page, not the first-start one
     break_options(served_data_copy)
-    spanish = open_page("pages/data_check.py", lang="es")  # this run reads the broken files
-    english = open_page("pages/data_check.py")
+    spanish = open_page("views/data_check.py", lang="es")  # this run reads the broken files
+    english = open_page("views/data_check.py")
     [problem] = runtime.content_store().problems
     for at, language in ((spanish, "es"), (english, "en")):
         assert at.title[0].value == words.catalogue(language)["pages.data_check.title"]
@@ -235,7 +235,7 @@ def test_the_data_check_page_lists_rows_shown_in_english_in_its_readers_language
     [row] = runtime.content_store().translations["es"].in_english
     assert row.key == (rows[0]["question_id"],)
     for language in ("es", "en"):
-        at = open_page("pages/data_check.py", lang=language)
+        at = open_page("views/data_check.py", lang=language)
         assert not at.exception and at.success  # a reminder, not a problem
         heading = translations.in_english_heading(runtime.content_store().translations["es"])
         [warning] = [w.value for w in at.warning if plain(heading.in_language(language)) in w.value]
@@ -246,7 +246,7 @@ def test_a_translation_problem_says_the_rest_is_in_use(served_data_copy, caplog)
     open_page("app.py")
     set_cell(served_data_copy / "es" / "options.csv", 0, "name", "<b>ES</b>")
     with caplog.at_level(logging.WARNING, logger="explorer.store"):
-        at = open_page("pages/data_check.py", lang="es")
+        at = open_page("views/data_check.py", lang="es")
     assert at.error[0].value == words.say("es", "data_check.translation_problems", count=1)
     assert at.table[0].value.iloc[0, 0] == plain("es/options.csv")
     assert words.say(words.LANGUAGE, "data_log.serving_with_english_rows") in caplog.text
@@ -270,7 +270,7 @@ def test_the_data_check_page_names_the_clinics_country_in_its_readers_language(s
     for language in ("en", "es"):
         with words.speaking(language):
             said = t("data_check.country", country=country_name("US", language), code="US")
-        at = open_page("pages/data_check.py", lang=language)
+        at = open_page("views/data_check.py", lang=language)
         assert said in [text.value for text in at.text]
     assert country_name("US", "es") != country_name("US", "en")
 
@@ -304,7 +304,7 @@ def test_no_page_shows_the_data_folders_path_to_anyone(named_data_copy):
             assert path_shown(at, named_data_copy) == [], (language, page.page_id)
     # A bad edit (the data check lists its problems): files, rows and columns, never where.
     set_cell(named_data_copy / "options.csv", 0, "name", "<b>bold</b>")
-    at = open_page("pages/data_check.py")
+    at = open_page("views/data_check.py")
     assert at.table and path_shown(at, named_data_copy) == []
 
 
@@ -331,5 +331,5 @@ def test_the_clinic_turns_its_page_on_for_its_own_address(named_data_copy, monke
     monkeypatch.setenv(DATA_CHECK_VARIABLE, "on")
     at = open_page("app.py")
     assert any(path.endswith("data_check") for path in listed_pages(at))
-    at = open_page("pages/data_check.py")
+    at = open_page("views/data_check.py")
     assert str(named_data_copy) in texts(at)  # where the clinic's editor finds the files

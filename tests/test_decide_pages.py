@@ -14,8 +14,8 @@ from tests.conftest import FIXTURE_DATA, fixture_content, snapshot_of
 
 CONTENT = fixture_content()  # what the pages read
 
-WHAT_MATTERS = "pages/what_matters.py"
-SUMMARY = "pages/summary.py"
+WHAT_MATTERS = "views/what_matters.py"
+SUMMARY = "views/summary.py"
 
 
 def radio(at, key):
@@ -148,7 +148,7 @@ def test_share_link_includes_answers_only_after_ticking_the_box():
 
 
 def test_consult_mode_opens_on_the_options_at_a_glance_then_steps_through_one_question_at_a_time():
-    at = open_page("pages/compare.py", mode="consult", options=["nerve_block", "gel"])
+    at = open_page("views/compare.py", mode="consult", options=["nerve_block", "gel"])
     assert not at.exception
     assert at.selectbox(key="picked_question").value == OVERVIEW
     assert [heading.value for heading in at.main.subheader] == [t("compare.page.glance_heading")]
@@ -169,7 +169,7 @@ def test_consult_mode_opens_on_the_options_at_a_glance_then_steps_through_one_qu
 
 def test_consult_modes_overview_names_the_persons_top_priorities():
     rated = {"light_touch": 3}
-    at = open_page("pages/compare.py", mode="consult", rate=["light_touch.3"])
+    at = open_page("views/compare.py", mode="consult", rate=["light_touch.3"])
     [statement] = decide.important_statements(CONTENT, rated)
     captions = [caption.value for caption in at.main.caption]
     assert t("compare.page.priorities", priorities=statement) in captions
@@ -181,7 +181,7 @@ def test_consult_mode_shows_each_options_short_answer_with_its_sources_and_the_f
 ):
     options = ["rest", "nerve_block", "gel"]
     at = open_page(
-        "pages/compare.py", mode="consult", options=options, question="gain", lang=language
+        "views/compare.py", mode="consult", options=options, question="gain", lang=language
     )
     assert not at.exception
     content = snapshot_of(FIXTURE_DATA).content(language)
@@ -204,22 +204,22 @@ def test_consult_mode_shows_each_options_short_answer_with_its_sources_and_the_f
 
 
 def test_consult_mode_opens_on_the_question_in_the_link():
-    at = open_page("pages/compare.py", mode="consult", question="risk")
+    at = open_page("views/compare.py", mode="consult", question="risk")
     assert at.selectbox(key="picked_question").value == "risk"
-    at = open_page("pages/compare.py", mode="consult", question="<nonsense>")
+    at = open_page("views/compare.py", mode="consult", question="<nonsense>")
     assert not at.exception
     assert at.selectbox(key="picked_question").value == OVERVIEW
 
 
 def test_consult_toggle_writes_the_mode_into_the_url():
-    at = open_page("pages/compare.py")
+    at = open_page("views/compare.py")
     at.toggle(key="consult_toggle").set_value(True).run()
     assert in_url(at, "mode") == ["consult"]
     assert len(at.main.subheader) == 1
 
 
 def test_a_summary_with_every_option_removed_asks_for_one():
-    at = open_page("pages/summary.py", options="")
+    at = open_page("views/summary.py", options="")
     assert not at.exception
     assert any(info.value == t("picker.choose_one") for info in at.info)
 

@@ -15,8 +15,8 @@ from tests.apptest import open_page
 from tests.conftest import fixture_content
 
 CONTENT = fixture_content()
-WHAT_MATTERS = "pages/what_matters.py"
-SUMMARY = "pages/summary.py"
+WHAT_MATTERS = "views/what_matters.py"
+SUMMARY = "views/summary.py"
 
 
 @pytest.mark.parametrize(

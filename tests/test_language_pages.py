@@ -41,12 +41,12 @@ def test_the_data_words_follow_the_language():
 
 
 def test_an_unknown_language_in_the_address_is_english():
-    at = open_page("pages/compare.py", lang="klingon")
+    at = open_page("views/compare.py", lang="klingon")
     assert not at.exception and at.title[0].value == words.catalogue("en")["pages.compare.title"]
 
 
 def test_switching_language_keeps_the_persons_choices_and_the_address():
-    at = open_page("pages/compare.py", situation="back_pain", options=["rest", "nerve_block"])
+    at = open_page("views/compare.py", situation="back_pain", options=["rest", "nerve_block"])
     switch(at).set_value("es").run()
     assert at.query_params["lang"] == "es"
     assert at.title[0].value == SPANISH["pages.compare.title"]
@@ -62,7 +62,7 @@ def test_switching_language_keeps_the_persons_choices_and_the_address():
 
 
 def test_answers_survive_a_change_of_language():
-    at = open_page("pages/what_matters.py")
+    at = open_page("views/what_matters.py")
     key = at.radio[0].key  # the first statement's importance: keyed by its id, not its words
     at.radio(key=key).set_value(2).run()
     switch(at).set_value("es").run()
@@ -71,7 +71,7 @@ def test_answers_survive_a_change_of_language():
 
 
 def test_the_data_check_page_lists_the_unreviewed_rows():
-    at = open_page("pages/data_check.py")
+    at = open_page("views/data_check.py")
     spanish = snapshot_of(FIXTURE_DATA).translations["es"]
     assert plain(translations.unreviewed_line(spanish).in_language("en")) in [
         warning.value for warning in at.warning
@@ -86,9 +86,9 @@ def with_sources_open(at):
 
 def test_a_page_in_another_language_says_the_sources_are_as_published():
     note = SPANISH["sources.published_language"]
-    spanish = with_sources_open(open_page("pages/compare.py", lang="es"))
+    spanish = with_sources_open(open_page("views/compare.py", lang="es"))
     assert note in [caption.value for caption in spanish.caption]
     english = words.catalogue("en")["sources.published_language"]
     assert english not in [
-        caption.value for caption in with_sources_open(open_page("pages/compare.py")).caption
+        caption.value for caption in with_sources_open(open_page("views/compare.py")).caption
     ]

@@ -137,10 +137,10 @@ def test_what_is_kept_stays_bounded(counted, monkeypatch):
 @pytest.mark.parametrize(
     ("page", "answer"),
     [
-        ("pages/what_matters.py", lambda at: at.radio[0].set_value(3)),
-        ("pages/compare.py", lambda at: at.multiselect[0].set_value(at.multiselect[0].value[1:])),
-        ("pages/summary.py", lambda at: at.checkbox[0].check()),
-        ("pages/chances.py", lambda at: at.selectbox[0].set_value(list(OPTIONS)[-1])),
+        ("views/what_matters.py", lambda at: at.radio[0].set_value(3)),
+        ("views/compare.py", lambda at: at.multiselect[0].set_value(at.multiselect[0].value[1:])),
+        ("views/summary.py", lambda at: at.checkbox[0].check()),
+        ("views/chances.py", lambda at: at.selectbox[0].set_value(list(OPTIONS)[-1])),
     ],
 )
 def test_identical_reruns_add_no_entries(fresh_memo, page, answer):

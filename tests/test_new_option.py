@@ -104,11 +104,11 @@ def shown(at) -> str:
 # The pages that list every option (their default), by name or short name.
 LISTING_PAGES = {
     "app.py",
-    "pages/compare.py",
-    "pages/charts.py",
-    "pages/chances.py",
-    "pages/what_matters.py",
-    "pages/summary.py",
+    "views/compare.py",
+    "views/charts.py",
+    "views/chances.py",
+    "views/what_matters.py",
+    "views/summary.py",
 }
 
 
@@ -142,11 +142,11 @@ def test_the_sixth_option_opens_on_its_own(six_options, monkeypatch):
     folder, added = six_options
     monkeypatch.setenv(DATA_DIR_VARIABLE, str(folder))
     for page, query in (
-        ("pages/compare.py", {"options": [added.option_id]}),
-        ("pages/charts.py", {"options": [added.option_id]}),
-        ("pages/chances.py", {"option": added.option_id}),
-        ("pages/what_matters.py", {"options": [added.option_id]}),
-        ("pages/summary.py", {"options": [added.option_id]}),
+        ("views/compare.py", {"options": [added.option_id]}),
+        ("views/charts.py", {"options": [added.option_id]}),
+        ("views/chances.py", {"option": added.option_id}),
+        ("views/what_matters.py", {"options": [added.option_id]}),
+        ("views/summary.py", {"options": [added.option_id]}),
     ):
         at = open_page(page, **query)
         assert not at.exception, page
@@ -159,7 +159,7 @@ def test_the_disc_states_that_offer_the_sixth_option_link_to_it(six_options, mon
     monkeypatch.setenv(DATA_DIR_VARIABLE, str(folder))
     states = load_content(folder).content.anatomy_states
     for state, ids in zip(states["state_id"], states["option_ids"]):
-        at = open_page("pages/anatomy.py", state=state)
+        at = open_page("views/anatomy.py", state=state)
         assert not at.exception
         # The page's own link, not the header's step.
         [link] = [

@@ -1,6 +1,6 @@
 """No words a person reads are written into the code: they live in the text catalogue
 (content/<language>/*.toml) or in content/<language>/*.md, so that a wording change or a second
-language never touches Python. An AST check over app.py, pages/ and explorer/."""
+language never touches Python. An AST check over app.py, views/ and explorer/."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from tests.literals_allowed import ALLOWED
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = sorted(
-    [ROOT / "app.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "explorer").rglob("*.py")]
+    [ROOT / "app.py", *(ROOT / "views").glob("*.py"), *(ROOT / "explorer").rglob("*.py")]
 )
 # Two words with a space between them, a capitalised word, or the arrow of a link's label.
 WORDS = re.compile(r"[A-Za-z]{2,} +[A-Za-z]{2,}|^\s*[A-Z][a-z]+\b|→")
@@ -111,7 +111,7 @@ def _calls_at_import(tree: ast.Module) -> list[int]:
 
 @pytest.mark.parametrize(
     "path",
-    [path for path in SOURCES if path.parent.name != "pages" and path.name != "app.py"],
+    [path for path in SOURCES if path.parent.name != "views" and path.name != "app.py"],
     ids=lambda path: path.relative_to(ROOT).as_posix(),
 )
 def test_modules_look_words_up_when_they_are_shown(path):

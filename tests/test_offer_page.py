@@ -14,8 +14,8 @@ from tests.conftest import fixture_content
 CONTENT = fixture_content()
 [CARD] = offer.offers(CONTENT, list(CONTENT.option_names()))
 PAGES = {
-    "pages/compare.py": {"options": CARD.option_id},
-    "pages/chances.py": {"option": CARD.option_id},
+    "views/compare.py": {"options": CARD.option_id},
+    "views/chances.py": {"option": CARD.option_id},
 }
 
 
@@ -51,7 +51,7 @@ def test_an_opened_card_shows_every_line_the_trial_picture_and_the_questions(pag
 
 
 def test_an_established_option_has_no_card():
-    at = open_page("pages/compare.py", options="rest")
+    at = open_page("views/compare.py", options="rest")
     assert CARD.title() not in [as_read(box.label) for box in at.expander]
 
 
@@ -72,7 +72,7 @@ def test_the_home_page_links_to_the_card_before_the_warning_signs():
 @pytest.mark.parametrize("page", PAGES)
 def test_the_cards_sources_are_in_the_pages_list_of_sources(page):
     # Compare and Chances draw their list of sources only once it is opened.
-    if page == "pages/compare.py":
+    if page == "views/compare.py":
         at = open_compare(**PAGES[page])
     else:
         at = open_page(page, **PAGES[page])

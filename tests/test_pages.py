@@ -28,7 +28,7 @@ GEL_BENEFIT = "about 28 out of 100 people given the gel"  # in gel's answer to "
 
 
 def test_the_page_list_holds_every_page_script_once_named_for_what_it_is():
-    scripts = sorted(["app.py", *(f"pages/{p.name}" for p in (ROOT / "pages").glob("*.py"))])
+    scripts = sorted(f"views/{p.name}" for p in (ROOT / "views").glob("*.py"))
     assert sorted(PAGES) == scripts
     url_paths = [page.url_path for page in shell.PAGES]
     assert len(set(url_paths)) == len(url_paths)
@@ -47,7 +47,7 @@ def test_the_header_links_the_patient_pages_in_order(page):
 
 def test_in_consult_mode_the_sidebar_lists_the_patient_pages_in_order():
     """The shared screen has no header: each question must fit it."""
-    at = open_page("pages/compare.py", mode="consult")
+    at = open_page("views/compare.py", mode="consult")
     assert [link.label for link in page_links(at)] == [
         listed.nav for listed in shell.PAGES if listed.in_sidebar
     ]
@@ -102,27 +102,27 @@ def test_narrowing_the_options_changes_the_grid_and_the_url():
 
 
 def test_a_link_with_an_unknown_option_keeps_the_known_ones():
-    at = open_page("pages/compare.py", options=["gel", "homeopathy", "<script>"])
+    at = open_page("views/compare.py", options=["gel", "homeopathy", "<script>"])
     assert not at.exception
     assert at.multiselect[0].value == ["gel"]
     assert "investigational" in at.warning[0].value
 
 
 def test_a_link_with_only_unknown_options_shows_all():
-    at = open_page("pages/compare.py", options="nothing-we-know")
+    at = open_page("views/compare.py", options="nothing-we-know")
     assert not at.exception
     assert at.multiselect[0].value == list(CONTENT.options["option_id"])
 
 
 def test_removing_every_option_asks_for_one():
-    at = open_page("pages/compare.py")
+    at = open_page("views/compare.py")
     at.multiselect[0].set_value([]).run()
     assert not at.exception
     assert "Choose at least one option" in at.info[0].value
 
 
 def test_sources_are_listed_with_links():
-    at = open_page("pages/about.py")
+    at = open_page("views/about.py")
     assert listed_sources(at) == list(CONTENT.sources["source_id"])
     assert "Test trial of a disc gel implant" in texts(at)
     assert "(https://doi.org/10.1000/test.nerve)" in texts(at)  # from doi:10.1000/test.nerve

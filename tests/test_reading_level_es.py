@@ -193,7 +193,7 @@ def test_measuring_spanish_leaves_textstat_counting_in_english():
 
 def test_the_about_page_in_spanish_shows_the_spanish_figures():
     catalogue = words.catalogue("es")
-    at = open_page("pages/about.py", lang="es")
+    at = open_page("views/about.py", lang="es")
     assert not at.exception
     inflesz = plain(catalogue["about.reading.measures.szigriszt_pazos"])
     table = next(table.value for table in at.table if inflesz in table.value.columns)

@@ -84,7 +84,7 @@ def test_past_the_date_every_page_says_the_content_is_overdue(on, language):
         at = open_page(page.path, lang=language)
         assert not at.exception, page.page_id
         assert overdue_line(language) in map(as_read, caption_lines(at)), page.page_id
-    about = open_page("pages/about.py", lang=language)
+    about = open_page("views/about.py", lang=language)
     assert overdue_line(language) in [as_read(warning.value) for warning in about.warning]
 
 
@@ -99,7 +99,7 @@ def test_before_the_date_no_page_says_so(on, language):
 @pytest.mark.parametrize(("day", "state"), [(LONG_BEFORE, None), (SOON, "due"), (PAST, "overdue")])
 def test_the_data_check_page_warns_the_clinic_60_days_ahead(on, day, state):
     on(day)
-    at = open_page("pages/data_check.py", lang="es")
+    at = open_page("views/data_check.py", lang="es")
     line = review.Review(DUE, day).clinic_line("es")
     warnings = [warning.value for warning in at.warning]
     if state is None:

@@ -117,12 +117,12 @@ def test_every_widget_keeps_the_page_in_its_language(page, language):
             assert at.main.children, "the parts drew nothing"
             in_its_language(at, language)
             at.run()  # the whole page again, for the next widget
-    assert page in ("pages/about.py", "pages/data_check.py") or len(widgets) > 1
+    assert page in ("views/about.py", "views/data_check.py") or len(widgets) > 1
 
 
 @pytest.mark.parametrize("language", words.languages())
 def test_a_part_rerun_alone_draws_its_words_and_the_links_in_the_pages_language(language):
-    at = open_page("pages/compare.py", **address(language))
+    at = open_page("views/compare.py", **address(language))
     at.multiselect[0].set_value(at.multiselect[0].value[1:]).run()
     rerun_parts(at)
     said = words.catalogue(language)
@@ -134,7 +134,7 @@ def test_a_part_rerun_alone_draws_its_words_and_the_links_in_the_pages_language(
 
 @pytest.mark.parametrize(
     "page",
-    ["pages/charts.py", "pages/compare.py", "pages/summary.py", "pages/what_matters.py"],
+    ["views/charts.py", "views/compare.py", "views/summary.py", "views/what_matters.py"],
 )
 @pytest.mark.parametrize("language", words.languages())
 def test_a_page_that_ends_early_still_ends_with_the_footer(page, language):
@@ -176,10 +176,10 @@ def test_a_row_not_yet_translated_is_marked_english_and_the_footer_says_so(serve
     rows = read_rows(spanish)
     write_rows(spanish, rows[1:], list(rows[0]))  # the first option's words are not translated
     english_name = CONTENT.options["name"].iloc[0]
-    at = open_page("pages/compare.py", lang="es")
+    at = open_page("views/compare.py", lang="es")
     script = at.sidebar.get("html")[0].value
     assert shell.english_mark(english_name) in script
     said = words.catalogue("es")
     assert said["shell.some_in_english"] in caption_lines(at)
-    english = open_page("pages/compare.py")
+    english = open_page("views/compare.py")
     assert words.catalogue("en")["shell.some_in_english"] not in caption_lines(english)

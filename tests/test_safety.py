@@ -84,7 +84,7 @@ def test_the_get_help_box_names_the_countrys_number_and_services(
 ):
     clinic_in(served_data_copy, country)
     # The summary's short list: plain text (st.text), so as typed.
-    body = shown(open_page("pages/summary.py", lang=language))
+    body = shown(open_page("views/summary.py", lang=language))
     for named in said_for(country, language):
         assert named in body, named
     assert not any(w in body for w in services_of(other_country(country), language))
@@ -206,7 +206,7 @@ def shows_every_warning_sign(body: str) -> bool:
     "page, query",
     [
         ("app.py", {}),
-        ("pages/compare.py", {"mode": "consult"}),
+        ("views/compare.py", {"mode": "consult"}),
         ("app.py", {"mode": "consult"}),
     ],
 )

@@ -21,18 +21,22 @@ RAW = {name.removeprefix("streamlit."): ban["msg"] for name, ban in BANNED.items
 WRAPPED = sorted(name for name, message in RAW.items() if message.endswith(f"use say.{name}"))
 
 
+# Built on the wrappers rather than standing for a raw call of their own.
+BUILT_ON_WRAPPERS = {"drawn_when_opened"}
+
+
 def test_every_wrapper_stands_for_a_banned_raw_call():
     wrappers = {
         name
         for name, value in vars(say).items()
         if callable(value) and value.__module__ == say.__name__ and not name.startswith("_")
     }
-    assert wrappers == set(WRAPPED)
+    assert wrappers - BUILT_ON_WRAPPERS == set(WRAPPED)
 
 
 def _call(name: str, text: object, **options):
     if name == "page_link":
-        return say.page_link("pages/compare.py", text, **options)
+        return say.page_link("views/compare.py", text, **options)
     return getattr(say, name)(text, **options)
 
 
@@ -83,7 +87,7 @@ def _markdown_shown(at: AppTest) -> list[str]:
 
 
 def test_the_show_too_button_shows_a_hostile_option_name_as_typed(hostile_name):
-    at = open_page("pages/compare.py", situation="leg_pain")
+    at = open_page("views/compare.py", situation="leg_pain")
     assert not at.exception
     [button] = [button for button in at.button if button.key == "show-too-gel"]
     assert button.label == t_md("situation.show_too", option=HOSTILE_NAME)

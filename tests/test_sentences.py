@@ -280,6 +280,8 @@ def counts_said(snapshot: Snapshot, content: Content) -> Iterator[tuple[str, str
         yield "quiz", words.t("decide.quiz.score", right=right, total=total)
     for count in COUNTS:  # the summary card's link down to the questions
         yield "summary card", words.t("summary.card.questions_link", count=count)
+    for count in COUNTS:  # Compare's table at a glance, closed, holding so many options
+        yield "glance", words.t("compare.page.glance_closed", count=count)
     questions = list(content.questions["question"])
     for number, question in enumerate(questions, 1):
         yield (

@@ -14,7 +14,7 @@ from explorer.words import t
 from tests import mock_ehr as mock
 from tests.apptest import open_page
 
-SUMMARY = "pages/summary.py"
+SUMMARY = "views/summary.py"
 
 
 def messages(at) -> str:

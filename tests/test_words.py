@@ -13,7 +13,7 @@ from tests.languages import plural_families
 
 CODE = [
     *sorted((ROOT / "explorer").rglob("*.py")),
-    *sorted((ROOT / "pages").glob("*.py")),
+    *sorted((ROOT / "views").glob("*.py")),
     ROOT / "app.py",
 ]
 

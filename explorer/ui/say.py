@@ -84,18 +84,6 @@ def drawn_when_opened(label: Md, key: str, **options: Any) -> Iterator[bool]:
         yield bool(section.open)
 
 
-def page_link(page: str, label: Md, **options: Any) -> None:
-    """st.page_link to a page's script, whose label and help are Markdown."""
-    st.page_link(_page(page), label=_md(label), **_checked(options))  # noqa: TID251
-
-
-_PAGES: dict[str, st.Page] = {}
-
-
-def _page(script: str) -> st.Page:
-    """The page of a script, made once: given a path, st.page_link resolves it on the disk for
-    every link on every run (a tenth of a page's run with ten links); given a page, it looks it
-    up. The app's own script is its home page."""
-    if script not in _PAGES:
-        _PAGES[script] = st.Page(script, default=script == "app.py")
-    return _PAGES[script]
+def page_link(page: st.Page, label: Md, **options: Any) -> None:
+    """st.page_link to one of the app's pages (shell.path), whose label and help are Markdown."""
+    st.page_link(page, label=_md(label), **_checked(options))  # noqa: TID251

@@ -39,7 +39,7 @@ from explorer.words import t, t_md
 @dataclass(frozen=True)
 class Page:
     """One page: its id (the catalogue's words are under pages.<id>) and its script, relative to
-    app.py. Streamlit's own pages/ discovery serves pages/<name>.py at /<name>."""
+    app.py, which serves views/<name>.py at /<name> and the start page at / (`navigate`)."""
 
     page_id: str
     path: str
@@ -61,8 +61,18 @@ class Page:
     words: tuple[str, ...] = ()
 
     @property
+    def start(self) -> bool:
+        """The page at the app's own address (/)."""
+        return self.page_id == PAGES[0].page_id
+
+    @property
     def url_path(self) -> str:
-        return "" if self.path == "app.py" else Path(self.path).stem
+        return "" if self.start else Path(self.path).stem
+
+    def streamlit_page(self) -> st.Page:
+        """The page as Streamlit serves it and links to it (the same for both: a link's page
+        must be the one served)."""
+        return st.Page(self.path, default=self.start)
 
     @property
     def nav(self) -> Md:
@@ -113,14 +123,14 @@ _DECIDED = ("decide", "statements.csv", "quiz.csv", "clinician_questions.csv")
 PAGES: tuple[Page, ...] = (
     Page(
         "home",
-        "app.py",
+        "views/home.py",
         step=True,
         help_banner=False,
         words=("home", "home.md", "home_how.md", "offer", *_CHOOSER, *_GET_HELP),
     ),
     Page(
         "anatomy",
-        "pages/anatomy.py",
+        "views/anatomy.py",
         words=(
             "anatomy",
             "anatomy.md",
@@ -134,7 +144,7 @@ PAGES: tuple[Page, ...] = (
     ),
     Page(
         "compare",
-        "pages/compare.py",
+        "views/compare.py",
         step=True,
         help_button_in_consult=True,
         words=(
@@ -158,12 +168,12 @@ PAGES: tuple[Page, ...] = (
     ),
     Page(
         "charts",
-        "pages/charts.py",
+        "views/charts.py",
         words=("charts", "charts.md", "charts_recovery.md", "recovery.csv", *_CHOOSER, *_RATED),
     ),
     Page(
         "chances",
-        "pages/chances.py",
+        "views/chances.py",
         step=True,
         words=(
             "chances",
@@ -177,7 +187,7 @@ PAGES: tuple[Page, ...] = (
     ),
     Page(
         "what_matters",
-        "pages/what_matters.py",
+        "views/what_matters.py",
         step=True,
         words=(
             "what_matters",
@@ -191,7 +201,7 @@ PAGES: tuple[Page, ...] = (
     ),
     Page(
         "summary",
-        "pages/summary.py",
+        "views/summary.py",
         step=True,
         words=(
             "summary",
@@ -211,13 +221,13 @@ PAGES: tuple[Page, ...] = (
     ),
     Page(
         "about",
-        "pages/about.py",
+        "views/about.py",
         words=("about", "about.md", "about_reading.md", "sources", "release.csv"),
     ),
     # For the clinic's content editor, not for patients: reached by its address.
     Page(
         "data_check",
-        "pages/data_check.py",
+        "views/data_check.py",
         in_sidebar=False,
         for_clinic=True,
         help_banner=False,
@@ -266,9 +276,28 @@ def showing(name: str, file: bool = False) -> tuple[Page, ...] | None:
     return tuple(page for page in PAGES if listed(page.words))
 
 
-def path(page_id: str) -> str:
-    """The script of a page, for say.page_link."""
-    return _BY_ID[page_id].path
+def navigate() -> None:
+    """Run the page the address asks for: app.py's one job. The pages are made once a session
+    (a page's run starts once a run): Streamlit's own pages/ folder made every page anew on every
+    run, a tenth of a page's run."""
+    if _SESSION_PAGES not in st.session_state:
+        st.session_state[_SESSION_PAGES] = [page.streamlit_page() for page in PAGES]
+    st.navigation(st.session_state[_SESSION_PAGES], position="hidden").run()
+
+
+_SESSION_PAGES = "streamlit_pages"
+_LINKED: dict[str, st.Page] = {}
+
+
+def path(page_id: str) -> st.Page:
+    """A page, for say.page_link: made once (given a script's path, st.page_link resolves it on
+    the disk for every link on every run)."""
+    linked = _LINKED.get(page_id)
+    if linked is None:
+        linked = _BY_ID[page_id].streamlit_page()
+        if get_script_run_ctx():  # made outside a page's run, a page is incomplete: never kept
+            _LINKED[page_id] = linked
+    return linked
 
 
 def show(page_id: str, render: Callable[[Run], None]) -> None:
@@ -430,18 +459,18 @@ def _sidebar(run: Run) -> DeltaGenerator | None:
 def _page_links(carried: dict[str, list[str]]) -> None:
     for listed in PAGES:
         if listed.listed():
-            say.page_link(listed.path, label=listed.nav, query_params=carried)
+            say.page_link(path(listed.page_id), label=listed.nav, query_params=carried)
 
 
 def _step_bar(carried: dict[str, list[str]]) -> None:
     """The steps by their short names, then every other page under "More" (a click opens it)."""
     for step in PAGES:
         if step.step and step.listed():
-            say.page_link(step.path, label=step.step_name, query_params=carried)
+            say.page_link(path(step.page_id), label=step.step_name, query_params=carried)
     with say.popover(t_md("shell.more_pages"), type="tertiary"):
         for other in PAGES:
             if not other.step and other.listed():
-                say.page_link(other.path, label=other.nav, query_params=carried)
+                say.page_link(path(other.page_id), label=other.nav, query_params=carried)
 
 
 def _switch_mode() -> None:

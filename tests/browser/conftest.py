@@ -43,7 +43,7 @@ def app_server():
 
 
 # What a running app is made of: a copy of these is a complete app.
-APP_PARTS = ("app.py", "pages", "explorer", "content", "data", ".streamlit")
+APP_PARTS = ("app.py", "views", "explorer", "content", "data", ".streamlit")
 
 
 def copy_app(target: Path) -> Path:

@@ -23,7 +23,7 @@ from tests.browser.conftest import (
 )
 
 CHART = "[data-testid='stVegaLiteChart']"
-# Fixed by code (pages/charts.py): the overview, the one-quality chart, one per recovery milestone.
+# Fixed by code (views/charts.py): the overview, the one-quality chart, one per recovery milestone.
 CHARTS = 2 + len(MILESTONES)
 
 

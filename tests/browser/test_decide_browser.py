@@ -119,6 +119,33 @@ def test_consult_mode_with_five_options_fits_the_shared_screen_for_every_questio
             wait_for_app(page, paint_ms=100)
 
 
+# The size of the overview table's type, in px (its first cell).
+TABLE_TYPE = """() => parseFloat(getComputedStyle(document.querySelector(
+    "[class*='st-key-consult-question'] [data-testid='stTable'] td")).fontSize)"""
+
+
+@pytest.mark.parametrize("language", words.languages())
+def test_consult_overview_of_fewer_options_is_in_larger_type_and_still_fits(
+    page, app_server, language
+):
+    """The overview's table is sized for the options it holds: with the options aimed at a
+    situation (fewer than five in most), larger type than five need, and still one screen."""
+    page.set_viewport_size(SHARED_SCREEN)
+    overview = f"{app_server.url}/compare?mode=consult&{LANG_PARAM}={language}"
+    open_page(page, f"{overview}&{CONSULT}")
+    five = page.evaluate(TABLE_TYPE)
+    for situation_id in CONTENT.situations["situation_id"]:
+        aimed = situation.aimed_options(CONTENT, situation_id)
+        open_page(page, f"{overview}&{SITUATION_PARAM}={situation_id}")
+        found, bottom = page.evaluate(TABLE_TYPE), question_block_bottom(page)
+        print(
+            f"consult overview {language} {situation_id}: {found} px type, ends at {bottom:.0f}px"
+        )
+        assert bottom <= SHARED_SCREEN["height"], (situation_id, bottom)
+        assert found > five if len(aimed) < len(CONSULT_IDS) else found == five, situation_id
+    screenshot(page, f"consult-overview-aimed-1280-{language}")
+
+
 def test_consult_mode_names_each_set_apart_options_level_and_its_rule_a_tap_away(page, app_server):
     """Beside the name of an option set apart from the situation: its level on screen, the
     level's written rule in the help a tap or a hover opens."""

@@ -107,6 +107,26 @@ def test_the_people_of_a_short_answer_are_in_its_situation(shipped_content):
     assert wrong == []
 
 
+def test_a_short_answer_with_one_group_s_numbers_makes_that_one_claim_under_its_grade(
+    shipped_content,
+):
+    """One short answer, one claim, one grade: an answer that quotes a group's numbers cites only
+    the sources of that group's results (outcomes.csv) and carries one of their grades. A second
+    claim from other sources (a review's 'exercise probably eases pain') would sit under the
+    study's grade, which is not its own."""
+    results = shipped_content.outcomes
+    data = rows(shipped_content)
+    mixed = []
+    for row in data[data["population_id"] != ""].itertuples():
+        group = results[results["population_id"] == row.population_id]
+        sources = {source for cell in group["source_ids"] for source in split_ids(cell)}
+        if not set(split_ids(row.source_ids)) <= sources or row.certainty not in set(
+            group["certainty"]
+        ):
+            mixed.append((row.situation_id, row.option_id, row.question_id))
+    assert mixed == []
+
+
 def test_never_new_back_pain_in_a_long_lasting_pain_situation(shipped_content):
     """Whatever the row: the short answer shown in a situation of pain lasting 3 months or more is
     never about people whose pain began under 2 weeks before."""

@@ -47,7 +47,9 @@ def overview(run: Run, shown: list[str]) -> None:
     """The chosen options at a glance, and what matters most to the person (from What matters),
     so that the talk starts from both."""
     content = run.content
-    with st.container(key="consult-question"):  # what must fit the shared screen
+    # What must fit the shared screen; its key ends in how many options share the table's width,
+    # which sizes the table's type (consult.css).
+    with st.container(key=f"consult-question-overview-{len(shown)}"):
         say.subheader(t_md("compare.page.glance_heading"), anchor="at-a-glance")
         widgets.table(ratings.glance_table(ratings.rated(content, shown)), hide_index=True)
         answers = widgets.person_answers(content)
@@ -90,8 +92,14 @@ def every_question(run: Run) -> None:
     situation_id, shown = url_state.chosen_options(content)
     offer_cards(content, shown)  # closed, above everything said about the options
     say.header(t_md("compare.page.glance_heading"), anchor="at-a-glance")
-    say.caption(t_md("compare.page.glance_caption"))
-    widgets.table(ratings.glance_table(ratings.rated(content, shown)), hide_index=True)
+    if compare.glance_starts_open(shown):
+        glance_table(run, shown)
+    else:  # many options: a long table on a phone, so a one-line key, drawn only when opened
+        with say.drawn_when_opened(
+            t_md("compare.page.glance_closed", count=len(shown)), key="glance"
+        ) as opened:
+            if opened:
+                glance_table(run, shown)
     link = url_state.options_link(content, shown, situation_id)
     with st.container(key="picture-links"):  # one pair: held together on a phone (page.css)
         say.page_link(shell.path("charts"), label=t_md("compare.page.to_charts"), query_params=link)
@@ -106,10 +114,8 @@ def every_question(run: Run) -> None:
             short_answer_block(run, question_id, shown, situation_id)
 
     # Each drawn only when opened, so that the page before anything is opened stays short.
-    with say.expander(
-        t_md("situation.evaluation.heading"), key="evaluation", on_change="rerun"
-    ) as evaluation:
-        if evaluation.open:
+    with say.drawn_when_opened(t_md("situation.evaluation.heading"), key="evaluation") as opened:
+        if opened:
             say.caption(t_md("situation.evaluation.intro"))
             with st.container(key="grid-evaluation"):
                 tables = situation.evaluation_tables(content, shown, situation_id)
@@ -119,10 +125,16 @@ def every_question(run: Run) -> None:
                     )
                     say.markdown(table)
 
-    with say.expander(t_md("sources.heading"), key="sources", on_change="rerun") as sources:
-        if sources.open:
+    with say.drawn_when_opened(t_md("sources.heading"), key="sources") as opened:
+        if opened:
             also = situation.cited(content, shown, situation_id) | offer.cited(content, shown)
             widgets.sources_list(compare.cited_sources(content, shown, also))
+
+
+def glance_table(run: Run, shown: list[str]) -> None:
+    """The chosen options at a glance: each quality's level for each option, as on Charts."""
+    say.caption(t_md("compare.page.glance_caption"))
+    widgets.table(ratings.glance_table(ratings.rated(run.content, shown)), hide_index=True)
 
 
 def short_answer_block(run: Run, question_id: str, shown: list[str], situation_id: str) -> None:
@@ -130,13 +142,10 @@ def short_answer_block(run: Run, question_id: str, shown: list[str], situation_i
     element, then the full answers one click away (drawn only when opened: they are long). Two
     elements a question, for the server's work a run, and close together, to fit a phone."""
     say.markdown(widgets.question_block(run.content, situation_id, question_id, tuple(shown)))
-    with say.expander(
-        t_md("compare.page.full_answers"),
-        key=f"full-{question_id}",
-        on_change="rerun",
-        type="compact",
-    ) as full:
-        if full.open:
+    with say.drawn_when_opened(
+        t_md("compare.page.full_answers"), key=f"full-{question_id}", type="compact"
+    ) as opened:
+        if opened:
             full_answers(run, question_id, shown, situation_id)
 
 
@@ -166,10 +175,8 @@ def render(run: Run) -> None:
         url_state.situation_chooser(content)  # one click, at the top
     else:  # how to read the page, for whoever wants it: the comparison comes first
         say.title(t_md("pages.compare.title"))
-        with say.expander(
-            t_md("compare.page.how_to_read"), key="how-to-read", on_change="rerun"
-        ) as how_to_read:
-            if how_to_read.open:  # drawn only when opened: every run would send it
+        with say.drawn_when_opened(t_md("compare.page.how_to_read"), key="how-to-read") as opened:
+            if opened:  # drawn only when opened: every run would send it
                 listen.page_copy("compare.md")
     options_part()
 

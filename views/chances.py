@@ -64,10 +64,8 @@ def chances_part(run: Run) -> None:
             say.info(t_md(matched.none_line(words)))
 
     if any(found.others for found in shown.values()):
-        with say.expander(
-            t_md("chances.page.other_groups"), key="other-groups", on_change="rerun"
-        ) as others:
-            if others.open:
+        with say.drawn_when_opened(t_md("chances.page.other_groups"), key="other-groups") as opened:
+            if opened:
                 for heading, found in shown.items():
                     if found.others:
                         say.subheader(
@@ -77,15 +75,15 @@ def chances_part(run: Run) -> None:
                     for chance in found.others:
                         _chance(every_chance, chance, situation_id, zoom)
 
-    with say.expander(
-        t_md("chances.page.all_numbers_heading"), key="all-numbers", on_change="rerun"
-    ) as every_number:
-        if every_number.open:
+    with say.drawn_when_opened(
+        t_md("chances.page.all_numbers_heading"), key="all-numbers"
+    ) as opened:
+        if opened:
             say.caption(t_md("chances.page.all_numbers_caption"))
             _numbers(chances.numbers_tables(every_chance, situation_id))
 
-    with say.expander(t_md("sources.heading"), key="sources", on_change="rerun") as sources:
-        if sources.open:
+    with say.drawn_when_opened(t_md("sources.heading"), key="sources") as opened:
+        if opened:
             also = offer.cited(content, [option_id])  # the card's, when it is shown
             widgets.sources_list(chances.cited_sources(content, every_chance, also))
 

@@ -51,7 +51,7 @@ def test_the_icons_kept_are_streamlits_and_every_one_the_app_names(tmp_path):
     for part in APP_PARTS:
         (tmp_path / part).mkdir()
     (tmp_path / "data" / "notes.csv").write_text("id,text\n1,:material/pets: a clinic's own\n")
-    (tmp_path / "pages" / "p.py").write_text('st.button("Go", icon=":material/rocket_launch:")\n')
+    (tmp_path / "views" / "p.py").write_text('st.button("Go", icon=":material/rocket_launch:")\n')
     (tmp_path / "tests").mkdir()  # not a part of the app
     (tmp_path / "tests" / "t.py").write_text('":material/bug_report:"\n')
     names = fonts.icon_names(STATIC, fonts.app_texts(tmp_path))
@@ -98,7 +98,7 @@ def test_a_build_is_kept_until_streamlit_or_the_app_changes(tmp_path):
     (static / "static" / "js" / "index.Ab12.js").write_text("icon(`:material/check:`)")
     shutil.copy(ICON_FONT, static / "static" / "media")
     app = tmp_path / "app"
-    (app / "pages").mkdir(parents=True)
+    (app / "views").mkdir(parents=True)
     (app / "app.py").write_text('st.page_link("p", icon=":material/home:")\n')
     first = fonts.build(static, app, tmp_path / "build")
     report = json.loads((first / "cut.json").read_text())
@@ -106,7 +106,7 @@ def test_a_build_is_kept_until_streamlit_or_the_app_changes(tmp_path):
     made = (first / "cut.json").stat().st_mtime_ns
     assert fonts.build(static, app, tmp_path / "build") == first
     assert (first / "cut.json").stat().st_mtime_ns == made  # not made again
-    (app / "pages" / "p.py").write_text('st.button("x", icon=":material/pets:")\n')
+    (app / "views" / "p.py").write_text('st.button("x", icon=":material/pets:")\n')
     second = fonts.build(static, app, tmp_path / "build")
     assert second != first and not first.exists()
     assert json.loads((second / "cut.json").read_text())[ICON_FONT.name]["icons"] == [

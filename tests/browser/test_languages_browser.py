@@ -95,6 +95,7 @@ def test_data_words_not_yet_translated_are_marked_english_for_screen_readers(pag
     )
     page.set_viewport_size({"width": 1280, "height": 800})
     open_page(page, f"{server.url}/compare?{LANG_PARAM}=es")
+    page.locator(".st-key-glance summary").click()  # five options: the glance starts closed
     page.wait_for_function("document.querySelector('[data-in-english]')")
     marked = page.evaluate(MARKED_ENGLISH)
     assert english.iloc[0] == spanish.iloc[0] and english.iloc[0] in marked

@@ -18,11 +18,12 @@ from explorer.readability import word_count
 from explorer.rules.vocabulary import ROLE, split_ids, split_points
 from tests.conftest import shipped_data, snapshot_of
 
-# A figure: a number (a decimal, a range "1 to 5", "1 a 5", "0.07-9.6"), with its "out of 100".
+# A figure: a number (a decimal, a range "1 to 5", "1 a 5", "0.07-9.6"), with its "out of 100"
+# (or "of 15": a small study's people said as they were counted).
 # A number followed by a unit of time is the figure's time frame, not a second figure.
 _NUMBER = r"\d+(?:[.,]\d+)?"
 _FIGURE = re.compile(
-    rf"{_NUMBER}(?:\s*(?:-|–|to|a|y)\s*{_NUMBER})?(?:\s+(?:out of|de cada|sobre)\s+{_NUMBER})?"
+    rf"{_NUMBER}(?:\s*(?:-|–|to|a|y)\s*{_NUMBER})?(?:\s+(?:out of|of|de cada|de|sobre)\s+{_NUMBER})?"
     r"(?!\s*(?:days?|weeks?|months?|years?|hours?|días?|semanas?|meses?|mes|años?|horas?)\b)"
 )
 _TIME = re.compile(
@@ -78,6 +79,7 @@ def test_figures_count_a_range_and_its_out_of_as_one_and_leave_time_frames_out()
         "5.2",
     ]
     assert figures("1 to 5 days in hospital, 12 de cada 100 en 2 años") == ["12 de cada 100"]
+    assert figures("3 of 15 people, 3 de 15 personas") == ["3 of 15", "3 de 15"]
 
 
 def test_a_short_answer_with_a_figure_names_the_people_it_is_about(shipped_content):

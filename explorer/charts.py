@@ -621,7 +621,8 @@ def icon_array(count, outcome: str, kind: str, zoom: float = 1.0, lines: int = 1
     statuses = [status for status in (HAD, WITHIN_RANGE, DID_NOT) if status in drawn]
     key = _icon_key(statuses, outcome, -(-count.size // ICONS_PER_ROW))
     heading = wrap(count.heading(), HEADING_CHARACTERS)
-    top = -(max(lines, _line_count(heading)) * line + 12 * zoom) / row
+    # Under the heading, room for the first row's heads: they reach about 14 px above its centre.
+    top = -(max(lines, _line_count(heading)) * line + 20 * zoom) / row
     bottom = float(key["y"].max()) + 0.6
     columns = ICONS_PER_ROW + 0.4
     x = alt.X(

@@ -92,22 +92,23 @@ def whose_lines(content: Content, shorts: Sequence[Short], situation_id: str) ->
     """Whose numbers the short answers give, once per group of people, said against the
     situation in the words Chances uses (all in it, partly, or not)."""
     populations = content.populations.set_index("population_id")
-    standing = matches(content.populations, content.situation_bounds)
     here = situation.known(content, situation_id)
     lines = []
     for population_id in dict.fromkeys(s.population_id for s in shorts if s.population_id):
-        whose = populations.at[population_id, "whose"]
-        tagged = here in split_ids(populations.at[population_id, "situation_ids"])
-        if here == situation.NOT_SURE:
-            key = "whose"
-        elif not tagged:
-            key = "not_about_you"
-        else:
-            key = (
-                "about_you" if standing.get((population_id, here)) == WITHIN else "partly_about_you"
-            )
-        lines.append(t(f"situation.numbers.{key}", whose=whose))
+        key = "whose" if here == situation.NOT_SURE else _standing(content, population_id, here)
+        lines.append(t(f"situation.numbers.{key}", whose=populations.at[population_id, "whose"]))
     return lines
+
+
+@kept  # the groups' standing takes a table walk
+def _standing(content: Content, population_id: str, here: str) -> str:
+    """How a group of people stands to a situation: "about_you" (tagged with it, all in it),
+    "partly_about_you" (tagged, partly in it) or "not_about_you" (not tagged with it)."""
+    tags = content.populations.set_index("population_id").at[population_id, "situation_ids"]
+    if here not in split_ids(tags):
+        return "not_about_you"
+    standing = matches(content.populations, content.situation_bounds)
+    return "about_you" if standing.get((population_id, here)) == WITHIN else "partly_about_you"
 
 
 # The kind of numbers (outcomes.csv) each question's role asks about.
@@ -162,8 +163,6 @@ def for_card(content: Content, situation_id: str, option_ids: Sequence[str]) -> 
     numbers. Otherwise nothing is quoted: no other group's number ever fills the gap."""
     found = for_situation(content, situation_id)
     roles = content.questions.set_index("question_id")[ROLE]
-    populations = content.populations.set_index("population_id")
-    standing = matches(content.populations, content.situation_bounds)
     here = situation.known(content, situation_id)
     names = content.short_names()
 
@@ -174,11 +173,9 @@ def for_card(content: Content, situation_id: str, option_ids: Sequence[str]) -> 
                 continue
             if here == situation.NOT_SURE:
                 return CardLine(role, short)
-            if short.population_id and here in split_ids(
-                populations.at[short.population_id, "situation_ids"]
-            ):
-                partly = standing.get((short.population_id, here)) != WITHIN
-                return CardLine(role, short, partly)
+            standing = short.population_id and _standing(content, short.population_id, here)
+            if standing in ("about_you", "partly_about_you"):
+                return CardLine(role, short, partly=standing == "partly_about_you")
         return CardLine(role, None)
 
     return [

@@ -18,9 +18,6 @@ from explorer.rules.vocabulary import ROLE, split_ids
 from explorer.short_answers import Short
 from explorer.words import t
 
-# The kind of numbers (outcomes.csv) each question's role asks about.
-KINDS = {"benefits": "benefit", "harms": "harm"}
-
 
 @kept
 def in_words(content: Content, situation_id: str, option_id: str) -> dict[str, list[Short]]:
@@ -39,7 +36,7 @@ def in_words(content: Content, situation_id: str, option_id: str) -> dict[str, l
     options = [option_id, *(o for o in content.option_names() if o != option_id)]
     said: dict[str, list[Short]] = {}
     for question in content.questions.itertuples():
-        kind = KINDS.get(getattr(question, ROLE))
+        kind = short_answers.KINDS.get(getattr(question, ROLE))
         own = found.get((option_id, question.question_id))
         if kind is None or own is None or own.population_id not in tagged:
             continue

@@ -112,7 +112,7 @@ def _standing(content: Content, population_id: str, here: str) -> str:
 
 
 # The kind of numbers (outcomes.csv) each question's role asks about.
-_KINDS = {"benefits": "benefit", "harms": "harm"}
+KINDS = {"benefits": "benefit", "harms": "harm"}
 
 
 def other_groups(
@@ -122,7 +122,7 @@ def other_groups(
     the person's situation (every study, when they are not sure), to be set apart and labelled
     with whose they are."""
     questions = content.questions.set_index("question_id")
-    kind = _KINDS.get(questions.at[question_id, ROLE])
+    kind = KINDS.get(questions.at[question_id, ROLE])
     here = situation.known(content, situation_id)
     return [
         chance

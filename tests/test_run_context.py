@@ -6,6 +6,7 @@ language, and every page state ends with the footer."""
 from __future__ import annotations
 
 import contextvars
+import gc
 
 import pytest
 
@@ -183,3 +184,15 @@ def test_a_row_not_yet_translated_is_marked_english_and_the_footer_says_so(serve
     assert said["shell.some_in_english"] in caption_lines(at)
     english = open_page("views/compare.py")
     assert words.catalogue("en")["shell.some_in_english"] not in caption_lines(english)
+
+
+def test_the_server_collects_garbage_less_often_than_pythons_default():
+    # Python's default looks through young objects every 700 new ones: a quarter of the server's
+    # time with 40 sessions at once (docs/performance.md). The page router sets it.
+    before = gc.get_threshold()
+    gc.set_threshold(700, *before[1:])
+    try:
+        open_page("app.py")
+        assert gc.get_threshold()[0] == runtime.YOUNG_OBJECTS_BEFORE_A_COLLECTION
+    finally:
+        gc.set_threshold(*before)

@@ -10,6 +10,7 @@ with the run that drew its widget (`callback`). Code that needs those facts asks
 from __future__ import annotations
 
 import functools
+import gc
 import threading
 from collections.abc import Callable
 from contextvars import ContextVar
@@ -101,6 +102,19 @@ def end_page() -> NoReturn:
     """Show nothing more of this page (or of this part of it), but still close it properly.
     Never st.stop(): it would skip the footer."""
     raise PageEnds
+
+
+# Python's collector looks through its young objects after every 700 new ones (its default).
+# With 40 sessions running at once, tens of thousands of their objects are alive at any moment,
+# and it looked through them over and over: about a quarter of the server's time a run, and now
+# and then a full collection that held every session up (bench/run.py; docs/performance.md).
+YOUNG_OBJECTS_BEFORE_A_COLLECTION = 20_000
+
+
+def collect_garbage_less_often() -> None:
+    """For the server's process: called by the page router, before any page's run."""
+    _, older, oldest = gc.get_threshold()
+    gc.set_threshold(YOUNG_OBJECTS_BEFORE_A_COLLECTION, older, oldest)
 
 
 def browser_language() -> str:

@@ -281,6 +281,7 @@ def navigate() -> None:
     (a page's run starts once a run): Streamlit's own pages/ folder made every page anew on every
     run, a tenth of a page's run."""
     if _SESSION_PAGES not in st.session_state:
+        runtime.collect_garbage_less_often()  # the process's setting: once a session is plenty
         st.session_state[_SESSION_PAGES] = [page.streamlit_page() for page in PAGES]
     st.navigation(st.session_state[_SESSION_PAGES], position="hidden").run()
 

@@ -1,4 +1,4 @@
-"""Tables for the About page: the release, the change log and the reading levels. Pure: no
+"""What the About page shows: the release, the change log and the reading levels. Pure: no
 Streamlit here (the page keeps the reading levels once per content version, explorer/ui/reading.py)."""
 
 from collections.abc import Mapping, Sequence
@@ -7,22 +7,21 @@ import pandas as pd
 
 from explorer import readability, words
 from explorer.data import Content
+from explorer.markdown import Md
 from explorer.memo import kept
-from explorer.words import t
+from explorer.words import t, t_md
 
 # The release's rows, by their column in release.csv and their key in the catalogue (about.release).
 RELEASE_ROWS = ("version", "content_date", "next_review_date", "review_policy")
 
 
-@kept
-def release_table(content: Content) -> pd.DataFrame:
-    """Content date, version, review policy and next review date, as two columns."""
+def release_facts(content: Content) -> Md:
+    """Content date, version, next review and review policy, one labelled line each (a table of
+    "Item" and "Details" read as a form on a phone)."""
     release = content.release
-    return pd.DataFrame(
-        {
-            t("about.release.item"): [t(f"about.release.{row}") for row in RELEASE_ROWS],
-            t("about.release.details"): [release[row] for row in RELEASE_ROWS],
-        }
+    return Md("\n").join(
+        Md("- **{label}:** {value}").format(label=t_md(f"about.release.{row}"), value=release[row])
+        for row in RELEASE_ROWS
     )
 
 

@@ -125,7 +125,9 @@ class ContentStore:
         """The snapshot of the files as they are now, re-checked if they changed since the last
         look; cheap when they did not."""
         now = time.monotonic()
-        if now - self._looked_at >= self.look_every_s:
+        # Until the first load is done, every run waits for it: the empty snapshot read as
+        # "could not be loaded, 0 problems" to a second session arriving meanwhile.
+        if self._stamp is None or now - self._looked_at >= self.look_every_s:
             self._looked_at = now
             stamp = _stamp(self.folder)
             if stamp != self._stamp:

@@ -8,17 +8,19 @@ import gc
 import logging
 import subprocess
 import sys
+import threading
 import weakref
 
 import pytest
 
+from explorer import store as store_module
 from explorer import translations, words
 from explorer.__main__ import main
 from explorer.countries import country_name
 from explorer.data import DATA_CHECK_VARIABLE, DATA_DIR_VARIABLE, load_content
 from explorer.markdown import plain
 from explorer.rules.report import PROBLEM_COLUMNS, problem_table
-from explorer.store import ContentStore
+from explorer.store import ContentStore, load_snapshot
 from explorer.ui import runtime, shell
 from explorer.words import t
 from tests.apptest import open_page, page_links, shown_strings, texts
@@ -108,6 +110,29 @@ def test_the_app_looks_at_the_files_at_most_once_in_its_interval(data_copy):
     assert store.current().english is first  # not looked at again yet
     store.look_every_s = 0.0
     assert store.current().english is not first
+
+
+def test_a_run_that_arrives_during_the_first_load_waits_for_it(data_copy, monkeypatch):
+    loading, go_on = threading.Event(), threading.Event()
+
+    def slow_load(*args, **kwargs):
+        loading.set()
+        go_on.wait(10)
+        return load_snapshot(*args, **kwargs)
+
+    monkeypatch.setattr(store_module, "load_snapshot", slow_load)
+    store = ContentStore(data_copy, look_every_s=3600)
+    first = threading.Thread(target=store.current)
+    first.start()
+    loading.wait(10)
+    second: list = []
+    arriving = threading.Thread(target=lambda: second.append(store.current()))
+    arriving.start()
+    arriving.join(0.5)
+    go_on.set()
+    first.join(10)
+    arriving.join(10)
+    assert second[0].english is not None
 
 
 def test_a_running_app_serves_good_edits_and_keeps_good_content_through_bad_ones(

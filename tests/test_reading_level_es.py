@@ -195,6 +195,8 @@ def test_the_about_page_in_spanish_shows_the_spanish_figures():
     catalogue = words.catalogue("es")
     at = open_page("views/about.py", lang="es")
     assert not at.exception
+    at.session_state["reading-table"] = True
+    at.run()
     inflesz = plain(catalogue["about.reading.measures.szigriszt_pazos"])
     table = next(table.value for table in at.table if inflesz in table.value.columns)
     assert list(table.columns) == [

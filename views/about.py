@@ -17,7 +17,7 @@ def render(run: Run) -> None:
     due = review.review(content.release, review.today())
     if due.overdue:
         say.warning(t_md("shell.review_overdue", date=due.due_date(run.language)))
-    widgets.table(about.release_table(content), hide_index=True)
+    say.markdown(about.release_facts(content))
 
     say.header(t_md("about.changelog.heading"), anchor="changelog")
     st.text(t("about.changelog.intro"))
@@ -30,7 +30,10 @@ def render(run: Run) -> None:
 
     say.header(t_md("about.reading.heading"))
     say.markdown(words.markdown_file("about_reading.md"))
-    widgets.table(reading.reading_table(run.snapshot), hide_index=True)
+    # Measured once a version, but a long table: drawn only when opened.
+    with say.drawn_when_opened(t_md("about.reading.each_text"), key="reading-table") as opened:
+        if opened:
+            widgets.table(reading.reading_table(run.snapshot), hide_index=True)
 
     say.header(t_md("about.sources.heading"))
     widgets.sources_list(compare.source_table(content.sources))

@@ -22,7 +22,7 @@ from explorer import (
     short_answers,
     situation,
 )
-from explorer.about import release_table
+from explorer.about import release_facts
 from explorer.countries import country_name
 from explorer.data import Content
 from explorer.handout import transcript
@@ -618,10 +618,11 @@ def _about(content: Content) -> Iterator[Item]:
     yield from _page("about")
     yield page_copy("about.md")
     yield said("about.release.heading", style=HEADING)
-    yield made(release_table(content), "about.release", where.data_file("release.csv"), style=TABLE)
+    yield made(release_facts(content), "about.release", where.data_file("release.csv"))
     yield said("about.changelog.heading", style=HEADING)
     yield said("about.changelog.intro")
     yield said("about.reading.heading", style=HEADING)
     yield page_copy("about_reading.md")
+    yield said("about.reading.each_text", style=NOTE)
     yield said("about.sources.heading", style=HEADING)
     yield said("sources.published_language", style=NOTE)

@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 from explorer import short_answers, situation
-from explorer.populations import OUTSIDE, matches
+from explorer.populations import OUTSIDE, WITHIN, matches
 from explorer.readability import word_count
 from explorer.rules.vocabulary import ROLE, split_ids, split_points
 from tests.conftest import shipped_data, snapshot_of
@@ -236,3 +236,98 @@ def test_the_summary_card_quotes_every_figure_compare_gives_about_the_situation(
                 else:
                     assert (line.short == compare) == bool(compare.population_id), where
                     assert line.short is None or line.short == compare, where
+
+
+def _groups_wholly_in(content, situation_id: str) -> set[str]:
+    """The groups of people tagged with the situation and all in it (populations.csv, by the rule
+    Chances tags its numbers by)."""
+    standing = matches(content.populations, content.situation_bounds)
+    return {
+        row.population_id
+        for row in content.populations.itertuples()
+        if situation_id in split_ids(row.situation_ids)
+        and standing.get((row.population_id, situation_id)) == WITHIN
+    }
+
+
+def test_the_card_quotes_every_short_answer_that_cites_a_study_of_people_in_the_situation(
+    shipped_content,
+):
+    """2nd review N1: the card said 'No study of people in your situation to quote' where Compare's
+    short answer cited the trial of people like the reader (Maria's No procedure risk, Tom's
+    fusion benefit). Wherever the Compare short answer behind a card line cites a source of the
+    results (outcomes.csv) of a group all in the reader's situation, the card quotes it: so the
+    answer must be that group's own claim, tagged with it."""
+    content = shipped_content
+    roles = content.questions.set_index("question_id")[ROLE]
+    options = list(content.option_names())
+    unquoted = []
+    for situation_id in content.situations["situation_id"]:
+        theirs = content.outcomes[
+            content.outcomes["population_id"].isin(_groups_wholly_in(content, situation_id))
+        ]
+        sources = {source for cell in theirs["source_ids"] for source in split_ids(cell)}
+        shorts = short_answers.for_situation(content, situation_id)
+        for option in short_answers.for_card(content, situation_id, options):
+            for line in option.lines:
+                [question_id] = roles.index[roles == line.role][:1]
+                compare = shorts[option.option_id, question_id]
+                if set(compare.source_ids) & sources and line.short is None:
+                    unquoted.append((situation_id, option.option_id, line.role, compare.text))
+    assert unquoted == []
+
+
+def _out_of_100(text: str) -> list[float]:
+    return [
+        float(figure.split()[0].replace(",", "."))
+        for figure in figures(text)
+        if figure.endswith((" 100", "cada 100"))
+    ]
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_an_option_s_harm_line_on_the_card_is_not_its_benefit_line_turned_round(language):
+    """2nd review N10: Tom's card spent both No procedure lines on one result, '41 out of 100 had
+    fully recovered' and '59 out of 100 had not'. Where an option's two lines quote the same group,
+    their 'out of 100' figures never add up to 100."""
+    content = snapshot_of(shipped_data()).content(language)
+    options = list(content.option_names())
+    twice = []
+    for situation_id in content.situations["situation_id"]:
+        for option in short_answers.for_card(content, situation_id, options):
+            benefit, harm = (line.short for line in option.lines)
+            if benefit and harm and benefit.population_id == harm.population_id:
+                sums = {b + h for b in _out_of_100(benefit.text) for h in _out_of_100(harm.text)}
+                if 100 in sums:
+                    twice.append((situation_id, option.option_id))
+    assert twice == []
+
+
+# The glance's "back at work" row and the Compare question that asks when people are back to
+# work: the pair the 2nd review found telling two stories (N10).
+BACK_AT_WORK = ("back_to_work", "recovery")
+
+
+def test_compare_s_short_answer_on_getting_back_to_work_cites_what_the_glance_rates_it_from(
+    shipped_content,
+):
+    """2nd review N10: the glance said 'Most back within about 6 weeks' (from a review of return to
+    work) while the short answer to 'How long until I am back to usual activities, work and
+    driving?' said 'Most people walk within a day'. Where the glance rates an option's time back
+    at work from a source, the short answer a reader sees in every situation cites that source."""
+    attribute_id, question_id = BACK_AT_WORK
+    ratings = shipped_content.ratings
+    rated = ratings[(ratings["attribute_id"] == attribute_id) & (ratings["source_ids"] != "")]
+    assert set(shipped_content.questions["question_id"]) >= {question_id}
+    apart = [
+        (situation_id, row.option_id)
+        for row in rated.itertuples()
+        for situation_id in every_situation(shipped_content)
+        if not set(split_ids(row.source_ids))
+        <= set(
+            short_answers.for_situation(shipped_content, situation_id)[
+                row.option_id, question_id
+            ].source_ids
+        )
+    ]
+    assert apart == []

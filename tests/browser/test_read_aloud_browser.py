@@ -11,7 +11,7 @@ import pytest
 from explorer import words
 from explorer.ui import listen
 from explorer.ui.shell import PAGES
-from tests.browser.conftest import open_page, screenshot
+from tests.browser.conftest import open_at_size, open_page, screenshot
 
 BLOCK = f"[class*='st-key-{listen.KEY_PREFIX}']"
 BUTTON = f"button.{listen.BUTTON_CLASS}"
@@ -127,3 +127,20 @@ def test_on_paper_the_buttons_are_left_out(app_server, page):
         "buttons => buttons.filter(button => button.checkVisibility())"
     )
     assert page.locator(BUTTON).count() >= 1 and shown == []
+
+
+# The title's text, not its box: Streamlit pulls the element after a heading up into the
+# heading's own bottom padding.
+TITLE_TEXT_BOTTOM = """() => {
+    const range = document.createRange();
+    range.selectNodeContents(document.querySelector("[data-testid='stMain'] h1"));
+    return Math.max(...[...range.getClientRects()].map(rect => rect.bottom));
+}"""
+
+
+@pytest.mark.parametrize("mode", ["", "&mode=consult"], ids=["patient", "consult"])
+@pytest.mark.parametrize("size", [(1280, 800), (390, 844)], ids=["wide", "phone"])
+def test_the_listen_button_under_the_title_never_covers_its_words(app_server, page, mode, size):
+    open_at_size(page, f"{app_server.url}/?lang=en{mode}", size)
+    button_top = page.locator(BUTTON).first.bounding_box()["y"]
+    assert page.evaluate(TITLE_TEXT_BOTTOM) <= button_top

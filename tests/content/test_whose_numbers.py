@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from explorer import chances, matched
+from explorer import chances, matched, short_answers
 from explorer.populations import OUTSIDE, WITHIN, matches, too_new
 from explorer.rules.vocabulary import OUTCOME_KINDS, TRIAL, split_ids
 from explorer.short_answers import _standing
@@ -206,3 +206,19 @@ def test_every_average_out_of_10_is_drawn_beside_its_studys_words_somewhere(ship
     for row in shipped_content.scores.itertuples():
         said = matched.bar_words(names[row.option_id], int(row.months), row.average)
         assert (whose[row.population_id], said) in drawn, row
+
+
+def test_no_number_from_new_pain_under_a_long_lasting_views_full_answers(shipped_content):
+    """Issue 33: none from new back pain in a long-lasting-pain view, by the groups' tags."""
+    populations = shipped_content.populations.set_index("population_id")
+    bounds = shipped_content.situation_bounds.set_index("situation_id")
+    every = list(shipped_content.option_names())
+    for situation_id in _situations(shipped_content):
+        too_new_whose = {
+            group.whose
+            for _, group in populations.iterrows()
+            if too_new(group, bounds.loc[situation_id])
+        }
+        for question_id in shipped_content.questions["question_id"]:
+            shown = short_answers.other_groups(shipped_content, question_id, every, situation_id)
+            assert not {chance.whose for chance in shown} & too_new_whose, situation_id

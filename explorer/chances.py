@@ -398,27 +398,31 @@ def time_frame_warning(chances: list[Chance], chance: Chance) -> list[str]:
 
 @dataclass(frozen=True)
 class Numbers:
-    """Every option's numbers in tables, against the reader's situation: those about people in
-    it (every number, when they are not sure), and other groups' numbers set apart, each row
-    saying whose they are. Numbers from people whose pain was new are left out where the reader's
-    has lasted long (`left_out` says some were)."""
+    """The numbers of the options being viewed in tables, against the reader's situation, in
+    three groups by how their people stand to it (the rule of every "whose numbers" line,
+    short_answers._standing; Chance.likeness): about people in it (every number, when they are
+    not sure), those that may include people like the reader with others, and other groups'
+    numbers, each row saying whose they are. Numbers from people whose pain was new are left out
+    where the reader's has lasted long (`left_out` says some were)."""
 
     about: pd.DataFrame
+    partly: pd.DataFrame
     others: pd.DataFrame
     left_out: bool
 
 
 @kept
-def numbers_tables(chances: list[Chance], situation_id: str = NOT_SURE) -> Numbers:
-    """The numbers of every option, split as the Chances page shows them (`by_kind`)."""
-    shown = [c for c in chances if situation_id not in c.too_new_ids]
+def numbers_tables(
+    chances: list[Chance], option_ids: tuple[str, ...], situation_id: str = NOT_SURE
+) -> Numbers:
+    """The numbers of the options being viewed (`option_ids`: another option's rows do not
+    belong in this view), split as the Chances page shows them (`by_kind`)."""
+    viewed = [c for c in chances if c.option_id in option_ids]
+    shown = [c for c in viewed if situation_id not in c.too_new_ids]
     if situation_id == NOT_SURE:
-        return Numbers(numbers_table(shown), numbers_table([]), False)
-    return Numbers(
-        numbers_table([c for c in shown if c.about(situation_id)]),
-        numbers_table([c for c in shown if not c.about(situation_id)]),
-        len(shown) < len(chances),
-    )
+        return Numbers(numbers_table(shown), numbers_table([]), numbers_table([]), False)
+    groups = [[c for c in shown if c.likeness(situation_id) == n] for n in range(3)]
+    return Numbers(*map(numbers_table, groups), len(shown) < len(viewed))
 
 
 _NUMBER_COLUMNS = ("option", "outcome", "group", "out_of_100", "when", "whose", "how_sure")

@@ -193,7 +193,10 @@ LINES_UP = ("well", "partly", "poorly")
 FIT_NOT_KNOWN = "not_known"  # the option's level is not known, so neither is the fit
 # The quality does not apply to the option (it has no procedure): no level, so no fit either.
 FIT_DOES_NOT_APPLY = "does_not_apply"
-NO_FIT = (FIT_NOT_KNOWN, FIT_DOES_NOT_APPLY)  # a cell that is its words alone
+# The level is from studies of people not in the person's situation (ratings.from_other_group):
+# said, with whose, but not counted as lining up with anything.
+FIT_OTHER_GROUP = "other_group"
+NO_FIT = (FIT_NOT_KNOWN, FIT_DOES_NOT_APPLY, FIT_OTHER_GROUP)  # a cell that is its words alone
 # Columns of the alignment rows: importance and fit hold codes, the rest content words.
 ALIGNMENT_COLUMNS = (
     "statement",
@@ -232,11 +235,15 @@ def row_heading(topic: str, level: int) -> str:
 
 
 def alignment(
-    content: Content, option_ids: Sequence[str], ratings: Mapping[str, int]
+    content: Content,
+    option_ids: Sequence[str],
+    ratings: Mapping[str, int],
+    situation_id: str = situation.NOT_SURE,
 ) -> pd.DataFrame:
     """For each statement rated important and each chosen option: the option's level on the
     related attribute, in words, and how it lines up (a code). Per statement; no hidden total.
-    The `shade` column places the level on the charts' light-to-dark scale."""
+    The `shade` column places the level on the charts' light-to-dark scale. In a situation, a
+    level from other people's studies is said so and not counted (FIT_OTHER_GROUP)."""
     important = [
         row
         for row in content.statements.itertuples()
@@ -245,7 +252,7 @@ def alignment(
     chosen = in_neutral_order(option_ids, list(content.option_names()))
     if not important or not chosen:
         return pd.DataFrame(columns=ALIGNMENT_COLUMNS)
-    rated = ratings_frames.rated(content, chosen)
+    rated = ratings_frames.rated(content, chosen, situation_id)
     names = content.option_names()
     rows = [
         [
@@ -272,6 +279,8 @@ def _fit(rating, statement) -> str:
         return FIT_DOES_NOT_APPLY
     if pd.isna(rating.level):
         return FIT_NOT_KNOWN
+    if rating.other_group:
+        return FIT_OTHER_GROUP
     return fit(rating.level, statement.lines_up_well_to, statement.lines_up_poorly_from)
 
 
@@ -637,7 +646,7 @@ def summary(
             for row in content.statements.itertuples()
             if row.statement_id in answers.ratings
         ],
-        alignment=alignment(content, chosen, answers.ratings),
+        alignment=alignment(content, chosen, answers.ratings, situation_id),
         quiz=[
             (
                 row.statement,

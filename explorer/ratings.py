@@ -8,10 +8,12 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from explorer import situation
 from explorer.compare import certainty_words
 from explorer.data import Content
 from explorer.memo import kept
 from explorer.rules.vocabulary import MILESTONES
+from explorer.short_answers import _standing
 from explorer.words import t
 
 # The burden scale is drawn in this many lightness steps, whatever an attribute's number of levels.
@@ -55,13 +57,30 @@ def shade(level, levels: int):
     return int((level - 1) / (levels - 1) * (SHADES - 1) + 0.5)
 
 
+def from_other_group(content: Content, population_id: str, situation_id: str) -> bool:
+    """THE rule for a level in a situation (ratings.csv's population_id): a level that is one
+    group's result is about other people when that group is not tagged with the reader's
+    situation (short_answers._standing, as for every "whose numbers" line). It is then shown
+    marked, and What matters does not count it. A level said of the treatment itself (no group),
+    or read with no situation chosen, is never marked."""
+    return (
+        bool(population_id)
+        and situation.known(content, situation_id) != situation.NOT_SURE
+        and _standing(content, population_id, situation.known(content, situation_id))
+        == "not_about_you"
+    )
+
+
 @kept
-def rated(content: Content, option_ids: Sequence[str]) -> pd.DataFrame:
+def rated(
+    content: Content, option_ids: Sequence[str], situation_id: str = situation.NOT_SURE
+) -> pd.DataFrame:
     """One row per chosen option and attribute, options in the given order, attributes in
     display order: the level in words ("Not known" where it is, or why it does not apply), its
     shade and state, how sure we are, the sources, who the option was compared with in trials,
     and the option's benefit words: how big its extra benefit is and how sure we are
-    of that, shown together so that certainty never reads as benefit."""
+    of that, shown together so that certainty never reads as benefit. For a situation, a level
+    from another group's studies says so in its words (`other_group`, `whose`)."""
     options = content.options.set_index("option_id").loc[list(option_ids)].reset_index()
     levels = content.attribute_levels
     level_counts = levels.groupby("attribute_id")["level"].max()
@@ -89,6 +108,17 @@ def rated(content: Content, option_ids: Sequence[str]) -> pd.DataFrame:
         rows["state"] != DOES_NOT_APPLY, rows["attribute_id"].map(without)
     )
     rows["label"] = rows["label"].fillna(not_known())
+    rows["other_group"] = [
+        state == KNOWN and from_other_group(content, population_id, situation_id)
+        for state, population_id in zip(rows["state"], rows["population_id"])
+    ]
+    rows["label"] = [
+        t("ratings.glance.other_group", label=label) if other else label
+        for label, other in zip(rows["label"], rows["other_group"])
+    ]
+    rows["whose"] = rows["population_id"].map(
+        content.populations.set_index("population_id")["whose"]
+    )
     rows["compared_with"] = rows["option_id"].map(
         content.options.set_index("option_id")["compared_with"]
     )
@@ -120,6 +150,8 @@ def rated(content: Content, option_ids: Sequence[str]) -> pd.DataFrame:
         "source_ids",
         "evidence",
         "compared_with",
+        "other_group",
+        "whose",
     ]
     return rows.sort_values(["position", "option_order"])[columns].reset_index(drop=True)
 
@@ -169,12 +201,32 @@ def glance_table(rated_rows: pd.DataFrame) -> pd.DataFrame:
     attributes = list(dict.fromkeys(rated_rows["attribute"]))
     options = list(dict.fromkeys(rated_rows["option"]))
     compared = rated_rows.drop_duplicates("option").set_index("option")["compared_with"]
+    # Who it was compared with in trials is about the people of those trials' levels.
+    marked = set(rated_rows.loc[rated_rows["other_group"], "option"])
+    compared = pd.Series(
+        {
+            option: t("ratings.glance.other_group", label=compared[option])
+            if option in marked
+            else compared[option]
+            for option in options
+        }
+    )
     first = pd.DataFrame([compared[options]], index=[t("ratings.glance.compared_with")])
     return (
         pd.concat([first, table.loc[attributes, options]])
         .rename_axis(index=t("ratings.glance.what"), columns=None)
         .reset_index()
     )
+
+
+def other_group_lines(rated_rows: pd.DataFrame) -> list[str]:
+    """Under the table: for each option with levels from other people's studies, whose studies
+    they are, and that What matters does not count them (nothing when there are none)."""
+    marked = rated_rows[rated_rows["other_group"]]
+    return [
+        t("ratings.glance.other_group_whose", option=option, whose=whose)
+        for (option, whose) in dict.fromkeys(zip(marked["option"], marked["whose"]))
+    ]
 
 
 @kept

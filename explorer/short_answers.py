@@ -120,7 +120,8 @@ def other_groups(
 ) -> list[chances.Chance]:
     """The numbers for a question (its role: benefits or harms) from studies of people not in
     the person's situation (every study, when they are not sure), to be set apart and labelled
-    with whose they are."""
+    with whose they are. Never from people whose pain was new where the reader's has lasted
+    long (their tags, as on Chances: issue 33)."""
     questions = content.questions.set_index("question_id")
     kind = KINDS.get(questions.at[question_id, ROLE])
     here = situation.known(content, situation_id)
@@ -130,6 +131,7 @@ def other_groups(
         if chance.kind == kind
         and chance.option_id in option_ids
         and (here == situation.NOT_SURE or not chance.about(here))
+        and here not in chance.too_new_ids
     ]
 
 

@@ -12,7 +12,9 @@ from explorer.chances import Count
 from explorer.data import load_content
 from explorer.situation import NOT_SURE
 from explorer.words import t
-from tests.conftest import only_problem, row_index, set_cell
+from tests.conftest import fixture_content, only_problem, row_index, set_cell
+
+CONTENT = fixture_content()
 
 # Rows of the fixture data's outcomes.csv: a decimal count with a comparison group, and a range.
 GEL_AIM = {"option_id": "gel", "outcome_id": "met_aim"}
@@ -362,9 +364,10 @@ def test_all_the_numbers_set_other_groups_apart_and_leave_new_pain_out_of_long_p
     every_chance,
 ):
     whose = t("chances.numbers.whose")
+    every = tuple(CONTENT.option_names())
     # Back pain of months: rest's number from back pain of 2 weeks is left out, and said to be;
     # the nerve block's leg-pain numbers are other groups', in their own table.
-    back = chances.numbers_tables(every_chance, "back_pain")
+    back = chances.numbers_tables(every_chance, every, "back_pain")
     assert "people whose back pain had started in the last 2 weeks" not in set(
         back.about[whose]
     ) | set(back.others[whose])
@@ -373,13 +376,40 @@ def test_all_the_numbers_set_other_groups_apart_and_leave_new_pain_out_of_long_p
     assert "people with leg pain from a disc" in set(back.others[whose])
     assert not set(back.about[whose]) & set(back.others[whose])
     # Leg pain starts at 0 weeks in the fixture: new back pain is another group's, not left out.
-    leg = chances.numbers_tables(every_chance, "leg_pain")
+    leg = chances.numbers_tables(every_chance, every, "leg_pain")
     assert "people whose back pain had started in the last 2 weeks" in set(leg.others[whose])
     assert not leg.left_out
     # Not sure: every number in one table, each row saying whose it is.
-    everything = chances.numbers_tables(every_chance, NOT_SURE)
-    assert everything.others.empty and not everything.left_out
+    everything = chances.numbers_tables(every_chance, every, NOT_SURE)
+    assert everything.partly.empty and everything.others.empty and not everything.left_out
     assert everything.about.equals(chances.numbers_table(every_chance))
+
+
+def test_all_the_numbers_in_three_groups_by_how_their_people_stand_to_the_situation(
+    every_chance,
+):
+    """About people in the situation, may include them with others, other groups: the rule of
+    every whose-numbers line. A group tagged with the situation whose duration or kind of pain is
+    not known may include the reader, never sits under "your situation"."""
+    whose = t("chances.numbers.whose")
+    leg = chances.numbers_tables(every_chance, tuple(CONTENT.option_names()), "leg_pain")
+    assert set(leg.partly[whose]) == {
+        "people with leg pain from a disc",  # tagged, its duration not known
+        "people given a nerve block for any reason",  # tagged, pain of any kind
+    }
+    assert "people with leg pain from a disc" not in set(leg.about[whose]) | set(leg.others[whose])
+    for c in every_chance:  # the same three groups as each chance's own whose line
+        table = (leg.about, leg.partly, leg.others)[c.likeness("leg_pain")]
+        assert c.whose in set(table[whose])
+
+
+def test_all_the_numbers_hold_only_the_options_being_viewed(every_chance):
+    option = t("chances.numbers.option")
+    viewed = chances.numbers_tables(every_chance, ("rest",), NOT_SURE)
+    names = CONTENT.option_names()
+    assert set(viewed.about[option]) <= {names["rest"], t("chances.numbers.comparison")}
+    assert names["nerve_block"] not in set(viewed.about[option])
+    assert not chances.numbers_tables(every_chance, ("gel",), "back_pain").about.empty
 
 
 def test_every_number_says_whose_it_is_against_the_persons_situation(every_chance):

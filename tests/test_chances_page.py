@@ -97,21 +97,42 @@ def test_a_different_time_frame_is_said_on_the_page():
     assert not any(as_read(w.value).startswith(lead) for w in at.warning)
 
 
-def test_all_the_numbers_for_long_lasting_pain_set_other_groups_apart_and_say_what_is_left_out():
+def test_all_the_numbers_for_long_lasting_pain_say_what_is_left_out():
     at = open_page(PAGE, option="rest", situation="back_pain")
     at.session_state["all-numbers"] = True
     at.run()
-    numbers = chances.numbers_tables(EVERY_CHANCE, "back_pain")
-    tables = [table.value for table in at.table]
-    assert [len(table) for table in tables[-2:]] == [len(numbers.about), len(numbers.others)]
-    shown = [as_read(m.value) for m in at.markdown]
-    for label in ("chances.page.all_numbers_yours", "chances.page.all_numbers_others"):
-        assert t(label) in shown
-    assert t("chances.page.all_numbers_left_out") in [as_read(c.value) for c in at.caption]
     whose = t("chances.numbers.whose")
+    assert t("chances.page.all_numbers_left_out") in [as_read(c.value) for c in at.caption]
     assert "people whose back pain had started in the last 2 weeks" not in {
-        cell for table in tables[-2:] for cell in table[whose]
+        cell for table in at.table for cell in table.value.get(whose, [])
     }
+
+
+def test_all_the_numbers_in_three_groups_for_the_options_being_viewed_only():
+    """Leg pain: rest and the nerve block are aimed at it, so viewed; the gel's rows are not in
+    this view. The three groups come in their order, each under its label."""
+    at = open_page(PAGE, option="nerve_block", situation="leg_pain")
+    at.session_state["all-numbers"] = True
+    at.run()
+    numbers = chances.numbers_tables(EVERY_CHANCE, ("rest", "nerve_block"), "leg_pain")
+    assert numbers.about.empty and not numbers.partly.empty and not numbers.others.empty
+    shown = [as_read(m.value) for m in at.markdown]
+    labels = [t(f"chances.page.all_numbers_{group}") for group in ("yours", "partly", "others")]
+    assert [shown.index(label) for label in labels] == sorted(
+        shown.index(label) for label in labels
+    )
+    assert t("chances.page.all_numbers_none_yours") in texts(at)
+    tables = [table.value for table in at.table][-2:]
+    assert [len(table) for table in tables] == [len(numbers.partly), len(numbers.others)]
+    option = t("chances.numbers.option")
+    assert CONTENT.option_names()["gel"] not in {cell for table in tables for cell in table[option]}
+
+
+def test_take_care_when_comparing_names_only_the_options_being_viewed():
+    at = open_page(PAGE, option="nerve_block", situation="leg_pain")
+    [flare] = [c for c in EVERY_CHANCE if (c.option_id, c.outcome_id) == ("nerve_block", "flare")]
+    lead, *_ = chances.time_frame_warning(EVERY_CHANCE, flare)  # gel's flare is at another time
+    assert not any(as_read(w.value).startswith(lead) for w in at.warning)
 
 
 def test_a_studys_averages_out_of_10_are_drawn_on_one_scale_under_their_words():

@@ -9,11 +9,11 @@ import json
 import pandas as pd
 from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 
-from explorer import compare
+from explorer import compare, ratings
 from explorer.data import DATA_DIR_VARIABLE
 from explorer.markdown import plain
 from explorer.words import t
-from tests.apptest import open_page
+from tests.apptest import as_read, open_page
 from tests.conftest import fixture_content, read_rows, set_cell
 
 PAGE = "views/charts.py"
@@ -175,3 +175,15 @@ def test_with_more_options_than_open_up_to_the_glance_starts_closed_and_opens_on
     assert list(table.columns) == ["Home exercise", "Nerve block", "Gel implant"]
     at = open_page("views/compare.py", options=["rest", "gel"])  # as many as open up to
     assert at.table and not [expander for expander in at.expander if expander.key == "glance"]
+
+
+def test_the_glance_on_compare_and_charts_marks_other_peoples_levels_and_says_whose():
+    """Leg pain: rest's benefit levels are from people with back pain (the fixture's back_long),
+    so both glances mark them and say whose studies they are, in the same words."""
+    rated = ratings.rated(fixture_content(), ["rest", "nerve_block"], "leg_pain")
+    [line] = ratings.other_group_lines(rated)
+    for page in ("views/compare.py", "views/charts.py"):
+        at = open_page(page, situation="leg_pain", options=["rest", "nerve_block"])
+        assert line in [as_read(caption.value) for caption in at.caption], page
+    at = open_page("views/charts.py", situation="back_pain", options=["rest"])
+    assert line not in [as_read(caption.value) for caption in at.caption]

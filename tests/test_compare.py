@@ -139,3 +139,18 @@ def test_consult_says_a_short_answer_s_certainty_is_of_its_numbers_as_a_phone_do
     plainly = t("compare.evidence_line", certainty="", sources="").split(":")[0]
     assert rest.population_id and rest.evidence_line().startswith(numbers + ":")
     assert not gel.population_id and gel.evidence_line().startswith(plainly + ":")
+
+
+def test_other_groups_numbers_under_the_full_answers_leave_new_pain_out_of_long_pain(content):
+    """Rest's number from back pain of 2 weeks is another group's for leg pain (which starts at 0
+    weeks in the fixture), but never shown where pain has lasted 3 months or more (its tags)."""
+
+    def whose(situation_id: str) -> set[str]:
+        return {
+            chance.whose
+            for chance in short_answers.other_groups(content, "gain", ["rest"], situation_id)
+        }
+
+    new_pain = "people whose back pain had started in the last 2 weeks"
+    assert new_pain in whose("leg_pain")
+    assert new_pain not in whose("back_pain")

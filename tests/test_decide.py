@@ -77,6 +77,17 @@ def test_alignment_follows_the_ratings_data():
     assert set(table["level"]) <= set(CONTENT.attribute_levels["label"]) | {not_known()}
 
 
+def test_a_level_from_other_peoples_studies_is_said_but_never_counted_as_lining_up():
+    # rest's benefit levels are from people with back pain: not counted for the leg-pain reader.
+    for situation_id, counted in (("leg_pain", False), ("back_pain", True), ("not_sure", True)):
+        table = decide.alignment(CONTENT, ["rest"], {"proven_gain": 3}, situation_id)
+        fits = set(table["fit"])
+        assert (fits == {decide.FIT_OTHER_GROUP}) is not counted, situation_id
+    table = decide.alignment(CONTENT, ["rest"], {"proven_gain": 3}, "leg_pain")
+    cell = decide.level_and_fit(table["level"].iloc[0], table["fit"].iloc[0])
+    assert cell == table["level"].iloc[0]  # its words alone: no "lines up" claim
+
+
 def test_a_statement_with_two_topics_gets_a_row_for_each():
     table = decide.alignment(CONTENT, ["nerve_block"], {"proven_gain": 3})
     assert len(table) == 2 and table["topic"].nunique() == 2

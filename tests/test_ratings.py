@@ -35,6 +35,7 @@ def test_the_data_contract_ids_and_columns():
         "option_id",
         "attribute_id",
         "level",
+        "population_id",
         "source_ids",
         "certainty",
     ]
@@ -199,3 +200,64 @@ def test_a_quality_that_does_not_apply_says_why_and_a_gap_stays_not_known(data_c
     assert pd.isna(rows.at[("rest", "time_off"), "shade"])
     ranked = ratings.ranked(ratings.rated(loaded(data_copy), ALL), "time_off")
     assert ranked["option_id"].iloc[0] == "nerve_block"  # a level first, as for a gap
+
+
+# --- whose studies a level comes from, against the reader's situation (issue 33, N2) ---------
+
+
+def _marked(option_ids, situation_id, content=CONTENT):
+    rows = ratings.rated(content, option_ids, situation_id)
+    return set(
+        zip(
+            rows.loc[rows["other_group"], "option_id"],
+            rows.loc[rows["other_group"], "attribute_id"],
+        )
+    )
+
+
+def test_a_level_from_a_group_not_tagged_with_the_situation_is_marked_and_says_whose():
+    # rest's benefit levels are from people with back pain (back_long, tagged back_pain only).
+    assert _marked(["rest", "nerve_block"], "leg_pain") == {
+        ("rest", "sureness"),
+        ("rest", "gain_size"),
+    }
+    rows = ratings.rated(CONTENT, ["rest"], "leg_pain").set_index("attribute_id")
+    assert rows.at["sureness", "label"] == t("ratings.glance.other_group", label="Moderate")
+    assert ratings.other_group_lines(ratings.rated(CONTENT, ["rest"], "leg_pain")) == [
+        t(
+            "ratings.glance.other_group_whose",
+            option="Home exercise",
+            whose="people with back pain for over 3 months",
+        )
+    ]
+    # The same people are about the back-pain reader; nobody is marked with no situation chosen.
+    assert _marked(["rest", "nerve_block"], "back_pain") == {
+        ("nerve_block", "sureness"),
+        ("nerve_block", "gain_size"),
+    }
+    assert _marked(ALL, "not_sure") == set()
+    assert ratings.other_group_lines(ratings.rated(CONTENT, ALL)) == []
+
+
+def test_a_level_of_the_treatment_itself_is_never_marked(data_copy):
+    # effort has no group: said of the treatment, the same in every situation.
+    assert all(attribute != "effort" for _, attribute in _marked(ALL, "leg_pain"))
+    # A group's level is marked by the rule, not by the attribute: tag effort with a group.
+    path = data_copy / "ratings.csv"
+    table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    table.loc[
+        (table["option_id"] == "gel") & (table["attribute_id"] == "effort"), "population_id"
+    ] = "painful_disc"
+    table.to_csv(path, index=False)
+    assert ("gel", "effort") in _marked(["gel"], "leg_pain", loaded(data_copy))
+
+
+def test_the_glance_marks_who_it_was_compared_with_when_its_levels_are_other_peoples():
+    what = t("ratings.glance.what")
+    table = ratings.glance_table(ratings.rated(CONTENT, ["rest", "nerve_block"], "leg_pain"))
+    compared = CONTENT.options.set_index("option_id")["compared_with"]
+    first = table.set_index(what).loc[t("ratings.glance.compared_with")]
+    assert list(first) == [
+        t("ratings.glance.other_group", label=compared["rest"]),
+        compared["nerve_block"],
+    ]

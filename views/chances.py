@@ -44,6 +44,10 @@ def chances_part(run: Run) -> None:
     # under each, what the study of people in the reader's situation found (in words, where it is
     # not "out of 100"), then their pictures. Other groups' numbers, the table of every number and
     # the sources are drawn only when opened: the page before anything is opened stays short.
+    # The options being viewed: those chosen (on Compare or by default for the situation) and
+    # the one pictured. Other options' numbers and times do not belong in this view.
+    viewed = (*url_state.option_picker(content, situation_id, drawn=False), option_id)
+    viewed_chances = [c for c in every_chance if c.option_id in viewed]
     shown = chances.by_kind(every_chance, option_id, situation_id)
     in_words = matched.in_words(content, situation_id, option_id)
     for heading, found in shown.items():
@@ -59,7 +63,7 @@ def chances_part(run: Run) -> None:
         if not found and not words:
             st.text(t("chances.not_counted"))
         for chance in found.about:
-            _chance(every_chance, chance, situation_id, zoom)
+            _chance(viewed_chances, chance, situation_id, zoom)
         if chances.none_about(found, situation_id):
             say.info(t_md(matched.none_line(words)))
 
@@ -73,14 +77,14 @@ def chances_part(run: Run) -> None:
                             anchor=f"{heading}-other-groups",
                         )
                     for chance in found.others:
-                        _chance(every_chance, chance, situation_id, zoom)
+                        _chance(viewed_chances, chance, situation_id, zoom)
 
     with say.drawn_when_opened(
         t_md("chances.page.all_numbers_heading"), key="all-numbers"
     ) as opened:
         if opened:
             say.caption(t_md("chances.page.all_numbers_caption"))
-            _numbers(chances.numbers_tables(every_chance, situation_id))
+            _numbers(chances.numbers_tables(every_chance, viewed, situation_id))
 
     with say.drawn_when_opened(t_md("sources.heading"), key="sources") as opened:
         if opened:
@@ -97,25 +101,29 @@ def _scores(scored: matched.Scores) -> None:
 
 
 def _numbers(numbers: chances.Numbers) -> None:
-    """Every option's numbers: those about people in the reader's situation, then other groups'
-    under their own label, and a line where new pain's numbers are left out."""
-    if numbers.others.empty:
+    """The viewed options' numbers: about people in the reader's situation, then those that may
+    include people like them with others, then other groups' numbers, each under its own label,
+    and a line where new pain's numbers are left out."""
+    if numbers.partly.empty and numbers.others.empty:
         widgets.table(numbers.about, hide_index=True)
     else:
-        with st.container(key="numbers-yours"):
-            say.markdown(t_md("chances.page.all_numbers_yours"))
-            if numbers.about.empty:
-                st.text(t("chances.page.all_numbers_none_yours"))
-            else:
-                widgets.table(numbers.about, hide_index=True)
-        with st.container(key="numbers-others"):
-            say.markdown(t_md("chances.page.all_numbers_others"))
-            widgets.table(numbers.others, hide_index=True)
+        for group, table in (
+            ("yours", numbers.about),
+            ("partly", numbers.partly),
+            ("others", numbers.others),
+        ):
+            if group == "yours" or not table.empty:
+                with st.container(key=f"numbers-{group}"):
+                    say.markdown(t_md(f"chances.page.all_numbers_{group}"))
+                    if table.empty:
+                        st.text(t("chances.page.all_numbers_none_yours"))
+                    else:
+                        widgets.table(table, hide_index=True)
     if numbers.left_out:
         say.caption(t_md("chances.page.all_numbers_left_out"))
 
 
-def _chance(every_chance: list, chance: chances.Chance, situation_id: str, zoom: float) -> None:
+def _chance(viewed_chances: list, chance: chances.Chance, situation_id: str, zoom: float) -> None:
     """One outcome: whose numbers, the pictures, both framings, the study's own figures, when and
     who, and how sure we are."""
     anchor = f"{chance.kind}-{chance.outcome_id}"
@@ -137,7 +145,7 @@ def _chance(every_chance: list, chance: chances.Chance, situation_id: str, zoom:
     widgets.table(chance.table(), hide_index=True)
     for line in chance.details():
         st.text(line)
-    other_times = chances.time_frame_warning(every_chance, chance)
+    other_times = chances.time_frame_warning(viewed_chances, chance)
     if other_times:
         say.warning(markdown.bullets(other_times[0], other_times[1:]))
     say.caption(plain(chance.evidence()))

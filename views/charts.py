@@ -12,13 +12,15 @@ def render(run: Run) -> None:
     say.title(t_md("pages.charts.title"))
     listen.page_copy("charts.md")
 
-    _, shown = url_state.chosen_options(content)
-    rated = ratings.rated(content, shown)
+    situation_id, shown = url_state.chosen_options(content)
+    rated = ratings.rated(content, shown, situation_id)  # marked as on Compare's glance
 
     say.header(t_md("charts.page.glance_heading"), anchor="glance")
     say.caption(t_md("charts.page.glance_caption"))
     chart_cache.chart(charts.overview_grid, rated, alt_text=charts.overview_alt(rated))
     widgets.table(ratings.glance_table(rated), hide_index=True)
+    for line in ratings.other_group_lines(rated):  # whose studies the marked levels are
+        say.caption(plain(line))
     with say.expander(t_md("charts.rules_expander")):
         widgets.table(ratings.rules_table(content), hide_index=True)
 

@@ -51,7 +51,10 @@ def overview(run: Run, shown: list[str]) -> None:
     # which sizes the table's type (consult.css).
     with st.container(key=f"consult-question-overview-{len(shown)}"):
         say.subheader(t_md("compare.page.glance_heading"), anchor="at-a-glance")
-        widgets.table(ratings.glance_table(ratings.rated(content, shown)), hide_index=True)
+        rated = ratings.rated(content, shown, run.situation_id)
+        widgets.table(ratings.glance_table(rated), hide_index=True)
+        for line in ratings.other_group_lines(rated):
+            say.caption(plain(line))
         answers = widgets.person_answers(content)
         priorities = decide.top_priorities(content, answers.ratings)
         say.caption(
@@ -134,7 +137,10 @@ def every_question(run: Run) -> None:
 def glance_table(run: Run, shown: list[str]) -> None:
     """The chosen options at a glance: each quality's level for each option, as on Charts."""
     say.caption(t_md("compare.page.glance_caption"))
-    widgets.table(ratings.glance_table(ratings.rated(run.content, shown)), hide_index=True)
+    rated = ratings.rated(run.content, shown, run.situation_id)
+    widgets.table(ratings.glance_table(rated), hide_index=True)
+    for line in ratings.other_group_lines(rated):  # whose studies the marked levels are
+        say.caption(plain(line))
 
 
 def short_answer_block(run: Run, question_id: str, shown: list[str], situation_id: str) -> None:

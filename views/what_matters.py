@@ -28,7 +28,7 @@ def ratings_part(run: Run, shown: list[str]) -> None:
 
     say.header(t_md("what_matters.alignment"))
     listen.page_copy("alignment.md")
-    alignment = decide.alignment(content, shown, answers.ratings)
+    alignment = decide.alignment(content, shown, answers.ratings, run.situation_id)
     if alignment.empty:
         say.info(t_md("what_matters.rate_first"))
     else:

@@ -214,12 +214,18 @@ def attribute_levels_schema(refs: Refs) -> pa.DataFrameSchema:
 
 
 def ratings_schema(refs: Refs) -> pa.DataFrameSchema:
+    """Each option's level on each quality. A level that is one group's result (a trial's
+    comparison) names that group (`population_id`); empty where it is said of the treatment
+    itself, the same for everyone. THE rule for a situation: a level whose group is not tagged
+    with the reader's situation is shown marked as from studies of other people, and What
+    matters does not count it (explorer/ratings.py, from_other_group)."""
     defined = refs["attribute_level"]
     return pa.DataFrameSchema(
         {
             "option_id": reference(refs["option"], "option"),
             "attribute_id": reference(refs["attribute"], "attribute"),
             "level": pa.Column(str, metadata={NUMBER: "Int64"}),
+            "population_id": reference(refs["population"], "population", empty_allowed=True),
             "source_ids": source_ids(refs["source"], required=False),
             "certainty": certainty(),
         },

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from explorer import chances, matched
+from explorer import chances, matched, short_answers
 from explorer.populations import OUTSIDE, WITHIN, matches, too_new
 from explorer.rules.vocabulary import OUTCOME_KINDS, TRIAL, split_ids
+from explorer.short_answers import _standing
 from explorer.words import t
 
 # Designs that are not a randomised comparison: a number from one is graded moderate at most, and
@@ -145,32 +146,50 @@ def test_a_count_for_everyone_in_a_trial_is_never_one_options_benefit_or_harm(sh
 def test_all_the_numbers_keep_the_readers_group_apart_and_new_pain_out_of_long_pain(
     shipped_content,
 ):
-    """'All the numbers in one table', for every situation: the reader's table holds only groups
-    in the situation; where pain has lasted long, no row from people whose pain was new is in
-    either table, and a line says they were left out."""
+    """'All the numbers in one table', for every situation: three groups by the rule of every
+    whose-numbers line (short_answers._standing): about people in it, may include people like
+    the reader with others, other groups. Where pain has lasted long, no row from people whose
+    pain was new is in any table, and a line says they were left out."""
     every_chance = chances.all_chances(shipped_content)
+    every = tuple(shipped_content.option_names())
     whose = t("chances.numbers.whose")
     populations = shipped_content.populations.set_index("population_id")
     bounds = shipped_content.situation_bounds.set_index("situation_id")
     for situation_id in _situations(shipped_content):
-        numbers = chances.numbers_tables(every_chance, situation_id)
-        in_it = {
-            row.whose
-            for row in populations.itertuples()
-            if situation_id in split_ids(row.situation_ids)
+        numbers = chances.numbers_tables(every_chance, every, situation_id)
+        standing = {
+            row.whose: _standing(shipped_content, population_id, situation_id)
+            for population_id, row in populations.iterrows()
         }
-        assert set(numbers.about[whose]) <= in_it, situation_id
-        assert not set(numbers.others[whose]) & in_it, situation_id
+        for table, expected in (
+            (numbers.about, "about_you"),
+            (numbers.partly, "partly_about_you"),
+            (numbers.others, "not_about_you"),
+        ):
+            assert {standing[w] for w in table[whose]} <= {expected}, situation_id
         too_new_whose = {
             group.whose
             for _, group in populations.iterrows()
             if too_new(group, bounds.loc[situation_id])
         }
-        shown = set(numbers.about[whose]) | set(numbers.others[whose])
+        shown = set(numbers.about[whose]) | set(numbers.partly[whose]) | set(numbers.others[whose])
         assert not shown & too_new_whose, situation_id
         assert numbers.left_out == bool({c.whose for c in every_chance} & too_new_whose), (
             situation_id
         )
+
+
+def test_a_group_whose_own_words_say_the_match_is_unsure_is_never_about_the_reader(
+    shipped_content,
+):
+    """A group whose duration of pain is not known, or whose pain is of any kind, may include
+    people like the reader but is never said to be about them (their own words say so)."""
+    populations = shipped_content.populations.set_index("population_id")
+    for population_id, row in populations.iterrows():
+        unsure = pd.isna(row["weeks_from"]) or row["pain"] == "any"
+        for situation_id in split_ids(row["situation_ids"]):
+            if unsure:
+                assert _standing(shipped_content, population_id, situation_id) != "about_you"
 
 
 def test_every_average_out_of_10_is_drawn_beside_its_studys_words_somewhere(shipped_content):
@@ -187,3 +206,19 @@ def test_every_average_out_of_10_is_drawn_beside_its_studys_words_somewhere(ship
     for row in shipped_content.scores.itertuples():
         said = matched.bar_words(names[row.option_id], int(row.months), row.average)
         assert (whose[row.population_id], said) in drawn, row
+
+
+def test_no_number_from_new_pain_under_a_long_lasting_views_full_answers(shipped_content):
+    """Issue 33: none from new back pain in a long-lasting-pain view, by the groups' tags."""
+    populations = shipped_content.populations.set_index("population_id")
+    bounds = shipped_content.situation_bounds.set_index("situation_id")
+    every = list(shipped_content.option_names())
+    for situation_id in _situations(shipped_content):
+        too_new_whose = {
+            group.whose
+            for _, group in populations.iterrows()
+            if too_new(group, bounds.loc[situation_id])
+        }
+        for question_id in shipped_content.questions["question_id"]:
+            shown = short_answers.other_groups(shipped_content, question_id, every, situation_id)
+            assert not {chance.whose for chance in shown} & too_new_whose, situation_id

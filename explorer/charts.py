@@ -77,8 +77,9 @@ def _step(lines: pd.Series, heading: int = HEADING) -> int:
     return heading + 6 + max(map(_line_count, lines), default=1) * LINE_HEIGHT + 14
 
 
-def _band(step: int, heading: int = HEADING) -> dict:
-    """Mark properties that put a cell or bar under the row's heading (`heading` pixels)."""
+def row_band(step: int, heading: int = HEADING) -> dict:
+    """Mark properties that put a cell or bar under the row's heading (`heading` pixels): shared
+    by every chart drawn as rows of a bold heading over a cell or bar (explorer.score_chart too)."""
     return {"height": step - heading - 6, "yOffset": max(heading - 6, 0) / 2}
 
 
@@ -95,7 +96,7 @@ def _labelled(
     Returns the frame and the row height that fits the longest label."""
     lines = labels.map(lambda text: wrap(text, width))
     step = _step(lines, heading)
-    middle = step / 2 + _band(step, heading)["yOffset"]
+    middle = step / 2 + row_band(step, heading)["yOffset"]
     starts = [middle - (_line_count(line) - 1) * LINE_HEIGHT / 2 for line in lines]
     return frame.assign(label_lines=lines, label_y=starts), step
 
@@ -133,19 +134,25 @@ def _column_axis(columns: list[str]) -> alt.Axis:
     )
 
 
-def _headings(
-    frame: pd.DataFrame, row_field: str, row_order: list[str], step: int, right: str | None = None
+def row_headings(
+    frame: pd.DataFrame,
+    row_field: str,
+    row_order: list[str],
+    step: int,
+    right: str | None = None,
+    size: float = FONT_SIZE,
+    line_height: float = LINE_HEIGHT,
 ):
     """Each row's heading: `row_field` in bold on the left (its lines kept) and, if given, `right`
-    on the right."""
+    on the right, in `size` px text."""
     y = alt.Y(f"{row_field}:N", sort=row_order, scale=alt.Scale(domain=row_order), axis=None)
     base = alt.Chart(frame).encode(y=y)
     line = {
         "baseline": "top",
         "yOffset": -step / 2 + 4,
         "lineBreak": LINE_BREAK,
-        "lineHeight": LINE_HEIGHT,
-        **mark_text(),
+        "lineHeight": line_height,
+        **mark_text(size),
     }
     left = base.mark_text(align="left", fontWeight="bold", **line).encode(
         x=alt.value(0), text=f"{row_field}:N"
@@ -229,7 +236,7 @@ def _shaded_cell(
     legend = None if place is None else _legend(family, place)
     return (
         base.transform_filter(f"isValid(datum.tone) && datum.family == '{family}'")
-        .mark_rect(stroke=OUTLINE, strokeWidth=1, **_band(step, heading))
+        .mark_rect(stroke=OUTLINE, strokeWidth=1, **row_band(step, heading))
         .encode(color=alt.Color("tone:O", scale=tones, legend=legend))
     )
 
@@ -256,7 +263,7 @@ def _not_known_cell(
     return (
         base.transform_filter(f"datum.state == '{NOT_KNOWN}'")
         .transform_calculate(unknown=json.dumps(words))
-        .mark_rect(stroke=OUTLINE, strokeDash=[4, 3], strokeWidth=1, **_band(step, heading))
+        .mark_rect(stroke=OUTLINE, strokeDash=[4, 3], strokeWidth=1, **row_band(step, heading))
         .encode(color=alt.Color("unknown:N", scale=key, legend=legend))
     )
 
@@ -266,7 +273,7 @@ def _does_not_apply_cell(base: alt.Chart, step: int, heading: int = HEADING) -> 
     a gap in the evidence (grey, dashed, "?") and off every ramp; their words say why, so they
     need no legend."""
     return base.transform_filter(f"datum.state == '{DOES_NOT_APPLY}'").mark_rect(
-        fill=PAPER, stroke=OUTLINE, strokeWidth=1, **_band(step, heading)
+        fill=PAPER, stroke=OUTLINE, strokeWidth=1, **row_band(step, heading)
     )
 
 
@@ -313,7 +320,7 @@ def overview_grid(rated_rows: pd.DataFrame) -> alt.LayerChart:
         x=alt.X("column:N", sort=list(columns.values()), axis=_column_axis(list(columns.values()))),
         y=alt.Y("attribute:N", sort=rows_drawn, scale=alt.Scale(domain=rows_drawn), axis=None),
     )
-    headings = _headings(pd.DataFrame({"attribute": attributes}), "attribute", rows_drawn, step)
+    headings = row_headings(pd.DataFrame({"attribute": attributes}), "attribute", rows_drawn, step)
     places = [_legend_place(row, len(room) * step) for row in range(len(families) + 1)]
     layers = [
         *headings,
@@ -375,7 +382,7 @@ def attribute_chart(ranked_rows: pd.DataFrame, scale_levels: pd.DataFrame) -> al
     )
     boxes = (
         alt.Chart(scale_boxes)
-        .mark_rect(fill=PAPER, stroke=SCALE_BOX, strokeWidth=1, **_band(step))
+        .mark_rect(fill=PAPER, stroke=SCALE_BOX, strokeWidth=1, **row_band(step))
         .encode(x=level_x, y=y)
     )
     base = alt.Chart(rows).encode(y=y)
@@ -390,7 +397,7 @@ def attribute_chart(ranked_rows: pd.DataFrame, scale_levels: pd.DataFrame) -> al
         _does_not_apply_cell(across, step),
         _cell_words(unknown.encode(x=alt.value({"expr": "width / 2"}))),
     ]
-    headings = _headings(rows, "option", options, step, right="evidence_words")
+    headings = row_headings(rows, "option", options, step, right="evidence_words")
     return (
         alt.layer(*headings, *cells)
         .properties(height=alt.Step(step), padding=COLUMN_NAMES_PADDING)
@@ -429,7 +436,7 @@ def recovery_chart(recovery_rows: pd.DataFrame, milestone: str, longest: int) ->
         return alt.X(f"{field}:Q", scale=alt.Scale(domain=[0, longest], nice=True), axis=axis)
 
     base = alt.Chart(rows).encode(y=alt.Y("heading:N", sort=order, axis=None))
-    below_heading = {"yOffset": _band(step)["yOffset"]}
+    below_heading = {"yOffset": row_band(step)["yOffset"]}
     known = base.transform_filter("isValid(datum.weeks_max)")
     bars = known.mark_bar(height=16, color=RECOVERY_BAR, **below_heading).encode(
         x=weeks("weeks_min"), x2="weeks_max:Q"
@@ -447,7 +454,7 @@ def recovery_chart(recovery_rows: pd.DataFrame, milestone: str, longest: int) ->
     gap_words = unknown_weeks.mark_text(**mark_text(), **below_heading).encode(
         x=alt.value({"expr": "width / 2"}), text=alt.value(t("charts.not_known"))
     )
-    headings = _headings(rows, "heading", order, step, right="evidence_words")
+    headings = row_headings(rows, "heading", order, step, right="evidence_words")
     return alt.layer(*headings, bars, *ends, gap, gap_words).properties(height=alt.Step(step))
 
 

@@ -33,6 +33,8 @@ from explorer.style import (
     NOT_KNOWN_FILL,
     OUTLINE,
     PAPER,
+    PICTURE_FONT_SIZE,
+    PICTURE_LINE_HEIGHT,
     SHADE_COLOURS,
     TEXT_DARK,
     TEXT_LIGHT,
@@ -560,8 +562,12 @@ ICON_SIZE = 750  # the area of a person's symbol square, in square pixels
 SCREEN_ZOOM = 1.0
 CONSULT_ZOOM = 1.3  # on a shared screen, where the page's type is 20 px instead of 16
 ICONS_PER_ROW = 10
-HEADING_CHARACTERS = 46  # bold 12 px characters across one picture
-KEY_STEP = 1.1  # rows of the key under the people, in rows of people
+# Bold 16 px characters across one picture (312 px; about 9 px each in English and Spanish).
+HEADING_CHARACTERS = 34
+# 16 px characters of the key beside its one person (the picture less that person, about 270 px).
+KEY_CHARACTERS = 32
+KEY_STEP = 1.1  # rows of the key under the people, in rows of people, for a line of words
+KEY_GAP = 0.5  # rows between two entries of the key
 # Who it happened to, within a range, or not. Benefits are drawn in blues and harms in oranges
 # (explorer.style), dark always "it happened"; the range is light with a dashed outline, and
 # nobody is white, so the marks also differ in black and white.
@@ -596,18 +602,23 @@ def icon_people(count) -> pd.DataFrame:
 
 
 def _icon_key(statuses: list[str], outcome: str, rows: int) -> pd.DataFrame:
-    """One labelled person per kind of mark drawn, under the people: the legend in words."""
+    """One labelled person per kind of mark drawn, under the people: the legend in words, each
+    wrapped to the picture's width, its person in the middle of its lines."""
     words = {
         HAD: t("charts.icons.had", outcome=outcome),
         WITHIN_RANGE: t("charts.icons.within_range"),
         DID_NOT: t("charts.icons.did_not"),
     }
+    said = [wrap(words[status], KEY_CHARACTERS) for status in statuses]
+    line = PICTURE_LINE_HEIGHT / ICON_ROW  # a line of words, in rows of people
+    tall = [max(KEY_STEP - KEY_GAP, _line_count(words) * line) for words in said]
+    tops = [rows + 0.2 + sum(tall[:i]) + i * KEY_GAP for i in range(len(said))]
     return pd.DataFrame(
         {
             "x": 0.0,
-            "y": [rows + 0.5 + i * KEY_STEP for i in range(len(statuses))],
+            "y": [top + height / 2 for top, height in zip(tops, tall)],
             "status": statuses,
-            "words": [words[status] for status in statuses],
+            "words": said,
         }
     )
 
@@ -622,7 +633,8 @@ def icon_array(count, outcome: str, kind: str, zoom: float = 1.0, lines: int = 1
     with a key in words underneath; `kind` (benefit or harm) picks the colour family. Every
     picture is drawn on the same scale, with room for a heading of at least `lines` lines, so
     two groups side by side line up person by person. `zoom` enlarges people and words alike."""
-    cell, row, font, line = ICON_CELL * zoom, ICON_ROW * zoom, FONT_SIZE * zoom, LINE_HEIGHT * zoom
+    cell, row = ICON_CELL * zoom, ICON_ROW * zoom
+    font, line = PICTURE_FONT_SIZE * zoom, PICTURE_LINE_HEIGHT * zoom
     people = icon_people(count)
     drawn = set(people["status"])
     statuses = [status for status in (HAD, WITHIN_RANGE, DID_NOT) if status in drawn]
@@ -630,7 +642,7 @@ def icon_array(count, outcome: str, kind: str, zoom: float = 1.0, lines: int = 1
     heading = wrap(count.heading(), HEADING_CHARACTERS)
     # Under the heading, room for the first row's heads: they reach about 14 px above its centre.
     top = -(max(lines, _line_count(heading)) * line + 20 * zoom) / row
-    bottom = float(key["y"].max()) + 0.6
+    bottom = float(key["y"].max()) + _line_count(key["words"].iloc[-1]) * line / row / 2 + 0.4
     columns = ICONS_PER_ROW + 0.4
     x = alt.X(
         "x:Q", scale=alt.Scale(domain=[-0.5, columns - 0.5], nice=False, zero=False), axis=None
@@ -677,7 +689,14 @@ def icon_array(count, outcome: str, kind: str, zoom: float = 1.0, lines: int = 1
     )
     key_words = (
         alt.Chart(key)
-        .mark_text(align="left", baseline="middle", dx=cell * 0.7, **text)
+        .mark_text(
+            align="left",
+            baseline="middle",
+            dx=cell * 0.7,
+            lineBreak=LINE_BREAK,
+            lineHeight=line,
+            **text,
+        )
         .encode(x=x, y=y, text="words:N")
     )
     return alt.layer(marks(people), marks(key), key_words, title).properties(

@@ -16,9 +16,9 @@ from explorer.words import t
 SCALE_TOP = 10
 BAR = ICON_COLOURS["benefit"][0]
 BAR_HEIGHT = 18
-# Bold 16 px characters across a phone-wide chart (about 358 px; about 9.5 px each in English and
+# Bold 16 px characters across a phone-wide chart (about 358 px; about 8.5 px each in English and
 # Spanish): a row's words are wrapped to this, so none runs past the chart's edge.
-WORDS_ACROSS = 36
+WORDS_ACROSS = 40
 
 
 def _step(lines: int) -> int:

@@ -187,3 +187,16 @@ def test_every_average_out_of_10_is_drawn_beside_its_studys_words_somewhere(ship
     for row in shipped_content.scores.itertuples():
         said = matched.bar_words(names[row.option_id], int(row.months), row.average)
         assert (whose[row.population_id], said) in drawn, row
+
+
+def test_every_speed_is_read_from_its_outcomes_trial_and_drawn_beside_its_comparison_group(
+    shipped_content,
+):
+    """A row of speeds.csv belongs to a count of the same option and outcome that has a
+    comparison group (so the two groups' weeks are one comparison from one trial, never weeks
+    from two trials), and cites that count's sources."""
+    counts = shipped_content.outcomes.set_index(["option_id", "outcome_id"])
+    for row in shipped_content.speeds.itertuples():
+        count = counts.loc[(row.option_id, row.outcome_id)]
+        assert count["comparison_group"], row
+        assert set(split_ids(row.source_ids)) <= set(split_ids(count["source_ids"])), row

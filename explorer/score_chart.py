@@ -55,8 +55,11 @@ def _bars(said: list[str], values: list, ticks: list[int], title: str) -> alt.La
     """A bar per row under its bold words, every bar on one axis from the first tick to the
     last."""
     said = [wrap(words, WORDS_ACROSS) for words in said]
+    most = max(words.count(LINE_BREAK) + 1 for words in said)
+    # Shorter words start with blank lines, so every row's words end just above its own bar.
+    said = [LINE_BREAK * (most - words.count(LINE_BREAK) - 1) + words for words in said]
     frame = pd.DataFrame({"said": said, "value": values})
-    step = _step(max(words.count(LINE_BREAK) + 1 for words in said))
+    step = _step(most)
     heading = step - BAR_HEIGHT - 20
     axis = alt.Axis(title=title, values=ticks, **guide_text(PICTURE_FONT_SIZE))
     bars = (

@@ -55,4 +55,6 @@ def test_long_words_are_wrapped_to_fit_a_phone_and_the_row_grows_to_hold_them():
     one_line = score_chart.score_chart(rows.head(1), "leg_pain").to_dict()
     said = [row["said"] for rows_ in chart["datasets"].values() for row in rows_]
     assert all(len(line) <= score_chart.WORDS_ACROSS for s in said for line in s.split("\n"))
+    # Every row's words take the same lines, the shorter starting blank, so each ends on its bar.
+    assert len({s.count("\n") for s in said}) == 1 and said[0].startswith("\n")
     assert chart["height"]["step"] > one_line["height"]["step"]

@@ -33,6 +33,8 @@ from explorer.style import (
     NOT_KNOWN_FILL,
     OUTLINE,
     PAPER,
+    PICTURE_FONT_SIZE,
+    PICTURE_LINE_HEIGHT,
     SHADE_COLOURS,
     TEXT_DARK,
     TEXT_LIGHT,
@@ -77,8 +79,9 @@ def _step(lines: pd.Series, heading: int = HEADING) -> int:
     return heading + 6 + max(map(_line_count, lines), default=1) * LINE_HEIGHT + 14
 
 
-def _band(step: int, heading: int = HEADING) -> dict:
-    """Mark properties that put a cell or bar under the row's heading (`heading` pixels)."""
+def row_band(step: int, heading: int = HEADING) -> dict:
+    """Mark properties that put a cell or bar under the row's heading (`heading` pixels): shared
+    by every chart drawn as rows of a bold heading over a cell or bar (explorer.score_chart too)."""
     return {"height": step - heading - 6, "yOffset": max(heading - 6, 0) / 2}
 
 
@@ -95,7 +98,7 @@ def _labelled(
     Returns the frame and the row height that fits the longest label."""
     lines = labels.map(lambda text: wrap(text, width))
     step = _step(lines, heading)
-    middle = step / 2 + _band(step, heading)["yOffset"]
+    middle = step / 2 + row_band(step, heading)["yOffset"]
     starts = [middle - (_line_count(line) - 1) * LINE_HEIGHT / 2 for line in lines]
     return frame.assign(label_lines=lines, label_y=starts), step
 
@@ -133,19 +136,25 @@ def _column_axis(columns: list[str]) -> alt.Axis:
     )
 
 
-def _headings(
-    frame: pd.DataFrame, row_field: str, row_order: list[str], step: int, right: str | None = None
+def row_headings(
+    frame: pd.DataFrame,
+    row_field: str,
+    row_order: list[str],
+    step: int,
+    right: str | None = None,
+    size: float = FONT_SIZE,
+    line_height: float = LINE_HEIGHT,
 ):
     """Each row's heading: `row_field` in bold on the left (its lines kept) and, if given, `right`
-    on the right."""
+    on the right, in `size` px text."""
     y = alt.Y(f"{row_field}:N", sort=row_order, scale=alt.Scale(domain=row_order), axis=None)
     base = alt.Chart(frame).encode(y=y)
     line = {
         "baseline": "top",
         "yOffset": -step / 2 + 4,
         "lineBreak": LINE_BREAK,
-        "lineHeight": LINE_HEIGHT,
-        **mark_text(),
+        "lineHeight": line_height,
+        **mark_text(size),
     }
     left = base.mark_text(align="left", fontWeight="bold", **line).encode(
         x=alt.value(0), text=f"{row_field}:N"
@@ -229,7 +238,7 @@ def _shaded_cell(
     legend = None if place is None else _legend(family, place)
     return (
         base.transform_filter(f"isValid(datum.tone) && datum.family == '{family}'")
-        .mark_rect(stroke=OUTLINE, strokeWidth=1, **_band(step, heading))
+        .mark_rect(stroke=OUTLINE, strokeWidth=1, **row_band(step, heading))
         .encode(color=alt.Color("tone:O", scale=tones, legend=legend))
     )
 
@@ -256,7 +265,7 @@ def _not_known_cell(
     return (
         base.transform_filter(f"datum.state == '{NOT_KNOWN}'")
         .transform_calculate(unknown=json.dumps(words))
-        .mark_rect(stroke=OUTLINE, strokeDash=[4, 3], strokeWidth=1, **_band(step, heading))
+        .mark_rect(stroke=OUTLINE, strokeDash=[4, 3], strokeWidth=1, **row_band(step, heading))
         .encode(color=alt.Color("unknown:N", scale=key, legend=legend))
     )
 
@@ -266,7 +275,7 @@ def _does_not_apply_cell(base: alt.Chart, step: int, heading: int = HEADING) -> 
     a gap in the evidence (grey, dashed, "?") and off every ramp; their words say why, so they
     need no legend."""
     return base.transform_filter(f"datum.state == '{DOES_NOT_APPLY}'").mark_rect(
-        fill=PAPER, stroke=OUTLINE, strokeWidth=1, **_band(step, heading)
+        fill=PAPER, stroke=OUTLINE, strokeWidth=1, **row_band(step, heading)
     )
 
 
@@ -313,7 +322,7 @@ def overview_grid(rated_rows: pd.DataFrame) -> alt.LayerChart:
         x=alt.X("column:N", sort=list(columns.values()), axis=_column_axis(list(columns.values()))),
         y=alt.Y("attribute:N", sort=rows_drawn, scale=alt.Scale(domain=rows_drawn), axis=None),
     )
-    headings = _headings(pd.DataFrame({"attribute": attributes}), "attribute", rows_drawn, step)
+    headings = row_headings(pd.DataFrame({"attribute": attributes}), "attribute", rows_drawn, step)
     places = [_legend_place(row, len(room) * step) for row in range(len(families) + 1)]
     layers = [
         *headings,
@@ -375,7 +384,7 @@ def attribute_chart(ranked_rows: pd.DataFrame, scale_levels: pd.DataFrame) -> al
     )
     boxes = (
         alt.Chart(scale_boxes)
-        .mark_rect(fill=PAPER, stroke=SCALE_BOX, strokeWidth=1, **_band(step))
+        .mark_rect(fill=PAPER, stroke=SCALE_BOX, strokeWidth=1, **row_band(step))
         .encode(x=level_x, y=y)
     )
     base = alt.Chart(rows).encode(y=y)
@@ -390,7 +399,7 @@ def attribute_chart(ranked_rows: pd.DataFrame, scale_levels: pd.DataFrame) -> al
         _does_not_apply_cell(across, step),
         _cell_words(unknown.encode(x=alt.value({"expr": "width / 2"}))),
     ]
-    headings = _headings(rows, "option", options, step, right="evidence_words")
+    headings = row_headings(rows, "option", options, step, right="evidence_words")
     return (
         alt.layer(*headings, *cells)
         .properties(height=alt.Step(step), padding=COLUMN_NAMES_PADDING)
@@ -429,7 +438,7 @@ def recovery_chart(recovery_rows: pd.DataFrame, milestone: str, longest: int) ->
         return alt.X(f"{field}:Q", scale=alt.Scale(domain=[0, longest], nice=True), axis=axis)
 
     base = alt.Chart(rows).encode(y=alt.Y("heading:N", sort=order, axis=None))
-    below_heading = {"yOffset": _band(step)["yOffset"]}
+    below_heading = {"yOffset": row_band(step)["yOffset"]}
     known = base.transform_filter("isValid(datum.weeks_max)")
     bars = known.mark_bar(height=16, color=RECOVERY_BAR, **below_heading).encode(
         x=weeks("weeks_min"), x2="weeks_max:Q"
@@ -447,7 +456,7 @@ def recovery_chart(recovery_rows: pd.DataFrame, milestone: str, longest: int) ->
     gap_words = unknown_weeks.mark_text(**mark_text(), **below_heading).encode(
         x=alt.value({"expr": "width / 2"}), text=alt.value(t("charts.not_known"))
     )
-    headings = _headings(rows, "heading", order, step, right="evidence_words")
+    headings = row_headings(rows, "heading", order, step, right="evidence_words")
     return alt.layer(*headings, bars, *ends, gap, gap_words).properties(height=alt.Step(step))
 
 
@@ -553,8 +562,12 @@ ICON_SIZE = 750  # the area of a person's symbol square, in square pixels
 SCREEN_ZOOM = 1.0
 CONSULT_ZOOM = 1.3  # on a shared screen, where the page's type is 20 px instead of 16
 ICONS_PER_ROW = 10
-HEADING_CHARACTERS = 46  # bold 12 px characters across one picture
-KEY_STEP = 1.1  # rows of the key under the people, in rows of people
+# Bold 16 px characters across one picture (312 px; about 9 px each in English and Spanish).
+HEADING_CHARACTERS = 34
+# 16 px characters of the key beside its one person (the picture less that person, about 270 px).
+KEY_CHARACTERS = 32
+KEY_STEP = 1.1  # rows of the key under the people, in rows of people, for a line of words
+KEY_GAP = 0.5  # rows between two entries of the key
 # Who it happened to, within a range, or not. Benefits are drawn in blues and harms in oranges
 # (explorer.style), dark always "it happened"; the range is light with a dashed outline, and
 # nobody is white, so the marks also differ in black and white.
@@ -589,18 +602,23 @@ def icon_people(count) -> pd.DataFrame:
 
 
 def _icon_key(statuses: list[str], outcome: str, rows: int) -> pd.DataFrame:
-    """One labelled person per kind of mark drawn, under the people: the legend in words."""
+    """One labelled person per kind of mark drawn, under the people: the legend in words, each
+    wrapped to the picture's width, its person in the middle of its lines."""
     words = {
         HAD: t("charts.icons.had", outcome=outcome),
         WITHIN_RANGE: t("charts.icons.within_range"),
         DID_NOT: t("charts.icons.did_not"),
     }
+    said = [wrap(words[status], KEY_CHARACTERS) for status in statuses]
+    line = PICTURE_LINE_HEIGHT / ICON_ROW  # a line of words, in rows of people
+    tall = [max(KEY_STEP - KEY_GAP, _line_count(words) * line) for words in said]
+    tops = [rows + 0.2 + sum(tall[:i]) + i * KEY_GAP for i in range(len(said))]
     return pd.DataFrame(
         {
             "x": 0.0,
-            "y": [rows + 0.5 + i * KEY_STEP for i in range(len(statuses))],
+            "y": [top + height / 2 for top, height in zip(tops, tall)],
             "status": statuses,
-            "words": [words[status] for status in statuses],
+            "words": said,
         }
     )
 
@@ -615,7 +633,8 @@ def icon_array(count, outcome: str, kind: str, zoom: float = 1.0, lines: int = 1
     with a key in words underneath; `kind` (benefit or harm) picks the colour family. Every
     picture is drawn on the same scale, with room for a heading of at least `lines` lines, so
     two groups side by side line up person by person. `zoom` enlarges people and words alike."""
-    cell, row, font, line = ICON_CELL * zoom, ICON_ROW * zoom, FONT_SIZE * zoom, LINE_HEIGHT * zoom
+    cell, row = ICON_CELL * zoom, ICON_ROW * zoom
+    font, line = PICTURE_FONT_SIZE * zoom, PICTURE_LINE_HEIGHT * zoom
     people = icon_people(count)
     drawn = set(people["status"])
     statuses = [status for status in (HAD, WITHIN_RANGE, DID_NOT) if status in drawn]
@@ -623,7 +642,7 @@ def icon_array(count, outcome: str, kind: str, zoom: float = 1.0, lines: int = 1
     heading = wrap(count.heading(), HEADING_CHARACTERS)
     # Under the heading, room for the first row's heads: they reach about 14 px above its centre.
     top = -(max(lines, _line_count(heading)) * line + 20 * zoom) / row
-    bottom = float(key["y"].max()) + 0.6
+    bottom = float(key["y"].max()) + _line_count(key["words"].iloc[-1]) * line / row / 2 + 0.4
     columns = ICONS_PER_ROW + 0.4
     x = alt.X(
         "x:Q", scale=alt.Scale(domain=[-0.5, columns - 0.5], nice=False, zero=False), axis=None
@@ -670,7 +689,14 @@ def icon_array(count, outcome: str, kind: str, zoom: float = 1.0, lines: int = 1
     )
     key_words = (
         alt.Chart(key)
-        .mark_text(align="left", baseline="middle", dx=cell * 0.7, **text)
+        .mark_text(
+            align="left",
+            baseline="middle",
+            dx=cell * 0.7,
+            lineBreak=LINE_BREAK,
+            lineHeight=line,
+            **text,
+        )
         .encode(x=x, y=y, text="words:N")
     )
     return alt.layer(marks(people), marks(key), key_words, title).properties(

@@ -67,6 +67,7 @@ class Content:
     populations: pd.DataFrame  # whose numbers: the people an outcome's study was about
     outcomes: pd.DataFrame  # people out of 100 with each outcome
     scores: pd.DataFrame  # a study's average on a 0 to 10 scale in each group, by months
+    speeds: pd.DataFrame  # weeks until an outcome came, in both groups of a trial
     evaluation: pd.DataFrame  # what an evaluation for each option looks at
     offer: pd.DataFrame  # the "Offered this by a clinic?" card of each investigational option
     warning_groups: pd.DataFrame

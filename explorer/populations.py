@@ -34,6 +34,11 @@ def _pain(group: str, situation: str) -> str:
     return PARTLY if group == "any" else OUTSIDE
 
 
+def same_pain(group: str, situation: str) -> bool:
+    """Whether a group's pain (leg, back or any) is wholly the kind a situation is about."""
+    return _pain(group, situation) == WITHIN
+
+
 def _known(number) -> bool:
     return not pd.isna(number)
 

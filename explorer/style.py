@@ -9,6 +9,10 @@ from __future__ import annotations
 TEXT_DARK = "#111111"
 TEXT_LIGHT = "#FFFFFF"  # on the two darkest shades
 FONT_SIZE = 12
+# The words on a picture a reader counts or compares (icon arrays, 0 to 10 bars): at least 16 px,
+# the body text's size, so that on a 390 px phone they are read without zooming.
+PICTURE_FONT_SIZE = 16
+PICTURE_LINE_HEIGHT = 20
 TITLE_SIZE = 15  # a chart's own title, where the page's heading does not name it
 PAPER = "#FFFFFF"
 OUTLINE = "#555555"  # 7.5:1 on white
@@ -41,12 +45,12 @@ ICON_COLOURS = {
 NOT_KNOWN_FILL = "#D9D9D9"
 
 
-def guide_text() -> dict:
+def guide_text(size: float = FONT_SIZE) -> dict:
     """An axis's or a legend's labels and title in the charts' text style (Vega-Lite calls both
     guides): the theme's light grey is below 4.5:1 on white."""
     return {
-        "labelFontSize": FONT_SIZE,
-        "titleFontSize": FONT_SIZE,
+        "labelFontSize": size,
+        "titleFontSize": size,
         "labelColor": TEXT_DARK,
         "titleColor": TEXT_DARK,
     }

@@ -167,7 +167,12 @@ def test_marks_differ_in_black_and_white_print_not_by_colour_alone(kind):
 
 def test_the_chart_has_a_key_in_words_for_every_kind_of_mark_drawn():
     spec = _spec(Count("People who had fusion", 12, 40), "had a complication", "harm")
-    words = {row["words"] for data in spec["datasets"].values() for row in data if "words" in row}
+    words = {  # wrapped to the picture's width: the same words, on more lines
+        row["words"].replace(charts.LINE_BREAK, " ")
+        for data in spec["datasets"].values()
+        for row in data
+        if "words" in row
+    }
     assert words == {
         t("charts.icons.had", outcome="had a complication"),
         t("charts.icons.within_range"),
@@ -549,3 +554,19 @@ def test_a_result_about_fewer_than_100_people_is_drawn_and_said_as_those_people(
     assert not any("100" in column for column in chance.table().columns)
     sentence = t(f"chances.sentence.{few.sentence_form()}", outcome="x", **few.numbers(), group="g")
     assert "100" not in sentence and "12" in sentence
+
+
+def test_the_pictures_words_are_at_least_16_px_and_fit_the_picture():
+    spec = _spec(
+        Count("People who had fusion", 12, 40), "needed surgery on the next part of it", "harm"
+    )
+    sizes = {
+        layer["mark"]["fontSize"] for layer in spec["layer"] if layer["mark"]["type"] == "text"
+    }
+    assert sizes and min(sizes) >= 16
+    said = [row for data in spec["datasets"].values() for row in data if "words" in row]
+    lines = [line for row in said for line in row["words"].split(charts.LINE_BREAK)]
+    assert max(map(len, lines)) <= charts.KEY_CHARACTERS
+    # A key of two lines takes more room under the people than one of one line.
+    shorter = _spec(Count("People who had fusion", 12, 40), "died", "harm")
+    assert spec["height"] > shorter["height"]

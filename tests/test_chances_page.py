@@ -7,8 +7,9 @@ import json
 
 import pytest
 
-from explorer import chances, compare, matched
+from explorer import chances, compare, matched, speeds
 from explorer.markdown import plain
+from explorer.situation import NOT_SURE
 from explorer.text import plain_table
 from explorer.words import t
 from tests.apptest import as_read, open_page, texts
@@ -29,10 +30,16 @@ def test_every_outcome_of_every_option_renders_with_alt_text_and_a_table(option_
     assert {c.outcome_id for c in expected} == {
         c.outcome_id for c in EVERY_CHANCE if c.option_id == option_id
     }
-    # One picture per group, each named by its alt text.
+    # One picture per group, each named by its alt text, after how soon each group had it.
+    soon = {
+        speed.chance.outcome_id: [speed.alt_text()]
+        for speed in speeds.speeds(CONTENT, EVERY_CHANCE, option_id, NOT_SURE)[speeds.ABOUT]
+    }
     charts = at.get("vega_lite_chart")
     assert [chart.proto.alt for chart in charts] == [
-        alt_text for c in expected if c.drawable for alt_text in c.alt_texts()
+        alt_text
+        for c in expected
+        for alt_text in soon.get(c.outcome_id, []) + (c.alt_texts() if c.drawable else [])
     ]
     # One table per outcome with its numbers; the table of every number only once opened.
     assert [list(table.value.columns) for table in at.table] == [
@@ -145,3 +152,36 @@ def test_a_studys_averages_out_of_10_are_drawn_on_one_scale_under_their_words():
     assert t("chances.score.title.leg_pain") in [as_read(m.value) for m in at.markdown]
     # Under the words that say the same numbers, with whose they are.
     assert any(scored.whose in as_read(m.value) for m in at.markdown)
+
+
+def test_how_soon_each_group_had_it_is_drawn_before_the_count_with_whose_it_is_and_its_later_count():
+    at = open_page(PAGE, option="gel", situation="back_pain")
+    [speed] = speeds.speeds(CONTENT, EVERY_CHANCE, "gel", "back_pain")[speeds.ABOUT]
+    alts = [c.proto.alt for c in at.get("vega_lite_chart")]
+    assert speed.alt_text() in alts
+    # Before the pictures of 100 people for the same outcome, so how soon is read first.
+    pictures = [
+        n for n, alt in enumerate(alts) if speed.chance.outcome in alt and alt != speed.alt_text()
+    ]
+    assert alts.index(speed.alt_text()) < min(pictures)
+    shown = [as_read(c.value) for c in at.caption]
+    assert t("chances.speed.whose.about", whose=speed.chance.whose) in shown
+    lines = [x.value for x in at.text]
+    assert t("chances.speed.later", time_frame=speed.chance.time_frame) in lines
+
+
+def test_a_picture_of_one_group_says_there_is_no_comparison_group_from_the_same_study():
+    at = open_page(PAGE, option="nerve_block")
+    alone = [
+        c
+        for c in EVERY_CHANCE
+        if c.option_id == "nerve_block" and len(c.counts) == 1 and not c.everyone
+    ]
+    shown = [as_read(c.value) for c in at.caption]
+    assert alone and shown.count(t("chances.one_group")) == len(alone)
+    at = open_page(PAGE, option="gel", situation="back_pain")
+    paired = [c for c in EVERY_CHANCE if c.option_id == "gel" and len(c.counts) == 2]
+    alone = [c for c in EVERY_CHANCE if c.option_id == "gel" and len(c.counts) == 1]
+    assert paired
+    shown = [as_read(c.value) for c in at.caption]
+    assert shown.count(t("chances.one_group")) == len([c for c in alone if not c.everyone])

@@ -28,6 +28,7 @@ from explorer import (
     matched,
     ratings,
     review,
+    speeds,
     translations,
     words,
 )
@@ -219,6 +220,7 @@ def chances_said(snapshot: Snapshot, content: Content) -> Iterator[tuple[str, st
     for count in COUNTS[1:]:
         yield f"{count} other options", words.t("chances.different_time", count=count)
     yield from _scores_said(content, situations)
+    yield from _speeds_said(content, situations)
 
 
 def _scores_said(content: Content, situations: list[str]) -> Iterator[tuple[str, str]]:
@@ -233,6 +235,24 @@ def _scores_said(content: Content, situations: list[str]) -> Iterator[tuple[str,
         content.short_names().values(), COUNTS, (0, 2.8, 10)
     ):
         yield f"{name} score", matched.bar_words(name, months, average)
+
+
+def _speeds_said(content: Content, situations: list[str]) -> Iterator[tuple[str, str]]:
+    """How soon each group had an outcome, drawn as bars of weeks: the chart's name, whose it is,
+    its later count, and each bar's words at every form of the weeks."""
+    every_chance = chances.all_chances(content)
+    for situation_id, option_id in itertools.product(situations, content.option_names()):
+        for where, found in speeds.speeds(content, every_chance, option_id, situation_id).items():
+            for speed in found:
+                said_at = f"{situation_id}/{option_id} speed"
+                yield said_at, speed.alt_text()
+                yield said_at, words.t(f"chances.speed.whose.{where}", whose=speed.chance.whose)
+                yield said_at, words.t("chances.speed.later", time_frame=speed.chance.time_frame)
+                for count in COUNTS:
+                    yield (
+                        said_at,
+                        dataclasses.replace(speed, weeks=(count, count)).rows()["said"][0],
+                    )
 
 
 def _chance_said(where: str, chance: chances.Chance) -> Iterator[tuple[str, str]]:

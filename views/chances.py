@@ -11,6 +11,7 @@ from explorer import (
     offer,
     score_chart,
     situation,
+    speeds,
     url_params,
 )
 from explorer.data import Content
@@ -50,6 +51,7 @@ def chances_part(run: Run) -> None:
     viewed_chances = [c for c in every_chance if c.option_id in viewed]
     shown = chances.by_kind(every_chance, option_id, situation_id)
     in_words = matched.in_words(content, situation_id, option_id)
+    speed = speeds.speeds(content, every_chance, option_id, situation_id)
     for heading, found in shown.items():
         if heading == chances.EVERYONE and not found.about:
             continue  # not one option's own heading: with the other groups, when there are any
@@ -60,9 +62,15 @@ def chances_part(run: Run) -> None:
                 say.markdown(widgets.shorts_with_whose(content, words, situation_id))
             for scored in matched.scores(content, situation_id, option_id, heading):
                 _scores(scored)
+            # How soon, from a trial of another group with the same kind of pain: after the
+            # reader's own result, under its own label, not hidden with other groups' numbers.
+            for other in (s for s in speed[speeds.OTHER] if s.chance.kind == heading):
+                _speed(other, speeds.OTHER)
         if not found and not words:
             st.text(t("chances.not_counted"))
         for chance in found.about:
+            for own in (s for s in speed[speeds.ABOUT] if s.chance == chance):
+                _speed(own, speeds.ABOUT)  # how soon first, then the count at its later time
             _chance(viewed_chances, chance, situation_id, zoom)
         if chances.none_about(found, situation_id):
             say.info(t_md(matched.none_line(words)))
@@ -98,6 +106,27 @@ def _scores(scored: matched.Scores) -> None:
     chart_cache.chart(
         score_chart.score_chart, scored.rows, scored.measure, alt_text=scored.alt_text()
     )
+
+
+def _speed(speed: speeds.Speed, where: str) -> None:
+    """Whose they are (set apart where they are another group's), then the weeks until an outcome
+    came in each group of one trial, as bars on one scale of weeks, then the same trial's count at
+    its later time, so the catch-up is read with the speed."""
+    chance = speed.chance
+    whose = t_md(f"chances.speed.whose.{where}", whose=chance.whose)
+    if where == speeds.OTHER:
+        say.warning(whose)  # read before the picture, so it is never taken for the reader's own
+    else:
+        say.caption(whose)
+    say.markdown(t_md(f"chances.speed.title.{speed.measure}", outcome=chance.outcome))
+    chart_cache.chart(
+        score_chart.speed_chart, speed.rows(), speed.measure, alt_text=speed.alt_text()
+    )
+    with listen.block(f"speed-{chance.option_id}-{chance.outcome_id}"):
+        st.text(t("chances.speed.later", time_frame=chance.time_frame))
+        for line in chance.sentences():
+            st.text(line)
+    say.caption(plain(speed.evidence()))
 
 
 def _numbers(numbers: chances.Numbers) -> None:
@@ -139,6 +168,8 @@ def _chance(viewed_chances: list, chance: chances.Chance, situation_id: str, zoo
         )
     else:
         st.text(t("chances.too_rare"))
+    if len(chance.counts) == 1 and not chance.everyone:
+        say.caption(t_md("chances.one_group"))
     with listen.block(f"chance-{anchor}"):
         for line in chance.sentences():
             st.text(line)

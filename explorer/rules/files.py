@@ -39,6 +39,7 @@ from explorer.rules.schemas import (
     situations_schema,
     sources_not_read_schema,
     sources_schema,
+    speeds_schema,
     statements_schema,
     warning_groups_schema,
     warning_signs_schema,
@@ -158,6 +159,7 @@ FILES: tuple[CsvFile, ...] = (
     CsvFile("populations.csv", populations_schema, "population_id", "population"),
     CsvFile("outcomes.csv", outcomes_schema, row_key=("option_id", "outcome_id")),
     CsvFile("scores.csv", scores_schema),
+    CsvFile("speeds.csv", speeds_schema),
     CsvFile(
         "evaluation.csv",
         evaluation_schema,

@@ -63,6 +63,7 @@ from explorer.rules.vocabulary import (
     SCAN_AGES,
     SITUATION_PREVIOUS_SURGERY,
     SOURCE_ID_PATTERN,
+    SPEED_MEASURES,
     STUDY_DESIGNS,
     age_column,
     level_key,
@@ -600,6 +601,25 @@ def scores_schema(refs: Refs) -> pa.DataFrameSchema:
         },
         unique=["population_id", "option_id", "measure", "months"],
         name="scores.csv",
+    )
+
+
+def speeds_schema(refs: Refs) -> pa.DataFrameSchema:
+    """How soon an outcome came in each group of a trial (an outcomes.csv row, named by its
+    option and outcome): the weeks until `measure` (half_by: half the group had it) for the
+    option's group and for its comparison group, drawn as bars on one scale of weeks."""
+    return pa.DataFrameSchema(
+        {
+            "option_id": reference(refs["option"], "option"),
+            "outcome_id": row_id(unique=False),
+            "measure": one_of(SPEED_MEASURES),
+            "weeks": _weeks(required=True),
+            "comparison_weeks": _weeks(required=True),
+            "source_ids": source_ids(refs["source"]),
+            "certainty": one_of(tuple(level for level in CERTAINTY_LEVELS if level != NOT_KNOWN)),
+        },
+        unique=["option_id", "outcome_id", "measure"],
+        name="speeds.csv",
     )
 
 

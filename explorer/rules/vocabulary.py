@@ -26,6 +26,9 @@ BENEFIT = "benefit"
 OUTCOME_KINDS = (BENEFIT, "harm")
 # scores.csv's `measure`: what a study scored from 0 to 10 (its words: chances.score.measure.*).
 MEASURES = ("leg_pain",)
+# speeds.csv's `measure`: what the weeks count up to (its words: chances.speed.*.<measure>);
+# half_by: until half the group had the outcome (the median time).
+SPEED_MEASURES = ("half_by",)
 # attributes.csv's `scale`: which colour family a quality is drawn in, darker always meaning more of
 # it: more benefit (or surer of it), or a heavier burden.
 ATTRIBUTE_SCALES = ("benefit", "burden")

@@ -77,16 +77,19 @@ def test_pictures_draw_with_their_names_and_fit_the_screen(page, app_server, opt
     open_at_size(page, f"{app_server.url}/chances?{OPTION_PARAM}={option_id}", SIZES[size])
     expected = picture_names(option_id)
     charts = page.locator(CHART)
-    wait_for_pictures(page, len(expected))
-    assert charts.count() == len(expected)
+    wait_for_pictures(page, charts.count())
+    # The pictures of 100 people, in page order, among the page's other charts (how soon each
+    # group had it, drawn as bars before its pictures).
+    names = [charts.nth(index).get_attribute("aria-label") for index in range(charts.count())]
+    assert [name for name in names if name in expected] == expected
     full_width = round((ICONS_PER_ROW + 0.4) * ICON_CELL)  # each person about 17 px wide
-    for index, name in enumerate(expected):
+    for index, name in enumerate(names):
         chart = charts.nth(index)
         assert chart.locator("svg").count() == 1  # drawn, not an empty frame
-        assert chart.get_attribute("aria-label") == name
         box = chart.locator("svg").bounding_box()
         assert box["x"] >= 0 and box["x"] + box["width"] <= SIZES[size][0]
-        assert box["width"] >= full_width - 1  # never shrunk: two groups stack on a phone
+        if name in expected:
+            assert box["width"] >= full_width - 1  # never shrunk: two groups stack on a phone
     assert horizontal_overflow(page) <= 0
     charts.first.scroll_into_view_if_needed()
     page.screenshot(path=str(ARTIFACTS / f"chances-{option_id}-{size}-first-picture.png"))

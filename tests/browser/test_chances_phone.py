@@ -10,7 +10,7 @@ import pytest
 
 from explorer import words
 from explorer.populations import LONG_PAIN_WEEKS
-from explorer.url_params import LANG_PARAM, SITUATION_PARAM
+from explorer.url_params import LANG_PARAM, OPTION_PARAM, SITUATION_PARAM
 from tests.browser.conftest import CONTENT, SIZES, open_at_size, screenshot, wait_for_app
 
 SCREEN = 750
@@ -69,3 +69,31 @@ def test_other_groups_headings_read_as_sub_headings_on_a_phone(page, app_server,
     screenshot(page, f"chances-phone-other-groups-{language}")
     assert found["others"] and max(found["others"]) < found["page"], found
     assert max(found["others"]) <= 20, found  # a phone's sub-heading, not a section's heading
+
+
+# The size of every word drawn in the page's charts, and the widest chart's right edge.
+CHART_TEXT = """() => {
+    const charts = [...document.querySelectorAll("[data-testid='stVegaLiteChart'] svg")];
+    return {sizes: charts.flatMap(svg => [...svg.querySelectorAll("text")])
+                .filter(text => text.textContent.trim())
+                .map(text => parseFloat(getComputedStyle(text).fontSize)),
+            right: Math.max(...charts.map(svg => svg.getBoundingClientRect().right))};
+}"""
+
+
+@pytest.mark.parametrize("language", words.languages())
+@pytest.mark.parametrize("option_id", ["discectomy", "conservative"])
+def test_the_pictures_words_are_at_least_16_px_on_a_phone(page, app_server, language, option_id):
+    """Bars, picture headings and keys are read at the body text's size (second review N10),
+    and no picture runs past the phone's edge."""
+    situation_id = LONG_LASTING[0]
+    url = (
+        f"{app_server.url}/chances?{LANG_PARAM}={language}&{SITUATION_PARAM}={situation_id}"
+        f"&{OPTION_PARAM}={option_id}"
+    )
+    open_at_size(page, url, SIZES["phone"])
+    page.locator("[data-testid='stVegaLiteChart'] svg text").first.wait_for()
+    found = page.evaluate(CHART_TEXT)
+    screenshot(page, f"chances-phone-pictures-{language}-{option_id}")
+    assert found["sizes"] and min(found["sizes"]) >= 16, found
+    assert found["right"] <= SIZES["phone"][0], found

@@ -222,3 +222,16 @@ def test_no_number_from_new_pain_under_a_long_lasting_views_full_answers(shipped
         for question_id in shipped_content.questions["question_id"]:
             shown = short_answers.other_groups(shipped_content, question_id, every, situation_id)
             assert not {chance.whose for chance in shown} & too_new_whose, situation_id
+
+
+def test_every_speed_is_read_from_its_outcomes_trial_and_drawn_beside_its_comparison_group(
+    shipped_content,
+):
+    """A row of speeds.csv belongs to a count of the same option and outcome that has a
+    comparison group (so the two groups' weeks are one comparison from one trial, never weeks
+    from two trials), and cites that count's sources."""
+    counts = shipped_content.outcomes.set_index(["option_id", "outcome_id"])
+    for row in shipped_content.speeds.itertuples():
+        count = counts.loc[(row.option_id, row.outcome_id)]
+        assert count["comparison_group"], row
+        assert set(split_ids(row.source_ids)) <= set(split_ids(count["source_ids"])), row

@@ -1,0 +1,60 @@
+"""The 0 to 10 bars (explorer.score_chart): one colour that means "it happened", times told by
+words and place, text a phone reader reads without zooming."""
+
+import pandas as pd
+import pytest
+
+from explorer import matched, score_chart, style
+from tests.conftest import fixture_content
+
+pytestmark = pytest.mark.unit
+CONTENT = fixture_content()
+
+
+def spec() -> dict:
+    [scored] = matched.scores(CONTENT, "leg_pain", "nerve_block", "benefit")
+    return score_chart.score_chart(scored.rows, scored.measure).to_dict()
+
+
+def marks(chart: dict, kind: str) -> list[dict]:
+    return [layer for layer in chart["layer"] if layer["mark"]["type"] == kind]
+
+
+def test_every_bar_is_the_one_it_happened_blue_whatever_its_time():
+    [bars] = marks(spec(), "bar")
+    assert bars["mark"]["color"] == style.ICON_COLOURS["benefit"][0]
+    assert "color" not in bars["encoding"]  # no colour told by the data: not dark against light
+
+
+def test_the_start_comes_first_then_each_later_time_in_order():
+    [scored] = matched.scores(CONTENT, "leg_pain", "nerve_block", "benefit")
+    months = list(scored.rows["months"])
+    assert months == sorted(months) and months[0] == 0
+
+
+def test_the_words_and_the_axis_are_at_least_16_px():
+    chart = spec()
+    [words] = marks(chart, "text")
+    [bars] = marks(chart, "bar")
+    axis = bars["encoding"]["x"]["axis"]
+    sizes = [words["mark"]["fontSize"], axis["labelFontSize"], axis["titleFontSize"]]
+    assert min(sizes) >= 16
+
+
+def test_long_words_are_wrapped_to_fit_a_phone_and_the_row_grows_to_hold_them():
+    rows = pd.DataFrame(
+        {
+            "said": [
+                "A: 2 out of 10 at the start",
+                "A name long enough to need two lines: 3 out of 10",
+            ],
+            "average": [2.0, 3.0],
+        }
+    )
+    chart = score_chart.score_chart(rows, "leg_pain").to_dict()
+    one_line = score_chart.score_chart(rows.head(1), "leg_pain").to_dict()
+    said = [row["said"] for rows_ in chart["datasets"].values() for row in rows_]
+    assert all(len(line) <= score_chart.WORDS_ACROSS for s in said for line in s.split("\n"))
+    # Every row's words take the same lines, the shorter starting blank, so each ends on its bar.
+    assert len({s.count("\n") for s in said}) == 1 and said[0].startswith("\n")
+    assert chart["height"]["step"] > one_line["height"]["step"]

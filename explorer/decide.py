@@ -587,6 +587,7 @@ class Summary:
     top_priorities: list[str]
     notes: list[str]
     get_help: list[safety.WarningGroup]
+    get_help_elsewhere: str  # the line after the actions for a reader outside the clinic's country
     rows: list[compare.Row]  # the summary questions only (content.summary_question_ids)
     priorities: list[tuple[str, int]]  # (statement, importance level), in page order
     alignment: pd.DataFrame
@@ -631,6 +632,7 @@ def summary(
         top_priorities=top_priorities(content, answers.ratings),
         notes=compare.notes(content, chosen),
         get_help=safety.warning_groups(content),
+        get_help_elsewhere=safety.elsewhere_line(content),
         rows=rows,
         priorities=[
             (row.statement, answers.ratings[row.statement_id])

@@ -226,9 +226,23 @@ def level_and_fit(level_words: str, code: str) -> str:
     return level_words if code in NO_FIT else t(f"decide.fit_in_chart.{code}", level=level_words)
 
 
-def row_heading(topic: str, level: int) -> str:
-    """An alignment chart's row: the topic and how important it is to the person."""
-    return t(f"decide.alignment.row_heading.{IMPORTANCE[level]}", topic=topic)
+def row_heading(name: str, level: int) -> str:
+    """An alignment chart's row: its name (row_names) and how important it is to the person."""
+    return t(f"decide.alignment.row_heading.{IMPORTANCE[level]}", statement=name)
+
+
+def row_names(alignment_rows: pd.DataFrame) -> list[str]:
+    """Each alignment row's name: the statement the person rated, in their words; a statement
+    about more than one quality has a row for each, named by the statement and the quality."""
+    several = alignment_rows.groupby("statement")["topic"].transform("nunique") > 1
+    return [
+        t("decide.alignment.statement_topic", statement=statement, topic=topic)
+        if both
+        else statement
+        for statement, topic, both in zip(
+            alignment_rows["statement"], alignment_rows["topic"], several
+        )
+    ]
 
 
 def alignment(
@@ -335,7 +349,7 @@ def alignment_alt(alignment: pd.DataFrame) -> str:
     return " ".join(
         [
             t("decide.alignment.alt_options", count=alignment["option"].nunique()),
-            t("decide.alignment.alt_topics", count=alignment["topic"].nunique()),
+            t("decide.alignment.alt_topics", count=len(set(row_names(alignment)))),
         ]
     )
 

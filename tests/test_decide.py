@@ -333,7 +333,7 @@ def reworded(monkeypatch, fresh_memo):
         "decide.fit_in_chart.well": "{level} (fits closely)",
         "decide.fit_in_chart.partly": "{level} (fits in part)",
         "decide.fit_in_chart.poorly": "{level} (fits badly)",
-        "decide.alignment.row_heading.very": "{topic} (vital to you)",
+        "decide.alignment.row_heading.very": "{statement} (vital to you)",
     }
     monkeypatch.setattr(words, "catalogue", lambda language=words.LANGUAGE: wording)
     return wording

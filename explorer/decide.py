@@ -144,14 +144,44 @@ def quiz_feedback(content: Content, item_id: str, choice: str | None) -> QuizFee
     return QuizFeedback(correct, item["explanation"], item["source_ids"])
 
 
-def quiz_score(content: Content, quiz_answers: Mapping[str, str]) -> tuple[int, int]:
-    """(right answers, questions in the check)."""
+def quiz_score(
+    content: Content, quiz_answers: Mapping[str, str], item_ids: Sequence[str]
+) -> tuple[int, int]:
+    """(right answers, questions in the check): of the items shown to the person (quiz_items)."""
     right = sum(
         1
-        for item_id in content.quiz["item_id"]
+        for item_id in item_ids
         if quiz_feedback(content, item_id, quiz_answers.get(item_id)).correct
     )
-    return right, len(content.quiz)
+    return right, len(item_ids)
+
+
+def _in_situation(situation_ids: str, situation_id: str) -> bool:
+    """Whether a row naming these situations (none: every one) holds in the person's situation;
+    every row does when they are not sure of it."""
+    named = split_ids(situation_ids)
+    return situation_id == situation.NOT_SURE or not named or situation_id in named
+
+
+def _about_shown(option_ids: str, shown: Sequence[str]) -> bool:
+    """Whether a row naming these options (none: it is about no one option) is about one shown."""
+    named = split_ids(option_ids)
+    return not named or bool(set(named) & set(shown))
+
+
+@kept
+def quiz_items(
+    content: Content, option_ids: Sequence[str], situation_id: str = situation.NOT_SURE
+) -> pd.DataFrame:
+    """The understanding check for this reader: the items about their situation and about the
+    options shown (quiz.csv's situation_ids and option_ids), in order."""
+    here = situation.known(content, situation_id)
+    quiz = content.quiz
+    keep = [
+        _in_situation(row.situation_ids, here) and _about_shown(row.option_ids, option_ids)
+        for row in quiz.itertuples()
+    ]
+    return quiz[keep]
 
 
 # ------------------------------------------------------------------------------ SURE test
@@ -400,9 +430,14 @@ def answer_words(choice: str | None) -> str:
 
 # ----------------------------------------------------------------- questions for the clinician
 @kept
-def questions_to_ask(content: Content, option_ids: Sequence[str]) -> list[str]:
-    """General questions from what an evaluation looks at, then those for each chosen option."""
+def questions_to_ask(
+    content: Content, option_ids: Sequence[str], situation_id: str = situation.NOT_SURE
+) -> list[str]:
+    """General questions from what an evaluation looks at, then those for each chosen option;
+    only those asked in the person's situation (clinician_questions.csv's situation_ids)."""
+    here = situation.known(content, situation_id)
     questions = content.clinician_questions
+    questions = questions[[_in_situation(cell, here) for cell in questions["situation_ids"]]]
     general = questions[questions["about"] == "general"]["question"].tolist()
     by_option = [
         question
@@ -629,6 +664,8 @@ def summary(
     every_chance = chances.all_chances(content)
     key = {o: chances.key_numbers(every_chance, o, situation_id) for o in chosen}
     card_options = short_answers.for_card(content, situation_id, chosen)
+    quiz = quiz_items(content, chosen, situation_id)
+    quiz_answers = {k: v for k, v in answers.quiz.items() if k in set(quiz["item_id"])}
     return Summary(
         option_names=[content.option_names()[o] for o in chosen],
         situation_id=situation_id,
@@ -660,14 +697,14 @@ def summary(
                 answers.quiz.get(row.item_id),
                 quiz_feedback(content, row.item_id, answers.quiz.get(row.item_id)).sentence(),
             )
-            for row in content.quiz.itertuples()
+            for row in quiz.itertuples()
         ],
-        quiz_score=quiz_score(content, answers.quiz),
-        quiz_answered=bool(answers.quiz),
+        quiz_score=quiz_score(content, quiz_answers, list(quiz["item_id"])),
+        quiz_answered=bool(quiz_answers),
         leaning=leaning_words(content, answers.leaning),
         card_leaning=leaning_words(content, answers.leaning, short=True),
         sure=sure_result(answers.sure),
-        questions=questions_to_ask(content, chosen),
+        questions=questions_to_ask(content, chosen, situation_id),
         # Only what the handout shows: a full list would not fit its two sheets.
         sources=compare.source_table(
             content.sources,

@@ -28,6 +28,7 @@ from explorer.style import (
     BURDEN_COLOURS,
     CATEGORICAL,
     FIRST_DARK_SHADE,
+    FIT_COLOURS,
     FONT_SIZE,
     ICON_COLOURS,
     NOT_KNOWN_FILL,
@@ -169,15 +170,22 @@ def row_headings(
     return layers
 
 
-# Each row's colour family (attributes.csv's `scale`); rows without one (the alignment chart)
-# keep the one blue ramp, lighter for a better fit.
-BENEFIT, BURDEN, PLAIN = "benefit", "burden", "plain"
-FAMILY_COLOURS = {BENEFIT: SHADE_COLOURS, BURDEN: BURDEN_COLOURS, PLAIN: SHADE_COLOURS}
+# Each row's colour family (attributes.csv's `scale`), a ramp from light to dark; the alignment
+# chart's cells are coloured by fit instead, one colour for each (decide.LINES_UP, in order).
+BENEFIT, BURDEN, FIT = "benefit", "burden", "fit"
+FAMILY_COLOURS = {BENEFIT: SHADE_COLOURS, BURDEN: BURDEN_COLOURS, FIT: FIT_COLOURS}
 LEGEND_ENDS = {
     BENEFIT: ("charts.overview.benefit_less", "charts.overview.benefit_more"),
     BURDEN: ("charts.overview.lighter", "charts.overview.heavier"),
-    PLAIN: ("charts.overview.lighter", "charts.overview.heavier"),
 }
+
+
+def _legend_words(family: str) -> dict[int, str]:
+    """The words under a legend's boxes: a ramp's two ends, or every fit."""
+    if family == FIT:
+        return dict(enumerate(map(decide.fit_words, decide.LINES_UP)))
+    low, high = LEGEND_ENDS[family]
+    return {0: t(low), SHADES - 1: t(high)}
 
 
 def toned(rows: pd.DataFrame) -> pd.DataFrame:
@@ -186,7 +194,7 @@ def toned(rows: pd.DataFrame) -> pd.DataFrame:
     benefit's level 1 (the most benefit, or the surest) the darkest. No tone without a level:
     not known, or not applying (`state`; rows without one are not known where they have no
     shade)."""
-    family = rows["scale"] if "scale" in rows else pd.Series(PLAIN, index=rows.index)
+    family = rows["scale"]
     shade = rows["shade"].astype("Int64")
     state = rows["state"] if "state" in rows else shade.notna().map({True: KNOWN, False: NOT_KNOWN})
     return rows.assign(
@@ -215,11 +223,13 @@ def _legend_place(row: int, room: int) -> dict:
 
 def _legend(family: str, place: dict) -> alt.Legend:
     # The words go into a Vega expression as JSON strings, so a quote in them cannot break it.
-    low, high = (json.dumps(t(key)) for key in LEGEND_ENDS[family])
+    label = "''"
+    for value, words in reversed(_legend_words(family).items()):
+        label = f"datum.value == {value} ? {json.dumps(words)} : {label}"
     return alt.Legend(
         title=t(f"charts.overview.legend.{family}"),
         direction="horizontal",
-        labelExpr=f"datum.value == 0 ? {low} : datum.value == {SHADES - 1} ? {high} : ''",
+        labelExpr=label,
         symbolType="square",
         symbolSize=300,
         symbolStrokeColor=OUTLINE,
@@ -234,7 +244,8 @@ def _shaded_cell(
 ) -> alt.Chart:
     """Cells of one colour family with a level: light to dark in that family's colours, with
     the family's legend at `place` (none without one)."""
-    tones = alt.Scale(domain=list(range(SHADES)), range=list(FAMILY_COLOURS[family]))
+    colours = FAMILY_COLOURS[family]
+    tones = alt.Scale(domain=list(range(len(colours))), range=list(colours))
     legend = None if place is None else _legend(family, place)
     return (
         base.transform_filter(f"isValid(datum.tone) && datum.family == '{family}'")
@@ -484,14 +495,19 @@ def recovery_alt(recovery_rows: pd.DataFrame, milestone: str) -> str:
 
 
 def alignment_chart(alignment: pd.DataFrame) -> alt.LayerChart:
-    """What the person rated important (rows) by the chosen options (columns): each option's
-    level in words and how it lines up, shaded like the overview grid (lighter = lines up better)."""
+    """What the person rated important (rows, in the words they rated) by the chosen options
+    (columns): each option's level in words and how it lines up, coloured by the fit, one colour
+    for each (not by how heavy a burden is); a level not known keeps its own grey "?" cell."""
+    fits = alignment["fit"]
     cells = pd.DataFrame(
         {
             "option": alignment["option"],
-            "attribute": list(map(decide.row_heading, alignment["topic"], alignment["importance"])),
-            "label": list(map(decide.level_and_fit, alignment["level"], alignment["fit"])),
-            "shade": alignment["shade"],
+            "attribute": list(
+                map(decide.row_heading, decide.row_names(alignment), alignment["importance"])
+            ),
+            "label": list(map(decide.level_and_fit, alignment["level"], fits)),
+            "scale": FIT,
+            "shade": fits.map({code: place for place, code in enumerate(decide.LINES_UP)}),
             "state": alignment["state"],
         }
     )

@@ -41,6 +41,16 @@ COUNTRIES: dict[str, Country] = {
     "MX": Country(("911",)),
 }
 
+# Where the reader is not in the clinic's country, the warning signs add a local emergency number
+# as examples: the single European number, and the one the United States and Mexico share (both
+# in COUNTRIES above). Sources read for them (data/sources.csv): S434, the European Commission on
+# 112 in every member state; S435, FCC on 911; S436, Mexico's 911 replacing 066.
+ELSEWHERE_NUMBERS = {
+    "eu_phone": COUNTRIES["ES"].emergency_numbers[0],
+    "us_phone": COUNTRIES["US"].emergency_numbers[0],
+}
+ELSEWHERE_SOURCES = ("S434", "S435", "S436")
+
 
 def is_country_code(code: str) -> bool:
     """Whether `code` is a two-letter country code (ISO 3166-1 alpha-2, in capitals) that CLDR

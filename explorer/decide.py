@@ -144,14 +144,44 @@ def quiz_feedback(content: Content, item_id: str, choice: str | None) -> QuizFee
     return QuizFeedback(correct, item["explanation"], item["source_ids"])
 
 
-def quiz_score(content: Content, quiz_answers: Mapping[str, str]) -> tuple[int, int]:
-    """(right answers, questions in the check)."""
+def quiz_score(
+    content: Content, quiz_answers: Mapping[str, str], item_ids: Sequence[str]
+) -> tuple[int, int]:
+    """(right answers, questions in the check): of the items shown to the person (quiz_items)."""
     right = sum(
         1
-        for item_id in content.quiz["item_id"]
+        for item_id in item_ids
         if quiz_feedback(content, item_id, quiz_answers.get(item_id)).correct
     )
-    return right, len(content.quiz)
+    return right, len(item_ids)
+
+
+def _in_situation(situation_ids: str, situation_id: str) -> bool:
+    """Whether a row naming these situations (none: every one) holds in the person's situation;
+    every row does when they are not sure of it."""
+    named = split_ids(situation_ids)
+    return situation_id == situation.NOT_SURE or not named or situation_id in named
+
+
+def _about_shown(option_ids: str, shown: Sequence[str]) -> bool:
+    """Whether a row naming these options (none: it is about no one option) is about one shown."""
+    named = split_ids(option_ids)
+    return not named or bool(set(named) & set(shown))
+
+
+@kept
+def quiz_items(
+    content: Content, option_ids: Sequence[str], situation_id: str = situation.NOT_SURE
+) -> pd.DataFrame:
+    """The understanding check for this reader: the items about their situation and about the
+    options shown (quiz.csv's situation_ids and option_ids), in order."""
+    here = situation.known(content, situation_id)
+    quiz = content.quiz
+    keep = [
+        _in_situation(row.situation_ids, here) and _about_shown(row.option_ids, option_ids)
+        for row in quiz.itertuples()
+    ]
+    return quiz[keep]
 
 
 # ------------------------------------------------------------------------------ SURE test
@@ -229,9 +259,23 @@ def level_and_fit(level_words: str, code: str) -> str:
     return level_words if code in NO_FIT else t(f"decide.fit_in_chart.{code}", level=level_words)
 
 
-def row_heading(topic: str, level: int) -> str:
-    """An alignment chart's row: the topic and how important it is to the person."""
-    return t(f"decide.alignment.row_heading.{IMPORTANCE[level]}", topic=topic)
+def row_heading(name: str, level: int) -> str:
+    """An alignment chart's row: its name (row_names) and how important it is to the person."""
+    return t(f"decide.alignment.row_heading.{IMPORTANCE[level]}", statement=name)
+
+
+def row_names(alignment_rows: pd.DataFrame) -> list[str]:
+    """Each alignment row's name: the statement the person rated, in their words; a statement
+    about more than one quality has a row for each, named by the statement and the quality."""
+    several = alignment_rows.groupby("statement")["topic"].transform("nunique") > 1
+    return [
+        t("decide.alignment.statement_topic", statement=statement, topic=topic)
+        if both
+        else statement
+        for statement, topic, both in zip(
+            alignment_rows["statement"], alignment_rows["topic"], several
+        )
+    ]
 
 
 def alignment(
@@ -344,7 +388,7 @@ def alignment_alt(alignment: pd.DataFrame) -> str:
     return " ".join(
         [
             t("decide.alignment.alt_options", count=alignment["option"].nunique()),
-            t("decide.alignment.alt_topics", count=alignment["topic"].nunique()),
+            t("decide.alignment.alt_topics", count=len(set(row_names(alignment)))),
         ]
     )
 
@@ -395,9 +439,14 @@ def answer_words(choice: str | None) -> str:
 
 # ----------------------------------------------------------------- questions for the clinician
 @kept
-def questions_to_ask(content: Content, option_ids: Sequence[str]) -> list[str]:
-    """General questions from what an evaluation looks at, then those for each chosen option."""
+def questions_to_ask(
+    content: Content, option_ids: Sequence[str], situation_id: str = situation.NOT_SURE
+) -> list[str]:
+    """General questions from what an evaluation looks at, then those for each chosen option;
+    only those asked in the person's situation (clinician_questions.csv's situation_ids)."""
+    here = situation.known(content, situation_id)
     questions = content.clinician_questions
+    questions = questions[[_in_situation(cell, here) for cell in questions["situation_ids"]]]
     general = questions[questions["about"] == "general"]["question"].tolist()
     by_option = [
         question
@@ -596,6 +645,7 @@ class Summary:
     top_priorities: list[str]
     notes: list[str]
     get_help: list[safety.WarningGroup]
+    get_help_elsewhere: str  # the line after the actions for a reader outside the clinic's country
     rows: list[compare.Row]  # the summary questions only (content.summary_question_ids)
     priorities: list[tuple[str, int]]  # (statement, importance level), in page order
     alignment: pd.DataFrame
@@ -623,6 +673,8 @@ def summary(
     every_chance = chances.all_chances(content)
     key = {o: chances.key_numbers(every_chance, o, situation_id) for o in chosen}
     card_options = short_answers.for_card(content, situation_id, chosen)
+    quiz = quiz_items(content, chosen, situation_id)
+    quiz_answers = {k: v for k, v in answers.quiz.items() if k in set(quiz["item_id"])}
     return Summary(
         option_names=[content.option_names()[o] for o in chosen],
         situation_id=situation_id,
@@ -640,6 +692,7 @@ def summary(
         top_priorities=top_priorities(content, answers.ratings),
         notes=compare.notes(content, chosen),
         get_help=safety.warning_groups(content),
+        get_help_elsewhere=safety.elsewhere_line(content),
         rows=rows,
         priorities=[
             (row.statement, answers.ratings[row.statement_id])
@@ -653,14 +706,14 @@ def summary(
                 answers.quiz.get(row.item_id),
                 quiz_feedback(content, row.item_id, answers.quiz.get(row.item_id)).sentence(),
             )
-            for row in content.quiz.itertuples()
+            for row in quiz.itertuples()
         ],
-        quiz_score=quiz_score(content, answers.quiz),
-        quiz_answered=bool(answers.quiz),
+        quiz_score=quiz_score(content, quiz_answers, list(quiz["item_id"])),
+        quiz_answered=bool(quiz_answers),
         leaning=leaning_words(content, answers.leaning),
         card_leaning=leaning_words(content, answers.leaning, short=True),
         sure=sure_result(answers.sure),
-        questions=questions_to_ask(content, chosen),
+        questions=questions_to_ask(content, chosen, situation_id),
         # Only what the handout shows: a full list would not fit its two sheets.
         sources=compare.source_table(
             content.sources,

@@ -171,7 +171,7 @@ def _summary_at(
     pdf.paragraph(", ".join(summary.option_names) + ".")
     for note in summary.notes:
         pdf.paragraph(note, style="I")
-    get_help_now(pdf, summary.get_help)
+    get_help_now(pdf, summary.get_help, summary.get_help_elsewhere)
     for row in summary.rows:
         pdf.heading(row.question)
         for cell in row.cells:
@@ -241,7 +241,7 @@ def _labelled(label_key: str, text: str) -> str:
     return t("handout.labelled", label=t(label_key), text=text)
 
 
-def get_help_now(pdf: _Handout, groups: list[safety.WarningGroup]) -> None:
+def get_help_now(pdf: _Handout, groups: list[safety.WarningGroup], elsewhere: str) -> None:
     """The warning signs in a box, so that they stand out on a black-and-white printout."""
     top = pdf.get_y() + 1
     pdf.ln(1)
@@ -252,6 +252,7 @@ def get_help_now(pdf: _Handout, groups: list[safety.WarningGroup]) -> None:
         pdf.paragraph(group.heading, style="B")
         pdf.paragraph(safety.signs_run_on(group))
         pdf.paragraph(group.action, style="B")
+    pdf.paragraph(elsewhere, style="B")
     pdf.set_font(FONT, "", pdf.small - 1)
     pdf.multi_cell(
         0,

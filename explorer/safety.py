@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from explorer.countries import COUNTRIES
+from explorer.countries import COUNTRIES, ELSEWHERE_NUMBERS, ELSEWHERE_SOURCES
 from explorer.data import Content
 from explorer.markdown import Md
 from explorer.memo import kept
@@ -52,10 +52,18 @@ def _sources(*cells: str) -> list[str]:
 
 
 def cited_sources(content: Content) -> set[str]:
-    """Every source behind the warning signs: the groups' and each sign's."""
+    """Every source behind the warning signs: the groups', each sign's and the other countries'
+    emergency numbers'."""
     return set(
         _sources(*content.warning_groups["source_ids"], *content.warning_signs["source_ids"])
-    )
+    ) | set(ELSEWHERE_SOURCES)
+
+
+def elsewhere_line(content: Content) -> str:
+    """After the actions: the numbers are the clinic's country's, so a reader elsewhere is told
+    to call their local emergency number, with examples (a safety line, on screen and paper)."""
+    place = t(f"country.{content.clinic['country']}.place")
+    return t("get_help.elsewhere", place=place, **ELSEWHERE_NUMBERS)
 
 
 def clinic_values(clinic: pd.Series) -> dict[str, str]:
@@ -105,7 +113,12 @@ def signs_markdown(group: WarningGroup) -> Md:
 
 @kept
 def sources_line(groups: list[WarningGroup]) -> str:
-    ids = dict.fromkeys(source_id for group in groups for source_id in split_ids(group.source_ids))
+    ids = dict.fromkeys(
+        [
+            *(source_id for group in groups for source_id in split_ids(group.source_ids)),
+            *ELSEWHERE_SOURCES,
+        ]
+    )
     return t("get_help.sources", sources=", ".join(ids))
 
 

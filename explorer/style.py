@@ -41,6 +41,13 @@ ICON_COLOURS = {
     "benefit": (SHADE_COLOURS[4], SHADE_COLOURS[2]),
     "harm": ("#8F3B00", BURDEN_COLOURS[2]),
 }
+# How an option lines up with what the person rated (the What matters line-up): one colour for
+# each fit, not a ramp of burden or benefit, so two "lines up well" cells are always the same
+# colour. Blue for well, yellow for partly, pink for poorly: light tints of Okabe-Ito blue, yellow
+# and reddish purple that stay apart in the common colour-vision deficiencies by blue against
+# yellow, and by lightness (greys 137, 189 and 124). Near-black text on all three (at least
+# 9.7:1); every cell also says its fit in words.
+FIT_COLOURS = ("#8EC9EE", "#F3E08A", "#E9A6C8")
 # A level that is not known: a grey cell marked "?", outside both families' ramps.
 NOT_KNOWN_FILL = "#D9D9D9"
 

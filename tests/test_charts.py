@@ -10,7 +10,7 @@ import tomllib
 import pandas as pd
 import pytest
 
-from explorer import charts, ratings, style
+from explorer import charts, decide, ratings, style
 from explorer.rules.vocabulary import SCAN_AGES
 from explorer.words import t
 from tests.conftest import ROOT, fixture_content, loaded
@@ -418,3 +418,53 @@ def test_a_quality_that_does_not_apply_is_drawn_unlike_not_known_with_its_words(
             assert mark["fill"] == style.PAPER and not mark.get("strokeDash")
         shown = " ".join(all_text(spec)).replace("\n", " ")
         assert words in shown and t("charts.not_known") in shown  # gel's gap is still a gap
+
+
+# The What matters line-up --------------------------------------------------------------------
+def line_up(content=CONTENT) -> tuple[pd.DataFrame, dict]:
+    every = {statement: 3 for statement in content.statements["statement_id"]}
+    alignment = decide.alignment(content, ALL, every)
+    return alignment, charts.alignment_chart(alignment).to_dict()
+
+
+def test_the_line_up_names_its_rows_by_the_statements_the_person_rated():
+    _, spec = line_up()
+    headings = {
+        row["attribute"].replace("\n", " ")
+        for row in values(spec, layer_with(spec, "color", "tone"))
+    }
+    topics = set(CONTENT.attributes["name"])
+    for statement in CONTENT.statements.itertuples():
+        named = [h for h in headings if h.startswith(statement.statement)]
+        assert named, statement.statement  # in the person's words
+        # A statement about two qualities has a row for each, each also naming its quality.
+        several = len(statement.attribute_ids.split(";")) > 1
+        assert all(any(topic in h for topic in topics) == several for h in named), named
+
+
+def test_the_line_up_colours_each_fit_alike_whatever_the_quality_and_not_known_apart():
+    alignment, spec = line_up()
+    [fit_layer] = family_layers(spec).values()
+    colour = fit_layer["encoding"]["color"]
+    assert colour["scale"]["range"] == list(style.FIT_COLOURS)
+    assert len(set(style.FIT_COLOURS)) == len(decide.LINES_UP)
+    # One colour per fit: every cell's tone is its fit's place (the cells are the alignment's rows,
+    # in order), whether the row's quality is a benefit or a burden; no fit, no colour.
+    cells = values(spec, fit_layer)
+    assert len(cells) == len(alignment)
+    for row, cell in zip(alignment.itertuples(), cells):
+        fitted = row.fit in decide.LINES_UP
+        assert cell["tone"] == (decide.LINES_UP.index(row.fit) if fitted else None), row
+    # Its legend names every fit in words.
+    legend = colour["legend"]["labelExpr"]
+    assert all(decide.fit_words(code) in legend for code in decide.LINES_UP)
+    # A level not known is its own grey dashed "?" cell, never coloured as a fit.
+    unknown = [layer for layer in layers(spec) if ratings.NOT_KNOWN in str(layer.get("transform"))]
+    assert unknown and unknown[0]["mark"]["strokeDash"]
+    if (alignment["fit"] == decide.FIT_NOT_KNOWN).any():
+        assert t("charts.not_known") in " ".join(all_text(spec))
+
+
+def test_fit_colours_keep_near_black_words_readable():
+    for colour in style.FIT_COLOURS:
+        assert contrast(colour, style.TEXT_DARK) >= 4.5, colour

@@ -6,9 +6,10 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from explorer import charts, decide, words
+from explorer import charts, decide, situation, words
 from explorer.decide import Answers
 from explorer.ratings import not_known
+from explorer.rules.vocabulary import split_ids
 from explorer.words import t
 from tests.conftest import FIXTURE_DATA, fixture_content, loaded, snapshot_of
 from tests.test_ratings import does_not_apply_data
@@ -128,10 +129,58 @@ def test_quiz_feedback_marks_right_and_wrong_and_explains():
         assert feedback.correct is None and feedback.sentence() == item["explanation"]
 
 
-def test_quiz_score_counts_right_answers():
+def test_quiz_score_counts_right_answers_of_the_items_shown():
     right_answers = {row.item_id: row.correct for row in CONTENT.quiz.itertuples()}
-    assert decide.quiz_score(CONTENT, right_answers) == (len(CONTENT.quiz), len(CONTENT.quiz))
-    assert decide.quiz_score(CONTENT, {}) == (0, len(CONTENT.quiz))
+    every = list(CONTENT.quiz["item_id"])
+    assert decide.quiz_score(CONTENT, right_answers, every) == (len(every), len(every))
+    assert decide.quiz_score(CONTENT, {}, every) == (0, len(every))
+    assert decide.quiz_score(CONTENT, right_answers, every[:1]) == (1, 1)
+
+
+def rows_for(frame, situation_id: str, shown: list[str]) -> list[str]:
+    """The rows of quiz.csv or clinician_questions.csv that should apply, by their own rules."""
+    named = [
+        row
+        for row in frame.to_dict("records")
+        if situation_id == situation.NOT_SURE
+        or not split_ids(row["situation_ids"])
+        or situation_id in split_ids(row["situation_ids"])
+    ]
+    return [
+        row
+        for row in named
+        if not split_ids(row.get("option_ids", ""))
+        or set(split_ids(row["option_ids"])) & set(shown)
+    ]
+
+
+@pytest.mark.parametrize("situation_id", [*CONTENT.situations["situation_id"], situation.NOT_SURE])
+@pytest.mark.parametrize("shown", [["rest"], ["gel"], ALL])
+def test_quiz_items_follow_the_situation_and_the_options_shown(situation_id, shown):
+    items = decide.quiz_items(CONTENT, shown, situation_id)
+    expected = rows_for(CONTENT.quiz, situation_id, shown)
+    assert list(items["item_id"]) == [row["item_id"] for row in expected]
+
+
+def test_an_item_about_another_situation_or_option_is_left_out():
+    # The fixture's gel item is about the gel, in back pain.
+    assert "gel_proven" not in set(decide.quiz_items(CONTENT, ALL, "leg_pain")["item_id"])
+    assert "gel_proven" not in set(decide.quiz_items(CONTENT, ["rest"], "back_pain")["item_id"])
+    assert "gel_proven" in set(decide.quiz_items(CONTENT, ["gel"], "back_pain")["item_id"])
+    assert set(decide.quiz_items(CONTENT, ALL, situation.NOT_SURE)["item_id"]) == set(
+        CONTENT.quiz["item_id"]
+    )
+
+
+@pytest.mark.parametrize("situation_id", [*CONTENT.situations["situation_id"], situation.NOT_SURE])
+def test_the_summary_card_page_and_pdf_count_the_same_questions_and_items(situation_id):
+    summary = decide.summary(CONTENT, ALL, Answers(), situation_id)
+    asked = decide.questions_to_ask(CONTENT, ALL, situation_id)
+    assert summary.questions == asked
+    assert [s for s, _, _ in summary.quiz] == list(
+        decide.quiz_items(CONTENT, ALL, situation_id)["statement"]
+    )
+    assert summary.quiz_score[1] == len(summary.quiz)
 
 
 def test_sure_prompts_to_talk_more_on_any_no(sure_validated_in):
@@ -173,6 +222,13 @@ def test_questions_start_general_then_follow_the_chosen_options():
     for topic in ("causing my pain", "numbing", "research trial"):
         assert any(topic in q.lower() for q in questions), topic
     assert not any("exercises" in q for q in questions)  # rest's question: rest is not chosen
+
+
+@pytest.mark.parametrize("situation_id", [*CONTENT.situations["situation_id"], situation.NOT_SURE])
+def test_questions_follow_the_situation(situation_id):
+    questions = decide.questions_to_ask(CONTENT, ALL, situation_id)
+    expected = rows_for(CONTENT.clinician_questions, situation_id, ALL)
+    assert set(questions) == {row["question"] for row in expected}
 
 
 def test_note_names_options_priorities_sure_tool_and_version():
@@ -344,7 +400,7 @@ def reworded(monkeypatch, fresh_memo):
         "decide.fit_in_chart.well": "{level} (fits closely)",
         "decide.fit_in_chart.partly": "{level} (fits in part)",
         "decide.fit_in_chart.poorly": "{level} (fits badly)",
-        "decide.alignment.row_heading.very": "{topic} (vital to you)",
+        "decide.alignment.row_heading.very": "{statement} (vital to you)",
     }
     monkeypatch.setattr(words, "catalogue", lambda language=words.LANGUAGE: wording)
     return wording
@@ -414,7 +470,8 @@ def test_an_unanswered_check_is_not_scored():
     )
     item = CONTENT.quiz["item_id"].iloc[0]
     answered = decide.summary(CONTENT, ALL, Answers(quiz={item: "unsure"}))
-    assert decide.quiz_heading(answered) == t("decide.quiz.score", right=0, total=len(CONTENT.quiz))
+    total = len(decide.quiz_items(CONTENT, ALL))
+    assert decide.quiz_heading(answered) == t("decide.quiz.score", right=0, total=total)
 
 
 def test_a_quality_that_does_not_apply_neither_lines_up_nor_reads_as_not_known(data_copy):

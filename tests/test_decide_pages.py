@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from explorer import chances, compare, decide, short_answers, situation, summary_card, words
+from explorer import chances, compare, decide, safety, short_answers, situation, summary_card, words
 from explorer.markdown import plain
 from explorer.ui import printing
 from explorer.url_params import OVERVIEW
@@ -70,6 +70,19 @@ def test_quiz_gives_instant_feedback():
     radio(at, "quiz-gel_proven").set_value("unsure").run()
     assert not at.success and not at.warning
     assert item["explanation"] in shown(at.info)[-1]
+
+
+def test_the_quiz_and_questions_on_the_page_follow_the_situation_and_options_shown():
+    at = open_page(WHAT_MATTERS, situation="leg_pain", options=["rest", "nerve_block"])
+    assert not at.exception
+    items = decide.quiz_items(CONTENT, ["rest", "nerve_block"], "leg_pain")
+    drawn = {key.removeprefix("quiz-") for key in at.session_state if key.startswith("quiz-")}
+    assert drawn == set(items["item_id"])
+    page = "\n".join(text.value for text in at.main.get("text"))
+    asked = decide.questions_to_ask(CONTENT, ["rest", "nerve_block"], "leg_pain")
+    assert all(question in page for question in asked)
+    left_out = set(CONTENT.clinician_questions["question"]) - set(asked)
+    assert left_out and not any(question in page for question in left_out)
 
 
 def test_any_no_in_sure_prompts_a_talk_with_the_clinician():
@@ -350,6 +363,7 @@ def test_the_summary_keeps_a_short_get_help_list_and_the_evidence_closed():
     [lines] = [text.value for text in short.get("text")]
     assert len(lines.splitlines()) <= 5
     assert CONTENT.clinic["emergency_phone"] in lines
+    assert lines.endswith(safety.elsewhere_line(CONTENT))  # after the actions
     [appendix] = [e for e in at.expander if e.label == t("summary.appendix")]
     assert not appendix.proto.expanded
     assert keyed(appendix, "dense-rows") is not None

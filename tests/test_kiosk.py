@@ -59,7 +59,8 @@ def person_at_the_kiosk(**address):
         WHAT_MATTERS, situation=situation_id, options=option_ids, question="pain", **address
     )
     at.radio(key=f"rate-{CONTENT.statements['statement_id'].iloc[0]}").set_value(3).run()
-    at.radio(key=f"quiz-{CONTENT.quiz['item_id'].iloc[0]}").set_value("unsure").run()
+    shown = decide.quiz_items(CONTENT, option_ids, situation_id)["item_id"].iloc[0]
+    at.radio(key=f"quiz-{shown}").set_value("unsure").run()
     at.radio(key="leaning").set_value(option_ids[0]).run()
     assert not at.exception
     answers = at.session_state["answers"]

@@ -3,10 +3,13 @@ by default (nothing of it sent), drawn whole once opened, and linked from the ho
 
 from __future__ import annotations
 
+from urllib.parse import parse_qs
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from explorer import offer
+from explorer.ui.offer_card import OPEN_OFFER, OPEN_PARAM
 from explorer.words import t
 from tests.apptest import ROOT, as_read, listed_sources, open_compare, open_page, texts
 from tests.conftest import fixture_content
@@ -67,6 +70,25 @@ def test_the_home_page_links_to_the_card_before_the_warning_signs():
     link = t("offer.home_link", option=CARD.short_name)
     assert link in drawn
     assert drawn.index(link) < drawn.index(t("get_help.title"))
+
+
+def test_the_home_pages_link_opens_the_card_on_arrival_by_a_code_and_only_once():
+    at = open_page("app.py")
+    [link] = [
+        node
+        for node in at.main
+        if node.type == "page_link"
+        and as_read(node.proto.label) == t("offer.home_link", option=CARD.short_name)
+    ]
+    query = parse_qs(link.proto.query_string)
+    assert query[OPEN_PARAM] == [OPEN_OFFER]  # a code, not words
+    arrived = open_page("views/compare.py", change_open=False, **{k: v for k, v in query.items()})
+    assert not arrived.exception
+    assert all(line.text in texts(arrived) for line in CARD.lines)  # open, drawn whole
+    assert OPEN_PARAM not in arrived.query_params  # the code is used once
+    # Without the code, the card stays closed.
+    closed = open_page("views/compare.py", change_open=False, options=CARD.option_id)
+    assert all(line.text not in texts(closed) for line in CARD.lines)
 
 
 @pytest.mark.parametrize("page", PAGES)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from explorer import compare, decide, handout, safety, words
-from explorer.countries import COUNTRIES, is_country_code
+from explorer.countries import COUNTRIES, ELSEWHERE_NUMBERS, is_country_code
 from explorer.data import load_content
 from explorer.markdown import plain
 from explorer.rules.vocabulary import ACTION_PLACEHOLDERS, PLACEHOLDER
@@ -75,6 +75,9 @@ def test_actions_note_and_pdf_name_the_countrys_number_and_services(
         assert named in actions and named in note and " ".join(named.split()) in pdf, named
     for named in services_of(other_country(country), language):
         assert named not in actions + note + pdf, named
+    # After the actions, the PDF tells a reader outside that country to call their own number.
+    elsewhere = " ".join(summary.get_help_elsewhere.split())
+    assert elsewhere in pdf and pdf.index(elsewhere) > pdf.index(actions.split(".")[0])
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
@@ -88,6 +91,30 @@ def test_the_get_help_box_names_the_countrys_number_and_services(
     for named in said_for(country, language):
         assert named in body, named
     assert not any(w in body for w in services_of(other_country(country), language))
+    with speaking(language):
+        assert t(f"country.{country}.place") in body
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("country", sorted(CLINICS))
+def test_a_reader_outside_the_clinics_country_is_told_to_call_their_local_number(
+    data_copy, country, language
+):
+    clinic_in(data_copy, country)
+    content = load_snapshot(data_copy).content(language)
+    with speaking(language):
+        line = safety.elsewhere_line(content)
+        assert t(f"country.{country}.place") in line
+    for number in ELSEWHERE_NUMBERS.values():
+        assert number in line
+
+
+def test_the_local_numbers_given_as_examples_are_the_countries_own():
+    # 112 reaches the emergency services across the EU (Spain's first number), 911 in the US and
+    # Mexico alike: the line names the two together.
+    assert ELSEWHERE_NUMBERS["eu_phone"] in COUNTRIES["ES"].emergency_numbers
+    assert ELSEWHERE_NUMBERS["us_phone"] in COUNTRIES["US"].emergency_numbers
+    assert ELSEWHERE_NUMBERS["us_phone"] in COUNTRIES["MX"].emergency_numbers
 
 
 def test_a_line_of_the_clinics_own_is_not_named_as_the_national_service():
@@ -135,6 +162,7 @@ def test_every_country_has_its_services_named_in_every_language():
         for code, country in COUNTRIES.items():
             assert is_country_code(code), code
             assert catalogue[f"country.{code}.emergency_service"], (language, code)
+            assert catalogue[f"country.{code}.place"], (language, code)
             # A national line for urgent advice has its name; a country without one has none.
             named = f"country.{code}.urgent_service" in catalogue
             assert named == bool(country.urgent_numbers), (language, code)
@@ -189,6 +217,7 @@ def shown(at) -> str:
         [
             texts(at),
             *(e.value for e in at.error),
+            *(w.value for w in at.warning),
             *(h.value for h in at.header),
             *popover_labels(at.main),
         ]
@@ -216,6 +245,7 @@ def test_get_help_now_is_on_the_page(page, query):
     body = shown(at)
     assert t("get_help.title") in body
     assert shows_every_warning_sign(body)  # shown escaped, as typed
+    assert plain(safety.elsewhere_line(CONTENT)) in body
 
 
 BANNER_PAGES = [page.path for page in PAGES if page.help_banner]

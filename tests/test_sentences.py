@@ -273,7 +273,13 @@ def counts_said(snapshot: Snapshot, content: Content) -> Iterator[tuple[str, str
     names = list(content.option_names().values())
     topics = list(content.attributes["name"])
     for options, some in itertools.product(range(1, len(names) + 1), range(1, len(topics) + 1)):
-        grid = pd.DataFrame({"option": names[:options] * some, "topic": topics[:some] * options})
+        grid = pd.DataFrame(
+            {
+                "option": names[:options] * some,
+                "topic": topics[:some] * options,
+                "statement": topics[:some] * options,
+            }
+        )
         yield f"alignment {options}x{some}", decide.alignment_alt(grid)
     for topic, level in itertools.product(
         topics, range(decide.IMPORTANT_FROM, len(decide.IMPORTANCE))

@@ -256,6 +256,8 @@ def test_a_renamed_situation_is_followed_everywhere_or_reported(data_copy):
         "situation_bounds.csv",
         "populations.csv",
         "evaluation.csv",
+        "quiz.csv",
+        "clinician_questions.csv",
     }
 
 

@@ -3,6 +3,7 @@
 from explorer import home, offer, situation
 from explorer.markdown import plain
 from explorer.ui import listen, say, shell, url_state, widgets
+from explorer.ui.offer_card import OPEN_OFFER, OPEN_PARAM
 from explorer.ui.runtime import Run
 from explorer.words import t_md
 
@@ -25,7 +26,10 @@ def render(run: Run) -> None:
         say.page_link(
             shell.path("compare"),
             label=t_md("offer.home_link", option=card.short_name),
-            query_params=url_state.options_link(content, [*aimed, card.option_id], situation_id),
+            query_params={
+                **url_state.options_link(content, [*aimed, card.option_id], situation_id),
+                OPEN_PARAM: [OPEN_OFFER],  # arrive with the card open
+            },
             icon=":material/storefront:",
         )
     widgets.get_help_now(content)

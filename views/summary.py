@@ -63,7 +63,8 @@ def render(run: Run) -> None:
     say.info(t_md("decide.not_a_recommendation"))
     with st.container(border=True, key="get-help-now"):  # the short list; on paper too
         say.subheader(t_md("get_help.title"))
-        st.text("\n".join("• " + line for line in safety.short_lines(summary.get_help)))
+        lines = ["• " + line for line in safety.short_lines(summary.get_help)]
+        st.text("\n".join([*lines, summary.get_help_elsewhere]))
         say.caption(t_md("get_help.short_more"))
 
     say.header(t_md("situation.heading"))

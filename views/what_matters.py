@@ -41,10 +41,10 @@ def ratings_part(run: Run, shown: list[str]) -> None:
 
 
 @shell.part
-def quiz_part(run: Run) -> None:
+def quiz_part(run: Run, situation_id: str, shown: list[str]) -> None:
     content, answers = run.content, widgets.person_answers(run.content)
     say.header(t_md("what_matters.quiz"))
-    for item in content.quiz.itertuples():
+    for item in decide.quiz_items(content, shown, situation_id).itertuples():
         choice = widgets.remembered_choice(
             item.statement,
             decide.QUIZ_CHOICES,
@@ -92,13 +92,14 @@ def render(run: Run) -> None:
     content = run.content
     say.title(t_md("pages.what_matters.title"))
     listen.page_copy("what_matters.md")
-    _, shown = url_state.showing(content)
+    situation_id, shown = url_state.showing(content)
     ratings_part(shown)
-    quiz_part()
+    quiz_part(situation_id, shown)
     sure_part()
 
     say.header(t_md("what_matters.questions"))
-    st.text("\n".join("• " + question for question in decide.questions_to_ask(content, shown)))
+    questions = decide.questions_to_ask(content, shown, situation_id)
+    st.text("\n".join("• " + question for question in questions))
     leaning_part(shown)
 
     say.page_link(

@@ -385,6 +385,10 @@ def quiz_schema(refs: Refs) -> pa.DataFrameSchema:
             ),
             "explanation": plain_text(),
             "source_ids": source_ids(refs["source"]),
+            # Shown only when one of these options is shown, and in these situations (or every
+            # situation, or with every option, when empty).
+            "option_ids": id_list(refs["option"], "option"),
+            "situation_ids": id_list(refs["situation"], "situation"),
         },
         name="quiz.csv",
     )
@@ -401,6 +405,8 @@ def clinician_questions_schema(refs: Refs) -> pa.DataFrameSchema:
                 pa.Check.isin(sorted(known), error=expects("data_rule.about")),
             ),
             "question": plain_text(unique=True),
+            # Asked only in these situations (in every one when empty).
+            "situation_ids": id_list(refs["situation"], "situation"),
         },
         name="clinician_questions.csv",
     )

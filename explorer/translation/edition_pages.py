@@ -143,6 +143,7 @@ def _get_help(content: Content) -> Iterator[Item]:
         for sign in signs[signs["group_id"] == group.group_id].to_dict("records"):
             yield cell("warning_signs.csv", sign, "sign")
         yield made(group.action, where.cell("warning_groups.csv", row, "action"), *services)
+    yield made(safety.elsewhere_line(content), "get_help.elsewhere", f"country.{country}.place")
     yield made(safety.sources_line(groups), "get_help.sources", style=NOTE)
     yield made(safety.note_line(content), "get_help.note", *services, style=NOTE)
 

@@ -14,6 +14,10 @@ from explorer.markdown import Md, plain
 from explorer.ui import listen, pictures, say
 from explorer.words import t, t_md
 
+# The code a link puts in its address to arrive with the cards open (Home's "offered by a
+# clinic? What to ask" link): a code, never words.
+OPEN_PARAM, OPEN_OFFER = "open", "offer"
+
 # The heading of each kind of row, in the order the card shows them (vocabulary.OFFER_KINDS);
 # the questions to ask the clinic come before how to find a trial.
 _BEFORE_QUESTIONS = ("names", "trial", "untested", "harms")
@@ -21,10 +25,17 @@ _AFTER_QUESTIONS = ("find_trial",)
 
 
 def offer_cards(content: Content, option_ids: Sequence[str], zoom: float = charts.SCREEN_ZOOM):
-    """One closed card for each of these options whose status is investigational."""
+    """One closed card for each of these options whose status is investigational; open when the
+    page was reached by a link that asks for it (OPEN_PARAM)."""
+    arrived = st.query_params.get(OPEN_PARAM) == OPEN_OFFER
+    if arrived:  # once: the code leaves the address, so a card closed later stays closed
+        del st.query_params[OPEN_PARAM]
     for card in offer.offers(content, tuple(option_ids)):
+        key = f"offer-{card.option_id}"
+        if arrived:
+            st.session_state[key] = True  # as a click on it would
         with say.drawn_when_opened(
-            plain(card.title()), key=f"offer-{card.option_id}", icon=":material/storefront:"
+            plain(card.title()), key=key, icon=":material/storefront:"
         ) as opened:
             if opened:
                 with listen.block(f"offer-{card.option_id}"):

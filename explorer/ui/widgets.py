@@ -55,11 +55,11 @@ def get_help_now(content: Content, as_button: bool = False) -> None:
             icon=":material/emergency:",
             help=t_md("get_help.consult_help"),
         ):
-            _warning_signs(groups)
+            _warning_signs(content, groups)
         return
     with st.container(border=True, key="get-help-now"):
         say.header(t_md("get_help.title"), anchor="get-help-now")
-        _warning_signs(groups)
+        _warning_signs(content, groups)
 
 
 def get_help_banner(content: Content) -> None:
@@ -70,15 +70,16 @@ def get_help_banner(content: Content) -> None:
         t_md("get_help.banner"), key="get-help-open", icon=":material/emergency:"
     ) as opened:
         if opened:
-            _warning_signs(safety.warning_groups(content))
+            _warning_signs(content, safety.warning_groups(content))
 
 
-def _warning_signs(groups: list[safety.WarningGroup]) -> None:
+def _warning_signs(content: Content, groups: list[safety.WarningGroup]) -> None:
     with listen.block("get-help"):
         st.text(t("get_help.intro"))
         for group in groups:
             say.markdown(safety.signs_markdown(group))
             say.error(plain(group.action))
+        say.warning(plain(safety.elsewhere_line(content)))
     say.caption(plain(safety.sources_line(groups)))
 
 

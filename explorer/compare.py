@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 import pandas as pd
@@ -33,6 +33,32 @@ class KeyPoint:
 
 
 @dataclass(frozen=True)
+class Lead:
+    """What an option's full answer starts with for a reader in a situation: the claim its short
+    answer quotes from one group of people in that situation (explorer/lead.py), labelled so."""
+
+    label: str  # that it is about people in the reader's situation (or may include them)
+    text: str
+    note: str  # whose numbers they are, how sure we are of them, and the sources
+    source_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Part:
+    """One labelled part of a full answer: a label (or none), the words, and the line under them."""
+
+    label: str
+    text: str
+    note: str
+
+    def labelled(self) -> str:
+        """The words after their label, as one line of text."""
+        if not self.label:
+            return self.text
+        return t("compare.led.labelled", label=self.label, text=self.text)
+
+
+@dataclass(frozen=True)
 class Cell:
     option_id: str
     option_name: str
@@ -41,9 +67,25 @@ class Cell:
     certainty: str
     key_points: tuple[KeyPoint, ...] = ()  # the short form, for consult mode's shared screen
     short_name: str = ""  # the option's, to head a narrow column
+    lead: Lead | None = None  # the claim about people in the reader's situation, first
 
     def evidence_line(self) -> str:
         return evidence_line(self.certainty, self.source_ids)
+
+    def parts(self) -> tuple[Part, ...]:
+        """The full answer as read: with a lead, that claim, then the paragraph on every group's
+        studies under a label that says so (issue 33); without one, the paragraph alone."""
+        general = Part("", self.answer, self.evidence_line())
+        if self.lead is None:
+            return (general,)
+        lead = self.lead
+        return Part(lead.label, lead.text, lead.note), replace(general, label=t("compare.led.all"))
+
+    @property
+    def cited_ids(self) -> tuple[str, ...]:
+        """Every source the full answer cites, its lead's too."""
+        lead = self.lead.source_ids if self.lead else ()
+        return tuple(dict.fromkeys((*self.source_ids, *lead)))
 
     def certainty_line(self) -> str:
         """How sure we are, alone: under the key points, whose sources are beside each."""
@@ -90,9 +132,25 @@ class Row:
     def table(self) -> Md:
         """The row as one table: the options' names, their answers, then how sure we are and the
         sources of each (Markdown, every cell escaped)."""
+        if not any(cell.lead for cell in self.cells):
+            return markdown_table(
+                [cell.option_name for cell in self.cells],
+                [[c.answer for c in self.cells], [c.evidence_line() for c in self.cells]],
+            )
+        # Each option's column: its lead and the line under it (empty without one), then the
+        # paragraph on every group's studies and its line, so the options' parts line up.
+        columns = [cell.parts() for cell in self.cells]
+        parts = [column if len(column) == 2 else (None, *column) for column in columns]
         return markdown_table(
             [cell.option_name for cell in self.cells],
-            [[cell.answer for cell in self.cells], [cell.evidence_line() for cell in self.cells]],
+            [
+                line
+                for n in range(2)
+                for line in (
+                    [column[n].labelled() if column[n] else "" for column in parts],
+                    [column[n].note if column[n] else "" for column in parts],
+                )
+            ],
         )
 
 

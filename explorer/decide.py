@@ -13,7 +13,7 @@ from urllib.parse import urlencode
 
 import pandas as pd
 
-from explorer import chances, compare, safety, short_answers, situation
+from explorer import chances, compare, lead, safety, short_answers, situation
 from explorer import ratings as ratings_frames
 from explorer.data import Content
 from explorer.memo import kept
@@ -669,7 +669,10 @@ def summary(
 ) -> Summary:
     chosen = in_neutral_order(option_ids, list(content.option_names()))
     summary_ids = content.summary_question_ids
-    rows = [row for row in compare.rows(content, chosen) if row.question_id in summary_ids]
+    # Led, as on Compare, by the claims about people in the situation (explorer/lead.py).
+    rows = [
+        row for row in lead.rows(content, chosen, situation_id) if row.question_id in summary_ids
+    ]
     every_chance = chances.all_chances(content)
     key = {o: chances.key_numbers(every_chance, o, situation_id) for o in chosen}
     card_options = short_answers.for_card(content, situation_id, chosen)
@@ -717,7 +720,7 @@ def summary(
         # Only what the handout shows: a full list would not fit its two sheets.
         sources=compare.source_table(
             content.sources,
-            only={s for row in rows for cell in row.cells for s in cell.source_ids}
+            only={s for row in rows for cell in row.cells for s in cell.cited_ids}
             | compare.warning_sources(content),
         ),
         release=dict(content.release),

@@ -179,7 +179,8 @@ def _summary_at(
             pdf.multi_cell(
                 0, pdf.line, printable(cell.option_name), new_x=XPos.LMARGIN, new_y=YPos.NEXT
             )
-            pdf.paragraph(f"{cell.answer} ({cell.evidence_line()})")
+            for part in cell.parts():  # its claim about people in the situation first
+                pdf.paragraph(f"{part.labelled()} ({part.note})")
 
     pdf.heading(t("handout.what_matters"))
     if summary.priorities:

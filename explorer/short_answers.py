@@ -111,6 +111,15 @@ def _standing(content: Content, population_id: str, here: str) -> str:
     return "about_you" if standing.get((population_id, here)) == WITHIN else "partly_about_you"
 
 
+def quoted_standing(content: Content, short: Short, here: str) -> str | None:
+    """How a short answer's group stands to the situation `here` when the answer may be quoted as
+    about people in it: "about_you" or "partly_about_you" (its group is tagged with it); None
+    when it gives no one group's numbers or its group is not tagged with it. The summary card
+    and the full answers' lead go by it."""
+    standing = short.population_id and _standing(content, short.population_id, here)
+    return standing if standing in ("about_you", "partly_about_you") else None
+
+
 # The kind of numbers (outcomes.csv) each question's role asks about.
 KINDS = {"benefits": "benefit", "harms": "harm"}
 
@@ -175,8 +184,8 @@ def for_card(content: Content, situation_id: str, option_ids: Sequence[str]) -> 
                 continue
             if here == situation.NOT_SURE:
                 return CardLine(role, short)
-            standing = short.population_id and _standing(content, short.population_id, here)
-            if standing in ("about_you", "partly_about_you"):
+            standing = quoted_standing(content, short, here)
+            if standing:
                 return CardLine(role, short, partly=standing == "partly_about_you")
         return CardLine(role, None)
 

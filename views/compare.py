@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from explorer import compare, decide, offer, ratings, short_answers, situation, url_params
+from explorer import compare, decide, lead, offer, ratings, short_answers, situation, url_params
 from explorer.markdown import plain
 from explorer.ui import listen, say, shell, url_state, widgets
 from explorer.ui.offer_card import offer_cards
@@ -156,10 +156,13 @@ def short_answer_block(run: Run, question_id: str, shown: list[str], situation_i
 
 
 def full_answers(run: Run, question_id: str, shown: list[str], situation_id: str) -> None:
-    """One question's full answers as one table, then the numbers from studies of other groups
+    """One question's full answers as one table (each option's led by its claim about people in
+    the situation, explorer/lead.py), then the numbers from studies of other groups
     of people, set apart, each with whose they are."""
     content = run.content
-    row = next(row for row in compare.rows(content, shown) if row.question_id == question_id)
+    # Each option's answer led by its claim about people in the situation, where there is one.
+    rows = lead.rows(content, shown, situation_id)
+    row = next(row for row in rows if row.question_id == question_id)
     with listen.block(f"answers-{question_id}"):  # read option by option
         say.markdown(row.table)
     others = short_answers.other_groups(content, question_id, shown, situation_id)

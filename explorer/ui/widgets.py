@@ -20,12 +20,14 @@ from explorer.words import t, t_md
 
 
 def answer(cell: compare.Cell, label_key: str | None) -> None:
-    """One option's answer to one question with its evidence line; labelled with the option's
-    name unless `label_key` is None (when the names head the columns instead)."""
+    """One option's answer to one question, each part with its evidence line (a claim about
+    people in the reader's situation first, where there is one: explorer/lead.py); labelled with
+    the option's name unless `label_key` is None (when the names head the columns instead)."""
     if label_key is not None:
         label(cell.option_name, key=label_key)
-    st.text(cell.answer)
-    say.caption(plain(cell.evidence_line()))
+    for part in cell.parts():
+        st.text(part.labelled())
+        say.caption(plain(part.note))
 
 
 def short_answer(short: short_answers.Short | None, cell: compare.Cell) -> None:

@@ -1,0 +1,46 @@
+"""The full answers as a reader in a situation reads them (Compare's full answers, the summary's
+appendix and the PDF's): where the short answer to a question quotes a group of people in the
+reader's situation (the summary card's rule, short_answers.quoted_standing), the option's full
+answer starts with that claim and whose numbers it gives, labelled as about people in their
+situation; the paragraph on every group's studies follows under its own label. The paragraph
+mixes groups, so it is never cut up: only existing, sourced texts are put in order."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from explorer import compare, situation
+from explorer.data import Content
+from explorer.memo import kept
+from explorer.short_answers import Short, for_situation, quoted_standing
+from explorer.words import t
+
+
+@kept
+def rows(content: Content, option_ids: Sequence[str], situation_id: str) -> list[compare.Row]:
+    """compare.rows, each option's cell led by its claim about people in the situation (if any).
+    With no situation chosen, none: there is no one group to lead with."""
+    plain_rows = compare.rows(content, option_ids)
+    here = situation.known(content, situation_id)
+    if here == situation.NOT_SURE:
+        return plain_rows
+    shorts = for_situation(content, here)
+    whose = content.populations.set_index("population_id")["whose"]
+
+    def led(cell: compare.Cell, question_id: str) -> compare.Cell:
+        short = shorts.get((cell.option_id, question_id))
+        standing = short and quoted_standing(content, short, here)
+        if not standing:
+            return cell
+        return replace(cell, lead=_lead(short, standing, whose[short.population_id]))
+
+    return [
+        replace(row, cells=tuple(led(cell, row.question_id) for cell in row.cells))
+        for row in plain_rows
+    ]
+
+
+def _lead(short: Short, standing: str, whose: str) -> compare.Lead:
+    note = f"{t('situation.numbers.whose', whose=whose)} {short.evidence_line()}"
+    return compare.Lead(t(f"compare.led.{standing}"), short.text, note, short.source_ids)

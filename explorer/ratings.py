@@ -11,6 +11,7 @@ import pandas as pd
 from explorer import situation
 from explorer.compare import certainty_words
 from explorer.data import Content
+from explorer.markdown import Md, plain
 from explorer.memo import kept
 from explorer.rules.vocabulary import MILESTONES
 from explorer.short_answers import _standing
@@ -219,9 +220,16 @@ def glance_table(rated_rows: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+def other_group_note(rated_rows: pd.DataFrame) -> Md | None:
+    """Under the table, one note: what the mark means (and that What matters does not count
+    such levels), then whose studies they are for each option (None when nothing is marked)."""
+    lines = other_group_lines(rated_rows)
+    # One paragraph, not a list: it must leave the consult overview on one shared screen.
+    return plain(" ".join([t("ratings.glance.other_group_key"), *lines])) if lines else None
+
+
 def other_group_lines(rated_rows: pd.DataFrame) -> list[str]:
-    """Under the table: for each option with levels from other people's studies, whose studies
-    they are, and that What matters does not count them (nothing when there are none)."""
+    """For each option with levels from other people's studies, whose studies they are."""
     marked = rated_rows[rated_rows["other_group"]]
     return [
         t("ratings.glance.other_group_whose", option=option, whose=whose)

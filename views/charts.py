@@ -19,8 +19,9 @@ def render(run: Run) -> None:
     say.caption(t_md("charts.page.glance_caption"))
     chart_cache.chart(charts.overview_grid, rated, alt_text=charts.overview_alt(rated))
     widgets.table(ratings.glance_table(rated), hide_index=True)
-    for line in ratings.other_group_lines(rated):  # whose studies the marked levels are
-        say.caption(plain(line))
+    note = ratings.other_group_note(rated)  # whose studies the marked levels are
+    if note:
+        say.caption(note)
     with say.expander(t_md("charts.rules_expander")):
         widgets.table(ratings.rules_table(content), hide_index=True)
 

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from explorer import compare, decide, lead, offer, ratings, short_answers, situation, url_params
-from explorer.markdown import plain
+from explorer.markdown import Md, plain
 from explorer.ui import listen, say, shell, url_state, widgets
 from explorer.ui.offer_card import offer_cards
 from explorer.ui.runtime import Run
@@ -53,8 +53,6 @@ def overview(run: Run, shown: list[str]) -> None:
         say.subheader(t_md("compare.page.glance_heading"), anchor="at-a-glance")
         rated = ratings.rated(content, shown, run.situation_id)
         widgets.table(ratings.glance_table(rated), hide_index=True)
-        for line in ratings.other_group_lines(rated):
-            say.caption(plain(line))
         answers = widgets.person_answers(content)
         priorities = decide.top_priorities(content, answers.ratings)
         say.caption(
@@ -62,6 +60,10 @@ def overview(run: Run, shown: list[str]) -> None:
             if priorities
             else t_md("compare.page.no_priorities")
         )
+    # Whose studies the starred levels are: right under the screen's overview, a scroll away.
+    note = ratings.other_group_note(rated)
+    if note:
+        say.caption(note)
 
 
 def question_step(run: Run, question: compare.Row, shown: list[str]) -> None:
@@ -82,8 +84,9 @@ def question_step(run: Run, question: compare.Row, shown: list[str]) -> None:
                     say.caption(plain(fit.level), help=plain(fit.rule_line()))
                 with st.container(border=True, key=f"short-{cell.option_id}"):
                     widgets.short_answer(by_option.get(cell.option_id), cell)
-        for line in short_answers.whose_lines(content, shorts, situation_id):
-            say.caption(plain(line))
+        whose = short_answers.whose_lines(content, shorts, situation_id)
+        if whose:  # one element, a line each: room on the shared screen, less work a run
+            say.caption(Md("  \n").join(whose))
 
 
 def every_question(run: Run) -> None:
@@ -136,11 +139,11 @@ def every_question(run: Run) -> None:
 
 def glance_table(run: Run, shown: list[str]) -> None:
     """The chosen options at a glance: each quality's level for each option, as on Charts."""
-    say.caption(t_md("compare.page.glance_caption"))
     rated = ratings.rated(run.content, shown, run.situation_id)
     widgets.table(ratings.glance_table(rated), hide_index=True)
-    for line in ratings.other_group_lines(rated):  # whose studies the marked levels are
-        say.caption(plain(line))
+    note = ratings.other_group_note(rated)  # whose studies the marked levels are
+    if note:
+        say.caption(note)
 
 
 def short_answer_block(run: Run, question_id: str, shown: list[str], situation_id: str) -> None:

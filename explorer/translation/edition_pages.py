@@ -202,7 +202,6 @@ def _compare(content: Content) -> Iterator[Item]:
     every = list(content.options["option_id"])
     rated = ratings.rated(content, every)
     yield said("compare.page.glance_heading", style=HEADING)
-    yield said("compare.page.glance_caption", style=NOTE)
     yield made(
         ratings.glance_table(rated), "ratings", where.data_file("attribute_levels.csv"), style=TABLE
     )

@@ -400,7 +400,7 @@ def time_frame_warning(chances: list[Chance], chance: Chance) -> list[str]:
 class Numbers:
     """The numbers of the options being viewed in tables, against the reader's situation, in
     three groups by how their people stand to it (the rule of every "whose numbers" line,
-    short_answers._standing; Chance.likeness): about people in it (every number, when they are
+    short_answers.group_standing; Chance.likeness): about people in it (every number, when they are
     not sure), those that may include people like the reader with others, and other groups'
     numbers, each row saying whose they are. Numbers from people whose pain was new are left out
     where the reader's has lasted long (`left_out` says some were)."""

@@ -14,7 +14,7 @@ from explorer.data import Content
 from explorer.markdown import Md, plain
 from explorer.memo import kept
 from explorer.rules.vocabulary import MILESTONES
-from explorer.short_answers import _standing
+from explorer.short_answers import group_standing
 from explorer.words import t
 
 # The burden scale is drawn in this many lightness steps, whatever an attribute's number of levels.
@@ -61,13 +61,13 @@ def shade(level, levels: int):
 def from_other_group(content: Content, population_id: str, situation_id: str) -> bool:
     """THE rule for a level in a situation (ratings.csv's population_id): a level that is one
     group's result is about other people when that group is not tagged with the reader's
-    situation (short_answers._standing, as for every "whose numbers" line). It is then shown
+    situation (short_answers.group_standing, as for every "whose numbers" line). It is then shown
     marked, and What matters does not count it. A level said of the treatment itself (no group),
     or read with no situation chosen, is never marked."""
     return (
         bool(population_id)
         and situation.known(content, situation_id) != situation.NOT_SURE
-        and _standing(content, population_id, situation.known(content, situation_id))
+        and group_standing(content, population_id, situation.known(content, situation_id))
         == "not_about_you"
     )
 

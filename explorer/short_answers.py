@@ -95,13 +95,15 @@ def whose_lines(content: Content, shorts: Sequence[Short], situation_id: str) ->
     here = situation.known(content, situation_id)
     lines = []
     for population_id in dict.fromkeys(s.population_id for s in shorts if s.population_id):
-        key = "whose" if here == situation.NOT_SURE else _standing(content, population_id, here)
+        key = (
+            "whose" if here == situation.NOT_SURE else group_standing(content, population_id, here)
+        )
         lines.append(t(f"situation.numbers.{key}", whose=populations.at[population_id, "whose"]))
     return lines
 
 
 @kept  # the groups' standing takes a table walk
-def _standing(content: Content, population_id: str, here: str) -> str:
+def group_standing(content: Content, population_id: str, here: str) -> str:
     """How a group of people stands to a situation: "about_you" (tagged with it, all in it),
     "partly_about_you" (tagged, partly in it) or "not_about_you" (not tagged with it)."""
     tags = content.populations.set_index("population_id").at[population_id, "situation_ids"]
@@ -116,7 +118,7 @@ def quoted_standing(content: Content, short: Short, here: str) -> str | None:
     about people in it: "about_you" or "partly_about_you" (its group is tagged with it); None
     when it gives no one group's numbers or its group is not tagged with it. The summary card
     and the full answers' lead go by it."""
-    standing = short.population_id and _standing(content, short.population_id, here)
+    standing = short.population_id and group_standing(content, short.population_id, here)
     return standing if standing in ("about_you", "partly_about_you") else None
 
 

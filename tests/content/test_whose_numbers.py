@@ -8,7 +8,7 @@ import pandas as pd
 from explorer import chances, matched, short_answers
 from explorer.populations import OUTSIDE, WITHIN, matches, too_new
 from explorer.rules.vocabulary import OUTCOME_KINDS, TRIAL, split_ids
-from explorer.short_answers import _standing
+from explorer.short_answers import group_standing
 from explorer.words import t
 
 # Designs that are not a randomised comparison: a number from one is graded moderate at most, and
@@ -147,7 +147,7 @@ def test_all_the_numbers_keep_the_readers_group_apart_and_new_pain_out_of_long_p
     shipped_content,
 ):
     """'All the numbers in one table', for every situation: three groups by the rule of every
-    whose-numbers line (short_answers._standing): about people in it, may include people like
+    whose-numbers line (short_answers.group_standing): about people in it, may include people like
     the reader with others, other groups. Where pain has lasted long, no row from people whose
     pain was new is in any table, and a line says they were left out."""
     every_chance = chances.all_chances(shipped_content)
@@ -158,7 +158,7 @@ def test_all_the_numbers_keep_the_readers_group_apart_and_new_pain_out_of_long_p
     for situation_id in _situations(shipped_content):
         numbers = chances.numbers_tables(every_chance, every, situation_id)
         standing = {
-            row.whose: _standing(shipped_content, population_id, situation_id)
+            row.whose: group_standing(shipped_content, population_id, situation_id)
             for population_id, row in populations.iterrows()
         }
         for table, expected in (
@@ -189,7 +189,7 @@ def test_a_group_whose_own_words_say_the_match_is_unsure_is_never_about_the_read
         unsure = pd.isna(row["weeks_from"]) or row["pain"] == "any"
         for situation_id in split_ids(row["situation_ids"]):
             if unsure:
-                assert _standing(shipped_content, population_id, situation_id) != "about_you"
+                assert group_standing(shipped_content, population_id, situation_id) != "about_you"
 
 
 def test_every_average_out_of_10_is_drawn_beside_its_studys_words_somewhere(shipped_content):

@@ -645,7 +645,7 @@ class Summary:
     top_priorities: list[str]
     notes: list[str]
     get_help: list[safety.WarningGroup]
-    get_help_elsewhere: str  # the line after the actions for a reader outside the clinic's country
+    get_help_elsewhere: str  # the line before the actions for a reader outside the clinic's country
     rows: list[compare.Row]  # the summary questions only (content.summary_question_ids)
     priorities: list[tuple[str, int]]  # (statement, importance level), in page order
     alignment: pd.DataFrame

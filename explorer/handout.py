@@ -249,11 +249,11 @@ def get_help_now(pdf: _Handout, groups: list[safety.WarningGroup], elsewhere: st
     pdf.set_x(pdf.l_margin + 1)
     pdf.heading(t("get_help.title"))
     pdf.paragraph(t("get_help.intro"))
+    pdf.paragraph(elsewhere, style="B")  # first: every action names the country's numbers
     for group in groups:
         pdf.paragraph(group.heading, style="B")
         pdf.paragraph(safety.signs_run_on(group))
         pdf.paragraph(group.action, style="B")
-    pdf.paragraph(elsewhere, style="B")
     pdf.set_font(FONT, "", pdf.small - 1)
     pdf.multi_cell(
         0,

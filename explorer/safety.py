@@ -60,7 +60,7 @@ def cited_sources(content: Content) -> set[str]:
 
 
 def elsewhere_line(content: Content) -> str:
-    """After the actions: the numbers are the clinic's country's, so a reader elsewhere is told
+    """Before the actions: their numbers are the clinic's country's, so a reader elsewhere is told
     to call their local emergency number, with examples (a safety line, on screen and paper)."""
     place = t(f"country.{content.clinic['country']}.place")
     return t("get_help.elsewhere", place=place, **ELSEWHERE_NUMBERS)

@@ -363,7 +363,7 @@ def test_the_summary_keeps_a_short_get_help_list_and_the_evidence_closed():
     [lines] = [text.value for text in short.get("text")]
     assert len(lines.splitlines()) <= 5
     assert CONTENT.clinic["emergency_phone"] in lines
-    assert lines.endswith(safety.elsewhere_line(CONTENT))  # after the actions
+    assert lines.startswith(safety.elsewhere_line(CONTENT))  # before the actions
     [appendix] = [e for e in at.expander if e.label == t("summary.appendix")]
     assert not appendix.proto.expanded
     assert keyed(appendix, "dense-rows") is not None

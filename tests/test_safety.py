@@ -75,9 +75,9 @@ def test_actions_note_and_pdf_name_the_countrys_number_and_services(
         assert named in actions and named in note and " ".join(named.split()) in pdf, named
     for named in services_of(other_country(country), language):
         assert named not in actions + note + pdf, named
-    # After the actions, the PDF tells a reader outside that country to call their own number.
+    # Before the actions, the PDF tells a reader outside that country to call their own number.
     elsewhere = " ".join(summary.get_help_elsewhere.split())
-    assert elsewhere in pdf and pdf.index(elsewhere) > pdf.index(actions.split(".")[0])
+    assert elsewhere in pdf and pdf.index(elsewhere) < pdf.index(actions.split(".")[0])
 
 
 @pytest.mark.parametrize("language", ["en", "es"])

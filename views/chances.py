@@ -62,18 +62,19 @@ def chances_part(run: Run) -> None:
                 say.markdown(widgets.shorts_with_whose(content, words, situation_id))
             for scored in matched.scores(content, situation_id, option_id, heading):
                 _scores(scored)
-            # How soon, from a trial of another group with the same kind of pain: after the
-            # reader's own result, under its own label, not hidden with other groups' numbers.
-            for other in (s for s in speed[speeds.OTHER] if s.chance.kind == heading):
-                _speed(other, speeds.OTHER)
         if not found and not words:
             st.text(t("chances.not_counted"))
         for chance in found.about:
             for own in (s for s in speed[speeds.ABOUT] if s.chance == chance):
                 _speed(own, speeds.ABOUT)  # how soon first, then the count at its later time
             _chance(viewed_chances, chance, situation_id, zoom)
-        if chances.none_about(found, situation_id):
+        if chances.none_about(found, situation_id):  # says other groups' numbers come further down
             say.info(t_md(matched.none_line(words)))
+        if words:
+            # How soon, from a trial of another group with the same kind of pain: after the
+            # reader's own result, under its own label, not hidden with other groups' numbers.
+            for other in (s for s in speed[speeds.OTHER] if s.chance.kind == heading):
+                _speed(other, speeds.OTHER)
 
     if any(found.others for found in shown.values()):
         with say.drawn_when_opened(t_md("chances.page.other_groups"), key="other-groups") as opened:

@@ -64,7 +64,7 @@ def render(run: Run) -> None:
     with st.container(border=True, key="get-help-now"):  # the short list; on paper too
         say.subheader(t_md("get_help.title"))
         lines = ["• " + line for line in safety.short_lines(summary.get_help)]
-        st.text("\n".join([*lines, summary.get_help_elsewhere]))
+        st.text("\n".join([summary.get_help_elsewhere, *lines]))
         say.caption(t_md("get_help.short_more"))
 
     say.header(t_md("situation.heading"))

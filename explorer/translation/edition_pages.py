@@ -137,13 +137,13 @@ def _get_help(content: Content) -> Iterator[Item]:
     groups = safety.warning_groups(content)
     yield said("get_help.title", style=HEADING)
     yield said("get_help.intro")
+    yield made(safety.elsewhere_line(content), "get_help.elsewhere", f"country.{country}.place")
     signs = content.warning_signs
     for group, row in zip(groups, content.warning_groups.to_dict("records")):
         yield cell("warning_groups.csv", row, "heading", SUBHEADING)
         for sign in signs[signs["group_id"] == group.group_id].to_dict("records"):
             yield cell("warning_signs.csv", sign, "sign")
         yield made(group.action, where.cell("warning_groups.csv", row, "action"), *services)
-    yield made(safety.elsewhere_line(content), "get_help.elsewhere", f"country.{country}.place")
     yield made(safety.sources_line(groups), "get_help.sources", style=NOTE)
     yield made(safety.note_line(content), "get_help.note", *services, style=NOTE)
 

@@ -78,10 +78,11 @@ def get_help_banner(content: Content) -> None:
 def _warning_signs(content: Content, groups: list[safety.WarningGroup]) -> None:
     with listen.block("get-help"):
         st.text(t("get_help.intro"))
+        # First: every action below names the clinic's country's numbers.
+        say.warning(plain(safety.elsewhere_line(content)))
         for group in groups:
             say.markdown(safety.signs_markdown(group))
             say.error(plain(group.action))
-        say.warning(plain(safety.elsewhere_line(content)))
     say.caption(plain(safety.sources_line(groups)))
 
 

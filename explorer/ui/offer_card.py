@@ -58,6 +58,8 @@ def _card(card: offer.Offer, zoom: float) -> None:
                 for line in [*chance.sentences(), chance.details()[0]]:  # and when
                     st.text(line)
                 say.caption(plain(chance.evidence()))
+    say.markdown(_bold("offer.cost_heading"))  # no source says who pays: what to ask instead
+    st.text(t("offer.cost_note"))
     say.markdown(_bold("offer.questions_heading"))
     say.markdown(Md("\n").join(Md("- ") + plain(question) for question in offer.questions()))
     say.caption(t_md("offer.questions_note"))

@@ -13,8 +13,8 @@ the page's width; Vega-Lite cannot stretch combined (concatenated) charts, so ea
 from __future__ import annotations
 
 import json
-import math
 import textwrap
+from dataclasses import dataclass
 
 import altair as alt
 import pandas as pd
@@ -60,24 +60,53 @@ PHONE_CHARACTERS = 64
 ROW_HEADING_CHARACTERS = 54
 
 
+@dataclass(frozen=True)
+class GridText:
+    """The text of a grid of cells under row headings: its size and line height, the pixels at
+    the top of a row for one line of its heading, and how many characters of a cell and of a
+    bold heading fit across a phone-wide chart at that size."""
+
+    size: float
+    line_height: float
+    heading: int
+    characters: int
+    heading_characters: int
+
+
+SMALL_TEXT = GridText(FONT_SIZE, LINE_HEIGHT, HEADING, PHONE_CHARACTERS, ROW_HEADING_CHARACTERS)
+# What matters' line-up is read cell by cell, as sentences about the person's own priorities:
+# 14 px where it fits (3rd review P8). Its characters across a phone scale with the size.
+LINE_UP_TEXT = GridText(14, 18, 25, PHONE_CHARACTERS * 12 // 14, ROW_HEADING_CHARACTERS * 12 // 14)
+
+
+def line_up_text(options: int) -> GridText:
+    """The line-up's text: 14 px while a phone-wide column still holds FEWEST_CHARACTERS of it
+    (up to 4 options), else the charts' 12 px (5 options at 14 px ran into each other at 390 px)."""
+    fits = LINE_UP_TEXT.characters // max(options, 1) - 1 >= FEWEST_CHARACTERS
+    return LINE_UP_TEXT if fits else SMALL_TEXT
+
+
 def wrap(text: str, width: int) -> str:
     """Break text into lines of about `width` characters (Vega-Lite does not wrap by itself)."""
     return LINE_BREAK.join(textwrap.wrap(str(text), width, break_long_words=False)) or str(text)
 
 
-def characters_per_column(columns: int) -> int:
+FEWEST_CHARACTERS = 11  # on a line of a column: below that, words break mid-way or run over
+
+
+def characters_per_column(columns: int, characters: int = PHONE_CHARACTERS) -> int:
     """How many characters to put on a line in one of `columns` equal columns, so that the
-    words still fit on a phone; fewer columns get longer lines."""
-    return max(11, PHONE_CHARACTERS // max(columns, 1) - 1)
+    words still fit on a phone (`characters` across it); fewer columns get longer lines."""
+    return max(FEWEST_CHARACTERS, characters // max(columns, 1) - 1)
 
 
 def _line_count(text: str) -> int:
     return text.count(LINE_BREAK) + 1
 
 
-def _step(lines: pd.Series, heading: int = HEADING) -> int:
+def _step(lines: pd.Series, heading: int = HEADING, line_height: float = LINE_HEIGHT) -> int:
     """Row height: the heading, then a cell tall enough for the longest label."""
-    return heading + 6 + max(map(_line_count, lines), default=1) * LINE_HEIGHT + 14
+    return int(heading + 6 + max(map(_line_count, lines), default=1) * line_height + 14)
 
 
 def row_band(step: int, heading: int = HEADING) -> dict:
@@ -86,21 +115,25 @@ def row_band(step: int, heading: int = HEADING) -> dict:
     return {"height": step - heading - 6, "yOffset": max(heading - 6, 0) / 2}
 
 
-def _heading_room(headings: list[str]) -> int:
+def _heading_room(headings: list[str], text: GridText = SMALL_TEXT) -> int:
     """Pixels at the top of each row for the longest of the (wrapped) `headings`."""
-    return HEADING + (max(map(_line_count, headings), default=1) - 1) * LINE_HEIGHT
+    return int(text.heading + (max(map(_line_count, headings), default=1) - 1) * text.line_height)
 
 
 def _labelled(
-    frame: pd.DataFrame, labels: pd.Series, width: int, heading: int = HEADING
+    frame: pd.DataFrame,
+    labels: pd.Series,
+    width: int,
+    heading: int = HEADING,
+    line_height: float = LINE_HEIGHT,
 ) -> tuple[pd.DataFrame, int]:
     """Add the cell words wrapped to `width` characters, and where their block of lines starts
     so that it sits in the middle of the cell (Vega puts the first line where it is told).
     Returns the frame and the row height that fits the longest label."""
     lines = labels.map(lambda text: wrap(text, width))
-    step = _step(lines, heading)
+    step = _step(lines, heading, line_height)
     middle = step / 2 + row_band(step, heading)["yOffset"]
-    starts = [middle - (_line_count(line) - 1) * LINE_HEIGHT / 2 for line in lines]
+    starts = [middle - (_line_count(line) - 1) * line_height / 2 for line in lines]
     return frame.assign(label_lines=lines, label_y=starts), step
 
 
@@ -117,7 +150,7 @@ def _columns(labels: list[str], width: int) -> list[str]:
 COLUMN_NAMES_PADDING = {"top": 4, "bottom": 0, "left": 0, "right": 0}
 
 
-def _column_axis(columns: list[str]) -> alt.Axis:
+def _column_axis(columns: list[str], text: GridText = SMALL_TEXT) -> alt.Axis:
     """Column names above the chart, every one shown, their lines kept."""
     most = max(map(_line_count, columns), default=1)
     return alt.Axis(
@@ -125,15 +158,15 @@ def _column_axis(columns: list[str]) -> alt.Axis:
         title=None,
         labelExpr="split(datum.label, '\\n')",
         labelAngle=0,
-        labelLineHeight=LINE_HEIGHT,
+        labelLineHeight=text.line_height,
         labelBaseline="line-bottom",
-        labelPadding=(most - 1) * LINE_HEIGHT + 8,
+        labelPadding=(most - 1) * text.line_height + 8,
         labelLimit=0,
         labelOverlap=False,
         labelFlush=False,  # Streamlit's theme pushes the first and last labels inwards
         domain=False,
         ticks=False,
-        **guide_text(),
+        **guide_text(text.size),
     )
 
 
@@ -145,10 +178,12 @@ def row_headings(
     right: str | None = None,
     size: float = FONT_SIZE,
     line_height: float = LINE_HEIGHT,
+    scale: alt.Scale | None = None,
 ):
     """Each row's heading: `row_field` in bold on the left (its lines kept) and, if given, `right`
-    on the right, in `size` px text."""
-    y = alt.Y(f"{row_field}:N", sort=row_order, scale=alt.Scale(domain=row_order), axis=None)
+    on the right, in `size` px text; on the rows' `scale` where the grid sets one."""
+    scale = scale or alt.Scale(domain=row_order)
+    y = alt.Y(f"{row_field}:N", sort=row_order, scale=scale, axis=None)
     base = alt.Chart(frame).encode(y=y)
     line = {
         "baseline": "top",
@@ -203,25 +238,27 @@ def toned(rows: pd.DataFrame) -> pd.DataFrame:
 
 
 LEGEND_ROW = 52  # pixels from one legend to the next: one under the other, to fit a phone
+LEGEND_GAP = 6  # pixels between the last row of cells and the first legend
 
 
-def _legend_rows(legends: int, step: int) -> list[str]:
-    """Empty rows at the foot of a grid that make room for its legends, one under the other
-    (side by side, they would run past a phone's edge; under the chart, Streamlit cuts them off).
-    Each is named by spaces alone, so it cannot be an attribute's name."""
-    return [" " * (row + 1) for row in range(math.ceil(legends * LEGEND_ROW / step))]
+def _legend_room(legends: int) -> int:
+    """Pixels at the foot of a grid for its legends, one under the other (side by side, they
+    would run past a phone's edge; under the chart, Streamlit cuts them off): just their own
+    height, so no blank band is left under them (3rd review, P8)."""
+    return LEGEND_GAP + legends * LEGEND_ROW if legends else 0
 
 
-def _legend_place(row: int, room: int) -> dict:
-    """Where the `row`-th legend goes: at the left edge, in the `room` pixels left at the foot."""
-    return {
-        "orient": "none",
-        "legendX": 0,
-        "legendY": alt.ExprRef(f"height - {room - 6 - row * LEGEND_ROW}"),
-    }
+def _rows_scale(rows: list[str], step: int) -> alt.Scale:
+    """The rows, `step` pixels each, from the top of the chart: the legends' room is below them."""
+    return alt.Scale(domain=rows, range=[0, len(rows) * step])
 
 
-def _legend(family: str, place: dict) -> alt.Legend:
+def _legend_place(row: int, top: float) -> dict:
+    """Where the `row`-th legend goes: at the left edge, under the rows' `top` pixels."""
+    return {"orient": "none", "legendX": 0, "legendY": top + LEGEND_GAP + row * LEGEND_ROW}
+
+
+def _legend(family: str, place: dict, size: float = FONT_SIZE) -> alt.Legend:
     # The words go into a Vega expression as JSON strings, so a quote in them cannot break it.
     label = "''"
     for value, words in reversed(_legend_words(family).items()):
@@ -235,18 +272,23 @@ def _legend(family: str, place: dict) -> alt.Legend:
         symbolStrokeColor=OUTLINE,
         symbolStrokeWidth=1,
         **place,
-        **guide_text(),
+        **guide_text(size),
     )
 
 
 def _shaded_cell(
-    base: alt.Chart, step: int, family: str, place: dict | None, heading: int = HEADING
+    base: alt.Chart,
+    step: int,
+    family: str,
+    place: dict | None,
+    heading: int = HEADING,
+    size: float = FONT_SIZE,
 ) -> alt.Chart:
     """Cells of one colour family with a level: light to dark in that family's colours, with
-    the family's legend at `place` (none without one)."""
+    the family's legend at `place` (none without one), its words `size` px."""
     colours = FAMILY_COLOURS[family]
     tones = alt.Scale(domain=list(range(len(colours))), range=list(colours))
-    legend = None if place is None else _legend(family, place)
+    legend = None if place is None else _legend(family, place, size)
     return (
         base.transform_filter(f"isValid(datum.tone) && datum.family == '{family}'")
         .mark_rect(stroke=OUTLINE, strokeWidth=1, **row_band(step, heading))
@@ -255,7 +297,11 @@ def _shaded_cell(
 
 
 def _not_known_cell(
-    base: alt.Chart, step: int, place: dict | None, heading: int = HEADING
+    base: alt.Chart,
+    step: int,
+    place: dict | None,
+    heading: int = HEADING,
+    size: float = FONT_SIZE,
 ) -> alt.Chart:
     """Cells without a level: grey, outside every family's ramp, with a dashed outline and a
     "?" in their words, never shaded as if we knew; with its own legend entry at `place` (none
@@ -271,7 +317,7 @@ def _not_known_cell(
             symbolStrokeColor=OUTLINE,
             symbolDash=[4, 3],
             **place,
-            **guide_text(),
+            **guide_text(size),
         )
     return (
         base.transform_filter(f"datum.state == '{NOT_KNOWN}'")
@@ -296,9 +342,11 @@ def _not_known_words(rows: pd.DataFrame, labels: pd.Series) -> pd.Series:
     return labels.where(rows["state"] != NOT_KNOWN, t("charts.not_known"))
 
 
-def _cell_words(base: alt.Chart) -> alt.Chart:
+def _cell_words(base: alt.Chart, text: GridText = SMALL_TEXT) -> alt.Chart:
     """The level in words on every cell: white on the dark shades, near-black elsewhere."""
-    return base.mark_text(lineBreak=LINE_BREAK, lineHeight=LINE_HEIGHT, fontSize=FONT_SIZE).encode(
+    return base.mark_text(
+        lineBreak=LINE_BREAK, lineHeight=text.line_height, fontSize=text.size
+    ).encode(
         text="label_lines:N",
         yOffset=alt.YOffset("label_y:Q", scale=None),
         color=alt.condition(
@@ -307,53 +355,70 @@ def _cell_words(base: alt.Chart) -> alt.Chart:
     )
 
 
-def overview_grid(rated_rows: pd.DataFrame) -> alt.LayerChart:
+def overview_grid(rated_rows: pd.DataFrame, text: GridText = SMALL_TEXT) -> alt.LayerChart:
     """Options as columns, attributes as rows; each cell is the level in words, in its row's
     colour family (benefit blue, burden orange), darker always meaning more of it; a level that is
-    not known is a grey cell marked "?", off both scales."""
+    not known is a grey cell marked "?", off both scales. Its words are `text` sized."""
     options = list(dict.fromkeys(rated_rows["option"]))
-    width = characters_per_column(len(options))
+    width = characters_per_column(len(options), text.characters)
     columns = dict(zip(options, _columns(options, width)))
     rows = toned(rated_rows)
-    rows = rows.assign(attribute=rows["attribute"].map(_row_heading))
-    heading = _heading_room(list(rows["attribute"]))
+    rows = rows.assign(
+        attribute=rows["attribute"].map(lambda name: wrap(name, text.heading_characters))
+    )
+    heading = _heading_room(list(rows["attribute"]), text)
     cells, step = _labelled(
         rows.assign(column=rows["option"].map(columns)),
         _not_known_words(rows, rows["label"]),
         width,
         heading,
+        text.line_height,
     )
     cells = cells[["attribute", "column", "label_lines", "label_y", "family", "tone", "state"]]
     attributes = list(dict.fromkeys(cells["attribute"]))
     families = [family for family in FAMILY_COLOURS if family in set(cells["family"])]
     unknown = bool((cells["state"] == NOT_KNOWN).any())
-    room = _legend_rows(len(families) + unknown, step)
-    rows_drawn = attributes + room
+    rows_scale = _rows_scale(attributes, step)
     base = alt.Chart(cells).encode(
-        x=alt.X("column:N", sort=list(columns.values()), axis=_column_axis(list(columns.values()))),
-        y=alt.Y("attribute:N", sort=rows_drawn, scale=alt.Scale(domain=rows_drawn), axis=None),
+        x=alt.X(
+            "column:N",
+            sort=list(columns.values()),
+            axis=_column_axis(list(columns.values()), text),
+        ),
+        y=alt.Y("attribute:N", sort=attributes, scale=rows_scale, axis=None),
     )
-    headings = row_headings(pd.DataFrame({"attribute": attributes}), "attribute", rows_drawn, step)
-    places = [_legend_place(row, len(room) * step) for row in range(len(families) + 1)]
+    headings = row_headings(
+        pd.DataFrame({"attribute": attributes}),
+        "attribute",
+        attributes,
+        step,
+        size=text.size,
+        line_height=text.line_height,
+        scale=rows_scale,
+    )
+    places = [_legend_place(row, len(attributes) * step) for row in range(len(families) + 1)]
     layers = [
         *headings,
         *(
-            _shaded_cell(base, step, family, places[row], heading)
+            _shaded_cell(base, step, family, places[row], heading, text.size)
             for row, family in enumerate(families)
         ),
-        _not_known_cell(base, step, places[len(families)] if unknown else None, heading),
+        _not_known_cell(base, step, places[len(families)] if unknown else None, heading, text.size),
         _does_not_apply_cell(base, step, heading),
-        _cell_words(base),
+        _cell_words(base, text),
     ]
     return (
         alt.layer(*layers)
-        .properties(height=alt.Step(step), padding=COLUMN_NAMES_PADDING)
+        .properties(
+            height=len(attributes) * step + _legend_room(len(families) + unknown),
+            padding=COLUMN_NAMES_PADDING,
+            # Fit the page's width only: a fixed height is the rows' and the legends', so the
+            # column names above are added to it, not squeezed out of the rows (Streamlit's
+            # default, "fit", would shrink the rows to make room for them).
+            autosize=alt.AutoSizeParams(type="fit-x", contains="padding"),
+        )
         .resolve_scale(color="independent")
     )
-
-
-def _row_heading(text: str) -> str:
-    return wrap(text, ROW_HEADING_CHARACTERS)
 
 
 def attribute_chart(ranked_rows: pd.DataFrame, scale_levels: pd.DataFrame) -> alt.LayerChart:
@@ -511,7 +576,8 @@ def alignment_chart(alignment: pd.DataFrame) -> alt.LayerChart:
             "state": alignment["state"],
         }
     )
-    return overview_grid(cells)  # the page's heading names it
+    # the page's heading names it
+    return overview_grid(cells, line_up_text(alignment["option"].nunique()))
 
 
 # Scan findings in people without back pain ----------------------------------------------------

@@ -468,3 +468,36 @@ def test_the_line_up_colours_each_fit_alike_whatever_the_quality_and_not_known_a
 def test_fit_colours_keep_near_black_words_readable():
     for colour in style.FIT_COLOURS:
         assert contrast(colour, style.TEXT_DARK) >= 4.5, colour
+
+
+def test_the_line_up_leaves_room_for_its_legends_and_no_more():
+    """3rd review P8: about 100 px blank under the legend, from whole empty rows added as room.
+    Now the rows are the statements' only, and the chart is their height plus the legends'."""
+    _, spec = line_up()
+    scales = [
+        layer["encoding"]["y"]["scale"]
+        for layer in layers(spec)
+        if "y" in layer.get("encoding", {})
+    ]
+    rows = scales[0]["domain"]
+    assert all(row.strip() for row in rows)  # no row named by spaces, kept for room
+    rows_end = scales[0]["range"][1]
+    assert all(scale == scales[0] for scale in scales)
+    legends = [
+        layer["encoding"]["color"]["legend"]
+        for layer in layers(spec)
+        if (layer.get("encoding", {}).get("color") or {}).get("legend")
+    ]
+    tops = sorted(legend["legendY"] for legend in legends)
+    assert tops[0] > rows_end  # under the last row
+    assert spec["height"] - tops[-1] <= charts.LEGEND_ROW  # the last legend's own height
+    assert spec["autosize"]["type"] == "fit-x"  # the height is not squeezed by the names above
+
+
+@pytest.mark.parametrize("options", [1, 2, 3, 4, 5])
+def test_the_line_up_words_are_14_px_while_its_columns_fit_a_phone_at_that_size(options):
+    text = charts.line_up_text(options)
+    fits = charts.characters_per_column(options, text.characters) >= charts.FEWEST_CHARACTERS
+    fits_at_14 = charts.LINE_UP_TEXT.characters // options - 1 >= charts.FEWEST_CHARACTERS
+    assert text.size == (14 if fits_at_14 else style.FONT_SIZE) and fits
+    assert text.size >= 14 or options > 4  # two to four options: 14 px on a phone

@@ -2,7 +2,9 @@
 important, at a phone's and a laptop's width, in every language, for a situation's aimed options
 and for all of them (Not sure), every word of the chart is inside the chart, no two words sit on
 each other, the words of a cell stay in their cell, and the cells take the chart's width (Vega
-shrinks the cells when words run past the edge, which is how they ended up on each other)."""
+shrinks the cells when words run past the edge, which is how they ended up on each other). Its
+words are at least 14 px, and no blank band is left under its legends (3rd review P8: about
+100 px of it under the legend on a phone)."""
 
 from __future__ import annotations
 
@@ -18,6 +20,9 @@ CHART = "[data-testid='stVegaLiteChart']"
 VERY = decide.IMPORTANCE.index("very")
 SLACK = 1  # px: anti-aliasing at a box's edge
 CELLS_ACROSS = 0.9  # of the chart's width, at least: the cells are not squeezed to one side
+SMALLEST_WORDS = 14  # px, where the options fit a phone at that size (up to 4 options)
+MOST_OPTIONS_AT_14 = 4
+BLANK_UNDER = 30  # px at most between the last words drawn (the legend's) and the chart's foot
 # The situation with the most options aimed at it, and Not sure (every option).
 AIMED = max(
     CONTENT.situations["situation_id"],
@@ -38,7 +43,8 @@ BOXES = """chart => {
         width: frame.width, height: frame.height,
         texts: [...svg.querySelectorAll("text")]
             .filter(text => text.textContent.trim())
-            .map(text => ({text: text.textContent, ...box(text)})),
+            .map(text => ({text: text.textContent, size: parseFloat(getComputedStyle(text).fontSize),
+                           ...box(text)})),
         cells: [...svg.querySelectorAll("g.mark-rect path")].map(box),
     };
 }"""
@@ -65,7 +71,7 @@ def centre_in(inner: dict, outer: dict) -> bool:
     return outer["left"] < x < outer["right"] and outer["top"] < y < outer["bottom"]
 
 
-def problems(drawn: dict) -> list[str]:
+def problems(drawn: dict, options: int) -> list[str]:
     """What is wrong with the chart as drawn: words cut at its edge, on each other, out of their
     cell, or cells squeezed into part of the width."""
     frame = {"left": 0, "right": drawn["width"], "top": 0, "bottom": drawn["height"]}
@@ -86,6 +92,14 @@ def problems(drawn: dict) -> list[str]:
     across = max(cell["right"] for cell in cells) - min(cell["left"] for cell in cells)
     if across < CELLS_ACROSS * drawn["width"]:
         found.append(f"cells {across:.0f} px across a chart {drawn['width']:.0f} px wide")
+    found += [
+        f"{text['size']:.0f} px words: {text['text']!r}"
+        for text in texts
+        if text["size"] < SMALLEST_WORDS and options <= MOST_OPTIONS_AT_14
+    ]
+    blank = drawn["height"] - max(text["bottom"] for text in texts)
+    if blank > BLANK_UNDER:
+        found.append(f"{blank:.0f} px blank under the last words")
     return found
 
 
@@ -105,4 +119,9 @@ def test_the_line_up_chart_reads_without_words_on_each_other(
     drawn = chart.evaluate(BOXES)
     assert drawn["cells"], "no cells drawn"
     screenshot(page, f"line-up-{situation_id}-{language}-{size}")
-    assert problems(drawn) == []
+    options = (
+        len(CONTENT.options)
+        if situation_id == situation.NOT_SURE
+        else len(situation.aimed_options(CONTENT, situation_id))
+    )
+    assert problems(drawn, options) == []

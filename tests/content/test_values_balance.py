@@ -46,3 +46,25 @@ def test_every_option_is_rated_on_every_statements_attribute_with_sources_for_a_
                 rating = ratings.loc[(option_id, attribute_id)]
                 if pd.notna(rating["level"]):
                     assert split_ids(rating["source_ids"]), (option_id, attribute_id)
+
+
+def test_how_soon_pain_eased_rates_both_groups_of_a_trial_that_compared_two_options():
+    """3rd review P4: a procedure rated sooner than care without surgery left the no-procedure
+    option, the other group of those very trials, "not known" on the row a reader with sciatica
+    may rank first. The attribute's rule compares the two groups, so both are rated from the same
+    trials (population): where one option is rated from a group of trials of surgery against care
+    without surgery, the no-procedure option is rated from that group too."""
+    content = shipped()
+    no_procedure = content.options.loc[content.options["role"] == "no_procedure", "option_id"]
+    statement = content.statements.set_index("statement_id").loc["faster_relief"]
+    (attribute_id,) = split_ids(statement["attribute_ids"])
+    rated = content.ratings[content.ratings["attribute_id"] == attribute_id]
+    against_no_surgery = content.populations.loc[
+        content.populations["whose"].str.contains("against care without surgery"), "population_id"
+    ]
+    compared = rated[rated["population_id"].isin(against_no_surgery) & rated["level"].notna()]
+    assert not compared.empty  # the rule below would pass vacuously
+    for population_id in compared["population_id"]:
+        own = rated[rated["option_id"].isin(no_procedure)]
+        assert (own["population_id"] == population_id).all(), population_id
+        assert own["level"].notna().all() and own["source_ids"].map(split_ids).map(len).all()

@@ -151,8 +151,10 @@ def test_quiz_feedback_says_true_or_not_once(language, answer, correct):
         assert said == t(f"decide.quiz.{judged}.{answer}", explanation=why)
         assert verdict not in said and said.endswith(why)
         # Not judged ("not sure"): the explanation whole, with its first words.
-        assert decide.QuizFeedback(None, f"{verdict} {why}", "S1", answer).sentence().startswith(
-            verdict
+        assert (
+            decide.QuizFeedback(None, f"{verdict} {why}", "S1", answer)
+            .sentence()
+            .startswith(verdict)
         )
 
 

@@ -72,8 +72,9 @@ def situation_chooser(content: Content, drawn: bool = True) -> str:
 
 
 def language_switch() -> None:
-    """Every language, each named in itself, one click away; kept as ?lang= (the browser's own
-    language needs no parameter). Choices are codes, so switching keeps every answer."""
+    """Every language, each named in itself, one click away; kept as ?lang= (with none, the
+    browser's own language; once switched, always named). Choices are codes, so switching keeps
+    every answer."""
     pick_one(
         t_md("shell.language"),
         {

@@ -122,15 +122,18 @@ class QuizFeedback:
     correct: bool | None  # None: not sure or not answered, so the explanation comes unjudged
     explanation: str
     source_ids: str
+    answer: str  # the statement's right answer: "true" or "false"
 
     def sentence(self) -> str:
-        """Right or not, then why."""
+        """Right or not and the right answer, one whole message, then why. The explanation's own
+        first words saying true or not (decide.quiz.verdict) are left out of it: the message
+        says so already, and twice in a row reads as a contradiction ("Right. Not true.")."""
         if self.correct is None:
             return self.explanation
-        return t(
-            "decide.quiz.right" if self.correct else "decide.quiz.not_quite",
-            explanation=self.explanation,
-        )
+        verdict = t(f"decide.quiz.verdict.{self.answer}")
+        why = self.explanation.removeprefix(verdict).lstrip()
+        judged = "right" if self.correct else "not_quite"
+        return t(f"decide.quiz.{judged}.{self.answer}", explanation=why)
 
     def with_sources(self) -> str:
         return t("decide.quiz.with_sources", text=self.sentence(), sources=self.source_ids)
@@ -141,7 +144,7 @@ def quiz_feedback(content: Content, item_id: str, choice: str | None) -> QuizFee
     """Feedback for one answer: judged only when the person picks true or false."""
     item = content.quiz.set_index("item_id").loc[item_id]
     correct = choice == item["correct"] if choice in ("true", "false") else None
-    return QuizFeedback(correct, item["explanation"], item["source_ids"])
+    return QuizFeedback(correct, item["explanation"], item["source_ids"], item["correct"])
 
 
 def quiz_score(

@@ -112,21 +112,50 @@ def test_unknown_ratings_say_not_known_instead_of_guessing():
 
 
 # ------------------------------------------------------------------------- quiz and SURE
+def judged_then_why(feedback: decide.QuizFeedback, key: str, explanation: str) -> bool:
+    """Whether the feedback is the message `key`, then the end of the explanation."""
+    judged = t(key, explanation="")
+    said = feedback.sentence()
+    return said.startswith(judged) and explanation.endswith(said.removeprefix(judged))
+
+
 def test_quiz_feedback_marks_right_and_wrong_and_explains():
     item = CONTENT.quiz.iloc[0]
     right = item["correct"]
     wrong = "false" if right == "true" else "true"
     feedback = decide.quiz_feedback(CONTENT, item["item_id"], right)
-    assert feedback.correct and feedback.sentence() == t(
-        "decide.quiz.right", explanation=item["explanation"]
-    )
+    assert feedback.correct
+    assert judged_then_why(feedback, f"decide.quiz.right.{right}", item["explanation"])
     feedback = decide.quiz_feedback(CONTENT, item["item_id"], wrong)
     assert feedback.correct is False and feedback.explanation == item["explanation"]
-    assert feedback.sentence() == t("decide.quiz.not_quite", explanation=item["explanation"])
+    assert judged_then_why(feedback, f"decide.quiz.not_quite.{right}", item["explanation"])
     assert item["source_ids"] in feedback.with_sources()
     for no_verdict in ("unsure", None):
         feedback = decide.quiz_feedback(CONTENT, item["item_id"], no_verdict)
         assert feedback.correct is None and feedback.sentence() == item["explanation"]
+
+
+@pytest.mark.parametrize("language", words.languages())
+@pytest.mark.parametrize("answer", ["true", "false"])
+@pytest.mark.parametrize("correct", [True, False])
+def test_quiz_feedback_says_true_or_not_once(language, answer, correct):
+    """3rd review P8: "Right. Not true." read as two contradicting words. One message says
+    whether the person was right and what the answer is; the explanation's own first words
+    saying it again are left out, and the rest of it kept."""
+    with words.speaking(language):
+        verdict = t(f"decide.quiz.verdict.{answer}")
+        why = "Many people with no back pain have these changes."
+        feedback = decide.QuizFeedback(correct, f"{verdict} {why}", "S1", answer)
+        said = feedback.sentence()
+        judged = "right" if correct else "not_quite"
+        assert said == t(f"decide.quiz.{judged}.{answer}", explanation=why)
+        assert verdict not in said and said.endswith(why)
+        # Not judged ("not sure"): the explanation whole, with its first words.
+        assert (
+            decide.QuizFeedback(None, f"{verdict} {why}", "S1", answer)
+            .sentence()
+            .startswith(verdict)
+        )
 
 
 def test_quiz_score_counts_right_answers_of_the_items_shown():

@@ -62,7 +62,8 @@ def test_quiz_gives_instant_feedback():
     radio(at, "quiz-gel_proven").set_value(wrong).run()
     feedback = decide.quiz_feedback(CONTENT, "gel_proven", wrong).with_sources()
     assert shown(at.warning) == [feedback]  # the sentence decide builds, once
-    assert feedback.startswith(t("decide.quiz.not_quite", explanation="")) and not at.success
+    judged = t(f"decide.quiz.not_quite.{item['correct']}", explanation="")
+    assert feedback.startswith(judged) and not at.success
     radio(at, "quiz-gel_proven").set_value(item["correct"]).run()
     assert shown(at.success) == [
         decide.quiz_feedback(CONTENT, "gel_proven", item["correct"]).with_sources()

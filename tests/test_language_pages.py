@@ -57,8 +57,22 @@ def test_switching_language_keeps_the_persons_choices_and_the_address():
     assert len(links) > len(page_links(at))
     assert all("lang=es" in link.proto.query_string for link in links)
     switch(at).set_value("en").run()
-    assert "lang" not in at.query_params
+    # Switched to the browser's own language, the address still names it: whoever opens a copied
+    # link has a browser of their own (3rd review P8).
+    assert at.query_params["lang"] == "en"
     assert "ES " not in texts(at)
+
+
+@pytest.mark.parametrize("page", ["views/chances.py", "views/summary.py", "views/compare.py"])
+def test_after_a_switch_the_address_names_the_language_and_keeps_the_view(page):
+    """3rd review P8: a link copied after switching opened in the browser's language."""
+    kept = {"situation": "back_pain", "options": ["rest", "nerve_block"], "mode": "consult"}
+    at = open_page(page, **kept)
+    switch(at).set_value("es").run()
+    assert dict(at.query_params) == {**kept, "lang": "es"}
+    # That address, opened afresh, is the same page in Spanish.
+    again = open_page(page, **dict(at.query_params))
+    assert again.title[0].value == at.title[0].value == SPANISH[f"pages.{page[6:-3]}.title"]
 
 
 def test_answers_survive_a_change_of_language():

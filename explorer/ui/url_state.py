@@ -72,8 +72,9 @@ def situation_chooser(content: Content, drawn: bool = True) -> str:
 
 
 def language_switch() -> None:
-    """Every language, each named in itself, one click away; kept as ?lang= (the browser's own
-    language needs no parameter). Choices are codes, so switching keeps every answer."""
+    """Every language, each named in itself, one click away; kept as ?lang= (with none, the
+    browser's own language; once switched, always named). Choices are codes, so switching keeps
+    every answer."""
     pick_one(
         t_md("shell.language"),
         {
@@ -83,6 +84,9 @@ def language_switch() -> None:
         LANG_PARAM,
         default=runtime.browser_language(),
         pills=True,
+        # The browser's language is not the language of whoever opens a copied link: once the
+        # person has switched, the address names the language (3rd review P8).
+        default_in_address=True,
         # Each language named in itself says what the choice is; the label is for screen readers.
         label_visibility="collapsed",
     )
@@ -256,6 +260,7 @@ def pick_one(
     radio: bool = False,
     label_visibility: str = "visible",
     drawn: bool = True,
+    default_in_address: bool = False,
 ) -> str:
     """One of `choices` (id -> words), kept in the page address as ?param=id so that a copied
     link opens the same view. An unknown id in the address is ignored and the default shown
@@ -263,19 +268,21 @@ def pick_one(
     needs no parameter. As `pills`,
     every choice is in view and one click away (a pill clicked off means the default); as a
     `radio` too, in a row of buttons the arrow keys move along. Not `drawn`: the address's
-    choice, with no control on the page."""
+    choice, with no control on the page. With `default_in_address`, a choice the person makes
+    is written even when it is the default."""
     ids = list(choices)
     default = default if default in choices else ids[0]
     from_url = st.query_params.get(param)
 
     def to_url(picked: str | None) -> None:
-        if picked in (default, None):
+        picked = default if picked is None else picked
+        if picked == default and not default_in_address:
             st.query_params.pop(param, None)
         else:
             st.query_params[param] = picked
 
     if from_url is not None and from_url not in choices:
-        to_url(default)  # tidy the address: an unknown id out
+        st.query_params.pop(param, None)  # tidy the address: an unknown id out
     if not drawn:
         return from_url if from_url in choices else default
     widget_key = f"picked_{param}"

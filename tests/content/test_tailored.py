@@ -2,8 +2,12 @@
 quotes a study of people in some situations is shown only in those situations (and never one
 quoting another situation's people), and every row's rules name known situations and options."""
 
-from explorer import decide
+import pytest
+
+from explorer import decide, words
 from explorer.rules.vocabulary import split_ids
+from explorer.words import t
+from tests.conftest import shipped_data, snapshot_of
 
 
 def studied_in(content) -> dict[str, set[str]]:
@@ -38,3 +42,15 @@ def test_every_situation_with_a_matched_trial_of_surgery_gets_its_own_item(shipp
         for item in items.itertuples():
             people = set().union(*(studied.get(s, set()) for s in split_ids(item.source_ids)))
             assert not people or situation_id in people, (situation_id, item.item_id)
+
+
+@pytest.mark.parametrize("language", words.languages())
+def test_quiz_feedback_never_says_true_or_not_twice(language):
+    """3rd review P8 ("Right. Not true."): the judged feedback says the answer once, so each
+    explanation's first words saying it are the catalogue's decide.quiz.verdict, which it drops."""
+    content = snapshot_of(shipped_data()).content(language)
+    with words.speaking(language):
+        for item in content.quiz.itertuples():
+            for choice in ("true", "false"):
+                said = decide.quiz_feedback(content, item.item_id, choice).sentence()
+                assert t(f"decide.quiz.verdict.{item.correct}") not in said, (item.item_id, said)

@@ -588,6 +588,7 @@ KEY_GAP = 0.5  # rows between two entries of the key
 # (explorer.style), dark always "it happened"; the range is light with a dashed outline, and
 # nobody is white, so the marks also differ in black and white.
 HAD, WITHIN_RANGE, DID_NOT = "had", "range", "did_not"
+OFFERED = "offered"  # the neutral family of a count that is the treatment a group was offered
 ICON_FILLS = {
     kind: {HAD: colours[0], WITHIN_RANGE: colours[1], DID_NOT: PAPER}
     for kind, colours in ICON_COLOURS.items()
@@ -617,11 +618,12 @@ def icon_people(count) -> pd.DataFrame:
     )
 
 
-def _icon_key(statuses: list[str], outcome: str, rows: int) -> pd.DataFrame:
+def _icon_key(statuses: list[str], outcome: str, rows: int, offered: bool) -> pd.DataFrame:
     """One labelled person per kind of mark drawn, under the people: the legend in words, each
-    wrapped to the picture's width, its person in the middle of its lines."""
+    wrapped to the picture's width, its person in the middle of its lines. A group counted as
+    having the treatment it was offered is said so (`offered`)."""
     words = {
-        HAD: t("charts.icons.had", outcome=outcome),
+        HAD: t("charts.icons.had_offered" if offered else "charts.icons.had", outcome=outcome),
         WITHIN_RANGE: t("charts.icons.within_range"),
         DID_NOT: t("charts.icons.did_not"),
     }
@@ -633,6 +635,12 @@ def _icon_key(statuses: list[str], outcome: str, rows: int) -> pd.DataFrame:
         {
             "x": 0.0,
             "y": [top + height / 2 for top, height in zip(tops, tall)],
+            # The top of the words, so their lines sit centred on the person: Vega sets a
+            # "middle" baseline on the first line of several, not on the middle of the block.
+            "words_top": [
+                top + (height - _line_count(words) * line) / 2
+                for top, height, words in zip(tops, tall, said)
+            ],
             "status": statuses,
             "words": said,
         }
@@ -646,7 +654,8 @@ def heading_lines(count) -> int:
 
 def icon_array(count, outcome: str, kind: str, zoom: float = 1.0, lines: int = 1) -> alt.LayerChart:
     """100 people of one group (an explorer.chances.Count) for one outcome, headed by the count,
-    with a key in words underneath; `kind` (benefit or harm) picks the colour family. Every
+    with a key in words underneath; `kind` (benefit or harm) picks the colour family, or a neutral
+    grey one where the count is the treatment the group was offered (Count.offered). Every
     picture is drawn on the same scale, with room for a heading of at least `lines` lines, so
     two groups side by side line up person by person. `zoom` enlarges people and words alike."""
     cell, row = ICON_CELL * zoom, ICON_ROW * zoom
@@ -654,7 +663,8 @@ def icon_array(count, outcome: str, kind: str, zoom: float = 1.0, lines: int = 1
     people = icon_people(count)
     drawn = set(people["status"])
     statuses = [status for status in (HAD, WITHIN_RANGE, DID_NOT) if status in drawn]
-    key = _icon_key(statuses, outcome, -(-count.size // ICONS_PER_ROW))
+    key = _icon_key(statuses, outcome, -(-count.size // ICONS_PER_ROW), count.offered)
+    family = OFFERED if count.offered else kind
     heading = wrap(count.heading(), HEADING_CHARACTERS)
     # Under the heading, room for the first row's heads: they reach about 14 px above its centre.
     top = -(max(lines, _line_count(heading)) * line + 20 * zoom) / row
@@ -663,12 +673,9 @@ def icon_array(count, outcome: str, kind: str, zoom: float = 1.0, lines: int = 1
     x = alt.X(
         "x:Q", scale=alt.Scale(domain=[-0.5, columns - 0.5], nice=False, zero=False), axis=None
     )
-    y = alt.Y(
-        "y:Q",
-        scale=alt.Scale(domain=[top, bottom], nice=False, zero=False, reverse=True),
-        axis=None,
-    )
-    fills = alt.Scale(domain=statuses, range=[ICON_FILLS[kind][s] for s in statuses])
+    rows = alt.Scale(domain=[top, bottom], nice=False, zero=False, reverse=True)
+    y = alt.Y("y:Q", scale=rows, axis=None)
+    fills = alt.Scale(domain=statuses, range=[ICON_FILLS[family][s] for s in statuses])
     dashes = alt.Scale(domain=statuses, range=[ICON_DASHES[s] for s in statuses])
 
     def marks(frame: pd.DataFrame) -> alt.Chart:
@@ -707,13 +714,13 @@ def icon_array(count, outcome: str, kind: str, zoom: float = 1.0, lines: int = 1
         alt.Chart(key)
         .mark_text(
             align="left",
-            baseline="middle",
+            baseline="top",
             dx=cell * 0.7,
             lineBreak=LINE_BREAK,
             lineHeight=line,
             **text,
         )
-        .encode(x=x, y=y, text="words:N")
+        .encode(x=x, y=alt.Y("words_top:Q", scale=rows, axis=None), text="words:N")
     )
     return alt.layer(marks(people), marks(key), key_words, title).properties(
         width=round(columns * cell), height=round((bottom - top) * row)

@@ -40,6 +40,9 @@ BURDEN_COLOURS = ("#FFF5EB", "#F9D2A8", "#F2B477", "#B34700", "#7A3300")
 ICON_COLOURS = {
     "benefit": (SHADE_COLOURS[4], SHADE_COLOURS[2]),
     "harm": ("#8F3B00", BURDEN_COLOURS[2]),
+    # A group counted as having the treatment it was offered (a trial arm offered the operation):
+    # neither a benefit nor a harm, so a neutral grey, never the harm's orange (3rd review P6).
+    "offered": ("#4D4D4D", "#B3B3B3"),
 }
 # How an option lines up with what the person rated (the What matters line-up): one colour for
 # each fit, not a ramp of burden or benefit, so two "lines up well" cells are always the same

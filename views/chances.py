@@ -39,7 +39,9 @@ def chances_part(run: Run) -> None:
             say.warning(plain(fit.line()))
             say.caption(plain(fit.rule_line()))
 
-    say.caption(t_md("chances.page.one_option", option=names[option_id]))
+    # The words name the control this mode shows: Change, or consult's list of options.
+    mode = "_consult" if run.consult else ""
+    say.caption(t_md(f"chances.page.one_option{mode}", option=names[option_id]))
 
     # The same headings for every option, benefits first, so harms get the same space as benefits;
     # under each, what the study of people in the reader's situation found (in words, where it is
@@ -55,8 +57,9 @@ def chances_part(run: Run) -> None:
     for heading, found in shown.items():
         if heading == chances.EVERYONE and not found.about:
             continue  # not one option's own heading: with the other groups, when there are any
-        say.header(t_md(f"chances.page.heading.{heading}", option=names[option_id]), anchor=heading)
         words = in_words.get(heading, [])
+        named = chances.heading_names(content, option_id, words)  # both, when both are said
+        say.header(t_md(f"chances.page.heading.{heading}", option=named), anchor=heading)
         if words:
             with st.container(key=f"in-words-{heading}"):  # where a phone reader finds it
                 say.markdown(widgets.shorts_with_whose(content, words, situation_id))
@@ -93,7 +96,7 @@ def chances_part(run: Run) -> None:
     ) as opened:
         if opened:
             say.caption(t_md("chances.page.all_numbers_caption"))
-            _numbers(chances.numbers_tables(every_chance, viewed, situation_id))
+            _numbers(chances.numbers_tables(every_chance, viewed, situation_id), mode)
 
     with say.drawn_when_opened(t_md("sources.heading"), key="sources") as opened:
         if opened:
@@ -130,10 +133,10 @@ def _speed(speed: speeds.Speed, where: str) -> None:
     say.caption(plain(speed.evidence()))
 
 
-def _numbers(numbers: chances.Numbers) -> None:
+def _numbers(numbers: chances.Numbers, mode: str) -> None:
     """The viewed options' numbers: about people in the reader's situation, then those that may
     include people like them with others, then other groups' numbers, each under its own label,
-    and a line where new pain's numbers are left out."""
+    and a line where new pain's numbers are left out, naming the control of the `mode` shown."""
     if numbers.partly.empty and numbers.others.empty:
         widgets.table(numbers.about, hide_index=True)
     else:
@@ -150,7 +153,7 @@ def _numbers(numbers: chances.Numbers) -> None:
                     else:
                         widgets.table(table, hide_index=True)
     if numbers.left_out:
-        say.caption(t_md("chances.page.all_numbers_left_out"))
+        say.caption(t_md(f"chances.page.all_numbers_left_out{mode}"))
 
 
 def _chance(viewed_chances: list, chance: chances.Chance, situation_id: str, zoom: float) -> None:

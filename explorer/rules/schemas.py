@@ -56,6 +56,7 @@ from explorer.rules.vocabulary import (
     NOT_KNOWN,
     NUMBER,
     OFFER_KINDS,
+    OFFERED_GROUPS,
     OPTION_STATUSES,
     OUTCOME_KINDS,
     PAINS,
@@ -476,6 +477,9 @@ def outcomes_schema(refs: Refs) -> pa.DataFrameSchema:
             "time_frame": plain_text(),
             # "yes" where the count is for everyone in a trial, both groups together.
             "everyone": one_of(EVERYONE_VALUES),
+            # "group" or "comparison" where that group's count is the treatment it was offered
+            # (people offered surgery who had it): drawn as neither a benefit nor a harm.
+            "offered": one_of(OFFERED_GROUPS),
             "note": plain_text(required=False),
             "source_ids": source_ids(refs["source"]),
             "certainty": one_of(tuple(level for level in CERTAINTY_LEVELS if level != NOT_KNOWN)),
@@ -492,6 +496,11 @@ def outcomes_schema(refs: Refs) -> pa.DataFrameSchema:
                 "comparison_count_to",
                 lambda df: has_comparison(df) | (df["comparison_count_to"] == ""),
                 said("data_rule.comparison_count_to"),
+            ),
+            row_rule(
+                "offered",
+                lambda df: has_comparison(df) | (df["offered"] != "comparison"),
+                said("data_rule.offered"),
             ),
             row_rule(
                 "group_size",

@@ -217,3 +217,12 @@ def test_how_to_see_another_option_names_the_control_this_mode_shows(mode):
     assert t(f"chances.page.one_option{other}", option=name) not in shown
     assert t(f"chances.page.all_numbers_left_out{own}") in shown
     assert t(f"chances.page.all_numbers_left_out{other}") not in shown
+
+
+def test_a_time_whose_figures_we_could_not_read_is_said_under_the_bars():
+    at = open_page(PAGE, option="nerve_block", situation="leg_pain")
+    [scored] = matched.scores(CONTENT, "leg_pain", "nerve_block", "benefit")
+    shown = [as_read(c.value) for c in at.caption]
+    assert scored.unread_months
+    for months in scored.unread_months:
+        assert t("chances.score.not_drawn", count=months) in shown

@@ -105,11 +105,14 @@ def chances_part(run: Run) -> None:
 
 
 def _scores(scored: matched.Scores) -> None:
-    """A study's averages on a 0 to 10 scale, said in words just above, as bars on one scale."""
+    """A study's averages on a 0 to 10 scale, said in words just above, as bars on one scale, and
+    a line for each later time whose figures we could not read."""
     say.markdown(t_md(f"chances.score.title.{scored.measure}"))
     chart_cache.chart(
         score_chart.score_chart, scored.rows, scored.measure, alt_text=scored.alt_text()
     )
+    for months in scored.unread_months:  # a time the study gave only in words: said, not drawn
+        say.caption(t_md("chances.score.not_drawn", count=months))
 
 
 def _speed(speed: speeds.Speed, where: str) -> None:
@@ -178,6 +181,7 @@ def _chance(viewed_chances: list, chance: chances.Chance, situation_id: str, zoo
         for line in chance.sentences():
             st.text(line)
     widgets.table(chance.table(), hide_index=True)
+    st.space("small")  # the table's last row is not read as part of the "When:" line under it
     for line in chance.details():
         st.text(line)
     other_times = chances.time_frame_warning(viewed_chances, chance)

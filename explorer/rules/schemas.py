@@ -594,7 +594,8 @@ def _score(cells: pd.Series) -> pd.Series:
 def scores_schema(refs: Refs) -> pa.DataFrameSchema:
     """A study's average on a 0 to 10 scale (leg pain) in each of its groups, at a time after
     the start (months; 0 is the start): drawn on Chances beside the short answer that says it,
-    for the study of people in the reader's situation."""
+    for the study of people in the reader's situation. An empty average is a time whose result
+    we read only in words (the short answer says it): not drawn, and said so under the bars."""
     return pa.DataFrameSchema(
         {
             "population_id": reference(refs["population"], "population"),
@@ -608,7 +609,10 @@ def scores_schema(refs: Refs) -> pa.DataFrameSchema:
             ),
             "average": pa.Column(
                 str,
-                pa.Check(_score, error=expects("data_rule.out_of_10")),
+                pa.Check(
+                    lambda cells: (cells == "") | _score(cells),
+                    error=expects("data_rule.out_of_10"),
+                ),
                 metadata={NUMBER: "float64"},
             ),
             "source_ids": source_ids(refs["source"]),

@@ -36,6 +36,8 @@ from explorer.style import (
     PAPER,
     PICTURE_FONT_SIZE,
     PICTURE_LINE_HEIGHT,
+    RECOVERY_FONT_SIZE,
+    RECOVERY_LINE_HEIGHT,
     SHADE_COLOURS,
     TEXT_DARK,
     TEXT_LIGHT,
@@ -430,9 +432,12 @@ def longest_weeks(*recovery_frames: pd.DataFrame) -> int:
 def recovery_chart(recovery_rows: pd.DataFrame, milestone: str, longest: int) -> alt.LayerChart:
     """Weeks until one milestone on an axis from 0 to `longest` weeks (the same for every
     recovery chart): a range bar per option from the sourced numbers, in the burden's orange (a
-    short mark where the whole range is under a week), the range in words in the row's heading,
-    and a grey box marked "?" where no source gives a time."""
-    step = 60
+    short mark where the whole range is under a week), the range in words in the row's heading
+    and the evidence on the line under it, and a grey box marked "?" where no source gives a time.
+    Its words are RECOVERY_FONT_SIZE: on a phone the evidence would not fit beside the heading."""
+    size, line = RECOVERY_FONT_SIZE, RECOVERY_LINE_HEIGHT
+    heading_room = 2 * line + 4  # the heading, then the evidence under it
+    step = heading_room + 6 + 22 + 14
     rows = recovery_rows.assign(
         heading=recovery_rows["option"] + ": " + recovery_rows["in_weeks"].str.lower(),
         evidence_words=recovery_rows["evidence"],
@@ -442,14 +447,14 @@ def recovery_chart(recovery_rows: pd.DataFrame, milestone: str, longest: int) ->
         title=t(f"charts.recovery.axis.{milestone}"),
         format="d",
         tickMinStep=1,
-        **guide_text(),
+        **guide_text(size),
     )
 
     def weeks(field: str) -> alt.X:
         return alt.X(f"{field}:Q", scale=alt.Scale(domain=[0, longest], nice=True), axis=axis)
 
     base = alt.Chart(rows).encode(y=alt.Y("heading:N", sort=order, axis=None))
-    below_heading = {"yOffset": row_band(step)["yOffset"]}
+    below_heading = {"yOffset": row_band(step, heading_room)["yOffset"]}
     known = base.transform_filter("isValid(datum.weeks_max)")
     bars = known.mark_bar(height=16, color=RECOVERY_BAR, **below_heading).encode(
         x=weeks("weeks_min"), x2="weeks_max:Q"
@@ -464,11 +469,16 @@ def recovery_chart(recovery_rows: pd.DataFrame, milestone: str, longest: int) ->
     gap = unknown_weeks.mark_rect(
         fill=NOT_KNOWN_FILL, stroke=OUTLINE, strokeDash=[4, 3], height=22, **below_heading
     ).encode(x=alt.value(0), x2=alt.value({"expr": "width"}))
-    gap_words = unknown_weeks.mark_text(**mark_text(), **below_heading).encode(
+    gap_words = unknown_weeks.mark_text(**mark_text(size), **below_heading).encode(
         x=alt.value({"expr": "width / 2"}), text=alt.value(t("charts.not_known"))
     )
-    headings = row_headings(rows, "heading", order, step, right="evidence_words")
-    return alt.layer(*headings, bars, *ends, gap, gap_words).properties(height=alt.Step(step))
+    headings = row_headings(rows, "heading", order, step, size=size, line_height=line)
+    evidence = base.mark_text(
+        align="left", baseline="top", yOffset=-step / 2 + 4 + line, **mark_text(size)
+    ).encode(x=alt.value(0), text="evidence_words:N")
+    return alt.layer(*headings, evidence, bars, *ends, gap, gap_words).properties(
+        height=alt.Step(step)
+    )
 
 
 @kept

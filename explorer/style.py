@@ -13,6 +13,11 @@ FONT_SIZE = 12
 # the body text's size, so that on a 390 px phone they are read without zooming.
 PICTURE_FONT_SIZE = 16
 PICTURE_LINE_HEIGHT = 20
+# The weeks-until-back-to charts (explorer.charts.recovery_chart): read as a whole, not counted,
+# yet not the 12 px of a dense grid (3rd review, round 6): 14 px, the largest that fits a phone
+# with each row's evidence on its own line under its heading.
+RECOVERY_FONT_SIZE = 14
+RECOVERY_LINE_HEIGHT = 18
 TITLE_SIZE = 15  # a chart's own title, where the page's heading does not name it
 PAPER = "#FFFFFF"
 OUTLINE = "#555555"  # 7.5:1 on white

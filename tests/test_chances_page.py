@@ -226,3 +226,22 @@ def test_a_time_whose_figures_we_could_not_read_is_said_under_the_bars():
     assert scored.unread_months
     for months in scored.unread_months:
         assert t("chances.score.not_drawn", count=months) in shown
+
+
+@pytest.mark.parametrize("mode", ["", "consult"])
+def test_on_a_shared_screen_how_to_read_comes_after_the_numbers(mode):
+    """3rd review (consult): the first picture starts higher on screen 1; elsewhere how to read
+    the page comes first, closed."""
+    query = {"mode": mode} if mode else {}
+    at = open_page(PAGE, option="nerve_block", situation="leg_pain", **query)
+    how = t("chances.page.how_to_read")
+    [expander] = [e for e in at.expander if as_read(e.label) == how]
+    in_order = list(_walk(at.main))  # the page's elements, top to bottom
+    first_heading = in_order.index(next(iter(at.header)))
+    assert (in_order.index(expander) > first_heading) == bool(mode)
+
+
+def _walk(node):
+    yield node
+    for child in getattr(node, "children", {}).values():
+        yield from _walk(child)

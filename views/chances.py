@@ -205,10 +205,18 @@ def _one_option(content: Content, situation_id: str, drawn: bool = True) -> list
 
 def render(run: Run) -> None:
     say.title(t_md("pages.chances.title"))
-    # How to read the pictures, for whoever wants it: the numbers come first.
+    # How to read the pictures, for whoever wants it: the numbers come first. On a shared screen
+    # (consult) it goes under them, so the first picture starts higher on screen 1 (3rd review).
+    if not run.consult:
+        _how_to_read()
+    chances_part()
+    if run.consult:
+        _how_to_read()
+
+
+def _how_to_read() -> None:
     with say.expander(t_md("chances.page.how_to_read"), key="how-to-read"):
         listen.page_copy("chances.md")
-    chances_part()
 
 
 shell.show("chances", render)

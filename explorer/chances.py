@@ -14,6 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from itertools import zip_longest
 
 import pandas as pd
+from babel.lists import format_list
 
 from explorer.compare import certainty_words, evidence_line, source_table
 from explorer.data import Content
@@ -22,7 +23,7 @@ from explorer.populations import WITHIN, matches, too_new
 from explorer.rules.vocabulary import EVERYONE_VALUES, OUTCOME_KINDS, split_ids
 from explorer.situation import NOT_SURE
 from explorer.text import capital
-from explorer.words import t
+from explorer.words import current_language, t
 
 OUT_OF = 100
 EVERYONE = "everyone"  # the heading of results counted for everyone in a trial
@@ -46,6 +47,9 @@ class Count:
     high: float
     # The people the result is about when fewer than 100 (3 of 15): drawn and said as themselves.
     size: int = OUT_OF
+    # The count is the treatment this group was offered in its trial (people offered surgery who
+    # had it): drawn in a neutral colour and said so, never read as a harm (outcomes.csv `offered`).
+    offered: bool = False
 
     @property
     def few(self) -> bool:
@@ -257,14 +261,20 @@ class Chance:
 
 
 def _counts(row: pd.Series) -> tuple[Count, ...]:
-    def count(group: str, low: float, high: float, size=None) -> Count:
+    def count(which: str, group: str, low: float, high: float, size=None) -> Count:
         high = float(low if pd.isna(high) else high)
-        return Count(group, float(low), high, OUT_OF if pd.isna(size) else int(size))
+        size = OUT_OF if pd.isna(size) else int(size)
+        return Count(group, float(low), high, size, offered=row["offered"] == which)
 
-    counts = [count(row["group"], row["count"], row["count_to"], row["group_size"])]
+    counts = [count("group", row["group"], row["count"], row["count_to"], row["group_size"])]
     if row["comparison_group"]:
         counts.append(
-            count(row["comparison_group"], row["comparison_count"], row["comparison_count_to"])
+            count(
+                "comparison",
+                row["comparison_group"],
+                row["comparison_count"],
+                row["comparison_count_to"],
+            )
         )
     return tuple(counts)
 
@@ -374,6 +384,17 @@ def key_numbers(
     matched = [found[kind].about for kind in OUTCOME_KINDS]
     in_turn = [chance for turn in zip_longest(*matched) for chance in turn if chance is not None]
     return in_turn[:limit]
+
+
+def heading_names(content: Content, option_id: str, said: list) -> str:
+    """Who a heading names: the option's name, or, where its study's result is said in words
+    (`said`, matched.in_words) beside other options' groups, every option said there by its
+    short name, as the bullets and bars below it name them (3rd review P8)."""
+    named = list(dict.fromkeys(short.option_id for short in said))
+    if len(named) < 2:
+        return content.option_names()[option_id]
+    short = content.short_names()
+    return format_list([short[o] for o in named], locale=current_language())
 
 
 def none_about(found: Shown, situation_id: str) -> bool:

@@ -36,6 +36,8 @@ from explorer.style import (
     PAPER,
     PICTURE_FONT_SIZE,
     PICTURE_LINE_HEIGHT,
+    RECOVERY_FONT_SIZE,
+    RECOVERY_LINE_HEIGHT,
     SHADE_COLOURS,
     TEXT_DARK,
     TEXT_LIGHT,
@@ -495,9 +497,12 @@ def longest_weeks(*recovery_frames: pd.DataFrame) -> int:
 def recovery_chart(recovery_rows: pd.DataFrame, milestone: str, longest: int) -> alt.LayerChart:
     """Weeks until one milestone on an axis from 0 to `longest` weeks (the same for every
     recovery chart): a range bar per option from the sourced numbers, in the burden's orange (a
-    short mark where the whole range is under a week), the range in words in the row's heading,
-    and a grey box marked "?" where no source gives a time."""
-    step = 60
+    short mark where the whole range is under a week), the range in words in the row's heading
+    and the evidence on the line under it, and a grey box marked "?" where no source gives a time.
+    Its words are RECOVERY_FONT_SIZE: on a phone the evidence would not fit beside the heading."""
+    size, line = RECOVERY_FONT_SIZE, RECOVERY_LINE_HEIGHT
+    heading_room = 2 * line + 4  # the heading, then the evidence under it
+    step = heading_room + 6 + 22 + 14
     rows = recovery_rows.assign(
         heading=recovery_rows["option"] + ": " + recovery_rows["in_weeks"].str.lower(),
         evidence_words=recovery_rows["evidence"],
@@ -507,14 +512,14 @@ def recovery_chart(recovery_rows: pd.DataFrame, milestone: str, longest: int) ->
         title=t(f"charts.recovery.axis.{milestone}"),
         format="d",
         tickMinStep=1,
-        **guide_text(),
+        **guide_text(size),
     )
 
     def weeks(field: str) -> alt.X:
         return alt.X(f"{field}:Q", scale=alt.Scale(domain=[0, longest], nice=True), axis=axis)
 
     base = alt.Chart(rows).encode(y=alt.Y("heading:N", sort=order, axis=None))
-    below_heading = {"yOffset": row_band(step)["yOffset"]}
+    below_heading = {"yOffset": row_band(step, heading_room)["yOffset"]}
     known = base.transform_filter("isValid(datum.weeks_max)")
     bars = known.mark_bar(height=16, color=RECOVERY_BAR, **below_heading).encode(
         x=weeks("weeks_min"), x2="weeks_max:Q"
@@ -529,11 +534,16 @@ def recovery_chart(recovery_rows: pd.DataFrame, milestone: str, longest: int) ->
     gap = unknown_weeks.mark_rect(
         fill=NOT_KNOWN_FILL, stroke=OUTLINE, strokeDash=[4, 3], height=22, **below_heading
     ).encode(x=alt.value(0), x2=alt.value({"expr": "width"}))
-    gap_words = unknown_weeks.mark_text(**mark_text(), **below_heading).encode(
+    gap_words = unknown_weeks.mark_text(**mark_text(size), **below_heading).encode(
         x=alt.value({"expr": "width / 2"}), text=alt.value(t("charts.not_known"))
     )
-    headings = row_headings(rows, "heading", order, step, right="evidence_words")
-    return alt.layer(*headings, bars, *ends, gap, gap_words).properties(height=alt.Step(step))
+    headings = row_headings(rows, "heading", order, step, size=size, line_height=line)
+    evidence = base.mark_text(
+        align="left", baseline="top", yOffset=-step / 2 + 4 + line, **mark_text(size)
+    ).encode(x=alt.value(0), text="evidence_words:N")
+    return alt.layer(*headings, evidence, bars, *ends, gap, gap_words).properties(
+        height=alt.Step(step)
+    )
 
 
 @kept
@@ -654,6 +664,7 @@ KEY_GAP = 0.5  # rows between two entries of the key
 # (explorer.style), dark always "it happened"; the range is light with a dashed outline, and
 # nobody is white, so the marks also differ in black and white.
 HAD, WITHIN_RANGE, DID_NOT = "had", "range", "did_not"
+OFFERED = "offered"  # the neutral family of a count that is the treatment a group was offered
 ICON_FILLS = {
     kind: {HAD: colours[0], WITHIN_RANGE: colours[1], DID_NOT: PAPER}
     for kind, colours in ICON_COLOURS.items()
@@ -683,11 +694,12 @@ def icon_people(count) -> pd.DataFrame:
     )
 
 
-def _icon_key(statuses: list[str], outcome: str, rows: int) -> pd.DataFrame:
+def _icon_key(statuses: list[str], outcome: str, rows: int, offered: bool) -> pd.DataFrame:
     """One labelled person per kind of mark drawn, under the people: the legend in words, each
-    wrapped to the picture's width, its person in the middle of its lines."""
+    wrapped to the picture's width, its person in the middle of its lines. A group counted as
+    having the treatment it was offered is said so (`offered`)."""
     words = {
-        HAD: t("charts.icons.had", outcome=outcome),
+        HAD: t("charts.icons.had_offered" if offered else "charts.icons.had", outcome=outcome),
         WITHIN_RANGE: t("charts.icons.within_range"),
         DID_NOT: t("charts.icons.did_not"),
     }
@@ -699,6 +711,12 @@ def _icon_key(statuses: list[str], outcome: str, rows: int) -> pd.DataFrame:
         {
             "x": 0.0,
             "y": [top + height / 2 for top, height in zip(tops, tall)],
+            # The top of the words, so their lines sit centred on the person: Vega sets a
+            # "middle" baseline on the first line of several, not on the middle of the block.
+            "words_top": [
+                top + (height - _line_count(words) * line) / 2
+                for top, height, words in zip(tops, tall, said)
+            ],
             "status": statuses,
             "words": said,
         }
@@ -712,7 +730,8 @@ def heading_lines(count) -> int:
 
 def icon_array(count, outcome: str, kind: str, zoom: float = 1.0, lines: int = 1) -> alt.LayerChart:
     """100 people of one group (an explorer.chances.Count) for one outcome, headed by the count,
-    with a key in words underneath; `kind` (benefit or harm) picks the colour family. Every
+    with a key in words underneath; `kind` (benefit or harm) picks the colour family, or a neutral
+    grey one where the count is the treatment the group was offered (Count.offered). Every
     picture is drawn on the same scale, with room for a heading of at least `lines` lines, so
     two groups side by side line up person by person. `zoom` enlarges people and words alike."""
     cell, row = ICON_CELL * zoom, ICON_ROW * zoom
@@ -720,7 +739,8 @@ def icon_array(count, outcome: str, kind: str, zoom: float = 1.0, lines: int = 1
     people = icon_people(count)
     drawn = set(people["status"])
     statuses = [status for status in (HAD, WITHIN_RANGE, DID_NOT) if status in drawn]
-    key = _icon_key(statuses, outcome, -(-count.size // ICONS_PER_ROW))
+    key = _icon_key(statuses, outcome, -(-count.size // ICONS_PER_ROW), count.offered)
+    family = OFFERED if count.offered else kind
     heading = wrap(count.heading(), HEADING_CHARACTERS)
     # Under the heading, room for the first row's heads: they reach about 14 px above its centre.
     top = -(max(lines, _line_count(heading)) * line + 20 * zoom) / row
@@ -729,12 +749,9 @@ def icon_array(count, outcome: str, kind: str, zoom: float = 1.0, lines: int = 1
     x = alt.X(
         "x:Q", scale=alt.Scale(domain=[-0.5, columns - 0.5], nice=False, zero=False), axis=None
     )
-    y = alt.Y(
-        "y:Q",
-        scale=alt.Scale(domain=[top, bottom], nice=False, zero=False, reverse=True),
-        axis=None,
-    )
-    fills = alt.Scale(domain=statuses, range=[ICON_FILLS[kind][s] for s in statuses])
+    rows = alt.Scale(domain=[top, bottom], nice=False, zero=False, reverse=True)
+    y = alt.Y("y:Q", scale=rows, axis=None)
+    fills = alt.Scale(domain=statuses, range=[ICON_FILLS[family][s] for s in statuses])
     dashes = alt.Scale(domain=statuses, range=[ICON_DASHES[s] for s in statuses])
 
     def marks(frame: pd.DataFrame) -> alt.Chart:
@@ -773,13 +790,13 @@ def icon_array(count, outcome: str, kind: str, zoom: float = 1.0, lines: int = 1
         alt.Chart(key)
         .mark_text(
             align="left",
-            baseline="middle",
+            baseline="top",
             dx=cell * 0.7,
             lineBreak=LINE_BREAK,
             lineHeight=line,
             **text,
         )
-        .encode(x=x, y=y, text="words:N")
+        .encode(x=x, y=alt.Y("words_top:Q", scale=rows, axis=None), text="words:N")
     )
     return alt.layer(marks(people), marks(key), key_words, title).properties(
         width=round(columns * cell), height=round((bottom - top) * row)

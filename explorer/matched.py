@@ -64,6 +64,8 @@ class Scores:
     measure: str
     whose: str
     rows: pd.DataFrame  # option, months, average, said
+    # Later times whose result we read only in words, not as figures: not drawn, said so.
+    unread_months: tuple[int, ...] = ()
 
     def alt_text(self) -> str:
         return t(
@@ -83,7 +85,12 @@ def scores(content: Content, situation_id: str, option_id: str, kind: str) -> li
         (content.scores["kind"] == kind) & content.scores["option_id"].isin(order.keys())
     ]
     return [
-        Scores(measure, whose[population_id], _rows(rows, order, names))
+        Scores(
+            measure,
+            whose[population_id],
+            _rows(rows[rows["average"].notna()], order, names),
+            tuple(sorted({int(m) for m in rows.loc[rows["average"].isna(), "months"]})),
+        )
         for population_id in dict.fromkeys(short.population_id for short in said)
         for measure, rows in found[found["population_id"] == population_id].groupby(
             "measure", sort=False

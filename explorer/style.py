@@ -13,6 +13,11 @@ FONT_SIZE = 12
 # the body text's size, so that on a 390 px phone they are read without zooming.
 PICTURE_FONT_SIZE = 16
 PICTURE_LINE_HEIGHT = 20
+# The weeks-until-back-to charts (explorer.charts.recovery_chart): read as a whole, not counted,
+# yet not the 12 px of a dense grid (3rd review, round 6): 14 px, the largest that fits a phone
+# with each row's evidence on its own line under its heading.
+RECOVERY_FONT_SIZE = 14
+RECOVERY_LINE_HEIGHT = 18
 TITLE_SIZE = 15  # a chart's own title, where the page's heading does not name it
 PAPER = "#FFFFFF"
 OUTLINE = "#555555"  # 7.5:1 on white
@@ -40,6 +45,9 @@ BURDEN_COLOURS = ("#FFF5EB", "#F9D2A8", "#F2B477", "#B34700", "#7A3300")
 ICON_COLOURS = {
     "benefit": (SHADE_COLOURS[4], SHADE_COLOURS[2]),
     "harm": ("#8F3B00", BURDEN_COLOURS[2]),
+    # A group counted as having the treatment it was offered (a trial arm offered the operation):
+    # neither a benefit nor a harm, so a neutral grey, never the harm's orange (3rd review P6).
+    "offered": ("#4D4D4D", "#B3B3B3"),
 }
 # How an option lines up with what the person rated (the What matters line-up): one colour for
 # each fit, not a ramp of burden or benefit, so two "lines up well" cells are always the same

@@ -3,6 +3,7 @@ rules for data/outcomes.csv: numbers, words, pictures and clear errors."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 
 import pytest
@@ -155,6 +156,35 @@ def _grey(colour: str) -> float:
 
 
 @pytest.mark.parametrize("kind", ["benefit", "harm"])
+def test_a_group_counted_for_the_treatment_it_was_offered_is_grey_and_said_so(kind):
+    """3rd review P6: people offered surgery who had it are not 88 out of 100 harmed: their marks
+    are neither the harm's nor the benefit's family, and the key says what they are."""
+    offered = _spec(Count("People offered surgery", 88, 88, offered=True), "had surgery", kind)
+    fills = _fills(offered)
+    for family in ("benefit", "harm"):
+        assert fills[charts.HAD] not in style.ICON_COLOURS[family]
+    red, green, blue = _rgb(fills[charts.HAD])
+    assert max(red, green, blue) - min(red, green, blue) < 16  # a grey, no hue
+    assert _contrast(fills[charts.HAD], style.PAPER) >= 3
+    said = json.dumps(offered)
+    assert "offered" in said and t("charts.icons.had", outcome="had surgery") not in said
+    # The same people not offered it are drawn in the outcome's own family.
+    assert (
+        _fills(_spec(Count("People", 88, 88), "had surgery", kind))[charts.HAD]
+        == (style.ICON_COLOURS[kind][0])
+    )
+
+
+def test_the_offered_rule_comes_from_the_data_for_either_group(data_copy):
+    path = data_copy / "outcomes.csv"
+    set_cell(path, row_index(path, **GEL_AIM), "offered", "comparison")
+    [gel] = [
+        c for c in chances.all_chances(load_content(data_copy).content) if c.outcome_id == "met_aim"
+    ]
+    assert [count.offered for count in gel.counts] == [False, True]
+
+
+@pytest.mark.parametrize("kind", ["benefit", "harm", charts.OFFERED])
 def test_marks_differ_in_black_and_white_print_not_by_colour_alone(kind):
     greys = sorted(
         _grey(charts.ICON_FILLS[kind][status])
@@ -500,6 +530,9 @@ OUTCOME_FAULTS = [
     ),
     (NERVE_BLOCK_FLARE, "kind", "benefit", "the same 'kind' in every row with this outcome_id"),
     (NERVE_BLOCK_FLARE, "note", "See https://example.com", "plain text"),
+    (NERVE_BLOCK_FLARE, "offered", "surgery", "one of: group, comparison"),
+    # Only a comparison group that is there can be the one offered the treatment counted.
+    (NERVE_BLOCK_FLARE, "offered", "comparison", '"comparison" only with a comparison_group'),
 ]
 
 

@@ -185,3 +185,63 @@ def test_a_picture_of_one_group_says_there_is_no_comparison_group_from_the_same_
     assert paired
     shown = [as_read(c.value) for c in at.caption]
     assert shown.count(t("chances.one_group")) == len([c for c in alone if not c.everyone])
+
+
+def test_a_heading_names_every_option_whose_results_are_said_under_it():
+    """3rd review P8: a heading says what is below it: both options, when the words and bars
+    under it are about both groups of their trial."""
+    at = open_page(PAGE, option="nerve_block", situation="leg_pain")
+    headings = {as_read(h.value) for h in at.header}
+    for kind in ("benefit", "harm"):
+        said = matched.in_words(CONTENT, "leg_pain", "nerve_block").get(kind, [])
+        named = chances.heading_names(CONTENT, "nerve_block", said)
+        assert t(f"chances.page.heading.{kind}", option=named) in headings
+        others = {short.option_id for short in said} - {"nerve_block"}
+        for option_id in others:  # the fixture has a kind said beside another option
+            assert CONTENT.short_names()[option_id] in named
+    assert any(
+        len({s.option_id for s in found}) > 1
+        for found in matched.in_words(CONTENT, "leg_pain", "nerve_block").values()
+    )
+
+
+@pytest.mark.parametrize("mode", ["", "consult"])
+def test_how_to_see_another_option_names_the_control_this_mode_shows(mode):
+    """3rd review P8: consult mode has no Change, only the list of options above."""
+    at = open_page(PAGE, option="rest", situation="back_pain", **({"mode": mode} if mode else {}))
+    at.session_state["all-numbers"] = True
+    shown = [as_read(c.value) for c in at.run().caption]
+    name = CONTENT.option_names()["rest"]
+    own, other = ("_consult", "") if mode else ("", "_consult")
+    assert t(f"chances.page.one_option{own}", option=name) in shown
+    assert t(f"chances.page.one_option{other}", option=name) not in shown
+    assert t(f"chances.page.all_numbers_left_out{own}") in shown
+    assert t(f"chances.page.all_numbers_left_out{other}") not in shown
+
+
+def test_a_time_whose_figures_we_could_not_read_is_said_under_the_bars():
+    at = open_page(PAGE, option="nerve_block", situation="leg_pain")
+    [scored] = matched.scores(CONTENT, "leg_pain", "nerve_block", "benefit")
+    shown = [as_read(c.value) for c in at.caption]
+    assert scored.unread_months
+    for months in scored.unread_months:
+        assert t("chances.score.not_drawn", count=months) in shown
+
+
+@pytest.mark.parametrize("mode", ["", "consult"])
+def test_on_a_shared_screen_how_to_read_comes_after_the_numbers(mode):
+    """3rd review (consult): the first picture starts higher on screen 1; elsewhere how to read
+    the page comes first, closed."""
+    query = {"mode": mode} if mode else {}
+    at = open_page(PAGE, option="nerve_block", situation="leg_pain", **query)
+    how = t("chances.page.how_to_read")
+    [expander] = [e for e in at.expander if as_read(e.label) == how]
+    in_order = list(_walk(at.main))  # the page's elements, top to bottom
+    first_heading = in_order.index(next(iter(at.header)))
+    assert (in_order.index(expander) > first_heading) == bool(mode)
+
+
+def _walk(node):
+    yield node
+    for child in getattr(node, "children", {}).values():
+        yield from _walk(child)

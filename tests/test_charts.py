@@ -302,6 +302,25 @@ def test_recovery_chart_says_not_known_and_evidence_for_every_option():
     assert sum(text in beside for text in all_text(spec)) == len(ALL)
 
 
+def test_the_recovery_chart_words_are_at_least_14_px_each_rows_evidence_under_its_heading():
+    spec = SPECS["recovery"]
+    settings = text_settings(spec)
+    assert {value for key, value in settings if key.endswith(("FontSize", "fontSize"))} == {14}
+    evidence = next(
+        layer
+        for layer in layers(spec)
+        if layer["encoding"].get("text", {}).get("field") == "evidence_words"
+    )
+    heading = next(
+        layer
+        for layer in layers(spec)
+        if layer["encoding"].get("text", {}).get("field") == "heading"
+    )
+    # Left-aligned a line lower, not at the right edge where on a phone it ran into the heading.
+    assert evidence["mark"]["align"] == heading["mark"]["align"] == "left"
+    assert evidence["mark"]["yOffset"] - heading["mark"]["yOffset"] >= style.RECOVERY_FONT_SIZE
+
+
 def test_every_recovery_chart_shares_one_weeks_axis():
     domains = {
         milestone: layer_with(recovery_spec(milestone), "x", "weeks_min")["encoding"]["x"]["scale"][
@@ -358,7 +377,8 @@ def test_every_chart_writes_its_words_in_the_one_text_style(name):
     sizes = {value for key, value in settings if key.endswith(("FontSize", "fontSize"))}
     colours = {value for key, value in settings if key.endswith(("Color", "color"))} - {None}
     assert sizes and colours, name  # the walk finds what it checks
-    assert sizes <= {style.FONT_SIZE, style.TITLE_SIZE}, (name, sizes)
+    allowed = {style.RECOVERY_FONT_SIZE} if name == "recovery" else {style.FONT_SIZE}
+    assert sizes <= {*allowed, style.TITLE_SIZE}, (name, sizes)
     assert colours <= {style.TEXT_DARK, style.TEXT_LIGHT}, (name, colours)
 
 

@@ -58,3 +58,14 @@ def test_long_words_are_wrapped_to_fit_a_phone_and_the_row_grows_to_hold_them():
     # Every row's words take the same lines, the shorter starting blank, so each ends on its bar.
     assert len({s.count("\n") for s in said}) == 1 and said[0].startswith("\n")
     assert chart["height"]["step"] > one_line["height"]["step"]
+
+
+def test_a_time_read_only_in_words_gets_no_bar_and_is_named_for_its_line():
+    """Finding 5 (3rd review): a later time whose figures we could not read (scores.csv rows
+    with no average) is never drawn as a bar, and is kept to be said under the bars."""
+    [scored] = matched.scores(CONTENT, "leg_pain", "nerve_block", "benefit")
+    unread = CONTENT.scores[CONTENT.scores["average"].isna()]
+    assert not unread.empty  # the fixture has such a time
+    assert set(scored.unread_months) == set(unread["months"])
+    assert not set(scored.rows["months"]) & set(unread["months"])
+    assert scored.rows["average"].notna().all()

@@ -235,6 +235,8 @@ def _scores_said(content: Content, situations: list[str]) -> Iterator[tuple[str,
         content.short_names().values(), COUNTS, (0, 2.8, 10)
     ):
         yield f"{name} score", matched.bar_words(name, months, average)
+    for months in COUNTS:  # a later time read only in words: said under the bars, not drawn
+        yield "score not drawn", words.t("chances.score.not_drawn", count=months)
 
 
 def _speeds_said(content: Content, situations: list[str]) -> Iterator[tuple[str, str]]:

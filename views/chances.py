@@ -39,7 +39,9 @@ def chances_part(run: Run) -> None:
             say.warning(plain(fit.line()))
             say.caption(plain(fit.rule_line()))
 
-    say.caption(t_md("chances.page.one_option", option=names[option_id]))
+    # The words name the control this mode shows: Change, or consult's list of options.
+    mode = "_consult" if run.consult else ""
+    say.caption(t_md(f"chances.page.one_option{mode}", option=names[option_id]))
 
     # The same headings for every option, benefits first, so harms get the same space as benefits;
     # under each, what the study of people in the reader's situation found (in words, where it is
@@ -55,8 +57,9 @@ def chances_part(run: Run) -> None:
     for heading, found in shown.items():
         if heading == chances.EVERYONE and not found.about:
             continue  # not one option's own heading: with the other groups, when there are any
-        say.header(t_md(f"chances.page.heading.{heading}", option=names[option_id]), anchor=heading)
         words = in_words.get(heading, [])
+        named = chances.heading_names(content, option_id, words)  # both, when both are said
+        say.header(t_md(f"chances.page.heading.{heading}", option=named), anchor=heading)
         if words:
             with st.container(key=f"in-words-{heading}"):  # where a phone reader finds it
                 say.markdown(widgets.shorts_with_whose(content, words, situation_id))
@@ -93,7 +96,7 @@ def chances_part(run: Run) -> None:
     ) as opened:
         if opened:
             say.caption(t_md("chances.page.all_numbers_caption"))
-            _numbers(chances.numbers_tables(every_chance, viewed, situation_id))
+            _numbers(chances.numbers_tables(every_chance, viewed, situation_id), mode)
 
     with say.drawn_when_opened(t_md("sources.heading"), key="sources") as opened:
         if opened:
@@ -102,11 +105,14 @@ def chances_part(run: Run) -> None:
 
 
 def _scores(scored: matched.Scores) -> None:
-    """A study's averages on a 0 to 10 scale, said in words just above, as bars on one scale."""
+    """A study's averages on a 0 to 10 scale, said in words just above, as bars on one scale, and
+    a line for each later time whose figures we could not read."""
     say.markdown(t_md(f"chances.score.title.{scored.measure}"))
     chart_cache.chart(
         score_chart.score_chart, scored.rows, scored.measure, alt_text=scored.alt_text()
     )
+    for months in scored.unread_months:  # a time the study gave only in words: said, not drawn
+        say.caption(t_md("chances.score.not_drawn", count=months))
 
 
 def _speed(speed: speeds.Speed, where: str) -> None:
@@ -130,10 +136,10 @@ def _speed(speed: speeds.Speed, where: str) -> None:
     say.caption(plain(speed.evidence()))
 
 
-def _numbers(numbers: chances.Numbers) -> None:
+def _numbers(numbers: chances.Numbers, mode: str) -> None:
     """The viewed options' numbers: about people in the reader's situation, then those that may
     include people like them with others, then other groups' numbers, each under its own label,
-    and a line where new pain's numbers are left out."""
+    and a line where new pain's numbers are left out, naming the control of the `mode` shown."""
     if numbers.partly.empty and numbers.others.empty:
         widgets.table(numbers.about, hide_index=True)
     else:
@@ -150,7 +156,7 @@ def _numbers(numbers: chances.Numbers) -> None:
                     else:
                         widgets.table(table, hide_index=True)
     if numbers.left_out:
-        say.caption(t_md("chances.page.all_numbers_left_out"))
+        say.caption(t_md(f"chances.page.all_numbers_left_out{mode}"))
 
 
 def _chance(viewed_chances: list, chance: chances.Chance, situation_id: str, zoom: float) -> None:
@@ -175,6 +181,7 @@ def _chance(viewed_chances: list, chance: chances.Chance, situation_id: str, zoo
         for line in chance.sentences():
             st.text(line)
     widgets.table(chance.table(), hide_index=True)
+    st.space("small")  # the table's last row is not read as part of the "When:" line under it
     for line in chance.details():
         st.text(line)
     other_times = chances.time_frame_warning(viewed_chances, chance)
@@ -198,10 +205,18 @@ def _one_option(content: Content, situation_id: str, drawn: bool = True) -> list
 
 def render(run: Run) -> None:
     say.title(t_md("pages.chances.title"))
-    # How to read the pictures, for whoever wants it: the numbers come first.
+    # How to read the pictures, for whoever wants it: the numbers come first. On a shared screen
+    # (consult) it goes under them, so the first picture starts higher on screen 1 (3rd review).
+    if not run.consult:
+        _how_to_read()
+    chances_part()
+    if run.consult:
+        _how_to_read()
+
+
+def _how_to_read() -> None:
     with say.expander(t_md("chances.page.how_to_read"), key="how-to-read"):
         listen.page_copy("chances.md")
-    chances_part()
 
 
 shell.show("chances", render)

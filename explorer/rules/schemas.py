@@ -56,6 +56,7 @@ from explorer.rules.vocabulary import (
     NOT_KNOWN,
     NUMBER,
     OFFER_KINDS,
+    OFFERED_GROUPS,
     OPTION_STATUSES,
     OUTCOME_KINDS,
     PAINS,
@@ -476,6 +477,9 @@ def outcomes_schema(refs: Refs) -> pa.DataFrameSchema:
             "time_frame": plain_text(),
             # "yes" where the count is for everyone in a trial, both groups together.
             "everyone": one_of(EVERYONE_VALUES),
+            # "group" or "comparison" where that group's count is the treatment it was offered
+            # (people offered surgery who had it): drawn as neither a benefit nor a harm.
+            "offered": one_of(OFFERED_GROUPS),
             "note": plain_text(required=False),
             "source_ids": source_ids(refs["source"]),
             "certainty": one_of(tuple(level for level in CERTAINTY_LEVELS if level != NOT_KNOWN)),
@@ -492,6 +496,11 @@ def outcomes_schema(refs: Refs) -> pa.DataFrameSchema:
                 "comparison_count_to",
                 lambda df: has_comparison(df) | (df["comparison_count_to"] == ""),
                 said("data_rule.comparison_count_to"),
+            ),
+            row_rule(
+                "offered",
+                lambda df: has_comparison(df) | (df["offered"] != "comparison"),
+                said("data_rule.offered"),
             ),
             row_rule(
                 "group_size",
@@ -585,7 +594,8 @@ def _score(cells: pd.Series) -> pd.Series:
 def scores_schema(refs: Refs) -> pa.DataFrameSchema:
     """A study's average on a 0 to 10 scale (leg pain) in each of its groups, at a time after
     the start (months; 0 is the start): drawn on Chances beside the short answer that says it,
-    for the study of people in the reader's situation."""
+    for the study of people in the reader's situation. An empty average is a time whose result
+    we read only in words (the short answer says it): not drawn, and said so under the bars."""
     return pa.DataFrameSchema(
         {
             "population_id": reference(refs["population"], "population"),
@@ -599,7 +609,10 @@ def scores_schema(refs: Refs) -> pa.DataFrameSchema:
             ),
             "average": pa.Column(
                 str,
-                pa.Check(_score, error=expects("data_rule.out_of_10")),
+                pa.Check(
+                    lambda cells: (cells == "") | _score(cells),
+                    error=expects("data_rule.out_of_10"),
+                ),
                 metadata={NUMBER: "float64"},
             ),
             "source_ids": source_ids(refs["source"]),

@@ -34,6 +34,9 @@ SPEED_MEASURES = ("half_by",)
 ATTRIBUTE_SCALES = ("benefit", "burden")
 # outcomes.csv's `everyone`: "yes" where a count is for everyone in a trial, both groups together.
 EVERYONE_VALUES = ("yes", "")
+# outcomes.csv `offered`: which group's count is the treatment that group was offered in its
+# trial (so drawn as neither benefit nor harm), if either.
+OFFERED_GROUPS = ("group", "comparison", "")
 # Whether a fit level (fit_levels.csv) puts an option among those aimed at a situation: chosen
 # by default and named as aimed at it ("yes"), or set apart with its reason ("no").
 AIMED = "yes"

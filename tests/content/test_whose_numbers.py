@@ -193,18 +193,25 @@ def test_a_group_whose_own_words_say_the_match_is_unsure_is_never_about_the_read
 
 
 def test_every_average_out_of_10_is_drawn_beside_its_studys_words_somewhere(shipped_content):
-    """A row of scores.csv is drawn only under the words of its study's short answer: each one
-    must be said in words for some situation, or it would never be seen."""
+    """A row of scores.csv is drawn (or, with no average, said not drawn) only under the words of
+    its study's short answer: each one must be said in words for some situation, or it would never
+    be seen."""
     drawn = set()
     for situation_id in _situations(shipped_content):
         for option_id in shipped_content.option_names():
             for kind in OUTCOME_KINDS:
                 for scored in matched.scores(shipped_content, situation_id, option_id, kind):
                     drawn |= {(scored.whose, said) for said in scored.rows["said"]}
+                    drawn |= {(scored.whose, months) for months in scored.unread_months}
     whose = shipped_content.populations.set_index("population_id")["whose"]
     names = shipped_content.short_names()
     for row in shipped_content.scores.itertuples():
-        said = matched.bar_words(names[row.option_id], int(row.months), row.average)
+        # A time read only in words (no average) is said under the bars instead of drawn.
+        said = (
+            int(row.months)
+            if pd.isna(row.average)
+            else matched.bar_words(names[row.option_id], int(row.months), row.average)
+        )
         assert (whose[row.population_id], said) in drawn, row
 
 

@@ -13,6 +13,7 @@ from explorer.compare import certainty_words
 from explorer.data import Content
 from explorer.markdown import Md, plain
 from explorer.memo import kept
+from explorer.populations import same_pain
 from explorer.rules.vocabulary import MILESTONES
 from explorer.short_answers import group_standing
 from explorer.words import t
@@ -72,6 +73,29 @@ def from_other_group(content: Content, population_id: str, situation_id: str) ->
     )
 
 
+# The group word a marked level carries in its glance cell (ratings.glance.other_group_in):
+# the pain its people had when it is not the reader's kind, else "others" (other people).
+OTHER_PEOPLE = "others"
+NAMED_PAINS = ("back", "leg")
+
+
+@kept
+def group_words(content: Content, situation_id: str) -> dict[str, str]:
+    """Population id -> the word for whose studies a marked level is, said in its glance cell so
+    that a reader need not find the note under the table (3rd review finding 1): the kind of pain
+    its people had where the reader's is another kind ("studies of back pain" for a sciatica
+    reader), else "studies of other people" (they differ by how long, or by earlier surgery)."""
+    here = situation.known(content, situation_id)
+    bounds = content.situation_bounds.set_index("situation_id")["pain"]
+    mine = bounds.get(here, "any")
+    return {
+        row.population_id: row.pain
+        if row.pain in NAMED_PAINS and not same_pain(row.pain, mine)
+        else OTHER_PEOPLE
+        for row in content.populations.itertuples()
+    }
+
+
 @kept
 def rated(
     content: Content, option_ids: Sequence[str], situation_id: str = situation.NOT_SURE
@@ -113,6 +137,13 @@ def rated(
         state == KNOWN and from_other_group(content, population_id, situation_id)
         for state, population_id in zip(rows["state"], rows["population_id"])
     ]
+    words = group_words(content, situation_id)
+    rows["in_cell"] = [
+        t(f"ratings.glance.other_group_in.{words[population_id]}", label=label) if other else label
+        for label, other, population_id in zip(
+            rows["label"], rows["other_group"], rows["population_id"]
+        )
+    ]
     rows["label"] = [
         t("ratings.glance.other_group", label=label) if other else label
         for label, other in zip(rows["label"], rows["other_group"])
@@ -153,6 +184,7 @@ def rated(
         "compared_with",
         "other_group",
         "whose",
+        "in_cell",
     ]
     return rows.sort_values(["position", "option_order"])[columns].reset_index(drop=True)
 
@@ -197,8 +229,9 @@ def rules_table(content: Content) -> pd.DataFrame:
 def glance_table(rated_rows: pd.DataFrame) -> pd.DataFrame:
     """Attributes as rows, options as columns (short names, to fit a phone), each cell the
     level in words; first, who each option was compared with in trials, which the benefit rows
-    ("better than the group it was compared with") are about."""
-    table = rated_rows.pivot(index="attribute", columns="option", values="label")
+    ("better than the group it was compared with") are about. A level from other people's
+    studies says whose in its cell (the note under the table says why it is marked)."""
+    table = rated_rows.pivot(index="attribute", columns="option", values="in_cell")
     attributes = list(dict.fromkeys(rated_rows["attribute"]))
     options = list(dict.fromkeys(rated_rows["option"]))
     compared = rated_rows.drop_duplicates("option").set_index("option")["compared_with"]

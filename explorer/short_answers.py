@@ -27,12 +27,19 @@ class Short:
     population_id: str
     source_ids: tuple[str, ...]
     certainty: str
+    role: str = ""  # its question's role (questions.csv)
+
+    @property
+    def of_numbers(self) -> bool:
+        """Its grade is of one group's numbers: it quotes a group's results. An answer to how
+        sure we are grades a group's studies (3rd review P1), not numbers, and says so plainly."""
+        return bool(self.population_id) and self.role != CERTAINTY
 
     def evidence_line(self) -> str:
         """How sure we are, and the sources. An answer quoting one group's numbers says it is how
         sure we are of those numbers, as on a phone: the table at a glance grades the benefit over
         all the studies, another claim (UX re-review N6)."""
-        if self.population_id:
+        if self.of_numbers:
             return t(
                 "compare.numbers_evidence_line",
                 certainty=certainty_words(self.certainty),
@@ -45,8 +52,9 @@ class Short:
 def for_situation(content: Content, situation_id: str) -> dict[tuple[str, str], Short]:
     """(option id, question id) -> the short answer a person in this situation reads."""
     names = content.short_names()  # the list is narrow on a phone
+    roles = dict(zip(content.questions["question_id"], content.questions[ROLE]))
     found = {
-        (answer.option_id, answer.question_id): _first_point(answer, names)
+        (answer.option_id, answer.question_id): _first_point(answer, names, roles)
         for answer in content.answers.itertuples()
     }
     rows = content.short_answers
@@ -60,11 +68,12 @@ def for_situation(content: Content, situation_id: str) -> dict[tuple[str, str], 
             row.population_id,
             tuple(split_ids(row.source_ids)),
             row.certainty,
+            roles.get(row.question_id, ""),
         )
     return found
 
 
-def _first_point(answer, names: dict[str, str]) -> Short:
+def _first_point(answer, names: dict[str, str], roles: dict[str, str]) -> Short:
     """A full answer's first key point as its short answer for any situation: it gives no one
     group's numbers, since every situation reads it."""
     point = key_points(answer.key_points, answer.key_point_sources)[0]
@@ -76,6 +85,7 @@ def _first_point(answer, names: dict[str, str]) -> Short:
         "",
         point.source_ids,
         answer.certainty,
+        roles.get(answer.question_id, ""),
     )
 
 
@@ -121,6 +131,9 @@ def quoted_standing(content: Content, short: Short, here: str) -> str | None:
     standing = short.population_id and group_standing(content, short.population_id, here)
     return standing if standing in ("about_you", "partly_about_you") else None
 
+
+# The role (questions.csv) of the question on how sure we are.
+CERTAINTY = "certainty"
 
 # The kind of numbers (outcomes.csv) each question's role asks about.
 KINDS = {"benefits": "benefit", "harms": "harm"}

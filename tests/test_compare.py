@@ -11,7 +11,7 @@ from explorer.ui import widgets
 from explorer.url_params import OPTIONS_PARAM, in_neutral_order, link_params
 from explorer.words import t
 from tests.apptest import table_cells
-from tests.conftest import fixture_content
+from tests.conftest import fixture_content, loaded
 
 
 def test_rows_follow_question_order_and_cells_follow_the_chosen_options(content):
@@ -139,6 +139,23 @@ def test_consult_says_a_short_answer_s_certainty_is_of_its_numbers_as_a_phone_do
     plainly = t("compare.evidence_line", certainty="", sources="").split(":")[0]
     assert rest.population_id and rest.evidence_line().startswith(numbers + ":")
     assert not gel.population_id and gel.evidence_line().startswith(plainly + ":")
+
+
+def test_an_answer_on_how_sure_we_are_about_a_group_grades_its_studies_not_numbers(data_copy):
+    """3rd review P1: a situation's answer to how sure we are, tagged with the group it grades,
+    says so plainly ("How sure"), on a phone and in consult: it gives no numbers of its own."""
+    with (data_copy / "short_answers.csv").open("a", encoding="utf-8") as rows:
+        rows.write(
+            "leg_pain,rest,how_sure,Low for people like you: one small trial.,leg_disc,S101,moderate\n"
+        )
+    content = loaded(data_copy)
+    [rest] = short_answers.for_question(content, "leg_pain", "how_sure", ("rest",))
+    plainly = t("compare.evidence_line", certainty="", sources="").split(":")[0]
+    assert rest.population_id and not rest.of_numbers
+    assert rest.evidence_line().startswith(plainly + ":")
+    block = str(widgets.question_block(content, "leg_pain", "how_sure", ("rest",)))
+    assert f"({_tag('compare.short_answer')}:" in block
+    assert _tag("compare.short_answer_numbers") not in block
 
 
 def test_other_groups_numbers_under_the_full_answers_leave_new_pain_out_of_long_pain(content):

@@ -261,3 +261,30 @@ def test_the_glance_marks_who_it_was_compared_with_when_its_levels_are_other_peo
         t("ratings.glance.other_group", label=compared["rest"]),
         compared["nerve_block"],
     ]
+
+
+def test_a_marked_level_says_in_its_glance_cell_whose_studies_it_is_from():
+    """3rd review finding 1: the reader need not find the note under the table. Rest's levels are
+    from back-pain studies, said so in the leg-pain reader's cell; the nerve block's from leg-pain
+    studies, said so in the back-pain reader's; an unmarked level and the charts' labels keep
+    their words."""
+    what = t("ratings.glance.what")
+    sureness = CONTENT.attributes.set_index("attribute_id").at["sureness", "name"]
+    leg = ratings.glance_table(ratings.rated(CONTENT, ["rest", "nerve_block"], "leg_pain"))
+    cells = leg.set_index(what).loc[sureness]
+    assert cells["Home exercise"] == t("ratings.glance.other_group_in.back", label="Moderate")
+    assert cells["Nerve block"] == "Low"
+    back = ratings.glance_table(ratings.rated(CONTENT, ["rest", "nerve_block"], "back_pain"))
+    cells = back.set_index(what).loc[sureness]
+    assert cells["Nerve block"] == t("ratings.glance.other_group_in.leg", label="Low")
+    assert cells["Home exercise"] == "Moderate"
+    rows = ratings.rated(CONTENT, ["rest"], "leg_pain").set_index("attribute_id")
+    assert rows.at["sureness", "label"] == t("ratings.glance.other_group", label="Moderate")
+
+
+def test_a_group_with_the_readers_kind_of_pain_is_other_people_in_the_cell():
+    # Back pain of 2 weeks is not the back-pain reader's (13 weeks on), but it is back pain:
+    # "studies of back pain" would read as about them. A group with any pain is the same.
+    assert ratings.group_words(CONTENT, "back_pain")["back_new"] == ratings.OTHER_PEOPLE
+    assert ratings.group_words(CONTENT, "leg_pain")["everyone_given"] == ratings.OTHER_PEOPLE
+    assert ratings.group_words(CONTENT, "leg_pain")["back_new"] == "back"

@@ -217,7 +217,7 @@ def _short_answer_list(shorts: Sequence[short_answers.Short]) -> Md:
         Md("- ")
         + (
             t_md(
-                "compare.short_answer_numbers" if short.population_id else "compare.short_answer",
+                "compare.short_answer_numbers" if short.of_numbers else "compare.short_answer",
                 option=short.option_name,
                 answer=short.text,
                 certainty=compare.certainty_words(short.certainty),

@@ -115,12 +115,17 @@ def test_a_short_answer_with_one_group_s_numbers_makes_that_one_claim_under_its_
     """One short answer, one claim, one grade: an answer that quotes a group's numbers cites only
     the sources of that group's results (outcomes.csv) and carries one of their grades. A second
     claim from other sources (a review's 'exercise probably eases pain') would sit under the
-    study's grade, which is not its own."""
-    results = shipped_content.outcomes
+    study's grade, which is not its own. An answer to how sure we are grades a group's studies
+    as At a glance does (ratings.csv's levels from that group), so those count as its results."""
+    columns = ["population_id", "source_ids", "certainty"]
+    results = shipped_content.outcomes[columns]
+    graded = pd.concat([results, shipped_content.ratings[columns]])
+    roles = shipped_content.questions.set_index("question_id")[ROLE]
     data = rows(shipped_content)
     mixed = []
     for row in data[data["population_id"] != ""].itertuples():
-        group = results[results["population_id"] == row.population_id]
+        found = graded if roles[row.question_id] == short_answers.CERTAINTY else results
+        group = found[found["population_id"] == row.population_id]
         sources = {source for cell in group["source_ids"] for source in split_ids(cell)}
         if not set(split_ids(row.source_ids)) <= sources or row.certainty not in set(
             group["certainty"]
@@ -331,3 +336,40 @@ def test_compare_s_short_answer_on_getting_back_to_work_cites_what_the_glance_ra
         )
     ]
     assert apart == []
+
+
+def unmatched_certainty(content) -> list[tuple[str, str]]:
+    """(situation, option) pairs where the option's benefit was studied in people in the
+    situation (its short answer on how it might help quotes a group tagged with it) but its
+    answer to how sure we are does not grade a group tagged with the situation: the grade would
+    be another group's, unlabelled (3rd review P1: a back-pain grade beside a sciatica trial
+    graded low). How sure we are grades how much better it is, so a study of its harms alone
+    (a register) is not a match."""
+    roles = content.questions.set_index("question_id")[ROLE]
+    certainty = list(roles.index[roles == short_answers.CERTAINTY])
+    benefits = list(roles.index[roles == "benefits"])
+    wrong = []
+    for situation_id in content.situations["situation_id"]:
+        found = short_answers.for_situation(content, situation_id)
+        for option_id in content.options["option_id"]:
+            shorts = [found[option_id, q] for q in benefits if (option_id, q) in found]
+            if not any(short_answers.quoted_standing(content, s, situation_id) for s in shorts):
+                continue
+            wrong += [
+                (situation_id, option_id)
+                for question_id in certainty
+                if not short_answers.quoted_standing(
+                    content, found[option_id, question_id], situation_id
+                )
+            ]
+    return wrong
+
+
+def test_how_sure_we_are_grades_the_readers_own_group_where_it_was_studied(shipped_content):
+    assert unmatched_certainty(shipped_content) == []
+
+
+def test_a_general_grade_beside_a_matched_study_is_caught(content):
+    """The rule can fail: on the fixture, a situation whose option quotes a group tagged with it
+    but answers how sure we are with the general first key point is reported."""
+    assert unmatched_certainty(content) != []

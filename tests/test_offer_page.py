@@ -47,7 +47,6 @@ def test_an_opened_card_shows_every_line_the_trial_picture_and_the_questions(pag
     shown = texts(at)
     assert all(line.text in shown for line in CARD.lines)
     assert all(question in shown for question in offer.questions())
-    assert t("offer.cost_note") in shown  # what to ask about the price, as no source says
     [trial] = CARD.trials
     assert all(sentence in shown for sentence in trial.sentences())
     drawn = [chart.proto.alt for chart in at.get("vega_lite_chart")]

@@ -56,8 +56,9 @@ STUDY_DESIGNS = (TRIAL, "cohort", "register", "series", "review", "hospital_reco
 EVALUATION_KINDS = ("clinic_checks", "trial_entry")
 # What the "Offered this by a clinic?" card of an investigational option says (offer.csv), in the
 # order it shows them: the names clinics sell it under, its randomised trial (drawn beside its
-# comparison group from outcomes.csv), what has never been tested, harms, and how to find a trial.
-OFFER_KINDS = ("names", "trial", "untested", "harms", "find_trial")
+# comparison group from outcomes.csv), what has never been tested, harms, what it costs and who
+# pays, and how to find a trial.
+OFFER_KINDS = ("names", "trial", "untested", "harms", "cost", "find_trial")
 # Rows the code relies on are marked in their file's `role` column, never found by their id:
 # renaming a row's id keeps its role, and a role missing or given twice is a data problem.
 ROLE = "role"

@@ -239,8 +239,6 @@ def _offers(content: Content, option_ids: list[str]) -> Iterator[Item]:
                 [row] = [r for r in mine if r["kind"] == kind and r["text"] == line.text]
                 yield cell("offer.csv", row, "text")
                 yield made(line.evidence(), "compare.evidence_line", "certainty", style=NOTE)
-        yield said("offer.cost_heading", style=NOTE)
-        yield said("offer.cost_note")
         yield said("offer.questions_heading", style=NOTE)
         for question in offer.QUESTIONS:
             yield said(f"offer.questions.{question}")

@@ -20,7 +20,7 @@ OPEN_PARAM, OPEN_OFFER = "open", "offer"
 
 # The heading of each kind of row, in the order the card shows them (vocabulary.OFFER_KINDS);
 # the questions to ask the clinic come before how to find a trial.
-_BEFORE_QUESTIONS = ("names", "trial", "untested", "harms")
+_BEFORE_QUESTIONS = ("names", "trial", "untested", "harms", "cost")
 _AFTER_QUESTIONS = ("find_trial",)
 
 
@@ -58,8 +58,6 @@ def _card(card: offer.Offer, zoom: float) -> None:
                 for line in [*chance.sentences(), chance.details()[0]]:  # and when
                     st.text(line)
                 say.caption(plain(chance.evidence()))
-    say.markdown(_bold("offer.cost_heading"))  # no source says who pays: what to ask instead
-    st.text(t("offer.cost_note"))
     say.markdown(_bold("offer.questions_heading"))
     say.markdown(Md("\n").join(Md("- ") + plain(question) for question in offer.questions()))
     say.caption(t_md("offer.questions_note"))

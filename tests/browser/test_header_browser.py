@@ -44,3 +44,25 @@ def test_every_step_and_the_language_switch_are_in_view_on_a_phone(
     tops = sorted(control["top"] for control in controls)
     rows = 1 + sum(1 for above, below in itertools.pairwise(tops) if below - above > 20)
     assert rows <= 2, controls  # two rows at most of a phone's first screen
+
+
+# The bottom of Streamlit's own bar, which is drawn over the page's first row.
+BAR_BOTTOM = "() => document.querySelector('[data-testid=stHeader]').getBoundingClientRect().bottom"
+# Where each of Compare's short answers starts, in px of the window, when it draws a bullet.
+BULLETED_LEFTS = """() => [...document.querySelectorAll('.st-key-listen-short-answers li')]
+    .filter(item => getComputedStyle(item).listStyleType !== 'none')
+    .map(item => item.getBoundingClientRect().left)"""
+
+
+@pytest.mark.parametrize("language", words.languages())
+def test_nothing_of_the_first_row_hides_under_the_bar_and_bullets_keep_their_room(
+    page, app_server, language
+):
+    # 4th fresh review N7: the bar covered the top of the language buttons, and Compare's
+    # bullets sat at the screen's very edge.
+    open_at_size(page, f"{app_server.url}/compare?{LANG_PARAM}={language}", SIZES["phone"])
+    tops = [control["top"] for control in page.evaluate(EDGES)]
+    assert min(tops) >= page.evaluate(BAR_BOTTOM)
+    assert page.locator(".st-key-listen-short-answers li").count()
+    lefts = page.evaluate(BULLETED_LEFTS)
+    assert all(left >= 30 for left in lefts)  # the page's 16 px edge, then room for a bullet

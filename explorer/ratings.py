@@ -230,9 +230,14 @@ def glance_table(rated_rows: pd.DataFrame) -> pd.DataFrame:
     """Attributes as rows, options as columns (short names, to fit a phone), each cell the
     level in words; first, who each option was compared with in trials, which the benefit rows
     ("better than the group it was compared with") are about. A level from other people's
-    studies says whose in its cell (the note under the table says why it is marked)."""
+    studies says whose in its cell, and its rows are set apart at the end, led by who each
+    option was compared with, just above the note that says why they are marked (issue 33:
+    numbers from other groups labelled and set apart, not the first a reader meets)."""
     table = rated_rows.pivot(index="attribute", columns="option", values="in_cell")
-    attributes = list(dict.fromkeys(rated_rows["attribute"]))
+    in_order = list(dict.fromkeys(rated_rows["attribute"]))
+    apart = set(rated_rows.loc[rated_rows["other_group"], "attribute"])
+    attributes = [a for a in in_order if a not in apart]
+    set_apart = [a for a in in_order if a in apart]
     options = list(dict.fromkeys(rated_rows["option"]))
     compared = rated_rows.drop_duplicates("option").set_index("option")["compared_with"]
     # Who it was compared with in trials is about the people of those trials' levels.
@@ -245,9 +250,13 @@ def glance_table(rated_rows: pd.DataFrame) -> pd.DataFrame:
             for option in options
         }
     )
-    first = pd.DataFrame([compared[options]], index=[t("ratings.glance.compared_with")])
+    compared_row = pd.DataFrame([compared[options]], index=[t("ratings.glance.compared_with")])
     return (
-        pd.concat([first, table.loc[attributes, options]])
+        pd.concat(
+            [table.loc[attributes, options], compared_row, table.loc[set_apart, options]]
+            if set_apart
+            else [compared_row, table.loc[attributes, options]]
+        )
         .rename_axis(index=t("ratings.glance.what"), columns=None)
         .reset_index()
     )

@@ -263,6 +263,22 @@ def test_the_glance_marks_who_it_was_compared_with_when_its_levels_are_other_peo
     ]
 
 
+def test_rows_with_other_peoples_levels_are_set_apart_at_the_end_led_by_who_it_was_compared_with():
+    """4th review finding 1: a leg-pain reader's glance opened with rows about back-pain studies.
+    Rows with a marked level go last, in their order, led by the compared-with row, just above
+    the note; a reader with no marked level keeps the compared-with row first."""
+    what = t("ratings.glance.what")
+    rated = ratings.rated(CONTENT, ["rest", "nerve_block"], "leg_pain")
+    marked = list(dict.fromkeys(rated.loc[rated["other_group"], "attribute"]))
+    unmarked = [a for a in dict.fromkeys(rated["attribute"]) if a not in marked]
+    assert marked and unmarked
+    rows = list(ratings.glance_table(rated)[what])
+    assert rows == [*unmarked, t("ratings.glance.compared_with"), *marked]
+    none_marked = ratings.rated(CONTENT, ALL)
+    assert not none_marked["other_group"].any()
+    assert ratings.glance_table(none_marked)[what].iloc[0] == t("ratings.glance.compared_with")
+
+
 def test_a_marked_level_says_in_its_glance_cell_whose_studies_it_is_from():
     """3rd review finding 1: the reader need not find the note under the table. Rest's levels are
     from back-pain studies, said so in the leg-pain reader's cell; the nerve block's from leg-pain

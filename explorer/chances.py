@@ -15,6 +15,7 @@ from itertools import zip_longest
 
 import pandas as pd
 from babel.lists import format_list
+from babel.numbers import format_decimal
 
 from explorer.compare import certainty_words, evidence_line, source_table
 from explorer.data import Content
@@ -35,7 +36,8 @@ def whole_people(number: float) -> int:
 
 
 def _number(number: float) -> str:
-    return f"{number:g}"
+    """87.5 in English, 87,5 in Spanish: the decimal mark of the reader's language (as matched.py)."""
+    return format_decimal(number, locale=current_language())
 
 
 @dataclass(frozen=True)

@@ -36,9 +36,26 @@ def rows(content: Content, option_ids: Sequence[str], situation_id: str) -> list
         return replace(cell, lead=_lead(short, standing, whose[short.population_id]))
 
     return [
-        replace(row, cells=tuple(led(cell, row.question_id) for cell in row.cells))
+        replace(row, cells=whose_once([led(cell, row.question_id) for cell in row.cells]))
         for row in plain_rows
     ]
+
+
+def whose_once(cells: list[compare.Cell]) -> tuple[compare.Cell, ...]:
+    """A lead whose line (whose numbers, how sure, sources) is the one just said for the option
+    before points back to that option: read option by option, the same long line twice in a row
+    is noise (4th review N7)."""
+    said: list[compare.Cell] = []
+    full = None  # the last lead said in full, and its option's name
+    for cell in cells:
+        lead = cell.lead
+        if lead and full and lead.note == full[0]:
+            note = t("compare.led.same_whose", option=full[1])
+            cell = replace(cell, lead=replace(lead, note=note))
+        else:
+            full = (lead.note, cell.short_name or cell.option_name) if lead else None
+        said.append(cell)
+    return tuple(said)
 
 
 def _lead(short: Short, standing: str, whose: str) -> compare.Lead:

@@ -298,6 +298,15 @@ def test_a_figure_that_is_not_whole_is_said_as_about_with_the_studys_number(ever
     assert list(gel.table().iloc[1]) == ["People given a dummy injection", "31.2", "68.8"]
 
 
+def test_a_number_uses_the_decimal_mark_of_the_readers_language(every_chance):
+    """One rule for every number in Spanish (4th review N1): the decimal comma, as the charts."""
+    gel = find(every_chance, "gel", "met_aim")
+    with words.speaking("es"):
+        assert list(gel.table().iloc[0])[1:] == ["27,5", "72,5"]
+        assert "27,5" in gel.sentences()[0]
+    assert list(gel.table().iloc[0])[1:] == ["27.5", "72.5"]
+
+
 def test_a_range_stays_a_range(every_chance):
     flare = find(every_chance, "nerve_block", "flare")
     assert flare.sentences()[0] == t(

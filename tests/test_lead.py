@@ -6,6 +6,8 @@ the summary's appendix and the PDF's read in that order."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from explorer import compare, decide, handout, lead, short_answers
@@ -115,3 +117,21 @@ def test_the_pdfs_appendix_reads_the_lead_before_what_all_the_studies_say(langua
     # After the option's name: its claim about people in the situation, then the label, then
     # the paragraph on every group's studies.
     assert lead_at < all_at < general_at
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_whose_line_shared_by_consecutive_options_is_said_once(language):
+    """Read option by option, the same whose-line twice in a row is said once: the second points
+    back to the option that said it (4th review N7). A different line (here another grade and
+    source of the same group) is said in full."""
+    with speaking(language):
+        content = snapshot_of(FIXTURE_DATA).content(language)
+        led = cells(content, LEG, "gain")
+        rest, nerve_block, gel = led["rest"], led["nerve_block"], led["gel"]
+        assert nerve_block.lead.note != rest.lead.note and "S102" in nerve_block.lead.note
+        twin = replace(nerve_block, lead=replace(nerve_block.lead, note=rest.lead.note))
+        third = replace(gel, lead=rest.lead)
+        said = lead.whose_once([rest, twin, third])
+        back = t("compare.led.same_whose", option=rest.short_name or rest.option_name)
+        assert [cell.lead.note for cell in said] == [rest.lead.note, back, back]
+        assert said[1].lead.text == twin.lead.text

@@ -60,19 +60,21 @@ def chances_part(run: Run) -> None:
         words = in_words.get(heading, [])
         named = chances.heading_names(content, option_id, words)  # both, when both are said
         say.header(t_md(f"chances.page.heading.{heading}", option=named), anchor=heading)
+        scored = matched.scores(content, situation_id, option_id, heading) if words else []
         if words:
             with st.container(key=f"in-words-{heading}"):  # where a phone reader finds it
                 say.markdown(widgets.shorts_with_whose(content, words, situation_id))
-            for scored in matched.scores(content, situation_id, option_id, heading):
-                _scores(scored)
+            for each in scored:
+                _scores(each)
         if not found and not words:
             st.text(t("chances.not_counted"))
+        # What the bars are and what is not drawn, in one note where it can be (4th review N4).
+        for note in matched.notes(words, scored, chances.none_about(found, situation_id)):
+            (say.info if note.boxed else say.caption)(t_md(note.key, **note.values))
         for chance in found.about:
             for own in (s for s in speed[speeds.ABOUT] if s.chance == chance):
                 _speed(own, speeds.ABOUT)  # how soon first, then the count at its later time
             _chance(viewed_chances, chance, situation_id, zoom)
-        if chances.none_about(found, situation_id):  # says other groups' numbers come further down
-            say.info(t_md(matched.none_line(words)))
         if words:
             # How soon, from a trial of another group with the same kind of pain: after the
             # reader's own result, under its own label, not hidden with other groups' numbers.
@@ -105,14 +107,11 @@ def chances_part(run: Run) -> None:
 
 
 def _scores(scored: matched.Scores) -> None:
-    """A study's averages on a 0 to 10 scale, said in words just above, as bars on one scale, and
-    a line for each later time whose figures we could not read."""
+    """A study's averages on a 0 to 10 scale, said in words just above, as bars on one scale."""
     say.markdown(t_md(f"chances.score.title.{scored.measure}"))
     chart_cache.chart(
         score_chart.score_chart, scored.rows, scored.measure, alt_text=scored.alt_text()
     )
-    for months in scored.unread_months:  # a time the study gave only in words: said, not drawn
-        say.caption(t_md("chances.score.not_drawn", count=months))
 
 
 def _speed(speed: speeds.Speed, where: str) -> None:

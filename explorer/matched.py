@@ -50,6 +50,16 @@ def in_words(content: Content, situation_id: str, option_id: str) -> dict[str, l
     return said
 
 
+def also_said(content: Content, situation_id: str, option_id: str) -> list[str]:
+    """The other options whose study results are said beside the option's (in_words, under any
+    heading), in the order said: the page names them in its headings, so each gets a one-tap
+    way to its own harms (4th review N3: the harms showed only the option viewed)."""
+    said = in_words(content, situation_id, option_id).values()
+    return list(
+        dict.fromkeys(s.option_id for shorts in said for s in shorts if s.option_id != option_id)
+    )
+
+
 class Note(NamedTuple):
     key: str  # in the catalogue
     values: dict

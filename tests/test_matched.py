@@ -94,3 +94,10 @@ def test_bars_that_are_the_only_numbers_about_the_reader_get_one_note():
     assert [(n.key, n.boxed) for n in shown] == [("chances.score.not_drawn", False)]
     # No bars: what is missing, as before.
     assert [n.key for n in matched.notes(said, [], True)] == [matched.none_line(said)]
+
+
+def test_the_options_said_beside_an_option_are_each_one_tap_away():
+    """4th review N3: the harms heading links to each other option said beside this one."""
+    assert matched.also_said(CONTENT, "leg_pain", "rest") == ["nerve_block"]
+    assert matched.also_said(CONTENT, "leg_pain", "nerve_block") == ["rest"]
+    assert matched.also_said(CONTENT, NOT_SURE, "rest") == []  # nothing said beside it

@@ -16,6 +16,7 @@ from explorer import (
 )
 from explorer.data import Content
 from explorer.markdown import plain
+from explorer.rules.vocabulary import HARM
 from explorer.ui import chart_cache, listen, pictures, say, shell, url_state, widgets
 from explorer.ui.offer_card import offer_cards
 from explorer.ui.runtime import Run
@@ -60,6 +61,8 @@ def chances_part(run: Run) -> None:
         words = in_words.get(heading, [])
         named = chances.heading_names(content, option_id, words)  # both, when both are said
         say.header(t_md(f"chances.page.heading.{heading}", option=named), anchor=heading)
+        if heading == HARM:  # the other options said beside this one: their harms, one tap
+            _see_too(content, situation_id, option_id)
         scored = matched.scores(content, situation_id, option_id, heading) if words else []
         if words:
             with st.container(key=f"in-words-{heading}"):  # where a phone reader finds it
@@ -104,6 +107,19 @@ def chances_part(run: Run) -> None:
         if opened:
             also = offer.cited(content, [option_id])  # the card's, when it is shown
             widgets.sources_list(chances.cited_sources(content, every_chance, also))
+
+
+def _see_too(content: Content, situation_id: str, option_id: str) -> None:
+    """A link to this page viewing each other option said beside this one, so its harms are one
+    tap away; the situation, options, language and mode stay in the address."""
+    short = content.short_names()
+    for other in matched.also_said(content, situation_id, option_id):
+        with st.container(key=f"see-too-{other}"):
+            say.page_link(
+                shell.path("chances"),
+                label=t_md("chances.page.see_harms_too", option=short[other]),
+                query_params={**url_state.carried_params(), url_params.OPTION_PARAM: other},
+            )
 
 
 def _scores(scored: matched.Scores) -> None:

@@ -206,6 +206,8 @@ def _chance(
         say.warning(plain(whose))
     elif whose not in said:
         say.caption(plain(whose))
+    else:  # said above: room under the sub-heading, whose box reaches below it in consult mode
+        st.space("small")
     said.add(whose)
     if chance.drawable:
         pictures.side_by_side(

@@ -7,6 +7,7 @@ where the study's averages on a 0 to 10 scale are in scores.csv."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import pandas as pd
 from babel.numbers import format_decimal
@@ -47,6 +48,38 @@ def in_words(content: Content, situation_id: str, option_id: str) -> dict[str, l
             and found[o, question.question_id].population_id == own.population_id
         )
     return said
+
+
+def also_said(content: Content, situation_id: str, option_id: str) -> list[str]:
+    """The other options whose study results are said beside the option's (in_words, under any
+    heading), in the order said: the page names them in its headings, so each gets a one-tap
+    way to its own harms (4th review N3: the harms showed only the option viewed)."""
+    said = in_words(content, situation_id, option_id).values()
+    return list(
+        dict.fromkeys(s.option_id for shorts in said for s in shorts if s.option_id != option_id)
+    )
+
+
+class Note(NamedTuple):
+    key: str  # in the catalogue
+    values: dict
+    boxed: bool = True  # a blue box; else a caption under the bars
+
+
+def notes(words: list[Short], scored: list[Scores], none_about: bool) -> list[Note]:
+    """The notes under a heading's result in words and bars: ONE
+    line where the bars are their study's only numbers about the reader's situation (4th review
+    N4: two notes in a row about "words above" confused), else a line per later time not drawn,
+    then what is missing (none_line) where nothing here is about people in the situation."""
+    unread = sorted({months for each in scored for months in each.unread_months})
+    if scored and none_about and len(unread) <= 1:
+        if unread:
+            return [Note("chances.score.only_bars_unread", {"count": unread[0]})]
+        return [Note("chances.score.only_bars", {})]
+    lines = [Note("chances.score.not_drawn", {"count": months}, boxed=False) for months in unread]
+    if none_about:
+        lines.append(Note(none_line(words), {}))
+    return lines
 
 
 def none_line(words: list[Short]) -> str:

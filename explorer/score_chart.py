@@ -22,6 +22,9 @@ BAR_HEIGHT = 18
 # Bold 16 px characters across a phone-wide chart (about 358 px; about 8.5 px each in English and
 # Spanish): a row's words are wrapped to this, so none runs past the chart's edge.
 WORDS_ACROSS = 40
+# On a shared screen (consult, at least about 700 px of chart): a row's words on one line, so the
+# rows are shorter and the later bars on the first screen at 1280x800 (4th review N5).
+WORDS_ACROSS_WIDE = 64
 
 
 def _step(lines: int) -> int:
@@ -29,13 +32,15 @@ def _step(lines: int) -> int:
     return lines * PICTURE_LINE_HEIGHT + 6 + BAR_HEIGHT + 14
 
 
-def score_chart(rows: pd.DataFrame, measure: str) -> alt.LayerChart:
-    """A study's averages from 0 to 10 (explorer.matched.Scores rows: said, average)."""
+def score_chart(rows: pd.DataFrame, measure: str, across: int = WORDS_ACROSS) -> alt.LayerChart:
+    """A study's averages from 0 to 10 (explorer.matched.Scores rows: said, average), each row's
+    words wrapped to `across` characters."""
     return _bars(
         list(rows["said"]),
         list(rows["average"]),
         list(range(SCALE_TOP + 1)),
         t(f"chances.score.axis.{measure}"),
+        across,
     )
 
 
@@ -51,10 +56,12 @@ def speed_chart(rows: pd.DataFrame, measure: str) -> alt.LayerChart:
     )
 
 
-def _bars(said: list[str], values: list, ticks: list[int], title: str) -> alt.LayerChart:
-    """A bar per row under its bold words, every bar on one axis from the first tick to the
-    last."""
-    said = [wrap(words, WORDS_ACROSS) for words in said]
+def _bars(
+    said: list[str], values: list, ticks: list[int], title: str, across: int = WORDS_ACROSS
+) -> alt.LayerChart:
+    """A bar per row under its bold words (wrapped to `across` characters), every bar on one
+    axis from the first tick to the last."""
+    said = [wrap(words, across) for words in said]
     most = max(words.count(LINE_BREAK) + 1 for words in said)
     # Shorter words start with blank lines, so every row's words end just above its own bar.
     said = [LINE_BREAK * (most - words.count(LINE_BREAK) - 1) + words for words in said]

@@ -4,6 +4,8 @@ were both given."""
 
 from __future__ import annotations
 
+import dataclasses
+
 from explorer import matched, words
 from explorer.situation import NOT_SURE
 from explorer.words import t
@@ -74,3 +76,28 @@ def test_an_average_is_said_with_the_languages_decimal_mark():
     with words.speaking("es"):
         said = matched.bar_words("Bloqueo", 6, 2.8)
     assert "2,8" in said and "2.8" not in said
+
+
+def test_bars_that_are_the_only_numbers_about_the_reader_get_one_note():
+    """4th review N4: under bars that are their study's only numbers about the reader's
+    situation, one note says what they are and any time not drawn; never a second note."""
+    said = matched.in_words(CONTENT, "leg_pain", "nerve_block")["benefit"]
+    [scored] = matched.scores(CONTENT, "leg_pain", "nerve_block", "benefit")
+    assert scored.unread_months
+    [note] = matched.notes(said, [scored], none_about=True)
+    assert note.key == "chances.score.only_bars_unread" and note.boxed
+    assert note.values == {"count": scored.unread_months[0]}
+    drawn_all = dataclasses.replace(scored, unread_months=())
+    assert [n.key for n in matched.notes(said, [drawn_all], True)] == ["chances.score.only_bars"]
+    # Pictures about the reader's situation too: only the time not drawn, as a caption.
+    shown = matched.notes(said, [scored], none_about=False)
+    assert [(n.key, n.boxed) for n in shown] == [("chances.score.not_drawn", False)]
+    # No bars: what is missing, as before.
+    assert [n.key for n in matched.notes(said, [], True)] == [matched.none_line(said)]
+
+
+def test_the_options_said_beside_an_option_are_each_one_tap_away():
+    """4th review N3: the harms heading links to each other option said beside this one."""
+    assert matched.also_said(CONTENT, "leg_pain", "rest") == ["nerve_block"]
+    assert matched.also_said(CONTENT, "leg_pain", "nerve_block") == ["rest"]
+    assert matched.also_said(CONTENT, NOT_SURE, "rest") == []  # nothing said beside it

@@ -69,3 +69,16 @@ def test_a_time_read_only_in_words_gets_no_bar_and_is_named_for_its_line():
     assert set(scored.unread_months) == set(unread["months"])
     assert not set(scored.rows["months"]) & set(unread["months"])
     assert scored.rows["average"].notna().all()
+
+
+def test_on_a_wide_screen_each_rows_words_take_one_line_and_the_rows_are_shorter():
+    """4th review N5: on a shared screen every bar fits the first screen at 1280x800."""
+    [scored] = matched.scores(CONTENT, "leg_pain", "nerve_block", "benefit")
+    narrow = score_chart.score_chart(scored.rows, scored.measure).to_dict()
+    wide = score_chart.score_chart(
+        scored.rows, scored.measure, score_chart.WORDS_ACROSS_WIDE
+    ).to_dict()
+    assert max(len(said) for said in scored.rows["said"]) > score_chart.WORDS_ACROSS  # wraps
+    said = [row["said"] for rows in wide["datasets"].values() for row in rows]
+    assert all("\n" not in s for s in said if s)
+    assert wide["height"]["step"] < narrow["height"]["step"]

@@ -237,6 +237,8 @@ def _scores_said(content: Content, situations: list[str]) -> Iterator[tuple[str,
         yield f"{name} score", matched.bar_words(name, months, average)
     for months in COUNTS:  # a later time read only in words: said under the bars, not drawn
         yield "score not drawn", words.t("chances.score.not_drawn", count=months)
+        yield "only bars, one not drawn", words.t("chances.score.only_bars_unread", count=months)
+    yield "only bars", words.t("chances.score.only_bars")
 
 
 def _speeds_said(content: Content, situations: list[str]) -> Iterator[tuple[str, str]]:

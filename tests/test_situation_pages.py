@@ -172,8 +172,12 @@ def test_the_chances_page_says_the_studys_result_in_words_where_it_is_not_out_of
     shown = texts(at)
     for short in matched.in_words(fixture_content(), "leg_pain", "rest")["benefit"]:
         assert short.text in shown
-    assert t("chances.page.no_out_of_100") in [info.value for info in at.info]
-    assert t("chances.page.none_about_you") not in [info.value for info in at.info]
+    infos = [info.value for info in at.info]
+    # One note under the bars, not a second about "words above" (4th review N4).
+    [scored] = matched.scores(fixture_content(), "leg_pain", "rest", "benefit")
+    assert t("chances.score.only_bars_unread", count=scored.unread_months[0]) in infos
+    assert t("chances.page.no_out_of_100") not in infos
+    assert t("chances.page.none_about_you") not in infos
 
 
 def test_the_chances_page_draws_other_groups_and_every_number_only_when_opened():

@@ -10,13 +10,15 @@ from explorer import (
     matched,
     offer,
     score_chart,
+    short_answers,
     situation,
     speeds,
     url_params,
 )
 from explorer.data import Content
 from explorer.markdown import plain
-from explorer.ui import chart_cache, listen, pictures, say, shell, url_state, widgets
+from explorer.rules.vocabulary import HARM
+from explorer.ui import chart_cache, listen, pictures, runtime, say, shell, url_state, widgets
 from explorer.ui.offer_card import offer_cards
 from explorer.ui.runtime import Run
 from explorer.words import t, t_md
@@ -60,19 +62,29 @@ def chances_part(run: Run) -> None:
         words = in_words.get(heading, [])
         named = chances.heading_names(content, option_id, words)  # both, when both are said
         say.header(t_md(f"chances.page.heading.{heading}", option=named), anchor=heading)
+        if heading == HARM:  # the other options said beside this one: their harms, one tap
+            _see_too(content, situation_id, option_id)
+        scored = matched.scores(content, situation_id, option_id, heading) if words else []
         if words:
-            with st.container(key=f"in-words-{heading}"):  # where a phone reader finds it
+            # On a shared screen the bars come first, so the difference they show is on the first
+            # screen at 1280x800 (4th review N5); elsewhere the words, as a phone reader finds them.
+            for each in scored if run.consult else []:
+                _scores(each, score_chart.WORDS_ACROSS_WIDE)
+            with st.container(key=f"in-words-{heading}"):
                 say.markdown(widgets.shorts_with_whose(content, words, situation_id))
-            for scored in matched.scores(content, situation_id, option_id, heading):
-                _scores(scored)
+            for each in [] if run.consult else scored:
+                _scores(each)
         if not found and not words:
             st.text(t("chances.not_counted"))
+        # What the bars are and what is not drawn, in one note where it can be (4th review N4).
+        for note in matched.notes(words, scored, chances.none_about(found, situation_id)):
+            (say.info if note.boxed else say.caption)(t_md(note.key, **note.values))
+        # Whose numbers, said once under a heading: not again over a picture (4th review N7).
+        said = set(short_answers.whose_lines(content, words, situation_id))
         for chance in found.about:
             for own in (s for s in speed[speeds.ABOUT] if s.chance == chance):
                 _speed(own, speeds.ABOUT)  # how soon first, then the count at its later time
-            _chance(viewed_chances, chance, situation_id, zoom)
-        if chances.none_about(found, situation_id):  # says other groups' numbers come further down
-            say.info(t_md(matched.none_line(words)))
+            _chance(viewed_chances, chance, situation_id, zoom, said)
         if words:
             # How soon, from a trial of another group with the same kind of pain: after the
             # reader's own result, under its own label, not hidden with other groups' numbers.
@@ -104,15 +116,32 @@ def chances_part(run: Run) -> None:
             widgets.sources_list(chances.cited_sources(content, every_chance, also))
 
 
-def _scores(scored: matched.Scores) -> None:
-    """A study's averages on a 0 to 10 scale, said in words just above, as bars on one scale, and
-    a line for each later time whose figures we could not read."""
+def _see_too(content: Content, situation_id: str, option_id: str) -> None:
+    """A button for each other option said beside this one: it views that option here, so its
+    harms are one tap away. It writes the option into the address (as the option list does), so
+    the situation, options, language and mode stay there too, and the page stays where it is."""
+    short = content.short_names()
+    for other in matched.also_said(content, situation_id, option_id):
+        say.button(
+            t_md("chances.page.see_harms_too", option=short[other]),
+            key=f"see-too-{other}",
+            icon=":material/arrow_forward:",
+            on_click=runtime.callback(_view),
+            args=(other,),
+        )
+
+
+def _view(option_id: str) -> None:
+    st.query_params[url_params.OPTION_PARAM] = option_id
+
+
+def _scores(scored: matched.Scores, across: int = score_chart.WORDS_ACROSS) -> None:
+    """A study's averages on a 0 to 10 scale, said in words beside them, as bars on one scale,
+    each bar's words wrapped to `across` characters."""
     say.markdown(t_md(f"chances.score.title.{scored.measure}"))
     chart_cache.chart(
-        score_chart.score_chart, scored.rows, scored.measure, alt_text=scored.alt_text()
+        score_chart.score_chart, scored.rows, scored.measure, across, alt_text=scored.alt_text()
     )
-    for months in scored.unread_months:  # a time the study gave only in words: said, not drawn
-        say.caption(t_md("chances.score.not_drawn", count=months))
 
 
 def _speed(speed: speeds.Speed, where: str) -> None:
@@ -159,22 +188,35 @@ def _numbers(numbers: chances.Numbers, mode: str) -> None:
         say.caption(t_md(f"chances.page.all_numbers_left_out{mode}"))
 
 
-def _chance(viewed_chances: list, chance: chances.Chance, situation_id: str, zoom: float) -> None:
-    """One outcome: whose numbers, the pictures, both framings, the study's own figures, when and
-    who, and how sure we are."""
+def _chance(
+    viewed_chances: list,
+    chance: chances.Chance,
+    situation_id: str,
+    zoom: float,
+    said: set[str] | None = None,
+) -> None:
+    """One outcome: whose numbers (unless `said` holds it: said above under the same heading;
+    it gains it), the pictures, both framings, the study's own figures, when and who, and how
+    sure we are."""
     anchor = f"{chance.kind}-{chance.outcome_id}"
     say.subheader(plain(chances.title(chance)), anchor=anchor)
-    whose = plain(chance.whose_line(situation_id))
-    if chance.about(situation_id) or situation_id == situation.NOT_SURE:
-        say.caption(whose)
-    else:
-        say.warning(whose)
+    whose = chance.whose_line(situation_id)
+    said = set() if said is None else said
+    if not (chance.about(situation_id) or situation_id == situation.NOT_SURE):
+        say.warning(plain(whose))
+    elif whose not in said:
+        say.caption(plain(whose))
+    else:  # said above: room under the sub-heading, whose box reaches below it in consult mode
+        st.space("small")
+    said.add(whose)
     if chance.drawable:
         pictures.side_by_side(
             chance.counts, chance.outcome, chance.kind, chance.time_frame, zoom=zoom, key=anchor
         )
     else:
         st.text(t("chances.too_rare"))
+    for size in dict.fromkeys(count.size for count in chance.counts if count.few):
+        say.caption(t_md("chances.all_drawn", size=size))  # 3 of 15: all 15 drawn (4th review N7)
     if len(chance.counts) == 1 and not chance.everyone:
         say.caption(t_md("chances.one_group"))
     with listen.block(f"chance-{anchor}"):

@@ -23,7 +23,8 @@ MARKETING = "yes"
 MARKETING_VALUES = ("", MARKETING)
 # What an outcome in outcomes.csv is for the person: a benefit, or a harm (or more treatment).
 BENEFIT = "benefit"
-OUTCOME_KINDS = (BENEFIT, "harm")
+HARM = "harm"
+OUTCOME_KINDS = (BENEFIT, HARM)
 # scores.csv's `measure`: what a study scored from 0 to 10 (its words: chances.score.measure.*).
 MEASURES = ("leg_pain",)
 # speeds.csv's `measure`: what the weeks count up to (its words: chances.speed.*.<measure>);

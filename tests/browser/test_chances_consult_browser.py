@@ -7,6 +7,7 @@ it shows them all (N7)."""
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from explorer import chances, matched, short_answers, situation, words
 from explorer.url_params import LANG_PARAM, MODE_PARAM, OPTION_PARAM, SITUATION_PARAM
@@ -86,9 +87,11 @@ def test_the_other_options_harms_are_one_tap_away(
     for part in (f"{SITUATION_PARAM}={situation_id}", f"{LANG_PARAM}={language}"):
         assert part in search
     # Now the other option's harms, with the way back to the first one's.
+    # (waited for: the address changes before the rerun has drawn the page)
     heading = page.locator("h2", has_text=harms.rstrip(": "))
-    assert heading.inner_text() != before
-    assert page.locator(f"[class*='st-key-see-too-{option_id}'] button").count() == 1  # and back
+    expect(heading).not_to_have_text(before, timeout=30_000)
+    back = page.locator(f"[class*='st-key-see-too-{option_id}'] button")
+    expect(back).to_have_count(1, timeout=30_000)  # and the way back
     screenshot(page, f"chances-see-too-{language}-{situation_id}-{other}")
 
 

@@ -41,6 +41,24 @@ def rows(content: Content, option_ids: Sequence[str], situation_id: str) -> list
     ]
 
 
+def below_short(rows: Sequence[compare.Row]) -> list[compare.Row]:
+    """The full answers read right under their short answers (Compare): a lead is that short
+    answer word for word, with the whose-line said once above both options, so each led option
+    keeps only the paragraph on every group's studies, labelled so. Nothing is repeated and
+    nothing points a screen back to another option's line (5th review M5)."""
+    label = t("compare.led.all")
+    return [
+        replace(
+            row,
+            cells=tuple(
+                replace(cell, lead=None, answer_label=label) if cell.lead else cell
+                for cell in row.cells
+            ),
+        )
+        for row in rows
+    ]
+
+
 def whose_once(cells: list[compare.Cell]) -> tuple[compare.Cell, ...]:
     """A lead whose line (whose numbers, how sure, sources) is the one just said for the option
     before points back to that option: read option by option, the same long line twice in a row

@@ -135,3 +135,24 @@ def test_a_whose_line_shared_by_consecutive_options_is_said_once(language):
         back = t("compare.led.same_whose", option=rest.short_name or rest.option_name)
         assert [cell.lead.note for cell in said] == [rest.lead.note, back, back]
         assert said[1].lead.text == twin.lead.text
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_below_its_short_answer_a_full_answer_says_only_what_all_the_studies_say(language):
+    """5th review M5: Compare's full answer repeated the short answer just above it word for
+    word, and its second option's whose-line pointed a screen back ('as for No procedure'). Under
+    the short answers, a led option keeps its paragraph on every group's studies, labelled so;
+    an option without a lead reads as it always did."""
+    with speaking(language):
+        content = snapshot_of(FIXTURE_DATA).content(language)
+        [led] = [r for r in lead.rows(content, OPTIONS, LEG) if r.question_id == "gain"]
+        [below] = lead.below_short([led])
+        for before, after in zip(led.cells, below.cells):
+            [part] = after.parts()
+            assert (part.text, part.note) == (before.answer, before.evidence_line())
+            assert part.label == (t("compare.led.all") if before.lead else "")
+        header, general, notes = table_cells(below.table)  # nothing above the paragraph
+        assert header == [cell.option_name for cell in led.cells]
+        assert general == [as_read(cell.parts()[0].labelled()) for cell in below.cells]
+        assert notes == [cell.evidence_line() for cell in led.cells]
+        assert any(cell.lead for cell in led.cells)  # else the rule above would pass vacuously

@@ -7,7 +7,9 @@ the summary's appendix and the PDF's read in that order."""
 from __future__ import annotations
 
 from dataclasses import replace
+from types import SimpleNamespace
 
+import pandas as pd
 import pytest
 
 from explorer import compare, decide, handout, lead, short_answers
@@ -156,3 +158,26 @@ def test_below_its_short_answer_a_full_answer_says_only_what_all_the_studies_say
         assert general == [as_read(cell.parts()[0].labelled()) for cell in below.cells]
         assert notes == [cell.evidence_line() for cell in led.cells]
         assert any(cell.lead for cell in led.cells)  # else the rule above would pass vacuously
+
+
+def test_numbers_set_apart_leave_out_trials_whose_other_option_is_not_shown(content):
+    """5th review M3: a sciatica reader's full answer ended with fusion trials, fusion not being
+    among the options shown. A number from a trial whose other arm is an option not shown is
+    left out; the same outcome from another study is no comparison and stays."""
+    found = short_answers.other_groups(content, "gain", ["rest", "gel"], LEG)
+    rest = next(chance for chance in found if chance.option_id == "rest")
+    outcomes = content.outcomes.copy()
+    at = (outcomes["option_id"] == "rest") & (outcomes["outcome_id"] == rest.outcome_id)
+    population = outcomes.loc[at, "population_id"].iloc[0]
+    # nerve_block's arm of the same trial: the same outcome, the same group of people.
+    twin = outcomes.loc[at].assign(option_id="nerve_block")
+    trial = SimpleNamespace(outcomes=pd.concat([outcomes, twin]))
+    assert lead.compared_with(trial, rest) == {"nerve_block"}
+    assert rest not in lead.within_shown(trial, found, ["rest", "gel"])
+    assert rest in lead.within_shown(trial, found, ["rest", "nerve_block", "gel"])
+    # Another study of the same outcome is no comparison: nothing is left out.
+    elsewhere = SimpleNamespace(
+        outcomes=pd.concat([outcomes, twin.assign(population_id=population + "_other")])
+    )
+    assert lead.compared_with(elsewhere, rest) == set()
+    assert lead.within_shown(elsewhere, found, ["rest", "gel"]) == found

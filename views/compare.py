@@ -169,7 +169,9 @@ def full_answers(run: Run, question_id: str, shown: list[str], situation_id: str
     row = next(row for row in rows if row.question_id == question_id)
     with listen.block(f"answers-{question_id}"):  # read option by option
         say.markdown(row.table)
-    others = short_answers.other_groups(content, question_id, shown, situation_id)
+    others = lead.within_shown(
+        content, short_answers.other_groups(content, question_id, shown, situation_id), shown
+    )
     if others:
         with st.container(border=True, key=f"other-groups-{question_id}"):
             widgets.label(t("compare.page.other_groups"), key=f"other-groups-{question_id}")

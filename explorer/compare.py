@@ -68,6 +68,9 @@ class Cell:
     key_points: tuple[KeyPoint, ...] = ()  # the short form, for consult mode's shared screen
     short_name: str = ""  # the option's, to head a narrow column
     lead: Lead | None = None  # the claim about people in the reader's situation, first
+    # The paragraph's label where its lead was just read above it (Compare): "What all the
+    # studies say", so that it is not taken as about the reader's own group.
+    answer_label: str = ""
 
     def evidence_line(self) -> str:
         return evidence_line(self.certainty, self.source_ids)
@@ -75,7 +78,7 @@ class Cell:
     def parts(self) -> tuple[Part, ...]:
         """The full answer as read: with a lead, that claim, then the paragraph on every group's
         studies under a label that says so (issue 33); without one, the paragraph alone."""
-        general = Part("", self.answer, self.evidence_line())
+        general = Part(self.answer_label, self.answer, self.evidence_line())
         if self.lead is None:
             return (general,)
         lead = self.lead
@@ -135,7 +138,10 @@ class Row:
         if not any(cell.lead for cell in self.cells):
             return markdown_table(
                 [cell.option_name for cell in self.cells],
-                [[c.answer for c in self.cells], [c.evidence_line() for c in self.cells]],
+                [
+                    [cell.parts()[0].labelled() for cell in self.cells],
+                    [cell.evidence_line() for cell in self.cells],
+                ],
             )
         # Each option's column: its lead and the line under it (empty without one), then the
         # paragraph on every group's studies and its line, so the options' parts line up.

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from explorer import compare, situation
+from explorer import chances, compare, situation
 from explorer.data import Content
 from explorer.memo import kept
 from explorer.short_answers import Short, for_situation, quoted_standing
@@ -39,6 +39,49 @@ def rows(content: Content, option_ids: Sequence[str], situation_id: str) -> list
         replace(row, cells=whose_once([led(cell, row.question_id) for cell in row.cells]))
         for row in plain_rows
     ]
+
+
+def below_short(rows: Sequence[compare.Row]) -> list[compare.Row]:
+    """The full answers read right under their short answers (Compare): a lead is that short
+    answer word for word, with the whose-line said once above both options, so each led option
+    keeps only the paragraph on every group's studies, labelled so. Nothing is repeated and
+    nothing points a screen back to another option's line (5th review M5)."""
+    label = t("compare.led.all")
+    return [
+        replace(
+            row,
+            cells=tuple(
+                replace(cell, lead=None, answer_label=label) if cell.lead else cell
+                for cell in row.cells
+            ),
+        )
+        for row in rows
+    ]
+
+
+def compared_with(content: Content, chance: chances.Chance) -> set[str]:
+    """The other options of a chance's trial: those with a row for the same outcome in the same
+    group of people (populations.csv), which is one trial's other arm. The same outcome in
+    another study (a complication of fibrin and of fusion) is no comparison."""
+    outcomes = content.outcomes
+    own = outcomes[
+        (outcomes["option_id"] == chance.option_id) & (outcomes["outcome_id"] == chance.outcome_id)
+    ]
+    shared = outcomes[
+        (outcomes["outcome_id"] == chance.outcome_id)
+        & outcomes["population_id"].isin(own["population_id"])
+    ]
+    return set(shared["option_id"]) - {chance.option_id}
+
+
+def within_shown(
+    content: Content, found: Sequence[chances.Chance], option_ids: Sequence[str]
+) -> list[chances.Chance]:
+    """The numbers a full answer sets apart for the options shown, without trials whose other
+    option is not shown: in a leg-pain view, No procedure's full answer does not end with trials
+    of fusion, an option the reader does not see and is not offered (5th review M3)."""
+    shown = set(option_ids)
+    return [chance for chance in found if compared_with(content, chance) <= shown]
 
 
 def whose_once(cells: list[compare.Cell]) -> tuple[compare.Cell, ...]:

@@ -7,7 +7,9 @@ the summary's appendix and the PDF's read in that order."""
 from __future__ import annotations
 
 from dataclasses import replace
+from types import SimpleNamespace
 
+import pandas as pd
 import pytest
 
 from explorer import compare, decide, handout, lead, short_answers
@@ -135,3 +137,47 @@ def test_a_whose_line_shared_by_consecutive_options_is_said_once(language):
         back = t("compare.led.same_whose", option=rest.short_name or rest.option_name)
         assert [cell.lead.note for cell in said] == [rest.lead.note, back, back]
         assert said[1].lead.text == twin.lead.text
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_below_its_short_answer_a_full_answer_says_only_what_all_the_studies_say(language):
+    """5th review M5: Compare's full answer repeated the short answer just above it word for
+    word, and its second option's whose-line pointed a screen back ('as for No procedure'). Under
+    the short answers, a led option keeps its paragraph on every group's studies, labelled so;
+    an option without a lead reads as it always did."""
+    with speaking(language):
+        content = snapshot_of(FIXTURE_DATA).content(language)
+        [led] = [r for r in lead.rows(content, OPTIONS, LEG) if r.question_id == "gain"]
+        [below] = lead.below_short([led])
+        for before, after in zip(led.cells, below.cells):
+            [part] = after.parts()
+            assert (part.text, part.note) == (before.answer, before.evidence_line())
+            assert part.label == (t("compare.led.all") if before.lead else "")
+        header, general, notes = table_cells(below.table)  # nothing above the paragraph
+        assert header == [cell.option_name for cell in led.cells]
+        assert general == [as_read(cell.parts()[0].labelled()) for cell in below.cells]
+        assert notes == [cell.evidence_line() for cell in led.cells]
+        assert any(cell.lead for cell in led.cells)  # else the rule above would pass vacuously
+
+
+def test_numbers_set_apart_leave_out_trials_whose_other_option_is_not_shown(content):
+    """5th review M3: a sciatica reader's full answer ended with fusion trials, fusion not being
+    among the options shown. A number from a trial whose other arm is an option not shown is
+    left out; the same outcome from another study is no comparison and stays."""
+    found = short_answers.other_groups(content, "gain", ["rest", "gel"], LEG)
+    rest = next(chance for chance in found if chance.option_id == "rest")
+    outcomes = content.outcomes.copy()
+    at = (outcomes["option_id"] == "rest") & (outcomes["outcome_id"] == rest.outcome_id)
+    population = outcomes.loc[at, "population_id"].iloc[0]
+    # nerve_block's arm of the same trial: the same outcome, the same group of people.
+    twin = outcomes.loc[at].assign(option_id="nerve_block")
+    trial = SimpleNamespace(outcomes=pd.concat([outcomes, twin]))
+    assert lead.compared_with(trial, rest) == {"nerve_block"}
+    assert rest not in lead.within_shown(trial, found, ["rest", "gel"])
+    assert rest in lead.within_shown(trial, found, ["rest", "nerve_block", "gel"])
+    # Another study of the same outcome is no comparison: nothing is left out.
+    elsewhere = SimpleNamespace(
+        outcomes=pd.concat([outcomes, twin.assign(population_id=population + "_other")])
+    )
+    assert lead.compared_with(elsewhere, rest) == set()
+    assert lead.within_shown(elsewhere, found, ["rest", "gel"]) == found

@@ -16,21 +16,18 @@ def full_answer_tables(at) -> list[list[list[str]]]:
     return [cells for element in at.markdown if (cells := table_cells(element.value))]
 
 
-def test_compares_full_answers_lead_with_the_claim_about_people_in_the_situation():
+def test_compares_full_answers_do_not_repeat_the_short_answer_above_them():
+    """The claim about people in the situation is the short answer just above (5th review M5):
+    the opened full answer says what all the studies say, straight under the option's name."""
     at = open_compare(situation="leg_pain", options=OPTIONS)
     tables = full_answer_tables(at)
-    [rest] = [
-        cell
-        for row in lead.rows(CONTENT, OPTIONS, "leg_pain")
-        if row.question_id == "gain"
-        for cell in row.cells
-        if cell.option_id == "rest"
-    ]
-    first, second = (as_read(part.labelled()) for part in rest.parts())
-    [gain] = [table for table in tables if any(first in line for line in table)]
+    [row] = [r for r in lead.rows(CONTENT, OPTIONS, "leg_pain") if r.question_id == "gain"]
+    rest = next(cell for cell in row.cells if cell.option_id == "rest")
+    claim, general = (as_read(part.labelled()) for part in rest.parts())
+    [gain] = [table for table in tables if any(general in line for line in table)]
     column = [line[0] for line in gain]  # rest's column, read from the top
-    assert column.index(first) < column.index(second)
-    assert column[1] == first  # straight under the option's name
+    assert column[1] == general  # straight under the option's name
+    assert claim not in column and rest.lead.note not in column
 
 
 def test_compares_full_answers_without_a_situation_are_as_they_were():

@@ -5,7 +5,9 @@ option, never another group's number."""
 
 from __future__ import annotations
 
-from explorer import decide, short_answers, summary_card
+import re
+
+from explorer import decide, short_answers, summary_card, words
 from explorer.decide import Answers
 from explorer.markdown import Md, plain
 from explorer.short_answers import CARD_ROLES, CardLine
@@ -90,3 +92,14 @@ def test_the_card_lists_the_options_one_item_each_under_one_line_about_the_situa
         assert blocks[1].split("\n") == [
             Md("- ") + summary_card.option_markdown(option) for option in summary.card_options
         ]
+
+
+def test_the_harm_line_is_named_in_the_words_of_chances_harm_heading():
+    """5th review M5: for No procedure the card's second line may be an operation later, which
+    Chances calls 'more treatment', not a harm. The label is in the words of that heading, in
+    every language, so the two pages never name the same number differently."""
+    for language in words.languages():
+        with words.speaking(language):
+            heading = set(re.findall(r"\w+", t("chances.page.heading.harm", option="").lower()))
+            label = re.findall(r"\w+", t("summary.card.role.harms").lower())
+            assert label and set(label) <= heading, (language, label)

@@ -159,16 +159,19 @@ def short_answer_block(run: Run, question_id: str, shown: list[str], situation_i
 
 
 def full_answers(run: Run, question_id: str, shown: list[str], situation_id: str) -> None:
-    """One question's full answers as one table (each option's led by its claim about people in
-    the situation, explorer/lead.py), then the numbers from studies of other groups
-    of people, set apart, each with whose they are."""
+    """One question's full answers as one table (each option's paragraph on every group's studies,
+    under the short answers that quote people in the situation: explorer/lead.py below_short),
+    then the numbers from studies of other groups of people, set apart, each with whose they
+    are."""
     content = run.content
-    # Each option's answer led by its claim about people in the situation, where there is one.
-    rows = lead.rows(content, shown, situation_id)
+    # Each claim about people in the situation was just read in the short answers above.
+    rows = lead.below_short(lead.rows(content, shown, situation_id))
     row = next(row for row in rows if row.question_id == question_id)
     with listen.block(f"answers-{question_id}"):  # read option by option
         say.markdown(row.table)
-    others = short_answers.other_groups(content, question_id, shown, situation_id)
+    others = lead.within_shown(
+        content, short_answers.other_groups(content, question_id, shown, situation_id), shown
+    )
     if others:
         with st.container(border=True, key=f"other-groups-{question_id}"):
             widgets.label(t("compare.page.other_groups"), key=f"other-groups-{question_id}")

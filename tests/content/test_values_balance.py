@@ -68,3 +68,20 @@ def test_how_soon_pain_eased_rates_both_groups_of_a_trial_that_compared_two_opti
         own = rated[rated["option_id"].isin(no_procedure)]
         assert (own["population_id"] == population_id).all(), population_id
         assert own["level"].notna().all() and own["source_ids"].map(split_ids).map(len).all()
+
+
+def test_avoiding_an_operation_lines_up_well_only_where_few_have_one():
+    """5th review M2: 'Some: 20 to 50 out of 100 have one: lines up well' on 'Avoiding an
+    operation' read as 'this avoids it', where the rule only meant 'fewer than an operation'.
+    A cell must mean what it says, so a statement on having an operation is judged as read: only
+    the lightest level (few have one) lines up well; where some still have one, it lines up
+    partly at best."""
+    content = shipped()
+    judged = [
+        statement
+        for statement in content.statements.itertuples()
+        if split_ids(statement.attribute_ids) == ["more_treatment"]
+    ]
+    assert judged  # the rule below would pass vacuously
+    for statement in judged:
+        assert statement.lines_up_well_to == 1, statement.statement_id

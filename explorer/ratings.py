@@ -263,6 +263,7 @@ def own_numbers(
     said = {}
     for option_id in option_ids:
         mine = scores[scores["option_id"] == option_id]
+        mine = mine[mine["measure"] == mine["measure"].iloc[0]] if len(mine) else mine  # one scale
         start, later = mine[mine["months"] == 0], mine[mine["months"] > 0]
         if start.empty or later.empty:
             continue
@@ -320,13 +321,13 @@ def glance_table(rated_rows: pd.DataFrame) -> pd.DataFrame:
     """The table at a glance as one table, for the shared screen's first step and Charts:
     glance_parts without the reader's own numbers, which consult's steps show side by side
     (the shared screen has no room for a row more)."""
-    first, apart = glance_parts(rated_rows, own_numbers=False)
+    first, apart = glance_parts(rated_rows, with_own_numbers=False)
     return first if apart is None else pd.concat([first, apart], ignore_index=True)
 
 
 @kept
 def glance_parts(
-    rated_rows: pd.DataFrame, own_numbers: bool = True
+    rated_rows: pd.DataFrame, with_own_numbers: bool = True
 ) -> tuple[pd.DataFrame, pd.DataFrame | None]:
     """Attributes as rows, options as columns (short names, to fit a phone), each cell the
     level in words; first, who each option was compared with in trials, which the benefit rows
@@ -335,7 +336,7 @@ def glance_parts(
     option was compared with (issue 33: numbers from other groups labelled and set apart, not
     the first a reader meets): the second part (None when nothing is set apart), which Compare
     draws under the note that says why they are marked, so that the note is within two phone
-    screens (5th review M5). First of all (`own_numbers`), the reader's own study's numbers
+    screens (5th review M5). First of all (`with_own_numbers`), the reader's own study's numbers
     where there are any."""
     table = rated_rows.pivot(index="attribute", columns="option", values="in_cell")
     in_order = list(dict.fromkeys(rated_rows["attribute"]))
@@ -355,7 +356,7 @@ def glance_parts(
         }
     )
     compared_row = pd.DataFrame([compared[options]], index=[t("ratings.glance.compared_with")])
-    first = _own_numbers_row(rated_rows, options) if own_numbers else []
+    first = _own_numbers_row(rated_rows, options) if with_own_numbers else []
     if not set_apart:
         return _framed([*first, compared_row, table.loc[attributes, options]]), None
     return (

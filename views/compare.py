@@ -142,7 +142,7 @@ def glance_table(run: Run, shown: list[str]) -> None:
     rows of other people's levels set apart under the note that says whose they are."""
     rated = ratings.rated(run.content, shown, run.situation_id)
     first, apart = ratings.glance_parts(rated)
-    with st.container(key="glance-parts"):  # held close together on a phone (page.css)
+    with st.container(key="glance-parts"):  # its note in tighter lines on a phone (page.css)
         widgets.table(first, hide_index=True)
         note = ratings.other_group_note(rated)  # whose studies the marked levels are
         if note:

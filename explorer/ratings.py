@@ -7,16 +7,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import pandas as pd
+from babel.numbers import format_decimal
 
-from explorer import situation
+from explorer import short_answers, situation
 from explorer.compare import certainty_words
 from explorer.data import Content
 from explorer.markdown import Md, plain
 from explorer.memo import kept
 from explorer.populations import same_pain
-from explorer.rules.vocabulary import MILESTONES
+from explorer.rules.vocabulary import MILESTONES, ROLE
 from explorer.short_answers import group_standing
-from explorer.words import t
+from explorer.words import current_language, t
 
 # The burden scale is drawn in this many lightness steps, whatever an attribute's number of levels.
 SHADES = 5
@@ -144,10 +145,27 @@ def rated(
             rows["label"], rows["other_group"], rows["population_id"]
         )
     ]
+    # How sure we are, in the glance: the reader's own grade first (5th review #7).
+    grades = own_grades(content, option_ids, situation_id)
+    own = (rows["attribute_id"] == content.evidence_attribute) & rows["option_id"].isin(grades)
+    rows.loc[own, "in_cell"] = [
+        own_grade_cell(grades[option_id], label, other, words[population_id])
+        for option_id, label, other, population_id in zip(
+            rows.loc[own, "option_id"],
+            rows.loc[own, "label"],
+            rows.loc[own, "other_group"],
+            rows.loc[own, "population_id"],
+        )
+    ]
+    # A row is set apart when a cell still leads with other people's level.
+    rows["apart"] = rows["other_group"] & ~own
     rows["label"] = [
         t("ratings.glance.other_group", label=label) if other else label
         for label, other in zip(rows["label"], rows["other_group"])
     ]
+    numbers = own_numbers(content, option_ids, situation_id)
+    rows["own_numbers"] = rows["option_id"].map({o: said for o, (_, said) in numbers.items()})
+    rows["own_measure"] = rows["option_id"].map({o: measure for o, (measure, _) in numbers.items()})
     rows["whose"] = rows["population_id"].map(
         content.populations.set_index("population_id")["whose"]
     )
@@ -185,8 +203,81 @@ def rated(
         "other_group",
         "whose",
         "in_cell",
+        "apart",
+        "own_numbers",
+        "own_measure",
     ]
     return rows.sort_values(["position", "option_order"])[columns].reset_index(drop=True)
+
+
+@kept
+def own_grades(content: Content, option_ids: Sequence[str], situation_id: str) -> dict[str, str]:
+    """Option id -> its answer to "How sure are we?" for the situation (a certainty code), where
+    that answer grades a study of people in it (short_answers.quoted_standing): THE grade the
+    glance shows first, so that one page gives one option one grade (5th review #7)."""
+    here = situation.known(content, situation_id)
+    if here == situation.NOT_SURE:
+        return {}
+    found = short_answers.for_situation(content, here)
+    questions = content.questions
+    asked = questions.loc[questions[ROLE] == short_answers.CERTAINTY, "question_id"]
+    return {
+        option_id: found[option_id, question_id].certainty
+        for option_id in option_ids
+        for question_id in asked
+        if (option_id, question_id) in found
+        and short_answers.quoted_standing(content, found[option_id, question_id], here)
+    }
+
+
+def own_grade_cell(grade: str, label: str, other: bool, group_word: str) -> str:
+    """The glance's cell for how sure we are where the reader's own grade exists: that grade,
+    then the level from all the studies where it is another (other people's, named as such)."""
+    mine = certainty_words(grade)
+    mine = mine[:1].upper() + mine[1:]
+    if other:
+        return t(f"ratings.glance.own_grade_and.{group_word}", grade=mine, label=label)
+    if label.lower() != certainty_words(grade).lower():
+        return t("ratings.glance.own_grade_and.all", grade=mine, label=label)
+    return t("ratings.glance.own_grade", grade=mine)
+
+
+@kept
+def own_numbers(
+    content: Content, option_ids: Sequence[str], situation_id: str
+) -> dict[str, tuple[str, str]]:
+    """Option id -> what was measured (scores.csv's measure) and its benefit's averages on that
+    0 to 10 scale in a study of people in the situation, at the start and at the last time
+    given, in words ("From 8 to 5.2 by 6 months"): the glance's first row, so that the
+    reader's own numbers are within two phone screens (5th review, section 2)."""
+    here = situation.known(content, situation_id)
+    if here == situation.NOT_SURE:
+        return {}
+    scores = content.scores[content.scores["kind"] == "benefit"].dropna(subset=["average"])
+    # Its group tagged with the situation, as for a short answer quoted as about the reader.
+    tagged = [
+        group_standing(content, population_id, here) != "not_about_you"
+        for population_id in scores["population_id"]
+    ]
+    scores = scores[tagged]
+    said = {}
+    for option_id in option_ids:
+        mine = scores[scores["option_id"] == option_id]
+        mine = mine[mine["measure"] == mine["measure"].iloc[0]] if len(mine) else mine  # one scale
+        start, later = mine[mine["months"] == 0], mine[mine["months"] > 0]
+        if start.empty or later.empty:
+            continue
+        first, last = start.iloc[0], later.sort_values("months").iloc[-1]
+        said[option_id] = (
+            first["measure"],
+            t(
+                "ratings.glance.own_numbers",
+                start=format_decimal(first["average"], locale=current_language()),
+                end=format_decimal(last["average"], locale=current_language()),
+                count=int(last["months"]),
+            ),
+        )
+    return said
 
 
 def _labels_by_option(
@@ -227,15 +318,29 @@ def rules_table(content: Content) -> pd.DataFrame:
 
 @kept
 def glance_table(rated_rows: pd.DataFrame) -> pd.DataFrame:
+    """The table at a glance as one table, for the shared screen's first step and Charts:
+    glance_parts without the reader's own numbers, which consult's steps show side by side
+    (the shared screen has no room for a row more)."""
+    first, apart = glance_parts(rated_rows, with_own_numbers=False)
+    return first if apart is None else pd.concat([first, apart], ignore_index=True)
+
+
+@kept
+def glance_parts(
+    rated_rows: pd.DataFrame, with_own_numbers: bool = True
+) -> tuple[pd.DataFrame, pd.DataFrame | None]:
     """Attributes as rows, options as columns (short names, to fit a phone), each cell the
     level in words; first, who each option was compared with in trials, which the benefit rows
     ("better than the group it was compared with") are about. A level from other people's
     studies says whose in its cell, and its rows are set apart at the end, led by who each
-    option was compared with, just above the note that says why they are marked (issue 33:
-    numbers from other groups labelled and set apart, not the first a reader meets)."""
+    option was compared with (issue 33: numbers from other groups labelled and set apart, not
+    the first a reader meets): the second part (None when nothing is set apart), which Compare
+    draws under the note that says why they are marked, so that the note is within two phone
+    screens (5th review M5). First of all (`with_own_numbers`), the reader's own study's numbers
+    where there are any."""
     table = rated_rows.pivot(index="attribute", columns="option", values="in_cell")
     in_order = list(dict.fromkeys(rated_rows["attribute"]))
-    apart = set(rated_rows.loc[rated_rows["other_group"], "attribute"])
+    apart = set(rated_rows.loc[rated_rows["apart"], "attribute"])
     attributes = [a for a in in_order if a not in apart]
     set_apart = [a for a in in_order if a in apart]
     options = list(dict.fromkeys(rated_rows["option"]))
@@ -251,15 +356,29 @@ def glance_table(rated_rows: pd.DataFrame) -> pd.DataFrame:
         }
     )
     compared_row = pd.DataFrame([compared[options]], index=[t("ratings.glance.compared_with")])
+    first = _own_numbers_row(rated_rows, options) if with_own_numbers else []
+    if not set_apart:
+        return _framed([*first, compared_row, table.loc[attributes, options]]), None
     return (
-        pd.concat(
-            [table.loc[attributes, options], compared_row, table.loc[set_apart, options]]
-            if set_apart
-            else [compared_row, table.loc[attributes, options]]
-        )
-        .rename_axis(index=t("ratings.glance.what"), columns=None)
-        .reset_index()
+        _framed([*first, table.loc[attributes, options]]),
+        _framed([compared_row, table.loc[set_apart, options]]),
     )
+
+
+def _framed(parts: list[pd.DataFrame]) -> pd.DataFrame:
+    return pd.concat(parts).rename_axis(index=t("ratings.glance.what"), columns=None).reset_index()
+
+
+def _own_numbers_row(rated_rows: pd.DataFrame, options: list[str]) -> list[pd.DataFrame]:
+    """The reader's own study's numbers as the glance's first row, where any option has them."""
+    by_option = rated_rows.drop_duplicates("option").set_index("option")
+    numbers = by_option["own_numbers"]
+    if numbers.isna().all():
+        return []
+    cells = numbers.fillna(t("ratings.glance.no_own_numbers"))
+    measure = by_option["own_measure"].dropna().iloc[0]
+    label = t(f"ratings.glance.own_numbers_row.{measure}")
+    return [pd.DataFrame([cells[options]], index=[label])]
 
 
 def other_group_note(rated_rows: pd.DataFrame) -> Md | None:

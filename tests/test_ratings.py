@@ -274,6 +274,12 @@ def test_rows_with_other_peoples_levels_are_set_apart_at_the_end_led_by_who_it_w
     assert marked and unmarked
     rows = list(ratings.glance_table(rated)[what])
     assert rows == [*unmarked, t("ratings.glance.compared_with"), *marked]
+    # On Compare, first of all the reader's own study's numbers (5th review §2).
+    own = t("ratings.glance.own_numbers_row.leg_pain")
+    # Compare draws the set-apart rows as their own part, under the note (5th review M5).
+    first, apart = ratings.glance_parts(rated)
+    assert list(first[what]) == [own, *unmarked]
+    assert list(apart[what]) == [t("ratings.glance.compared_with"), *marked]
     none_marked = ratings.rated(CONTENT, ALL)
     assert not none_marked["other_group"].any()
     assert ratings.glance_table(none_marked)[what].iloc[0] == t("ratings.glance.compared_with")
@@ -304,3 +310,68 @@ def test_a_group_with_the_readers_kind_of_pain_is_other_people_in_the_cell():
     assert ratings.group_words(CONTENT, "back_pain")["back_new"] == ratings.OTHER_PEOPLE
     assert ratings.group_words(CONTENT, "leg_pain")["everyone_given"] == ratings.OTHER_PEOPLE
     assert ratings.group_words(CONTENT, "leg_pain")["back_new"] == "back"
+
+
+# --- one grade per option on a page, and the reader's own numbers first (5th review #7, §2) ----
+
+
+def _with_how_sure_rows(data_copy, rows: list[str]):
+    path = data_copy / "short_answers.csv"
+    path.write_text(path.read_text() + "".join(f"{row}\n" for row in rows))
+    return loaded(data_copy)
+
+
+def test_the_glance_says_how_sure_with_the_readers_own_grade_first_then_all_the_studies(data_copy):
+    """Where the reader's situation answers "How sure are we?" from a study of people in it, the
+    glance's cell leads with that grade; the level from all the studies follows, named as other
+    people's (marked) or as all the studies'. The row is then no longer set apart, since it
+    leads with the reader's own grade; a grade of people not in the situation changes nothing."""
+    content = _with_how_sure_rows(
+        data_copy,
+        [
+            'leg_pain,rest,how_sure,"Low for people like you: one trial.",leg_disc,S101,low',
+            'leg_pain,nerve_block,how_sure,"Moderate for people like you.",leg_disc,S102,moderate',
+            'back_pain,nerve_block,how_sure,"Low: a study of leg pain.",leg_disc,S102,low',
+        ],
+    )
+    what = t("ratings.glance.what")
+    sureness = content.attributes.set_index("attribute_id").at["sureness", "name"]
+    rated = ratings.rated(content, ["rest", "nerve_block"], "leg_pain")
+    first, apart = ratings.glance_parts(rated)
+    cells = first.set_index(what).loc[sureness]
+    assert cells["Home exercise"] == t(
+        "ratings.glance.own_grade_and.back", grade="Low", label="Moderate"
+    )
+    assert cells["Nerve block"] == t(
+        "ratings.glance.own_grade_and.all", grade="Moderate", label="Low"
+    )
+    assert sureness not in set(apart[what])
+    gain = content.attributes.set_index("attribute_id").at["gain_size", "name"]
+    assert list(apart[what]) == [t("ratings.glance.compared_with"), gain]
+    # The back-pain reader's nerve block: its grade is of people with leg pain, so not theirs.
+    back = ratings.glance_table(ratings.rated(content, ["nerve_block"], "back_pain"))
+    assert back.set_index(what).at[sureness, "Nerve block"] == t(
+        "ratings.glance.other_group_in.leg", label="Low"
+    )
+
+
+def test_the_glance_opens_with_the_readers_own_study_numbers_where_there_are_any():
+    """The averages on a 0 to 10 scale of a study of people in the situation (scores.csv), from
+    the start to the last time given, as Compare's glance's first row; an option without them
+    says so; a reader of another situation, or not sure of theirs, gets no such row."""
+    what = t("ratings.glance.what")
+    rated = ratings.rated(CONTENT, ["rest", "nerve_block", "gel"], "leg_pain")
+    first = ratings.glance_parts(rated)[0].iloc[0]
+    assert first[what] == t("ratings.glance.own_numbers_row.leg_pain")
+    assert first["Home exercise"] == t(
+        "ratings.glance.own_numbers", start="7.9", end="4.6", count=3
+    )
+    assert first["Nerve block"] == t("ratings.glance.own_numbers", start="7.5", end="3.1", count=3)
+    assert first["Gel implant"] == t("ratings.glance.no_own_numbers")
+    # Not on the shared screen's one table (no room; its steps show them side by side).
+    assert first[what] not in set(ratings.glance_table(rated)[what])
+    for situation_id in ("back_pain", "not_sure"):
+        rated = ratings.rated(CONTENT, ["rest", "nerve_block"], situation_id)
+        assert t("ratings.glance.own_numbers_row.leg_pain") not in set(
+            ratings.glance_parts(rated)[0][what]
+        )

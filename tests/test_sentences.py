@@ -312,6 +312,8 @@ def counts_said(snapshot: Snapshot, content: Content) -> Iterator[tuple[str, str
         yield "summary card", words.t("summary.card.questions_link", count=count)
     for count in COUNTS:  # Compare's table at a glance, closed, holding so many options
         yield "glance", words.t("compare.page.glance_closed", count=count)
+    for count in COUNTS:  # the glance's first row: the reader's own study, so many months on
+        yield "glance", words.t("ratings.glance.own_numbers", start=8, end=5.2, count=count)
     questions = list(content.questions["question"])
     for number, question in enumerate(questions, 1):
         yield (

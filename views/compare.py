@@ -138,12 +138,17 @@ def every_question(run: Run) -> None:
 
 
 def glance_table(run: Run, shown: list[str]) -> None:
-    """The chosen options at a glance: each quality's level for each option, as on Charts."""
+    """The chosen options at a glance: each quality's level for each option, as on Charts; the
+    rows of other people's levels set apart under the note that says whose they are."""
     rated = ratings.rated(run.content, shown, run.situation_id)
-    widgets.table(ratings.glance_table(rated), hide_index=True)
-    note = ratings.other_group_note(rated)  # whose studies the marked levels are
-    if note:
-        say.caption(note)
+    first, apart = ratings.glance_parts(rated)
+    with st.container(key="glance-parts"):  # its note in tighter lines on a phone (page.css)
+        widgets.table(first, hide_index=True)
+        note = ratings.other_group_note(rated)  # whose studies the marked levels are
+        if note:
+            say.caption(note)
+        if apart is not None:
+            widgets.table(apart, hide_index=True)
 
 
 def short_answer_block(run: Run, question_id: str, shown: list[str], situation_id: str) -> None:

@@ -1,0 +1,54 @@
+"""One option, one grade on a page (5th review #7): where an option's benefit was studied in
+people in the reader's situation, the table at a glance says how sure we are with the same grade
+as its answer to "How sure are we?" lower down, first; a level from all the studies, if any,
+only after it, named as such."""
+
+from __future__ import annotations
+
+import pytest
+
+from explorer import ratings, short_answers, words
+from explorer.compare import certainty_words
+from explorer.rules.vocabulary import ROLE
+from tests.conftest import shipped_data, snapshot_of
+
+
+def glance_grades(content) -> list[tuple[str, str, str, str]]:
+    """(situation, option, the glance's cell, the grade it must lead with) for every option with
+    a benefit studied in people in the situation, all options of the data shown at once."""
+    roles = content.questions.set_index("question_id")[ROLE]
+    certainty = list(roles.index[roles == short_answers.CERTAINTY])
+    benefits = list(roles.index[roles == "benefits"])
+    sureness = content.attributes.set_index("attribute_id").at[content.evidence_attribute, "name"]
+    options = list(content.option_names())
+    found_cells = []
+    for situation_id in content.situations["situation_id"]:
+        found = short_answers.for_situation(content, situation_id)
+        table = ratings.glance_table(ratings.rated(content, options, situation_id))
+        cells = table.set_index(words.t("ratings.glance.what")).loc[sureness]
+        names = content.short_names()
+        for option_id in options:
+            shorts = [found[option_id, q] for q in benefits if (option_id, q) in found]
+            if not any(short_answers.quoted_standing(content, s, situation_id) for s in shorts):
+                continue
+            for question_id in certainty:
+                grade = certainty_words(found[option_id, question_id].certainty)
+                grade = grade[:1].upper() + grade[1:]
+                found_cells.append(
+                    (
+                        situation_id,
+                        option_id,
+                        cells[names[option_id]],
+                        words.t("ratings.glance.own_grade", grade=grade),
+                    )
+                )
+    return found_cells
+
+
+@pytest.mark.parametrize("language", words.languages())
+def test_the_glance_leads_with_the_how_sure_grade_where_a_benefit_was_studied_in_you(language):
+    snapshot = snapshot_of(shipped_data())
+    with words.speaking(language):
+        said = glance_grades(snapshot.content(language))
+    assert said  # the shipped data has matched benefits; the rule is about them
+    assert [cell for *_, cell, grade in said if not cell.startswith(grade)] == []

@@ -172,7 +172,9 @@ def test_a_consult_step_without_a_matched_picture_shows_none(page, app_server):
         assert page.evaluate(PICTURE_BOXES) == [], address
 
 
-# The size of the overview table's type, in px (its first cell).
+# The size of the overview table's type, in px (its first cell); at least LARGE_TYPE px with up
+# to LARGE_UP_TO options, as the questions' text.
+LARGE_TYPE, LARGE_UP_TO = 20, 2
 TABLE_TYPE = """() => parseFloat(getComputedStyle(document.querySelector(
     "[class*='st-key-consult-question'] [data-testid='stTable'] td")).fontSize)"""
 
@@ -182,7 +184,8 @@ def test_consult_overview_of_fewer_options_is_in_larger_type_and_still_fits(
     page, app_server, language
 ):
     """The overview's table is sized for the options it holds: with the options aimed at a
-    situation (fewer than five in most), larger type than five need, and still one screen."""
+    situation (fewer than five in most), larger type than five need, 20 px with one or two, and
+    still one screen."""
     page.set_viewport_size(SHARED_SCREEN)
     overview = f"{app_server.url}/compare?mode=consult&{LANG_PARAM}={language}"
     open_page(page, f"{overview}&{CONSULT}")
@@ -196,6 +199,8 @@ def test_consult_overview_of_fewer_options_is_in_larger_type_and_still_fits(
         )
         assert bottom <= SHARED_SCREEN["height"], (situation_id, bottom)
         assert found > five if len(aimed) < len(CONSULT_IDS) else found == five, situation_id
+        if len(aimed) <= LARGE_UP_TO:  # really large on a shared screen (5th review M1)
+            assert found >= LARGE_TYPE, (situation_id, found)
     screenshot(page, f"consult-overview-aimed-1280-{language}")
 
 

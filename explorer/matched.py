@@ -6,13 +6,14 @@ where the study's averages on a 0 to 10 scale are in scores.csv."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
 import pandas as pd
 from babel.numbers import format_decimal
 
-from explorer import short_answers, situation, words
+from explorer import chances, short_answers, situation, words
 from explorer.data import Content
 from explorer.memo import kept
 from explorer.rules.vocabulary import ROLE, split_ids
@@ -154,3 +155,75 @@ def bar_words(option: str, months: int, average: float) -> str:
     if months == 0:
         return t("chances.score.at_start", option=option, average=said)
     return t("chances.score.after", option=option, average=said, count=months)
+
+
+@dataclass(frozen=True)
+class Pictured:
+    """What Chances draws for one kind of result (benefit, harm) about people in the reader's
+    situation, for a consult step to show beside its short answers (5th review M1): the matched
+    study's averages on a 0 to 10 scale where there are any, else, for each option whose short
+    answer is about people in the situation, the count out of 100 that answer says, from its
+    study (such as "34 out of 100" beside "3 out of 100"), with its outcome and time."""
+
+    kind: str = ""  # benefit or harm: the pictures' colours
+    scores: tuple[Scores, ...] = ()
+    counts: tuple[tuple[chances.Count, str, str], ...] = ()  # count, outcome, time frame
+
+    def __bool__(self) -> bool:
+        return bool(self.scores or self.counts)
+
+
+# The most options a step's picture is drawn beside: the answers share half the screen, and
+# more would leave each too narrow a column (views/compare.py).
+PICTURED_UP_TO = 3
+
+
+@kept
+def pictured(
+    content: Content, situation_id: str, question_id: str, option_ids: tuple[str, ...]
+) -> Pictured:
+    """The pictures for a question's kind (its role: benefits or harms) for the options shown,
+    from studies of people in the situation only, and only the number each short answer says
+    (never another trial's, or another result of the same trial, beside it): none when the reader is not sure of the
+    situation, or the question is about neither, or with more than PICTURED_UP_TO options."""
+    role = content.questions.set_index("question_id").at[question_id, ROLE]
+    kind = short_answers.KINDS.get(role)
+    if (
+        kind is None
+        or situation.known(content, situation_id) == situation.NOT_SURE
+        or len(option_ids) > PICTURED_UP_TO
+    ):
+        return Pictured()
+    for option_id in option_ids:  # one study's bars hold every option said beside it
+        found = scores(content, situation_id, option_id, kind)
+        if found:
+            return Pictured(kind, scores=tuple(found))
+    whose = content.populations.set_index("population_id")["whose"]
+    every = chances.all_chances(content)
+    firsts = (
+        next(
+            (
+                chance
+                for chance in chances.by_kind(every, short.option_id, situation_id)[kind].about
+                if chance.whose == whose[short.population_id] and says(short, chance.counts[0])
+            ),
+            None,
+        )
+        for short in short_answers.for_question(content, situation_id, question_id, option_ids)
+        if short.population_id
+    )
+    return Pictured(
+        kind,
+        counts=tuple(
+            (chance.counts[0], chance.outcome, chance.time_frame)
+            for chance in firsts
+            if chance is not None
+        ),
+    )
+
+
+def says(short: Short, count: chances.Count) -> bool:
+    """Whether a short answer says the count's number of people as its picture draws them (2.7
+    out of 100 is drawn, and said, as 3): a picture of another result would contradict it."""
+    drawn = count.drawn()[0]
+    return not count.is_rare and str(drawn) in re.findall(r"\d+(?:[.,]\d+)?", short.text)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from explorer import matched, words
+from explorer import chances, matched, words
 from explorer.situation import NOT_SURE
 from explorer.words import t
 from tests.conftest import fixture_content
@@ -101,3 +101,51 @@ def test_the_options_said_beside_an_option_are_each_one_tap_away():
     assert matched.also_said(CONTENT, "leg_pain", "rest") == ["nerve_block"]
     assert matched.also_said(CONTENT, "leg_pain", "nerve_block") == ["rest"]
     assert matched.also_said(CONTENT, NOT_SURE, "rest") == []  # nothing said beside it
+
+
+# 5th review M1: consult's Compare steps show the picture consult Chances draws.
+EVERY_OPTION = tuple(CONTENT.option_names())
+
+
+def test_the_benefit_step_pictures_its_studys_bars_as_chances_does():
+    drawn = matched.pictured(CONTENT, "leg_pain", "gain", EVERY_OPTION)
+    assert drawn and drawn.kind == "benefit" and drawn.counts == ()
+    assert list(drawn.scores) == matched.scores(CONTENT, "leg_pain", "rest", "benefit")
+
+
+def test_without_bars_each_option_is_pictured_with_the_number_its_short_answer_says(fresh_memo):
+    shorts = CONTENT.short_answers
+    block_gain = (shorts["option_id"] == "nerve_block") & (shorts["question_id"] == "gain")
+    said_45 = shorts.assign(
+        short_answer=shorts["short_answer"].mask(block_gain, "In it, 45 out of 100 felt better.")
+    )
+    no_bars = dataclasses.replace(CONTENT, scores=CONTENT.scores.iloc[0:0], short_answers=said_45)
+    drawn = matched.pictured(no_bars, "leg_pain", "gain", EVERY_OPTION)
+    # Rest's answer is about leg_disc, but its only count is about another group: no picture;
+    # the block's answer and its count are both from leg_disc; gel's answer names no people.
+    [(count, outcome, time_frame)] = drawn.counts
+    assert (count.group, count.low, outcome) == ("People given a nerve block", 45, "felt better")
+    assert drawn.kind == "benefit" and time_frame == "12 months after starting"
+
+
+def test_no_picture_of_another_number_than_the_short_answer_says(fresh_memo):
+    """The shipped fixture's block answer says 70 out of 100: its study's count of 45 beside it
+    would contradict it."""
+    no_bars = dataclasses.replace(CONTENT, scores=CONTENT.scores.iloc[0:0])
+    assert not matched.pictured(no_bars, "leg_pain", "gain", ("nerve_block",))
+
+
+def test_no_picture_of_another_study_than_the_short_answer_speaks_of():
+    """The block's risk in words is about another group (back_long): its count about leg_disc,
+    drawable and about the situation, would put a second study's number beside the answer."""
+    harms = chances.by_kind(chances.all_chances(CONTENT), "nerve_block", "leg_pain")["harm"]
+    assert any(c.whose == "people with leg pain from a disc" and c.drawable for c in harms.about)
+    assert not matched.pictured(CONTENT, "leg_pain", "risk", ("nerve_block",))
+
+
+def test_no_picture_without_a_situation_for_a_question_of_no_kind_or_beside_many_options():
+    assert not matched.pictured(CONTENT, NOT_SURE, "gain", EVERY_OPTION)
+    assert not matched.pictured(CONTENT, "leg_pain", "about_it", EVERY_OPTION)
+    assert not matched.pictured(CONTENT, "back_pain", "gain", EVERY_OPTION)
+    too_many = (*EVERY_OPTION, *EVERY_OPTION)[: matched.PICTURED_UP_TO + 1]
+    assert not matched.pictured(CONTENT, "leg_pain", "gain", too_many)  # no room beside them

@@ -69,11 +69,11 @@ def chances_part(run: Run) -> None:
             # On a shared screen the bars come first, so the difference they show is on the first
             # screen at 1280x800 (4th review N5); elsewhere the words, as a phone reader finds them.
             for each in scored if run.consult else []:
-                _scores(each, score_chart.WORDS_ACROSS_WIDE)
+                pictures.scores(each, score_chart.WORDS_ACROSS_WIDE)
             with st.container(key=f"in-words-{heading}"):
                 say.markdown(widgets.shorts_with_whose(content, words, situation_id))
             for each in [] if run.consult else scored:
-                _scores(each)
+                pictures.scores(each)
         if not found and not words:
             st.text(t("chances.not_counted"))
         # What the bars are and what is not drawn, in one note where it can be (4th review N4).
@@ -133,15 +133,6 @@ def _see_too(content: Content, situation_id: str, option_id: str) -> None:
 
 def _view(option_id: str) -> None:
     st.query_params[url_params.OPTION_PARAM] = option_id
-
-
-def _scores(scored: matched.Scores, across: int = score_chart.WORDS_ACROSS) -> None:
-    """A study's averages on a 0 to 10 scale, said in words beside them, as bars on one scale,
-    each bar's words wrapped to `across` characters."""
-    say.markdown(t_md(f"chances.score.title.{scored.measure}"))
-    chart_cache.chart(
-        score_chart.score_chart, scored.rows, scored.measure, across, alt_text=scored.alt_text()
-    )
 
 
 def _speed(speed: speeds.Speed, where: str) -> None:

@@ -2,9 +2,20 @@
 
 import streamlit as st
 
-from explorer import compare, decide, lead, offer, ratings, short_answers, situation, url_params
+from explorer import (
+    compare,
+    decide,
+    lead,
+    matched,
+    offer,
+    ratings,
+    score_chart,
+    short_answers,
+    situation,
+    url_params,
+)
 from explorer.markdown import Md, plain
-from explorer.ui import listen, say, shell, url_state, widgets
+from explorer.ui import listen, pictures, say, shell, url_state, widgets
 from explorer.ui.offer_card import offer_cards
 from explorer.ui.runtime import Run
 from explorer.words import t, t_md
@@ -66,27 +77,50 @@ def overview(run: Run, shown: list[str]) -> None:
         say.caption(note)
 
 
+# People a little smaller than on a phone: one group's 100 under the step's heading then ends
+# above 800 px even with a three-line heading (Spanish).
+STEP_ZOOM = 0.9
+
+
 def question_step(run: Run, question: compare.Row, shown: list[str]) -> None:
-    """One question, each option's short answer in its column."""
+    """One question, each option's short answer in its column; beside them, where the question
+    is the benefit or the risks, the same picture consult Chances draws from the study of people
+    in the situation (5th review M1), so the two can be pointed at together."""
     content, situation_id = run.content, run.situation_id
     set_apart = {fit.option_id: fit for fit in situation.set_apart(content, situation_id)}
     shorts = short_answers.for_question(content, situation_id, question.question_id, shown)
     by_option = {short.option_id: short for short in shorts}
+    drawn = matched.pictured(content, situation_id, question.question_id, tuple(shown))
     with st.container(key="consult-question"):  # what must fit the shared screen
         say.subheader(plain(question.question), anchor=question.question_id)
         for note in compare.notes(content, shown):  # across the screen: the columns are narrow
             say.caption(plain(note))
-        for cell, cell_column in zip(question.cells, st.columns(len(shown))):
-            with cell_column:
-                widgets.label(cell.short_name, key=f"head-{cell.option_id}")
-                if cell.option_id in set_apart:  # the level; its rule a tap away, for room
-                    fit = set_apart[cell.option_id]
-                    say.caption(plain(fit.level), help=plain(fit.rule_line()))
-                with st.container(border=True, key=f"short-{cell.option_id}"):
-                    widgets.short_answer(by_option.get(cell.option_id), cell)
-        whose = short_answers.whose_lines(content, shorts, situation_id)
-        if whose:  # one element, a line each: room on the shared screen, less work a run
-            say.caption(Md("  \n").join(whose))
+        # The answers in half the screen, the picture in the other half: wide enough for a bar's
+        # words on one line, and two pictures of 100 people at nearly their own size.
+        answers, picture = st.columns(2, gap="medium") if drawn else (st.container(), None)
+        with answers:
+            for cell, cell_column in zip(question.cells, st.columns(len(shown))):
+                with cell_column:
+                    widgets.label(cell.short_name, key=f"head-{cell.option_id}")
+                    if cell.option_id in set_apart:  # the level; its rule a tap away, for room
+                        fit = set_apart[cell.option_id]
+                        say.caption(plain(fit.level), help=plain(fit.rule_line()))
+                    with st.container(border=True, key=f"short-{cell.option_id}"):
+                        widgets.short_answer(by_option.get(cell.option_id), cell)
+            whose = short_answers.whose_lines(content, shorts, situation_id)
+            if whose:  # one element, a line each: room on the shared screen, less work a run
+                say.caption(Md("  \n").join(whose))
+        if picture is not None:
+            with picture, st.container(key="consult-picture"):
+                for scored in drawn.scores:
+                    pictures.scores(scored, score_chart.WORDS_ACROSS_WIDE)
+                if drawn.counts:
+                    pictures.in_row(
+                        list(drawn.counts),
+                        drawn.kind,
+                        zoom=STEP_ZOOM,
+                        key=f"consult-{question.question_id}",
+                    )
 
 
 def every_question(run: Run) -> None:

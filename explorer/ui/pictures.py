@@ -1,13 +1,15 @@
 """Pictures of 100 people on a page: each group's picture in a column of its own, so that two
 groups stand side by side on a wide screen and one under the other on a phone (Streamlit stacks
-columns below 640 px), where side by side each person would be too small to count."""
+columns below 640 px), where side by side each person would be too small to count. And a study's
+averages on a 0 to 10 scale as bars. Chances and consult's Compare steps draw them alike."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from explorer import chances, charts
-from explorer.ui import chart_cache
+from explorer import chances, charts, matched, score_chart
+from explorer.ui import chart_cache, say
+from explorer.words import t_md
 
 
 def side_by_side(
@@ -21,8 +23,18 @@ def side_by_side(
 ) -> None:
     """One picture per group (explorer.chances.Count), on one scale, in `kind`'s colours
     (benefit or harm); `key` makes the pictures' keys unique on the page."""
-    lines = max(map(charts.heading_lines, counts))  # the people of both groups start level
-    for index, (count, column) in enumerate(zip(counts, st.columns(len(counts)))):
+    in_row([(count, outcome, time_frame) for count in counts], kind, zoom=zoom, key=key)
+
+
+def in_row(
+    pictures: list[tuple[chances.Count, str, str]], kind: str, *, zoom: float, key: str
+) -> None:
+    """One picture per (count, outcome, time frame), side by side on one scale: a study's groups
+    for one outcome, or each option's own result (explorer.matched.Pictured)."""
+    lines = max(charts.heading_lines(count) for count, _, _ in pictures)  # people start level
+    for index, ((count, outcome, time_frame), column) in enumerate(
+        zip(pictures, st.columns(len(pictures)))
+    ):
         with column:
             chart_cache.chart(
                 charts.icon_array,
@@ -34,3 +46,12 @@ def side_by_side(
                 alt_text=chances.picture_alt(count, outcome, time_frame),
                 fit_key=f"{key}-{index}",
             )
+
+
+def scores(scored: matched.Scores, across: int = score_chart.WORDS_ACROSS) -> None:
+    """A study's averages on a 0 to 10 scale, said in words beside them, as bars on one scale,
+    each bar's words wrapped to `across` characters."""
+    say.markdown(t_md(f"chances.score.title.{scored.measure}"))
+    chart_cache.chart(
+        score_chart.score_chart, scored.rows, scored.measure, across, alt_text=scored.alt_text()
+    )

@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 import pytest
 from playwright.sync_api import expect
 
-from explorer import compare, decide, safety, situation, words
+from explorer import compare, decide, matched, safety, situation, words
 from explorer.rules.vocabulary import ROLE
 from explorer.url_params import (
     LANG_PARAM,
@@ -119,7 +119,62 @@ def test_consult_mode_with_five_options_fits_the_shared_screen_for_every_questio
             wait_for_app(page, paint_ms=100)
 
 
-# The size of the overview table's type, in px (its first cell).
+# Each situation's steps whose question is pictured beside its options' short answers (with the
+# options aimed at the situation, the consult default), from the content in data/.
+PICTURED = [
+    (situation_id, question_id)
+    for situation_id in situation.choices(CONTENT)
+    for question_id in QUESTIONS["question_id"]
+    if matched.pictured(
+        CONTENT, situation_id, question_id, tuple(situation.aimed_options(CONTENT, situation_id))
+    )
+]
+# The top and bottom of every picture in a step's block, in px from the top of the window.
+PICTURE_BOXES = """() => [...document.querySelectorAll(
+    "[class*='st-key-consult-question'] [data-testid='stVegaLiteChart']")].map(c => {
+        const box = c.getBoundingClientRect(); return [box.top, box.bottom]; })"""
+
+
+@pytest.mark.parametrize("language", words.languages())
+@pytest.mark.parametrize(("situation_id", "question_id"), PICTURED)
+def test_a_consult_step_about_benefit_or_risks_shows_its_picture_on_the_shared_screen(
+    page, app_server, language, situation_id, question_id
+):
+    """5th review M1: beside the step's short answers, the picture consult Chances draws from
+    the study of people in the situation, its bottom and the block's inside 800 px."""
+    page.set_viewport_size(SHARED_SCREEN)
+    open_page(
+        page,
+        f"{app_server.url}/compare?mode=consult&{LANG_PARAM}={language}"
+        f"&{SITUATION_PARAM}={situation_id}&{QUESTION_PARAM}={question_id}",
+    )
+    page.wait_for_timeout(500)  # the charts settle
+    boxes = page.evaluate(PICTURE_BOXES)
+    bottom = question_block_bottom(page)
+    print(f"consult step {language} {situation_id} {question_id}: pictures {boxes}, ends {bottom}")
+    screenshot(page, f"consult-pictured-1280-{language}-{situation_id}-{question_id}")
+    assert boxes, "no picture"
+    assert max(box[1] for box in boxes) <= SHARED_SCREEN["height"], boxes
+    assert bottom <= SHARED_SCREEN["height"], bottom
+
+
+def test_a_consult_step_without_a_matched_picture_shows_none(page, app_server):
+    """Steps of other questions, and every step when the reader is not sure of the situation."""
+    page.set_viewport_size(SHARED_SCREEN)
+    situation_id, question_id = PICTURED[0]
+    others = [q for q in QUESTIONS["question_id"] if (situation_id, q) not in PICTURED]
+    for address in (
+        f"{SITUATION_PARAM}={situation_id}&{QUESTION_PARAM}={others[0]}",
+        f"{SITUATION_PARAM}={situation.NOT_SURE}&{QUESTION_PARAM}={question_id}",
+    ):
+        open_page(page, f"{app_server.url}/compare?mode=consult&{address}")
+        expect(page.locator("[class*='st-key-consult-question'] h3")).to_be_visible()
+        assert page.evaluate(PICTURE_BOXES) == [], address
+
+
+# The size of the overview table's type, in px (its first cell); at least LARGE_TYPE px with up
+# to LARGE_UP_TO options, as the questions' text.
+LARGE_TYPE, LARGE_UP_TO = 20, 2
 TABLE_TYPE = """() => parseFloat(getComputedStyle(document.querySelector(
     "[class*='st-key-consult-question'] [data-testid='stTable'] td")).fontSize)"""
 
@@ -129,7 +184,8 @@ def test_consult_overview_of_fewer_options_is_in_larger_type_and_still_fits(
     page, app_server, language
 ):
     """The overview's table is sized for the options it holds: with the options aimed at a
-    situation (fewer than five in most), larger type than five need, and still one screen."""
+    situation (fewer than five in most), larger type than five need, 20 px with one or two, and
+    still one screen."""
     page.set_viewport_size(SHARED_SCREEN)
     overview = f"{app_server.url}/compare?mode=consult&{LANG_PARAM}={language}"
     open_page(page, f"{overview}&{CONSULT}")
@@ -143,6 +199,8 @@ def test_consult_overview_of_fewer_options_is_in_larger_type_and_still_fits(
         )
         assert bottom <= SHARED_SCREEN["height"], (situation_id, bottom)
         assert found > five if len(aimed) < len(CONSULT_IDS) else found == five, situation_id
+        if len(aimed) <= LARGE_UP_TO:  # really large on a shared screen (5th review M1)
+            assert found >= LARGE_TYPE, (situation_id, found)
     screenshot(page, f"consult-overview-aimed-1280-{language}")
 
 

@@ -202,3 +202,19 @@ def other_languages_words(at: AppTest, language: str, data_words: Iterable[str])
     """The phrases of another language's catalogue or page copy that the page shows, when it
     should be wholly in `language`: [] when it is (tests/languages.py)."""
     return foreign_phrases("\n".join(shown_strings(at)), language, data_words)
+
+
+def jumps(at: AppTest) -> dict[str, str]:
+    """Each link within the page (Markdown "[words](#anchor)"), as its words by its anchor."""
+    links = (re.findall(r"\[([^\]]+)\]\(#([^)]+)\)", md.value) for md in at.markdown)
+    return {anchor: words for found in links for words, anchor in found}
+
+
+def anchors(at: AppTest) -> list[str]:
+    """The anchors of the page's headings (titles, headers and subheaders)."""
+    return [heading.proto.anchor for heading in (*at.title, *at.header, *at.subheader)]
+
+
+def in_order(at: AppTest) -> list:
+    """The page's elements, top to bottom."""
+    return list(_nodes(at.main))

@@ -12,7 +12,7 @@ from explorer.markdown import plain
 from explorer.situation import NOT_SURE
 from explorer.text import plain_table
 from explorer.words import t
-from tests.apptest import as_read, open_page, texts
+from tests.apptest import anchors, as_read, in_order, jumps, open_page, texts
 from tests.conftest import fixture_content
 
 PAGE = "views/chances.py"
@@ -245,3 +245,21 @@ def _walk(node):
     yield node
     for child in getattr(node, "children", {}).values():
         yield from _walk(child)
+
+
+@pytest.mark.parametrize("mode", ["", "consult"])
+def test_a_link_under_the_option_goes_down_to_its_harms_off_a_shared_screen(mode):
+    """5th review, section 2: a harm picture sat under 2 to 3 phone screens of benefit pictures.
+    On a shared screen (consult) the page is unchanged: its bars come first there."""
+    query = {"mode": mode} if mode else {}
+    at = open_page(PAGE, option="rest", situation="back_pain", **query)
+    assert not at.exception
+    link = t("chances.page.to_harms")
+    found = [anchor for anchor, words in jumps(at).items() if as_read(words) == link]
+    assert bool(found) != bool(mode)
+    for anchor in found:
+        [harms] = [h for h in at.header if h.proto.anchor == anchor]
+        drawn = in_order(at)
+        [at_link] = [i for i, n in enumerate(drawn) if n.type == "markdown" and link in n.value]
+        assert at_link < drawn.index(at.header[0]) < drawn.index(harms)  # above the benefits
+        assert anchor in anchors(at)

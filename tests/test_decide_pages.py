@@ -9,7 +9,7 @@ from explorer.markdown import plain
 from explorer.ui import printing
 from explorer.url_params import OVERVIEW
 from explorer.words import t
-from tests.apptest import listed_sources, open_page
+from tests.apptest import anchors, as_read, in_order, jumps, listed_sources, open_page
 from tests.conftest import FIXTURE_DATA, fixture_content, snapshot_of
 
 CONTENT = fixture_content()  # what the pages read
@@ -368,3 +368,20 @@ def test_the_summary_keeps_a_short_get_help_list_and_the_evidence_closed():
     [appendix] = [e for e in at.expander if e.label == t("summary.appendix")]
     assert not appendix.proto.expanded
     assert keyed(appendix, "dense-rows") is not None
+
+
+def test_a_link_at_the_top_of_what_matters_goes_down_to_the_leaning_question():
+    """5th review, section 2: the leaning question is the page's last step, 4 to 6 phone screens
+    down; a link near the top reaches it, before the first rating."""
+    at = open_page(WHAT_MATTERS)
+    assert not at.exception
+    link = t("what_matters.to_leaning")
+    [(anchor, words)] = [(a, w) for a, w in jumps(at).items() if as_read(w) == link]
+    assert anchor in anchors(at)
+    [leaning] = [h for h in at.header if h.proto.anchor == anchor]
+    assert as_read(leaning.value) == t("what_matters.leaning")
+    drawn = in_order(at)
+    [link_at] = [
+        i for i, node in enumerate(drawn) if node.type == "markdown" and words in node.value
+    ]
+    assert link_at < drawn.index(at.radio[0])  # before the first rating

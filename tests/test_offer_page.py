@@ -11,7 +11,17 @@ from streamlit.testing.v1 import AppTest
 from explorer import offer
 from explorer.ui.offer_card import OPEN_OFFER, OPEN_PARAM
 from explorer.words import t
-from tests.apptest import ROOT, as_read, listed_sources, open_compare, open_page, texts
+from tests.apptest import (
+    ROOT,
+    anchors,
+    as_read,
+    in_order,
+    jumps,
+    listed_sources,
+    open_compare,
+    open_page,
+    texts,
+)
 from tests.conftest import fixture_content
 
 CONTENT = fixture_content()
@@ -101,3 +111,23 @@ def test_the_cards_sources_are_in_the_pages_list_of_sources(page):
         at.session_state["sources"] = True
         at.run()
     assert CARD.source_ids() <= set(listed_sources(at))
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_an_opened_cards_contents_line_links_down_to_its_cost_and_questions(page):
+    """5th review, section 2: cost and the questions for the clinic were 3 to 4 phone screens
+    down, under the trial's pictures; the line at the top of the card reaches each in one tap."""
+    at = _opened(page, PAGES[page])
+    drawn, links, headed = in_order(at), jumps(at), set(anchors(at))
+    [contents] = [
+        node for node in drawn if node.type == "markdown" and t("offer.contents.lead") in node.value
+    ]
+    for kind in ("cost", "questions"):
+        [anchor] = [
+            a for a, words in links.items() if as_read(words) == t(f"offer.contents.{kind}")
+        ]
+        assert anchor in headed  # the link lands on a heading on this page
+        [heading] = [h for h in at.subheader if h.proto.anchor == anchor]
+        assert as_read(heading.value) == t(f"offer.{kind}_heading")
+        assert drawn.index(contents) < drawn.index(heading)
+    assert drawn.index(contents) < drawn.index(at.get("vega_lite_chart")[0])  # before pictures

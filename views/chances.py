@@ -16,7 +16,7 @@ from explorer import (
     url_params,
 )
 from explorer.data import Content
-from explorer.markdown import plain
+from explorer.markdown import link, plain
 from explorer.rules.vocabulary import HARM
 from explorer.ui import chart_cache, listen, pictures, runtime, say, shell, url_state, widgets
 from explorer.ui.offer_card import offer_cards
@@ -54,6 +54,8 @@ def chances_part(run: Run) -> None:
     viewed = (*url_state.option_picker(content, situation_id, drawn=False), option_id)
     viewed_chances = [c for c in every_chance if c.option_id in viewed]
     shown = chances.by_kind(every_chance, option_id, situation_id)
+    if HARM in shown and not run.consult:  # under a phone's 2 to 3 screens of benefit pictures
+        say.markdown(link(t("chances.page.to_harms"), f"#{HARM}"))
     in_words = matched.in_words(content, situation_id, option_id)
     speed = speeds.speeds(content, every_chance, option_id, situation_id)
     for heading, found in shown.items():

@@ -3,10 +3,13 @@
 import streamlit as st
 
 from explorer import charts, decide
-from explorer.markdown import plain
+from explorer.markdown import link, plain
 from explorer.ui import chart_cache, listen, say, shell, url_state, widgets
 from explorer.ui.runtime import Run
-from explorer.words import t_md
+from explorer.words import t, t_md
+
+# The leaning question's place on the page: the link at the top goes down to it (5th review, 2).
+LEANING = "leaning"
 
 # Each part reruns on its own when one of its answers changes (shell.part): a click redraws that
 # part, not the whole page. Answers live in the session, so the summary sees them.
@@ -84,7 +87,7 @@ def sure_part(run: Run) -> None:
 
 @shell.part
 def leaning_part(run: Run, shown: list[str]) -> None:
-    say.header(t_md("what_matters.leaning"))
+    say.header(t_md("what_matters.leaning"), anchor=LEANING)
     widgets.leaning_choice(run.content, shown)
 
 
@@ -92,6 +95,9 @@ def render(run: Run) -> None:
     content = run.content
     say.title(t_md("pages.what_matters.title"))
     listen.page_copy("what_matters.md")
+    # The last step is 4 to 6 phone screens down once the ratings are open: one tap reaches it,
+    # for a person who comes to say which way they lean (the same question, the same answer).
+    say.markdown(link(t("what_matters.to_leaning"), f"#{LEANING}"))
     situation_id, shown = url_state.showing(content)
     ratings_part(shown)
     quiz_part(situation_id, shown)

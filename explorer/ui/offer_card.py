@@ -10,7 +10,7 @@ import streamlit as st
 
 from explorer import charts, offer
 from explorer.data import Content
-from explorer.markdown import Md, plain
+from explorer.markdown import Md, link, plain
 from explorer.ui import listen, pictures, say
 from explorer.words import t, t_md
 
@@ -22,6 +22,9 @@ OPEN_PARAM, OPEN_OFFER = "open", "offer"
 # the questions to ask the clinic come before how to find a trial.
 _BEFORE_QUESTIONS = ("names", "trial", "untested", "harms", "cost")
 _AFTER_QUESTIONS = ("find_trial",)
+# The card's contents line: links down to what a person offered it came to check (cost and the
+# questions sit 3 to 4 phone screens down, under the trial's pictures: 5th review, section 2).
+_CONTENTS = ("names", "trial", "harms", "cost", "questions")
 
 
 def offer_cards(content: Content, option_ids: Sequence[str], zoom: float = charts.SCREEN_ZOOM):
@@ -43,6 +46,7 @@ def offer_cards(content: Content, option_ids: Sequence[str], zoom: float = chart
 
 
 def _card(card: offer.Offer, zoom: float) -> None:
+    _contents(card)
     for kind in _BEFORE_QUESTIONS:
         _lines(card, kind)
         if kind == "trial":
@@ -58,7 +62,7 @@ def _card(card: offer.Offer, zoom: float) -> None:
                 for line in [*chance.sentences(), chance.details()[0]]:  # and when
                     st.text(line)
                 say.caption(plain(chance.evidence()))
-    say.markdown(_bold("offer.questions_heading"))
+    _heading(card, "questions")
     say.markdown(Md("\n").join(Md("- ") + plain(question) for question in offer.questions()))
     say.caption(t_md("offer.questions_note"))
     for kind in _AFTER_QUESTIONS:
@@ -66,14 +70,29 @@ def _card(card: offer.Offer, zoom: float) -> None:
 
 
 def _lines(card: offer.Offer, kind: str) -> None:
-    lines = card.said(kind)
-    if not lines and not (kind == "trial" and card.trials):
+    if not _has(card, kind):
         return
-    say.markdown(_bold(f"offer.{kind}_heading"))
-    for line in lines:
+    _heading(card, kind)
+    for line in card.said(kind):
         st.text(line.text)
         say.caption(plain(line.evidence()))
 
 
-def _bold(key: str) -> Md:
-    return Md("**") + plain(t(key)) + Md("**")
+def _contents(card: offer.Offer) -> None:
+    """One line of links to the card's parts that it has, each to its heading (_heading)."""
+    shown = [kind for kind in _CONTENTS if kind == "questions" or _has(card, kind)]
+    links = [link(t(f"offer.contents.{kind}"), f"#{_anchor(card, kind)}") for kind in shown]
+    say.markdown(t_md("offer.contents.lead") + Md(" ") + Md(" · ").join(links))
+
+
+def _has(card: offer.Offer, kind: str) -> bool:
+    return bool(card.said(kind)) or (kind == "trial" and bool(card.trials))
+
+
+def _heading(card: offer.Offer, kind: str) -> None:
+    say.subheader(plain(t(f"offer.{kind}_heading")), anchor=_anchor(card, kind))
+
+
+def _anchor(card: offer.Offer, kind: str) -> str:
+    """A code, unique on the page: a page can show more than one card."""
+    return f"offer-{card.option_id}-{kind}".replace("_", "-")

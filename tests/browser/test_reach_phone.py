@@ -1,0 +1,71 @@
+"""What each person came for, one tap from their first two phone screens (5th review, section 2;
+issue 33's "done when"): the leaning question on What matters, the cost and the questions in the
+"offered by a clinic?" card, an option's harms on Chances. Each link is within two screens
+(750 px each, as in test_compare_phone.py) of the page's top at 390x844, and a real click on it
+brings its heading onto the screen. The positions are printed (pytest -s)."""
+
+from __future__ import annotations
+
+import pytest
+
+from explorer import words
+from explorer.rules.vocabulary import INVESTIGATIONAL
+from explorer.ui.offer_card import OPEN_OFFER, OPEN_PARAM
+from explorer.url_params import LANG_PARAM, OPTION_PARAM, OPTIONS_PARAM
+from tests.browser.conftest import CONTENT, SIZES, open_at_size, screenshot
+
+WITHIN = 2 * 750
+OFFERED = list(CONTENT.options.loc[CONTENT.options["status"] == INVESTIGATIONAL, "option_id"])
+
+# The link's place from the page's top (Streamlit scrolls inside its main block).
+FROM_TOP = """link => {
+    const main = document.querySelector("[data-testid='stMain']");
+    return Math.round(link.getBoundingClientRect().top - main.getBoundingClientRect().top
+                      + main.scrollTop);
+}"""
+
+
+def _follow(page, language: str, key: str, name: str) -> None:
+    """Find the link saying `key`'s words within two screens, click it, and check its heading
+    is then on the screen."""
+    link = page.locator("[data-testid='stMarkdown'] a", has_text=words.say(language, key)).first
+    at = link.evaluate(FROM_TOP)
+    print(f"{name} {language}: link at {at} px")
+    assert at <= WITHIN, at
+    target = link.get_attribute("href")
+    assert target.startswith("#")
+    link.click()
+    page.wait_for_timeout(800)  # the scroll
+    top = page.locator(f"[id='{target[1:]}']").evaluate("h => h.getBoundingClientRect().top")
+    screenshot(page, f"reach-{name}-{language}")
+    assert 0 <= top < SIZES["phone"][1] - 100, top  # on the screen, with room under it
+
+
+@pytest.mark.parametrize("language", words.languages())
+def test_the_leaning_question_is_one_tap_from_the_top_of_what_matters(page, app_server, language):
+    open_at_size(page, f"{app_server.url}/what_matters?{LANG_PARAM}={language}", SIZES["phone"])
+    _follow(page, language, "what_matters.to_leaning", "leaning")
+
+
+@pytest.mark.parametrize("language", words.languages())
+@pytest.mark.parametrize("option_id", OFFERED)
+@pytest.mark.parametrize("part", ["cost", "questions"])
+def test_the_offer_cards_cost_and_questions_are_one_tap_from_its_top(
+    page, app_server, language, option_id, part
+):
+    url = (
+        f"{app_server.url}/compare?{LANG_PARAM}={language}&{OPTIONS_PARAM}={option_id}"
+        f"&{OPEN_PARAM}={OPEN_OFFER}"
+    )
+    open_at_size(page, url, SIZES["phone"])
+    _follow(page, language, f"offer.contents.{part}", f"offer-{option_id}-{part}")
+
+
+@pytest.mark.parametrize("language", words.languages())
+@pytest.mark.parametrize("option_id", OFFERED)
+def test_an_options_harms_are_one_tap_from_the_top_of_chances(
+    page, app_server, language, option_id
+):
+    url = f"{app_server.url}/chances?{LANG_PARAM}={language}&{OPTION_PARAM}={option_id}"
+    open_at_size(page, url, SIZES["phone"])
+    _follow(page, language, "chances.page.to_harms", f"harms-{option_id}")

@@ -67,10 +67,19 @@ def matches(populations: pd.DataFrame, bounds: pd.DataFrame) -> dict[tuple[str, 
     """(population id, situation id) -> how they stand, for every situation that has bounds."""
     by_situation = bounds.set_index("situation_id")
     return {
-        (group["population_id"], situation_id): match(group, situation)
+        (group["population_id"], situation_id): _standing(group, situation, by_situation)
         for _, group in populations.iterrows()
         for situation_id, situation in by_situation.iterrows()
     }
+
+
+def _standing(group: Mapping, situation: Mapping, situations: pd.DataFrame) -> str:
+    """A group where everyone had back surgery belongs to the situation for people who had it,
+    where the list has one: a reader who had none chose another situation (6th review N2)."""
+    operated = group["previous_surgery"] == "all" and situation["previous_surgery"] != "all"
+    if operated and (situations["previous_surgery"] == "all").any():
+        return OUTSIDE
+    return match(group, situation)
 
 
 # Numbers from people whose pain was new are never shown to a reader whose pain has lasted long

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from explorer import chances
-from explorer.populations import OUTSIDE, PARTLY, WITHIN, match
+from explorer.populations import OUTSIDE, PARTLY, WITHIN, match, matches
 from explorer.rules.vocabulary import NOT_KNOWN
 from explorer.words import t
 
@@ -46,6 +46,28 @@ def test_a_group_is_within_partly_in_or_outside_a_situation_by_one_rule(
     people, situation, expected
 ):
     assert match(people, situation) == expected
+
+
+def test_a_group_who_all_had_surgery_belongs_only_to_the_situation_for_them_where_there_is_one():
+    operated = {
+        "population_id": "operated",
+        **group(pain="back", weeks_from=52, previous_surgery="all"),
+    }
+    back = {
+        "situation_id": "back_long",
+        "pain": "back",
+        "weeks_from": 13,
+        "weeks_to": NA,
+        "previous_surgery": "any",
+    }
+    after = {"situation_id": "after", **AFTER_SURGERY}
+    people = pd.DataFrame([operated])
+    assert matches(people, pd.DataFrame([back, after])) == {
+        ("operated", "back_long"): OUTSIDE,
+        ("operated", "after"): WITHIN,
+    }
+    # Without a situation for people who had surgery, the situations' own bounds decide.
+    assert matches(people, pd.DataFrame([back])) == {("operated", "back_long"): WITHIN}
 
 
 def by_population(content, population_id: str) -> chances.Chance:

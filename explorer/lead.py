@@ -79,9 +79,15 @@ def within_shown(
 ) -> list[chances.Chance]:
     """The numbers a full answer sets apart for the options shown, without trials whose other
     option is not shown: in a leg-pain view, No procedure's full answer does not end with trials
-    of fusion, an option the reader does not see and is not offered (5th review M3)."""
-    shown = set(option_ids)
-    return [chance for chance in found if compared_with(content, chance) <= shown]
+    of fusion, an option the reader does not see and is not offered (5th review M3). A trial's
+    groups said under one option are not said again under its other arm (6th review N5)."""
+    shown, said, kept = set(option_ids), set(), []
+    for chance in found:
+        trial = (chance.whose, chance.outcome_id, chance.time_frame)  # its arms, counted alike
+        if compared_with(content, chance) <= shown and trial not in said:
+            said.add(trial)
+            kept.append(chance)
+    return kept
 
 
 def whose_once(cells: list[compare.Cell]) -> tuple[compare.Cell, ...]:

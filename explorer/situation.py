@@ -286,6 +286,6 @@ def not_shown(content: Content, situation_id: str, shown: Sequence[str]) -> list
 
 def not_shown_line(content: Content, situation_id: str, shown: Sequence[str]) -> str | None:
     """One line for a shared screen: the options set apart for the situation and not shown."""
-    names = content.option_names()
+    names = content.short_names()  # as the phone's line says them (6th review N5)
     hidden = [names[option_id] for option_id in not_shown(content, situation_id, shown)]
     return t("situation.not_shown", options=", ".join(hidden)) if hidden else None

@@ -181,3 +181,17 @@ def test_numbers_set_apart_leave_out_trials_whose_other_option_is_not_shown(cont
     )
     assert lead.compared_with(elsewhere, rest) == set()
     assert lead.within_shown(elsewhere, found, ["rest", "gel"]) == found
+
+
+def test_a_trials_groups_set_apart_under_one_option_are_not_said_again_under_its_other_arm(
+    content,
+):
+    """6th review N5: a trial's pair (95 vs 95) was printed under No procedure and again under
+    Discectomy, its groups in the other order. One trial's outcome is said once; another
+    outcome, or another group's, stays."""
+    found = short_answers.other_groups(content, "gain", ["rest", "gel"], LEG)
+    first = found[0]
+    again = replace(first, option_id="gel", option_name="Gel", counts=first.counts[::-1])
+    kept = lead.within_shown(content, [first, again, *found[1:]], ["rest", "gel"])
+    assert kept == lead.within_shown(content, found, ["rest", "gel"])
+    assert again not in kept and first in kept

@@ -15,12 +15,17 @@ from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from explorer.data import Content
 from tests.conftest import ROOT, loaded, require_program, shipped_data
 from tests.live import CHROMIUM, CHROMIUM_ARGS, LOCAL_HOSTS, AppServer
 
 ARTIFACTS = ROOT / "test-artifacts" / "screenshots"
+# A page's rerun on a loaded machine (CI, several browsers) can take longer than Playwright's 5 s
+# default for an expected text or state; waiting longer never passes a wrong page.
+expect.set_options(timeout=20_000)
+
 # The window sizes every page must work at: a laptop and a phone.
 SIZES = {"laptop": (1280, 800), "phone": (390, 844)}
 

@@ -290,7 +290,8 @@ def alignment(
     """For each statement rated important and each chosen option: the option's level on the
     related attribute, in words, and how it lines up (a code). Per statement; no hidden total.
     The `shade` column places the level on the charts' light-to-dark scale. In a situation, a
-    level from other people's studies is said so and not counted (FIT_OTHER_GROUP)."""
+    level from other people's studies is said so and not counted (FIT_OTHER_GROUP), unless the
+    reader's own grade leads the cell (_cell)."""
     important = [
         row
         for row in content.statements.itertuples()
@@ -307,10 +308,7 @@ def alignment(
             ratings[statement.statement_id],
             names[rating.option_id],
             rating.attribute,
-            rating.label,
-            _fit(rating, statement),
-            rating.certainty,
-            rating.shade,
+            *_cell(rating, statement),
             rating.state,
         ]
         for statement in important
@@ -318,6 +316,20 @@ def alignment(
         for rating in rated[rated["attribute_id"] == attribute_id].itertuples()
     ]
     return pd.DataFrame(rows, columns=ALIGNMENT_COLUMNS)
+
+
+def _cell(rating, statement) -> tuple:
+    """One rated cell's level words, fit, certainty and shade. Where the reader's situation has
+    its own grade of how sure we are, the cell is the glance's (that grade first, other people's
+    level after it) and that grade is judged like any level (6th review #7)."""
+    if pd.isna(rating.own_level):
+        return rating.label, _fit(rating, statement), rating.certainty, rating.shade
+    return (
+        rating.in_cell,
+        fit(rating.own_level, statement.lines_up_well_to, statement.lines_up_poorly_from),
+        rating.own_grade,
+        ratings_frames.shade(rating.own_level, rating.levels),
+    )
 
 
 def _fit(rating, statement) -> str:

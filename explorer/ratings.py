@@ -15,7 +15,7 @@ from explorer.data import Content
 from explorer.markdown import Md, plain
 from explorer.memo import kept
 from explorer.populations import same_pain
-from explorer.rules.vocabulary import MILESTONES, ROLE
+from explorer.rules.vocabulary import CERTAINTY_LEVELS, MILESTONES, ROLE
 from explorer.short_answers import group_standing
 from explorer.words import current_language, t
 
@@ -157,6 +157,12 @@ def rated(
             rows.loc[own, "population_id"],
         )
     ]
+    # Its level on the evidence quality's scale, which What matters judges (6th review #7).
+    rows["own_grade"] = rows["option_id"].map(grades).where(own)
+    rows["own_level"] = pd.array(
+        [grade_level(grade) if pd.notna(grade) else pd.NA for grade in rows["own_grade"]],
+        dtype="Int64",
+    )
     # A row is set apart when a cell still leads with other people's level.
     rows["apart"] = rows["other_group"] & ~own
     rows["label"] = [
@@ -206,6 +212,8 @@ def rated(
         "apart",
         "own_numbers",
         "own_measure",
+        "own_grade",
+        "own_level",
     ]
     return rows.sort_values(["position", "option_order"])[columns].reset_index(drop=True)
 
@@ -228,6 +236,12 @@ def own_grades(content: Content, option_ids: Sequence[str], situation_id: str) -
         if (option_id, question_id) in found
         and short_answers.quoted_standing(content, found[option_id, question_id], here)
     }
+
+
+def grade_level(grade: str) -> int:
+    """The evidence quality's level for a certainty code: its levels are the grades in the codes'
+    order, high first (attribute_levels.csv; a content test holds the data to it)."""
+    return CERTAINTY_LEVELS.index(grade) + 1
 
 
 def own_grade_cell(grade: str, label: str, other: bool, group_word: str) -> str:

@@ -89,6 +89,37 @@ def test_a_level_from_other_peoples_studies_is_said_but_never_counted_as_lining_
     assert cell == table["level"].iloc[0]  # its words alone: no "lines up" claim
 
 
+def test_the_readers_own_grade_leads_the_line_up_and_is_judged_like_any_level(data_copy):
+    """6th review #7: where the situation answers "How sure are we?" from a study of people in
+    it, the line-up's cell is the glance's (that grade, then other people's level in brackets)
+    and the grade lines up by the statement's rule (proven_gain: 1 well, 3 and up poorly)."""
+    path = data_copy / "short_answers.csv"
+    rows = [
+        'leg_pain,rest,how_sure,"Low for people like you: one trial.",leg_disc,S101,low',
+        'leg_pain,nerve_block,how_sure,"High for people like you.",leg_disc,S102,high',
+    ]
+    path.write_text(path.read_text() + "".join(f"{row}\n" for row in rows))
+    content = loaded(data_copy)
+    table = decide.alignment(content, ["rest", "nerve_block"], {"proven_gain": 3}, "leg_pain")
+    sureness = content.attributes.set_index("attribute_id").at["sureness", "name"]
+    sure = table[table["topic"] == sureness].set_index("option")
+    rest, block = content.option_names()["rest"], content.option_names()["nerve_block"]
+    assert sure.at[rest, "level"] == t(
+        "ratings.glance.own_grade_and.back", grade="Low", label="Moderate"
+    )
+    assert (sure.at[rest, "fit"], sure.at[rest, "certainty"]) == ("poorly", "low")
+    assert sure.at[block, "level"].startswith(t("ratings.glance.own_grade", grade="High"))
+    assert (sure.at[block, "fit"], sure.at[block, "certainty"]) == ("well", "high")
+    assert sure.at[rest, "shade"] > sure.at[block, "shade"]
+    # The chart's cell says how it lines up after the glance's words.
+    assert decide.level_and_fit(sure.at[rest, "level"], "poorly") == t(
+        "decide.fit_in_chart.poorly", level=sure.at[rest, "level"]
+    )
+    # Without such a grade (back pain here), rest's level is its own, counted as before.
+    back = decide.alignment(content, ["rest"], {"proven_gain": 3}, "back_pain")
+    assert set(back["level"]) <= set(content.attribute_levels["label"])
+
+
 def test_a_statement_with_two_topics_gets_a_row_for_each():
     table = decide.alignment(CONTENT, ["nerve_block"], {"proven_gain": 3})
     assert len(table) == 2 and table["topic"].nunique() == 2

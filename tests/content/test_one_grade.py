@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from explorer import ratings, short_answers, words
+from explorer import decide, ratings, short_answers, words
 from explorer.compare import certainty_words
-from explorer.rules.vocabulary import ROLE
+from explorer.rules.vocabulary import CERTAINTY_LEVELS, ROLE
 from tests.conftest import shipped_data, snapshot_of
 
 
@@ -52,3 +52,38 @@ def test_the_glance_leads_with_the_how_sure_grade_where_a_benefit_was_studied_in
         said = glance_grades(snapshot.content(language))
     assert said  # the shipped data has matched benefits; the rule is about them
     assert [cell for *_, cell, grade in said if not cell.startswith(grade)] == []
+
+
+@pytest.mark.parametrize("language", words.languages())
+def test_what_matters_line_up_leads_with_the_same_grade_as_the_glance(language):
+    """6th review #7: for each situation and option with the reader's own grade, the line-up's
+    cell for how sure we are starts with the grade the glance's cell starts with."""
+    snapshot = snapshot_of(shipped_data())
+    with words.speaking(language):
+        content = snapshot.content(language)
+        said = glance_grades(content)
+        every = {statement: 3 for statement in content.statements["statement_id"]}
+        sureness = content.attributes.set_index("attribute_id").at[
+            content.evidence_attribute, "name"
+        ]
+        options, names = list(content.option_names()), content.option_names()
+        differ = []
+        for situation_id, option_id, cell, grade in said:
+            line_up = decide.alignment(content, options, every, situation_id)
+            mine = line_up[(line_up["topic"] == sureness) & (line_up["option"] == names[option_id])]
+            if not mine.empty and not (mine["level"].str.startswith(grade).all()):
+                differ.append((situation_id, option_id, list(mine["level"]), cell))
+    assert said and differ == []
+
+
+def test_the_evidence_quality_levels_are_the_grades_in_order():
+    """ratings.grade_level reads a grade as the evidence quality's level by the grades' order."""
+    content = snapshot_of(shipped_data()).content("en")
+    levels = content.attribute_levels
+    labels = levels[levels["attribute_id"] == content.evidence_attribute].set_index("level")
+    with words.speaking("en"):
+        for grade in CERTAINTY_LEVELS:
+            level = ratings.grade_level(grade)
+            if level in labels.index:
+                assert labels.at[level, "label"].lower() == certainty_words(grade).lower()
+    assert len(labels) == len(CERTAINTY_LEVELS) - 1  # every grade but "not known" is a level

@@ -138,14 +138,7 @@ def outcome_pictures(outcomes: tuple[chances.Chance, ...], names: dict, key: str
         )
         shown = by_option.get(chosen, shown)
     say.markdown(t_md("compare.page.picture_outcome", outcome=plain(chances.title(shown))))
-    pictures.side_by_side(
-        shown.counts,
-        shown.outcome,
-        shown.kind,
-        shown.time_frame,
-        zoom=STEP_ZOOM,
-        key=f"consult-{key}-{shown.option_id}",
-    )
+    pictures.of_chance(shown, zoom=STEP_ZOOM, key=f"consult-{key}-{shown.option_id}")
 
 
 def every_question(run: Run) -> None:

@@ -39,6 +39,12 @@ def side_by_side(
             )
 
 
+def of_chance(chance: chances.Chance, *, zoom: float, key: str) -> None:
+    """One outcome of one option (explorer.chances.Chance) as Chances draws it: its group beside
+    its trial's comparison groups."""
+    side_by_side(chance.counts, chance.outcome, chance.kind, chance.time_frame, zoom=zoom, key=key)
+
+
 def scores(scored: matched.Scores, across: int = score_chart.WORDS_ACROSS) -> None:
     """A study's averages on a 0 to 10 scale, said in words beside them, as bars on one scale,
     each bar's words wrapped to `across` characters."""

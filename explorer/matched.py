@@ -162,15 +162,17 @@ class Pictured:
     """What Chances draws for one kind of result (benefit, harm) about people in the reader's
     situation, for a consult step to show beside its short answers (5th review M1): the matched
     study's averages on a 0 to 10 scale where there are any, else, for each option whose short
-    answer is about people in the situation, the count out of 100 that answer says, from its
-    study (such as "34 out of 100" beside "3 out of 100"), with its outcome and time."""
+    answer is about people in the situation, the outcome whose count out of 100 that answer
+    says, drawn as Chances draws it: with its trial's comparison group, one outcome a row (6th
+    review N1: one option's "34 out of 100" had an operation beside another's "3 out of 100" had
+    a tear read as 34 harmed against 3)."""
 
     kind: str = ""  # benefit or harm: the pictures' colours
     scores: tuple[Scores, ...] = ()
-    counts: tuple[tuple[chances.Count, str, str], ...] = ()  # count, outcome, time frame
+    outcomes: tuple[chances.Chance, ...] = ()  # a row of pictures each, in the options' order
 
     def __bool__(self) -> bool:
-        return bool(self.scores or self.counts)
+        return bool(self.scores or self.outcomes)
 
 
 # The most options a step's picture is drawn beside: the answers share half the screen, and
@@ -184,8 +186,10 @@ def pictured(
 ) -> Pictured:
     """The pictures for a question's kind (its role: benefits or harms) for the options shown,
     from studies of people in the situation only, and only the number each short answer says
-    (never another trial's, or another result of the same trial, beside it): none when the reader is not sure of the
-    situation, or the question is about neither, or with more than PICTURED_UP_TO options."""
+    (never another trial's, or another result of the same trial, beside it), each outcome drawn
+    with its own trial's comparison group and never in one row with another outcome: none when
+    the reader is not sure of the situation, or the question is about neither, or with more than
+    PICTURED_UP_TO options."""
     role = content.questions.set_index("question_id").at[question_id, ROLE]
     kind = short_answers.KINDS.get(role)
     if (
@@ -212,14 +216,12 @@ def pictured(
         for short in short_answers.for_question(content, situation_id, question_id, option_ids)
         if short.population_id
     )
-    return Pictured(
-        kind,
-        counts=tuple(
-            (chance.counts[0], chance.outcome, chance.time_frame)
-            for chance in firsts
-            if chance is not None
-        ),
-    )
+    rows: dict[tuple, chances.Chance] = {}
+    for chance in firsts:
+        if chance is not None:  # two options from one trial, one outcome: one row of both
+            same = (chance.whose, chance.outcome_id, frozenset(c.group for c in chance.counts))
+            rows.setdefault(same, chance)
+    return Pictured(kind, outcomes=tuple(rows.values()))
 
 
 def says(short: Short, count: chances.Count) -> bool:

@@ -109,7 +109,7 @@ EVERY_OPTION = tuple(CONTENT.option_names())
 
 def test_the_benefit_step_pictures_its_studys_bars_as_chances_does():
     drawn = matched.pictured(CONTENT, "leg_pain", "gain", EVERY_OPTION)
-    assert drawn and drawn.kind == "benefit" and drawn.counts == ()
+    assert drawn and drawn.kind == "benefit" and drawn.outcomes == ()
     assert list(drawn.scores) == matched.scores(CONTENT, "leg_pain", "rest", "benefit")
 
 
@@ -123,9 +123,40 @@ def test_without_bars_each_option_is_pictured_with_the_number_its_short_answer_s
     drawn = matched.pictured(no_bars, "leg_pain", "gain", EVERY_OPTION)
     # Rest's answer is about leg_disc, but its only count is about another group: no picture;
     # the block's answer and its count are both from leg_disc; gel's answer names no people.
-    [(count, outcome, time_frame)] = drawn.counts
-    assert (count.group, count.low, outcome) == ("People given a nerve block", 45, "felt better")
-    assert drawn.kind == "benefit" and time_frame == "12 months after starting"
+    [chance] = drawn.outcomes
+    count = chance.counts[0]
+    assert (count.group, count.low, chance.outcome) == (
+        "People given a nerve block",
+        45,
+        "felt better",
+    )
+    assert drawn.kind == "benefit" and chance.time_frame == "12 months after starting"
+    assert chance in chances.all_chances(no_bars)  # as Chances draws it (6th review N1)
+
+
+def test_a_row_of_pictures_is_one_outcome_as_chances_draws_it(fresh_memo):
+    """6th review N1: one option's 34 out of 100 operated on beside another's 3 out of 100 torn
+    read as one comparison. Every row pictured is one outcome of one study, with its comparison
+    groups, exactly as Chances draws it; never one option's count beside another outcome's."""
+    shorts = CONTENT.short_answers
+    block_gain = (shorts["option_id"] == "nerve_block") & (shorts["question_id"] == "gain")
+    said_45 = shorts.assign(
+        short_answer=shorts["short_answer"].mask(block_gain, "In it, 45 out of 100 felt better.")
+    )
+    no_bars = dataclasses.replace(CONTENT, scores=CONTENT.scores.iloc[0:0], short_answers=said_45)
+    every = chances.all_chances(no_bars)
+    rows = 0
+    for situation_id in ("leg_pain", "back_pain"):
+        for question_id in no_bars.questions["question_id"]:
+            for size in range(1, matched.PICTURED_UP_TO + 1):
+                options = EVERY_OPTION[:size]
+                for chance in matched.pictured(
+                    no_bars, situation_id, question_id, options
+                ).outcomes:
+                    rows += 1
+                    assert chance in every  # its own counts, under its own outcome
+                    assert chance.option_id in options
+    assert rows  # the rule was tried on at least one row
 
 
 def test_no_picture_of_another_number_than_the_short_answer_says(fresh_memo):

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from explorer import (
+    chances,
     compare,
     decide,
     lead,
@@ -77,9 +78,9 @@ def overview(run: Run, shown: list[str]) -> None:
         say.caption(note)
 
 
-# People a little smaller than on a phone: one group's 100 under the step's heading then ends
-# above 800 px even with a three-line heading (Spanish).
-STEP_ZOOM = 0.9
+# People smaller than on a phone: a trial's two groups under the choice of option and the
+# outcome's heading then end above 800 px even with a three-line key (Spanish).
+STEP_ZOOM = 0.8
 
 
 def question_step(run: Run, question: compare.Row, shown: list[str]) -> None:
@@ -114,13 +115,30 @@ def question_step(run: Run, question: compare.Row, shown: list[str]) -> None:
             with picture, st.container(key="consult-picture"):
                 for scored in drawn.scores:
                     pictures.scores(scored, score_chart.WORDS_ACROSS_WIDE)
-                if drawn.counts:
-                    pictures.in_row(
-                        list(drawn.counts),
-                        drawn.kind,
-                        zoom=STEP_ZOOM,
-                        key=f"consult-{question.question_id}",
-                    )
+                if drawn.outcomes:
+                    names = {cell.option_id: cell.short_name for cell in question.cells}
+                    outcome_pictures(drawn.outcomes, names, question.question_id)
+
+
+def outcome_pictures(outcomes: tuple[chances.Chance, ...], names: dict, key: str) -> None:
+    """An option's outcome under its own heading, drawn as Chances draws it: beside its trial's
+    comparison group, never beside another option's outcome (6th review N1: one option's 34 out
+    of 100 operated on beside another's 3 out of 100 torn read as 34 harmed against 3). One
+    option's at a time, the others a tap away: two rows would not fit the shared screen."""
+    shown = outcomes[0]
+    if len(outcomes) > 1:
+        by_option = {chance.option_id: chance for chance in outcomes}
+        chosen = say.pills(
+            t_md("compare.page.picture_of"),
+            list(by_option),
+            format_func=lambda option_id: plain(names[option_id]),
+            default=shown.option_id,
+            key=f"consult-picture-of-{key}",
+            label_visibility="collapsed",  # room: the options' names say what it chooses
+        )
+        shown = by_option.get(chosen, shown)
+    say.markdown(t_md("compare.page.picture_outcome", outcome=plain(chances.title(shown))))
+    pictures.of_chance(shown, zoom=STEP_ZOOM, key=f"consult-{key}-{shown.option_id}")
 
 
 def every_question(run: Run) -> None:

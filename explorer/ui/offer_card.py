@@ -51,13 +51,8 @@ def _card(card: offer.Offer, zoom: float) -> None:
         _lines(card, kind)
         if kind == "trial":
             for chance in card.trials:  # the numbers as Chances shows them, stored once
-                pictures.side_by_side(
-                    chance.counts,
-                    chance.outcome,
-                    chance.kind,
-                    chance.time_frame,
-                    zoom=zoom,
-                    key=f"offer-{card.option_id}-{chance.outcome_id}",
+                pictures.of_chance(
+                    chance, zoom=zoom, key=f"offer-{card.option_id}-{chance.outcome_id}"
                 )
                 for line in [*chance.sentences(), chance.details()[0]]:  # and when
                     st.text(line)

@@ -21,20 +21,11 @@ def side_by_side(
     zoom: float,
     key: str,
 ) -> None:
-    """One picture per group (explorer.chances.Count), on one scale, in `kind`'s colours
-    (benefit or harm); `key` makes the pictures' keys unique on the page."""
-    in_row([(count, outcome, time_frame) for count in counts], kind, zoom=zoom, key=key)
-
-
-def in_row(
-    pictures: list[tuple[chances.Count, str, str]], kind: str, *, zoom: float, key: str
-) -> None:
-    """One picture per (count, outcome, time frame), side by side on one scale: a study's groups
-    for one outcome, or each option's own result (explorer.matched.Pictured)."""
-    lines = max(charts.heading_lines(count) for count, _, _ in pictures)  # people start level
-    for index, ((count, outcome, time_frame), column) in enumerate(
-        zip(pictures, st.columns(len(pictures)))
-    ):
+    """One picture per group (explorer.chances.Count) of a study, for one outcome, side by side
+    on one scale, in `kind`'s colours (benefit or harm); `key` makes the pictures' keys unique
+    on the page."""
+    lines = max(charts.heading_lines(count) for count in counts)  # people start level
+    for index, (count, column) in enumerate(zip(counts, st.columns(len(counts)))):
         with column:
             chart_cache.chart(
                 charts.icon_array,
@@ -46,6 +37,12 @@ def in_row(
                 alt_text=chances.picture_alt(count, outcome, time_frame),
                 fit_key=f"{key}-{index}",
             )
+
+
+def of_chance(chance: chances.Chance, *, zoom: float, key: str) -> None:
+    """One outcome of one option (explorer.chances.Chance) as Chances draws it: its group beside
+    its trial's comparison groups."""
+    side_by_side(chance.counts, chance.outcome, chance.kind, chance.time_frame, zoom=zoom, key=key)
 
 
 def scores(scored: matched.Scores, across: int = score_chart.WORDS_ACROSS) -> None:

@@ -149,13 +149,27 @@ def test_a_consult_step_about_benefit_or_risks_shows_its_picture_on_the_shared_s
         f"&{SITUATION_PARAM}={situation_id}&{QUESTION_PARAM}={question_id}",
     )
     page.wait_for_timeout(500)  # the charts settle
-    boxes = page.evaluate(PICTURE_BOXES)
-    bottom = question_block_bottom(page)
-    print(f"consult step {language} {situation_id} {question_id}: pictures {boxes}, ends {bottom}")
-    screenshot(page, f"consult-pictured-1280-{language}-{situation_id}-{question_id}")
-    assert boxes, "no picture"
-    assert max(box[1] for box in boxes) <= SHARED_SCREEN["height"], boxes
-    assert bottom <= SHARED_SCREEN["height"], bottom
+    drawn = matched.pictured(
+        CONTENT, situation_id, question_id, tuple(situation.aimed_options(CONTENT, situation_id))
+    )
+    # 6th review N1: one option's outcome at a time, with its trial's groups, under its heading.
+    choices = page.locator("[class*='st-key-consult-picture-of-'] button")
+    for index, chance in enumerate(drawn.outcomes or [None]):
+        if index:
+            choices.nth(index).click()
+            expect(choices.nth(index)).to_have_attribute("aria-checked", "true")
+            wait_for_app(page, paint_ms=500)
+        boxes = page.evaluate(PICTURE_BOXES)
+        bottom = question_block_bottom(page)
+        print(f"consult step {language} {situation_id} {question_id} {index}: {boxes}, {bottom}")
+        screenshot(page, f"consult-pictured-1280-{language}-{situation_id}-{question_id}-{index}")
+        assert boxes, "no picture"
+        assert max(box[1] for box in boxes) <= SHARED_SCREEN["height"], boxes
+        assert bottom <= SHARED_SCREEN["height"], bottom
+        if chance is not None:
+            assert len(boxes) == len(chance.counts)  # one outcome's groups, nothing beside
+            expect(page.locator("[class*='st-key-consult-picture'] h4")).to_be_visible()
+    assert choices.count() == (len(drawn.outcomes) if len(drawn.outcomes) > 1 else 0)
 
 
 def test_a_consult_step_without_a_matched_picture_shows_none(page, app_server):

@@ -69,8 +69,6 @@ def chances_part(run: Run) -> None:
             continue  # not one option's own heading: with the other groups, when there are any
         _section(run, every_chance, viewed_chances, situation_id, option_id, heading, found)
         if heading == HARM:
-            if run.consult:  # the other options said beside this one: their harms, one tap
-                _see_too(content, situation_id, option_id)
             for other in beside:
                 harms = chances.by_kind(every_chance, other, situation_id)[HARM]
                 _section(run, every_chance, viewed_chances, situation_id, other, HARM, harms, other)
@@ -135,6 +133,8 @@ def _section(
         t_md(f"chances.page.heading.{heading}", option=named),
         anchor=chances.section_anchor(heading, beside),
     )
+    if heading == HARM and run.consult:  # the other options said beside this one: one tap
+        _see_too(content, situation_id, option_id)
     scored = matched.scores(content, situation_id, option_id, heading) if words else []
     if words:
         # On a shared screen the bars come first, so the difference they show is on the first

@@ -60,8 +60,9 @@ def test_on_a_shared_screen_every_bar_is_on_the_first_screen(
 def test_the_other_options_harms_are_one_tap_away(
     page, app_server, language, situation_id, option_id, other
 ):
+    # On a shared screen: elsewhere its harms are drawn on the page (6th review N4).
     url = (
-        f"{app_server.url}/chances?{LANG_PARAM}={language}"
+        f"{app_server.url}/chances?{LANG_PARAM}={language}&{MODE_PARAM}=consult"
         f"&{SITUATION_PARAM}={situation_id}&{OPTION_PARAM}={option_id}"
     )
     open_at_size(page, url, SIZES["phone"])

@@ -395,8 +395,19 @@ def heading_names(content: Content, option_id: str, said: list) -> str:
     named = list(dict.fromkeys(short.option_id for short in said))
     if len(named) < 2:
         return content.option_names()[option_id]
+    return short_list(content, named)
+
+
+def short_list(content: Content, option_ids: list[str]) -> str:
+    """The options by their short names, as a list is said in the reader's language."""
     short = content.short_names()
-    return format_list([short[o] for o in named], locale=current_language())
+    return format_list([short[o] for o in option_ids], locale=current_language())
+
+
+def section_anchor(heading: str, beside: str = "") -> str:
+    """A heading's anchor: the heading's own, or, for an option drawn beside the pictured one
+    (`beside`, its id), the heading's followed by the option's, so each has its own link."""
+    return f"{heading}-{beside}" if beside else heading
 
 
 def none_about(found: Shown, situation_id: str) -> bool:

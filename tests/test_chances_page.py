@@ -7,8 +7,9 @@ import json
 
 import pytest
 
-from explorer import chances, compare, matched, speeds
+from explorer import chances, compare, matched, situation, speeds
 from explorer.markdown import plain
+from explorer.rules.vocabulary import HARM
 from explorer.situation import NOT_SURE
 from explorer.text import plain_table
 from explorer.words import t
@@ -263,3 +264,42 @@ def test_a_link_under_the_option_goes_down_to_its_harms_off_a_shared_screen(mode
         [at_link] = [i for i, n in enumerate(drawn) if n.type == "markdown" and link in n.value]
         assert at_link < drawn.index(at.header[0]) < drawn.index(harms)  # above the benefits
         assert anchor in anchors(at)
+
+
+# Each situation and option whose study results are said beside other options', and those.
+BESIDE = [
+    (situation_id, option_id, matched.also_said(CONTENT, situation_id, option_id))
+    for situation_id in CONTENT.situations["situation_id"]
+    for option_id in situation.aimed_options(CONTENT, situation_id)
+    if matched.also_said(CONTENT, situation_id, option_id)
+]
+
+
+@pytest.mark.parametrize("mode", ["", "consult"])
+def test_each_option_said_beside_the_pictured_one_has_its_harms_one_link_from_the_top(mode):
+    """6th review N4: the benefits said both options, the harms link reached only the pictured
+    one's. Off a shared screen each option said has its own harms heading, drawn in turn, and a
+    link to it by its short name above the benefits; on a shared screen a button views it."""
+    situation_id, option_id, beside = BESIDE[0]
+    query = {"mode": mode} if mode else {}
+    at = open_page(PAGE, option=option_id, situation=situation_id, **query)
+    assert not at.exception
+    short = CONTENT.short_names()
+    headings = {h.proto.anchor: as_read(h.value) for h in at.header}
+    links = jumps(at)
+    if mode:
+        assert not any(chances.section_anchor(HARM, other) in headings for other in beside)
+        assert [b.key for b in at.button if b.key.startswith("see-too-")] == [
+            f"see-too-{other}" for other in beside
+        ]
+        return
+    drawn = in_order(at)
+    for each in (option_id, *beside):
+        anchor = chances.section_anchor(HARM, "" if each == option_id else each)
+        assert as_read(links[anchor]) == short[each]
+        assert CONTENT.option_names()[each] in headings[anchor]
+        [harms] = [h for h in at.header if h.proto.anchor == anchor]
+        assert drawn.index(at.header[0]) < drawn.index(harms)  # under the benefits
+    assert not [b for b in at.button if b.key.startswith("see-too-")]  # drawn, not a tap away
+    names = chances.short_list(CONTENT, beside)
+    assert any(names in as_read(c.value) for c in at.caption)  # the page says what it shows

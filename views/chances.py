@@ -16,7 +16,7 @@ from explorer import (
     url_params,
 )
 from explorer.data import Content
-from explorer.markdown import link, plain
+from explorer.markdown import Md, link, plain
 from explorer.rules.vocabulary import HARM
 from explorer.ui import chart_cache, listen, pictures, runtime, say, shell, url_state, widgets
 from explorer.ui.offer_card import offer_cards
@@ -43,55 +43,35 @@ def chances_part(run: Run) -> None:
 
     # The words name the control this mode shows: Change, or consult's list of options.
     mode = "_consult" if run.consult else ""
-    say.caption(t_md(f"chances.page.one_option{mode}", option=names[option_id]))
+    beside = [] if run.consult else matched.also_said(content, situation_id, option_id)
+    if beside:  # the page shows their harms too: the line says so (6th review N4)
+        others = chances.short_list(content, beside)
+        say.caption(t_md("chances.page.one_option_beside", option=names[option_id], others=others))
+    else:
+        say.caption(t_md(f"chances.page.one_option{mode}", option=names[option_id]))
 
     # The same headings for every option, benefits first, so harms get the same space as benefits;
     # under each, what the study of people in the reader's situation found (in words, where it is
     # not "out of 100"), then their pictures. Other groups' numbers, the table of every number and
     # the sources are drawn only when opened: the page before anything is opened stays short.
-    # The options being viewed: those chosen (on Compare or by default for the situation) and
-    # the one pictured. Other options' numbers and times do not belong in this view.
-    viewed = (*url_state.option_picker(content, situation_id, drawn=False), option_id)
+    # Off a shared screen, each option said beside this one gets its own harms section in turn,
+    # as the benefits show both, each one tap from the top (6th review N4). On a shared screen a
+    # button views the other option instead: its bars stay above the fold.
+    # The options being viewed: those chosen (on Compare or by default for the situation), the
+    # one pictured and those beside it. Other options' numbers and times do not belong here.
+    viewed = (*url_state.option_picker(content, situation_id, drawn=False), option_id, *beside)
     viewed_chances = [c for c in every_chance if c.option_id in viewed]
     shown = chances.by_kind(every_chance, option_id, situation_id)
     if HARM in shown and not run.consult:  # under a phone's 2 to 3 screens of benefit pictures
-        say.markdown(link(t("chances.page.to_harms"), f"#{HARM}"))
-    in_words = matched.in_words(content, situation_id, option_id)
-    speed = speeds.speeds(content, every_chance, option_id, situation_id)
+        _to_harms(content, [option_id, *beside])
     for heading, found in shown.items():
         if heading == chances.EVERYONE and not found.about:
             continue  # not one option's own heading: with the other groups, when there are any
-        words = in_words.get(heading, [])
-        named = chances.heading_names(content, option_id, words)  # both, when both are said
-        say.header(t_md(f"chances.page.heading.{heading}", option=named), anchor=heading)
-        if heading == HARM:  # the other options said beside this one: their harms, one tap
-            _see_too(content, situation_id, option_id)
-        scored = matched.scores(content, situation_id, option_id, heading) if words else []
-        if words:
-            # On a shared screen the bars come first, so the difference they show is on the first
-            # screen at 1280x800 (4th review N5); elsewhere the words, as a phone reader finds them.
-            for each in scored if run.consult else []:
-                pictures.scores(each, score_chart.WORDS_ACROSS_WIDE)
-            with st.container(key=f"in-words-{heading}"):
-                say.markdown(widgets.shorts_with_whose(content, words, situation_id))
-            for each in [] if run.consult else scored:
-                pictures.scores(each)
-        if not found and not words:
-            st.text(t("chances.not_counted"))
-        # What the bars are and what is not drawn, in one note where it can be (4th review N4).
-        for note in matched.notes(words, scored, chances.none_about(found, situation_id)):
-            (say.info if note.boxed else say.caption)(t_md(note.key, **note.values))
-        # Whose numbers, said once under a heading: not again over a picture (4th review N7).
-        said = set(short_answers.whose_lines(content, words, situation_id))
-        for chance in found.about:
-            for own in (s for s in speed[speeds.ABOUT] if s.chance == chance):
-                _speed(own, speeds.ABOUT)  # how soon first, then the count at its later time
-            _chance(viewed_chances, chance, situation_id, zoom, said)
-        if words:
-            # How soon, from a trial of another group with the same kind of pain: after the
-            # reader's own result, under its own label, not hidden with other groups' numbers.
-            for other in (s for s in speed[speeds.OTHER] if s.chance.kind == heading):
-                _speed(other, speeds.OTHER)
+        _section(run, every_chance, viewed_chances, situation_id, option_id, heading, found)
+        if heading == HARM:
+            for other in beside:
+                harms = chances.by_kind(every_chance, other, situation_id)[HARM]
+                _section(run, every_chance, viewed_chances, situation_id, other, HARM, harms, other)
 
     if any(found.others for found in shown.values()):
         with say.drawn_when_opened(t_md("chances.page.other_groups"), key="other-groups") as opened:
@@ -116,6 +96,72 @@ def chances_part(run: Run) -> None:
         if opened:
             also = offer.cited(content, [option_id])  # the card's, when it is shown
             widgets.sources_list(chances.cited_sources(content, every_chance, also))
+
+
+def _to_harms(content: Content, options: list[str]) -> None:
+    """The link down to the harms: with options beside the pictured one, a link to each one's."""
+    if len(options) == 1:
+        say.markdown(link(t("chances.page.to_harms"), f"#{HARM}"))
+        return
+    short = content.short_names()
+    links = Md(" · ").join(
+        link(short[o], f"#{chances.section_anchor(HARM, o if i else '')}")
+        for i, o in enumerate(options)
+    )
+    with st.container(key="to-harms"):
+        say.markdown(t_md("chances.page.to_harms_each", options=links))
+
+
+def _section(
+    run: Run,
+    every_chance: list,
+    viewed_chances: list,
+    situation_id: str,
+    option_id: str,
+    heading: str,
+    found: chances.Shown,
+    beside: str = "",
+) -> None:
+    """One option's heading: its study's result in words and bars, its pictures and how soon.
+    `beside` names an option drawn beside the pictured one: its anchors and keys are its own."""
+    content = run.content
+    zoom = charts.CONSULT_ZOOM if run.consult else charts.SCREEN_ZOOM
+    at = f"{beside}-" if beside else ""
+    words = matched.in_words(content, situation_id, option_id).get(heading, [])
+    named = chances.heading_names(content, option_id, words)  # both, when both are said
+    say.header(
+        t_md(f"chances.page.heading.{heading}", option=named),
+        anchor=chances.section_anchor(heading, beside),
+    )
+    if heading == HARM and run.consult:  # the other options said beside this one: one tap
+        _see_too(content, situation_id, option_id)
+    scored = matched.scores(content, situation_id, option_id, heading) if words else []
+    if words:
+        # On a shared screen the bars come first, so the difference they show is on the first
+        # screen at 1280x800 (4th review N5); elsewhere the words, as a phone reader finds them.
+        for each in scored if run.consult else []:
+            pictures.scores(each, score_chart.WORDS_ACROSS_WIDE)
+        with st.container(key=f"in-words-{at}{heading}"):
+            say.markdown(widgets.shorts_with_whose(content, words, situation_id))
+        for each in [] if run.consult else scored:
+            pictures.scores(each)
+    if not found and not words:
+        st.text(t("chances.not_counted"))
+    # What the bars are and what is not drawn, in one note where it can be (4th review N4).
+    for note in matched.notes(words, scored, chances.none_about(found, situation_id)):
+        (say.info if note.boxed else say.caption)(t_md(note.key, **note.values))
+    # Whose numbers, said once under a heading: not again over a picture (4th review N7).
+    said = set(short_answers.whose_lines(content, words, situation_id))
+    speed = speeds.speeds(content, every_chance, option_id, situation_id)
+    for chance in found.about:
+        for own in (s for s in speed[speeds.ABOUT] if s.chance == chance):
+            _speed(own, speeds.ABOUT)  # how soon first, then the count at its later time
+        _chance(viewed_chances, chance, situation_id, zoom, said, at)
+    if words:
+        # How soon, from a trial of another group with the same kind of pain: after the
+        # reader's own result, under its own label, not hidden with other groups' numbers.
+        for other in (s for s in speed[speeds.OTHER] if s.chance.kind == heading):
+            _speed(other, speeds.OTHER)
 
 
 def _see_too(content: Content, situation_id: str, option_id: str) -> None:
@@ -187,11 +233,12 @@ def _chance(
     situation_id: str,
     zoom: float,
     said: set[str] | None = None,
+    at: str = "",
 ) -> None:
     """One outcome: whose numbers (unless `said` holds it: said above under the same heading;
     it gains it), the pictures, both framings, the study's own figures, when and who, and how
-    sure we are."""
-    anchor = f"{chance.kind}-{chance.outcome_id}"
+    sure we are. `at` starts its anchor and keys (an option drawn beside the pictured one)."""
+    anchor = f"{at}{chance.kind}-{chance.outcome_id}"
     say.subheader(plain(chances.title(chance)), anchor=anchor)
     whose = chance.whose_line(situation_id)
     said = set() if said is None else said

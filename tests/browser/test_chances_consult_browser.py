@@ -6,10 +6,13 @@ it shows them all (N7)."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 from playwright.sync_api import expect
 
 from explorer import chances, matched, short_answers, situation, words
+from explorer.rules.vocabulary import HARM
 from explorer.url_params import LANG_PARAM, MODE_PARAM, OPTION_PARAM, SITUATION_PARAM
 from tests.browser.conftest import CONTENT, SIZES, open_at_size, screenshot, wait_for_app
 
@@ -60,8 +63,9 @@ def test_on_a_shared_screen_every_bar_is_on_the_first_screen(
 def test_the_other_options_harms_are_one_tap_away(
     page, app_server, language, situation_id, option_id, other
 ):
+    # On a shared screen: elsewhere its harms are drawn on the page (6th review N4).
     url = (
-        f"{app_server.url}/chances?{LANG_PARAM}={language}"
+        f"{app_server.url}/chances?{LANG_PARAM}={language}&{MODE_PARAM}=consult"
         f"&{SITUATION_PARAM}={situation_id}&{OPTION_PARAM}={option_id}"
     )
     open_at_size(page, url, SIZES["phone"])
@@ -121,14 +125,22 @@ def test_whose_numbers_are_said_once_under_a_heading(
     page, app_server, situation_id, option_id, other
 ):
     """4th review N7: a picture about the same people as the words above it does not say again
-    whose numbers they are."""
+    whose numbers they are: each line once under each heading that says it (the option's own
+    headings, and the harms heading of each option drawn beside it, 6th review N4)."""
     url = f"{app_server.url}/chances?{SITUATION_PARAM}={situation_id}&{OPTION_PARAM}={other}"
     open_at_size(page, url, SIZES["phone"])
-    said = {
+    headings = [
+        *matched.in_words(CONTENT, situation_id, other).values(),
+        *(
+            matched.in_words(CONTENT, situation_id, beside).get(HARM, [])
+            for beside in matched.also_said(CONTENT, situation_id, other)
+        ),
+    ]
+    said = Counter(
         line
-        for shorts in matched.in_words(CONTENT, situation_id, other).values()
-        for line in short_answers.whose_lines(CONTENT, shorts, situation_id)
-    }
+        for shorts in headings
+        for line in set(short_answers.whose_lines(CONTENT, shorts, situation_id))
+    )
     assert said
-    for line in said:
-        assert page.get_by_text(line, exact=True).count() == 1, line
+    for line, headings_saying_it in said.items():
+        assert page.get_by_text(line, exact=True).count() == headings_saying_it, line

@@ -8,13 +8,20 @@ from __future__ import annotations
 
 import pytest
 
-from explorer import words
-from explorer.rules.vocabulary import INVESTIGATIONAL
+from explorer import chances, matched, situation, words
+from explorer.rules.vocabulary import HARM, INVESTIGATIONAL
 from explorer.ui.offer_card import OPEN_OFFER, OPEN_PARAM
-from explorer.url_params import LANG_PARAM, OPTION_PARAM, OPTIONS_PARAM
+from explorer.url_params import LANG_PARAM, OPTION_PARAM, OPTIONS_PARAM, SITUATION_PARAM
 from tests.browser.conftest import CONTENT, SIZES, open_at_size, screenshot
 
 WITHIN = 2 * 750
+# Each situation and option whose results are said beside another's: every one's harms drawn.
+BESIDE = [
+    (situation_id, option_id, [option_id, *matched.also_said(CONTENT, situation_id, option_id)])
+    for situation_id in CONTENT.situations["situation_id"]
+    for option_id in situation.aimed_options(CONTENT, situation_id)
+    if matched.also_said(CONTENT, situation_id, option_id)
+]
 OFFERED = list(CONTENT.options.loc[CONTENT.options["status"] == INVESTIGATIONAL, "option_id"])
 
 # The link's place from the page's top (Streamlit scrolls inside its main block).
@@ -25,10 +32,12 @@ FROM_TOP = """link => {
 }"""
 
 
-def _follow(page, language: str, key: str, name: str) -> None:
-    """Find the link saying `key`'s words within two screens, click it, and check its heading
-    is then on the screen."""
-    link = page.locator("[data-testid='stMarkdown'] a", has_text=words.say(language, key)).first
+def _follow(page, language: str, key: str, name: str, link=None) -> None:
+    """Find the link saying `key`'s words (or the `link` given) within two screens, click it, and
+    check its heading is then on the screen."""
+    if link is None:
+        link = page.locator("[data-testid='stMarkdown'] a", has_text=words.say(language, key))
+        link = link.first
     at = link.evaluate(FROM_TOP)
     print(f"{name} {language}: link at {at} px")
     assert at <= WITHIN, at
@@ -69,3 +78,20 @@ def test_an_options_harms_are_one_tap_from_the_top_of_chances(
     url = f"{app_server.url}/chances?{LANG_PARAM}={language}&{OPTION_PARAM}={option_id}"
     open_at_size(page, url, SIZES["phone"])
     _follow(page, language, "chances.page.to_harms", f"harms-{option_id}")
+
+
+@pytest.mark.parametrize("language", words.languages())
+@pytest.mark.parametrize(("situation_id", "option_id", "shown"), BESIDE[:1])
+def test_each_shown_options_harms_are_one_tap_from_the_top_of_chances(
+    page, app_server, language, situation_id, option_id, shown
+):
+    """6th review N4: the benefits say both options; each one's harms is one tap from the top."""
+    url = (
+        f"{app_server.url}/chances?{LANG_PARAM}={language}"
+        f"&{SITUATION_PARAM}={situation_id}&{OPTION_PARAM}={option_id}"
+    )
+    for each in shown:
+        open_at_size(page, url, SIZES["phone"])
+        anchor = chances.section_anchor(HARM, "" if each == option_id else each)
+        link = page.locator(f".st-key-to-harms a[href='#{anchor}']")
+        _follow(page, language, "", f"harms-{situation_id}-{option_id}-{each}", link)

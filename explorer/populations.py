@@ -74,12 +74,20 @@ def matches(populations: pd.DataFrame, bounds: pd.DataFrame) -> dict[tuple[str, 
 
 
 def _standing(group: Mapping, situation: Mapping, situations: pd.DataFrame) -> str:
-    """A group where everyone had back surgery belongs to the situation for people who had it,
-    where the list has one: a reader who had none chose another situation (6th review N2)."""
-    operated = group["previous_surgery"] == "all" and situation["previous_surgery"] != "all"
-    if operated and (situations["previous_surgery"] == "all").any():
+    """Where the list has a situation for people who had back surgery, a reader of any other
+    situation had none (6th review N2, 7th R1): a group where everyone had surgery is not about
+    them, and one where some had is only partly about them."""
+    found = match(group, situation)
+    if (
+        situation["previous_surgery"] == "all"
+        or not (situations["previous_surgery"] == "all").any()
+    ):
+        return found
+    if group["previous_surgery"] == "all":
         return OUTSIDE
-    return match(group, situation)
+    if group["previous_surgery"] == "some" and found == WITHIN:
+        return PARTLY
+    return found
 
 
 # Numbers from people whose pain was new are never shown to a reader whose pain has lasted long

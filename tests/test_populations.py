@@ -48,7 +48,7 @@ def test_a_group_is_within_partly_in_or_outside_a_situation_by_one_rule(
     assert match(people, situation) == expected
 
 
-def test_a_group_who_all_had_surgery_belongs_only_to_the_situation_for_them_where_there_is_one():
+def test_where_a_situation_is_for_people_who_had_surgery_the_others_readers_had_none():
     operated = {
         "population_id": "operated",
         **group(pain="back", weeks_from=52, previous_surgery="all"),
@@ -61,11 +61,15 @@ def test_a_group_who_all_had_surgery_belongs_only_to_the_situation_for_them_wher
         "previous_surgery": "any",
     }
     after = {"situation_id": "after", **AFTER_SURGERY}
-    people = pd.DataFrame([operated])
+    some = {"population_id": "some", **group(pain="back", weeks_from=52, previous_surgery="some")}
+    people = pd.DataFrame([operated, some])
     assert matches(people, pd.DataFrame([back, after])) == {
         ("operated", "back_long"): OUTSIDE,
         ("operated", "after"): WITHIN,
+        ("some", "back_long"): PARTLY,
+        ("some", "after"): PARTLY,
     }
+    people = pd.DataFrame([operated])
     # Without a situation for people who had surgery, the situations' own bounds decide.
     assert matches(people, pd.DataFrame([back])) == {("operated", "back_long"): WITHIN}
 

@@ -183,6 +183,7 @@ def rated(
         [shade(level, n) for level, n in zip(rows["level"], rows["levels"])], dtype="Int64"
     )
     size, evidence = content.benefit_size_attribute, content.evidence_attribute
+    rows["size_row"] = rows["attribute_id"] == size  # the level "Compared with" is about
     rows["evidence"] = rows["option_id"].map(
         {
             option_id: benefit_words(
@@ -214,6 +215,7 @@ def rated(
         "own_measure",
         "own_grade",
         "own_level",
+        "size_row",
     ]
     return rows.sort_values(["position", "option_order"])[columns].reset_index(drop=True)
 
@@ -221,8 +223,9 @@ def rated(
 @kept
 def own_grades(content: Content, option_ids: Sequence[str], situation_id: str) -> dict[str, str]:
     """Option id -> its answer to "How sure are we?" for the situation (a certainty code), where
-    that answer grades a study of people in it (short_answers.quoted_standing): THE grade the
-    glance shows first, so that one page gives one option one grade (5th review #7)."""
+    that answer grades a study of people all in it (short_answers.quoted_standing): THE grade
+    the glance shows first, so that one page gives one option one grade (5th review #7). A group
+    only partly in it is not "people like you" (8th review N2)."""
     here = situation.known(content, situation_id)
     if here == situation.NOT_SURE:
         return {}
@@ -235,6 +238,7 @@ def own_grades(content: Content, option_ids: Sequence[str], situation_id: str) -
         for question_id in asked
         if (option_id, question_id) in found
         and short_answers.quoted_standing(content, found[option_id, question_id], here)
+        == "about_you"
     }
 
 
@@ -359,8 +363,10 @@ def glance_parts(
     set_apart = [a for a in in_order if a in apart]
     options = list(dict.fromkeys(rated_rows["option"]))
     compared = rated_rows.drop_duplicates("option").set_index("option")["compared_with"]
-    # Who it was compared with in trials is about the people of those trials' levels.
-    marked = set(rated_rows.loc[rated_rows["other_group"], "option"])
+    # Who it was compared with in trials is about how much better it was: marked, and set apart,
+    # where that level is other people's (8th review N5: not where only another row is).
+    size_rows = rated_rows[rated_rows["size_row"]]
+    marked = set(size_rows.loc[size_rows["other_group"], "option"])
     compared = pd.Series(
         {
             option: t("ratings.glance.other_group", label=compared[option])
@@ -373,6 +379,11 @@ def glance_parts(
     first = _own_numbers_row(rated_rows, options) if with_own_numbers else []
     if not set_apart:
         return _framed([*first, compared_row, table.loc[attributes, options]]), None
+    if not marked:
+        return (
+            _framed([*first, compared_row, table.loc[attributes, options]]),
+            _framed([table.loc[set_apart, options]]),
+        )
     return (
         _framed([*first, table.loc[attributes, options]]),
         _framed([compared_row, table.loc[set_apart, options]]),

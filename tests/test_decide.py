@@ -12,7 +12,7 @@ from explorer.ratings import not_known
 from explorer.rules.vocabulary import split_ids
 from explorer.words import t
 from tests.conftest import FIXTURE_DATA, fixture_content, loaded, snapshot_of
-from tests.test_ratings import does_not_apply_data
+from tests.test_ratings import does_not_apply_data, with_how_sure_rows
 
 # The fixture data: rest (no procedure), nerve_block, gel (investigational); statements
 # light_touch (effort: 1 well, 2 and up poorly), fast_return, proven_gain (two qualities).
@@ -93,13 +93,13 @@ def test_the_readers_own_grade_leads_the_line_up_and_is_judged_like_any_level(da
     """6th review #7: where the situation answers "How sure are we?" from a study of people in
     it, the line-up's cell is the glance's (that grade, then other people's level in brackets)
     and the grade lines up by the statement's rule (proven_gain: 1 well, 3 and up poorly)."""
-    path = data_copy / "short_answers.csv"
-    rows = [
-        'leg_pain,rest,how_sure,"Low for people like you: one trial.",leg_disc,S101,low',
-        'leg_pain,nerve_block,how_sure,"High for people like you.",leg_disc,S102,high',
-    ]
-    path.write_text(path.read_text() + "".join(f"{row}\n" for row in rows))
-    content = loaded(data_copy)
+    content = with_how_sure_rows(
+        data_copy,
+        [
+            'leg_pain,rest,how_sure,"Low for people like you: one trial.",leg_disc,S101,low',
+            'leg_pain,nerve_block,how_sure,"High for people like you.",leg_disc,S102,high',
+        ],
+    )
     table = decide.alignment(content, ["rest", "nerve_block"], {"proven_gain": 3}, "leg_pain")
     sureness = content.attributes.set_index("attribute_id").at["sureness", "name"]
     sure = table[table["topic"] == sureness].set_index("option")

@@ -315,7 +315,11 @@ def test_a_group_with_the_readers_kind_of_pain_is_other_people_in_the_cell():
 # --- one grade per option on a page, and the reader's own numbers first (5th review #7, §2) ----
 
 
-def _with_how_sure_rows(data_copy, rows: list[str]):
+def with_how_sure_rows(data_copy, rows: list[str]):
+    """The fixture with "How sure are we?" answers added, their leg-pain group all in leg pain
+    (a known start): a group only partly in it is not "people like you" (8th review N2)."""
+    groups = data_copy / "populations.csv"
+    set_cell(groups, row_index(groups, population_id="leg_disc"), "weeks_from", "0")
     path = data_copy / "short_answers.csv"
     path.write_text(path.read_text() + "".join(f"{row}\n" for row in rows))
     return loaded(data_copy)
@@ -326,7 +330,7 @@ def test_the_glance_says_how_sure_with_the_readers_own_grade_first_then_all_the_
     glance's cell leads with that grade; the level from all the studies follows, named as other
     people's (marked) or as all the studies'. The row is then no longer set apart, since it
     leads with the reader's own grade; a grade of people not in the situation changes nothing."""
-    content = _with_how_sure_rows(
+    content = with_how_sure_rows(
         data_copy,
         [
             'leg_pain,rest,how_sure,"Low for people like you: one trial.",leg_disc,S101,low',
@@ -353,6 +357,29 @@ def test_the_glance_says_how_sure_with_the_readers_own_grade_first_then_all_the_
     assert back.set_index(what).at[sureness, "Nerve block"] == t(
         "ratings.glance.other_group_in.leg", label="Low"
     )
+
+
+def test_who_an_option_was_compared_with_is_marked_only_where_how_much_better_is_others():
+    """8th review N5: a back-pain reader's 'Compared with' (exercise trials of back pain) was
+    starred as other people's because another row (how soon pain eased, from sciatica trials)
+    was. It is marked and set apart only with the benefit size it is about."""
+    what = t("ratings.glance.what")
+    rated = ratings.rated(CONTENT, ["rest", "nerve_block"], "leg_pain")
+    size = rated["size_row"]
+    assert (rated.loc[size, "apart"]).any()  # the fixture sets a benefit size apart
+    first, apart = ratings.glance_parts(rated, with_own_numbers=False)
+    assert t("ratings.glance.compared_with") in set(apart[what])
+    # Only another row other people's: the comparison stays with the reader's own rows.
+    other = ~size & (rated["attribute_id"] != CONTENT.evidence_attribute)
+    only_other = rated.assign(
+        other_group=other & rated["option_id"].eq("rest"),
+        apart=other & rated["option_id"].eq("rest"),
+    )
+    first, apart = ratings.glance_parts(only_other, with_own_numbers=False)
+    compared = first.set_index(what).loc[t("ratings.glance.compared_with")]
+    assert t("ratings.glance.compared_with") not in set(apart[what])
+    options = CONTENT.options.set_index("option_id")
+    assert compared["Home exercise"] == options.at["rest", "compared_with"]
 
 
 def test_the_glance_opens_with_the_readers_own_study_numbers_where_there_are_any():

@@ -13,9 +13,10 @@ from explorer.rules.vocabulary import CERTAINTY_LEVELS, ROLE
 from tests.conftest import shipped_data, snapshot_of
 
 
-def glance_grades(content) -> list[tuple[str, str, str, str]]:
-    """(situation, option, the glance's cell, the grade it must lead with) for every option with
-    a benefit studied in people in the situation, all options of the data shown at once."""
+def glance_grades(content, standing: str = "about_you") -> list[tuple[str, str, str, str]]:
+    """(situation, option, the glance's cell, the grade it would lead with) for every option with
+    a benefit studied in people in the situation whose "How sure are we?" answer grades a group
+    standing so to it (all in it, or partly), all options of the data shown at once."""
     roles = content.questions.set_index("question_id")[ROLE]
     certainty = list(roles.index[roles == short_answers.CERTAINTY])
     benefits = list(roles.index[roles == "benefits"])
@@ -32,7 +33,10 @@ def glance_grades(content) -> list[tuple[str, str, str, str]]:
             if not any(short_answers.quoted_standing(content, s, situation_id) for s in shorts):
                 continue
             for question_id in certainty:
-                grade = certainty_words(found[option_id, question_id].certainty)
+                sure = found[option_id, question_id]
+                if short_answers.quoted_standing(content, sure, situation_id) != standing:
+                    continue
+                grade = certainty_words(sure.certainty)
                 grade = grade[:1].upper() + grade[1:]
                 found_cells.append(
                     (
@@ -52,6 +56,16 @@ def test_the_glance_leads_with_the_how_sure_grade_where_a_benefit_was_studied_in
         said = glance_grades(snapshot.content(language))
     assert said  # the shipped data has matched benefits; the rule is about them
     assert [cell for *_, cell, grade in said if not cell.startswith(grade)] == []
+
+
+@pytest.mark.parametrize("language", words.languages())
+def test_a_grade_of_a_group_only_partly_like_the_reader_is_never_for_people_like_you(language):
+    """8th review N2: 'Moderate for people like you' over a group labelled 'May include people in
+    your situation, with others' overstated the fit."""
+    snapshot = snapshot_of(shipped_data())
+    with words.speaking(language):
+        said = glance_grades(snapshot.content(language), standing="partly_about_you")
+    assert [cell for *_, cell, grade in said if cell.startswith(grade)] == []
 
 
 @pytest.mark.parametrize("language", words.languages())

@@ -644,6 +644,25 @@ def answers_from_params(content: Content, params: Mapping[str, Sequence[str]]) -
 
 
 # ------------------------------------------------------------------------- take-home summary
+def unsaid_whose(
+    content: Content,
+    card_options: list[short_answers.CardOption],
+    key: dict[str, list[chances.Chance]],
+) -> list[short_answers.Short]:
+    """The card's short answers whose group no key number below it names: each key number says
+    whose it is, so a line of whose alone, above them, would stand without a number (8th review
+    N1: it read as an orphan label)."""
+    whose = content.populations.set_index("population_id")["whose"]
+    named = {chance.whose for chances_of in key.values() for chance in chances_of}
+    return [
+        line.short
+        for option in card_options
+        for line in option.lines
+        if line.short and whose.get(line.short.population_id) not in named
+    ]
+
+
+
 @dataclass(frozen=True)
 class Summary:
     """Everything the take-home summary shows; the page and the PDF both draw from this."""
@@ -699,9 +718,7 @@ def summary(
         situation=situation.summary_lines(content, situation_id),
         card_options=card_options,
         card_whose=short_answers.whose_lines(
-            content,
-            [line.short for option in card_options for line in option.lines if line.short],
-            situation_id,
+            content, unsaid_whose(content, card_options, key), situation_id
         ),
         key_numbers=[
             (content.option_names()[o], [chance.key_line(situation_id) for chance in key[o]])

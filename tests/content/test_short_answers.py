@@ -12,7 +12,7 @@ import re
 import pandas as pd
 import pytest
 
-from explorer import short_answers, situation
+from explorer import chances, matched, short_answers, situation
 from explorer.populations import OUTSIDE, WITHIN, matches
 from explorer.readability import word_count
 from explorer.rules.vocabulary import ROLE, split_ids, split_points
@@ -373,3 +373,24 @@ def test_a_general_grade_beside_a_matched_study_is_caught(content):
     """The rule can fail: on the fixture, a situation whose option quotes a group tagged with it
     but answers how sure we are with the general first key point is reported."""
     assert unmatched_certainty(content) != []
+
+
+def test_every_out_of_100_figure_the_card_quotes_is_among_its_option_s_key_numbers(
+    shipped_content,
+):
+    """8th review N1: Tom's card said 33 out of 100 had an operation by 9 years while the key
+    numbers just below it (and Chances' picture) gave only another group's 24 by 4 years. Where a
+    card line quotes an 'out of 100' figure, one of the option's key numbers is that figure."""
+    content = shipped_content
+    every = chances.all_chances(content)
+    options = list(content.option_names())
+    unmatched = []
+    for situation_id in content.situations["situation_id"]:
+        for option in short_answers.for_card(content, situation_id, options):
+            key = chances.key_numbers(every, option.option_id, situation_id)
+            for line in option.lines:
+                if line.short is None or not _out_of_100(line.short.text):
+                    continue
+                if not any(matched.says(line.short, count) for c in key for count in c.counts):
+                    unmatched.append((situation_id, option.option_id, line.role, line.short.text))
+    assert unmatched == []

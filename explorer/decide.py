@@ -662,7 +662,6 @@ def unsaid_whose(
     ]
 
 
-
 @dataclass(frozen=True)
 class Summary:
     """Everything the take-home summary shows; the page and the PDF both draw from this."""

@@ -172,6 +172,12 @@ class Chance:
     certainty: str
 
     @property
+    def trial_result(self) -> tuple[str, str, str]:
+        """Which result of which study this is: a trial's arms, each an option's row, share it
+        (their groups counted alike), so a page says that result once, not once per arm."""
+        return (self.whose, self.outcome_id, self.time_frame)
+
+    @property
     def drawable(self) -> bool:
         """Whether a picture of 100 people can show it (not when every group is too rare)."""
         return not all(count.is_rare for count in self.counts)

@@ -83,9 +83,8 @@ def within_shown(
     groups said under one option are not said again under its other arm (6th review N5)."""
     shown, said, kept = set(option_ids), set(), []
     for chance in found:
-        trial = (chance.whose, chance.outcome_id, chance.time_frame)  # its arms, counted alike
-        if compared_with(content, chance) <= shown and trial not in said:
-            said.add(trial)
+        if compared_with(content, chance) <= shown and chance.trial_result not in said:
+            said.add(chance.trial_result)
             kept.append(chance)
     return kept
 

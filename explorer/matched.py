@@ -219,8 +219,7 @@ def pictured(
     rows: dict[tuple, chances.Chance] = {}
     for chance in firsts:
         if chance is not None:  # two options from one trial, one outcome: one row of both
-            same = (chance.whose, chance.outcome_id, frozenset(c.group for c in chance.counts))
-            rows.setdefault(same, chance)
+            rows.setdefault(chance.trial_result, chance)
     return Pictured(kind, outcomes=tuple(rows.values()))
 
 

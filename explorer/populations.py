@@ -10,6 +10,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+from explorer.memo import kept
 from explorer.rules.vocabulary import NOT_KNOWN
 
 WITHIN = "within"
@@ -63,25 +64,24 @@ def _surgery(group: str, situation: str) -> str:
     return OUTSIDE  # none against all, or all against none
 
 
+@kept  # asked for every group's standing on every page: worked out once per content
 def matches(populations: pd.DataFrame, bounds: pd.DataFrame) -> dict[tuple[str, str], str]:
     """(population id, situation id) -> how they stand, for every situation that has bounds."""
     by_situation = bounds.set_index("situation_id")
+    after_surgery_listed = bool((by_situation["previous_surgery"] == "all").any())
     return {
-        (group["population_id"], situation_id): _standing(group, situation, by_situation)
+        (group["population_id"], situation_id): _standing(group, situation, after_surgery_listed)
         for _, group in populations.iterrows()
         for situation_id, situation in by_situation.iterrows()
     }
 
 
-def _standing(group: Mapping, situation: Mapping, situations: pd.DataFrame) -> str:
-    """Where the list has a situation for people who had back surgery, a reader of any other
-    situation had none (6th review N2, 7th R1): a group where everyone had surgery is not about
-    them, and one where some had is only partly about them."""
+def _standing(group: Mapping, situation: Mapping, after_surgery_listed: bool) -> str:
+    """Where the list has a situation for people who had back surgery (`after_surgery_listed`),
+    a reader of any other situation had none (6th review N2, 7th R1): a group where everyone had
+    surgery is not about them, and one where some had is only partly about them."""
     found = match(group, situation)
-    if (
-        situation["previous_surgery"] == "all"
-        or not (situations["previous_surgery"] == "all").any()
-    ):
+    if situation["previous_surgery"] == "all" or not after_surgery_listed:
         return found
     if group["previous_surgery"] == "all":
         return OUTSIDE

@@ -6,6 +6,7 @@ nginx's delayed acknowledgement, up to 40 ms a run (docs/performance.md)."""
 
 import asyncio
 import socket
+from concurrent.futures import ThreadPoolExecutor
 
 import uvloop
 
@@ -32,8 +33,14 @@ def nagle_off_on_accepted_connections(new_loop) -> bool:
             writer.close()
             server.close()
 
-    with asyncio.Runner(loop_factory=new_loop) as runner:
-        return runner.run(accept_one())
+    def run() -> bool:
+        with asyncio.Runner(loop_factory=new_loop) as runner:
+            return runner.run(accept_one())
+
+    # In a thread of its own: a browser test earlier in the same worker may have left Playwright's
+    # loop running in this one, and a second loop cannot run in a thread that has one.
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        return thread.submit(run).result()
 
 
 def test_the_server_loop_sends_each_message_at_once():

@@ -93,8 +93,8 @@ def wait_for_app(page, paint_ms: int = 300) -> None:
     page.wait_for_selector(
         "[data-testid='stApp'][data-test-script-state='notRunning']", timeout=30_000
     )
-    page.wait_for_function(
-        """() => !document.querySelector("[data-testid='stSkeleton']")
+    page.wait_for_function(  # and the last run's leftovers (stale elements) are cleared away
+        """() => !document.querySelector("[data-testid='stSkeleton'], [data-stale='true']")
             && [...document.querySelectorAll('style')].some(style => style.textContent.includes('st-key-label-'))""",
         timeout=30_000,
     )

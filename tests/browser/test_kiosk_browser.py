@@ -8,6 +8,7 @@ from __future__ import annotations
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from explorer import kiosk
 from explorer.url_params import KIOSK, LANG_PARAM, MODE_PARAM, SITUATION_PARAM
@@ -52,7 +53,9 @@ def test_a_kiosk_left_alone_asks_then_clears_everything_and_starts_again(kiosk_s
     wait_for_app(page)
     assert address(page)[SITUATION_PARAM] == [situation_id]
     go_to(page, "what_matters")
-    page.locator("[data-testid='stMain'] [data-testid='stRadio'] label").nth(3).click()
+    rating = page.locator("[data-testid='stMain'] [data-testid='stRadio'] label").nth(3)
+    rating.click()
+    expect(rating.locator("input")).to_be_checked()  # the click reached the page: then its run
     wait_for_app(page)
     go_to(page, "summary")
     page.get_by_text(SPANISH["summary.link_answers"]).click()

@@ -315,13 +315,11 @@ def test_a_share_link_restores_the_view_in_a_fresh_browser(page, browser, app_se
     wait_for_app(page)
     page.get_by_text(t("summary.link_answers")).click()
     wait_for_app(page)
-    link = (
-        page.locator("[data-testid='stCode'] code")
-        .filter(has_text="/summary?")
-        .inner_text()
-        .strip()
-    )
-    assert f"{RATING_PARAM}={first['statement_id']}.{VERY}" in link and "mode=consult" in link
+    shared = page.locator("[data-testid='stCode'] code").filter(has_text="/summary?")
+    # The click's run may start after the wait above looked: the link with answers comes then.
+    expect(shared).to_contain_text(f"{RATING_PARAM}={first['statement_id']}.{VERY}")
+    link = shared.inner_text().strip()
+    assert "mode=consult" in link
 
     fresh = browser.new_context(viewport={"width": 1280, "height": 800}).new_page()
     open_page(fresh, link)

@@ -442,34 +442,22 @@ def other_group_note(rated_rows: pd.DataFrame) -> Md | None:
 
 
 def other_group_text(rated_rows: pd.DataFrame) -> str:
-    """other_group_note's words, for paper too ("" when nothing is marked)."""
-    options = list(dict.fromkeys(rated_rows["option"]))
-    parts = [
-        part
-        for key, marked in (
-            ("other_group_key", rated_rows["other_group"]),
-            ("partly_key", rated_rows["partly"]),
-        )
-        for part in _key_and_lines(key, rated_rows[marked], options)
-    ]
+    """other_group_note's words, for paper too ("" when nothing is marked): the star's key and
+    whose studies those levels are, then the key of "†", in the words Chances labels such a group
+    with (its group is named where its numbers are: no room on Compare's phone page for more)."""
+    lines = other_group_lines(rated_rows)
+    parts = [t("ratings.glance.other_group_key"), *lines] if lines else []
+    if rated_rows["partly"].any():
+        parts.append(t("ratings.glance.partly_key"))
     # One paragraph, not a list: it must leave the consult overview on one shared screen.
     return " ".join(parts)
 
 
-def _key_and_lines(key: str, marked: pd.DataFrame, options: list[str]) -> list[str]:
-    lines = _whose_lines(marked, options)
-    return [t(f"ratings.glance.{key}"), *lines] if lines else []
-
-
 def other_group_lines(rated_rows: pd.DataFrame) -> list[str]:
-    """Whose studies the levels from other people's studies are."""
+    """Whose studies the levels from other people's studies are: a line for each group, naming
+    its options in their order."""
     options = list(dict.fromkeys(rated_rows["option"]))
-    return _whose_lines(rated_rows[rated_rows["other_group"]], options)
-
-
-def _whose_lines(marked: pd.DataFrame, options: list[str]) -> list[str]:
-    """Whose studies the marked levels are from, a line for each group naming its options (in
-    the order of `options`)."""
+    marked = rated_rows[rated_rows["other_group"]]
     pairs = set(zip(marked["option"], marked["whose"]))
     return [
         t(

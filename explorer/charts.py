@@ -338,6 +338,15 @@ def _does_not_apply_cell(base: alt.Chart, step: int, heading: int = HEADING) -> 
     )
 
 
+def _not_counted_cell(base: alt.Chart, step: int, heading: int = HEADING) -> alt.Chart:
+    """Cells with a level but no fit, as the line-up draws a level it does not count (other
+    people's): white with a dotted outline, so that the cell still reads as one (8th review N4);
+    their mark is said in the note above the chart, so they need no legend."""
+    return base.transform_filter(f"datum.state == '{KNOWN}' && !isValid(datum.tone)").mark_rect(
+        fill=PAPER, stroke=OUTLINE, strokeDash=[1, 3], strokeWidth=1, **row_band(step, heading)
+    )
+
+
 def _not_known_words(rows: pd.DataFrame, labels: pd.Series) -> pd.Series:
     """The cell words: the level, why it does not apply, or, where it is not known, the words
     with their "?"."""
@@ -365,9 +374,7 @@ def overview_grid(rated_rows: pd.DataFrame, text: GridText = SMALL_TEXT) -> alt.
     width = characters_per_column(len(options), text.characters)
     columns = dict(zip(options, _columns(options, width)))
     rows = toned(rated_rows)
-    rows = rows.assign(
-        attribute=rows["attribute"].map(lambda name: wrap(name, text.heading_characters))
-    )
+    rows = rows.assign(attribute=_bottom_aligned(rows["attribute"], text.heading_characters))
     heading = _heading_room(list(rows["attribute"]), text)
     cells, step = _labelled(
         rows.assign(column=rows["option"].map(columns)),
@@ -407,6 +414,7 @@ def overview_grid(rated_rows: pd.DataFrame, text: GridText = SMALL_TEXT) -> alt.
         ),
         _not_known_cell(base, step, places[len(families)] if unknown else None, heading, text.size),
         _does_not_apply_cell(base, step, heading),
+        _not_counted_cell(base, step, heading),
         _cell_words(base, text),
     ]
     return (
@@ -421,6 +429,20 @@ def overview_grid(rated_rows: pd.DataFrame, text: GridText = SMALL_TEXT) -> alt.
         )
         .resolve_scale(color="independent")
     )
+
+
+# A line with nothing to see (a zero-width space): Vega empties a line of spaces, and an SVG line
+# with no character at all drops its move down.
+BLANK_LINE = "\u200b"
+
+
+def _bottom_aligned(headings: pd.Series, width: int) -> pd.Series:
+    """Row headings wrapped, each led by blank lines up to the longest's lines, so that every
+    heading ends just above its own cell: a shorter one left an empty band between them (8th
+    review N4, "Avoiding needles")."""
+    lines = headings.map(lambda name: wrap(name, width))
+    most = max(map(_line_count, lines), default=1)
+    return lines.map(lambda line: (BLANK_LINE + LINE_BREAK) * (most - _line_count(line)) + line)
 
 
 def attribute_chart(ranked_rows: pd.DataFrame, scale_levels: pd.DataFrame) -> alt.LayerChart:

@@ -318,6 +318,28 @@ def alignment(
     return pd.DataFrame(rows, columns=ALIGNMENT_COLUMNS)
 
 
+def alignment_note(
+    content: Content,
+    option_ids: Sequence[str],
+    ratings: Mapping[str, int],
+    situation_id: str = situation.NOT_SURE,
+) -> str:
+    """What the line-up's marks mean and whose studies its marked levels are: the glance's note
+    (ratings.other_group_text) for the qualities rated important, said just above the chart so
+    that a reader meets it before the first marked cell (8th review N4; "" when none is marked)."""
+    attribute_ids = {
+        attribute_id
+        for row in content.statements.itertuples()
+        if ratings.get(row.statement_id, -1) >= IMPORTANT_FROM
+        for attribute_id in split_ids(row.attribute_ids)
+    }
+    chosen = in_neutral_order(option_ids, list(content.option_names()))
+    if not attribute_ids or not chosen:
+        return ""
+    rated = ratings_frames.rated(content, chosen, situation_id)
+    return ratings_frames.other_group_text(rated[rated["attribute_id"].isin(attribute_ids)])
+
+
 def _cell(rating, statement) -> tuple:
     """One rated cell's level words, fit, certainty and shade. Where the reader's situation has
     its own grade of how sure we are, the cell is the glance's (that grade first, other people's
@@ -682,6 +704,7 @@ class Summary:
     rows: list[compare.Row]  # the summary questions only (content.summary_question_ids)
     priorities: list[tuple[str, int]]  # (statement, importance level), in page order
     alignment: pd.DataFrame
+    alignment_note: str  # what its marks mean and whose they are ("" when none: alignment_note)
     quiz: list[tuple[str, str | None, str]]  # (statement, the person's answer code, feedback)
     quiz_score: tuple[int, int]
     quiz_answered: bool  # whether the person answered any of the understanding check
@@ -734,6 +757,7 @@ def summary(
             if row.statement_id in answers.ratings
         ],
         alignment=alignment(content, chosen, answers.ratings, situation_id),
+        alignment_note=alignment_note(content, chosen, answers.ratings, situation_id),
         quiz=[
             (
                 row.statement,

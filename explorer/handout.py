@@ -24,6 +24,7 @@ _LATIN1 = str.maketrans(
         "”": '"',
         "…": "...",
         "→": "->",
+        "†": "+",  # the mark of a level from a group only partly in the situation
         "←": "<-",
         "·": "-",
     }
@@ -190,6 +191,8 @@ def _summary_at(
         pdf.paragraph(t("handout.not_rated"))
     if not summary.alignment.empty:
         pdf.heading(t("handout.alignment"))
+        if summary.alignment_note:
+            pdf.paragraph(summary.alignment_note)
         alignment_grid(pdf, summary)
 
     pdf.heading(decide.quiz_heading(summary))

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import pandas as pd
+from babel.lists import format_list
 from babel.numbers import format_decimal
 
 from explorer import short_answers, situation
@@ -60,18 +61,30 @@ def shade(level, levels: int):
     return int((level - 1) / (levels - 1) * (SHADES - 1) + 0.5)
 
 
-def from_other_group(content: Content, population_id: str, situation_id: str) -> bool:
+# How a level's group stands to the reader's situation, where the glance marks it: the group is
+# not in it (marked "*", not counted by What matters), or only partly ("†", counted: 8th review
+# N3). Their keys under ratings.glance.
+OTHER_GROUP, PARTLY = "not_about_you", "partly_about_you"
+
+
+def standing(content: Content, population_id: str, situation_id: str) -> str | None:
     """THE rule for a level in a situation (ratings.csv's population_id): a level that is one
-    group's result is about other people when that group is not tagged with the reader's
-    situation (short_answers.group_standing, as for every "whose numbers" line). It is then shown
-    marked, and What matters does not count it. A level said of the treatment itself (no group),
-    or read with no situation chosen, is never marked."""
-    return (
-        bool(population_id)
-        and situation.known(content, situation_id) != situation.NOT_SURE
-        and group_standing(content, population_id, situation.known(content, situation_id))
-        == "not_about_you"
-    )
+    group's result stands to the reader's situation as that group does (short_answers.
+    group_standing, as for every "whose numbers" line): OTHER_GROUP or PARTLY is marked, each
+    with its own mark and whose under the table; a group all in the situation needs no mark. A
+    level said of the treatment itself (no group), or read with no situation chosen, is never
+    marked (None)."""
+    here = situation.known(content, situation_id)
+    if not population_id or here == situation.NOT_SURE:
+        return None
+    found = group_standing(content, population_id, here)
+    return found if found in (OTHER_GROUP, PARTLY) else None
+
+
+def from_other_group(content: Content, population_id: str, situation_id: str) -> bool:
+    """Whether a level is about other people (standing): shown marked, and What matters does
+    not count it."""
+    return standing(content, population_id, situation_id) == OTHER_GROUP
 
 
 # The group word a marked level carries in its glance cell (ratings.glance.other_group_in):
@@ -157,6 +170,15 @@ def rated(
             rows.loc[own, "population_id"],
         )
     ]
+    # A level of a group only partly in the situation is counted, and says so with its mark;
+    # not where the reader's own grade leads the cell (that grade is what is counted).
+    rows["partly"] = [
+        state == KNOWN and not mine and standing(content, population_id, situation_id) == PARTLY
+        for state, mine, population_id in zip(rows["state"], own, rows["population_id"])
+    ]
+    rows.loc[rows["partly"], "in_cell"] = [
+        t("ratings.glance.partly", label=label) for label in rows.loc[rows["partly"], "label"]
+    ]
     # Its level on the evidence quality's scale, which What matters judges (6th review #7).
     rows["own_grade"] = rows["option_id"].map(grades).where(own)
     rows["own_level"] = pd.array(
@@ -166,8 +188,12 @@ def rated(
     # A row is set apart when a cell still leads with other people's level.
     rows["apart"] = rows["other_group"] & ~own
     rows["label"] = [
-        t("ratings.glance.other_group", label=label) if other else label
-        for label, other in zip(rows["label"], rows["other_group"])
+        t("ratings.glance.other_group", label=label)
+        if other
+        else t("ratings.glance.partly", label=label)
+        if partly
+        else label
+        for label, other, partly in zip(rows["label"], rows["other_group"], rows["partly"])
     ]
     numbers = own_numbers(content, option_ids, situation_id)
     rows["own_numbers"] = rows["option_id"].map({o: said for o, (_, said) in numbers.items()})
@@ -208,6 +234,7 @@ def rated(
         "evidence",
         "compared_with",
         "other_group",
+        "partly",
         "whose",
         "in_cell",
         "apart",
@@ -407,19 +434,40 @@ def _own_numbers_row(rated_rows: pd.DataFrame, options: list[str]) -> list[pd.Da
 
 
 def other_group_note(rated_rows: pd.DataFrame) -> Md | None:
-    """Under the table, one note: what the mark means (and that What matters does not count
-    such levels), then whose studies they are for each option (None when nothing is marked)."""
+    """Beside the levels (under the glance, above the line-up), one note per mark: what it means
+    (and whether What matters counts such levels), then whose studies they are (None when
+    nothing is marked)."""
+    text = other_group_text(rated_rows)
+    return plain(text) if text else None
+
+
+def other_group_text(rated_rows: pd.DataFrame) -> str:
+    """other_group_note's words, for paper too ("" when nothing is marked): the star's key and
+    whose studies those levels are, then the key of "†", in the words Chances labels such a group
+    with (its group is named where its numbers are: no room on Compare's phone page for more)."""
     lines = other_group_lines(rated_rows)
+    parts = [t("ratings.glance.other_group_key"), *lines] if lines else []
+    if rated_rows["partly"].any():
+        parts.append(t("ratings.glance.partly_key"))
     # One paragraph, not a list: it must leave the consult overview on one shared screen.
-    return plain(" ".join([t("ratings.glance.other_group_key"), *lines])) if lines else None
+    return " ".join(parts)
 
 
 def other_group_lines(rated_rows: pd.DataFrame) -> list[str]:
-    """For each option with levels from other people's studies, whose studies they are."""
+    """Whose studies the levels from other people's studies are: a line for each group, naming
+    its options in their order."""
+    options = list(dict.fromkeys(rated_rows["option"]))
     marked = rated_rows[rated_rows["other_group"]]
+    pairs = set(zip(marked["option"], marked["whose"]))
     return [
-        t("ratings.glance.other_group_whose", option=option, whose=whose)
-        for (option, whose) in dict.fromkeys(zip(marked["option"], marked["whose"]))
+        t(
+            "ratings.glance.other_group_whose",
+            option=format_list(
+                [o for o in options if (o, whose) in pairs], locale=current_language()
+            ),
+            whose=whose,
+        )
+        for whose in dict.fromkeys(marked["whose"])
     ]
 
 

@@ -521,3 +521,38 @@ def test_the_line_up_words_are_14_px_while_its_columns_fit_a_phone_at_that_size(
     fits_at_14 = charts.LINE_UP_TEXT.characters // options - 1 >= charts.FEWEST_CHARACTERS
     assert text.size == (14 if fits_at_14 else style.FONT_SIZE) and fits
     assert text.size >= 14 or options > 4  # two to four options: 14 px on a phone
+
+
+def test_a_shorter_row_heading_ends_just_above_its_cell_with_no_empty_band_between():
+    """8th review N4: a one-line heading ("Avoiding needles") over rows made for two left an
+    empty band between it and its cell. Every heading is led by blank lines to the longest's,
+    so that its last line is where the longest's is, just above the cell."""
+    first = CONTENT.attributes["name"].iloc[0]
+    rows = RATED.assign(attribute=RATED["attribute"].replace(first, " ".join(["Importance"] * 12)))
+    headings, _ = heading_room(charts.overview_grid(rows).to_dict())
+    most = max(heading.count("\n") + 1 for heading in headings)
+    assert most > 1
+    assert all(heading.count("\n") + 1 == most for heading in headings), headings
+    shown = {heading.split("\n")[-1] for heading in headings}
+    assert shown >= set(CONTENT.attributes["name"][1:])
+    blank = [line for heading in headings[1:] for line in heading.split("\n")[:-1]]
+    assert set(blank) == {charts.BLANK_LINE}  # a character each: SVG keeps its line
+
+
+def test_a_level_the_line_up_does_not_count_is_still_drawn_as_a_cell():
+    """8th review N4: other people's level, not counted, had no cell at all (its words floated
+    over the page). It gets a white cell with a dotted outline, unlike every other cell."""
+    every = {statement: 3 for statement in CONTENT.statements["statement_id"]}
+    alignment = decide.alignment(CONTENT, ALL, every, "leg_pain")
+    assert (alignment["fit"] == decide.FIT_OTHER_GROUP).any()
+    spec = charts.alignment_chart(alignment).to_dict()
+    dotted = [
+        layer
+        for layer in layers(spec)
+        if layer["mark"]["type"] == "rect" and layer["mark"].get("strokeDash") == [1, 3]
+    ]
+    [layer] = dotted
+    drawn_cells = [
+        row for row in values(spec, layer) if row["state"] == ratings.KNOWN and row["tone"] is None
+    ]
+    assert len(drawn_cells) == (alignment["fit"] == decide.FIT_OTHER_GROUP).sum()

@@ -7,6 +7,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from explorer import charts, decide, situation, words
+from explorer import ratings as ratings_frames
 from explorer.decide import Answers
 from explorer.ratings import not_known
 from explorer.rules.vocabulary import split_ids
@@ -545,3 +546,34 @@ def test_a_quality_that_does_not_apply_neither_lines_up_nor_reads_as_not_known(d
     assert table.at["Disc gel implant", "fit"] == decide.FIT_NOT_KNOWN
     shown = decide.alignment_table(table.reset_index())
     assert decide.fit_words(decide.FIT_DOES_NOT_APPLY) in set(shown[t("decide.alignment.fit")])
+
+
+def test_a_level_of_a_group_only_partly_in_the_situation_is_counted_with_the_glances_mark():
+    """8th review N3: the line-up counts a level from a group only partly in the reader's
+    situation, and says so with the glance's own mark, one rule in both places."""
+    rated = ratings_frames.rated(CONTENT, ["nerve_block"], "leg_pain")
+    partly = rated[rated["partly"]]
+    assert not partly.empty
+    table = decide.alignment(CONTENT, ["nerve_block"], {"proven_gain": 3}, "leg_pain")
+    for row in partly.itertuples():
+        [cell] = table[table["topic"] == row.attribute].itertuples()
+        assert cell.level == row.in_cell == row.label
+        assert cell.fit in decide.LINES_UP  # counted
+
+
+def test_the_line_up_note_says_what_its_marks_mean_for_the_rows_rated_important_only():
+    """8th review N4: the star was explained far below the chart. The note above it is the
+    glance's, for the qualities rated important; nothing marked there, no note."""
+    shown = ["rest", "nerve_block"]
+    every = very_important_all()
+    note = decide.alignment_note(CONTENT, shown, every, "leg_pain")
+    rated = ratings_frames.rated(CONTENT, shown, "leg_pain")
+    assert note == ratings_frames.other_group_text(rated)  # every quality is rated important
+    assert t("ratings.glance.other_group_key") in note and t("ratings.glance.partly_key") in note
+    # Only a quality nobody's group gives (effort): nothing to explain.
+    unmarked = CONTENT.statements.loc[
+        CONTENT.statements["attribute_ids"] == "effort", "statement_id"
+    ]
+    assert decide.alignment_note(CONTENT, shown, {s: 3 for s in unmarked}, "leg_pain") == ""
+    assert decide.alignment_note(CONTENT, shown, every) == ""  # no situation chosen
+    assert decide.summary(CONTENT, shown, Answers(ratings=every), "leg_pain").alignment_note == note

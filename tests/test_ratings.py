@@ -295,13 +295,59 @@ def test_a_marked_level_says_in_its_glance_cell_whose_studies_it_is_from():
     leg = ratings.glance_table(ratings.rated(CONTENT, ["rest", "nerve_block"], "leg_pain"))
     cells = leg.set_index(what).loc[sureness]
     assert cells["Home exercise"] == t("ratings.glance.other_group_in.back", label="Moderate")
-    assert cells["Nerve block"] == "Low"
+    # Leg pain from a disc, for how long not known: only partly the reader's, with its own mark.
+    assert cells["Nerve block"] == t("ratings.glance.partly", label="Low")
     back = ratings.glance_table(ratings.rated(CONTENT, ["rest", "nerve_block"], "back_pain"))
     cells = back.set_index(what).loc[sureness]
     assert cells["Nerve block"] == t("ratings.glance.other_group_in.leg", label="Low")
     assert cells["Home exercise"] == "Moderate"
     rows = ratings.rated(CONTENT, ["rest"], "leg_pain").set_index("attribute_id")
     assert rows.at["sureness", "label"] == t("ratings.glance.other_group", label="Moderate")
+
+
+def test_a_level_of_a_group_only_partly_in_the_situation_is_marked_apart_and_says_whose(data_copy):
+    """8th review N3: a counted glance level from a group only partly people in the reader's
+    situation (leg pain from a disc, for how long not known, beside leg pain of any length) had
+    no "whose". It carries its own mark, is not set apart nor marked as other people's, and the
+    note says whose in the words Chances uses; once the group is all in it, no mark."""
+    rated = ratings.rated(CONTENT, ["rest", "nerve_block"], "leg_pain")
+    partly = rated[rated["partly"]]
+    assert set(zip(partly["option_id"], partly["attribute_id"])) == {
+        ("nerve_block", "sureness"),
+        ("nerve_block", "gain_size"),
+    }
+    assert not (rated["partly"] & rated["other_group"]).any()
+    assert not rated.loc[rated["partly"], "apart"].any()
+    levels = CONTENT.attribute_levels.set_index(["attribute_id", "level"])["label"]
+    marked = [
+        t("ratings.glance.partly", label=levels[attribute_id, level])
+        for attribute_id, level in zip(partly["attribute_id"], partly["level"])
+    ]
+    assert list(partly["in_cell"]) == list(partly["label"]) == marked
+    note = ratings.other_group_text(rated)
+    assert note.endswith(t("ratings.glance.partly_key")), note
+    assert "people with leg pain from a disc" not in note  # named where its numbers are
+    # The same group wholly in the situation: nothing to mark, and the note says only the star.
+    groups = data_copy / "populations.csv"
+    set_cell(groups, row_index(groups, population_id="leg_disc"), "weeks_from", "0")
+    whole = ratings.rated(loaded(data_copy), ["rest", "nerve_block"], "leg_pain")
+    assert not whole["partly"].any()
+    assert t("ratings.glance.partly_key") not in ratings.other_group_text(whole)
+    # Not tagged with the reader's situation: other people's, never "partly".
+    back = ratings.rated(CONTENT, ["nerve_block"], "back_pain")
+    assert not back["partly"].any() and back["other_group"].any()
+    assert not ratings.rated(CONTENT, ALL)["partly"].any()  # no situation chosen
+
+
+def test_the_note_names_a_group_once_with_every_option_whose_levels_it_gave():
+    rated = ratings.rated(CONTENT, ["rest", "nerve_block"], "leg_pain")
+    rest_time = rated["attribute_id"].eq("time_off") & rated["option_id"].eq("rest")
+    both = rated.assign(other_group=rated["partly"] | rest_time)
+    both.loc[both["other_group"], "whose"] = "one group"
+    text = ratings.other_group_text(both)
+    assert text.count("one group") == 1
+    options = "Home exercise and Nerve block"  # in the options' order, in words (babel)
+    assert t("ratings.glance.other_group_whose", option=options, whose="one group") in text
 
 
 def test_a_group_with_the_readers_kind_of_pain_is_other_people_in_the_cell():

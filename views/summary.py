@@ -82,6 +82,8 @@ def render(run: Run) -> None:
         st.text(t("summary.not_rated"))
     if not summary.alignment.empty:
         say.subheader(t_md("summary.alignment"))
+        if summary.alignment_note:  # what its marks mean, above the chart as on What matters
+            say.caption(plain(summary.alignment_note))
         chart_cache.chart(
             charts.alignment_chart,
             summary.alignment,

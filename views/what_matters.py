@@ -35,6 +35,9 @@ def ratings_part(run: Run, shown: list[str]) -> None:
     if alignment.empty:
         say.info(t_md("what_matters.rate_first"))
     else:
+        note = decide.alignment_note(content, shown, answers.ratings, run.situation_id)
+        if note:  # what its marks mean, before the first marked cell (8th review N4)
+            say.caption(plain(note))
         chart_cache.chart(
             charts.alignment_chart, alignment, alt_text=decide.alignment_alt(alignment)
         )

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import pandas as pd
+from babel.lists import format_list
 from babel.numbers import format_decimal
 
 from explorer import short_answers, situation
@@ -415,12 +416,23 @@ def other_group_note(rated_rows: pd.DataFrame) -> Md | None:
 
 
 def other_group_lines(rated_rows: pd.DataFrame) -> list[str]:
-    """For each option with levels from other people's studies, whose studies they are."""
+    """For each group of other people whose studies give marked levels, the options they are
+    for (in the table's order) and whose studies they are: each group said once, so that the
+    note still fits the shared screen under its table (8th review N6)."""
     marked = rated_rows[rated_rows["other_group"]]
+    in_order = list(dict.fromkeys(rated_rows["option"]))
+    options_of: dict[str, set[str]] = {}
+    for option, whose in zip(marked["option"], marked["whose"]):
+        options_of.setdefault(whose, set()).add(option)
     return [
-        t("ratings.glance.other_group_whose", option=option, whose=whose)
-        for (option, whose) in dict.fromkeys(zip(marked["option"], marked["whose"]))
+        t("ratings.glance.other_group_whose", option=_listed(options, in_order), whose=whose)
+        for whose, options in options_of.items()
     ]
+
+
+def _listed(options: set[str], in_order: list[str]) -> str:
+    """The options as a list is said in the reader's language, in `in_order`."""
+    return format_list([o for o in in_order if o in options], locale=current_language())
 
 
 @kept

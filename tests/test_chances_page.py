@@ -303,3 +303,28 @@ def test_each_option_said_beside_the_pictured_one_has_its_harms_one_link_from_th
     assert not [b for b in at.button if b.key.startswith("see-too-")]  # drawn, not a tap away
     names = chances.short_list(CONTENT, beside)
     assert any(names in as_read(c.value) for c in at.caption)  # the page says what it shows
+
+
+def showing_line(at) -> str:
+    """The page's "Showing: … · …" line, as read."""
+    start = as_read(t("picker.showing", situation="", options="")).split(":")[0]
+    [line] = [as_read(m.value) for m in at.markdown if as_read(m.value).startswith(start)]
+    return line
+
+
+@pytest.mark.parametrize("pictured", ["first", "beside"])
+def test_the_showing_line_names_every_option_drawn_as_compare_names_them(pictured):
+    """7th review R3: "Showing: … · No procedure" while the page drew Discectomy's harms too, and
+    Compare said "No procedure, Discectomy". Whichever of them Change pictures, the line names
+    each option drawn, in the words Compare's line uses for those options."""
+    situation_id, option_id, beside = BESIDE[0]
+    if pictured == "beside":  # the other picked: it says the first beside it in turn
+        option_id, beside = beside[0], matched.also_said(CONTENT, situation_id, beside[0])
+    at = open_page(PAGE, option=option_id, situation=situation_id, change_open=False)
+    on_compare = open_page(
+        "views/compare.py", options=[option_id, *beside], situation=situation_id, change_open=False
+    )
+    assert not at.exception and not on_compare.exception
+    line = showing_line(at)
+    assert line == showing_line(on_compare)
+    assert all(CONTENT.short_names()[o] in line for o in (option_id, *beside))

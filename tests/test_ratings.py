@@ -448,3 +448,20 @@ def test_the_glance_opens_with_the_readers_own_study_numbers_where_there_are_any
         assert t("ratings.glance.own_numbers_row.leg_pain") not in set(
             ratings.glance_parts(rated)[0][what]
         )
+
+
+def test_the_note_says_each_other_group_once_with_every_option_its_studies_are_for():
+    """8th review N6: two options with levels from the same people's studies each repeated the
+    same long words, and the note ran past the shared screen's fold. Each group is said once,
+    after its options, listed in the table's order."""
+    rated_rows = pd.DataFrame(
+        {
+            "option": ["Rest", "Gel", "Rest", "Gel", "Block"],
+            "whose": ["back pain", "sciatica", "sciatica", "sciatica", ""],
+            "other_group": [True, True, True, True, False],
+        }
+    )
+    assert ratings.other_group_lines(rated_rows) == [
+        t("ratings.glance.other_group_whose", option="Rest", whose="back pain"),
+        t("ratings.glance.other_group_whose", option="Rest and Gel", whose="sciatica"),
+    ]

@@ -1,5 +1,7 @@
 """Chances in numbers: pictures of 100 people for each outcome of the chosen option."""
 
+from functools import partial
+
 import streamlit as st
 
 from explorer import (
@@ -32,7 +34,9 @@ def chances_part(run: Run) -> None:
     zoom = charts.CONSULT_ZOOM if run.consult else charts.SCREEN_ZOOM
     names = content.option_names()
     with st.container(key="controls-option"):  # on paper the headings name the option
-        situation_id, (option_id,) = url_state.showing(content, pick=_one_option)
+        situation_id, (option_id,) = url_state.showing(
+            content, pick=_one_option, beside=partial(_beside, content, run.consult)
+        )
     for note in compare.notes(content, [option_id]):
         say.warning(plain(note))
     offer_cards(content, [option_id], zoom)
@@ -43,7 +47,7 @@ def chances_part(run: Run) -> None:
 
     # The words name the control this mode shows: Change, or consult's list of options.
     mode = "_consult" if run.consult else ""
-    beside = [] if run.consult else matched.also_said(content, situation_id, option_id)
+    beside = _beside(content, run.consult, situation_id, [option_id])
     if beside:  # the page shows their harms too: the line says so (6th review N4)
         others = chances.short_list(content, beside)
         say.caption(t_md("chances.page.one_option_beside", option=names[option_id], others=others))
@@ -270,6 +274,12 @@ def _chance(
     if other_times:
         say.warning(markdown.bullets(other_times[0], other_times[1:]))
     say.caption(plain(chance.evidence()))
+
+
+def _beside(content: Content, consult: bool, situation_id: str, shown: list[str]) -> list[str]:
+    """The options whose harms the page draws beside the one pictured: those said beside it, off
+    a shared screen (there a button views each instead)."""
+    return [] if consult else matched.also_said(content, situation_id, shown[0])
 
 
 def _one_option(content: Content, situation_id: str, drawn: bool = True) -> list[str]:

@@ -62,20 +62,24 @@ def overview(run: Run, shown: list[str]) -> None:
     # What must fit the shared screen; its key ends in how many options share the table's width,
     # which sizes the table's type (consult.css).
     with st.container(key=f"consult-question-overview-{len(shown)}"):
-        say.subheader(t_md("compare.page.glance_heading"), anchor="at-a-glance")
+        # The priorities beside the heading, not under the table: a line's height for the note.
+        with st.container(key="overview-heading", horizontal=True, vertical_alignment="bottom"):
+            say.subheader(
+                t_md("compare.page.glance_heading"), anchor="at-a-glance", width="content"
+            )
+            priorities = decide.top_priorities(content, widgets.person_answers(content).ratings)
+            say.caption(
+                t_md("compare.page.priorities", priorities="; ".join(priorities))
+                if priorities
+                else t_md("compare.page.no_priorities")
+            )
         rated = ratings.rated(content, shown, run.situation_id)
         widgets.table(ratings.glance_table(rated), hide_index=True)
-        answers = widgets.person_answers(content)
-        priorities = decide.top_priorities(content, answers.ratings)
-        say.caption(
-            t_md("compare.page.priorities", priorities="; ".join(priorities))
-            if priorities
-            else t_md("compare.page.no_priorities")
-        )
-    # Whose studies the starred levels are: right under the screen's overview, a scroll away.
+    # Whose studies the starred levels are: right under the table, on the screen with it too.
     note = ratings.other_group_note(rated)
     if note:
-        say.caption(note)
+        with st.container(key="overview-star-note"):
+            say.caption(note)
 
 
 # People smaller than on a phone: a trial's two groups under the choice of option and the

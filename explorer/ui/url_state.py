@@ -180,6 +180,7 @@ def showing(
     content: Content,
     pick: Callable[..., list[str]] | None = None,
     set_apart_box: bool = True,
+    beside: Callable[[str, list[str]], list[str]] | None = None,
 ) -> tuple[str, list[str]]:
     """The situation and the options shown, as one line ("Showing: … · …") with a Change control
     that opens the situation chooser and the option picker (`pick`, for a page that shows one
@@ -188,7 +189,10 @@ def showing(
     short line under it: never hidden without a word. The controls are drawn only while Change
     is open (closed, the address says what is shown): every run sends less. In consult mode
     the controls stay as they were, in view (the shared screen's own layout). `pick` takes the
-    content, the situation and `drawn`. Returns (situation id, option ids)."""
+    content, the situation and `drawn`. `beside` (the situation and the options picked) gives the
+    options the page draws beside those picked: the line names them too, every option drawn in
+    the order Compare names them (7th review R3). Returns (situation id, option ids),
+    those picked."""
     if runtime.current().consult:
         situation_id = situation_chooser(content)
         shown = (pick or option_picker)(content, situation_id)
@@ -206,12 +210,16 @@ def showing(
             if change.open and pick is None and set_apart_box:
                 set_apart_options(content, situation_id, shown)
     short_names = content.short_names()
+    also = beside(situation_id, shown) if beside else []
+    drawn = situation.arranged(
+        content, situation_id, in_neutral_order([*shown, *also], short_names)
+    )
     with line:
         say.markdown(
             t_md(
                 "picker.showing",
                 situation=situation.choices(content, short=True)[situation_id],
-                options=", ".join(short_names[option_id] for option_id in shown)
+                options=", ".join(short_names[option_id] for option_id in drawn)
                 or t("picker.showing_none"),
             )
         )

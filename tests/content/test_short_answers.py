@@ -72,6 +72,28 @@ def test_every_short_answer_is_at_most_25_words_with_at_most_one_figure(language
     assert texts and too_long == [] and too_many == []
 
 
+# A count of people in words ("one person who had surgery", "una persona operada"): it cannot be
+# set beside another option's "34 out of 100" on a shared screen (7th review R4).
+_COUNT_IN_WORDS = re.compile(
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|una?|dos|tres|cuatro|cinco|seis|"
+    r"siete|ocho|nueve|diez)\s+(?:\w+\s+)?(?:persons?|people|patients?|personas?|pacientes?)\b",
+    re.IGNORECASE,
+)
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_short_answer_counts_people_in_figures_never_in_words(language):
+    texts = [short.text for short in every_short(snapshot_of(shipped_data()).content(language))]
+    assert [text for text in texts if _COUNT_IN_WORDS.search(text)] == []
+
+
+def test_a_count_in_words_is_found_and_a_figure_is_not():
+    assert _COUNT_IN_WORDS.search("one person who had surgery needed a repeat operation")
+    assert _COUNT_IN_WORDS.search("una persona operada necesitó otra operación")
+    assert not _COUNT_IN_WORDS.search("1 of 128 people needed a repeat operation")
+    assert not _COUNT_IN_WORDS.search("1 de 128 personas necesitó otra operación")
+
+
 def test_figures_count_a_range_and_its_out_of_as_one_and_leave_time_frames_out():
     assert figures("about 34 out of 100 met the goal at 26 weeks") == ["34 out of 100"]
     assert figures("leg pain 2.8 out of 10 at 6 months, 5.2 without") == [

@@ -12,7 +12,7 @@ import re
 import pandas as pd
 import pytest
 
-from explorer import chances, matched, short_answers, situation
+from explorer import chances, matched, short_answers, situation, words
 from explorer.populations import OUTSIDE, WITHIN, matches
 from explorer.readability import word_count
 from explorer.rules.vocabulary import ROLE, split_ids, split_points
@@ -416,3 +416,21 @@ def test_every_out_of_100_figure_the_card_quotes_is_among_its_option_s_key_numbe
                 if not any(matched.says(line.short, count) for c in key for count in c.counts):
                     unmatched.append((situation_id, option.option_id, line.role, line.short.text))
     assert unmatched == []
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_short_answer_grades_for_people_like_you_only_a_group_all_in_the_situation(language):
+    """9th review N1: 'Moderate for people like you' stood over a group labelled 'May include
+    people in your situation, with others'. A short answer may say its grade is for people like
+    the reader (the glance's words) only when it cites a group all in the reader's situation."""
+    content = snapshot_of(shipped_data()).content(language)
+    for_you = words.catalogue(language)["ratings.glance.own_grade"].replace("{grade}", "").strip()
+    overstated = [
+        (row.situation_id, row.option_id, row.question_id)
+        for row in content.short_answers.itertuples()
+        if row.population_id
+        and for_you.lower() in row.short_answer.lower()
+        and short_answers.group_standing(content, row.population_id, row.situation_id)
+        != "about_you"
+    ]
+    assert overstated == []

@@ -101,6 +101,27 @@ def wait_for_app(page, paint_ms: int = 300) -> None:
     page.wait_for_timeout(paint_ms)
 
 
+# Counts the runs that start from now on: Streamlit marks the app "running" while a run lasts.
+WATCH_RUNS = """() => {
+    const app = document.querySelector("[data-testid='stApp']");
+    window.runsStarted = 0;
+    window.runWatch?.disconnect();
+    window.runWatch = new MutationObserver(() => {
+        if (app.getAttribute('data-test-script-state') === 'running') window.runsStarted++;
+    });
+    window.runWatch.observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+}"""
+
+
+def click_and_wait(page, control, paint_ms: int = 300) -> None:
+    """Click a control whose change reruns the page (or its part), and wait for THAT run to end:
+    on a busy machine the run can start after wait_for_app has already looked (seen in CI)."""
+    page.evaluate(WATCH_RUNS)
+    control.click()
+    page.wait_for_function("() => window.runsStarted > 0", timeout=30_000)
+    wait_for_app(page, paint_ms)
+
+
 def open_page(page, url: str) -> None:
     page.goto(url)
     wait_for_app(page)

@@ -23,6 +23,7 @@ from tests.browser.conftest import (
     ARTIFACTS,
     BROWSER_DATA,
     CONTENT,
+    click_and_wait,
     open_page,
     screenshot,
     wait_for_app,
@@ -156,9 +157,8 @@ def test_a_consult_step_about_benefit_or_risks_shows_its_picture_on_the_shared_s
     choices = page.locator("[class*='st-key-consult-picture-of-'] button")
     for index, chance in enumerate(drawn.outcomes or [None]):
         if index:
-            choices.nth(index).click()
+            click_and_wait(page, choices.nth(index), paint_ms=500)
             expect(choices.nth(index)).to_have_attribute("aria-checked", "true")
-            wait_for_app(page, paint_ms=500)
         boxes = page.evaluate(PICTURE_BOXES)
         bottom = question_block_bottom(page)
         print(f"consult step {language} {situation_id} {question_id} {index}: {boxes}, {bottom}")

@@ -226,7 +226,7 @@ LINES_UP = ("well", "partly", "poorly")
 FIT_NOT_KNOWN = "not_known"  # the option's level is not known, so neither is the fit
 # The quality does not apply to the option (it has no procedure): no level, so no fit either.
 FIT_DOES_NOT_APPLY = "does_not_apply"
-# The level is from studies of people not in the person's situation (ratings.from_other_group):
+# The level is from studies of people not in the person's situation (ratings.standing):
 # said, with whose, but not counted as lining up with anything.
 FIT_OTHER_GROUP = "other_group"
 NO_FIT = (FIT_NOT_KNOWN, FIT_DOES_NOT_APPLY, FIT_OTHER_GROUP)  # a cell that is its words alone

@@ -81,12 +81,6 @@ def standing(content: Content, population_id: str, situation_id: str) -> str | N
     return found if found in (OTHER_GROUP, PARTLY) else None
 
 
-def from_other_group(content: Content, population_id: str, situation_id: str) -> bool:
-    """Whether a level is about other people (standing): shown marked, and What matters does
-    not count it."""
-    return standing(content, population_id, situation_id) == OTHER_GROUP
-
-
 # The group word a marked level carries in its glance cell (ratings.glance.other_group_in):
 # the pain its people had when it is not the reader's kind, else "others" (other people).
 OTHER_PEOPLE = "others"
@@ -147,10 +141,17 @@ def rated(
         rows["state"] != DOES_NOT_APPLY, rows["attribute_id"].map(without)
     )
     rows["label"] = rows["label"].fillna(not_known())
-    rows["other_group"] = [
-        state == KNOWN and from_other_group(content, population_id, situation_id)
-        for state, population_id in zip(rows["state"], rows["population_id"])
-    ]
+    # Each known level's group against the situation, once: other people's levels are marked
+    # and not counted by What matters; a group only partly in it is marked and counted.
+    standings = pd.Series(
+        [
+            standing(content, population_id, situation_id) if state == KNOWN else None
+            for state, population_id in zip(rows["state"], rows["population_id"])
+        ],
+        index=rows.index,
+        dtype=object,
+    )
+    rows["other_group"] = standings == OTHER_GROUP
     words = group_words(content, situation_id)
     rows["in_cell"] = [
         t(f"ratings.glance.other_group_in.{words[population_id]}", label=label) if other else label
@@ -172,10 +173,7 @@ def rated(
     ]
     # A level of a group only partly in the situation is counted, and says so with its mark;
     # not where the reader's own grade leads the cell (that grade is what is counted).
-    rows["partly"] = [
-        state == KNOWN and not mine and standing(content, population_id, situation_id) == PARTLY
-        for state, mine, population_id in zip(rows["state"], own, rows["population_id"])
-    ]
+    rows["partly"] = (standings == PARTLY) & ~own
     rows.loc[rows["partly"], "in_cell"] = [
         t("ratings.glance.partly", label=label) for label in rows.loc[rows["partly"], "label"]
     ]

@@ -220,7 +220,7 @@ def ratings_schema(refs: Refs) -> pa.DataFrameSchema:
     comparison) names that group (`population_id`); empty where it is said of the treatment
     itself, the same for everyone. THE rule for a situation: a level whose group is not tagged
     with the reader's situation is shown marked as from studies of other people, and What
-    matters does not count it (explorer/ratings.py, from_other_group)."""
+    matters does not count it (explorer/ratings.py, standing)."""
     defined = refs["attribute_level"]
     return pa.DataFrameSchema(
         {

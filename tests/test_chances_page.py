@@ -328,3 +328,33 @@ def test_the_showing_line_names_every_option_drawn_as_compare_names_them(picture
     line = showing_line(at)
     assert line == showing_line(on_compare)
     assert all(CONTENT.short_names()[o] in line for o in (option_id, *beside))
+
+
+@pytest.mark.parametrize("situation_id", list(CONTENT.situations["situation_id"]))
+def test_each_other_option_chosen_is_one_tap_away_and_its_view_stays_in_the_address(situation_id):
+    """11th review N3: a reader came by the home page's link for an option a clinic offered him
+    (the options aimed at his situation, and that one); Chances pictured the first aimed option
+    and said nothing of the one he came about. Each chosen option the page does not draw gets a
+    button; a tap views it here and writes it into the address, so a reload or a copied link
+    keeps it."""
+    aimed = situation.aimed_options(CONTENT, situation_id)
+    added = next(o for o in CONTENT.option_names() if o not in aimed)
+    chosen = [*aimed, added]
+    at = open_page(PAGE, situation=situation_id, options=chosen, change_open=False)
+    assert not at.exception
+    drawn = [aimed[0], *matched.also_said(CONTENT, situation_id, aimed[0])]
+    keys = [b.key for b in at.button if b.key.startswith("see-chosen-")]
+    assert keys == [f"see-chosen-{o}" for o in chosen if o not in drawn]
+    at.button(key=f"see-chosen-{added}").click().run()
+    assert at.query_params["option"] == added
+    assert CONTENT.short_names()[added] in showing_line(at)
+    keys = [b.key for b in at.button if b.key.startswith("see-chosen-")]
+    assert f"see-chosen-{aimed[0]}" in keys and f"see-chosen-{added}" not in keys
+
+
+def test_a_shared_screen_has_no_such_buttons_its_list_of_options_is_in_view():
+    situation_id = CONTENT.situations["situation_id"].iloc[0]
+    options = list(CONTENT.option_names())
+    at = open_page(PAGE, situation=situation_id, options=options, mode="consult")
+    assert not at.exception
+    assert not [b for b in at.button if b.key.startswith("see-chosen-")]

@@ -131,3 +131,23 @@ def test_an_opened_cards_contents_line_links_down_to_its_cost_and_questions(page
         assert as_read(heading.value) == t(f"offer.{kind}_heading")
         assert drawn.index(contents) < drawn.index(heading)
     assert drawn.index(contents) < drawn.index(at.get("vega_lite_chart")[0])  # before pictures
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_an_opened_card_on_compare_links_down_to_the_comparison_at_a_glance(page):
+    """11th review N4: a reader who came by the home page's link arrives with the card open, and
+    the comparison at a glance starts 4.8 phone screens down, under it. On Compare the card's
+    contents line ends in a link to it (the table's heading, below the card); Chances has no
+    such table, so no such link."""
+    at = _opened(page, PAGES[page])
+    [glance] = [
+        a for a, words in jumps(at).items() if as_read(words) == t("offer.contents.glance")
+    ] or [None]
+    if page != "views/compare.py":
+        assert glance is None
+        return
+    [heading] = [h for h in at.header if h.proto.anchor == glance]
+    assert as_read(heading.value) == t("compare.page.glance_heading")
+    drawn = in_order(at)
+    [card] = [box for box in at.expander if as_read(box.label) == CARD.title()]
+    assert drawn.index(card) < drawn.index(heading)

@@ -53,6 +53,8 @@ def chances_part(run: Run) -> None:
         say.caption(t_md("chances.page.one_option_beside", option=names[option_id], others=others))
     else:
         say.caption(t_md(f"chances.page.one_option{mode}", option=names[option_id]))
+    if not run.consult:  # a shared screen has the list of options in view
+        _also_chosen(content, situation_id, [option_id, *beside])
 
     # The same headings for every option, benefits first, so harms get the same space as benefits;
     # under each, what the study of people in the reader's situation found (in words, where it is
@@ -100,6 +102,16 @@ def chances_part(run: Run) -> None:
         if opened:
             also = offer.cited(content, [option_id])  # the card's, when it is shown
             widgets.sources_list(chances.cited_sources(content, every_chance, also))
+
+
+def _also_chosen(content: Content, situation_id: str, drawn: list[str]) -> None:
+    """A button to view each option the person chose that the page does not draw (on Compare,
+    or the home page's link for an option a clinic offered): one tap away, never left out
+    without a word (11th review N3). It writes the address as _see_too's buttons do."""
+    short = content.short_names()
+    for other in url_state.option_picker(content, situation_id, drawn=False):
+        if other not in drawn:
+            _view_button(t_md("chances.page.see_chosen", option=short[other]), "see-chosen", other)
 
 
 def _to_harms(content: Content, options: list[str]) -> None:
@@ -174,13 +186,18 @@ def _see_too(content: Content, situation_id: str, option_id: str) -> None:
     the situation, options, language and mode stay there too, and the page stays where it is."""
     short = content.short_names()
     for other in matched.also_said(content, situation_id, option_id):
-        say.button(
-            t_md("chances.page.see_harms_too", option=short[other]),
-            key=f"see-too-{other}",
-            icon=":material/arrow_forward:",
-            on_click=runtime.callback(_view),
-            args=(other,),
-        )
+        _view_button(t_md("chances.page.see_harms_too", option=short[other]), "see-too", other)
+
+
+def _view_button(label: Md, kind: str, option_id: str) -> None:
+    """A button that views `option_id` on this page: it writes the option into the address."""
+    say.button(
+        label,
+        key=f"{kind}-{option_id}",
+        icon=":material/arrow_forward:",
+        on_click=runtime.callback(_view),
+        args=(option_id,),
+    )
 
 
 def _view(option_id: str) -> None:

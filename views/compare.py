@@ -21,6 +21,8 @@ from explorer.ui.offer_card import offer_cards
 from explorer.ui.runtime import Run
 from explorer.words import t, t_md
 
+GLANCE_ANCHOR = "at-a-glance"  # the table at a glance: linked from an open offer card
+
 
 @shell.part(links=True)
 def options_part(run: Run) -> None:
@@ -65,7 +67,7 @@ def overview(run: Run, shown: list[str]) -> None:
         # The priorities beside the heading, not under the table: a line's height for the note.
         with st.container(key="overview-heading", horizontal=True, vertical_alignment="bottom"):
             say.subheader(
-                t_md("compare.page.glance_heading"), anchor="at-a-glance", width="content"
+                t_md("compare.page.glance_heading"), anchor=GLANCE_ANCHOR, width="content"
             )
             priorities = decide.top_priorities(content, widgets.person_answers(content).ratings)
             say.caption(
@@ -152,8 +154,8 @@ def every_question(run: Run) -> None:
     stays short."""
     content = run.content
     situation_id, shown = url_state.chosen_options(content)
-    offer_cards(content, shown)  # closed, above everything said about the options
-    say.header(t_md("compare.page.glance_heading"), anchor="at-a-glance")
+    offer_cards(content, shown, glance=GLANCE_ANCHOR)  # closed, above all said about the options
+    say.header(t_md("compare.page.glance_heading"), anchor=GLANCE_ANCHOR)
     if compare.glance_starts_open(shown):
         glance_table(run, shown)
     else:  # many options: a long table on a phone, so a one-line key, drawn only when opened

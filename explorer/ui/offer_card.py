@@ -27,9 +27,16 @@ _AFTER_QUESTIONS = ("find_trial",)
 _CONTENTS = ("names", "trial", "harms", "cost", "questions")
 
 
-def offer_cards(content: Content, option_ids: Sequence[str], zoom: float = charts.SCREEN_ZOOM):
+def offer_cards(
+    content: Content,
+    option_ids: Sequence[str],
+    zoom: float = charts.SCREEN_ZOOM,
+    glance: str = "",
+):
     """One closed card for each of these options whose status is investigational; open when the
-    page was reached by a link that asks for it (OPEN_PARAM)."""
+    page was reached by a link that asks for it (OPEN_PARAM). `glance`: the anchor of the page's
+    comparison at a glance under the cards, linked from each card's contents line: an open card
+    runs 4 phone screens (11th review N4)."""
     arrived = st.query_params.get(OPEN_PARAM) == OPEN_OFFER
     if arrived:  # once: the code leaves the address, so a card closed later stays closed
         del st.query_params[OPEN_PARAM]
@@ -42,11 +49,11 @@ def offer_cards(content: Content, option_ids: Sequence[str], zoom: float = chart
         ) as opened:
             if opened:
                 with listen.block(f"offer-{card.option_id}"):
-                    _card(card, zoom)
+                    _card(card, zoom, glance)
 
 
-def _card(card: offer.Offer, zoom: float) -> None:
-    _contents(card)
+def _card(card: offer.Offer, zoom: float, glance: str) -> None:
+    _contents(card, glance)
     for kind in _BEFORE_QUESTIONS:
         _lines(card, kind)
         if kind == "trial":
@@ -73,10 +80,13 @@ def _lines(card: offer.Offer, kind: str) -> None:
         say.caption(plain(line.evidence()))
 
 
-def _contents(card: offer.Offer) -> None:
-    """One line of links to the card's parts that it has, each to its heading (_heading)."""
+def _contents(card: offer.Offer, glance: str) -> None:
+    """One line of links to the card's parts that it has, each to its heading (_heading), then
+    to the comparison at a glance below the card, if the page has one."""
     shown = [kind for kind in _CONTENTS if kind == "questions" or _has(card, kind)]
     links = [link(t(f"offer.contents.{kind}"), f"#{_anchor(card, kind)}") for kind in shown]
+    if glance:
+        links.append(link(t("offer.contents.glance"), f"#{glance}"))
     say.markdown(t_md("offer.contents.lead") + Md(" ") + Md(" · ").join(links))
 
 

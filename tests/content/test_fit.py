@@ -100,3 +100,20 @@ def test_the_pdf_names_only_the_aimed_options_as_aimed(language, tmp_path):
             assert " ".join(named.split()) in flat
             for fit in situation.fits(content, situation_id):
                 assert " ".join(fit.line().split()) in flat  # every option's level and reason
+
+
+def test_a_fits_grade_is_the_grade_of_its_options_guideline_answer(shipped_content):
+    """Issue 33 finding 7 (one judgement per claim): a fit is placed by what guidelines say
+    (fit_levels.csv), so its "How sure" is the grade the option's answer to "What do guidelines
+    say?" gives that claim (README, option_fit.csv). "NICE says to start here" read low in one
+    fit and moderate under that question; a trial's result in a reason names its own grade."""
+    answers = shipped_content.tables["answers.csv"]
+    graded = answers[answers["question_id"] == "guidelines"].set_index("option_id")["certainty"]
+    fits = shipped_content.tables["option_fit.csv"]
+    assert not graded.empty  # the question the rule reads is still there
+    apart = [
+        f"{row.option_id} / {row.situation_id}: {row.certainty}, not {graded[row.option_id]}"
+        for row in fits.itertuples()
+        if row.option_id in graded and row.certainty != graded[row.option_id]
+    ]
+    assert not apart

@@ -5,7 +5,7 @@ character they show is in the cut text font."""
 
 from __future__ import annotations
 
-import functools
+import fcntl
 import io
 import json
 import re
@@ -73,15 +73,26 @@ def test_the_app_parts_read_are_the_apps(tmp_path):
 ASKED = {"emergency", "arrow_forward", "check", "home", "pets"}
 
 
-@functools.cache
-def cut_icon_font() -> tuple[bytes, list[str]]:
-    """Streamlit's icon font cut to ASKED and a name it lacks, once: each cut of the full font
-    takes seconds."""
-    return fonts.cut_icons(ICON_FONT, {*ASKED, "no_such_icon"})
+@pytest.fixture(scope="session")
+def cut_icon_font(tmp_path_factory, worker_id) -> tuple[bytes, list[str]]:
+    """Streamlit's icon font cut to ASKED and a name it lacks, and the names kept: cut once per
+    run, by the first test worker to ask (each cut of the full font takes seconds of both cores),
+    and read by the others from the run's own temporary folder."""
+    run_folder = tmp_path_factory.getbasetemp()
+    if worker_id != "master":  # each worker's folder is in the run's
+        run_folder = run_folder.parent
+    cut, kept = run_folder / f"cut-{ICON_FONT.name}", run_folder / f"cut-{ICON_FONT.name}.json"
+    with open(run_folder / "cut-icons.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not kept.exists():
+            data, names = fonts.cut_icons(ICON_FONT, {*ASKED, "no_such_icon"})
+            cut.write_bytes(data)
+            kept.write_text(json.dumps(names))
+    return cut.read_bytes(), json.loads(kept.read_text())
 
 
-def test_the_cut_icon_font_draws_the_icons_asked_and_spells_any_other():
-    data, kept = cut_icon_font()
+def test_the_cut_icon_font_draws_the_icons_asked_and_spells_any_other(cut_icon_font):
+    data, kept = cut_icon_font
     assert kept == sorted(ASKED)
     cut = font(data)
     assert drawn(cut) == drawn(TTFont(ICON_FONT), kept)
@@ -104,13 +115,13 @@ def test_the_cut_text_font_keeps_latin_and_the_apps_characters():
     assert [axis.axisTag for axis in cut["fvar"].axes] == ["wght"]
 
 
-def test_a_build_is_kept_until_streamlit_or_the_app_changes(tmp_path):
+def test_a_build_is_kept_until_streamlit_or_the_app_changes(tmp_path, cut_icon_font):
     static = tmp_path / "streamlit" / "static"
     (static / "static" / "media").mkdir(parents=True)
     (static / "static" / "js").mkdir()
     (static / "static" / "js" / "index.Ab12.js").write_text("icon(`:material/check:`)")
     # A small icon font under Streamlit's name: what is kept, not how, is checked here.
-    (static / "static" / "media" / ICON_FONT.name).write_bytes(cut_icon_font()[0])
+    (static / "static" / "media" / ICON_FONT.name).write_bytes(cut_icon_font[0])
     app = tmp_path / "app"
     (app / "views").mkdir(parents=True)
     (app / "app.py").write_text('st.page_link("p", icon=":material/home:")\n')

@@ -3,6 +3,7 @@ started on free loopback ports, looked at with Debian's Chromium."""
 
 from __future__ import annotations
 
+import fcntl
 import shutil
 import subprocess
 import tempfile
@@ -10,11 +11,29 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import streamlit
+
+from deploy import fonts
 
 # The same Chromium settings as the browser tier.
 from tests.browser.conftest import browser_type_launch_args  # noqa: F401
 from tests.conftest import require_program
-from tests.live import free_port, start_run_local, started_pids, stop_run_local
+from tests.live import ROOT, free_port, start_run_local, started_pids, stop_run_local
+
+# Where deploy/run-local.sh keeps the fonts it cuts for this app (deploy/fonts.py), and the
+# installed Streamlit's files it cuts them from.
+BUILT_FONTS = ROOT / "build" / "fonts"
+STREAMLIT_STATIC = Path(streamlit.__file__).parent / "static"
+
+
+def built_fonts() -> Path:
+    """The folder of the fonts cut for this app, as deploy/run-local.sh makes and keeps them. One
+    process cuts at a time: workers that start a topology or check the cut together wait for the
+    first one's cut (about half a minute of both cores) and reuse it, not each make it."""
+    BUILT_FONTS.mkdir(parents=True, exist_ok=True)
+    with open(BUILT_FONTS.parent / "fonts.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return fonts.build(STREAMLIT_STATIC, ROOT, BUILT_FONTS)
 
 
 @pytest.fixture(scope="session")
@@ -103,6 +122,7 @@ def topology(nginx):
     work.chmod(0o755)
     proxy_port, tls_port, *app_ports = (free_port() for _ in range(4))
     run_dir = work / "run"
+    built_fonts()  # run-local.sh then finds them made
     process = start_run_local(
         run_dir,
         proxy_port,

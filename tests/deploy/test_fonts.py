@@ -5,10 +5,10 @@ character they show is in the cut text font."""
 
 from __future__ import annotations
 
+import fcntl
 import io
 import json
 import re
-import shutil
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -21,6 +21,7 @@ from deploy import fonts
 from explorer.ui import shell
 from explorer.url_params import CONSULT, LANG_PARAM, MODE_PARAM
 from tests.browser.conftest import APP_PARTS, wait_for_app
+from tests.deploy.conftest import BUILT_FONTS, built_fonts
 from tests.live import ROOT
 
 STATIC = Path(streamlit.__file__).parent / "static"
@@ -68,9 +69,31 @@ def test_the_app_parts_read_are_the_apps(tmp_path):
     assert {"emergency", "arrow_forward"} <= fonts.icon_names(STATIC, fonts.app_texts(ROOT))
 
 
-def test_the_cut_icon_font_draws_the_icons_asked_and_spells_any_other():
-    data, kept = fonts.cut_icons(ICON_FONT, {"emergency", "arrow_forward", "no_such_icon"})
-    assert kept == ["arrow_forward", "emergency"]
+# The icons the tests below ask a cut for: the app's own, Streamlit's tick, one a clinic might add.
+ASKED = {"emergency", "arrow_forward", "check", "home", "pets"}
+
+
+@pytest.fixture(scope="session")
+def cut_icon_font(tmp_path_factory, worker_id) -> tuple[bytes, list[str]]:
+    """Streamlit's icon font cut to ASKED and a name it lacks, and the names kept: cut once per
+    run, by the first test worker to ask (each cut of the full font takes seconds of both cores),
+    and read by the others from the run's own temporary folder."""
+    run_folder = tmp_path_factory.getbasetemp()
+    if worker_id != "master":  # each worker's folder is in the run's
+        run_folder = run_folder.parent
+    cut, kept = run_folder / f"cut-{ICON_FONT.name}", run_folder / f"cut-{ICON_FONT.name}.json"
+    with open(run_folder / "cut-icons.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not kept.exists():
+            data, names = fonts.cut_icons(ICON_FONT, {*ASKED, "no_such_icon"})
+            cut.write_bytes(data)
+            kept.write_text(json.dumps(names))
+    return cut.read_bytes(), json.loads(kept.read_text())
+
+
+def test_the_cut_icon_font_draws_the_icons_asked_and_spells_any_other(cut_icon_font):
+    data, kept = cut_icon_font
+    assert kept == sorted(ASKED)
     cut = font(data)
     assert drawn(cut) == drawn(TTFont(ICON_FONT), kept)
     # Any other name is spelled with the font's letters, as the full font spells an unknown one.
@@ -81,7 +104,8 @@ def test_the_cut_icon_font_draws_the_icons_asked_and_spells_any_other():
 
 def test_the_cut_text_font_keeps_latin_and_the_apps_characters():
     texts = fonts.app_texts(ROOT)
-    cut = font(fonts.cut(TEXT_FONT, unicodes=fonts.characters(texts), icons=False))
+    # The cut deploy/run-local.sh serves, made once for it and this test.
+    cut = font((built_fonts() / "static" / "media" / TEXT_FONT.name).read_bytes())
     full = TTFont(TEXT_FONT)
     shown = {ord(char) for text in texts for char in text if char.isprintable()}
     assert shown & set(full.getBestCmap()) <= set(cut.getBestCmap())
@@ -91,12 +115,13 @@ def test_the_cut_text_font_keeps_latin_and_the_apps_characters():
     assert [axis.axisTag for axis in cut["fvar"].axes] == ["wght"]
 
 
-def test_a_build_is_kept_until_streamlit_or_the_app_changes(tmp_path):
+def test_a_build_is_kept_until_streamlit_or_the_app_changes(tmp_path, cut_icon_font):
     static = tmp_path / "streamlit" / "static"
     (static / "static" / "media").mkdir(parents=True)
     (static / "static" / "js").mkdir()
     (static / "static" / "js" / "index.Ab12.js").write_text("icon(`:material/check:`)")
-    shutil.copy(ICON_FONT, static / "static" / "media")
+    # A small icon font under Streamlit's name: what is kept, not how, is checked here.
+    (static / "static" / "media" / ICON_FONT.name).write_bytes(cut_icon_font[0])
     app = tmp_path / "app"
     (app / "views").mkdir(parents=True)
     (app / "app.py").write_text('st.page_link("p", icon=":material/home:")\n')
@@ -160,7 +185,7 @@ def get(url: str, headers: dict[str, str] | None = None) -> tuple[int, dict[str,
 
 @pytest.fixture(scope="module")
 def cut_report(topology) -> dict:
-    (folder,) = (ROOT / "build" / "fonts").glob("[0-9a-f]*")
+    (folder,) = BUILT_FONTS.glob("[0-9a-f]*")
     return json.loads((folder / "cut.json").read_text())
 
 
@@ -203,6 +228,27 @@ ADD_ICON = """name => {
 }"""
 
 
+# Opens every closed expander at once (one click each, in the page): its contents are drawn by
+# the rerun the click starts (say.drawn_when_opened). Returns how many it opened.
+OPEN_EXPANDERS = """() => {
+  const closed = [...document.querySelectorAll("[data-testid='stExpander'] details:not([open]) > summary")];
+  closed.forEach(summary => summary.click());
+  return closed.length;
+}"""
+# Every expander open and its contents drawn.
+EXPANDERS_DRAWN = """() => [...document.querySelectorAll("[data-testid='stExpander'] details")]
+  .every(details => details.open && details.querySelector(
+    "[data-testid='stExpanderDetails'] [data-testid='stElementContainer']"))"""
+
+
+def open_every_expander(page) -> None:
+    """Open every expander and wait for what each draws when opened: one rerun for them all,
+    where a click at a time waited for each one's rerun and animation (over a second each)."""
+    while page.evaluate(OPEN_EXPANDERS):  # until a rerun draws no new closed one
+        page.wait_for_function(EXPANDERS_DRAWN, timeout=30_000)
+        wait_for_app(page)
+
+
 def visits() -> list[str]:
     pages = [page.url_path for page in shell.PAGES]
     plain = [f"/{path}?{LANG_PARAM}={lang}" for path in pages for lang in ("en", "es")]
@@ -224,8 +270,7 @@ def test_every_icon_shown_is_drawn_and_every_character_is_in_the_cut(topology, c
         page.goto(topology.url + path)
         wait_for_app(page)
         # Every expander opened, then the sidebar (its own icons and text, over the page).
-        for expander in page.locator("[data-testid='stExpander'] summary").all():
-            expander.click()
+        open_every_expander(page)
         page.locator("[data-testid='stExpandSidebarButton']").click()
         page.locator("[data-testid='stSidebarCollapseButton']").wait_for(state="attached")
         for name, em in page.evaluate(ICON_WIDTHS):

@@ -23,6 +23,7 @@ from explorer.data import Content, digest, read_csv
 from explorer.rules.files import FILES, CsvFile, file_columns, point_columns, text_columns
 from explorer.rules.report import Problem, problems_from
 from explorer.rules.said import Said, expects, said
+from explorer.rules.validation import cells, checked_once
 from explorer.rules.vocabulary import PATIENTS, POINT_SEPARATOR, split_points
 from explorer.words import LANGUAGE
 
@@ -171,10 +172,7 @@ def _file_words(file: CsvFile, english: pd.DataFrame, folder: Path, language: st
     if frame is None:
         found.whole_file = True
         return found
-    try:
-        _schema(file).validate(frame, lazy=True)
-    except pa.errors.SchemaErrors as errors:
-        found.problems += problems_from(where, _schema(file), errors.failure_cases, frame)
+    found.problems += checked_once((where, cells(frame)), lambda: _checked(file, where, frame))
     if any(problem.row is None or problem.row < 2 for problem in found.problems):
         found.whole_file = True  # a missing column: no row of it can be trusted
         return found
@@ -206,6 +204,15 @@ def _file_words(file: CsvFile, english: pd.DataFrame, folder: Path, language: st
             found.words[key] = tuple(row[column] for column in texts)
             found.unreviewed += row[REVIEWED_BY] == ""
     return found
+
+
+def _checked(file: CsvFile, where: str, frame: pd.DataFrame) -> tuple[Problem, ...]:
+    """The problems the words' own rules find in a translation file's cells."""
+    try:
+        _schema(file).validate(frame, lazy=True)
+    except pa.errors.SchemaErrors as errors:
+        return tuple(problems_from(where, _schema(file), errors.failure_cases, frame))
+    return ()
 
 
 def _unlike_english(file: CsvFile, row: Mapping, english_row: Mapping) -> list[tuple[str, Said]]:

@@ -183,3 +183,16 @@ def test_the_card_page_keeps_its_full_size_type_when_the_details_shrink(tmp_path
     pdf = handout.summary_pdf(summary)
     card, details = (statistics.median(word_heights(pdf, tmp_path, page)) for page in (1, 2))
     assert details < full_size <= card, (details, full_size, card)
+
+
+def test_the_details_shrink_only_when_they_run_past_the_last_page(tmp_path, monkeypatch):
+    """The largest type that fits: full size while the handout fits its pages, smaller as soon
+    as it runs one page past them (here the page limit is moved, not the content)."""
+    summary = decide.summary(CONTENT, ALL, full_answers())
+    pdf = handout.summary_pdf(summary)
+    pages, _ = pdf_text(pdf, tmp_path)
+    full_size = statistics.median(word_heights(pdf, tmp_path, 2))
+    for limit, shrinks in ((pages, False), (pages - 1, True)):
+        monkeypatch.setattr(handout, "MAX_PAGES", limit)
+        size = statistics.median(word_heights(handout.summary_pdf(summary), tmp_path, 2))
+        assert (size < full_size) == shrinks, (limit, size, full_size)

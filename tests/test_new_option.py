@@ -61,10 +61,11 @@ def test_the_sixth_option_passes_the_apps_check(six_options, capsys):
     assert len(content.options) == len(load_content(DATA).content.options) + 1
 
 
-# The content rules in parts that take about as long each (the PDF's rule the longest), run side
-# by side by the test workers: as one run they held one worker for minutes at the end of CI.
+# The content rules in two parts that take about as long each (the PDF's rule, and the rest),
+# run side by side by the test workers: as one run they held one worker for minutes at the end
+# of CI; each more part starts pytest and loads the data once more.
 CONTENT_RULES = ROOT / "tests" / "content"
-LONGEST_RULES = ("test_fit.py", "test_policy.py")
+LONGEST_RULES = ("test_fit.py",)
 RULE_PARTS = [
     *([name] for name in LONGEST_RULES),
     sorted(p.name for p in CONTENT_RULES.glob("test_*.py") if p.name not in LONGEST_RULES),

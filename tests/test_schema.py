@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from pathlib import Path
 
 import pytest
@@ -384,17 +385,49 @@ def test_a_file_that_cannot_be_read_is_a_problem_not_an_error(data_copy, monkeyp
     assert ContentStore(data_copy).current().problems == tuple(problems)  # never an exception
 
 
+def schemas_built(monkeypatch) -> list[str]:
+    """The files given a schema from now on, by name, once per schema built."""
+    built: list[str] = []
+    schema_for = files.schema_for
+    monkeypatch.setattr(
+        files, "schema_for", lambda file, refs: built.append(file.name) or schema_for(file, refs)
+    )
+    monkeypatch.setattr(validation, "schema_for", files.schema_for)
+    return built
+
+
+ALL_FILES = sorted(file.name for file in FILES)
+
+
 def test_each_file_is_given_its_schema_once_per_load(data_copy, monkeypatch):
     # Checks carry no words, so what does not depend on the files is built once per process.
     load_snapshot(data_copy)
-    built = []
-    schema_for = files.schema_for
-    monkeypatch.setattr(
-        files, "schema_for", lambda file, refs: built.append(file) or schema_for(file, refs)
-    )
-    monkeypatch.setattr(validation, "schema_for", files.schema_for)
+    built = schemas_built(monkeypatch)
+    monkeypatch.setattr(validation, "_found", OrderedDict())  # no check kept: each file's runs
     load_snapshot(data_copy)
-    assert sorted(file.name for file in built) == sorted(file.name for file in FILES)
+    assert sorted(built) == ALL_FILES
+
+
+def test_a_reload_checks_again_only_the_files_whose_cells_or_links_changed(data_copy, monkeypatch):
+    load_snapshot(data_copy)
+    built = schemas_built(monkeypatch)
+    set_cell(data_copy / "answers.csv", 0, "answer", "You keep moving at home every day.")
+    content = load_snapshot(data_copy).english
+    assert built == ["answers.csv"]  # answers.csv defines no id another file links to
+    assert "You keep moving at home every day." in set(content.answers["answer"])
+    built.clear()
+    rename_id(data_copy, ("option_id", "about", "option_ids"), "gel", "fibrin_gel")
+    load_content(data_copy)
+    assert sorted(built) == ALL_FILES  # an id changed: every file's links are checked again
+
+
+def test_each_load_owns_its_tables(data_copy):
+    # Checks are kept between loads, their frames not shared: a change to one load's table (a
+    # bug) cannot reach another load.
+    first = load_content(data_copy).content
+    answer = first.answers.at[0, "answer"]  # a table kept in the file's order, not a sorted copy
+    first.answers.at[0, "answer"] = "Changed"
+    assert load_content(data_copy).content.answers.at[0, "answer"] == answer
 
 
 # ---------------------------------------------------------------------------------------------

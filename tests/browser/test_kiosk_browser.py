@@ -95,7 +95,8 @@ def test_a_kiosk_left_alone_asks_then_clears_everything_and_starts_again(kiosk_s
 
     go_to(page, "summary")
     main = page.locator("[data-testid='stMain']")
-    assert SPANISH["summary.not_rated"] in main.inner_text()
+    # Waits for the summary's run: under load the click's run may begin after wait_for_app looked.
+    expect(main).to_contain_text(SPANISH["summary.not_rated"], timeout=30_000)
     page.get_by_text(SPANISH["summary.link_answers"]).click()
     wait_for_app(page)
     codes = [code.inner_text() for code in main.locator("[data-testid='stCode']").all()]

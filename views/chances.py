@@ -53,8 +53,10 @@ def chances_part(run: Run) -> None:
         say.caption(t_md("chances.page.one_option_beside", option=names[option_id], others=others))
     else:
         say.caption(t_md(f"chances.page.one_option{mode}", option=names[option_id]))
+    # The options chosen (on Compare or by default for the situation).
+    chosen = url_state.option_picker(content, situation_id, drawn=False)
     if not run.consult:  # a shared screen has the list of options in view
-        _also_chosen(content, situation_id, [option_id, *beside])
+        _also_chosen(content, chosen, [option_id, *beside])
 
     # The same headings for every option, benefits first, so harms get the same space as benefits;
     # under each, what the study of people in the reader's situation found (in words, where it is
@@ -65,7 +67,7 @@ def chances_part(run: Run) -> None:
     # button views the other option instead: its bars stay above the fold.
     # The options being viewed: those chosen (on Compare or by default for the situation), the
     # one pictured and those beside it. Other options' numbers and times do not belong here.
-    viewed = (*url_state.option_picker(content, situation_id, drawn=False), option_id, *beside)
+    viewed = (*chosen, option_id, *beside)
     viewed_chances = [c for c in every_chance if c.option_id in viewed]
     shown = chances.by_kind(every_chance, option_id, situation_id)
     if HARM in shown and not run.consult:  # under a phone's 2 to 3 screens of benefit pictures
@@ -104,12 +106,12 @@ def chances_part(run: Run) -> None:
             widgets.sources_list(chances.cited_sources(content, every_chance, also))
 
 
-def _also_chosen(content: Content, situation_id: str, drawn: list[str]) -> None:
+def _also_chosen(content: Content, chosen: list[str], drawn: list[str]) -> None:
     """A button to view each option the person chose that the page does not draw (on Compare,
     or the home page's link for an option a clinic offered): one tap away, never left out
     without a word (11th review N3). It writes the address as _see_too's buttons do."""
     short = content.short_names()
-    for other in url_state.option_picker(content, situation_id, drawn=False):
+    for other in chosen:
         if other not in drawn:
             _view_button(t_md("chances.page.see_chosen", option=short[other]), "see-chosen", other)
 

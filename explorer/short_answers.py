@@ -9,13 +9,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from babel.lists import format_list
+
 from explorer import chances, situation
 from explorer.compare import certainty_words, evidence_line, key_points
 from explorer.data import Content
 from explorer.memo import kept
 from explorer.populations import WITHIN, matches
 from explorer.rules.vocabulary import ROLE, split_ids
-from explorer.words import t
+from explorer.words import current_language, t
 
 
 @dataclass(frozen=True)
@@ -100,7 +102,9 @@ def for_question(
 @kept  # every question of every run asks; the groups' standing takes a table walk
 def whose_lines(content: Content, shorts: Sequence[Short], situation_id: str) -> list[str]:
     """Whose numbers the short answers give, once per group of people, said against the
-    situation in the words Chances uses (all in it, partly, or not)."""
+    situation in the words Chances uses (all in it, partly, or not). A group that not every
+    answer is about names the options whose answers are (16th review N3: under three answers,
+    one group's line read as about all three)."""
     populations = content.populations.set_index("population_id")
     here = situation.known(content, situation_id)
     lines = []
@@ -108,7 +112,13 @@ def whose_lines(content: Content, shorts: Sequence[Short], situation_id: str) ->
         key = (
             "whose" if here == situation.NOT_SURE else group_standing(content, population_id, here)
         )
-        lines.append(t(f"situation.numbers.{key}", whose=populations.at[population_id, "whose"]))
+        whose = populations.at[population_id, "whose"]
+        of_group = [s.option_name for s in shorts if s.population_id == population_id]
+        if len(of_group) == len(shorts):
+            lines.append(t(f"situation.numbers.{key}", whose=whose))
+        else:
+            options = format_list(of_group, locale=current_language())
+            lines.append(t(f"situation.numbers.for_options.{key}", options=options, whose=whose))
     return lines
 
 

@@ -3,6 +3,7 @@
 from contextvars import copy_context
 
 import pytest
+from babel.lists import format_list
 
 from explorer import compare, home, short_answers, words
 from explorer.markdown import plain
@@ -156,6 +157,29 @@ def test_an_answer_on_how_sure_we_are_about_a_group_grades_its_studies_not_numbe
     block = str(widgets.question_block(content, "leg_pain", "how_sure", ("rest",)))
     assert f"({_tag('compare.short_answer')}:" in block
     assert _tag("compare.short_answer_numbers") not in block
+
+
+def test_a_groups_line_names_its_options_when_not_every_answer_is_that_groups():
+    """16th review N3: under three answers, one group's line read as about all three. In the
+    fixture's leg pain answers to "gain", rest's and the nerve block's are the trial's, gel's no
+    group's: the line names the two. With rest and the nerve block alone, it names none."""
+    content = fixture_content()
+    whose = content.populations.set_index("population_id").at["leg_disc", "whose"]
+    names = content.short_names()
+    both = (names["rest"], names["nerve_block"])
+    shorts = short_answers.for_question(content, "leg_pain", "gain", ("rest", "nerve_block", "gel"))
+    standing = short_answers.group_standing(content, "leg_disc", "leg_pain")
+    assert short_answers.whose_lines(content, shorts, "leg_pain") == [
+        t(
+            f"situation.numbers.for_options.{standing}",
+            options=format_list(list(both), locale=words.LANGUAGE),
+            whose=whose,
+        )
+    ]
+    shorts = short_answers.for_question(content, "leg_pain", "gain", ("rest", "nerve_block"))
+    assert short_answers.whose_lines(content, shorts, "leg_pain") == [
+        t(f"situation.numbers.{standing}", whose=whose)
+    ]
 
 
 def test_other_groups_numbers_under_the_full_answers_leave_new_pain_out_of_long_pain(content):

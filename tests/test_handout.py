@@ -149,11 +149,18 @@ def test_the_first_page_is_the_card_and_the_next_step(language, situation_id, op
         later = [t("get_help.intro"), *(row.question for row in summary.rows)]
     _, first = pdf_text(pdf, tmp_path, *FIRST_PAGE)
     flat = first.replace("- ", "")  # a bullet's dash
-    missing = [said for said in card if " ".join(handout.printable(said).split()) not in flat]
+    missing = [said for said in card if printed(said) not in flat]
     assert missing == []
     assert [said for said in later if said in first] == []
     _, rest = pdf_text(pdf, tmp_path, "-f", "2")
     assert all(said in rest for said in later)
+    # The situation, the options aimed at it and every option's fit, as the summary page has them.
+    assert [line for line in summary.situation if printed(line) not in rest] == []
+
+
+def printed(said: str) -> str:
+    """What the PDF's text shows of `said`: in its letters, spaces as pdftotext gives them."""
+    return " ".join(handout.printable(said).split())
 
 
 def word_heights(pdf: bytes, tmp_path, page: int) -> list[float]:

@@ -61,28 +61,18 @@ def test_the_sixth_option_passes_the_apps_check(six_options, capsys):
     assert len(content.options) == len(load_content(DATA).content.options) + 1
 
 
-# The content rules in two parts that take about as long each (the PDF's rule, and the rest),
-# run side by side by the test workers: as one run they held one worker for minutes at the end
-# of CI; each more part starts pytest and loads the data once more.
+# The content rules, in one more pytest run on the copy: each more part started pytest and loaded
+# the data once more (they were split while the PDF's rule alone took minutes).
 CONTENT_RULES = ROOT / "tests" / "content"
-LONGEST_RULES = ("test_fit.py",)
-RULE_PARTS = [
-    *([name] for name in LONGEST_RULES),
-    sorted(p.name for p in CONTENT_RULES.glob("test_*.py") if p.name not in LONGEST_RULES),
-]
 
 
 @pytest.mark.unit
-@pytest.mark.parametrize(
-    "rules", RULE_PARTS, ids=lambda rules: rules[0] if len(rules) == 1 else "rest"
-)
-def test_the_content_rules_hold_with_a_sixth_option(six_options, rules):
+def test_the_content_rules_hold_with_a_sixth_option(six_options):
     # The rules in tests/content/ read the folder SHIPPED_DATA_VARIABLE names.
     folder, _ = six_options
-    files = [str(CONTENT_RULES.relative_to(ROOT) / name) for name in rules]
-    command = [sys.executable, "-m", "pytest", *files, "-q", "-p", "no:cacheprovider"]
+    command = [sys.executable, "-m", "pytest", str(CONTENT_RULES.relative_to(ROOT)), "-q"]
     done = subprocess.run(
-        [*command, "-p", "no:xdist"],
+        [*command, "-p", "no:cacheprovider", "-p", "no:xdist"],
         cwd=ROOT,
         env={**os.environ, SHIPPED_DATA_VARIABLE: str(folder)},
         capture_output=True,

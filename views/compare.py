@@ -116,7 +116,8 @@ def question_step(run: Run, question: compare.Row, shown: list[str]) -> None:
                         widgets.short_answer(by_option.get(cell.option_id), cell)
             whose = short_answers.whose_lines(content, shorts, situation_id)
             if whose:  # one element, a line each: room on the shared screen, less work a run
-                say.caption(Md("  \n").join(whose))
+                with st.container(key="consult-whose"):
+                    say.caption(Md("  \n").join(whose))
         if picture is not None:
             with picture, st.container(key="consult-picture"):
                 for scored in drawn.scores:

@@ -36,9 +36,21 @@ def rows(content: Content, option_ids: Sequence[str], situation_id: str) -> list
         return replace(cell, lead=_lead(short, standing, whose[short.population_id]))
 
     return [
-        replace(row, cells=whose_once([led(cell, row.question_id) for cell in row.cells]))
+        replace(
+            row, cells=whose_once(all_labelled([led(cell, row.question_id) for cell in row.cells]))
+        )
         for row in plain_rows
     ]
+
+
+def all_labelled(cells: list[compare.Cell]) -> list[compare.Cell]:
+    """Where some options' answers lead with a claim about people in the situation, the others'
+    paragraphs say they are about every group's studies too: unlabelled under labelled ones, a
+    paragraph on other people's trials read as about the reader's (16th review N3)."""
+    if not any(cell.lead for cell in cells):
+        return cells
+    label = t("compare.led.all")
+    return [cell if cell.lead else replace(cell, answer_label=label) for cell in cells]
 
 
 def below_short(rows: Sequence[compare.Row]) -> list[compare.Row]:

@@ -49,12 +49,25 @@ def test_a_claim_about_people_in_the_situation_leads_then_what_all_the_studies_s
         assert first.labelled().startswith(first.label) and first.text in first.labelled()
 
 
-def test_an_answer_quoting_no_group_or_another_group_reads_as_it_always_did(content):
+def test_an_answer_quoting_no_group_says_it_is_about_every_groups_studies_beside_one_that_does(
+    content,
+):
+    """16th review N3: under answers led by a claim about people in the situation, an answer
+    with no such claim read as about them too. Its paragraph, whole, says it is about every
+    group's studies, as the led answers' paragraphs do; in a row with no lead, it has no label."""
     leg_gain, leg_risk = cells(content, LEG, "gain"), cells(content, LEG, "risk")
+    for row in (leg_gain, leg_risk):
+        assert any(cell.lead for cell in row.values())
     for cell in (leg_gain["gel"], leg_risk["nerve_block"], leg_risk["gel"]):
         assert cell.lead is None
         [part] = cell.parts()
-        assert (part.label, part.text, part.note) == ("", cell.answer, cell.evidence_line())
+        assert (part.label, part.text, part.note) == (
+            t("compare.led.all"),
+            cell.answer,
+            cell.evidence_line(),
+        )
+    for cell in cells(content, "back_pain", "gain").values():  # no lead in the row
+        assert cell.lead is None and cell.parts()[0].label == ""
 
 
 @pytest.mark.parametrize("situation_id", [NOT_SURE, "back_pain"])
@@ -86,10 +99,13 @@ def test_the_table_puts_each_options_lead_first_and_keeps_the_columns_in_line(co
     assert lead_line[rest] == as_read(by_option["rest"].parts()[0].labelled())
     assert lead_note[rest] == by_option["rest"].parts()[0].note
     assert general[rest] == as_read(by_option["rest"].parts()[1].labelled())
-    # An option with no claim about people in the situation: nothing above its answer.
+    # An option with no claim about people in the situation: nothing above its answer, which
+    # says it is about every group's studies, as the paragraph beside it does.
     assert (lead_line[gel], lead_note[gel]) == ("", "")
     assert (general[gel], general_note[gel]) == (
-        by_option["gel"].answer,
+        as_read(
+            t("compare.led.labelled", label=t("compare.led.all"), text=by_option["gel"].answer)
+        ),
         by_option["gel"].evidence_line(),
     )
 
@@ -143,8 +159,8 @@ def test_a_whose_line_shared_by_consecutive_options_is_said_once(language):
 def test_below_its_short_answer_a_full_answer_says_only_what_all_the_studies_say(language):
     """5th review M5: Compare's full answer repeated the short answer just above it word for
     word, and its second option's whose-line pointed a screen back ('as for No procedure'). Under
-    the short answers, a led option keeps its paragraph on every group's studies, labelled so;
-    an option without a lead reads as it always did."""
+    the short answers, each option's paragraph on every group's studies is labelled so, a led
+    option's and, beside it, one without a lead (16th review N3)."""
     with speaking(language):
         content = snapshot_of(FIXTURE_DATA).content(language)
         [led] = [r for r in lead.rows(content, OPTIONS, LEG) if r.question_id == "gain"]
@@ -152,7 +168,7 @@ def test_below_its_short_answer_a_full_answer_says_only_what_all_the_studies_say
         for before, after in zip(led.cells, below.cells):
             [part] = after.parts()
             assert (part.text, part.note) == (before.answer, before.evidence_line())
-            assert part.label == (t("compare.led.all") if before.lead else "")
+            assert part.label == t("compare.led.all")
         header, general, notes = table_cells(below.table)  # nothing above the paragraph
         assert header == [cell.option_name for cell in led.cells]
         assert general == [as_read(cell.parts()[0].labelled()) for cell in below.cells]

@@ -41,6 +41,25 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 @pytest.fixture(scope="session")
+def _worker_context(browser, browser_context_args):
+    context = browser.new_context(**browser_context_args)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def context(_worker_context):
+    """One browser context per test worker, each test on its own new page (a tab): Streamlit's
+    scripts, compiled once, are kept in its cache, where a new context per test fetched and
+    compiled them for every page (a quarter of a page's load). A Streamlit session is the tab's,
+    so nothing of one test's session reaches the next; its cookies and pages are cleared after."""
+    yield _worker_context
+    for page in _worker_context.pages:
+        page.close()
+    _worker_context.clear_cookies()
+
+
+@pytest.fixture(scope="session")
 def app_server():
     server = AppServer(data_dir=BROWSER_DATA)
     yield server
@@ -170,8 +189,8 @@ def horizontal_overflow(page) -> int:
 
 
 def watch_outside_requests(page) -> list[str]:
-    """Block every request of this page's browser context that would leave this machine, and
-    return the (growing) list of the addresses it tried."""
+    """Block every request of this page that would leave this machine, and return the (growing)
+    list of the addresses it tried."""
     outside: list[str] = []
 
     def handle(route):
@@ -181,7 +200,7 @@ def watch_outside_requests(page) -> list[str]:
             outside.append(route.request.url)
             route.abort()
 
-    page.context.route("**/*", handle)
+    page.route("**/*", handle)
     # WebSockets are not routed: record any that would leave the machine.
     page.on(
         "websocket",

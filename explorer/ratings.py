@@ -447,8 +447,18 @@ def other_group_text(rated_rows: pd.DataFrame) -> str:
     parts = [t("ratings.glance.other_group_key"), *lines] if lines else []
     if rated_rows["partly"].any():
         parts.append(t("ratings.glance.partly_key"))
-    # One paragraph, not a list: it must leave the consult overview on one shared screen.
-    return " ".join(parts)
+    return " ".join(parts)  # one paragraph, not a list: less room
+
+
+def other_group_keys(rated_rows: pd.DataFrame) -> str:
+    """What each mark means, without whose studies they are ("" when nothing is marked): the
+    consult overview's note, whose lines a tap away in its help. With all five options, seven
+    groups' lines ran the note 60 px past the shared screen (17th review N4); each marked cell
+    says the kind of studies itself."""
+    keys = [t("ratings.glance.other_group_key")] if rated_rows["other_group"].any() else []
+    if rated_rows["partly"].any():
+        keys.append(t("ratings.glance.partly_key"))
+    return " ".join(keys)
 
 
 def other_group_lines(rated_rows: pd.DataFrame) -> list[str]:

@@ -350,6 +350,22 @@ def test_the_note_names_a_group_once_with_every_option_whose_levels_it_gave():
     assert t("ratings.glance.other_group_whose", option=options, whose="one group") in text
 
 
+def test_the_consult_note_keeps_each_marks_key_and_leaves_whose_studies_to_its_help():
+    """17th review N4: seven groups' lines ran the consult overview's note past the fold. Its
+    words are the marks' keys, each once, in the order of the full note; no group's words."""
+    rated = ratings.rated(CONTENT, ["rest", "nerve_block"], "leg_pain")
+    rest_time = rated["attribute_id"].eq("time_off") & rated["option_id"].eq("rest")
+    both = rated.assign(other_group=rest_time)
+    both.loc[both["other_group"], "whose"] = "one group"
+    star, dagger = t("ratings.glance.other_group_key"), t("ratings.glance.partly_key")
+    assert both["partly"].any()
+    assert ratings.other_group_keys(both) == f"{star} {dagger}"
+    assert "one group" in ratings.other_group_text(both)
+    assert ratings.other_group_keys(both.assign(partly=False)) == star
+    assert ratings.other_group_keys(both.assign(other_group=False)) == dagger
+    assert ratings.other_group_keys(ratings.rated(CONTENT, ALL)) == ""
+
+
 def test_a_group_with_the_readers_kind_of_pain_is_other_people_in_the_cell():
     # Back pain of 2 weeks is not the back-pain reader's (13 weeks on), but it is back pain:
     # "studies of back pain" would read as about them. A group with any pain is the same.

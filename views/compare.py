@@ -77,11 +77,12 @@ def overview(run: Run, shown: list[str]) -> None:
             )
         rated = ratings.rated(content, shown, run.situation_id)
         widgets.table(ratings.glance_table(rated), hide_index=True)
-    # Whose studies the starred levels are: right under the table, on the screen with it too.
-    note = ratings.other_group_note(rated)
-    if note:
+    # What the marks mean: right under the table, on the screen with it; whose studies a tap away.
+    keys = ratings.other_group_keys(rated)
+    if keys:
+        whose = " ".join(ratings.other_group_lines(rated))
         with st.container(key="overview-star-note"):
-            say.caption(note)
+            say.caption(plain(keys), help=plain(whose) if whose else None)
 
 
 # People smaller than on a phone: a trial's two groups under the choice of option and the

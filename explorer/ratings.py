@@ -443,11 +443,7 @@ def other_group_text(rated_rows: pd.DataFrame) -> str:
     """other_group_note's words, for paper too ("" when nothing is marked): the star's key and
     whose studies those levels are, then the key of "†", in the words Chances labels such a group
     with (its group is named where its numbers are: no room on Compare's phone page for more)."""
-    lines = other_group_lines(rated_rows)
-    parts = [t("ratings.glance.other_group_key"), *lines] if lines else []
-    if rated_rows["partly"].any():
-        parts.append(t("ratings.glance.partly_key"))
-    return " ".join(parts)  # one paragraph, not a list: less room
+    return _keyed(rated_rows, other_group_lines(rated_rows))
 
 
 def other_group_keys(rated_rows: pd.DataFrame) -> str:
@@ -455,10 +451,16 @@ def other_group_keys(rated_rows: pd.DataFrame) -> str:
     consult overview's note, whose lines a tap away in its help. With all five options, seven
     groups' lines ran the note 60 px past the shared screen (17th review N4); each marked cell
     says the kind of studies itself."""
-    keys = [t("ratings.glance.other_group_key")] if rated_rows["other_group"].any() else []
+    return _keyed(rated_rows, [])
+
+
+def _keyed(rated_rows: pd.DataFrame, lines: list[str]) -> str:
+    """The star's key then `lines` (where a level is marked *), then the key of "†" (where one
+    is marked so), as one paragraph, not a list: less room."""
+    parts = [t("ratings.glance.other_group_key"), *lines] if rated_rows["other_group"].any() else []
     if rated_rows["partly"].any():
-        keys.append(t("ratings.glance.partly_key"))
-    return " ".join(keys)
+        parts.append(t("ratings.glance.partly_key"))
+    return " ".join(parts)
 
 
 def other_group_lines(rated_rows: pd.DataFrame) -> list[str]:
